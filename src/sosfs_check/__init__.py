@@ -1,0 +1,22 @@
+"""sosfs-check: checks patientsäkerhets- och kvalitetsberättelser against PSL 3 kap. and SOSFS 2011:9."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+__version__ = "0.1.0"
+__all__ = ["__version__", "check"]
+
+
+def check(path, profile: str | None = None, as_of: date | None = None, rules=None):
+    """Read one report and check it: returns a `Result` (findings, checklist, facts).
+
+    Raises `InputError` for an unreadable file, or when the kind of report cannot be told
+    and no profile is given.
+    """
+    from .engine import evaluate
+    from .readers import read
+    from .rules import builtin_rules
+
+    return evaluate(read(Path(path)), rules or builtin_rules(), profile, as_of)

@@ -1,0 +1,351 @@
+"""Check types: each evaluates one kind of YAML `check:` against a document.
+
+A check type is a function registered under the `type` name used in rule files. It returns a
+Verdict: passed or not, the blocks that show the area is addressed (evidence), and, when it
+fails, one Problem per finding: where, what to quote, and what exactly is wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from itertools import accumulate
+
+from rapidfuzz import fuzz
+
+from . import dates
+from .document import Block, Document
+from .facts import FACT_LABELS, extract_facts
+from .result import Fact
+from .vocabulary import TextIndex, sentences, text_matches
+
+
+
+@dataclass
+class Problem:
+    where: Block | None = None  # the block the finding points at; None = the document
+    quote: str = ""  # text to quote in the finding
+    detail: str = ""  # Swedish sentence appended to the rule's message
+    severity: str | None = None  # overrides the rule's severity (e.g. info for history)
+
+
+@dataclass
+class Verdict:
+    passed: bool
+    evidence: list[Block] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def failed(evidence=(), where=None, quote="", detail="") -> Verdict:
+    """A failed verdict with a single finding."""
+    return Verdict(False, list(evidence), [Problem(where, quote, detail)])
+
+
+class Context:
+    """A document prepared once for all checks: word index, section ranges, word counts."""
+
+    def __init__(self, document: Document, as_of: date):
+        self.document = document
+        self.as_of = as_of
+        self.blocks = document.blocks
+        self.index = TextIndex([b.text for b in self.blocks])
+        self._words = [0, *accumulate(len(b.text.split()) for b in self.blocks)]
+        self._ends = self._section_ends()
+
+    def _section_ends(self) -> dict[int, int]:
+        """For each heading position, the position where its section (with subsections) ends."""
+        ends: dict[int, int] = {}
+        open_heads: list[tuple[int, int]] = []  # (position, level)
+        for pos, block in enumerate(self.blocks):
+            if block.kind != "heading":
+                continue
+            while open_heads and open_heads[-1][1] >= (block.level or 1):
+                ends[open_heads.pop()[0]] = pos
+            open_heads.append((pos, block.level or 1))
+        for pos, _ in open_heads:
+            ends[pos] = len(self.blocks)
+        return ends
+
+    @cached_property
+    def facts(self) -> list[Fact]:
+        return extract_facts(self.blocks)
+
+    @cached_property
+    def report_year(self) -> int | None:
+        return dates.report_year(self.document)
+
+    @cached_property
+    def period_year(self) -> int | None:
+        return dates.period_year(self.document, self.report_year)
+
+    @cached_property
+    def adopted(self):
+        return dates.adoption(self.document)
+
+    def position(self, block: Block) -> int:
+        return block.index - 1
+
+    def headings_matching(self, terms: list[str]) -> list[Block]:
+        return [h for h in self.document.headings if any(text_matches(h.text, t) for t in terms)]
+
+    def section_positions(self, heading: Block) -> range:
+        start = self.position(heading)
+        return range(start + 1, self._ends.get(start, start + 1))
+
+    def section_words(self, heading: Block) -> int:
+        span = self.section_positions(heading)
+        return self._words[span.stop] - self._words[span.start]
+
+    def scope(self, within: list[str]) -> set[int] | None:
+        """Positions inside sections whose heading matches; None means the whole document."""
+        if not within:
+            return None
+        positions: set[int] = set()
+        for heading in self.headings_matching(within):
+            positions.add(self.position(heading))
+            positions.update(self.section_positions(heading))
+        return positions
+
+    def blocks_at(self, positions) -> list[Block]:
+        return [self.blocks[p] for p in positions]
+
+
+CHECK_TYPES = {}
+
+
+def check_type(name: str):
+    def register(func):
+        CHECK_TYPES[name] = func
+        return func
+
+    return register
+
+
+def excerpt(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+@check_type("section")
+def section(check, ctx: Context) -> Verdict:
+    heads = ctx.headings_matching(check.headings)
+    for head in heads:
+        if ctx.section_words(head) >= check.min_words:
+            return Verdict(True, evidence=[head])
+    if heads:
+        head = heads[0]
+        return failed(heads, head, head.text, f"Rubriken ”{head.text}” finns men avsnittet har nästan inget innehåll.")
+    hits = ctx.blocks_at(ctx.index.find_any(check.headings + check.phrases))
+    if not ctx.document.headings:
+        words = sum(len(b.text.split()) for b in hits)
+        if hits and words >= check.min_words:
+            return Verdict(True, evidence=hits)
+    if hits:
+        return failed(hits, hits[0], hits[0].text, "Området nämns men har inget eget avsnitt.")
+    return failed()
+
+
+@check_type("phrases")
+def phrases(check, ctx: Context) -> Verdict:
+    scope = ctx.scope(check.within)
+    hits = [set(ctx.index.find_any(group, scope)) for group in check.groups]
+    together = set.intersection(*hits) if check.same_block else set()
+    if together or (not check.same_block and all(hits)):
+        found = sorted(together) if check.same_block else sorted(min(h) for h in hits)
+        return Verdict(True, evidence=ctx.blocks_at(found))
+    # Evidence elsewhere in the report still shows the area is addressed, in part.
+    partial = {p for h in hits for p in sorted(h)[:3]}
+    if scope is not None:
+        partial.update(p for g in check.groups for p in ctx.index.find_any(g)[:3])
+    blocks = ctx.blocks_at(sorted(partial))
+    anchor = (ctx.headings_matching(check.within) if check.within else []) or blocks
+    missing = [g for g, h in zip(check.groups, hits) if not h]
+    detail = "Saknas: " + "; ".join(" / ".join(g[:3]) for g in missing) + "." if missing else (
+        "Uppgifterna står inte tillsammans i samma stycke."
+    )
+    return failed(blocks, anchor[0] if anchor else None, anchor[0].text if anchor else "", detail)
+
+
+@check_type("title")
+def title(check, ctx: Context) -> Verdict:
+    front = ctx.document.front_text
+    first = ctx.document.front_matter[:1] or ctx.document.headings[:1]
+    has_term = any(text_matches(front, t) for t in check.terms)
+    has_year = bool(dates.YEAR.search(front)) or not check.require_year
+    if has_term and has_year:
+        return Verdict(True, evidence=first)
+    missing = "rapporttyp" if not has_term else "årtal"
+    return failed(
+        first if has_term else [], first[0] if first else None, excerpt(ctx.document.title), f"Titelsidan saknar {missing}."
+    )
+
+
+@check_type("absence")
+def absence(check, ctx: Context) -> Verdict:
+    scope = ctx.scope(check.within)
+    positions = sorted(scope) if scope is not None else range(len(ctx.blocks))
+    patterns = [re.compile(p, re.IGNORECASE) for p in check.patterns]
+    for pos in positions:
+        block = ctx.blocks[pos]
+        for sentence in sentences(block.text):
+            if any(p.search(sentence) for p in patterns):
+                return failed([block], block, sentence.strip(), f"Berättelsen skriver själv: ”{excerpt(sentence.strip())}”")
+    return Verdict(True)
+
+
+@check_type("figure")
+def figure(check, ctx: Context) -> Verdict:
+    fact = next((f for f in ctx.facts if f.key == check.key), None)
+    if fact is not None:
+        return Verdict(True, evidence=[ctx.blocks[fact.block - 1]] if fact.block else [])
+    anchor = ctx.headings_matching(check.within)[:1] if check.within else []
+    where = anchor[0] if anchor else None
+    return failed(anchor, where, where.text if where else "", f"Uppgift som saknas: antal {FACT_LABELS[check.key]}.")
+
+
+@check_type("adoption")
+def adoption(check, ctx: Context) -> Verdict:
+    if ctx.adopted is None:
+        if check.require == "present":
+            return failed(detail="Inget datum för fastställande hittades (t.ex. ”Fastställd av nämnden 2025-02-20”).")
+        return Verdict(True)  # nothing to judge; the "present" rule reports the gap
+    adopted, block = ctx.adopted
+    period = ctx.period_year
+    if check.require == "deadline" and period is not None:
+        month, day = (int(x) for x in check.deadline.split("-"))
+        limit = date(period + 1, month, day)
+        if adopted > limit:
+            return failed([block], block, block.text, f"Fastställd {adopted.isoformat()}, efter {limit.isoformat()}.")
+    if check.require == "previous_year" and period is not None and period != adopted.year - 1:
+        return failed(
+            [block], block, block.text,
+            f"Berättelsen avser {period} men fastställdes {adopted.isoformat()}; den ska avse föregående kalenderår ({adopted.year - 1}).",
+        )
+    return Verdict(True, evidence=[block])
+
+
+@check_type("period_text")
+def period_text(check, ctx: Context) -> Verdict:
+    counts = dates.period_mentions(ctx.document)
+    period = ctx.period_year
+    if period is None or sum(counts.values()) < check.min_mentions:
+        return Verdict(True)
+    other, n = max(((y, c) for y, c in counts.items() if y != period), key=lambda p: p[1], default=(None, 0))
+    if other is not None and other < period and n > counts[period]:
+        return failed(
+            detail=f"Texten talar oftare om {other} ({n} gånger) än om {period} ({counts[period]} gånger) – "
+            "är delar kopierade från en tidigare berättelse?"
+        )
+    return Verdict(True)
+
+
+_MARKUP_WORDS = {
+    "comment": "öppen kommentar",
+    "insertion": "ej godkänd spårad ändring (infogning)",
+    "deletion": "ej godkänd spårad ändring (borttagning)",
+    "highlight": "färgmarkerad text",
+}
+
+
+@check_type("placeholders")
+def placeholders(check, ctx: Context) -> Verdict:
+    problems = []
+    patterns = [re.compile(p) for p in check.patterns]
+    for block in ctx.blocks:
+        for pattern in patterns:
+            if match := pattern.search(block.text):
+                problems.append(Problem(block, block.text, f"Platshållare kvar: ”{match.group(0)}”."))
+    for mark in ctx.document.markup:
+        if mark.kind in check.markup:
+            where = ctx.blocks[mark.block - 1] if mark.block else None
+            problems.append(Problem(where, mark.text, f"{_MARKUP_WORDS[mark.kind].capitalize()}: ”{excerpt(mark.text, 80)}”."))
+    return Verdict(not problems, problems=problems)
+
+
+def _sentences_with_sections(ctx: Context):
+    for block in ctx.blocks:
+        for sentence in sentences(block.text):
+            yield block, sentence
+
+
+@check_type("stale_references")
+def stale_references(check, ctx: Context) -> Verdict:
+    historical = re.compile(check.historical, re.IGNORECASE)
+    entries = [(e, re.compile(e.pattern, re.IGNORECASE), re.compile(e.context, re.IGNORECASE) if e.context else None) for e in check.entries]
+    problems = []
+    for block, sentence in _sentences_with_sections(ctx):
+        if historical.search(sentence):
+            continue
+        text = sentence
+        for entry, pattern, context in entries:
+            if entry.since > ctx.as_of:
+                continue
+            for match in pattern.finditer(text):
+                if context and not (context.search(sentence) or context.search(block.section_label)):
+                    continue
+                old = " ".join(match.group(0).split())
+                detail = f"”{old}” är inaktuell: ersatt av {entry.replacement} från {entry.since.isoformat()}."
+                if entry.note:
+                    detail += f" {entry.note}"
+                written_before = ctx.period_year is not None and ctx.period_year < entry.since.year
+                problems.append(Problem(block, sentence, detail, "info" if written_before else None))
+                text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
+    return Verdict(not problems, problems=problems)
+
+
+_CITED = re.compile(r"(?P<chapter>\d{1,2})\s*kap\.?\s*(?P<para>\d{1,3})\s*(?P<letter>[a-z])?\s*§", re.IGNORECASE)
+
+
+@check_type("citations")
+def citations(check, ctx: Context) -> Verdict:
+    problems = []
+    malformed = [re.compile(p) for p in check.malformed]
+    laws = [(law, re.compile(law.pattern, re.IGNORECASE)) for law in check.laws]
+    for block, sentence in _sentences_with_sections(ctx):
+        for pattern in malformed:
+            for match in pattern.finditer(sentence):
+                problems.append(Problem(block, sentence, f"Felaktigt skriven hänvisning: ”{match.group(0)}”."))
+        for law, pattern in laws:
+            for mention in pattern.finditer(sentence):
+                cited = [c for c in _CITED.finditer(sentence) if abs(c.start() - mention.end()) <= 6 or abs(mention.start() - c.end()) <= 6]
+                for c in cited:
+                    chapter, para = int(c.group("chapter")), int(c.group("para"))
+                    highest = law.chapters.get(chapter)
+                    if chapter > max(law.chapters) or (highest is not None and para > highest):
+                        where = f"{chapter} kap. {para} §"
+                        limit = f"{chapter} kap. har {highest} §§" if highest else f"{law.name} har {max(law.chapters)} kapitel"
+                        problems.append(Problem(block, sentence, f"{law.name} {where} finns inte ({limit})."))
+    return Verdict(not problems, problems=problems)
+
+
+def _normal(text: str) -> str:
+    return " ".join(re.sub(r"^[\d.\s]+", "", text).lower().replace("-", " ").split())
+
+
+@check_type("toc")
+def toc(check, ctx: Context) -> Verdict:
+    entries = [_normal(e.text) for e in ctx.document.toc]
+    if not entries:
+        return Verdict(True)
+    headings = [(h, _normal(h.text)) for h in ctx.document.headings]
+
+    def found(text: str) -> Block | None:
+        return next((h for h, n in headings if fuzz.ratio(n, text) >= check.min_ratio), None)
+
+    problems, matched = [], set()
+    for i, raw in enumerate(ctx.document.toc):
+        # An entry may have wrapped onto two lines of the table of contents.
+        wrapped = [f"{entries[i - 1]} {entries[i]}"] if i else []
+        wrapped += [f"{entries[i]} {entries[i + 1]}"] if i + 1 < len(entries) else []
+        head = next(filter(None, map(found, [entries[i], *wrapped])), None)
+        if head is not None:
+            matched.add(head.index)
+        else:
+            problems.append(Problem(None, raw.text, f"Innehållsförteckningen lovar ”{raw.text}”, men avsnittet finns inte i texten."))
+    top = min((h.level or 1 for h in ctx.document.headings if h.index in matched), default=1)
+    for head, _ in headings:
+        if (head.level or 1) == top and head.index not in matched:
+            problems.append(Problem(head, head.text, f"Rubriken ”{head.text}” saknas i innehållsförteckningen.", "info"))
+    return Verdict(not problems, problems=problems)

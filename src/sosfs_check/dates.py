@@ -1,0 +1,75 @@
+"""Years and dates in a report: title year, the year reported on, the adoption date."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+from .document import Block, Document
+
+YEAR = re.compile(r"(?<![\d:])(20[0-9]{2})(?![\d:])")
+MONTHS = {
+    "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
+    "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+}  # fmt: skip
+_DATE = re.compile(
+    r"(?P<iso>(?P<y>20\d{2})-(?P<m>\d{2})-(?P<d>\d{2}))"
+    r"|(?P<d2>\d{1,2})\s+(?P<month>" + "|".join(MONTHS) + r")\s+(?P<y2>20\d{2})",
+    re.IGNORECASE,
+)
+_ADOPTED = re.compile(
+    r"\b(fastställ\w*|antag\w*|beslutad\w*|godkän\w*|upprättad\w*|behandlad\w*|datum)\b", re.IGNORECASE
+)
+# "under 2021", "år 2021", "2021 har": where the text says what year it reports on.
+_PERIOD = re.compile(r"\b(?:under|för|år|året|verksamhetsåret|avseende|avser)\s+(?:år\s+)?(20[0-9]{2})\b", re.IGNORECASE)
+_AHEAD = re.compile(r"kommande|framåt|\bmål\b|plan|aktiviteter för", re.IGNORECASE)
+
+
+def _parse(match: re.Match) -> date | None:
+    try:
+        if match.group("iso"):
+            return date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+        return date(int(match.group("y2")), MONTHS[match.group("month").lower()], int(match.group("d2")))
+    except ValueError:
+        return None
+
+
+def adoption(document: Document) -> tuple[date, Block] | None:
+    """The date the report was adopted ("Fastställd av nämnden 2025-02-20"), if stated."""
+    for block in document.blocks:
+        if not _ADOPTED.search(block.text):
+            continue
+        for match in _DATE.finditer(block.text):
+            near = block.text[max(0, match.start() - 80) : match.start()]
+            if _ADOPTED.search(near) and (found := _parse(match)):
+                return found, block
+    return None
+
+
+def report_year(document: Document) -> int | None:
+    """The year on the title page, or in the first heading."""
+    years = YEAR.findall(document.front_text)
+    return int(years[0]) if years else None
+
+
+def period_mentions(document: Document) -> Counter:
+    """Years the body reports on ("under 2021"), outside sections about the years ahead."""
+    counts: Counter = Counter()
+    for block in document.blocks:
+        if block.kind == "heading" or any(_AHEAD.search(s) for s in block.section):
+            continue
+        counts.update(int(y) for y in _PERIOD.findall(block.text))
+    return counts
+
+
+def period_year(document: Document, title_year: int | None) -> int | None:
+    """The calendar year the report covers.
+
+    "Kvalitetsberättelse 2023" may describe 2022: of the title year and the year before it,
+    the one the text speaks of more wins (the title year on a tie).
+    """
+    counts = period_mentions(document)
+    if title_year is None:
+        return counts.most_common(1)[0][0] if counts else None
+    return max((title_year, title_year - 1), key=lambda y: (counts[y], y == title_year))

@@ -1,0 +1,100 @@
+"""The format-independent document model every reader produces and every check reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# How a heading was recognised, strongest evidence first.
+HEADING_SOURCES = (
+    "outline_level",  # w:outlineLvl on the paragraph itself
+    "style_outline",  # w:outlineLvl inherited through the style chain
+    "builtin_style",  # built-in style name "heading N" / "Title"
+    "style_map",  # localised or custom style name mapped by configuration
+    "numbering",  # typed number such as "4.2 Riskanalys"
+    "bold",  # short bold (or large) paragraph followed by body text
+    "markup",  # explicit heading markup (ODT text:h, Markdown #)
+    "font",  # PDF: recovered from font size and weight
+)
+
+BLOCK_KINDS = ("title", "heading", "paragraph", "list_item", "table_cell", "textbox", "footnote")
+
+
+@dataclass(slots=True)
+class Block:
+    """One piece of text in reading order, with the section it belongs to."""
+
+    kind: str
+    text: str
+    index: int  # 1-based position among the document's blocks
+    section: tuple[str, ...] = ()  # heading ancestry; a heading's path includes itself
+    level: int | None = None  # heading level, 1 = top
+    source: str | None = None  # HEADING_SOURCES entry for headings
+    location: str = ""  # human location in the format's own terms ("stycke 12", "sida 3")
+    line: int = 1  # 1-based line for SARIF regions (paragraph, page or line number)
+    table: tuple[int, int, int] | None = None  # (table, row, column) for table cells, 0-based
+
+    @property
+    def section_label(self) -> str:
+        return " > ".join(self.section)
+
+
+@dataclass(slots=True)
+class TocEntry:
+    """A line of the table of contents: what the document promises, never a section itself."""
+
+    text: str
+    page: str = ""
+    level: int | None = None
+
+
+@dataclass(slots=True)
+class Markup:
+    """Review leftovers in the file: comments, unaccepted changes, highlighting."""
+
+    kind: str  # "comment" | "insertion" | "deletion" | "highlight"
+    text: str
+    block: int | None = None  # index of the block it sits in, when known
+    author: str = ""
+
+
+@dataclass(slots=True)
+class Document:
+    path: Path
+    format: str
+    blocks: list[Block] = field(default_factory=list)
+    toc: list[TocEntry] = field(default_factory=list)
+    markup: list[Markup] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    core_title: str = ""  # document property "title", when the file has one
+
+    @property
+    def headings(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind == "heading"]
+
+    @property
+    def front_matter(self) -> list[Block]:
+        """Blocks before the first heading: title page, nämnd, year."""
+        out = []
+        for block in self.blocks:
+            if block.kind == "heading":
+                break
+            out.append(block)
+        return out
+
+    @property
+    def title(self) -> str:
+        """The report's title: a Title-styled block, else the first front-matter line."""
+        titles = [b.text for b in self.blocks if b.kind == "title"]
+        if titles:
+            return " ".join(titles)
+        front = [b.text for b in self.front_matter if b.kind == "paragraph"]
+        if front:
+            return front[0]
+        heads = self.headings
+        return heads[0].text if heads else self.core_title
+
+    @property
+    def front_text(self) -> str:
+        """Title and title page, where the kind of report and its year are stated."""
+        return " ".join([self.title, *(b.text for b in self.front_matter[:12])])

@@ -1,0 +1,42 @@
+"""Finding input files and writing outputs atomically; inputs are never written."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import UserError
+
+SUFFIXES = (".docx", ".docm")
+
+
+def expand(paths: list[Path]) -> list[Path]:
+    """Files as given, directories searched recursively for reports, in input order."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()))
+        else:
+            out.append(path)
+    return out
+
+
+def write_atomic(path: Path, data: str | bytes, inputs: list[Path] = ()) -> None:
+    """Write via a temporary file and rename, so an interrupted run leaves no half file."""
+    target = Path(path)
+    if any(target.resolve() == Path(p).resolve() for p in inputs):
+        raise UserError(f"{target}: vägrar skriva över indatafilen; välj ett annat utdatanamn")
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    directory = target.parent if str(target.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise UserError(f"{target}: kan inte skriva utdatafilen: {exc.strerror}") from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+        os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise UserError(f"{target}: kan inte skriva utdatafilen: {exc.strerror}") from exc

@@ -1,0 +1,68 @@
+"""User-facing words of the reports, Swedish by default; rule texts stay Swedish."""
+
+from __future__ import annotations
+
+WORDS = {
+    "sv": {
+        "uppfyllt": "uppfyllt",
+        "delvis": "delvis uppfyllt",
+        "ej_uppfyllt": "ej uppfyllt",
+        "ej_tillampligt": "ej tillämpligt",
+        "error": "fel",
+        "warning": "varning",
+        "info": "info",
+        "file": "Fil",
+        "profile": "Profil",
+        "report_year": "Rapportår",
+        "period_year": "Avser år",
+        "area": "Område",
+        "status": "Status",
+        "evidence": "Belägg i avsnitt",
+        "findings": "Brister",
+        "no_findings": "Inga brister hittades.",
+        "section": "Avsnitt",
+        "whole_document": "hela dokumentet",
+        "quote": "Citat",
+        "legal_basis": "Rättslig grund",
+        "fix": "Åtgärd",
+        "facts": "Uppgifter i berättelsen",
+        "reader": "Inläsning",
+        "unverified": "rådgivande: lagrummet ej verifierat",
+        "summary": "{errors} fel, {warnings} varningar, {infos} info",
+        "checklist": "Checklista för ledningssystemet",
+        "rule_pack": "Regelpaket",
+    },
+    "en": {
+        "uppfyllt": "fulfilled",
+        "delvis": "partly fulfilled",
+        "ej_uppfyllt": "not fulfilled",
+        "ej_tillampligt": "not applicable",
+        "error": "error",
+        "warning": "warning",
+        "info": "info",
+        "file": "File",
+        "profile": "Profile",
+        "report_year": "Report year",
+        "period_year": "Period",
+        "area": "Area",
+        "status": "Status",
+        "evidence": "Evidence in section",
+        "findings": "Findings",
+        "no_findings": "No findings.",
+        "section": "Section",
+        "whole_document": "whole document",
+        "quote": "Quote",
+        "legal_basis": "Legal basis",
+        "fix": "Fix",
+        "facts": "Figures in the report",
+        "reader": "Reading",
+        "unverified": "advisory: legal basis not verified",
+        "summary": "{errors} errors, {warnings} warnings, {infos} info",
+        "checklist": "Management-system checklist",
+        "rule_pack": "Rule pack",
+    },
+}
+
+
+def words(lang: str) -> dict[str, str]:
+    return WORDS[lang]

@@ -1,0 +1,18 @@
+"""Readers turn a file into a `Document`; the format is chosen by content, not only by name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..document import Document
+from ..errors import InputError
+
+
+def read(path: Path) -> Document:
+    if not path.exists():
+        raise InputError(path, "filen finns inte")
+    if path.is_dir():
+        raise InputError(path, "är en mapp, inte en fil")
+    from .docx import read_docx
+
+    return read_docx(path)

@@ -1,0 +1,1 @@
+"""Renderers read a list of `Result`s and never re-run checks."""

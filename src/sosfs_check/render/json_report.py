@@ -1,0 +1,77 @@
+"""The stable JSON contract (documented in README.md)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from .. import __version__
+from ..result import Result
+
+
+def document_dict(result: Result) -> dict:
+    doc = result.document
+    return {
+        "path": str(result.path),
+        "profile": result.profile,
+        "profile_source": result.profile_source,
+        "report_year": result.report_year,
+        "period_year": result.period_year,
+        "checklist": [
+            {
+                "area": a.area,
+                "title": a.title,
+                "status": a.status,
+                "rules": a.rules,
+                "evidence_section": a.evidence_section,
+            }
+            for a in result.checklist
+        ],
+        "results": [
+            {"rule_id": o.rule_id, "area": o.area, "outcome": o.outcome, "severity": o.severity}
+            for o in result.outcomes
+        ],
+        "findings": [
+            {
+                "rule_id": f.rule_id,
+                "area": f.area,
+                "severity": f.severity,
+                "message": f.message,
+                "fix": f.fix,
+                "legal_basis": f.legal_basis,
+                "verified": f.verified,
+                "location": {
+                    "section": f.location.section,
+                    "block": f.location.block,
+                    "line": f.location.line,
+                    "label": f.location.label,
+                    "excerpt": f.location.excerpt,
+                },
+            }
+            for f in result.findings
+        ],
+        "facts": [
+            {"key": f.key, "value": f.value, "section": f.section, "excerpt": f.excerpt}
+            for f in result.facts
+        ],
+        "reader": {
+            "format": doc.format,
+            "headings": len(doc.headings),
+            "heading_sources": dict(Counter(h.source for h in doc.headings)),
+            "toc_entries": len(doc.toc),
+            "warnings": list(doc.warnings),
+        },
+    }
+
+
+def report_dict(results: list[Result]) -> dict:
+    pack = results[0].rules.pack if results else None
+    return {
+        "tool": {"name": "sosfs-check", "version": __version__},
+        "rule_pack": {"name": pack.name, "version": pack.version} if pack else None,
+        "documents": [document_dict(r) for r in results],
+    }
+
+
+def render(results: list[Result], lang: str = "sv") -> str:
+    return json.dumps(report_dict(results), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,92 @@
+"""The terminal report: header, checklist table, findings by area with quote, basis and fix."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from ..i18n import words
+from ..result import Result
+from ..rules import AREAS, PROFILES
+
+STATUS_STYLE = {"uppfyllt": "green", "delvis": "yellow", "ej_uppfyllt": "bold red", "ej_tillampligt": "dim"}
+SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def _header(result: Result, w: dict) -> Panel:
+    lines = Text()
+    lines.append(f"{w['file']}: ", style="bold").append(f"{result.path}\n")
+    lines.append(f"{w['profile']}: ", style="bold").append(PROFILES[result.profile])
+    lines.append(f"  ({result.profile_source})\n", style="dim")
+    lines.append(f"{w['report_year']}: ", style="bold").append(f"{result.report_year or '–'}   ")
+    lines.append(f"{w['period_year']}: ", style="bold").append(f"{result.period_year or '–'}\n")
+    pack = result.rules.pack
+    lines.append(f"{w['rule_pack']}: ", style="bold").append(f"{pack.name} {pack.version}")
+    for warning in result.document.warnings:
+        lines.append(f"\n{w['reader']}: ", style="bold yellow").append(warning)
+    return Panel(lines, expand=False)
+
+
+def _checklist(result: Result, w: dict) -> Table:
+    table = Table(title=w["checklist"], title_justify="left", show_lines=False)
+    table.add_column(w["area"])
+    table.add_column(w["status"])
+    table.add_column(w["evidence"], overflow="fold", max_width=50)
+    for area in result.checklist:
+        table.add_row(area.title, Text(w[area.status], style=STATUS_STYLE[area.status]), area.evidence_section)
+    return table
+
+
+def _findings(result: Result, w: dict) -> list:
+    parts: list = []
+    by_area = {a: [f for f in result.findings if f.area == a] for a in AREAS}
+    for area, findings in by_area.items():
+        if not findings:
+            continue
+        parts.append(Text(f"\n{AREAS[area]}", style="bold underline"))
+        for f in findings:
+            text = Text()
+            text.append(f"{w[f.severity].upper():8}", style=SEVERITY_STYLE[f.severity])
+            text.append(f" {f.rule_id}  ", style="bold").append(f.message)
+            section = f.location.section or w["whole_document"]
+            label = f" ({f.location.label})" if f.location.label else ""
+            text.append(f"\n    {w['section']}: ", style="dim").append(section + label)
+            if f.location.excerpt:
+                text.append(f"\n    {w['quote']}: ", style="dim").append(f"”{f.location.excerpt}”", style="italic")
+            text.append(f"\n    {w['legal_basis']}: ", style="dim").append("; ".join(f.legal_basis))
+            if not f.verified:
+                text.append(f" ({w['unverified']})", style="dim")
+            text.append(f"\n    {w['fix']}: ", style="dim").append(f.fix)
+            parts.append(text)
+    return parts
+
+
+def _facts(result: Result, w: dict) -> Table | None:
+    if not result.facts:
+        return None
+    table = Table(title=w["facts"], title_justify="left")
+    for column in ("", w["section"], w["quote"]):
+        table.add_column(column, overflow="fold")
+    for fact in result.facts:
+        table.add_row(f"{fact.key} = {fact.value}", fact.section, fact.excerpt)
+    return table
+
+
+def print_report(results: list[Result], console: Console, lang: str = "sv") -> None:
+    w = words(lang)
+    for result in results:
+        counts = Counter(f.severity for f in result.findings)
+        parts = [_header(result, w), _checklist(result, w)]
+        facts = _facts(result, w)
+        if facts is not None:
+            parts.append(facts)
+        parts.extend(_findings(result, w) or [Text(w["no_findings"], style="green")])
+        summary = w["summary"].format(
+            errors=counts["error"], warnings=counts["warning"], infos=counts["info"]
+        )
+        parts.append(Text(f"\n{summary}", style="bold"))
+        console.print(Group(*parts))
