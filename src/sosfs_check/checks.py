@@ -272,30 +272,50 @@ def _sentences_with_sections(ctx: Context):
 
 @check_type("stale_references")
 def stale_references(check, ctx: Context) -> Verdict:
+    """One finding per stale reference, at its first place, counting the others."""
     historical = re.compile(check.historical, re.IGNORECASE)
-    entries = [(e, re.compile(e.pattern, re.IGNORECASE), re.compile(e.context, re.IGNORECASE) if e.context else None) for e in check.entries]
-    problems = []
+    entries = [
+        (e, re.compile(e.pattern, re.IGNORECASE), re.compile(e.context, re.IGNORECASE) if e.context else None)
+        for e in check.entries
+        if e.since <= ctx.as_of
+    ]
+    found: dict[tuple[int, str], list] = {}
     for block, sentence in _sentences_with_sections(ctx):
         if historical.search(sentence):
             continue
         text = sentence
-        for entry, pattern, context in entries:
-            if entry.since > ctx.as_of:
-                continue
+        for number, (entry, pattern, context) in enumerate(entries):
             for match in pattern.finditer(text):
                 if context and not (context.search(sentence) or context.search(block.section_label)):
                     continue
                 old = " ".join(match.group(0).split())
-                detail = f"”{old}” är inaktuell: ersatt av {entry.replacement} från {entry.since.isoformat()}."
-                if entry.note:
-                    detail += f" {entry.note}"
-                written_before = ctx.period_year is not None and ctx.period_year < entry.since.year
-                problems.append(Problem(block, sentence, detail, "info" if written_before else None))
+                found.setdefault((number, old.lower()), [old, block, sentence, 0])[3] += 1
                 text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
+    problems = []
+    for (number, _), (old, block, sentence, count) in found.items():
+        entry = entries[number][0]
+        detail = f"”{old}” är inaktuell: ersatt av {entry.replacement} från {entry.since.isoformat()}."
+        if count > 1:
+            detail += f" Förekommer på {count} ställen."
+        if entry.note:
+            detail += f" {entry.note}"
+        written_before = ctx.period_year is not None and ctx.period_year < entry.since.year
+        problems.append(Problem(block, sentence, detail, "info" if written_before else None))
     return Verdict(not problems, problems=problems)
 
 
 _CITED = re.compile(r"(?P<chapter>\d{1,2})\s*kap\.?\s*(?P<para>\d{1,3})\s*(?P<letter>[a-z])?\s*§", re.IGNORECASE)
+_ANY_LAW = re.compile(r"\b(?:SFS|SOSFS|HSLF-FS)\s*:?\s*\d{4}:\d+|\b\w+lagen\b|\b(?:SoL|LSS|HSL|PSL|PDL)\b")
+
+
+def _cited_law(sentence: str, cite: re.Match, mentions: list[re.Match]) -> re.Match | None:
+    """The law a "3 kap. 9 §" belongs to: written right before it ("SFS 2010:659, 3 kap. 9 §")
+    or right after it ("3 kap. 9 § patientsäkerhetslagen")."""
+    before = [m for m in mentions if m.end() <= cite.start() and len(sentence[m.end() : cite.start()].strip(" ,")) == 0]
+    if before:
+        return before[-1]
+    after = [m for m in mentions if m.start() >= cite.end() and sentence[cite.end() : m.start()].strip(" ,") in ("", "i")]
+    return after[0] if after else None
 
 
 @check_type("citations")
@@ -307,16 +327,19 @@ def citations(check, ctx: Context) -> Verdict:
         for pattern in malformed:
             for match in pattern.finditer(sentence):
                 problems.append(Problem(block, sentence, f"Felaktigt skriven hänvisning: ”{match.group(0)}”."))
-        for law, pattern in laws:
-            for mention in pattern.finditer(sentence):
-                cited = [c for c in _CITED.finditer(sentence) if abs(c.start() - mention.end()) <= 6 or abs(mention.start() - c.end()) <= 6]
-                for c in cited:
-                    chapter, para = int(c.group("chapter")), int(c.group("para"))
-                    highest = law.chapters.get(chapter)
-                    if chapter > max(law.chapters) or (highest is not None and para > highest):
-                        where = f"{chapter} kap. {para} §"
-                        limit = f"{chapter} kap. har {highest} §§" if highest else f"{law.name} har {max(law.chapters)} kapitel"
-                        problems.append(Problem(block, sentence, f"{law.name} {where} finns inte ({limit})."))
+        if not laws or not _CITED.search(sentence):
+            continue
+        mentions = list(_ANY_LAW.finditer(sentence))
+        for cite in _CITED.finditer(sentence):
+            mention = _cited_law(sentence, cite, mentions)
+            law = next((law for law, pattern in laws if mention and pattern.fullmatch(mention.group(0))), None)
+            if law is None:
+                continue
+            chapter, para = int(cite.group("chapter")), int(cite.group("para"))
+            highest = law.chapters.get(chapter)
+            if (law.chapter_count and chapter > law.chapter_count) or (highest is not None and para > highest):
+                limit = f"{chapter} kap. har {highest} §§" if highest else f"{law.name} har {law.chapter_count} kapitel"
+                problems.append(Problem(block, sentence, f"{law.name} {chapter} kap. {para} § finns inte ({limit})."))
     return Verdict(not problems, problems=problems)
 
 
@@ -336,9 +359,11 @@ def toc(check, ctx: Context) -> Verdict:
 
     problems, matched = [], set()
     for i, raw in enumerate(ctx.document.toc):
-        # An entry may have wrapped onto two lines of the table of contents.
-        wrapped = [f"{entries[i - 1]} {entries[i]}"] if i else []
-        wrapped += [f"{entries[i]} {entries[i + 1]}"] if i + 1 < len(entries) else []
+        # An entry may have wrapped: its second line starts in lower case ("och kvalitet").
+        toc_lines = ctx.document.toc
+        wrapped = [f"{entries[i - 1]} {entries[i]}"] if i and raw.text[:1].islower() else []
+        if i + 1 < len(entries) and toc_lines[i + 1].text[:1].islower():
+            wrapped.append(f"{entries[i]} {entries[i + 1]}")
         head = next(filter(None, map(found, [entries[i], *wrapped])), None)
         if head is not None:
             matched.add(head.index)

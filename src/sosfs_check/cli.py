@@ -68,20 +68,23 @@ def check(
     fail_on: Annotated[FailOn, typer.Option(help="Lägsta allvarlighet som ger exitkod 1.")] = FailOn.error,
     as_of: Annotated[Optional[str], typer.Option(help="Bedöm lagläget per datum (ÅÅÅÅ-MM-DD).")] = None,
     lang: Annotated[Lang, typer.Option(help="Språk i rapporten.")] = Lang.sv,
+    jobs: Annotated[
+        Optional[int], typer.Option("--jobs", "-j", min=1, help="Antal parallella processer (standard: antal kärnor).")
+    ] = None,
 ) -> None:
     """Granska en eller flera berättelser och visa checklistan och bristerna."""
-    from . import check as check_one
+    from .batch import check_paths, default_jobs
     from .files import expand, write_atomic
     from .result import SEVERITY_RANK
 
     when = parse_date(as_of)
     results, failed = [], False
-    for path in expand(paths):
-        try:
-            results.append(check_one(path, profile=profile, as_of=when))
-        except InputError as exc:
-            print(f"sosfs-check: {exc}", file=sys.stderr)
+    for outcome in check_paths(expand(paths), profile, when, jobs or default_jobs()):
+        if isinstance(outcome, InputError):
+            print(f"sosfs-check: {outcome}", file=sys.stderr)
             failed = True
+        else:
+            results.append(outcome)
     if results:
         if format is Format.json:
             from .render.json_report import render

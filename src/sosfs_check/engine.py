@@ -52,7 +52,7 @@ def _finding(rule: Rule, problem: Problem, title_block) -> Finding:
     if problem.quote:
         location.excerpt = excerpt(problem.quote)
     if problem.where is None:
-        location.section = ""
+        location.section = location.label = ""
     message = rule.message.strip()
     if problem.detail:
         message = f"{message} {problem.detail}"

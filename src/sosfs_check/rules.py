@@ -149,7 +149,8 @@ class StaleReferencesCheck(Strict):
 class LawParagraphs(Strict):
     name: str
     pattern: Regex  # how the law is named in text
-    chapters: dict[int, int]  # chapter -> highest paragraph number
+    chapters: dict[int, int] = {}  # chapter -> highest paragraph number
+    chapter_count: int | None = None  # number of chapters, when known
 
 
 class CitationsCheck(Strict):

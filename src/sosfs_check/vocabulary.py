@@ -18,7 +18,8 @@ import snowballstemmer
 from rapidfuzz.distance import Levenshtein
 
 WORD = re.compile(r"\w+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9”\"])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ”\"])")
+_ABBREVIATION = re.compile(r"\b(?:kap|t\.ex|bl\.a|st|p|nr|resp|ca|jfr|dvs|m\.m|enl|s\.k|f\.d|fr\.o\.m|t\.o\.m)\.$", re.IGNORECASE)
 _STEMMER = snowballstemmer.stemmer("swedish")
 
 
@@ -108,5 +109,11 @@ def text_matches(text: str, term_text: str) -> bool:
 
 
 def sentences(text: str) -> list[str]:
-    """Split at a full stop followed by a capital or digit; "98,5 %" and "3 kap. 1 §" stay whole."""
-    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+    """Split at a full stop followed by a capital; "3 kap. 1 §" and "t.ex. IVO" stay whole."""
+    out: list[str] = []
+    for piece in _SENTENCE_END.split(text):
+        if out and _ABBREVIATION.search(out[-1]):
+            out[-1] = f"{out[-1]} {piece}"
+        elif piece.strip():
+            out.append(piece.strip())
+    return out
