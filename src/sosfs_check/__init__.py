@@ -6,17 +6,20 @@ from datetime import date
 from pathlib import Path
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "check"]
+__all__ = ["InputError", "UserError", "__version__", "check"]
+
+from .errors import InputError, UserError
 
 
-def check(path, profile: str | None = None, as_of: date | None = None, rules=None):
+def check(path, profile: str | None = None, as_of: date | None = None, rules=None,
+          style_map: dict[str, int] | None = None):
     """Read one report and check it: returns a `Result` (findings, checklist, facts).
 
     Raises `InputError` for an unreadable file, or when the kind of report cannot be told
-    and no profile is given.
+    and no profile is given. `style_map` maps local heading style names to levels.
     """
     from .engine import evaluate
     from .readers import read
     from .rules import builtin_rules
 
-    return evaluate(read(Path(path)), rules or builtin_rules(), profile, as_of)
+    return evaluate(read(Path(path), style_map), rules or builtin_rules(), profile, as_of)

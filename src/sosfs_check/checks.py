@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from . import dates
 from .document import Block, Document
 from .facts import FACT_LABELS, extract_facts
+from .prefilter import may_match, needles
 from .result import Fact
 from .vocabulary import TextIndex, sentences, text_matches
 
@@ -53,6 +54,24 @@ class Context:
         self.index = TextIndex([b.text for b in self.blocks])
         self._words = [0, *accumulate(len(b.text.split()) for b in self.blocks)]
         self._ends = self._section_ends()
+        self.folded = [b.text.casefold() for b in self.blocks]
+        self._joined = "\n".join(self.folded)
+        self._sentences: dict[int, list[str]] = {}
+        self._headings: dict[tuple[str, ...], list[Block]] = {}
+
+    def sentences(self, pos: int) -> list[str]:
+        """The sentences of the block at a position, split once."""
+        if pos not in self._sentences:
+            self._sentences[pos] = sentences(self.blocks[pos].text)
+        return self._sentences[pos]
+
+    def candidates(self, patterns) -> list[int]:
+        """Positions of the blocks where one of the patterns may match (see `prefilter`)."""
+        found = [needles(p) for p in patterns]
+        if None in found:
+            return list(range(len(self.blocks)))
+        present = [n for group in found for n in group if n in self._joined]
+        return [i for i, text in enumerate(self.folded) if any(n in text for n in present)] if present else []
 
     def _section_ends(self) -> dict[int, int]:
         """For each heading position, the position where its section (with subsections) ends."""
@@ -88,7 +107,10 @@ class Context:
         return block.index - 1
 
     def headings_matching(self, terms: list[str]) -> list[Block]:
-        return [h for h in self.document.headings if any(text_matches(h.text, t) for t in terms)]
+        key = tuple(terms)
+        if key not in self._headings:
+            self._headings[key] = [h for h in self.document.headings if any(text_matches(h.text, t) for t in terms)]
+        return self._headings[key]
 
     def section_positions(self, heading: Block) -> range:
         start = self.position(heading)
@@ -99,8 +121,9 @@ class Context:
         return self._words[span.stop] - self._words[span.start]
 
     def scope(self, within: list[str]) -> set[int] | None:
-        """Positions inside sections whose heading matches; None means the whole document."""
-        if not within:
+        """Positions inside sections whose heading matches; None means the whole document
+        (also when the document has no headings to scope by)."""
+        if not within or not self.document.headings:
             return None
         positions: set[int] = set()
         for heading in self.headings_matching(within):
@@ -155,10 +178,11 @@ def phrases(check, ctx: Context) -> Verdict:
     if together or (not check.same_block and all(hits)):
         found = sorted(together) if check.same_block else sorted(min(h) for h in hits)
         return Verdict(True, evidence=ctx.blocks_at(found))
-    # Evidence elsewhere in the report still shows the area is addressed, in part.
+    # Partial evidence: some groups in place, or everything said outside the expected sections.
     partial = {p for h in hits for p in sorted(h)[:3]}
-    if scope is not None:
-        partial.update(p for g in check.groups for p in ctx.index.find_any(g)[:3])
+    elsewhere = [ctx.index.find_any(g)[:3] for g in check.groups] if scope is not None else []
+    if elsewhere and all(elsewhere):
+        partial.update(p for found in elsewhere for p in found)
     blocks = ctx.blocks_at(sorted(partial))
     anchor = (ctx.headings_matching(check.within) if check.within else []) or blocks
     missing = [g for g, h in zip(check.groups, hits) if not h]
@@ -185,11 +209,13 @@ def title(check, ctx: Context) -> Verdict:
 @check_type("absence")
 def absence(check, ctx: Context) -> Verdict:
     scope = ctx.scope(check.within)
-    positions = sorted(scope) if scope is not None else range(len(ctx.blocks))
     patterns = [re.compile(p, re.IGNORECASE) for p in check.patterns]
+    positions = ctx.candidates(patterns)
+    if scope is not None:
+        positions = [p for p in positions if p in scope]
     for pos in positions:
         block = ctx.blocks[pos]
-        for sentence in sentences(block.text):
+        for sentence in ctx.sentences(pos):
             if any(p.search(sentence) for p in patterns):
                 return failed([block], block, sentence.strip(), f"Berättelsen skriver själv: ”{excerpt(sentence.strip())}”")
     return Verdict(True)
@@ -253,7 +279,8 @@ _MARKUP_WORDS = {
 def placeholders(check, ctx: Context) -> Verdict:
     problems = []
     patterns = [re.compile(p) for p in check.patterns]
-    for block in ctx.blocks:
+    for pos in ctx.candidates(patterns):
+        block = ctx.blocks[pos]
         for pattern in patterns:
             if match := pattern.search(block.text):
                 problems.append(Problem(block, block.text, f"Platshållare kvar: ”{match.group(0)}”."))
@@ -264,10 +291,10 @@ def placeholders(check, ctx: Context) -> Verdict:
     return Verdict(not problems, problems=problems)
 
 
-def _sentences_with_sections(ctx: Context):
-    for block in ctx.blocks:
-        for sentence in sentences(block.text):
-            yield block, sentence
+def _sentences(ctx: Context, positions: list[int]):
+    for pos in positions:
+        for sentence in ctx.sentences(pos):
+            yield ctx.blocks[pos], sentence
 
 
 @check_type("stale_references")
@@ -280,17 +307,21 @@ def stale_references(check, ctx: Context) -> Verdict:
         if e.since <= ctx.as_of
     ]
     found: dict[tuple[int, str], list] = {}
-    for block, sentence in _sentences_with_sections(ctx):
-        if historical.search(sentence):
-            continue
-        text = sentence
-        for number, (entry, pattern, context) in enumerate(entries):
-            for match in pattern.finditer(text):
-                if context and not (context.search(sentence) or context.search(block.section_label)):
-                    continue
-                old = " ".join(match.group(0).split())
-                found.setdefault((number, old.lower()), [old, block, sentence, 0])[3] += 1
-                text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
+    for pos in ctx.candidates([pattern for _, pattern, _ in entries]):
+        # Masking a match only blanks text out, so entries that cannot match the block stay out.
+        live = [(n, entry) for n, entry in enumerate(entries) if may_match(entry[1], ctx.folded[pos])]
+        block = ctx.blocks[pos]
+        for sentence in ctx.sentences(pos):
+            if historical.search(sentence):
+                continue
+            text = sentence
+            for number, (entry, pattern, context) in live:
+                for match in pattern.finditer(text):
+                    if context and not (context.search(sentence) or context.search(block.section_label)):
+                        continue
+                    old = " ".join(match.group(0).split())
+                    found.setdefault((number, old.lower()), [old, block, sentence, 0])[3] += 1
+                    text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
     problems = []
     for (number, _), (old, block, sentence, count) in found.items():
         entry = entries[number][0]
@@ -323,7 +354,7 @@ def citations(check, ctx: Context) -> Verdict:
     problems = []
     malformed = [re.compile(p) for p in check.malformed]
     laws = [(law, re.compile(law.pattern, re.IGNORECASE)) for law in check.laws]
-    for block, sentence in _sentences_with_sections(ctx):
+    for block, sentence in _sentences(ctx, ctx.candidates(malformed + ([_CITED] if laws else []))):
         for pattern in malformed:
             for match in pattern.finditer(sentence):
                 problems.append(Problem(block, sentence, f"Felaktigt skriven hänvisning: ”{match.group(0)}”."))

@@ -1,0 +1,613 @@
+"""Read a Word document (.docx) into a `Document`, walking the body XML once with lxml."""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from zipfile import BadZipFile
+
+import docx
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.parser import parse_xml
+from lxml.etree import XMLSyntaxError, tostring
+
+from ..document import Block, Document, Markup, TocEntry
+from ..errors import InputError
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+P, TBL, TR, TC, R, T, TAB, BR, CR = (_W + t for t in ("p", "tbl", "tr", "tc", "r", "t", "tab", "br", "cr"))
+PPR, RPR, PSTYLE, RSTYLE, VAL = (_W + t for t in ("pPr", "rPr", "pStyle", "rStyle", "val"))
+SDT, SDTPR, SDTCONTENT, CUSTOMXML = (_W + t for t in ("sdt", "sdtPr", "sdtContent", "customXml"))
+INS, DEL, MOVETO, MOVEFROM, DELTEXT = (_W + t for t in ("ins", "del", "moveTo", "moveFrom", "delText"))
+FLDCHAR, INSTRTEXT, FLDTYPE = _W + "fldChar", _W + "instrText", _W + "fldCharType"
+DRAWING, PICT, OBJECT, TXBX = _W + "drawing", _W + "pict", _W + "object", _W + "txbxContent"
+ALTERNATE, CHOICE, FALLBACK = _MC + "AlternateContent", _MC + "Choice", _MC + "Fallback"
+OUTLINE, NUMPR, NUMID = _W + "outlineLvl", _W + "numPr", _W + "numId"
+B, SZ, HIGHLIGHT, NOBREAK_HYPHEN = _W + "b", _W + "sz", _W + "highlight", _W + "noBreakHyphen"
+COMMENT_START, COMMENT_REF = _W + "commentRangeStart", _W + "commentReference"
+FOOTNOTE_REF, ENDNOTE_REF = _W + "footnoteReference", _W + "endnoteReference"
+ID, AUTHOR, TYPE = _W + "id", _W + "author", _W + "type"
+LEAF_TEXT = {TAB: "\t", BR: "\n", CR: "\n", NOBREAK_HYPHEN: "-"}  # run content besides w:t
+WRAPPERS = (SDT, CUSTOMXML)  # block/row/cell level wrappers around the real elements
+UNREADABLE = (OBJECT, _W + "altChunk")
+# A paragraph holding any of these is read by the full walk; others as one string (lxml text serializer).
+SPECIAL = (INS, DEL, MOVETO, MOVEFROM, SDT, ALTERNATE, DRAWING, PICT, OBJECT, FLDCHAR, HIGHLIGHT,
+           COMMENT_START, COMMENT_REF, FOOTNOTE_REF, ENDNOTE_REF, *LEAF_TEXT)
+
+TOC_TITLE = re.compile(r"(innehållsförteckning|innehåll|table of contents|contents):?", re.I)
+# "Riskanalys.....7", "4.2 Riskanalys\t7": text, leader (dots or a tab), page number (may be missing).
+TOC_LINE = re.compile(
+    r"(?P<text>.*?\S)\s*(?P<lead>\.(?:\s?\.){2,}|…+|\t+)\s*(?P<page>\d{1,4}|[ivxlc]{1,6})?\s*", re.I
+)
+TYPED_NUMBER = re.compile(r"(\d{1,2}(?:\.\d{1,2})*)\.?\s+[^\W\d_]")
+STYLE_HEADING = re.compile(r"(?:rubrik|heading|överskrift)\s*([1-9])", re.I)
+BUILTIN_HEADING = re.compile(r"heading ([1-9])", re.I)
+TOC_STYLE = re.compile(r"toc ([1-9])", re.I)
+END_PUNCT = ".:;,"
+
+NO_HEADINGS = "Inga rubriker hittades: texten granskas ändå, men avsnitt kan inte knytas till rubriker."
+HEURISTIC_HEADINGS = (
+    "Rubrikerna hittades bara genom fetstil/numrering: dokumentet använder inte Words rubrikformat, "
+    "så avsnittsindelningen kan vara osäker."
+)
+UNREADABLE_WARNING = "Dokumentet innehåller inbäddade objekt som inte kan läsas ({n} st); text i dem granskas inte."
+UNENDED_TOC = "Innehållsförteckningens fält tar aldrig slut: text efter den kan ha lästs som innehållsförteckning."
+STYLED_ENOUGH = 3  # with this many styled headings the bold/numbering heuristics stay off
+
+
+def read_docx(path: Path, style_map: dict[str, int] | None = None) -> Document:
+    """Read a .docx file; `style_map` maps localised or custom style names to heading levels."""
+    try:
+        word = docx.Document(str(path))
+        parts = {rt: _part(word, rt) for rt in (RT.FOOTNOTES, RT.ENDNOTES, RT.COMMENTS)}
+    except (BadZipFile, KeyError, ValueError, XMLSyntaxError, PackageNotFoundError, EOFError, zlib.error) as exc:
+        raise InputError(path, f"är inte en giltig Word-fil (.docx): {str(exc) or type(exc).__name__}") from None
+    except OSError as exc:
+        raise InputError(path, f"kan inte läsas: {exc.strerror or exc}") from None
+    document = Document(path=path, format="docx", core_title=word.core_properties.title or "")
+    _Reader(word, document, style_map or {}).read(word.element.body, parts)
+    return document
+
+
+def _part(word, reltype):
+    """The root element of a related part (footnotes, comments), or None."""
+    for rel in word.part.rels.values():
+        if rel.reltype == reltype and not rel.is_external:
+            part = rel.target_part
+            element = getattr(part, "element", None)
+            return element if element is not None else parse_xml(part.blob)
+    return None
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _on(element) -> bool:
+    """A toggle property such as <w:b/>, <w:b w:val="0"/>."""
+    return element.get(VAL) not in ("0", "false", "off")
+
+
+def _numbered(ppr) -> bool | None:
+    """True/False when the properties say whether the paragraph is numbered, None when silent."""
+    numpr = ppr.find(NUMPR) if ppr is not None else None
+    if numpr is None:
+        return None
+    num_id = numpr.find(NUMID)
+    return num_id is None or num_id.get(VAL) != "0"
+
+
+@dataclass(slots=True)
+class _Style:
+    kind: str = "paragraph"  # paragraph | heading | title | list_item | toc | toc_heading
+    level: int | None = None
+    source: str | None = None
+    outline: int | None = None
+    bold: bool | None = None
+    size: int | None = None  # half-points
+    numbered: bool = False
+
+
+class _Styles:
+    """Style table built once from the styles part: styleId -> resolved `_Style`."""
+
+    def __init__(self, root, style_map: dict[str, int]):
+        self.raw = {s.get(_W + "styleId"): s for s in root.iterchildren(_W + "style")}
+        self.style_map = {k.casefold(): v for k, v in style_map.items()}
+        size = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr/{SZ}")
+        self.default_size = (_int(size.get(VAL)) if size is not None else None) or 20
+        self.base = _Style()
+        default = root.find(f"{_W}style[@{TYPE}='paragraph'][@{_W}default='1']")
+        self.default_id = default.get(_W + "styleId") if default is not None else None
+        self.cache: dict[str | None, _Style] = {}
+
+    def get(self, style_id: str | None) -> _Style:
+        style = self.cache.get(style_id)
+        if style is None:
+            self.cache[style_id] = self.base  # guards against basedOn cycles
+            style = self.cache[style_id] = self._resolve(self.raw.get(style_id))
+        return style
+
+    def _resolve(self, el) -> _Style:
+        if el is None:
+            return self.base
+        based = el.find(_W + "basedOn")
+        parent = self.get(based.get(VAL)) if based is not None else self.base
+        ppr, rpr = el.find(PPR), el.find(RPR)
+        outline = ppr.find(OUTLINE) if ppr is not None else None
+        bold = rpr.find(B) if rpr is not None else None
+        size = rpr.find(SZ) if rpr is not None else None
+        numbered = _numbered(ppr)
+        style = _Style(
+            outline=_int(outline.get(VAL)) if outline is not None else parent.outline,
+            bold=_on(bold) if bold is not None else parent.bold,
+            size=(_int(size.get(VAL)) if size is not None else None) or parent.size,
+            numbered=parent.numbered if numbered is None else numbered,
+        )
+        name_el = el.find(_W + "name")
+        name = (name_el.get(VAL) or "") if name_el is not None else ""
+        style.kind, style.level, style.source = self._kind(name.strip().casefold(), style)
+        return style
+
+    def _kind(self, name: str, style: _Style) -> tuple[str, int | None, str | None]:
+        """Heading ladder rungs 2-4 plus the other kinds a style name tells."""
+        if m := TOC_STYLE.fullmatch(name):
+            return "toc", int(m[1]), None
+        if name == "toc heading":
+            return "toc_heading", None, None
+        if style.outline is not None and 0 <= style.outline <= 8:
+            return "heading", style.outline + 1, "style_outline"
+        if m := BUILTIN_HEADING.fullmatch(name):
+            return "heading", int(m[1]), "builtin_style"
+        if name == "title":
+            return "title", None, None
+        if name in self.style_map:
+            return "heading", self.style_map[name], "style_map"
+        if m := STYLE_HEADING.fullmatch(name):
+            return "heading", int(m[1]), "style_map"
+        if style.numbered or "list" in name:
+            return "list_item", None, None
+        return "paragraph", None, None
+
+
+class _Reader:
+    """One pass over the body: blocks, TOC, markup; then heuristics, sections and warnings."""
+
+    def __init__(self, word, document: Document, style_map: dict[str, int]):
+        self.doc = document
+        self.styles = _Styles(word.styles.element, style_map)
+        self.fields: list[list] = []  # open complex fields: [instruction, separated]
+        self.hidden = self.in_toc_field = self.typed_toc = False
+        self.tables = self.unreadable = 0
+        self.pending: list[Markup] = []  # markup of the block being read
+        self.refs: list[tuple[str, str]] = []  # ("comment"|"footnote"|"endnote", id) in that block
+        self.anchors: dict[tuple[str, str], int] = {}  # reference -> block it sits in
+        self.note_refs: dict[int, int | None] = {}  # footnote block -> block that refers to it
+        self.looks: dict[int, object] = {}  # block index -> its body paragraph, for heuristics
+        self.styled = 0  # headings found by rungs 1-4
+        self.special: set = set()  # paragraphs that need the full walk
+
+    # -- main pass -------------------------------------------------------------------------
+
+    def read(self, body, parts: dict) -> None:
+        self.order = {p: i for i, p in enumerate(body.iter(P))}  # paragraph -> Block.anchor
+        self._mark_special(body)
+        self._walk(body, "body")
+        if self.in_toc_field:
+            self.doc.warnings.append(UNENDED_TOC)
+        for reltype, kind, label in ((RT.FOOTNOTES, "footnote", "fotnot"), (RT.ENDNOTES, "endnote", "slutnot")):
+            if parts[reltype] is not None:
+                self._mark_special(parts[reltype])
+                self._notes(parts[reltype], kind, label)
+        if parts[RT.COMMENTS] is not None:
+            self._comments(parts[RT.COMMENTS])
+        self._heuristics()
+        self._sections()
+        self._warnings()
+
+    def _flat(self, parent, tags):
+        """Children with the given tags (rows, cells, paragraphs), looking through sdt/customXml wrappers."""
+        for el in parent:
+            tag = el.tag
+            if tag in tags:
+                yield el
+            elif tag in WRAPPERS:
+                content = self._sdt(el)[0] if tag == SDT else el
+                if content is not None:
+                    yield from self._flat(content, tags)
+            elif tag in UNREADABLE:
+                self.unreadable += 1
+
+    def _sdt(self, sdt):
+        """(content, is a TOC) of a content control; no content while it shows its placeholder."""
+        pr = sdt.find(SDTPR)
+        if pr is not None and pr.find(_W + "showingPlcHdr") is not None:
+            return None, False
+        gallery = pr.find(f"{_W}docPartObj/{_W}docPartGallery") if pr is not None else None
+        return sdt.find(SDTCONTENT), gallery is not None and gallery.get(VAL) == "Table of Contents"
+
+    def _walk(self, parent, where: str, toc: bool = False) -> None:
+        for el in parent:
+            tag = el.tag
+            if tag == P:
+                if where == "body":
+                    self._paragraph(el, toc)
+                else:
+                    self._box_paragraph(el)
+            elif tag == TBL:
+                self._table(el)
+            elif tag in WRAPPERS:
+                content, in_toc = self._sdt(el) if tag == SDT else (el, False)
+                if content is not None:
+                    self._walk(content, where, toc or in_toc)
+            elif tag in UNREADABLE:
+                self.unreadable += 1
+
+    def _paragraph(self, p, toc: bool) -> None:
+        raw = self._read_para(p)
+        boxes, style = self.boxes, self.pstyle
+        text = _collapse(raw)
+        toc_title = style.kind == "toc_heading" or (len(text) < 30 and TOC_TITLE.fullmatch(text))
+        if toc or self.toc_text or style.kind == "toc" or toc_title:
+            if toc_title:
+                self.typed_toc = True  # typed entries may follow
+            elif text:
+                self._toc_entry(raw, style.level if style.kind == "toc" else None)
+            self._attach(None)
+        elif not text:
+            self._attach(None)
+        elif (line := _toc_line(raw)) and (self.typed_toc or (line["page"] and "\t" not in line["lead"])):
+            self.typed_toc = True
+            self._toc_entry(raw, None)
+            self._attach(None)
+        else:
+            self.typed_toc = False
+            kind, level, source = style.kind, style.level, style.source
+            if self.outline is not None and 0 <= self.outline <= 8:
+                kind, level, source = "heading", self.outline + 1, "outline_level"
+            elif kind == "paragraph" and self.numbered:
+                kind = "list_item"
+            index = self._emit(kind, text, level, source, el=p)
+            if kind == "heading":
+                self.styled += 1
+            elif kind == "paragraph" and self.styled < STYLED_ENOUGH:
+                self.looks[index] = p
+        for box in boxes:
+            self._walk(box, "textbox")
+
+    def _box_paragraph(self, p) -> None:
+        raw = self._read_para(p)
+        boxes, text = self.boxes, _collapse(raw)
+        if text:
+            index = len(self.doc.blocks) + 1
+            self._emit("textbox", text, location=f"textruta, stycke {index}", el=p)
+        else:
+            self._attach(None)
+        for box in boxes:
+            self._walk(box, "textbox")
+
+    def _table(self, tbl) -> None:
+        number = self.tables
+        self.tables += 1
+        for row, tr in enumerate(self._flat(tbl, (TR,))):
+            col = 0
+            for tc in self._flat(tr, (TC,)):
+                self._cell(tc, (number, row, col))
+                span = tc.find(f"{_W}tcPr/{_W}gridSpan")
+                col += (_int(span.get(VAL)) or 1) if span is not None else 1
+
+    def _cell(self, tc, coords: tuple[int, int, int]) -> None:
+        texts, later = [], []
+        for el in self._flat(tc, (P, TBL)):
+            if el.tag == TBL:
+                later.append(el)
+            else:
+                texts.append(self._read_para(el))
+                later.extend(self.boxes)
+        text = _collapse(" ".join(texts))
+        if text:
+            table, row, col = coords
+            where = f"tabell {table + 1}, rad {row + 1}, kolumn {col + 1}"
+            self._emit("table_cell", text, table=coords, location=where, el=next(tc.iter(P), None))
+        else:
+            self._attach(None)
+        for el in later:
+            if el.tag == TBL:
+                self._table(el)
+            else:
+                self._walk(el, "textbox")
+
+    def _notes(self, root, kind: str, label: str) -> None:
+        number = 0
+        for note in root.iterchildren(_W + kind):
+            if note.get(TYPE) not in (None, "normal"):
+                continue  # separator, continuationSeparator ...
+            number += 1
+            text = _collapse(" ".join(self._read_para(p) for p in self._flat(note, (P,))))
+            if text:
+                index = self._emit("footnote", text, location=f"{label} {number}")
+                ref = self.note_refs[index] = self.anchors.get((kind, note.get(ID)))
+                self.doc.blocks[index - 1].anchor = self.doc.blocks[ref - 1].anchor if ref else None
+            else:
+                self._attach(None)
+
+    def _comments(self, root) -> None:
+        for comment in root.iterchildren(_W + "comment"):
+            text = " ".join("".join(t.text or "" for t in p.iter(T)) for p in comment.iter(P))
+            block = self.anchors.get(("comment", comment.get(ID)))
+            self.doc.markup.append(Markup("comment", _collapse(text), block, comment.get(AUTHOR, "")))
+
+    # -- paragraph text ----------------------------------------------------------------------
+
+    def _read_para(self, p) -> str:
+        """Raw text of a paragraph (tabs and breaks kept); sets the paragraph's facts on self."""
+        self.boxes: list | tuple = ()  # text boxes are collected by the full walk only
+        self.pstyle, self.outline, self.numbered = self._para_props(p)
+        if self.fields and not all(separated for _, separated in self.fields):
+            self.fields = [f for f in self.fields if f[1]]  # field codes never span paragraphs
+            self._field_state()
+        if p not in self.special:  # plain runs: their w:t are the only text nodes
+            raw = tostring(p, method="text", encoding=str, with_tail=False)
+            if "\n" not in raw:  # else pretty-printed XML: whitespace between elements
+                self.toc_text = self.in_toc_field and not raw.isspace()
+                return raw
+        self.parts: list[str] = []
+        self.boxes, self.toc_text, self.last_highlight = [], False, None
+        self._inline(p)
+        return "".join(self.parts)
+
+    def _para_props(self, p) -> tuple[_Style, int | None, bool | None]:
+        """Style, own outline level and own numbering of a paragraph."""
+        ppr = p[0] if len(p) else None  # pPr comes first when present
+        style_id, outline, numbered = self.styles.default_id, None, None
+        if ppr is not None and ppr.tag == PPR:
+            for el in ppr:
+                tag = el.tag
+                if tag == PSTYLE:
+                    style_id = el.get(VAL)
+                elif tag == OUTLINE:
+                    outline = _int(el.get(VAL))
+                elif tag == NUMPR:
+                    numbered = _numbered(ppr)
+        return self.styles.get(style_id), outline, numbered
+
+    def _mark_special(self, root) -> None:
+        """Remember paragraphs that need the full walk (revisions, fields, drawings, notes ...)."""
+        for el in root.iter(*SPECIAL):
+            self.special.update(el.iterancestors(P))
+
+    def _inline(self, parent) -> None:
+        for el in parent:
+            tag = el.tag
+            if tag == R:
+                self._run(el)
+            elif tag == INS or tag == MOVETO:
+                start = len(self.parts)
+                self._inline(el)
+                text = _collapse("".join(self.parts[start:]))
+                if text:
+                    self.pending.append(Markup("insertion", text, author=el.get(AUTHOR, "")))
+            elif tag == DEL or tag == MOVEFROM:
+                text = _collapse("".join(t.text or "" for t in el.iter(DELTEXT, T)))
+                if text:
+                    self.pending.append(Markup("deletion", text, author=el.get(AUTHOR, "")))
+            elif tag == SDT:
+                content, _ = self._sdt(el)
+                if content is not None:
+                    self._inline(content)
+            elif tag == ALTERNATE:
+                branch = el.find(CHOICE)  # one branch only: the same content is in both
+                if branch is None:
+                    branch = el.find(FALLBACK)
+                if branch is not None:
+                    self._inline(branch)
+            elif tag == DRAWING or tag == PICT:
+                self.boxes.extend(el.iter(TXBX))
+            elif tag in UNREADABLE:
+                self.unreadable += 1
+            elif tag == COMMENT_START:
+                self.refs.append(("comment", el.get(ID)))
+            elif tag != PPR:  # hyperlink, smartTag, fldSimple, customXml ...: ordinary runs inside
+                self._inline(el)
+
+    def _run(self, r) -> None:
+        parts, start, rpr = self.parts, len(self.parts), None
+        for el in r:
+            tag = el.tag
+            if tag == T:
+                if not self.hidden:
+                    parts.append(el.text or "")
+            elif tag in LEAF_TEXT:
+                parts.append(LEAF_TEXT[tag])
+            elif tag == RPR:
+                rpr = el
+            elif tag == FLDCHAR:
+                self._field(el.get(FLDTYPE))
+            elif tag == INSTRTEXT:
+                if self.fields:
+                    self.fields[-1][0] += el.text or ""
+                    self._field_state()
+            elif tag == FOOTNOTE_REF or tag == ENDNOTE_REF:
+                self.refs.append(("footnote" if tag == FOOTNOTE_REF else "endnote", el.get(ID)))
+            elif tag == COMMENT_REF:
+                self.refs.append(("comment", el.get(ID)))
+            else:
+                self._inline((el,))
+        if len(parts) > start:
+            self._highlight(rpr, "".join(parts[start:]))
+
+    def _highlight(self, rpr, text: str) -> None:
+        """Note text added by one run: inside a TOC field, highlighted (adjacent runs merge)."""
+        if self.in_toc_field:
+            self.toc_text = True
+        mark = rpr.find(HIGHLIGHT) if rpr is not None else None
+        if mark is None or mark.get(VAL, "none") == "none":
+            self.last_highlight = None
+        elif self.last_highlight is not None:
+            self.last_highlight.text += text
+        else:
+            self.last_highlight = Markup("highlight", text)
+            self.pending.append(self.last_highlight)
+
+    def _looks(self, p) -> tuple[bool, int]:
+        """(all text bold, largest font size in half-points) of a paragraph, for the bold heuristic."""
+        style = self._para_props(p)[0]
+        all_bold, largest = True, 0
+        for r in p.iter(R):
+            if not tostring(r, method="text", encoding=str, with_tail=False).strip():
+                continue
+            bold = size = None
+            rpr = r[0]  # rPr comes first when present
+            for el in rpr if rpr.tag == RPR else ():
+                tag = el.tag
+                if tag == B:
+                    bold = _on(el)
+                elif tag == SZ:
+                    size = _int(el.get(VAL))
+                elif tag == RSTYLE:
+                    char = self.styles.get(el.get(VAL))
+                    bold, size = char.bold if bold is None else bold, size or char.size
+            all_bold = all_bold and bool(style.bold if bold is None else bold)
+            largest = max(largest, size or style.size or self.styles.default_size)
+        return all_bold, largest
+
+    def _field(self, kind: str | None) -> None:
+        if kind == "begin":
+            self.fields.append(["", False])
+        elif kind == "separate" and self.fields:
+            self.fields[-1][1] = True
+        elif kind == "end" and self.fields:
+            self.fields.pop()
+        self._field_state()
+
+    def _field_state(self) -> None:
+        self.hidden = bool(self.fields) and not self.fields[-1][1]
+        self.in_toc_field = any(instr.lstrip()[:3].upper() == "TOC" for instr, _ in self.fields)
+
+    # -- blocks --------------------------------------------------------------------------------
+
+    def _emit(self, kind, text, level=None, source=None, table=None, location=None, el=None) -> int:
+        index = len(self.doc.blocks) + 1
+        self.doc.blocks.append(
+            Block(kind, text, index, level=level, source=source, line=index, table=table,
+                  location=location or f"stycke {index}", anchor=self.order.get(el))
+        )
+        if self.pending or self.refs:
+            self._attach(index)
+        return index
+
+    def _attach(self, index: int | None) -> None:
+        """Give the markup and references read since the last block to block `index`."""
+        for markup in self.pending:
+            markup.block = index
+            if markup.kind == "highlight":
+                markup.text = _collapse(markup.text)
+        self.doc.markup.extend(self.pending)
+        if index is not None:
+            self.anchors.update((ref, index) for ref in self.refs)
+        self.pending, self.refs = [], []
+
+    def _toc_entry(self, raw: str, level: int | None) -> None:
+        line = _toc_line(raw)
+        text = _collapse(line["text"] if line else raw)
+        if level is None and (number := TYPED_NUMBER.match(text)):
+            level = number[1].count(".") + 1
+        self.doc.toc.append(TocEntry(text, line["page"] if line else "", level))
+
+    # -- after the pass ------------------------------------------------------------------------
+
+    def _heuristics(self) -> None:
+        """Rungs 5-6 (typed numbers, bold/large text), only when styles gave (almost) no headings."""
+        blocks = self.doc.blocks
+        if self.styled >= STYLED_ENOUGH:
+            return
+        paragraphs = {i: p for i, p in self.looks.items() if blocks[i - 1].kind == "paragraph"}
+        looks = {i: self._looks(p) for i, p in sorted(paragraphs.items()) if _short(blocks[i - 1].text)}
+        long = [p for i, p in paragraphs.items() if i not in looks]  # body text: its size, from a sample
+        sizes = [self._looks(p)[1] for p in long[:: len(long) // 50 + 1]] or [size for _, size in looks.values()]
+        if not sizes:
+            return
+        body = Counter(sizes).most_common(1)[0][0]
+        numbered, top = {}, 0
+        for i in looks:  # numbers only move on: "14 kap. 3 § SoL" after "4.2 ..." is no heading
+            m = TYPED_NUMBER.match(blocks[i - 1].text)
+            if m and blocks[i - 1].text[-1] not in "?!" and int(m[1].split(".")[0]) <= top + 2:
+                numbered[i] = m[1].count(".") + 1
+                top = max(top, int(m[1].split(".")[0]))
+        # A lone number is no outline; runs of "1. ..", "2. .." at one depth are lists.
+        numbered = {
+            i: level for i, level in numbered.items()
+            if len(numbered) > 1 and level not in (numbered.get(i - 1), numbered.get(i + 1))
+        }
+        bold = {i: size for i, (is_bold, size) in looks.items() if i not in numbered and (is_bold or size >= body * 1.2)}
+        found = [  # followed by body text, or by a heading in a smaller font
+            i for i, size in bold.items()
+            if i < len(blocks) and blocks[i].kind != "heading" and i + 1 not in numbered and bold.get(i + 1, -1) < size
+        ]
+        found = sorted(found + list(numbered))
+        if found and found[0] == 1 and all(looks[i][1] < looks[1][1] for i in found[1:]):
+            blocks[0].kind = "title"  # the first line, larger than any heading after it
+            found.pop(0)
+        open_: list[tuple[int, int]] = []  # (font size, level) of the enclosing headings
+        for i in found:
+            size = looks[i][1]
+            # Typed numbers give the level; else the same font as an enclosing heading is its sibling,
+            # a smaller font its child.
+            level = numbered.get(i) or next((lvl + (s > size) for s, lvl in reversed(open_) if s >= size), 1)
+            while open_ and open_[-1][1] >= level:
+                open_.pop()
+            open_.append((size, level))
+            self._make_heading(blocks[i - 1], level, "numbering" if i in numbered else "bold")
+
+    @staticmethod
+    def _make_heading(block: Block, level: int, source: str) -> None:
+        block.kind, block.level, block.source = "heading", level, source
+
+    def _sections(self) -> None:
+        stack: list[Block] = []
+        section: tuple[str, ...] = ()
+        for block in self.doc.blocks:
+            if block.kind == "heading":
+                while stack and stack[-1].level >= block.level:
+                    stack.pop()
+                stack.append(block)
+                section = tuple(b.text for b in stack)
+            if block.kind == "footnote":
+                ref = self.note_refs.get(block.index)
+                block.section = self.doc.blocks[ref - 1].section if ref else ()
+            else:
+                block.section = section
+
+    def _warnings(self) -> None:
+        sources = {b.source for b in self.doc.headings}
+        if not sources:
+            self.doc.warnings.append(NO_HEADINGS)
+        elif sources <= {"numbering", "bold"}:
+            self.doc.warnings.append(HEURISTIC_HEADINGS)
+        if self.unreadable:
+            self.doc.warnings.append(UNREADABLE_WARNING.format(n=self.unreadable))
+
+
+def _collapse(text: str) -> str:
+    """Whitespace runs to one space, trimmed (the common single-spaced case without splitting)."""
+    return text.strip(" ") if text.isprintable() and "  " not in text else " ".join(text.split())
+
+
+def _toc_line(raw: str):
+    """Match a TOC-looking line; cheap checks first since most paragraphs are body text."""
+    if len(raw) > 200 or not ("\t" in raw or ".." in raw or ". ." in raw or "…" in raw):
+        return None
+    return TOC_LINE.fullmatch(raw)
+
+
+def _short(text: str) -> bool:
+    """Heading-like length and ending: at most 12 words, no closing period, colon or comma."""
+    return len(text) <= 120 and len(text.split()) <= 12 and text[-1] not in END_PUNCT

@@ -1,0 +1,128 @@
+"""The core check on real reports: the Borås texts built as DOCX four ways, at test time."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import sosfs_check
+from sosfs_check.testing import build_docx, libreoffice_resave, soffice_path
+
+SEEDS = Path(__file__).parent.parent / "fixtures" / "seeds"
+AS_OF = date(2026, 11, 25)
+FORMS = ["headings", "template", "bold", "libreoffice"]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """Build each report in each form once: python-docx three ways, then saved again by LibreOffice."""
+    out = tmp_path_factory.mktemp("reports")
+    cache: dict[tuple[str, str], Path] = {}
+
+    def get(report: str, form: str) -> Path:
+        if (report, form) not in cache:
+            if form == "libreoffice":
+                if soffice_path() is None:
+                    pytest.skip("LibreOffice (soffice) saknas")
+                cache[report, form] = libreoffice_resave(get(report, "headings"), out / "lo")
+            else:
+                spec = (SEEDS / f"{report}.md").read_text(encoding="utf-8")
+                cache[report, form] = build_docx(spec, out / f"{report}-{form}.docx", style=form)
+        return cache[report, form]
+
+    return get
+
+
+def statuses(result) -> dict[str, str]:
+    return {a.area: a.status for a in result.checklist}
+
+
+def finding_ids(result) -> set[str]:
+    return {f.rule_id for f in result.findings}
+
+
+@pytest.mark.parametrize("report", ["boras-2018", "boras-2021"])
+def test_four_forms_give_identical_checklists(built, report):
+    results = {form: sosfs_check.check(built(report, form), as_of=AS_OF) for form in FORMS}
+    reference = statuses(results["headings"])
+    for form, result in results.items():
+        assert statuses(result) == reference, form
+        assert result.profile == "kombinerad"
+        assert result.report_year == int(report[-4:])
+
+
+def test_boras_2018_verdicts_are_what_a_sas_would_give(built):
+    result = sosfs_check.check(built("boras-2018", "headings"), as_of=AS_OF)
+    status = statuses(result)
+    # Samverkan is described only between the förvaltningar: internal, no external partners.
+    assert status["samverkan"] == "delvis"
+    assert {"SOSFS-4-6-EXTERN", "PSL-3-4-DELAKTIGHET"} <= finding_ids(result)
+    # No count of avvikelser, and the report says there was no system for them.
+    assert status["avvikelser"] == "delvis"
+    assert {"FIGUR-AVVIKELSER", "AVVIKELSER-SYSTEM"} <= finding_ids(result)
+    system = next(f for f in result.findings if f.rule_id == "AVVIKELSER-SYSTEM")
+    assert "inte ett formaliserat system för avvikelser" in system.location.excerpt
+    # "Risakanalys" (sic) is still the riskanalys section, and risk analyses were made.
+    assert status["riskanalys"] == "uppfyllt"
+    for area in ("ansvar", "egenkontroll", "klagomal"):
+        assert status[area] == "uppfyllt", area
+
+
+def test_boras_2021_verdicts_are_what_a_sas_would_give(built):
+    result = sosfs_check.check(built("boras-2021", "headings"), as_of=AS_OF)
+    status = statuses(result)
+    assert status["samverkan"] == "uppfyllt"  # external partners and the enskilde are covered
+    assert status["riskanalys"] == "delvis"  # "har inte genomfört några riskanalyser under 2021"
+    absence = next(f for f in result.findings if f.rule_id == "SOSFS-5-1-GENOMFORD")
+    assert absence.location.excerpt == "Arbetslivsnämnden har inte genomfört några riskanalyser under 2021."
+    assert absence.location.section.endswith("6.1 Riskanalys")
+    assert not any(f.severity == "error" for f in result.findings)
+
+
+def test_deleted_riskanalys_section_still_in_toc(built):
+    result = sosfs_check.check(built("boras-2021-utan-riskanalys", "headings"), as_of=AS_OF)
+    assert statuses(result)["riskanalys"] != "uppfyllt"
+    risk = [f for f in result.findings if f.area == "riskanalys"]
+    assert any(f.rule_id == "SOSFS-5-1-RISKANALYS" and f.severity == "warning" for f in risk)
+    toc = [f.message for f in result.findings if f.rule_id == "BERATTELSE-INNEHALLSFORTECKNING"]
+    assert any("5.3 Riskanalys" in m for m in toc) and any("6.1 Riskanalys" in m for m in toc)
+
+
+def test_complete_kvalitetsberattelse_is_recognised_and_mostly_fulfilled(built):
+    result = sosfs_check.check(built("kvalitetsberattelse-aldreomsorg-2025", "headings"), as_of=AS_OF)
+    assert result.profile == "kvalitetsberattelse"
+    assert (result.report_year, result.period_year) == (2025, 2025)
+    ids = {o.rule_id for o in result.outcomes if o.outcome == "not_applicable"}
+    assert "PSL-3-5-LEX-MARIA" in ids  # lex Maria is not demanded of a SoL-only report
+    status = statuses(result)
+    assert [a for a, s in status.items() if s != "uppfyllt"] == ["lagar"]
+
+
+def test_missing_section_is_reported_at_the_title(tmp_path):
+    spec = "%% Patientsäkerhetsberättelse 2025\n\nVårdgivare: Region Exempel\n\n# Sammanfattning\n\nKort text om året.\n"
+    result = sosfs_check.check(build_docx(spec, tmp_path / "kort.docx"), as_of=AS_OF)
+    missing = next(f for f in result.findings if f.rule_id == "PSL-3-9-ANSVAR")
+    assert missing.severity == "error" and missing.location.section == ""
+    assert missing.location.block == 1  # the title paragraph, where a comment would be anchored
+    assert statuses(result)["ansvar"] == "ej_uppfyllt"
+
+
+def test_document_without_headings_is_still_checked(tmp_path):
+    text = (
+        "%% Patientsäkerhetsberättelse 2024\n\n"
+        "Riskanalys gjordes inför sommaren. Sannolikhet och konsekvens bedömdes för varje risk i en "
+        "riskmatris, och åtgärder togs fram för de största riskerna under hösten.\n"
+    )
+    path = build_docx(text, tmp_path / "platt.docx")
+    result = sosfs_check.check(path, as_of=AS_OF)
+    assert result.document.headings == []
+    assert any("Inga rubriker" in w for w in result.document.warnings)
+    assert statuses(result)["riskanalys"] == "uppfyllt"
+    assert statuses(result)["ansvar"] == "ej_uppfyllt"
+
+
+def test_neither_kind_of_report_needs_a_profile(tmp_path):
+    path = build_docx("%% Verksamhetsplan 2025\n\n# Inledning\n\nPlanen för året.\n", tmp_path / "plan.docx")
+    with pytest.raises(sosfs_check.InputError, match="--profile"):
+        sosfs_check.check(path)
+    assert sosfs_check.check(path, profile="kvalitetsberattelse").profile == "kvalitetsberattelse"
