@@ -97,7 +97,7 @@ class Context:
 
     @cached_property
     def period_year(self) -> int | None:
-        return dates.period_year(self.document, self.report_year)
+        return dates.period_year(self.document, self.report_year, self.adopted[0] if self.adopted else None)
 
     @cached_property
     def adopted(self):

@@ -63,13 +63,23 @@ def period_mentions(document: Document) -> Counter:
     return counts
 
 
-def period_year(document: Document, title_year: int | None) -> int | None:
+_STATED = re.compile(r"\b(?:avser|avseende|gäller|för)\s+(?:verksamhets)?år(?:et)?\s+(20[0-9]{2})\b", re.IGNORECASE)
+
+
+def period_year(document: Document, title_year: int | None, adopted: date | None) -> int | None:
     """The calendar year the report covers.
 
-    "Kvalitetsberättelse 2023" may describe 2022: of the title year and the year before it,
-    the one the text speaks of more wins (the title year on a tie).
+    A stated period ("avser verksamhetsåret 2025") wins. "Kvalitetsberättelse 2023" may describe
+    2022: of the title year and the year before it, the adoption date decides, else the year the
+    text speaks of more (the title year on a tie).
     """
+    for block in document.blocks[:40]:
+        if stated := _STATED.search(block.text):
+            return int(stated.group(1))
     counts = period_mentions(document)
     if title_year is None:
         return counts.most_common(1)[0][0] if counts else None
-    return max((title_year, title_year - 1), key=lambda y: (counts[y], y == title_year))
+    candidates = (title_year, title_year - 1)
+    if adopted is not None and adopted.year - 1 in candidates:
+        return adopted.year - 1
+    return max(candidates, key=lambda y: (counts[y], y == title_year))
