@@ -16,7 +16,10 @@ def expand(paths: list[Path]) -> list[Path]:
     out: list[Path] = []
     for path in paths:
         if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file()))
+            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
+            if not found:
+                raise UserError(f"{path}: mappen innehåller inga rapporter att granska ({', '.join(SUFFIXES)})")
+            out.extend(found)
         else:
             out.append(path)
     return out
