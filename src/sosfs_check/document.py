@@ -15,6 +15,7 @@ HEADING_SOURCES = (
     "bold",  # short bold (or large) paragraph followed by body text
     "markup",  # explicit heading markup (ODT text:h, Markdown #)
     "font",  # PDF: recovered from font size and weight
+    "toc",  # body line equal to an entry of the table of contents (plain text, PDF)
 )
 
 BLOCK_KINDS = ("title", "heading", "paragraph", "list_item", "table_cell", "textbox", "footnote")
@@ -33,6 +34,8 @@ class Block:
     location: str = ""  # human location in the format's own terms ("stycke 12", "sida 3")
     line: int = 1  # 1-based line for SARIF regions (paragraph, page or line number)
     table: tuple[int, int, int] | None = None  # (table, row, column) for table cells, 0-based
+    anchor: int | None = None  # where the block sits in the file, for writing comments back (DOCX:
+    # position of its first w:p in body.iter(w:p); footnotes: that of the referring block)
 
     @property
     def section_label(self) -> str:

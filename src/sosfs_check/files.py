@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .errors import UserError
 
-SUFFIXES = (".docx", ".docm")
+SUFFIXES = (".docx", ".docm", ".odt", ".pdf", ".md", ".txt")
 
 
 def expand(paths: list[Path]) -> list[Path]:

@@ -9,14 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from zipfile import BadZipFile
 
-import docx
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.exceptions import PackageNotFoundError
-from docx.oxml.parser import parse_xml
 from lxml.etree import XMLSyntaxError, tostring
 
 from ..document import Block, Document, Markup, TocEntry
 from ..errors import InputError
+from .ooxml import COMMENTS, ENDNOTES, FOOTNOTES, open_package
+from .safety import xml_problem
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -56,6 +54,8 @@ HEURISTIC_HEADINGS = (
     "så avsnittsindelningen kan vara osäker."
 )
 UNREADABLE_WARNING = "Dokumentet innehåller inbäddade objekt som inte kan läsas ({n} st); text i dem granskas inte."
+INVALID = "är inte en giltig Word-fil (.docx)"
+MACROS = "Dokumentet innehåller makron (.docm): bara texten granskas, makrona körs aldrig."
 UNENDED_TOC = "Innehållsförteckningens fält tar aldrig slut: text efter den kan ha lästs som innehållsförteckning."
 STYLED_ENOUGH = 3  # with this many styled headings the bold/numbering heuristics stay off
 
@@ -63,25 +63,22 @@ STYLED_ENOUGH = 3  # with this many styled headings the bold/numbering heuristic
 def read_docx(path: Path, style_map: dict[str, int] | None = None) -> Document:
     """Read a .docx file; `style_map` maps localised or custom style names to heading levels."""
     try:
-        word = docx.Document(str(path))
-        parts = {rt: _part(word, rt) for rt in (RT.FOOTNOTES, RT.ENDNOTES, RT.COMMENTS)}
-    except (BadZipFile, KeyError, ValueError, XMLSyntaxError, PackageNotFoundError, EOFError, zlib.error) as exc:
-        raise InputError(path, f"är inte en giltig Word-fil (.docx): {str(exc) or type(exc).__name__}") from None
+        package = open_package(path)
+    except XMLSyntaxError as exc:
+        raise InputError(path, f"{INVALID}: {xml_problem(exc)}") from exc
+    except KeyError as exc:
+        raise InputError(path, f"{INVALID}: en del saknas i zip-paketet ({exc.args[0] if exc.args else exc})") from exc
+    except (BadZipFile, EOFError, zlib.error) as exc:
+        raise InputError(path, f"{INVALID}: filen är skadad eller inget zip-paket ({exc or type(exc).__name__})") from exc
+    except ValueError as exc:
+        raise InputError(path, f"{INVALID}: {exc}") from exc
     except OSError as exc:
-        raise InputError(path, f"kan inte läsas: {exc.strerror or exc}") from None
-    document = Document(path=path, format="docx", core_title=word.core_properties.title or "")
-    _Reader(word, document, style_map or {}).read(word.element.body, parts)
+        raise InputError(path, f"kan inte läsas: {exc.strerror or exc}") from exc
+    document = Document(path=path, format="docx", core_title=package.title)
+    if package.macros:
+        document.warnings.append(MACROS)
+    _Reader(package.styles, document, style_map or {}).read(package.body, package.parts)
     return document
-
-
-def _part(word, reltype):
-    """The root element of a related part (footnotes, comments), or None."""
-    for rel in word.part.rels.values():
-        if rel.reltype == reltype and not rel.is_external:
-            part = rel.target_part
-            element = getattr(part, "element", None)
-            return element if element is not None else parse_xml(part.blob)
-    return None
 
 
 def _int(value) -> int | None:
@@ -130,11 +127,17 @@ class _Styles:
         self.cache: dict[str | None, _Style] = {}
 
     def get(self, style_id: str | None) -> _Style:
-        style = self.cache.get(style_id)
-        if style is None:
+        """The resolved style; its basedOn chain is walked in a loop (chains can be thousands long)."""
+        chain = []
+        while style_id not in self.cache:
             self.cache[style_id] = self.base  # guards against basedOn cycles
-            style = self.cache[style_id] = self._resolve(self.raw.get(style_id))
-        return style
+            chain.append(style_id)
+            el = self.raw.get(style_id)
+            based = el.find(_W + "basedOn") if el is not None else None
+            style_id = based.get(VAL) if based is not None else None
+        for ancestor in reversed(chain):  # parents first, so _resolve finds them in the cache
+            self.cache[ancestor] = self._resolve(self.raw.get(ancestor))
+        return self.cache[chain[0] if chain else style_id]
 
     def _resolve(self, el) -> _Style:
         if el is None:
@@ -181,9 +184,9 @@ class _Styles:
 class _Reader:
     """One pass over the body: blocks, TOC, markup; then heuristics, sections and warnings."""
 
-    def __init__(self, word, document: Document, style_map: dict[str, int]):
+    def __init__(self, styles, document: Document, style_map: dict[str, int]):
         self.doc = document
-        self.styles = _Styles(word.styles.element, style_map)
+        self.styles = _Styles(styles, style_map)
         self.fields: list[list] = []  # open complex fields: [instruction, separated]
         self.hidden = self.in_toc_field = self.typed_toc = False
         self.tables = self.unreadable = 0
@@ -203,12 +206,12 @@ class _Reader:
         self._walk(body, "body")
         if self.in_toc_field:
             self.doc.warnings.append(UNENDED_TOC)
-        for reltype, kind, label in ((RT.FOOTNOTES, "footnote", "fotnot"), (RT.ENDNOTES, "endnote", "slutnot")):
+        for reltype, kind, label in ((FOOTNOTES, "footnote", "fotnot"), (ENDNOTES, "endnote", "slutnot")):
             if parts[reltype] is not None:
                 self._mark_special(parts[reltype])
                 self._notes(parts[reltype], kind, label)
-        if parts[RT.COMMENTS] is not None:
-            self._comments(parts[RT.COMMENTS])
+        if parts[COMMENTS] is not None:
+            self._comments(parts[COMMENTS])
         self._heuristics()
         self._sections()
         self._warnings()

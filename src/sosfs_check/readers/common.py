@@ -1,0 +1,196 @@
+"""What the ODT, PDF, Markdown and plain-text readers share: blocks, sections, typed TOCs."""
+
+from __future__ import annotations
+
+import re
+
+from rapidfuzz import fuzz, process
+
+from ..document import Block, Document, TocEntry
+
+TOC_TITLE = re.compile(r"(innehållsförteckning|innehåll|table of contents|contents):?", re.I)
+# "Riskanalys.....7", "4.2 Riskanalys\t7": text, leader (dots or a tab), page number (may be missing).
+TOC_LINE = re.compile(
+    r"(?P<text>.*?[^\s.…])\s*(?P<lead>\.(?:\s?\.){2,}|…+|\t+)\s*(?P<page>\d{1,4}|[ivxlc]{1,6})?\s*", re.I
+)
+TYPED_NUMBER = re.compile(r"(\d{1,2}(?:\.\d{1,2})*)\.?\s+[^\W\d_]")
+# A line-end hyphen followed by one of these is a shortened compound ("hälso- och sjukvård"): kept.
+CONJUNCTIONS = {"och", "eller", "samt", "respektive", "resp", "till", "som", "men", "utan"}
+NO_HEADINGS = "Inga rubriker hittades: texten granskas ändå, men avsnitt kan inte knytas till rubriker."
+TOC_MATCH = 90  # rapidfuzz ratio for a body line to repeat a TOC entry ("Risakanalys" ~ "Riskanalys")
+STYLED_ENOUGH = 3  # with this many marked-up headings the bold/numbering heuristics stay off
+
+
+def decode(data: bytes) -> str:
+    """Text of a plain-text file: UTF-8 or UTF-16 by byte-order mark, else UTF-8, else Windows-1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="replace")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def short(text: str) -> bool:
+    """Heading-like length and ending: at most 12 words, no closing period, colon or comma."""
+    return 0 < len(text) <= 120 and len(text.split()) <= 12 and text[-1] not in ".:;,"
+
+
+def number_level(text: str) -> int | None:
+    """Level told by a typed number: "4" -> 1, "4.2" -> 2."""
+    m = TYPED_NUMBER.match(text)
+    return m[1].count(".") + 1 if m else None
+
+
+def join_lines(lines: list[str]) -> str:
+    """Lines of one paragraph as one text, joining words hyphenated at a line end.
+
+    "patient-" + "säkerhet" gives "patientsäkerhet" (so does a soft hyphen); "hälso-" + "och"
+    stays "hälso- och"; "IVO-" + "anmälan" keeps the hyphen after a capital.
+    """
+    out = ""
+    for line in filter(None, map(collapse, lines)):
+        if out.endswith("\u00ad"):
+            out = out[:-1] + line
+        elif out.endswith("-") and out[-2:-1].isalpha() and line[:1].isalpha():
+            if re.match(r"\w+", line)[0].lower() in CONJUNCTIONS:
+                out = f"{out} {line}"
+            elif out[-2].islower() and line[0].islower():
+                out = out[:-1] + line
+            else:
+                out += line
+        else:
+            out = f"{out} {line}" if out else line
+    return out
+
+
+def toc_line(raw: str) -> re.Match | None:
+    """A TOC-looking line; cheap checks first since most lines are body text."""
+    if len(raw) > 200 or not ("\t" in raw or ".." in raw or ". ." in raw or "…" in raw):
+        return None
+    return TOC_LINE.fullmatch(raw)
+
+
+def toc_entry(raw: str, level: int | None = None) -> TocEntry:
+    line = toc_line(raw)
+    text = collapse(line["text"] if line else raw)
+    return TocEntry(text, (line["page"] or "") if line else "", level or number_level(text))
+
+
+def heuristic_headings(blocks: list[Block], looks: dict[int, tuple[bool, float]], body: float) -> None:
+    """Headings from typed numbers and bold/large short paragraphs (the Word reader's rungs 5-6).
+
+    `looks` maps the index of each short body paragraph to (all bold, font size); `body` is the
+    body text's font size. A large first line becomes the title.
+    """
+    numbered, top = {}, 0
+    for i in sorted(looks):  # numbers only move on: "14 kap. 3 § SoL" after "4.2 ..." is no heading
+        m = TYPED_NUMBER.match(blocks[i - 1].text)
+        if m and blocks[i - 1].text[-1] not in "?!" and int(m[1].split(".")[0]) <= top + 2:
+            numbered[i] = m[1].count(".") + 1
+            top = max(top, int(m[1].split(".")[0]))
+    # A lone number is no outline; runs of "1. ..", "2. .." at one depth are lists.
+    numbered = {
+        i: level for i, level in numbered.items()
+        if len(numbered) > 1 and level not in (numbered.get(i - 1), numbered.get(i + 1))
+    }
+    bold = {i: size for i, (is_bold, size) in looks.items() if i not in numbered and (is_bold or size >= body * 1.2)}
+    found = [  # followed by body text, or by a heading in a smaller font
+        i for i, size in bold.items()
+        if i < len(blocks) and blocks[i].kind != "heading" and i + 1 not in numbered and bold.get(i + 1, -1) < size
+    ]
+    found = sorted(found + list(numbered))
+    if found and found[0] == 1 and all(looks[i][1] < looks[1][1] for i in found[1:]):
+        blocks[0].kind = "title"  # the first line, larger than any heading after it
+        found.pop(0)
+    open_: list[tuple[float, int]] = []  # (font size, level) of the enclosing headings
+    for i in found:
+        size = looks[i][1]
+        # Typed numbers give the level; else the same font as an enclosing heading is its sibling,
+        # a smaller font its child.
+        level = numbered.get(i) or next((lvl + (s > size) for s, lvl in reversed(open_) if s >= size), 1)
+        while open_ and open_[-1][1] >= level:
+            open_.pop()
+        open_.append((size, level))
+        block = blocks[i - 1]
+        block.kind, block.level, block.source = "heading", level, "numbering" if i in numbered else "bold"
+
+
+class TypedToc:
+    """A table of contents typed as text: a title line, then lines such as "Riskanalys.....7"."""
+
+    def __init__(self, toc: list[TocEntry]):
+        self.toc = toc
+        self.open = False
+
+    def take(self, raw: str, level: int | None = None) -> bool:
+        """Whether the line belongs to the TOC; its entries go to the document's TOC."""
+        text = collapse(raw)
+        if len(text) < 30 and TOC_TITLE.fullmatch(text):
+            self.open = True
+            return True
+        line = toc_line(raw)
+        if line and (self.open or (line["page"] and "\t" not in line["lead"])):
+            self.open = True
+            self.toc.append(toc_entry(raw, level))
+            return True
+        self.open = False
+        return False
+
+
+class TocIndex:
+    """Finds the TOC entry a short body line repeats; wrapped entries are tried joined too."""
+
+    def __init__(self, toc: list[TocEntry]):
+        self.keys: dict[str, TocEntry] = {}
+        for i, entry in enumerate(toc):
+            self.keys.setdefault(entry.text.lower(), entry)
+            if i + 1 < len(toc) and toc[i + 1].text[:1].islower():
+                self.keys.setdefault(f"{entry.text} {toc[i + 1].text}".lower(), entry)
+
+    def find(self, text: str) -> TocEntry | None:
+        if not self.keys or not short(text):
+            return None
+        hit = process.extractOne(collapse(text).lower(), self.keys.keys(), scorer=fuzz.ratio, score_cutoff=TOC_MATCH)
+        return self.keys[hit[0]] if hit else None
+
+
+class Builder:
+    """Appends blocks in reading order; `finish` gives them section paths and warns when needed."""
+
+    def __init__(self, document: Document, unit: str):
+        self.doc = document
+        self.unit = unit  # "stycke", "sida", "rad": how a location is told in this format
+        self.note_refs: dict[int, int | None] = {}  # footnote block -> block that refers to it
+
+    def add(self, kind, text, line=None, level=None, source=None, table=None, location=None) -> Block:
+        index = len(self.doc.blocks) + 1
+        line = index if line is None else line
+        block = Block(kind, text, index, level=level, source=source, line=line, table=table,
+                      location=location or f"{self.unit} {line}")
+        self.doc.blocks.append(block)
+        return block
+
+    def finish(self) -> Document:
+        stack: list[Block] = []
+        section: tuple[str, ...] = ()
+        for block in self.doc.blocks:
+            if block.kind == "heading":
+                while stack and stack[-1].level >= block.level:
+                    stack.pop()
+                stack.append(block)
+                section = tuple(b.text for b in stack)
+            if block.kind == "footnote":
+                ref = self.note_refs.get(block.index)
+                block.section = self.doc.blocks[ref - 1].section if ref else ()
+            else:
+                block.section = section
+        if not self.doc.headings:
+            self.doc.warnings.append(NO_HEADINGS)
+        return self.doc

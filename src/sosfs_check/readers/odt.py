@@ -1,0 +1,438 @@
+"""Read an OpenDocument text (.odt) into a `Document`, walking content.xml once with lxml."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from ..document import Document, Markup
+from ..errors import InputError
+from .common import STYLED_ENOUGH, Builder, TypedToc, collapse, heuristic_headings, short, toc_entry
+
+_NS = {
+    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+    "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+    "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+    "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+    "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
+    "draw": "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
+    "dc": "http://purl.org/dc/elements/1.1/",
+}
+_O, _T, _TB, _S, _FO, _D = (f"{{{_NS[k]}}}" for k in ("office", "text", "table", "style", "fo", "draw"))
+P, H, SPAN, S, TAB, LINE_BREAK = (_T + t for t in ("p", "h", "span", "s", "tab", "line-break"))
+LIST, LIST_ITEM, LIST_HEADER, SECTION = (_T + t for t in ("list", "list-item", "list-header", "section"))
+NOTE, NOTE_BODY, NOTE_CLASS, NUMBER = _T + "note", _T + "note-body", _T + "note-class", _T + "number"
+TOC, INDEX_BODY, INDEX_TITLE = _T + "table-of-content", _T + "index-body", _T + "index-title"
+CHANGES, REGION, CHANGE, CHANGE_START, CHANGE_END = (
+    _T + t for t in ("tracked-changes", "changed-region", "change", "change-start", "change-end"))
+ANNOTATION, CHANGE_INFO, CREATOR = _O + "annotation", _O + "change-info", "{%s}creator" % _NS["dc"]
+TABLE, ROW, CELL, COVERED = (_TB + t for t in ("table", "table-row", "table-cell", "covered-table-cell"))
+ROW_GROUPS = {_TB + t for t in ("table-header-rows", "table-rows", "table-row-group")}
+FRAME, TEXT_BOX = _D + "frame", _D + "text-box"
+STYLE, STYLE_NAME, OUTLINE_LEVEL = _S + "style", _T + "style-name", _T + "outline-level"
+SKIPPED_INLINE = {NUMBER, _O + "annotation-end", _T + "soft-page-break", _T + "bookmark", _T + "bookmark-start",
+                  _T + "bookmark-end"}
+
+BUILTIN_HEADING = re.compile(r"heading ([1-9]|10)")
+STYLE_HEADING = re.compile(r"(?:rubrik|överskrift)\s*([1-9])")
+TOC_STYLE = re.compile(r"contents ([1-9]|10)")
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
+HEURISTIC_HEADINGS = (
+    "Rubrikerna hittades bara genom fetstil/numrering: dokumentet använder inte rubrikformat, "
+    "så avsnittsindelningen kan vara osäker."
+)
+
+
+def read_odt(path: Path, style_map: dict[str, int] | None = None) -> Document:
+    """Read an .odt file; `style_map` maps localised or custom style names to heading levels."""
+    try:
+        with zipfile.ZipFile(path) as odt:
+            names = set(odt.namelist())
+            content = etree.fromstring(odt.read("content.xml"), _PARSER)
+            styles = etree.fromstring(odt.read("styles.xml"), _PARSER) if "styles.xml" in names else None
+            meta = etree.fromstring(odt.read("meta.xml"), _PARSER) if "meta.xml" in names else None
+    except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError, EOFError, zlib.error) as exc:
+        problem = str(exc) or type(exc).__name__
+        raise InputError(path, f"är inte en giltig OpenDocument-fil (.odt): {problem}") from None
+    except OSError as exc:
+        raise InputError(path, f"kan inte läsas: {exc.strerror or exc}") from None
+    title = meta.findtext(".//{%s}title" % _NS["dc"]) if meta is not None else None
+    document = Document(path=path, format="odt", core_title=(title or "").strip())
+    body = content.find(f"{_O}body/{_O}text")
+    roots = [r for r in (styles, content) if r is not None]
+    reader = _Reader(document, _Styles(roots, style_map or {}), body)
+    if body is not None:
+        reader.walk(body)
+    reader.finish()
+    return document
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@dataclass(slots=True)
+class _Style:
+    kind: str = "paragraph"  # paragraph | heading | title | list_item | toc | toc_heading
+    level: int | None = None
+    source: str | None = None
+    outline: int | None = None
+    bold: bool | None = None
+    size: float | None = None  # points
+
+
+class _Styles:
+    """Common and automatic styles, resolved through their parents once: (family, name) -> `_Style`."""
+
+    def __init__(self, roots, style_map: dict[str, int]):
+        self.style_map = {k.casefold(): v for k, v in style_map.items()}
+        self.raw = {(el.get(_S + "family"), el.get(_S + "name")): el for root in roots for el in root.iter(STYLE)}
+        size = None
+        for root in roots:
+            for default in root.iter(_S + "default-style"):
+                if default.get(_S + "family") == "paragraph":
+                    size = _size(default.find(_S + "text-properties"), None) or size
+        self.default_size = size or 12.0
+        self.base = _Style()
+        self.cache: dict[tuple, _Style] = {}
+
+    def get(self, family: str, name: str | None) -> _Style:
+        key = (family, name)
+        style = self.cache.get(key)
+        if style is None:
+            self.cache[key] = self.base  # guards against parent cycles
+            style = self.cache[key] = self._resolve(family, self.raw.get(key))
+        return style
+
+    def _resolve(self, family: str, el) -> _Style:
+        if el is None:
+            return self.base
+        parent = self.get(family, el.get(_S + "parent-style-name")) if el.get(_S + "parent-style-name") else self.base
+        props = el.find(_S + "text-properties")
+        weight = props.get(_FO + "font-weight") if props is not None else None
+        outline = el.get(_S + "default-outline-level")
+        style = _Style(
+            outline=parent.outline if outline is None else _int(outline),
+            bold=parent.bold if weight is None else weight == "bold" or (_int(weight) or 0) >= 600,
+            size=_size(props, parent.size) or parent.size,
+        )
+        name = (el.get(_S + "display-name") or _display(el.get(_S + "name") or "")).strip().casefold()
+        style.kind, style.level, style.source = _kind(name, style, self.style_map)
+        if style.kind == "paragraph":  # automatic styles ("P1") take what their parent is
+            style.kind, style.level, style.source = parent.kind, parent.level, parent.source
+        return style
+
+
+def _display(name: str) -> str:
+    """Style names encode characters as _XX_ hex ("Heading_20_1" is "Heading 1")."""
+    return re.sub(r"_([0-9A-Fa-f]{2})_", lambda m: chr(int(m[1], 16)), name)
+
+
+def _size(props, parent: float | None) -> float | None:
+    value = props.get(_FO + "font-size") if props is not None else None
+    if not value:
+        return None
+    m = re.fullmatch(r"([\d.]+)(pt|%)", value.strip())
+    if m is None:
+        return None
+    number = float(m[1])
+    return number if m[2] == "pt" else (parent * number / 100 if parent else None)
+
+
+def _kind(name: str, style: _Style, style_map: dict[str, int]) -> tuple[str, int | None, str | None]:
+    """Heading ladder by style (outline level, built-in name, mapped or localised name) and other kinds."""
+    if m := TOC_STYLE.fullmatch(name):
+        return "toc", int(m[1]), None
+    if name == "contents heading":
+        return "toc_heading", None, None
+    if style.outline is not None and style.outline >= 1:
+        return "heading", style.outline, "style_outline"
+    if m := BUILTIN_HEADING.fullmatch(name):
+        return "heading", int(m[1]), "builtin_style"
+    if name == "title":
+        return "title", None, None
+    if name in style_map:
+        return "heading", style_map[name], "style_map"
+    if m := STYLE_HEADING.fullmatch(name):
+        return "heading", int(m[1]), "style_map"
+    if "list" in name:
+        return "list_item", None, None
+    return "paragraph", None, None
+
+
+class _Reader:
+    """One pass over the body: blocks, TOC, comments, changes; then notes, heuristics, sections."""
+
+    def __init__(self, document: Document, styles: _Styles, body):
+        self.doc = document
+        self.out = Builder(document, "stycke")
+        self.styles = styles
+        self.typed_toc = TypedToc(document.toc)
+        self.changes = _changes(body)
+        self.open_changes: dict[str, int] = {}  # insertion id -> where its text starts in `parts`
+        self.pending: list[Markup] = []  # markup of the paragraph being read
+        self.notes: list = []  # note elements of the paragraph being read
+        self.boxes: list = []  # text boxes of the paragraph being read
+        self.read_notes: list[tuple] = []  # (note, block referring to it)
+        self.looks: dict[int, object] = {}  # paragraph block index -> element, for heuristics
+        self.styled = self.tables = 0
+
+    def walk(self, parent) -> None:
+        for el in parent:
+            tag = el.tag
+            if tag in (P, H):
+                self.paragraph(el)
+            elif tag == LIST:
+                self.list(el)
+            elif tag == TABLE:
+                self.table(el)
+            elif tag == TOC:
+                self.toc(el)
+            elif tag == SECTION:
+                self.walk(el)
+            elif tag == FRAME:
+                self.frames([el])
+            # tracked changes (deleted text), other indexes, declarations: not the report's text
+
+    def paragraph(self, p, in_list: bool = False) -> None:
+        raw = self.text(p)
+        text = collapse(raw)
+        style = self.styles.get("paragraph", p.get(STYLE_NAME))
+        kind, level, source = style.kind, style.level, style.source
+        if p.tag == H:
+            kind, level, source = "heading", _int(p.get(OUTLINE_LEVEL)) or style.level or 1, "markup"
+        elif in_list and kind == "paragraph":
+            kind = "list_item"
+        if kind in ("toc", "toc_heading"):
+            if kind == "toc" and text:
+                self.doc.toc.append(toc_entry(raw, level))
+            self.attach(None)
+        elif not text:
+            self.attach(None)
+        elif kind in ("paragraph", "list_item") and self.typed_toc.take(raw):
+            self.attach(None)
+        else:
+            self.typed_toc.open = False  # a heading or title ends a typed TOC
+            index = self.emit(kind, text, level, source)
+            if kind == "heading":
+                self.styled += 1
+            elif kind == "paragraph" and not in_list:
+                self.looks[index] = p
+        self.frames(self.take_boxes())
+
+    def list(self, lst) -> None:
+        for item in lst:
+            if item.tag not in (LIST_ITEM, LIST_HEADER):
+                continue
+            for child in item:
+                if child.tag in (P, H):
+                    self.paragraph(child, in_list=True)
+                elif child.tag == LIST:
+                    self.list(child)
+                elif child.tag == TABLE:
+                    self.table(child)
+
+    def table(self, tbl) -> None:
+        number, row, later = self.tables, 0, []
+        self.tables += 1
+        for tr in _rows(tbl):
+            col = 0
+            for cell in tr:
+                if cell.tag == CELL:
+                    texts = []
+                    for el in _cell_paragraphs(cell, later):
+                        texts.append(self.text(el))
+                    text = collapse(" ".join(texts))
+                    if text:
+                        self.emit("table_cell", text, table=(number, row, col),
+                                  location=f"tabell {number + 1}, rad {row + 1}, kolumn {col + 1}")
+                    else:
+                        self.attach(None)
+                    self.frames(self.take_boxes())
+                if cell.tag in (CELL, COVERED):
+                    col += _int(cell.get(_TB + "number-columns-repeated")) or 1
+            row += _int(tr.get(_TB + "number-rows-repeated")) or 1
+        for nested in later:
+            self.table(nested)
+
+    def toc(self, index) -> None:
+        """A generated table of contents: its entries go to `Document.toc`, never to the blocks."""
+        body = index.find(INDEX_BODY)
+        for p in body.iter(P) if body is not None else ():
+            if p.getparent().tag == INDEX_TITLE:
+                continue
+            raw = self.text(p)
+            style = self.styles.get("paragraph", p.get(STYLE_NAME))
+            if collapse(raw):
+                self.doc.toc.append(toc_entry(raw, style.level if style.kind == "toc" else None))
+            self.attach(None)
+
+    def frames(self, frames) -> None:
+        for frame in frames:
+            for box in frame.iter(TEXT_BOX):
+                for p in box.iter(P, H):
+                    text = collapse(self.text(p))
+                    if text:
+                        index = len(self.doc.blocks) + 1
+                        self.emit("textbox", text, location=f"textruta, stycke {index}")
+                    else:
+                        self.attach(None)
+
+    def take_boxes(self) -> list:
+        boxes, self.boxes = self.boxes, []
+        return boxes
+
+    # -- paragraph text ----------------------------------------------------------------------
+
+    def text(self, p) -> str:
+        """Raw text of a paragraph (tabs and breaks kept); notes, comments and changes are noted."""
+        parts: list[str] = []
+        self._inline(p, parts)
+        for change_id, start in self.open_changes.items():  # insertion not closed here: this part
+            self._insertion(change_id, parts, start)
+        self.open_changes = {}
+        return "".join(parts)
+
+    def _inline(self, el, parts: list[str]) -> None:
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            tag = child.tag
+            if tag == S:
+                parts.append(" " * (_int(child.get(_T + "c")) or 1))
+            elif tag == TAB:
+                parts.append("\t")
+            elif tag == LINE_BREAK:
+                parts.append("\n")
+            elif tag == NOTE:
+                self.notes.append(child)
+            elif tag == ANNOTATION:
+                text = " ".join("".join(p.itertext()) for p in child.iter(P))
+                self.pending.append(Markup("comment", collapse(text), author=child.findtext(CREATOR) or ""))
+            elif tag == CHANGE_START:
+                self.open_changes[child.get(_T + "change-id")] = len(parts)
+            elif tag == CHANGE_END:
+                change_id = child.get(_T + "change-id")
+                if change_id in self.open_changes:
+                    self._insertion(change_id, parts, self.open_changes.pop(change_id))
+            elif tag == CHANGE:
+                kind, text, author = self.changes.get(child.get(_T + "change-id"), ("", "", ""))
+                if kind == "deletion" and text:
+                    self.pending.append(Markup("deletion", text, author=author))
+            elif tag == FRAME:
+                self.boxes.append(child)
+            elif tag not in SKIPPED_INLINE:
+                self._inline(child, parts)
+            if child.tail:
+                parts.append(child.tail)
+
+    def _insertion(self, change_id: str, parts: list[str], start: int) -> None:
+        kind, _, author = self.changes.get(change_id, ("", "", ""))
+        text = collapse("".join(parts[start:]))
+        if kind == "insertion" and text:
+            self.pending.append(Markup("insertion", text, author=author))
+
+    def _looks(self, p) -> tuple[bool, float]:
+        """(all text bold, largest font size in points) of a paragraph, for the bold heuristic."""
+        style = self.styles.get("paragraph", p.get(STYLE_NAME))
+        seen: list[tuple[bool, float]] = []
+
+        def visit(el, bold, size):
+            if (el.text or "").strip():
+                seen.append((bool(bold), size))
+            for child in el:
+                if child.tag == SPAN:
+                    span = self.styles.get("text", child.get(STYLE_NAME))
+                    visit(child, bold if span.bold is None else span.bold, span.size or size)
+                elif child.tag not in (NOTE, ANNOTATION):
+                    visit(child, bold, size)
+                if (child.tail or "").strip():
+                    seen.append((bool(bold), size))
+
+        visit(p, style.bold, style.size or self.styles.default_size)
+        return all(b for b, _ in seen), max((s for _, s in seen), default=0.0)
+
+    # -- blocks --------------------------------------------------------------------------------
+
+    def emit(self, kind, text, level=None, source=None, table=None, location=None) -> int:
+        index = self.out.add(kind, text, level=level, source=source, table=table, location=location).index
+        self.attach(index)
+        return index
+
+    def attach(self, index: int | None) -> None:
+        """Give the markup and notes read since the last block to block `index`."""
+        for markup in self.pending:
+            markup.block = index
+        self.doc.markup.extend(self.pending)
+        self.read_notes.extend((note, index) for note in self.notes)
+        self.pending, self.notes = [], []
+
+    def finish(self) -> None:
+        numbers = Counter()
+        for note, ref in self.read_notes:
+            kind = "slutnot" if note.get(NOTE_CLASS) == "endnote" else "fotnot"
+            numbers[kind] += 1
+            body = note.find(NOTE_BODY)
+            text = collapse(" ".join(self.text(p) for p in body.iter(P, H))) if body is not None else ""
+            if text:
+                index = self.emit("footnote", text, location=f"{kind} {numbers[kind]}")
+                self.out.note_refs[index] = ref
+            else:
+                self.attach(None)
+        self._heuristics()
+        self.out.finish()
+        if self.doc.headings and {b.source for b in self.doc.headings} <= {"numbering", "bold"}:
+            self.doc.warnings.append(HEURISTIC_HEADINGS)
+
+    def _heuristics(self) -> None:
+        """Typed numbers, then bold/large text, only when styles gave (almost) no headings."""
+        blocks = self.doc.blocks
+        paragraphs = {i: p for i, p in self.looks.items() if blocks[i - 1].kind == "paragraph"}
+        if self.styled >= STYLED_ENOUGH or not paragraphs:
+            return
+        sizes = Counter(self._looks(p)[1] for i, p in paragraphs.items() if not short(blocks[i - 1].text))
+        looks = {i: self._looks(p) for i, p in paragraphs.items() if short(blocks[i - 1].text)}
+        body = (sizes or Counter(size for _, size in looks.values())).most_common(1)[0][0]
+        heuristic_headings(blocks, looks, body)
+
+
+def _changes(body) -> dict[str, tuple[str, str, str]]:
+    """Tracked changes by id: (insertion | deletion | format-change, deleted text, author)."""
+    found = {}
+    tracked = body.find(CHANGES) if body is not None else None
+    for region in tracked.iter(REGION) if tracked is not None else ():
+        for change in region:
+            kind = etree.QName(change).localname
+            text = " ".join("".join(p.itertext()) for p in change.iter(P, H)) if kind == "deletion" else ""
+            author = change.findtext(f"{CHANGE_INFO}/{CREATOR}") or ""
+            region_id = region.get(_T + "id") or region.get("{http://www.w3.org/XML/1998/namespace}id")
+            found[region_id] = (kind, collapse(text), author)
+    return found
+
+
+def _rows(table):
+    for el in table:
+        if el.tag == ROW:
+            yield el
+        elif el.tag in ROW_GROUPS:
+            yield from _rows(el)
+
+
+def _cell_paragraphs(el, later: list):
+    """Paragraphs of a cell in order; nested tables go to `later`."""
+    for child in el:
+        if child.tag in (P, H):
+            yield child
+        elif child.tag == TABLE:
+            later.append(child)
+        elif child.tag in (LIST, LIST_ITEM, LIST_HEADER, SECTION):
+            yield from _cell_paragraphs(child, later)

@@ -1,0 +1,220 @@
+"""Refuse files that cannot or must not be read, before any reader or parser sees them.
+
+Checked here, for every format: the path is a readable, non-empty regular file within the size
+limit, and not an old binary Office file (.doc, or a password-protected .docx, which Word stores
+in the same OLE2 container) or RTF. For zip packages (.docx, .docm, .odt): the central directory
+(number of parts, each part's and the total unpacked size, the compression ratio, compression
+methods, encrypted parts) and every part's XML prolog: a DOCTYPE is refused, which shuts out
+entity bombs ("billion laughs") and external entities whatever parser reads the part later.
+
+A part that unpacks to more than its central directory says cannot get past `zipfile`: it stops
+at the declared size and then fails the CRC check, so the declared sizes bound what is unpacked.
+"""
+
+from __future__ import annotations
+
+import mmap
+import os
+import stat
+import struct
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from ..errors import InputError
+
+MB = 1024 * 1024
+DEFAULT_MAX_MB = 50  # --max-size
+MAX_RATIO = 200  # unpacked size / packed size, for what unpacks to more than RATIO_FROM
+RATIO_FROM = MB
+MAX_PARTS = 10_000
+MAX_DIRECTORY = MB  # the zip's central directory: zipfile reads all of it into memory
+XML_DEPTH = 256  # lxml (libxml2) refuses deeper nesting unless huge_tree is set
+
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ENCRYPTION_INFO = "EncryptionInfo".encode("utf-16-le")  # stream name in an encrypted OOXML file
+END_OF_DIRECTORY = b"PK\x05\x06"
+
+ENCRYPTED = (
+    "är krypterad (lösenordsskyddad) och kan inte läsas: ta bort lösenordet i Word "
+    "(Arkiv > Information > Skydda dokument > Kryptera med lösenord) och spara igen"
+)
+LEGACY = (
+    "är ett Office-dokument i det gamla binärformatet (.doc), som inte kan läsas: "
+    "öppna det i Word eller LibreOffice och spara som Word-dokument (.docx)"
+)
+RTF = "är en RTF-fil, som inte kan läsas: öppna den i Word eller LibreOffice och spara som Word-dokument (.docx)"
+TOO_BIG = "är för stor ({size}; gränsen är {limit}): höj gränsen med --max-size MB om filen är en riktig rapport"
+UNPACKS_TOO_BIG = (
+    "blir för stor uppackad ({what}: {size}; gränsen är {limit}): "
+    "höj gränsen med --max-size MB om filen är en riktig rapport"
+)
+BOMB = "ser ut som en zip-bomb: {name} packas upp {ratio:.0f} gånger (högst {limit} gånger tillåts); filen läses inte"
+DOCTYPE = (
+    "innehåller en DOCTYPE-deklaration i {name}: sådana förekommer inte i Word- eller OpenDocument-filer "
+    "men används för XML-attacker (entitetsbomber, externa entiteter); filen läses inte"
+)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Sizes in bytes: the file and one unpacked part; all parts together; what gets parsed as
+    text (one XML part, or a text file), which decides how long checking takes."""
+
+    file: int
+    part: int
+    package: int
+    text: int
+
+    @classmethod
+    def from_mb(cls, max_mb: int | None = None) -> Limits:
+        """The limits for `--max-size` MB: twice that for a whole package, a fifth for text."""
+        size = (max_mb or DEFAULT_MAX_MB) * MB
+        return cls(file=size, part=size, package=2 * size, text=size // 5)
+
+
+def check_file(path: Path, limits: Limits) -> int:
+    """Refuse what is not a readable, non-empty regular file within the limit; returns its size."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise InputError(path, "filen finns inte") from None
+    except PermissionError:
+        raise InputError(path, "saknar behörighet att läsa filen") from None
+    except OSError as exc:
+        raise InputError(path, f"kan inte läsas: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(path, "är en mapp, inte en fil")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(path, "är ingen vanlig fil (utan t.ex. en enhet eller en namngiven pipe)")
+    if info.st_size == 0:
+        raise InputError(path, "filen är tom (0 byte)")
+    if info.st_size > limits.file:
+        raise InputError(path, too_big(info.st_size, limits.file))
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(8)
+            if head == OLE2:
+                with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+                    raise InputError(path, ENCRYPTED if data.find(ENCRYPTION_INFO) >= 0 else LEGACY)
+    except PermissionError:
+        raise InputError(path, "saknar behörighet att läsa filen") from None
+    except OSError as exc:
+        raise InputError(path, f"kan inte läsas: {exc.strerror or exc}") from None
+    if head.startswith(b"{\\rtf"):
+        raise InputError(path, RTF)
+    return info.st_size
+
+
+def check_zip(path: Path, limits: Limits) -> None:
+    """Refuse a zip package that is a bomb, unreadable, or carries a DOCTYPE; other files pass."""
+    with path.open("rb") as handle:
+        directory = _directory_size(handle)
+    if directory is None:
+        return  # no zip: the reader says what the file is not
+    if directory > MAX_DIRECTORY:
+        raise InputError(path, f"har en orimligt stor innehållsförteckning i zip-paketet ({_mb(directory)})")
+    try:
+        with zipfile.ZipFile(path) as package:
+            infos = package.infolist()
+            _check_directory(path, infos, limits)
+            for info in infos:
+                if not info.is_dir() and _has_doctype(package, info):
+                    raise InputError(path, DOCTYPE.format(name=info.filename))
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError, OSError) as exc:
+        raise InputError(path, f"är skadad: zip-paketet kan inte packas upp ({exc})") from None
+
+
+def _directory_size(handle) -> int | None:
+    """Size of the central directory told by the end record, as zipfile finds it; None if no zip.
+
+    A Zip64 record (needed only beyond 65 535 parts or 4 GB) counts as too big.
+    """
+    handle.seek(0, os.SEEK_END)
+    end = handle.tell()
+    handle.seek(max(0, end - (1 << 16) - 22))
+    tail = handle.read()
+    at = tail.rfind(END_OF_DIRECTORY)
+    if at < 0 or len(tail) - at < 22:
+        return None
+    entries, size = struct.unpack_from("<HI", tail, at + 10)
+    return MAX_DIRECTORY + 1 if entries == 0xFFFF or size == 0xFFFFFFFF else size
+
+
+def _check_directory(path: Path, infos: list[zipfile.ZipInfo], limits: Limits) -> None:
+    if len(infos) > MAX_PARTS:
+        raise InputError(path, f"har orimligt många delar ({len(infos)}; högst {MAX_PARTS})")
+    total = packed = 0
+    for info in infos:
+        if info.flag_bits & 0x1:
+            raise InputError(path, f"är krypterad: delen {info.filename} i zip-paketet är lösenordsskyddad")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise InputError(path, f"använder en komprimeringsmetod som inte stöds ({info.filename})")
+        limit = limits.text if info.filename.endswith((".xml", ".rels")) else limits.part
+        if info.file_size > limit:
+            what = info.filename
+            raise InputError(path, UNPACKS_TOO_BIG.format(what=what, size=_mb(info.file_size), limit=_mb(limit)))
+        _check_ratio(path, info.filename, info.file_size, info.compress_size)
+        total += info.file_size
+        packed += info.compress_size
+    if total > limits.package:
+        raise InputError(path, UNPACKS_TOO_BIG.format(what="alla delar", size=_mb(total), limit=_mb(limits.package)))
+    _check_ratio(path, "paketet", total, packed)
+
+
+def _check_ratio(path: Path, name: str, size: int, packed: int) -> None:
+    if size > RATIO_FROM and size > MAX_RATIO * packed:
+        raise InputError(path, BOMB.format(name=name, ratio=size / max(packed, 1), limit=MAX_RATIO))
+
+
+class _RootReached(Exception):
+    """Raised by `_Prolog` at the first element: the rest of the part is not parsed."""
+
+
+class _Prolog:
+    """lxml parser target that notes a DOCTYPE and stops at the root element."""
+
+    def __init__(self):
+        self.doctype_seen = False
+
+    def doctype(self, name, public_id, system_url):
+        self.doctype_seen = True
+
+    def start(self, tag, attrib):
+        raise _RootReached
+
+    def close(self):
+        return None
+
+
+def _has_doctype(package: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """Whether a part's prolog declares a DOCTYPE (in any encoding lxml reads); images and
+    other non-XML parts fail at their first bytes and pass."""
+    target = _Prolog()
+    parser = etree.XMLParser(target=target, resolve_entities=False, no_network=True, load_dtd=False)
+    with package.open(info) as member:
+        try:
+            while chunk := member.read(1 << 16):
+                parser.feed(chunk)
+            parser.close()
+        except (_RootReached, etree.XMLSyntaxError):
+            pass
+    return target.doctype_seen
+
+
+def too_big(size: int, limit: int) -> str:
+    return TOO_BIG.format(size=_mb(size), limit=_mb(limit))
+
+
+def xml_problem(exc: etree.XMLSyntaxError) -> str:
+    """A parse error in Swedish, for a reader's message."""
+    if "depth" in str(exc).lower():
+        return f"XML-innehållet är nästlat i fler än {XML_DEPTH} nivåer, vilket ingen riktig rapport är"
+    return f"XML-innehållet är felaktigt ({exc})"
+
+
+def _mb(size: int) -> str:
+    return f"{size / MB:.1f} MB".replace(".", ",")
