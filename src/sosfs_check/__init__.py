@@ -12,14 +12,15 @@ from .errors import InputError, UserError
 
 
 def check(path, profile: str | None = None, as_of: date | None = None, rules=None,
-          style_map: dict[str, int] | None = None):
+          style_map: dict[str, int] | None = None, max_size: int | None = None):
     """Read one report and check it: returns a `Result` (findings, checklist, facts).
 
-    Raises `InputError` for an unreadable file, or when the kind of report cannot be told
-    and no profile is given. `style_map` maps local heading style names to levels.
+    Raises `InputError` for an unreadable or unsafe file, or when the kind of report cannot be
+    told and no profile is given. `style_map` maps local heading style names to levels;
+    `max_size` (MB, default 50) raises the size limits.
     """
     from .engine import evaluate
     from .readers import read
     from .rules import builtin_rules
 
-    return evaluate(read(Path(path), style_map), rules or builtin_rules(), profile, as_of)
+    return evaluate(read(Path(path), style_map, max_size), rules or builtin_rules(), profile, as_of)

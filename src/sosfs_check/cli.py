@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import io
 import sys
+import traceback
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -11,6 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from .cli_rules import RulesOption, rules_app
 from .errors import InputError, UserError
 
 app = typer.Typer(
@@ -19,11 +20,22 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="Granskar patientsäkerhetsberättelser och kvalitetsberättelser mot lagen.",
 )
+app.add_typer(rules_app, name="rules")
 
 
 class Format(str, Enum):
     rich = "rich"
     json = "json"
+    sarif = "sarif"
+    junit = "junit"
+    github = "github"
+    markdown = "markdown"
+    html = "html"
+
+
+ConfigOption = Annotated[
+    Optional[Path], typer.Option(help="Konfigurationsfil (annars sosfs-check.toml eller pyproject.toml uppåt).")
+]
 
 
 class FailOn(str, Enum):
@@ -35,6 +47,12 @@ class FailOn(str, Enum):
 class Lang(str, Enum):
     sv = "sv"
     en = "en"
+
+
+MaxSizeOption = Annotated[
+    Optional[int],
+    typer.Option("--max-size", min=1, metavar="MB", help="Största fil som granskas, i MB (standard 50); se README, Garantier."),
+]
 
 
 def fail(message: str) -> None:
@@ -63,54 +81,106 @@ def check(
     profile: Annotated[
         Optional[str], typer.Option(help="patientsakerhetsberattelse, kvalitetsberattelse eller kombinerad.")
     ] = None,
-    format: Annotated[Format, typer.Option("--format", "-f", help="Utdataformat.")] = Format.rich,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Skriv rapporten till fil.")] = None,
-    fail_on: Annotated[FailOn, typer.Option(help="Lägsta allvarlighet som ger exitkod 1.")] = FailOn.error,
+    format: Annotated[
+        Format, typer.Option("--format", "-f", help="Utdataformat till stdout (eller till --output FIL).")
+    ] = Format.rich,
+    output: Annotated[
+        Optional[list[str]],
+        typer.Option(
+            "--output", "-o", metavar="[FORMAT=]FIL",
+            help="FIL för --format, eller FORMAT=FIL (kan upprepas: --output sarif=a.sarif).",
+        ),
+    ] = None,
+    fail_on: Annotated[
+        Optional[FailOn], typer.Option(help="Lägsta allvarlighet som ger exitkod 1 (standard error).")
+    ] = None,
     as_of: Annotated[Optional[str], typer.Option(help="Bedöm lagläget per datum (ÅÅÅÅ-MM-DD).")] = None,
-    lang: Annotated[Lang, typer.Option(help="Språk i rapporten.")] = Lang.sv,
+    lang: Annotated[Optional[Lang], typer.Option(help="Språk i rapporten (standard sv).")] = None,
     jobs: Annotated[
         Optional[int], typer.Option("--jobs", "-j", min=1, help="Antal parallella processer (standard: antal kärnor).")
     ] = None,
+    config: ConfigOption = None,
+    baseline: Annotated[Optional[Path], typer.Option(help="Kända brister i denna fil visas men fäller inte.")] = None,
+    write_baseline: Annotated[Optional[Path], typer.Option(help="Spara alla brister som kända i denna fil.")] = None,
+    rule_dirs: RulesOption = None,
+    max_size: MaxSizeOption = None,
 ) -> None:
     """Granska en eller flera berättelser och visa checklistan och bristerna."""
+    from .baseline import apply_baseline, load_baseline
+    from .baseline import write_baseline as save_baseline
     from .batch import check_paths, default_jobs
-    from .files import expand, write_atomic
+    from .config import apply_suppressions, configure_rules, load_config
+    from .files import expand
+    from .outputs import emit, progress, targets
     from .result import SEVERITY_RANK
+    from .rules import load_ruleset
 
-    when = parse_date(as_of)
+    settings = load_config(config)
+    pairs = targets(format.value, output or [])
+    when = parse_date(as_of) or settings.as_of
+    language = lang.value if lang else settings.lang or "sv"
+    threshold = fail_on.value if fail_on else settings.fail_on or "error"
+    rules = configure_rules(settings, load_ruleset((*settings.rule_dirs, *(rule_dirs or ()))))
+    files = expand(paths)
+    with progress(len(files)) as advance:
+        outcomes = check_paths(files, profile or settings.profile, when, jobs or default_jobs(), rules=rules,
+                               style_map=settings.heading_styles or None, on_done=advance, max_size=max_size)
     results, failed = [], False
-    for outcome in check_paths(expand(paths), profile, when, jobs or default_jobs()):
+    for outcome in outcomes:
         if isinstance(outcome, InputError):
+            if "--debug" in sys.argv:
+                traceback.print_exception(outcome)
             print(f"sosfs-check: {outcome}", file=sys.stderr)
             failed = True
         else:
             results.append(outcome)
+    apply_suppressions(settings, results)
+    if write_baseline:
+        save_baseline(write_baseline, results)
+        baseline = write_baseline
+    if baseline:
+        apply_baseline(results, load_baseline(baseline), baseline)
     if results:
-        if format is Format.json:
-            from .render.json_report import render
-
-            text = render(results, lang.value)
-            if output:
-                write_atomic(output, text, inputs=[r.path for r in results])
-            else:
-                sys.stdout.write(text)
-        else:
-            from rich.console import Console
-
-            from .render.rich_report import print_report
-
-            if output:
-                console = Console(record=True, file=io.StringIO(), width=110)
-                print_report(results, console, lang.value)
-                write_atomic(output, console.export_text(), inputs=[r.path for r in results])
-            else:
-                print_report(results, Console(), lang.value)
+        emit(pairs, results, language)
     if failed:
         raise typer.Exit(2)
-    if fail_on is not FailOn.never:
-        threshold = SEVERITY_RANK[fail_on.value]
-        if any(SEVERITY_RANK[f.severity] >= threshold for r in results for f in r.findings):
+    if threshold != "never":
+        rank = SEVERITY_RANK[threshold]
+        if any(SEVERITY_RANK[f.severity] >= rank for r in results for f in r.findings if f.active):
             raise typer.Exit(1)
+
+
+@app.command()
+def annotate(
+    report: Annotated[Path, typer.Argument(help="Word-utkastet (.docx).", show_default=False)],
+    output: Annotated[
+        Optional[Path], typer.Option("--output", "-o", help="Kopian med kommentarer (standard RAPPORT.granskad.docx).")
+    ] = None,
+    profile: Annotated[
+        Optional[str], typer.Option(help="patientsakerhetsberattelse, kvalitetsberattelse eller kombinerad.")
+    ] = None,
+    as_of: Annotated[Optional[str], typer.Option(help="Bedöm lagläget per datum (ÅÅÅÅ-MM-DD).")] = None,
+    config: ConfigOption = None,
+    rule_dirs: RulesOption = None,
+    max_size: MaxSizeOption = None,
+) -> None:
+    """Skriv en kopia av Word-utkastet med en kommentar vid varje brist; originalet ändras aldrig."""
+    from . import check as check_report
+    from .annotate import annotate as write_comments
+    from .annotate import default_output, ensure_docx
+    from .config import apply_suppressions, configure_rules, load_config
+    from .rules import load_ruleset
+
+    settings = load_config(config)
+    ensure_docx(report)
+    rules = configure_rules(settings, load_ruleset((*settings.rule_dirs, *(rule_dirs or ()))))
+    result = check_report(report, profile or settings.profile, parse_date(as_of) or settings.as_of, rules,
+                          settings.heading_styles or None, max_size)
+    ensure_docx(report, result.document.format)
+    apply_suppressions(settings, [result])
+    target = output or default_output(report)
+    count = write_comments(result, report, target)
+    print(f"Skrev {target} med {count} kommentarer.")
 
 
 def main() -> None:

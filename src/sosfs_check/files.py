@@ -39,7 +39,14 @@ def write_atomic(path: Path, data: str | bytes, inputs: list[Path] = ()) -> None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get the usual mode
         os.replace(tmp, target)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
         raise UserError(f"{target}: kan inte skriva utdatafilen: {exc.strerror}") from exc
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

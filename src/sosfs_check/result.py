@@ -30,6 +30,13 @@ class Finding:
     legal_basis: list[str]
     location: Location
     verified: bool = True
+    suppressed: str = ""  # the configured reason ("undantagen: <skäl>"); empty when not suppressed
+    baselined: bool = False  # known from the baseline file: shown, but does not fail CI
+
+    @property
+    def active(self) -> bool:
+        """Counts towards the exit code: neither suppressed nor in the baseline."""
+        return not self.suppressed and not self.baselined
 
 
 @dataclass(slots=True)

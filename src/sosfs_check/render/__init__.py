@@ -1,1 +1,15 @@
 """Renderers read a list of `Result`s and never re-run checks."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+
+def summary(result, w: dict) -> str:
+    """'0 fel, 5 varningar, 5 info; 2 i baslinjen, 1 undantagna': severities count active findings."""
+    counts = Counter(f.severity for f in result.findings if f.active)
+    known = w["known"].format(
+        baselined=sum(f.baselined for f in result.findings),
+        suppressed=sum(bool(f.suppressed) for f in result.findings),
+    )
+    return w["summary"].format(errors=counts["error"], warnings=counts["warning"], infos=counts["info"]) + "; " + known

@@ -6,6 +6,7 @@ import json
 from collections import Counter
 
 from .. import __version__
+from ..baseline import fingerprint
 from ..result import Result
 
 
@@ -40,6 +41,9 @@ def document_dict(result: Result) -> dict:
                 "fix": f.fix,
                 "legal_basis": f.legal_basis,
                 "verified": f.verified,
+                "fingerprint": fingerprint(f),
+                "baselined": f.baselined,
+                "suppressed": f.suppressed or None,
                 "location": {
                     "section": f.location.section,
                     "block": f.location.block,
@@ -50,6 +54,8 @@ def document_dict(result: Result) -> dict:
             }
             for f in result.findings
         ],
+        "baselined": sum(f.baselined for f in result.findings),
+        "suppressed": sum(bool(f.suppressed) for f in result.findings),
         "facts": [
             {"key": f.key, "value": f.value, "section": f.section, "excerpt": f.excerpt}
             for f in result.facts
@@ -65,10 +71,11 @@ def document_dict(result: Result) -> dict:
 
 
 def report_dict(results: list[Result]) -> dict:
-    pack = results[0].rules.pack if results else None
+    packs = results[0].rules.packs if results else ()
     return {
         "tool": {"name": "sosfs-check", "version": __version__},
-        "rule_pack": {"name": pack.name, "version": pack.version} if pack else None,
+        "rule_pack": {"name": packs[0].name, "version": packs[0].version} if packs else None,
+        "rule_packs": [{"name": p.name, "version": p.version} for p in packs],
         "documents": [document_dict(r) for r in results],
     }
 

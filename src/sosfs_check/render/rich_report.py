@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
@@ -12,6 +10,7 @@ from rich.text import Text
 from ..i18n import words
 from ..result import Result
 from ..rules import AREAS, PROFILES
+from . import summary
 
 STATUS_STYLE = {"uppfyllt": "green", "delvis": "yellow", "ej_uppfyllt": "bold red", "ej_tillampligt": "dim"}
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -24,8 +23,7 @@ def _header(result: Result, w: dict) -> Panel:
     lines.append(f"  ({result.profile_source})\n", style="dim")
     lines.append(f"{w['report_year']}: ", style="bold").append(f"{result.report_year or '–'}   ")
     lines.append(f"{w['period_year']}: ", style="bold").append(f"{result.period_year or '–'}\n")
-    pack = result.rules.pack
-    lines.append(f"{w['rule_pack']}: ", style="bold").append(f"{pack.name} {pack.version}")
+    lines.append(f"{w['rule_pack']}: ", style="bold").append(result.rules.pack_names)
     for warning in result.document.warnings:
         lines.append(f"\n{w['reader']}: ", style="bold yellow").append(warning)
     return Panel(lines, expand=False)
@@ -52,6 +50,10 @@ def _findings(result: Result, w: dict) -> list:
             text = Text()
             text.append(f"{w[f.severity].upper():8}", style=SEVERITY_STYLE[f.severity])
             text.append(f" {f.rule_id}  ", style="bold").append(f.message)
+            if f.suppressed:
+                text.append(f"\n    {w['suppressed'].format(reason=f.suppressed)}", style="bold magenta")
+            if f.baselined:
+                text.append(f"\n    {w['baselined']}", style="bold magenta")
             section = f.location.section or w["whole_document"]
             label = f" ({f.location.label})" if f.location.label else ""
             text.append(f"\n    {w['section']}: ", style="dim").append(section + label)
@@ -79,14 +81,10 @@ def _facts(result: Result, w: dict) -> Table | None:
 def print_report(results: list[Result], console: Console, lang: str = "sv") -> None:
     w = words(lang)
     for result in results:
-        counts = Counter(f.severity for f in result.findings)
         parts = [_header(result, w), _checklist(result, w)]
         facts = _facts(result, w)
         if facts is not None:
             parts.append(facts)
         parts.extend(_findings(result, w) or [Text(w["no_findings"], style="green")])
-        summary = w["summary"].format(
-            errors=counts["error"], warnings=counts["warning"], infos=counts["info"]
-        )
-        parts.append(Text(f"\n{summary}", style="bold"))
+        parts.append(Text(f"\n{summary(result, w)}", style="bold"))
         console.print(Group(*parts))

@@ -1,0 +1,167 @@
+"""Configuration: `[tool.sosfs-check]` in pyproject.toml or a `sosfs-check.toml`, validated strictly."""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
+
+from .errors import UserError
+from .result import Result
+from .rules import AREAS, Profile, RuleSet, Severity
+
+FILE_NAME = "sosfs-check.toml"
+PYPROJECT = "pyproject.toml"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Suppression(_Strict):
+    """A rule (id or area) that is not to fail this organisation's reports, with the reason why."""
+
+    rule: str
+    reason: str
+
+    @field_validator("reason")
+    @classmethod
+    def _written(cls, reason: str) -> str:
+        if not reason.strip():
+            raise ValueError("ett undantag kräver ett skriftligt skäl (reason)")
+        return reason.strip()
+
+
+class Config(_Strict):
+    profile: Profile | None = None
+    select: list[str] = []  # rule ids or areas to check; empty = all
+    ignore: list[str] = []  # rule ids or areas not to check
+    severity: dict[str, Severity] = {}  # rule id or area -> severity
+    fail_on: Literal["error", "warning", "never"] | None = Field(None, alias="fail-on")
+    as_of: date | None = Field(None, alias="as-of")
+    lang: Literal["sv", "en"] | None = None
+    heading_styles: dict[str, Annotated[int, Field(ge=1, le=9)]] = Field({}, alias="heading-styles")
+    suppress: list[Suppression] = []
+    rules: list[Path] = []  # extra rule packs (folders), relative to the configuration file
+    _path: Path | None = PrivateAttr(None)
+
+    @property
+    def path(self) -> Path | None:
+        """The file the configuration came from; None for the defaults."""
+        return self._path
+
+    @property
+    def rule_dirs(self) -> tuple[Path, ...]:
+        """The configured rule packs, resolved against the configuration file's folder."""
+        base = self._path.parent if self._path else Path.cwd()
+        return tuple(base / folder for folder in self.rules)
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest sosfs-check.toml, or pyproject.toml with [tool.sosfs-check], from `start` upward."""
+    for directory in (start, *start.parents):
+        own = directory / FILE_NAME
+        if own.is_file():
+            return own
+        pyproject = directory / PYPROJECT
+        if pyproject.is_file() and "sosfs-check" in pyproject.read_text(encoding="utf-8", errors="replace"):
+            if "sosfs-check" in _read_toml(pyproject).get("tool", {}):
+                return pyproject
+    return None
+
+
+def load_config(path: Path | None = None, start: Path | None = None) -> Config:
+    """The configuration in `path`, else the nearest one found from `start` (default: cwd)."""
+    if path is None:
+        path = find_config((start or Path.cwd()).resolve())
+        if path is None:
+            return Config()
+    elif not path.is_file():
+        raise UserError(f"{path}: konfigurationsfilen finns inte")
+    data = _read_toml(path)
+    prefix = ""
+    if path.name == PYPROJECT:
+        data, prefix = data.get("tool", {}).get("sosfs-check"), "tool.sosfs-check."
+        if data is None:
+            raise UserError(f"{path}: saknar tabellen [tool.sosfs-check]")
+    try:
+        config = Config.model_validate(data)
+    except ValidationError as exc:
+        raise UserError("\n".join(f"{path}: {_problem(err, prefix)}" for err in exc.errors())) from None
+    config._path = path
+    return config
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as exc:
+        raise UserError(f"{path}: kan inte läsa konfigurationen: {exc.strerror or exc}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise UserError(f"{path}: ogiltig TOML: {exc}") from None
+
+
+def _problem(err: dict, prefix: str) -> str:
+    """One validation error in Swedish: 'key.path: what is wrong'."""
+    where = prefix + ".".join(str(part) for part in err["loc"])
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        allowed = ", ".join(f.alias or name for name, f in Config.model_fields.items())
+        if len(err["loc"]) == 1:
+            return f"okänd nyckel '{where}' (tillåtna: {allowed})"
+        return f"okänd nyckel '{where}'"
+    if kind == "missing":
+        if err["loc"][-1] == "reason":
+            return f"{where}: saknas; ett undantag kräver ett skriftligt skäl"
+        return f"{where}: saknas"
+    if kind == "literal_error":
+        allowed = err["ctx"]["expected"].replace(" or ", " eller ")
+        return f"{where}: ogiltigt värde {err['input']!r}; tillåtet: {allowed}"
+    if kind == "value_error":
+        return f"{where}: {err['msg'].removeprefix('Value error, ')}"
+    return f"{where}: ogiltigt värde {err['input']!r} ({err['msg']})"
+
+
+def _matches(name: str, rule) -> bool:
+    return name in (rule.id, rule.area)
+
+
+def configure_rules(config: Config, rules: RuleSet) -> RuleSet:
+    """The rule set after select/ignore and severity overrides; unknown ids and areas are errors."""
+    known = {r.id for r in rules.rules} | set(AREAS)
+    named = [*config.select, *config.ignore, *config.severity, *(s.rule for s in config.suppress)]
+    unknown = sorted({name for name in named if name not in known})
+    if unknown:
+        raise UserError(f"{config.path}: okänd regel eller område: {', '.join(unknown)}")
+    chosen = []
+    for rule in rules.rules:
+        if config.select and not any(_matches(n, rule) for n in config.select):
+            continue
+        if any(_matches(n, rule) for n in config.ignore):
+            continue
+        severity = config.severity.get(rule.id) or config.severity.get(rule.area)
+        if severity and severity != rule.severity:
+            rule = _with_severity(config, rule, severity)
+        chosen.append(rule)
+    return RuleSet(pack=rules.pack, rules=tuple(chosen), packs=rules.packs)
+
+
+def _with_severity(config: Config, rule, severity: str):
+    """The rule with another severity, still bound by the rules' legal limits (e.g. 'bör' is never error)."""
+    try:
+        return type(rule).model_validate({**rule.model_dump(), "severity": severity})
+    except ValidationError as exc:
+        reason = exc.errors()[0]["msg"].removeprefix("Value error, ")
+        raise UserError(f"{config.path}: severity för {rule.id} kan inte vara {severity}: {reason}") from None
+
+
+def apply_suppressions(config: Config, results: list[Result]) -> None:
+    """Mark findings of suppressed rules with the written reason; a rule id beats its area."""
+    reasons = {s.rule: s.reason for s in config.suppress}
+    for result in results:
+        for finding in result.findings:
+            finding.suppressed = reasons.get(finding.rule_id) or reasons.get(finding.area) or ""
