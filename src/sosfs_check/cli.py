@@ -11,6 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from . import cli_sas
 from .cli_rules import RulesOption, rules_app
 from .errors import InputError, UserError
 
@@ -181,6 +182,9 @@ def annotate(
     target = output or default_output(report)
     count = write_comments(result, report, target)
     print(f"Skrev {target} med {count} kommentarer.")
+
+
+cli_sas.register(app)
 
 
 def main() -> None:

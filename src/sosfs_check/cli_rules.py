@@ -1,0 +1,216 @@
+"""`sosfs-check rules ...`: list, explain, validate and test the rules; write their schema and reference."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .errors import RuleError
+
+rules_app = typer.Typer(
+    no_args_is_help=True,
+    help="Visa, förklara, validera och testa reglerna (även kommunens egna regelpaket).",
+)
+
+RulesOption = Annotated[
+    Optional[list[Path]],
+    typer.Option("--rules", help="Mapp med ett eget regelpaket (pack.yml + regelfiler); kan upprepas.", show_default=False),
+]
+
+
+class ListFormat(str, Enum):
+    rich = "rich"
+    json = "json"
+
+
+def _fail(message: str) -> None:
+    print(f"sosfs-check: {message}", file=sys.stderr)
+    raise typer.Exit(2)
+
+
+def _ruleset(rules: list[Path] | None):
+    from .rules import load_ruleset
+
+    return load_ruleset(tuple(rules or ()))
+
+
+def _console():
+    from rich.console import Console
+
+    return Console(soft_wrap=True)
+
+
+@rules_app.command("list")
+def list_rules(
+    area: Annotated[Optional[str], typer.Option(help="Visa bara ett område, t.ex. riskanalys.")] = None,
+    profile: Annotated[Optional[str], typer.Option(help="Visa bara regler för en profil.")] = None,
+    format: Annotated[ListFormat, typer.Option("--format", "-f", help="Utdataformat.")] = ListFormat.rich,
+    rules: RulesOption = None,
+) -> None:
+    """Lista reglerna med område, allvarlighet och rättslig grund."""
+    from .rules import AREAS, PROFILES
+
+    if area is not None and area not in AREAS:
+        _fail(f"okänt område {area!r}; välj bland: {', '.join(AREAS)}")
+    if profile is not None and profile not in PROFILES:
+        _fail(f"okänd profil {profile!r}; välj bland: {', '.join(PROFILES)}")
+    selected = [
+        r for r in _ruleset(rules).rules if (area is None or r.area == area) and (profile is None or profile in r.profiles)
+    ]
+    if format is ListFormat.json:
+        import json
+
+        fields = ("id", "title", "area", "severity", "obligation", "verified", "profiles", "legal_basis")
+        rows = [{field: getattr(r, field) for field in fields} for r in selected]
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    from rich.text import Text
+
+    from .ruledoc import SEVERITY_WORDS
+
+    console = _console()
+    console.print(f"{len(selected)} regler", style="bold")
+    for area_key, title in AREAS.items():
+        rules_here = [r for r in selected if r.area == area_key]
+        if rules_here:
+            console.print(Text(f"\n{title} ({area_key})", style="bold underline"))
+        for r in rules_here:
+            severity = SEVERITY_WORDS[r.severity] + ("" if r.verified else ", ej verifierad")
+            console.print(Text.assemble((r.id, "bold"), f"  {severity}  ", (r.title, "")))
+            console.print(Text(f"    {'; '.join(r.legal_basis)}", style="dim"))
+
+
+@rules_app.command()
+def explain(
+    rule_id: Annotated[str, typer.Argument(metavar="ID", help="Regelns id, t.ex. PSL-3-9-ANSVAR.")],
+    rules: RulesOption = None,
+) -> None:
+    """Förklara en regel: vad lagen kräver, varför, ett exempel, vad regeln letar efter och hur en brist åtgärdas."""
+    from rich.text import Text
+
+    from .ruledoc import explain_sections, facts_line
+
+    ruleset = _ruleset(rules)
+    rule = ruleset.by_id(rule_id.strip().upper())
+    if rule is None:
+        import difflib
+
+        close = difflib.get_close_matches(rule_id.upper(), [r.id for r in ruleset.rules], n=3)
+        _fail(f"ingen regel med id {rule_id!r}" + (f"; menade du {' eller '.join(close)}?" if close else "") +
+              " Se `sosfs-check rules list`.")
+    console = _console()
+    console.print(Text(f"{rule.id}  {rule.title}", style="bold"))
+    console.print(Text(facts_line(rule), style="dim"))
+    for heading, body in explain_sections(rule):
+        console.print(Text(f"\n{heading}", style="bold underline"))
+        lines = body if isinstance(body, list) else body.splitlines()
+        for line in lines:
+            console.print(Text(f"  {line}"))
+
+
+def _validate_file(path: Path) -> tuple[int, int]:
+    """Validate one rule, pack or rule test file; returns (rules, cases) it holds."""
+    from .rules import RuleFile, _read_yaml, _validate, load_pack_file
+    from .ruletests import RuleTestFile
+
+    if path.name == "pack.yml":
+        load_pack_file(path)
+        return 0, 0
+    text, data = _read_yaml(path)
+    if isinstance(data, dict) and "cases" in data:
+        return 0, len(_validate(RuleTestFile, path, text, data).cases)
+    return len(_validate(RuleFile, path, text, data).rules), 0
+
+
+def _validate_dir(directory: Path) -> tuple[int, int]:
+    """Validate a whole pack: its rules, how it merges with the built-in pack, and its test cases."""
+    from .rules import load_rules
+    from .ruletests import load_cases, ruleset_for
+
+    rules = len(load_rules(directory).rules)
+    return rules, len(load_cases(directory, ruleset_for(directory)))
+
+
+@rules_app.command()
+def validate(
+    paths: Annotated[list[Path], typer.Argument(help="Regelfiler, pack.yml, testfiler eller hela regelpaket (mappar).")],
+) -> None:
+    """Validera regelfiler: fel skrivs som fil:rad:kolumn: meddelande (exitkod 2 vid fel)."""
+    problems: list[str] = []
+    rules = cases = 0
+    for path in paths:
+        try:
+            if path.is_dir():
+                counts = _validate_dir(path)
+            elif path.is_file():
+                counts = _validate_file(path)
+            else:
+                problems.append(f"{path}: filen eller mappen finns inte")
+                continue
+        except RuleError as exc:
+            problems.extend(exc.problems)
+            continue
+        rules, cases = rules + counts[0], cases + counts[1]
+    for problem in problems:
+        print(problem)
+    if problems:
+        _fail(f"{len(problems)} fel i reglerna")
+    print(f"OK: inga fel ({rules} regler, {cases} testfall).")
+
+
+@rules_app.command("test")
+def test_rules(
+    directory: Annotated[
+        Optional[Path], typer.Argument(help="Regelpaket vars tests/*.yml ska köras (standard: det inbyggda).")
+    ] = None,
+) -> None:
+    """Kör regeltesterna: bygg varje testfalls dokument som DOCX, granska det och jämför fynden."""
+    from .rules import builtin_rules_dir, load_rules
+    from .ruletests import load_cases, run_case, ruleset_for, untested
+
+    directory = directory or builtin_rules_dir()
+    ruleset = ruleset_for(directory)
+    cases = load_cases(directory, ruleset)
+    outcomes = [run_case(case, ruleset) for case in cases]
+    failures = [o for o in outcomes if not o.passed]
+    for outcome in failures:
+        print(f"MISSLYCKADES {outcome.report()}\n")
+    for rule_id, kinds in untested(cases, [r.id for r in load_rules(directory).rules]).items():
+        print(f"Obs: {rule_id} saknar {' och '.join(kinds)}.")
+    if failures:
+        print(f"{len(failures)} av {len(outcomes)} testfall misslyckades.")
+        raise typer.Exit(1)
+    print(f"OK: alla {len(outcomes)} testfall godkända.")
+
+
+@rules_app.command()
+def schema(
+    directory: Annotated[Path, typer.Argument(help="Mapp att skriva schemafilerna till.")] = Path("docs"),
+) -> None:
+    """Skriv JSON Schema för regelfiler, pack.yml och testfiler (för editorer)."""
+    from .ruledoc import schemas
+
+    directory.mkdir(parents=True, exist_ok=True)
+    for name, text in schemas().items():
+        (directory / name).write_text(text, encoding="utf-8")
+        print(f"Skrev {directory / name}")
+
+
+@rules_app.command()
+def docs(
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Skriv till fil i stället för skärmen.")] = None,
+    rules: RulesOption = None,
+) -> None:
+    """Skriv regelreferensen (Markdown) med rättslig grund och förklaring för varje regel."""
+    from .ruledoc import rules_markdown
+
+    text = rules_markdown(_ruleset(rules))
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        print(f"Skrev {output}")

@@ -1,0 +1,135 @@
+"""Rule test cases written next to the rules: each passes, each rule has both kinds, broken vocabulary fails."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from sosfs_check.cli import main
+from sosfs_check.errors import RuleError
+from sosfs_check.rules import PROFILES, builtin_rules, builtin_rules_dir
+from sosfs_check.ruletests import Case, RuleCase
+from sosfs_check.testing import load_cases, run_case, run_rule_tests, untested
+
+ROOT = Path(__file__).resolve().parent.parent
+KOMMUN_PACK = ROOT / "docs" / "examples" / "kommun-pack"
+CASES = load_cases(builtin_rules_dir(), builtin_rules())
+
+
+def run_cli(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
+    monkeypatch.setattr(sys, "argv", ["sosfs-check", *args])
+    with pytest.raises(SystemExit) as done:
+        main()
+    out = capsys.readouterr()
+    return done.value.code or 0, out.out, out.err
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_builtin_rule_case(case):
+    outcome = run_case(case, builtin_rules())
+    assert outcome.passed, outcome.report()
+
+
+def test_every_builtin_rule_has_a_passing_and_a_failing_case():
+    assert len(CASES) >= 2 * 40
+    assert untested(CASES, [r.id for r in builtin_rules().rules]) == {}
+
+
+EXAMPLE_RULES = [r for r in builtin_rules().rules if r.check.type in ("section", "phrases", "figure", "absence")]
+
+
+@pytest.mark.parametrize("rule", EXAMPLE_RULES, ids=[r.id for r in EXAMPLE_RULES])
+def test_explain_example_satisfies_its_rule(rule):
+    """The good example text of `rules explain`, under the rule's own heading, passes the rule."""
+    check = rule.check
+    heading = (check.headings if check.type == "section" else getattr(check, "within", None) or ["Redovisning"])[0]
+    profile = rule.profiles[0]
+    document = f"%% {PROFILES[profile]} 2025\n\n# {heading.capitalize()}\n\n{rule.explain.example}\n"
+    spec = RuleCase(name="exempel", rules=[rule.id], document=document)
+    outcome = run_case(Case(Path("exempel.yml"), 1, spec, profile), builtin_rules())
+    assert outcome.passed, outcome.report()
+
+
+def test_example_kommun_pack_cases_pass():
+    outcomes = run_rule_tests(KOMMUN_PACK)
+    assert {r for o in outcomes for r in o.case.spec.rules} == {"KOMMUN-KKIK", "SIP-SAMORDNAD-PLAN"}
+    assert all(o.passed for o in outcomes), "\n".join(o.report() for o in outcomes if not o.passed)
+
+
+def test_rules_test_passes_on_the_builtin_pack(monkeypatch, capsys):
+    code, out, _ = run_cli(monkeypatch, capsys, "rules", "test")
+    assert code == 0
+    assert f"OK: alla {len(CASES)} testfall godkända." in out
+    assert "Obs:" not in out
+
+
+def test_rules_test_fails_when_a_builtin_rules_vocabulary_is_broken(tmp_path, monkeypatch, capsys):
+    pack = tmp_path / "pack"
+    shutil.copytree(builtin_rules_dir(), pack)
+    path = pack / "riskanalys.yml"
+    text = path.read_text(encoding="utf-8")
+    good = 'headings: ["riskanalys", "riskanalyser", "risker", "riskbedömning", "riskhantering"]'
+    assert text.count(good) == 1
+    path.write_text(text.replace(good, 'headings: ["riskhantering enligt plan"]'), encoding="utf-8")
+
+    code, out, _ = run_cli(monkeypatch, capsys, "rules", "test", str(pack))
+    assert code == 1
+    assert "MISSLYCKADES" in out and "riskanalys.yml" in out
+    assert "oväntat fynd: SOSFS-5-1-RISKANALYS – Berättelsen har inget avsnitt om riskanalys." in out
+    assert "testfall misslyckades." in out
+
+
+def write_pack(tmp_path: Path, cases: str) -> Path:
+    (tmp_path / "pack.yml").write_text('name: test\nversion: "1"\n', encoding="utf-8")
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "fall.yml").write_text(cases, encoding="utf-8")
+    return tmp_path
+
+
+CASE = """\
+cases:
+  - name: {name}
+    rules: {rules}
+    {extra}
+    document: |
+      %% Patientsäkerhetsberättelse 2025
+
+      # Riskanalys
+
+      Under året har inga riskanalyser genomförts.
+    expect: {expect}
+"""
+
+
+def test_a_missing_and_an_unexpected_finding_are_both_reported(tmp_path):
+    pack = write_pack(tmp_path, CASE.format(name="fel förväntan", rules="[SOSFS-5-1-GENOMFORD, PSL-3-10-TITEL]",
+                                            extra="", expect="[PSL-3-10-TITEL]"))
+    [outcome] = run_rule_tests(pack)
+    assert not outcome.passed
+    assert [f.rule_id for f in outcome.unexpected] == ["SOSFS-5-1-GENOMFORD"]
+    assert outcome.missing == ["PSL-3-10-TITEL"]
+    report = outcome.report()
+    assert report.startswith(f"{pack / 'tests' / 'fall.yml'}:2: ”fel förväntan”")
+    assert "saknat fynd:  PSL-3-10-TITEL" in report
+    assert "oväntat fynd: SOSFS-5-1-GENOMFORD – Berättelsen säger själv att inga riskanalyser har gjorts." in report
+
+
+@pytest.mark.parametrize(
+    ("rules", "extra", "expect", "problem"),
+    [
+        ("[SOSFS-5-1-FINNS-INTE]", "", "[]", "cases.0.rules: okänt regel-id SOSFS-5-1-FINNS-INTE"),
+        ("[SOSFS-5-1-GENOMFORD]", "", "[SOSFS-5-1-RISKANALYS]", "expect nämner regler som inte testas: SOSFS-5-1-RISKANALYS"),
+        ("[PSL-3-5-LEX-MARIA]", "profile: kvalitetsberattelse", "[]", "PSL-3-5-LEX-MARIA gäller inte profilen kvalitetsberattelse"),
+        ("[SOSFS-5-1-GENOMFORD]", "expected: []", "[]", "okänd nyckel 'expected'"),
+    ],
+)
+def test_invalid_cases_are_rule_errors_with_file_and_line(tmp_path, rules, extra, expect, problem):
+    pack = write_pack(tmp_path, CASE.format(name="fall", rules=rules, extra=extra, expect=expect))
+    with pytest.raises(RuleError) as err:
+        run_rule_tests(pack)
+    [message] = err.value.problems
+    assert message.startswith(f"{pack / 'tests' / 'fall.yml'}:")
+    assert problem in message
