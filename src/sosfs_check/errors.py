@@ -13,6 +13,13 @@ class InputError(UserError):
         self.problem = problem
         super().__init__(f"{path}: {problem}")
 
+    def __reduce__(self):  # picklable: batch workers send it back to the main process
+        return type(self), (self.path, self.problem)
+
+
+class NotAReportError(InputError):
+    """Readable, but neither a patientsäkerhets- nor a kvalitetsberättelse, and no profile given."""
+
 
 class RuleError(UserError):
     """Invalid rule files; each problem reads 'file:line:column: message'."""
@@ -20,3 +27,6 @@ class RuleError(UserError):
     def __init__(self, problems: list[str]):
         self.problems = problems
         super().__init__("\n".join(problems))
+
+    def __reduce__(self):
+        return type(self), (self.problems,)

@@ -6,6 +6,7 @@ import re
 import zlib
 from collections import Counter
 from dataclasses import dataclass
+from itertools import takewhile
 from pathlib import Path
 from zipfile import BadZipFile
 
@@ -413,7 +414,7 @@ class _Reader:
                 if branch is not None:
                     self._inline(branch)
             elif tag == DRAWING or tag == PICT:
-                self.boxes.extend(el.iter(TXBX))
+                self.boxes.extend(_outer_boxes(el))
             elif tag in UNREADABLE:
                 self.unreadable += 1
             elif tag == COMMENT_START:
@@ -468,8 +469,8 @@ class _Reader:
             if not tostring(r, method="text", encoding=str, with_tail=False).strip():
                 continue
             bold = size = None
-            rpr = r[0]  # rPr comes first when present
-            for el in rpr if rpr.tag == RPR else ():
+            rpr = r[0] if len(r) else None  # rPr comes first when present; text may sit in w:r itself
+            for el in rpr if rpr is not None and rpr.tag == RPR else ():
                 tag = el.tag
                 if tag == B:
                     bold = _on(el)
@@ -597,6 +598,13 @@ class _Reader:
             self.doc.warnings.append(HEURISTIC_HEADINGS)
         if self.unreadable:
             self.doc.warnings.append(UNREADABLE_WARNING.format(n=self.unreadable))
+
+
+def _outer_boxes(drawing) -> list:
+    """Text boxes in a drawing, without the boxes inside them: those are read with their box
+    (reading them here too would read nested boxes 2, 4, 8 ... times)."""
+    return [box for box in drawing.iter(TXBX)
+            if not any(a.tag == TXBX for a in takewhile(lambda a: a is not drawing, box.iterancestors()))]
 
 
 def _collapse(text: str) -> str:

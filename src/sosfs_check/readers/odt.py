@@ -14,6 +14,7 @@ from lxml import etree
 from ..document import Document, Markup
 from ..errors import InputError
 from .common import STYLED_ENOUGH, Builder, TypedToc, collapse, heuristic_headings, short, toc_entry
+from .safety import xml_problem
 
 _NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -58,7 +59,7 @@ def read_odt(path: Path, style_map: dict[str, int] | None = None) -> Document:
             styles = etree.fromstring(odt.read("styles.xml"), _PARSER) if "styles.xml" in names else None
             meta = etree.fromstring(odt.read("meta.xml"), _PARSER) if "meta.xml" in names else None
     except (zipfile.BadZipFile, KeyError, ValueError, etree.XMLSyntaxError, EOFError, zlib.error) as exc:
-        problem = str(exc) or type(exc).__name__
+        problem = xml_problem(exc) if isinstance(exc, etree.XMLSyntaxError) else str(exc) or type(exc).__name__
         raise InputError(path, f"är inte en giltig OpenDocument-fil (.odt): {problem}") from None
     except OSError as exc:
         raise InputError(path, f"kan inte läsas: {exc.strerror or exc}") from None
@@ -106,12 +107,16 @@ class _Styles:
         self.cache: dict[tuple, _Style] = {}
 
     def get(self, family: str, name: str | None) -> _Style:
-        key = (family, name)
-        style = self.cache.get(key)
-        if style is None:
+        """The resolved style; its parent chain is walked in a loop (chains can be thousands long)."""
+        chain, key = [], (family, name)
+        while key not in self.cache:
             self.cache[key] = self.base  # guards against parent cycles
-            style = self.cache[key] = self._resolve(family, self.raw.get(key))
-        return style
+            chain.append(key)
+            el = self.raw.get(key)
+            key = (family, el.get(_S + "parent-style-name") if el is not None else None)
+        for ancestor in reversed(chain):  # parents first, so _resolve finds them in the cache
+            self.cache[ancestor] = self._resolve(family, self.raw.get(ancestor))
+        return self.cache[chain[0] if chain else key]
 
     def _resolve(self, family: str, el) -> _Style:
         if el is None:

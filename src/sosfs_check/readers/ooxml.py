@@ -31,9 +31,13 @@ _TITLE = "{http://purl.org/dc/elements/1.1/}title"
 _PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)  # as python-docx parses
 
 _ROOT = re.compile(rb"\s*(?:<\?xml[^>]*\?>\s*)?<w:styles\b[^>]*>")
-_BASED_ON = re.compile(rb"""<w:basedOn\b[^>]*\bw:val=["']([^"'&\s]*)["']""")
+_STYLE_ID = re.compile(rb'w:styleId="([^"]*)"')
+_BASED_ON = re.compile(rb"""<w:basedOn\b[^<>]*\bw:val=["']([^"'&\s]*)["']""")
 _DEFAULTS = re.compile(rb"<w:docDefaults\b(?:[^>]*/>|.*?</w:docDefaults>)", re.S)
 _END = b"</w:style>"
+# Byte searches look this far from a match; beyond it the part is parsed whole. Unbounded searches
+# make hostile parts (thousands of unclosed tags) take quadratic time.
+_TAG_REACH, _STYLE_REACH = 1 << 10, 1 << 16
 _W_DECLARED = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
@@ -111,27 +115,36 @@ def _styles(data: bytes, used: set[str]) -> etree._Element:
     # Comments, CDATA or character references could hide styles from the byte search.
     if root is None or _W_DECLARED not in root[0] or b"&" in data or (b"!" in data and b"<!" in data):
         return _parse(data)
-    defaults = _DEFAULTS.search(data, root.end())
+    at = data.find(b"<w:docDefaults", root.end())
+    defaults = _DEFAULTS.match(data, at) if at != -1 else None
     head = data[: root.end()] + (defaults[0] if defaults else b"")
     spans = {_span(data, at) for at in _all(data, b"w:default=", root.end())}  # the default styles
-    wanted, done = {s for s in used if s}, set()
-    while True:
-        for style_id in wanted - done:  # the last definition wins, as in a dict of the parsed part
-            at = data.rfind(b'w:styleId="' + style_id.encode() + b'"')
-            if at != -1:
-                spans.add(_span(data, at))
-            elif style_id.encode() in data:  # written some other way
-                return _parse(data)
-        done |= wanted
-        if None in spans:
-            return _parse(data)
-        wanted |= {p.decode() for span in spans for p in _BASED_ON.findall(data, *span)}
-        if wanted <= done:
-            parsed = _parse(head + b"".join(data[slice(*span)] for span in sorted(spans)) + b"</w:styles>")
-            # The regex read the bytes; the parsed styles confirm that no parent is missing.
-            wanted |= {el.get(_W + "val") for el in parsed.iter(_W + "basedOn")} - {None}
-            if wanted <= done:
-                return parsed
+    found = list(_STYLE_ID.finditer(data, root.end()))
+    if len(found) != data.count(b"styleId", root.end()):
+        return _parse(data)  # a style id written some other way
+    # styleId -> where it is written; the last definition wins, as in a dict of the parsed part
+    ids = {m[1].decode(): m.start() for m in found}
+    # A work list, so that long basedOn chains take linear time.
+    todo, done = [s for s in used if s], set()
+    todo += [p.decode() for span in spans if span for p in _BASED_ON.findall(data, *span)]
+    while todo:
+        style_id = todo.pop()
+        if style_id in done or style_id not in ids:
+            continue
+        done.add(style_id)
+        span = _span(data, ids[style_id])
+        spans.add(span)
+        if span is not None:
+            todo += [p.decode() for p in _BASED_ON.findall(data, *span)]
+    if None in spans:
+        return _parse(data)
+    try:
+        parsed = _parse(head + b"".join(data[slice(*span)] for span in sorted(spans)) + b"</w:styles>")
+    except etree.XMLSyntaxError:  # the spans cut the XML wrongly (a style inside a style ...)
+        return _parse(data)
+    # The regex read the bytes; the parsed styles confirm that no parent is missing.
+    missed = {el.get(_W + "val") for el in parsed.iter(_W + "basedOn")} - done
+    return _parse(data) if missed & ids.keys() else parsed
 
 
 def _all(data: bytes, text: bytes, start: int):
@@ -143,9 +156,9 @@ def _all(data: bytes, text: bytes, start: int):
 
 def _span(data: bytes, attribute: int) -> tuple[int, int] | None:
     """Where the <w:style> element whose start tag holds the attribute at `attribute` lies."""
-    start = data.rfind(b"<w:style", 0, attribute)
-    close = data.find(b">", attribute)
+    start = data.rfind(b"<w:style", max(0, attribute - _TAG_REACH), attribute)
+    close = data.find(b">", attribute, attribute + _TAG_REACH)
     if start == -1 or close == -1 or data.find(b">", start, attribute) != -1:
         return None
-    end = close + 1 if data[close - 1 : close] == b"/" else data.find(_END, close) + len(_END)
+    end = close + 1 if data[close - 1 : close] == b"/" else data.find(_END, close, close + _STYLE_REACH) + len(_END)
     return (start, end) if end > close else None

@@ -7,6 +7,7 @@ an entry of the table of contents. A PDF without a text layer (a scan) is refuse
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -60,16 +61,17 @@ def read_pdf(path: Path) -> Document:
     """Read a PDF made from a report (not a scan): paragraphs, lists, tables, headings, TOC."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfplumber.utils.exceptions import PdfminerException
+    from pdfminer.psexceptions import PSException
+    from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
 
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # damaged files: our message, not its warnings
     try:
         with pdfplumber.open(path) as pdf:
             title = pdf.metadata.get("Title")
             pages = [_page(page, number) for number, page in enumerate(pdf.pages, 1)]
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise InputError(path, "är en lösenordsskyddad PDF och kan inte läsas") from None
-    except (PdfminerException, PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
+    except (PdfminerException, MalformedPDFException, PSException, ValueError, KeyError, TypeError) as exc:
         raise InputError(path, f"är inte en giltig PDF-fil: {str(exc) or type(exc).__name__}") from None
     except OSError as exc:
         raise InputError(path, f"kan inte läsas: {exc.strerror or exc}") from None

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import mmap
 import os
+import re
 import stat
 import struct
 import zipfile
@@ -52,7 +53,7 @@ UNPACKS_TOO_BIG = (
     "blir för stor uppackad ({what}: {size}; gränsen är {limit}): "
     "höj gränsen med --max-size MB om filen är en riktig rapport"
 )
-BOMB = "ser ut som en zip-bomb: {name} packas upp {ratio:.0f} gånger (högst {limit} gånger tillåts); filen läses inte"
+BOMB = "ser ut som en zip-bomb: {name} blir {ratio:.0f} gånger större uppackad (högst {limit} gånger tillåts); filen läses inte"
 DOCTYPE = (
     "innehåller en DOCTYPE-deklaration i {name}: sådana förekommer inte i Word- eller OpenDocument-filer "
     "men används för XML-attacker (entitetsbomber, externa entiteter); filen läses inte"
@@ -153,16 +154,17 @@ def _check_directory(path: Path, infos: list[zipfile.ZipInfo], limits: Limits) -
             raise InputError(path, f"är krypterad: delen {info.filename} i zip-paketet är lösenordsskyddad")
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             raise InputError(path, f"använder en komprimeringsmetod som inte stöds ({info.filename})")
+        _check_ratio(path, info.filename, info.file_size, info.compress_size)
         limit = limits.text if info.filename.endswith((".xml", ".rels")) else limits.part
         if info.file_size > limit:
-            what = info.filename
-            raise InputError(path, UNPACKS_TOO_BIG.format(what=what, size=_mb(info.file_size), limit=_mb(limit)))
-        _check_ratio(path, info.filename, info.file_size, info.compress_size)
+            raise InputError(path, UNPACKS_TOO_BIG.format(what=info.filename, size=_mb(info.file_size), limit=_mb(limit)))
         total += info.file_size
         packed += info.compress_size
+    if packed > path.stat().st_size:
+        raise InputError(path, "ser ut som en zip-bomb: delarna i zip-paketet överlappar varandra; filen läses inte")
+    _check_ratio(path, "paketet", total, packed)
     if total > limits.package:
         raise InputError(path, UNPACKS_TOO_BIG.format(what="alla delar", size=_mb(total), limit=_mb(limits.package)))
-    _check_ratio(path, "paketet", total, packed)
 
 
 def _check_ratio(path: Path, name: str, size: int, packed: int) -> None:
@@ -190,15 +192,24 @@ class _Prolog:
         return None
 
 
+# An XML declaration, then the root element: nothing between them that could be a DOCTYPE.
+_PLAIN_PROLOG = re.compile(rb"(?:\xef\xbb\xbf)?(?:<\?xml[^>]*\?>)?\s*<[^?!]")
+
+
 def _has_doctype(package: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
     """Whether a part's prolog declares a DOCTYPE (in any encoding lxml reads); images and
     other non-XML parts fail at their first bytes and pass."""
-    target = _Prolog()
-    parser = etree.XMLParser(target=target, resolve_entities=False, no_network=True, load_dtd=False)
     with package.open(info) as member:
+        head = member.read(1024)
+        if _PLAIN_PROLOG.match(head):  # fast path: the usual prolog, parsed only when unusual
+            return False
+        target = _Prolog()
+        parser = etree.XMLParser(target=target, resolve_entities=False, no_network=True, load_dtd=False)
         try:
-            while chunk := member.read(1 << 16):
+            chunk = head
+            while chunk:
                 parser.feed(chunk)
+                chunk = member.read(1 << 16)
             parser.close()
         except (_RootReached, etree.XMLSyntaxError):
             pass

@@ -1,0 +1,433 @@
+"""Hostile and broken input: clear Swedish errors (exit 2, no traceback), safety limits, the
+input never written, outputs written atomically. The corpus is fixtures/hostile/make_corpus.py."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
+from unittest import mock
+
+import pytest
+
+import sosfs_check
+from sosfs_check.cli import main
+from sosfs_check.errors import InputError
+from sosfs_check.readers import read, safety
+from sosfs_check.rules import backtracking_risk, builtin_rules
+from sosfs_check.testing import build_docx, libreoffice_convert, soffice_path
+
+ROOT = Path(__file__).parent.parent
+HOSTILE = ROOT / "fixtures" / "hostile"
+EXAMPLE = ROOT / "fixtures" / "examples" / "boras-2021.docx"
+SPEC = "%% Patientsäkerhetsberättelse 2024\n\n# Riskanalys\n\nRiskanalyser har genomförts under året.\n"
+MACRO_TYPE = b"application/vnd.ms-word.document.macroEnabled.main+xml"
+WORD_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+# Each corpus file and a piece of the reason it must be refused with.
+CORPUS = {
+    "empty.docx": "filen är tom",
+    "random.docx": "inget zip-paket",
+    "truncated.docx": "inget zip-paket",
+    "no-document.docx": "word/document.xml saknas",
+    "photos.docx": "huvuddokumentet saknas",
+    "legacy.doc": "spara som Word-dokument (.docx)",
+    "encrypted.docx": "krypterad (lösenordsskyddad)",
+    "rtf-as-doc.doc": "RTF-fil",
+    "zip-bomb.docx": "zip-bomb",
+    "media-bomb.docx": "zip-bomb",
+    "overlap-bomb.docx": "överlappar",
+    "lying-size.docx": "är skadad",
+    "billion-laughs.docx": "DOCTYPE",
+    "billion-laughs-utf16.docx": "DOCTYPE",
+    "xxe.docx": "DOCTYPE",
+    "xxe-after-pi.docx": "DOCTYPE",
+    "xxe-network.docx": "DOCTYPE",
+    "deep-nesting.docx": "nästlat i fler än 256 nivåer",
+    "encrypted-zip.docx": "lösenordsskyddad",
+    "bzip2.docx": "komprimeringsmetod som inte stöds",
+    "zip-bomb.odt": "zip-bomb",
+    "billion-laughs.odt": "DOCTYPE",
+}
+
+
+def cli(*args) -> tuple[int, str, str]:
+    """Run `sosfs-check ARGS` in this process through `main()`: (exit code, stdout, stderr)."""
+    out, err = io.StringIO(), io.StringIO()
+    with mock.patch.object(sys, "argv", ["sosfs-check", *map(str, args)]), redirect_stdout(out), redirect_stderr(err):
+        try:
+            main()
+            code = 0
+        except SystemExit as exc:
+            code = exc.code or 0
+    return code, out.getvalue(), err.getvalue()
+
+
+def assert_refused(args, path: Path, reason: str) -> str:
+    code, _, err = cli(*args)
+    assert code == 2, err
+    assert f"{path}:" in err and reason in err, err
+    assert "Traceback" not in err and "internt fel" not in err, err
+    return err
+
+
+def rezip(source: bytes, path: Path, change=lambda name, data: data) -> Path:
+    """Copy a package, passing every part through `change(name, data)`."""
+    with zipfile.ZipFile(io.BytesIO(source)) as old, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as new:
+        for name in old.namelist():
+            new.writestr(name, change(name, old.read(name)))
+    return path
+
+
+# -- the corpus -------------------------------------------------------------------------------
+
+
+def test_corpus_has_an_expected_reason_for_every_file():
+    assert {p.name for p in HOSTILE.iterdir() if p.suffix != ".py"} == set(CORPUS)
+
+
+@pytest.mark.parametrize("name", sorted(CORPUS))
+def test_corpus_file_is_refused_quickly_with_its_reason(name):
+    start = time.monotonic()
+    assert_refused(["check", HOSTILE / name], HOSTILE / name, CORPUS[name])
+    assert time.monotonic() - start < 3
+
+
+def test_corpus_is_refused_in_under_200_mb_and_a_few_seconds():
+    files = sorted(HOSTILE / name for name in CORPUS)
+    start = time.monotonic()
+    with tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen([sys.executable, "-m", "sosfs_check", "check", "--jobs", "1", *map(str, files)],
+                                stdout=subprocess.DEVNULL, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)  # resource use of this child alone
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        stderr = err.read().decode()
+    assert proc.returncode == 2
+    assert all(f"{path}:" in stderr for path in files), stderr
+    assert "Traceback" not in stderr and "internt fel" not in stderr
+    assert usage.ru_maxrss < 200 * 1024, f"{usage.ru_maxrss // 1024} MB"  # kilobytes on Linux
+    assert time.monotonic() - start < 15
+
+
+def test_debug_shows_the_traceback():
+    code, _, err = cli("--debug", "check", HOSTILE / "empty.docx")
+    assert code == 2 and "Traceback" in err and "filen är tom" in err
+
+
+# -- paths, permissions, outputs -----------------------------------------------------------
+
+
+def test_missing_path_directory_and_fifo(tmp_path):
+    assert_refused(["check", tmp_path / "saknas.docx"], tmp_path / "saknas.docx", "filen finns inte")
+    with pytest.raises(InputError, match="är en mapp"):
+        read(tmp_path)
+    os.mkfifo(tmp_path / "rör.docx")  # opening it would block forever
+    assert_refused(["check", tmp_path / "rör.docx"], tmp_path / "rör.docx", "ingen vanlig fil")
+
+
+def test_file_without_read_permission(tmp_path, monkeypatch):
+    path = build_docx(SPEC, tmp_path / "låst.docx")
+    path.chmod(0)
+    if os.geteuid() == 0:  # root reads anyway: make opening fail as it would for anyone else
+        real_open = Path.open
+
+        def denied(self, *args, **kwargs):
+            if self == path:
+                raise PermissionError(13, "Permission denied", str(self))
+            return real_open(self, *args, **kwargs)
+
+        monkeypatch.setattr(Path, "open", denied)
+    assert_refused(["check", path], path, "saknar behörighet att läsa filen")
+
+
+def test_output_that_cannot_be_written(tmp_path):
+    code, _, err = cli("check", EXAMPLE, "-f", "json", "--output", "/nonexistent/dir/x.json")
+    assert code == 2 and "/nonexistent/dir/x.json: kan inte skriva utdatafilen: mappen finns inte" in err
+    assert "Traceback" not in err
+
+
+def test_failed_rendering_leaves_no_partial_or_temporary_file(tmp_path, monkeypatch):
+    target = tmp_path / "rapport.json"
+    target.write_text("förra körningen")
+
+    def broken(results, lang):
+        raise RuntimeError("renderaren kraschade")
+
+    monkeypatch.setattr("sosfs_check.render.json_report.render", broken)
+    code, _, err = cli("check", EXAMPLE, "-f", "json", "--output", target)
+    assert code == 2 and "internt fel" in err
+    assert target.read_text() == "förra körningen"
+    assert [p.name for p in tmp_path.iterdir()] == ["rapport.json"]
+
+
+@pytest.mark.parametrize("failure", [OSError(28, "No space left on device"), KeyboardInterrupt()])
+def test_interrupted_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch, failure):
+    target = tmp_path / "rapport.json"
+    target.write_text("förra körningen")
+    monkeypatch.setattr("sosfs_check.files.os.replace", mock.Mock(side_effect=failure))
+    code, _, err = cli("check", EXAMPLE, "-f", "json", "--output", target)
+    assert code == 2 and "disken är full" in err if isinstance(failure, OSError) else code != 0  # Ctrl-C: "Aborted!"
+    assert target.read_text() == "förra körningen"
+    assert [p.name for p in tmp_path.iterdir()] == ["rapport.json"]
+
+
+def test_batch_reports_the_bad_files_and_checks_the_rest(tmp_path):
+    good = [build_docx(SPEC, tmp_path / "a.docx"), build_docx(SPEC.replace("2024", "2023"), tmp_path / "c.docx")]
+    (tmp_path / "b.docx").write_bytes((HOSTILE / "zip-bomb.docx").read_bytes())
+    (tmp_path / "d.docx").write_bytes(b"")
+    code, out, err = cli("check", tmp_path, "-f", "json", "--jobs", "2")
+    assert code == 2
+    assert f"{tmp_path / 'b.docx'}: ser ut som en zip-bomb" in err and f"{tmp_path / 'd.docx'}: filen är tom" in err
+    assert [d["path"] for d in json.loads(out)["documents"]] == [str(p) for p in good]
+
+
+# -- .docm, size limits -------------------------------------------------------------------------
+
+
+def docm(tmp_path: Path) -> Path:
+    """A macro-enabled report: macro content type and a vbaProject.bin part."""
+    path = rezip(build_docx(SPEC), tmp_path / "makro.docm",
+                 lambda name, data: data.replace(WORD_TYPE, MACRO_TYPE) if name == "[Content_Types].xml" else data)
+    with zipfile.ZipFile(path, "a") as package:
+        package.writestr("word/vbaProject.bin", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    return path
+
+
+def test_docm_text_is_read_with_a_macro_warning(tmp_path):
+    result = sosfs_check.check(docm(tmp_path))
+    assert [b.text for b in result.document.headings] == ["Riskanalys"]
+    assert any("makron" in w and "körs aldrig" in w for w in result.document.warnings)
+
+
+def test_docm_is_not_annotated(tmp_path):
+    path = docm(tmp_path)
+    assert_refused(["annotate", path], path, "bara Word-filer (.docx) kan kommenteras")
+
+
+def test_max_size_limits_the_file_and_can_be_raised(tmp_path):
+    path = tmp_path / "stor.docx"
+    rezip(build_docx(SPEC), path)
+    with zipfile.ZipFile(path, "a") as package:
+        package.writestr("word/media/bild.bin", os.urandom(1536 * 1024))
+    err = assert_refused(["check", path, "--max-size", "1"], path, "är för stor (1,5 MB; gränsen är 1,0 MB)")
+    assert "--max-size" in err
+    assert cli("check", path, "--max-size", "3", "-f", "json", "--fail-on", "never")[0] == 0
+
+
+def test_unpacked_parts_and_package_are_limited(tmp_path):
+    long_text = "<w:p><w:r><w:t>" + "ord " * 200_000 + "</w:t></w:r></w:p>"  # 0,8 MB of XML
+    xml = with_body_and_styles(tmp_path, long_text)
+    with pytest.raises(InputError, match=r"blir för stor uppackad \(word/document.xml: 0,8 MB; gränsen är 0,6 MB\)"):
+        read(xml, max_size=3)
+    assert read(xml, max_size=5).blocks
+    four_letters = bytes.maketrans(bytes(range(256)), b"abcd" * 64)
+    media = rezip(build_docx(SPEC), tmp_path / "media.docx")
+    with zipfile.ZipFile(media, "a", zipfile.ZIP_DEFLATED) as package:
+        for n in range(3):  # each part 2,5 MB, packed about 4 times: the file stays under 3 MB
+            package.writestr(f"word/media/b{n}.bin", random.Random(n).randbytes(2560 * 1024).translate(four_letters))
+    assert media.stat().st_size < safety.Limits.from_mb(3).file
+    with pytest.raises(InputError, match=r"alla delar: 8,\d MB; gränsen är 6,0 MB"):
+        read(media, max_size=3)
+
+
+def test_text_formats_are_limited_too(tmp_path):
+    path = tmp_path / "stor.md"
+    path.write_text("# Patientsäkerhetsberättelse 2024\n\n" + "Text om riskanalys. " * 20000)
+    with pytest.raises(InputError, match="är för stor"):
+        read(path, max_size=1)
+
+
+def test_part_count_and_central_directory_are_limited(tmp_path, monkeypatch):
+    path = rezip(build_docx(SPEC), tmp_path / "delar.docx")
+    monkeypatch.setattr(safety, "MAX_PARTS", 5)
+    with pytest.raises(InputError, match="orimligt många delar"):
+        read(path)
+    monkeypatch.setattr(safety, "MAX_DIRECTORY", 100)
+    with pytest.raises(InputError, match="orimligt stor innehållsförteckning"):
+        read(path)
+
+
+# -- structures that once crashed or hung a reader ---------------------------------------------
+
+
+def with_body_and_styles(tmp_path: Path, body: str, styles: str = "") -> Path:
+    def change(name, data):
+        if name == "word/document.xml":
+            return data.replace(b"<w:body>", b"<w:body>" + body.encode())
+        if name == "word/styles.xml":
+            return data.replace(b"</w:styles>", styles.encode() + b"</w:styles>")
+        return data
+
+    return rezip(build_docx(SPEC), tmp_path / "rapport.docx", change)
+
+
+def test_long_based_on_chain_is_read_quickly(tmp_path):
+    chain = "".join(f'<w:style w:type="paragraph" w:styleId="S{i}"><w:name w:val="s{i}"/>'
+                    f'<w:basedOn w:val="S{i + 1}"/></w:style>' for i in range(20000))
+    path = with_body_and_styles(tmp_path, '<w:p><w:pPr><w:pStyle w:val="S0"/></w:pPr><w:r><w:t>x</w:t></w:r></w:p>', chain)
+    start = time.monotonic()
+    assert read(path).blocks[0].text == "x"  # was RecursionError, then minutes in the styles scan
+    assert time.monotonic() - start < 5
+
+
+def test_styles_part_written_to_slow_down_the_byte_scan(tmp_path):
+    path = with_body_and_styles(tmp_path, "", "<?pi " + "<w:docDefaults <w:basedOn " * 50000 + "?>")
+    start = time.monotonic()
+    assert read(path).headings
+    assert time.monotonic() - start < 5
+
+
+def test_nested_text_boxes_are_read_once_each(tmp_path):
+    depth = 30  # each level used to be read twice as often as the one above: 2**30 paragraphs
+    body = ("<w:p><w:r><w:t>ruta</w:t></w:r><w:r><w:pict><w:txbxContent>" * depth + "<w:p/>"
+            + "</w:txbxContent></w:pict></w:r></w:p>" * depth)
+    start = time.monotonic()
+    blocks = read(with_body_and_styles(tmp_path, body)).blocks
+    assert time.monotonic() - start < 5
+    assert [b.text for b in blocks].count("ruta") == depth
+
+
+def test_long_odt_parent_style_chain(tmp_path):
+    ns = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+          'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+          'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"')
+    chain = "".join(f'<style:style style:name="S{i}" style:family="paragraph" style:parent-style-name="S{i + 1}"/>'
+                    for i in range(20000))
+    content = (f"<office:document-content {ns}><office:automatic-styles>{chain}</office:automatic-styles>"
+               '<office:body><office:text><text:p text:style-name="S0">Hej</text:p></office:text></office:body>'
+               "</office:document-content>")
+    path = tmp_path / "kedja.odt"
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        package.writestr("content.xml", content)
+    assert [b.text for b in read(path).blocks] == ["Hej"]
+
+
+# -- rules and configuration ------------------------------------------------------------------
+
+RULE = """\
+rules:
+  - id: EGEN-1
+    title: Egen regel
+    area: riskanalys
+    profiles: [kombinerad]
+    severity: warning
+    legal_basis: ["SOSFS 2011:9 5 kap. 1 §"]
+    check:
+      type: absence
+      patterns: ['inga riskanalyser']
+    message: Ingen riskanalys.
+    fix: Gör en riskanalys.
+"""
+
+
+@pytest.mark.parametrize("rules, reason", [
+    ("rules: [unclosed\n", "ogiltig YAML"),
+    (RULE.replace("    fix:", "    fixx:"), "okänd nyckel 'fixx'"),
+    (RULE.replace("'inga riskanalyser'", "'(a+)+$'"), "katastrofal backtracking"),
+    ("rules: !!python/object/apply:os.system ['touch {sentinel}']\n", "ogiltig YAML"),
+])
+def test_bad_rule_pack_is_an_error_and_nothing_runs(tmp_path, rules, reason):
+    pack, sentinel = tmp_path / "paket", tmp_path / "körd"
+    pack.mkdir()
+    (pack / "pack.yml").write_text("name: eget\nversion: '1'\n")
+    (pack / "regler.yml").write_text(rules.format(sentinel=sentinel) if "{sentinel}" in rules else rules)
+    code, _, err = cli("check", EXAMPLE, "--rules", pack, "-f", "json")
+    assert code == 2 and f"{pack / 'regler.yml'}:" in err and reason in err, err
+    assert "Traceback" not in err and not sentinel.exists()
+
+
+@pytest.mark.parametrize("text, reason", [("profile = [", "ogiltig TOML"), ("okand = 1\n", "okänd nyckel 'okand'")])
+def test_bad_configuration_is_an_error(tmp_path, text, reason):
+    config = tmp_path / "sosfs-check.toml"
+    config.write_text(text)
+    code, _, err = cli("check", EXAMPLE, "--config", config)
+    assert code == 2 and str(config) in err and reason in err and "Traceback" not in err
+
+
+def builtin_patterns() -> list[str]:
+    found: list[str] = []
+
+    def walk(value, key=""):
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, k)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v, key)
+        elif isinstance(value, str) and key in ("pattern", "patterns", "context", "historical", "malformed"):
+            found.append(value)
+
+    for rule in builtin_rules().rules:
+        walk(rule.check.model_dump())
+    return found
+
+
+def test_builtin_regexes_cannot_backtrack_catastrophically():
+    """The built-in pack skips the load-time analysis (it is trusted); hold it to it here, and
+    time every pattern on long runs of the text that makes bad patterns explode."""
+    patterns = builtin_patterns()
+    assert len(patterns) > 20
+    assert {p: backtracking_risk(p) for p in patterns if backtracking_risk(p)} == {}
+    texts = [c * 20000 for c in ("a", " ", "1", ".", "§ ", "kap. ", "ab ", "1.", "- ")]
+    for pattern in patterns:
+        compiled = re.compile(pattern, re.IGNORECASE)
+        start = time.monotonic()
+        for text in texts:
+            compiled.search(text + "!")
+        assert time.monotonic() - start < 1, pattern
+
+
+# -- the input is never written ----------------------------------------------------------------
+
+needs_libreoffice = pytest.mark.skipif(soffice_path() is None, reason="LibreOffice (soffice) saknas")
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory) -> dict[str, Path]:
+    """One report per format, in a folder of their own."""
+    folder = tmp_path_factory.mktemp("indata")
+    files = {"docx": folder / "rapport.docx", "docm": docm(folder)}
+    files["docx"].write_bytes(EXAMPLE.read_bytes())
+    files["md"] = folder / "rapport.md"
+    files["md"].write_text((ROOT / "fixtures" / "seeds" / "boras-2021.md").read_text(encoding="utf-8"), encoding="utf-8")
+    files["txt"] = folder / "rapport.txt"
+    files["txt"].write_bytes((ROOT / "fixtures" / "text" / "boras-patientsakerhetsberattelse-2021.txt").read_bytes())
+    if soffice_path():
+        for fmt in ("odt", "pdf"):
+            files[fmt] = libreoffice_convert(files["docx"], fmt, folder)
+    for path in files.values():
+        os.utime(path, ns=(1_000_000_000_000_000_000, 1_000_000_000_000_000_000))  # an mtime no run can hit
+    return files
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted(folder.iterdir())}
+
+
+def test_no_command_writes_to_its_input(inputs, tmp_path):
+    folder = inputs["docx"].parent
+    before = snapshot(folder)
+    paths = list(inputs.values())
+    outputs = [f"{fmt}={tmp_path / ('ut.' + fmt)}" for fmt in ("json", "sarif", "junit", "github", "markdown", "html")]
+    commands = [
+        ["check", *paths, "--profile", "kombinerad", *(a for o in outputs for a in ("--output", o))],
+        ["check", *paths, "--profile", "kombinerad", "--write-baseline", tmp_path / "baslinje.json"],
+        ["annotate", inputs["docx"], "--output", tmp_path / "kommenterad.docx"],
+        ["coverage", *paths, "--profile", "kombinerad", "--format", "json", "--output", tmp_path / "tackning.json"],
+        ["compare", inputs["docx"], inputs["md"], "--profile", "kombinerad", "--format", "json"],
+    ]
+    for command in commands:
+        code, _, err = cli(*command)
+        assert code in (0, 1), (command, err)
+    assert snapshot(folder) == before
+    assert len(before) == (6 if soffice_path() else 4)
