@@ -91,3 +91,16 @@ def test_one_bad_file_does_not_stop_the_others(tmp_path):
     assert proc.returncode == 2
     assert "trasig.docx" in proc.stderr
     assert [d["path"] for d in json.loads(proc.stdout)["documents"]] == [str(EXAMPLE)]
+
+
+def test_directory_skips_files_that_are_not_reports(tmp_path):
+    reports = tmp_path / "berattelser"
+    reports.mkdir()
+    (reports / "README.md").write_text("# Berättelser\n\nHär ligger nämndernas berättelser.\n", encoding="utf-8")
+    (reports / "boras-2021.docx").write_bytes(EXAMPLE.read_bytes())
+    proc = run("check", reports, "-f", "json", "--as-of", "2026-11-25")
+    assert proc.returncode == 0, proc.stderr
+    assert "hoppar över" in proc.stderr and "README.md" in proc.stderr
+    assert [Path(d["path"]).name for d in json.loads(proc.stdout)["documents"]] == ["boras-2021.docx"]
+    # Named explicitly, the same file is an error: the user asked for it.
+    assert run("check", reports / "README.md").returncode == 2

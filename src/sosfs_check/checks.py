@@ -8,19 +8,20 @@ fails, one Problem per finding: where, what to quote, and what exactly is wrong.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from itertools import accumulate
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from . import dates
 from .document import Block, Document
 from .facts import FACT_LABELS, extract_facts
-from .prefilter import may_match, needles
+from .prefilter import Folded
 from .result import Fact
-from .vocabulary import TextIndex, sentences, text_matches
+from .vocabulary import TextIndex, sentences
 
 
 
@@ -54,10 +55,11 @@ class Context:
         self.index = TextIndex([b.text for b in self.blocks])
         self._words = [0, *accumulate(len(b.text.split()) for b in self.blocks)]
         self._ends = self._section_ends()
-        self.folded = [b.text.casefold() for b in self.blocks]
-        self._joined = "\n".join(self.folded)
+        self.text = Folded([b.text for b in self.blocks])
+        self.folded = self.text.texts
         self._sentences: dict[int, list[str]] = {}
         self._headings: dict[tuple[str, ...], list[Block]] = {}
+        self._scopes: dict[tuple[str, ...], frozenset[int]] = {}
 
     def sentences(self, pos: int) -> list[str]:
         """The sentences of the block at a position, split once."""
@@ -67,11 +69,7 @@ class Context:
 
     def candidates(self, patterns) -> list[int]:
         """Positions of the blocks where one of the patterns may match (see `prefilter`)."""
-        found = [needles(p) for p in patterns]
-        if None in found:
-            return list(range(len(self.blocks)))
-        present = [n for group in found for n in group if n in self._joined]
-        return [i for i, text in enumerate(self.folded) if any(n in text for n in present)] if present else []
+        return self.text.candidates(patterns)
 
     def _section_ends(self) -> dict[int, int]:
         """For each heading position, the position where its section (with subsections) ends."""
@@ -89,7 +87,7 @@ class Context:
 
     @cached_property
     def facts(self) -> list[Fact]:
-        return extract_facts(self.blocks)
+        return extract_facts(self.blocks, self.text)
 
     @cached_property
     def report_year(self) -> int | None:
@@ -97,19 +95,37 @@ class Context:
 
     @cached_property
     def period_year(self) -> int | None:
-        return dates.period_year(self.document, self.report_year, self.adopted[0] if self.adopted else None)
+        adopted = self.adopted[0] if self.adopted else None
+        return dates.period_year(self.document, self.report_year, adopted, self.period_counts)
+
+    @cached_property
+    def period_counts(self) -> Counter:
+        return dates.period_mentions(self.document, self.text)
 
     @cached_property
     def adopted(self):
-        return dates.adoption(self.document)
+        return dates.adoption(self.document, self.text)
 
     def position(self, block: Block) -> int:
         return block.index - 1
 
+    @cached_property
+    def front_index(self) -> TextIndex:
+        """The title page's text, for `text_matches`-style lookups."""
+        return TextIndex([self.document.front_text])
+
+    @cached_property
+    def _heading_index(self) -> tuple[list[Block], TextIndex]:
+        headings = self.document.headings
+        return headings, TextIndex([h.text for h in headings])
+
     def headings_matching(self, terms: list[str]) -> list[Block]:
+        """Headings that match one of the terms (`text_matches`), in document order."""
         key = tuple(terms)
         if key not in self._headings:
-            self._headings[key] = [h for h in self.document.headings if any(text_matches(h.text, t) for t in terms)]
+            headings, index = self._heading_index
+            found = set().union(*(index.matching(t) for t in terms))
+            self._headings[key] = [headings[i] for i in sorted(found)]
         return self._headings[key]
 
     def section_positions(self, heading: Block) -> range:
@@ -120,16 +136,19 @@ class Context:
         span = self.section_positions(heading)
         return self._words[span.stop] - self._words[span.start]
 
-    def scope(self, within: list[str]) -> set[int] | None:
+    def scope(self, within: list[str]) -> frozenset[int] | None:
         """Positions inside sections whose heading matches; None means the whole document
         (also when the document has no headings to scope by)."""
         if not within or not self.document.headings:
             return None
-        positions: set[int] = set()
-        for heading in self.headings_matching(within):
-            positions.add(self.position(heading))
-            positions.update(self.section_positions(heading))
-        return positions
+        key = tuple(within)
+        if key not in self._scopes:
+            positions: set[int] = set()
+            for heading in self.headings_matching(within):
+                positions.add(self.position(heading))
+                positions.update(self.section_positions(heading))
+            self._scopes[key] = frozenset(positions)
+        return self._scopes[key]
 
     def blocks_at(self, positions) -> list[Block]:
         return [self.blocks[p] for p in positions]
@@ -196,7 +215,7 @@ def phrases(check, ctx: Context) -> Verdict:
 def title(check, ctx: Context) -> Verdict:
     front = ctx.document.front_text
     first = ctx.document.front_matter[:1] or ctx.document.headings[:1]
-    has_term = any(text_matches(front, t) for t in check.terms)
+    has_term = any(ctx.front_index.matching(t) for t in check.terms)
     has_year = bool(dates.YEAR.search(front)) or not check.require_year
     if has_term and has_year:
         return Verdict(True, evidence=first)
@@ -254,7 +273,7 @@ def adoption(check, ctx: Context) -> Verdict:
 
 @check_type("period_text")
 def period_text(check, ctx: Context) -> Verdict:
-    counts = dates.period_mentions(ctx.document)
+    counts = ctx.period_counts
     period = ctx.period_year
     if period is None or sum(counts.values()) < check.min_mentions:
         return Verdict(True)
@@ -307,9 +326,10 @@ def stale_references(check, ctx: Context) -> Verdict:
         if e.since <= ctx.as_of
     ]
     found: dict[tuple[int, str], list] = {}
-    for pos in ctx.candidates([pattern for _, pattern, _ in entries]):
+    where = [set(ctx.candidates([pattern])) for _, pattern, _ in entries]
+    for pos in sorted(set().union(*where)):
         # Masking a match only blanks text out, so entries that cannot match the block stay out.
-        live = [(n, entry) for n, entry in enumerate(entries) if may_match(entry[1], ctx.folded[pos])]
+        live = [(n, entries[n]) for n, blocks in enumerate(where) if pos in blocks]
         block = ctx.blocks[pos]
         for sentence in ctx.sentences(pos):
             if historical.search(sentence):
@@ -385,8 +405,12 @@ def toc(check, ctx: Context) -> Verdict:
         return Verdict(True)
     headings = [(h, _normal(h.text)) for h in ctx.document.headings]
 
+    names = [n for _, n in headings]
+
     def found(text: str) -> Block | None:
-        return next((h for h, n in headings if fuzz.ratio(n, text) >= check.min_ratio), None)
+        """The first heading similar enough to the entry."""
+        hits = process.extract(text, names, scorer=fuzz.ratio, score_cutoff=check.min_ratio, limit=None)
+        return headings[min(i for _, _, i in hits)][0] if hits else None
 
     problems, matched = [], set()
     for i, raw in enumerate(ctx.document.toc):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import traceback
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -13,7 +12,6 @@ import typer
 
 from . import cli_sas
 from .cli_rules import RulesOption, rules_app
-from .errors import InputError, UserError
 
 app = typer.Typer(
     add_completion=False,
@@ -107,48 +105,15 @@ def check(
     max_size: MaxSizeOption = None,
 ) -> None:
     """Granska en eller flera berättelser och visa checklistan och bristerna."""
-    from .baseline import apply_baseline, load_baseline
-    from .baseline import write_baseline as save_baseline
-    from .batch import check_paths, default_jobs
-    from .config import apply_suppressions, configure_rules, load_config
-    from .files import expand
-    from .outputs import emit, progress, targets
-    from .result import SEVERITY_RANK
-    from .rules import load_ruleset
+    from .commands import check as run_check
 
-    settings = load_config(config)
-    pairs = targets(format.value, output or [])
-    when = parse_date(as_of) or settings.as_of
-    language = lang.value if lang else settings.lang or "sv"
-    threshold = fail_on.value if fail_on else settings.fail_on or "error"
-    rules = configure_rules(settings, load_ruleset((*settings.rule_dirs, *(rule_dirs or ()))))
-    files = expand(paths)
-    with progress(len(files)) as advance:
-        outcomes = check_paths(files, profile or settings.profile, when, jobs or default_jobs(), rules=rules,
-                               style_map=settings.heading_styles or None, on_done=advance, max_size=max_size)
-    results, failed = [], False
-    for outcome in outcomes:
-        if isinstance(outcome, InputError):
-            if "--debug" in sys.argv:
-                traceback.print_exception(outcome)
-            print(f"sosfs-check: {outcome}", file=sys.stderr)
-            failed = True
-        else:
-            results.append(outcome)
-    apply_suppressions(settings, results)
-    if write_baseline:
-        save_baseline(write_baseline, results)
-        baseline = write_baseline
-    if baseline:
-        apply_baseline(results, load_baseline(baseline), baseline)
-    if results:
-        emit(pairs, results, language)
-    if failed:
-        raise typer.Exit(2)
-    if threshold != "never":
-        rank = SEVERITY_RANK[threshold]
-        if any(SEVERITY_RANK[f.severity] >= rank for r in results for f in r.findings if f.active):
-            raise typer.Exit(1)
+    code = run_check(
+        paths, profile=profile, format=format.value, output=output, fail_on=fail_on.value if fail_on else None,
+        as_of=as_of, lang=lang.value if lang else None, jobs=jobs, config=config, baseline=baseline,
+        write_baseline=write_baseline, rule_dirs=rule_dirs, max_size=max_size,
+    )
+    if code:
+        raise typer.Exit(code)
 
 
 @app.command()
@@ -189,15 +154,6 @@ cli_sas.register(app)
 
 def main() -> None:
     """Entry point: user errors become a Swedish message and exit code 2, never a traceback."""
-    try:
-        app()
-    except UserError as exc:
-        if "--debug" in sys.argv:
-            raise
-        print(f"sosfs-check: {exc}", file=sys.stderr)
-        sys.exit(2)
-    except Exception as exc:  # a bug: still no traceback unless asked for
-        if "--debug" in sys.argv:
-            raise
-        print(f"sosfs-check: internt fel: {type(exc).__name__}: {exc} (kör med --debug för detaljer)", file=sys.stderr)
-        sys.exit(2)
+    from .commands import guarded
+
+    guarded(app)

@@ -7,6 +7,7 @@ from collections import Counter
 from datetime import date
 
 from .document import Block, Document
+from .prefilter import Folded, may_match
 
 YEAR = re.compile(r"(?<![\d:])(20[0-9]{2})(?![\d:])")
 MONTHS = {
@@ -35,9 +36,13 @@ def _parse(match: re.Match) -> date | None:
         return None
 
 
-def adoption(document: Document) -> tuple[date, Block] | None:
-    """The date the report was adopted ("Fastställd av nämnden 2025-02-20"), if stated."""
-    for block in document.blocks:
+def adoption(document: Document, folded: Folded | None = None) -> tuple[date, Block] | None:
+    """The date the report was adopted ("Fastställd av nämnden 2025-02-20"), if stated.
+
+    `folded`: the block texts prepared for searching, when the caller has them."""
+    folded = folded or Folded([b.text for b in document.blocks])
+    for position in folded.candidates([_ADOPTED]):
+        block = document.blocks[position]
         if not _ADOPTED.search(block.text):
             continue
         for match in _DATE.finditer(block.text):
@@ -53,20 +58,28 @@ def report_year(document: Document) -> int | None:
     return int(years[0]) if years else None
 
 
-def period_mentions(document: Document) -> Counter:
+def period_mentions(document: Document, folded: Folded | None = None) -> Counter:
     """Years the body reports on ("under 2021"), outside sections about the years ahead."""
+    folded = folded or Folded([b.text for b in document.blocks])
     counts: Counter = Counter()
-    for block in document.blocks:
-        if block.kind == "heading" or any(_AHEAD.search(s) for s in block.section):
+    ahead: dict[tuple[str, ...], bool] = {}
+    for position in folded.candidates([_PERIOD]):
+        block = document.blocks[position]
+        if block.kind == "heading":
             continue
-        counts.update(int(y) for y in _PERIOD.findall(block.text))
+        if block.section not in ahead:
+            ahead[block.section] = any(_AHEAD.search(s) for s in block.section)
+        if not ahead[block.section]:
+            counts.update(int(y) for y in _PERIOD.findall(block.text))
     return counts
 
 
 _STATED = re.compile(r"\b(?:avser|avseende|gäller|för)\s+(?:verksamhets)?år(?:et)?\s+(20[0-9]{2})\b", re.IGNORECASE)
 
 
-def period_year(document: Document, title_year: int | None, adopted: date | None) -> int | None:
+def period_year(
+    document: Document, title_year: int | None, adopted: date | None, counts: Counter | None = None
+) -> int | None:
     """The calendar year the report covers.
 
     A stated period ("avser verksamhetsåret 2025") wins. "Kvalitetsberättelse 2023" may describe
@@ -74,9 +87,9 @@ def period_year(document: Document, title_year: int | None, adopted: date | None
     text speaks of more (the title year on a tie).
     """
     for block in document.blocks[:40]:
-        if stated := _STATED.search(block.text):
+        if may_match(_STATED, block.text.casefold()) and (stated := _STATED.search(block.text)):
             return int(stated.group(1))
-    counts = period_mentions(document)
+    counts = period_mentions(document) if counts is None else counts
     if title_year is None:
         return counts.most_common(1)[0][0] if counts else None
     candidates = (title_year, title_year - 1)

@@ -8,7 +8,7 @@ from datetime import date
 
 from .checks import CHECK_TYPES, Context, Problem, excerpt
 from .document import Document
-from .errors import InputError, UserError
+from .errors import NotAReportError, UserError
 from .result import AreaStatus, Finding, Location, Outcome, Result
 from .rules import AREAS, PROFILES, Rule, RuleSet
 
@@ -68,31 +68,32 @@ def _finding(rule: Rule, problem: Problem, title_block) -> Finding:
     )
 
 
+def judge(outcomes: list[Outcome], document: Document) -> tuple[str, str]:
+    """(status, section with most evidence) of a group of rules: uppfyllt only if every
+    applicable rule passes, delvis with some evidence, ej_tillampligt when none applies."""
+    mine = [o for o in outcomes if o.outcome != "not_applicable"]
+    evidence = [i for o in mine for i in o.evidence]
+    if not mine:
+        status = "ej_tillampligt"
+    elif all(o.outcome == "pass" for o in mine):
+        status = "uppfyllt"
+    elif evidence:
+        status = "delvis"
+    else:
+        status = "ej_uppfyllt"
+    blocks = document.blocks
+    sections = [blocks[i - 1].section_label for i in evidence if 0 < i <= len(blocks) and blocks[i - 1].section]
+    return status, Counter(sections).most_common(1)[0][0] if sections else ""
+
+
 def checklist(outcomes: list[Outcome], document: Document) -> list[AreaStatus]:
-    """Status per area: uppfyllt only if every applicable rule passes."""
-    by_index = {b.index: b for b in document.blocks}
+    """Status per area (see `judge`)."""
     statuses = []
     for area, title in AREAS.items():
-        mine = [o for o in outcomes if o.area == area and o.outcome != "not_applicable"]
-        evidence = [i for o in mine for i in o.evidence]
-        if not mine:
-            status = "ej_tillampligt"
-        elif all(o.outcome == "pass" for o in mine):
-            status = "uppfyllt"
-        elif evidence:
-            status = "delvis"
-        else:
-            status = "ej_uppfyllt"
-        sections = [by_index[i].section_label for i in evidence if i in by_index and by_index[i].section]
-        statuses.append(
-            AreaStatus(
-                area=area,
-                title=title,
-                status=status,
-                rules=[o.rule_id for o in mine],
-                evidence_section=Counter(sections).most_common(1)[0][0] if sections else "",
-            )
-        )
+        mine = [o for o in outcomes if o.area == area]
+        status, section = judge(mine, document)
+        rules = [o.rule_id for o in mine if o.outcome != "not_applicable"]
+        statuses.append(AreaStatus(area=area, title=title, status=status, rules=rules, evidence_section=section))
     return statuses
 
 
@@ -106,7 +107,7 @@ def evaluate(
     source = "option" if profile else "auto"
     profile = profile or detect_profile(document)
     if profile is None:
-        raise InputError(
+        raise NotAReportError(
             document.path,
             "kan inte avgöra om dokumentet är en patientsäkerhetsberättelse, en kvalitetsberättelse "
             "eller båda; titeln nämner ingen av dem. Ange --profile.",

@@ -8,8 +8,12 @@ cell beside one). The first statement of each figure in reading order is kept.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from functools import cache
+from re import _casefix
 
 from .document import Block
+from .prefilter import Folded, needles
 from .result import Fact
 from .vocabulary import sentences
 
@@ -50,12 +54,11 @@ _COUNTED = {
     ),
     "riskanalyser": r"riskanalys(?:er|erna)?\b",
 }
-_PATTERNS = {
-    key: re.compile(NUM + FILLER + r"\s+(?:" + counted + ")", re.IGNORECASE) for key, counted in _COUNTED.items()
-}
+# The statement patterns are matched in lower-cased sentences (see `_from_text`).
+_PATTERNS = {key: re.compile(NUM + FILLER + r"\s+(?:" + counted + ")") for key, counted in _COUNTED.items()}
 # "inte genomfört några riskanalyser": a stated zero.
 _NONE = {
-    key: re.compile(r"\b(?:inte|ej)\s+(?:\w+\s+){0,3}(?:några|någon|något)\s+(?:" + counted + ")", re.IGNORECASE)
+    key: re.compile(r"\b(?:inte|ej)\s+(?:\w+\s+){0,3}(?:några|någon|något)\s+(?:" + counted + ")")
     for key, counted in _COUNTED.items()
 }
 _HEADER = {key: re.compile(r"^\s*(?:antal\s+)?(?:" + counted + r")", re.IGNORECASE) for key, counted in _COUNTED.items()}
@@ -81,16 +84,56 @@ def _is_count(sentence: str, match: re.Match, key: str) -> bool:
     return num not in ("en", "ett") or not _GENERIC.search(sentence)
 
 
-def _from_text(block: Block) -> list[Fact]:
+@cache
+def _needles(key: str) -> tuple[str, ...]:
+    """Strings one of which any statement of the figure contains ("" when unknown: no filter)."""
+    found = [needles(pattern)[:1] for pattern in (_PATTERNS[key], _NONE[key])]
+    return found[0][0] + found[1][0] if all(found) else ("",)
+
+
+def _keys(text: str, keys) -> list[str]:
+    """The keys whose counted words occur in the text: a cheap test before the regexes."""
+    folded = text.casefold()
+    found = []
+    for key in keys:
+        for needle in _needles(key):
+            if needle in folded:
+                found.append(key)
+                break
+    return found
+
+
+# Matching lower-cased text is three times faster than IGNORECASE and finds the same, unless
+# lower-casing changes the text's length or the text holds a letter with extra case-insensitive
+# equivalents (ı, ſ): such a sentence is matched as written, case-insensitively.
+_EXTRA_CASES = frozenset(
+    chr(c) for k, v in _casefix._EXTRA_CASES.items() if chr(k) in "".join(_COUNTED.values()) + NUM + FILLER for c in v
+)
+
+
+@cache
+def _as_written(pattern: re.Pattern) -> re.Pattern:
+    return re.compile(pattern.pattern, re.IGNORECASE)
+
+
+def _from_text(block: Block, keys: list[str]) -> list[Fact]:
+    """Counts stated in a block's sentences, for the keys whose words the block holds."""
     facts = []
     for sentence in sentences(block.text):
-        for key, pattern in _PATTERNS.items():
+        text = sentence.lower()
+        lowered = len(text) == len(sentence) and _EXTRA_CASES.isdisjoint(sentence)
+        if not lowered:
+            text = sentence
+        for key in _keys(sentence, keys):
+            pattern, none = _PATTERNS[key], _NONE[key]
+            if not lowered:
+                pattern, none = _as_written(pattern), _as_written(none)
             facts.extend(
                 Fact(key, _value(m.group("num")), block.section_label, sentence.strip(), block.index)
-                for m in pattern.finditer(sentence)
+                for m in pattern.finditer(text)
                 if _is_count(sentence, m, key)
             )
-            if _NONE[key].search(sentence):
+            if none.search(text):
                 facts.append(Fact(key, 0, block.section_label, sentence.strip(), block.index))
     return facts
 
@@ -110,11 +153,17 @@ def _from_tables(blocks: list[Block]) -> list[Fact]:
     return facts
 
 
-def extract_facts(blocks: list[Block]) -> list[Fact]:
-    """One fact per key: the first statement in reading order."""
+def extract_facts(blocks: list[Block], folded: Folded | None = None) -> list[Fact]:
+    """One fact per key: the first statement in reading order. `folded`: the blocks' texts
+    prepared for searching, when the caller has them."""
     found: dict[str, Fact] = {}
-    prose = [b for b in blocks if b.table is None and b.kind != "heading"]
-    candidates = [f for b in prose for f in _from_text(b)] + _from_tables(blocks)
+    folded = folded or Folded([b.text for b in blocks])
+    keys: dict[int, list[str]] = defaultdict(list)  # prose block position -> keys whose words it holds
+    for key in _COUNTED:
+        for position in sorted({p for needle in _needles(key) for p in folded.containing(needle)}):
+            if blocks[position].table is None and blocks[position].kind != "heading":
+                keys[position].append(key)
+    candidates = [f for p in sorted(keys) for f in _from_text(blocks[p], keys[p])] + _from_tables(blocks)
     for fact in sorted(candidates, key=lambda f: f.block or 0):
         found.setdefault(fact.key, fact)
     return [found[key] for key in _COUNTED if key in found]

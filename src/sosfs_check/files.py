@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -35,15 +36,33 @@ def write_atomic(path: Path, data: str | bytes, inputs: list[Path] = ()) -> None
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     except OSError as exc:
-        raise UserError(f"{target}: kan inte skriva utdatafilen: {exc.strerror}") from exc
+        raise UserError(f"{target}: kan inte skriva utdatafilen: {_reason(exc)}") from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get the usual mode
         os.replace(tmp, target)
-    except OSError as exc:
+    except BaseException as exc:  # also Ctrl-C: no temporary file is left behind
         Path(tmp).unlink(missing_ok=True)
-        raise UserError(f"{target}: kan inte skriva utdatafilen: {exc.strerror}") from exc
+        if isinstance(exc, OSError):
+            raise UserError(f"{target}: kan inte skriva utdatafilen: {_reason(exc)}") from exc
+        raise
+
+
+_REASONS = {
+    errno.ENOENT: "mappen finns inte",
+    errno.ENOTDIR: "mappen finns inte",
+    errno.EACCES: "saknar skrivbehörighet",
+    errno.EPERM: "saknar skrivbehörighet",
+    errno.EROFS: "filsystemet är skrivskyddat",
+    errno.ENOSPC: "disken är full",
+    errno.EDQUOT: "diskkvoten är slut",
+    errno.EISDIR: "är en mapp",
+}
+
+
+def _reason(exc: OSError) -> str:
+    return _REASONS.get(exc.errno, exc.strerror or str(exc))
 
 
 def _umask() -> int:

@@ -12,7 +12,6 @@ from re import _constants as sre
 from re import _parser as sre_parse
 from typing import Annotated, Literal, Union, get_args
 
-import yaml
 from pydantic import (
     AfterValidator, BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator,
 )
@@ -53,7 +52,7 @@ CITATION = re.compile(
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class SectionCheck(Strict):
@@ -381,11 +380,15 @@ def builtin_rules_dir() -> Path:
 
 
 def _yaml_loader():
+    import yaml  # here: a run with cached rules never reads YAML (see rulecache)
+
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _positions(text: str) -> dict[tuple, tuple[int, int]]:
     """Map each key path in a YAML text to its 1-based (line, column)."""
+    import yaml
+
     out: dict[tuple, tuple[int, int]] = {}
 
     def walk(node, path):
@@ -416,6 +419,8 @@ def _locate(positions: dict[tuple, tuple[int, int]], loc: tuple) -> tuple[int, i
 
 
 def _read_yaml(path: Path) -> tuple[str, object]:
+    import yaml
+
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -502,7 +507,9 @@ def load_rules(directory: Path, trusted: bool = False) -> RuleSet:
 
 @cache
 def builtin_rules() -> RuleSet:
-    return load_rules(builtin_rules_dir(), trusted=True)
+    from .rulecache import cached
+
+    return cached(builtin_rules_dir(), lambda directory: load_rules(directory, trusted=True))
 
 
 def merge_pack(base: RuleSet, directory: Path) -> RuleSet:

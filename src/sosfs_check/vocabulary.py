@@ -9,25 +9,43 @@ Multi-word terms must appear in that order, separated only by spaces or dashes.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections import defaultdict
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
+from itertools import accumulate
 
-import snowballstemmer
 from rapidfuzz.distance import Levenshtein
+
+from .memo import STEMS
 
 WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ”\"])")
+_ABBREVIATION_REACH = 12  # longer than any abbreviation below with its word boundary and a final newline
 _ABBREVIATION = re.compile(r"\b(?:kap|t\.ex|bl\.a|st|p|nr|resp|ca|jfr|dvs|m\.m|enl|s\.k|f\.d|fr\.o\.m|t\.o\.m)\.$", re.IGNORECASE)
-_STEMMER = snowballstemmer.stemmer("swedish")
 
 
 @dataclass(frozen=True)
 class Term:
     text: str
     words: tuple[tuple[str, bool], ...]  # (stem or exact word, exact?)
-    pattern: re.Pattern
+    regex: str  # the words in order; compiled only when asked (most terms are one word)
+
+    @property
+    def pattern(self) -> re.Pattern:
+        return re.compile(self.regex)
+
+
+def _stem(word: str) -> str:
+    if word not in STEMS:
+        STEMS[word] = _stemmer().stemWord(word)
+    return STEMS[word]
+
+
+@cache
+def _stemmer():
+    import snowballstemmer  # 10 ms to import: only when a word's stem is not known yet (see memo)
+
+    return snowballstemmer.stemmer("swedish")
 
 
 @cache
@@ -37,13 +55,12 @@ def compile_term(text: str) -> Term:
     for raw in re.findall(r"=?\w+", text.lower()):
         exact = raw.startswith("=") or len(raw) <= 3
         word = raw.lstrip("=")
-        stem = word if exact else _STEMMER.stemWord(word)
+        stem = word if exact else _stem(word)
         words.append((stem, exact))
         parts.append(re.escape(stem) + (r"\b" if exact else r"\w*"))
     if not words:
         raise ValueError(f"tom term: {text!r}")
-    pattern = re.compile(r"\b" + r"[\s\-–/]+".join(parts))
-    return Term(text=text, words=tuple(words), pattern=pattern)
+    return Term(text=text, words=tuple(words), regex=r"\b" + r"[\s\-–/]+".join(parts))
 
 
 class TextIndex:
@@ -51,26 +68,40 @@ class TextIndex:
 
     def __init__(self, texts: list[str]):
         self.lower = [t.lower() for t in texts]
-        postings: dict[str, set[int]] = defaultdict(set)
+        postings: dict[str, list[int]] = {}  # token -> texts holding it, in order
         for i, text in enumerate(self.lower):
-            for token in WORD.findall(text):
-                postings[token].add(i)
+            for token in set(WORD.findall(text)):
+                if token in postings:
+                    postings[token].append(i)
+                else:
+                    postings[token] = [i]
         self.postings = postings
         self.tokens = sorted(postings)
+        self._found: dict[str, list[int]] = {}
+        self._hits: dict[tuple[str, bool], set[int]] = {}
+
+    def _prefixed(self, stem: str) -> list[str]:
+        """Tokens that start with `stem` (they sort between it and it followed by the last character)."""
+        return self.tokens[bisect_left(self.tokens, stem) : bisect_left(self.tokens, stem + "\U0010ffff")]
 
     def _word_hits(self, stem: str, exact: bool) -> set[int]:
-        if exact:
-            return set(self.postings.get(stem, ()))
-        hits: set[int] = set()
-        start = bisect_left(self.tokens, stem)
-        for token in self.tokens[start:]:
-            if not token.startswith(stem):
-                break
-            hits |= self.postings[token]
-        return hits
+        """Texts with a word equal to `stem` (exact) or starting with it; do not modify."""
+        key = (stem, exact)
+        if key not in self._hits:
+            hits: set[int] = set()
+            for token in [stem] if exact else self._prefixed(stem):
+                hits.update(self.postings.get(token, ()))
+            self._hits[key] = hits
+        return self._hits[key]
 
     def find(self, term_text: str, scope: set[int] | None = None) -> list[int]:
         """Positions (0-based, sorted) of the texts that contain the term."""
+        if term_text not in self._found:
+            self._found[term_text] = self._find(term_text)
+        found = self._found[term_text]
+        return list(found) if scope is None else [i for i in found if i in scope]
+
+    def _find(self, term_text: str) -> list[int]:
         term = compile_term(term_text)
         candidates: set[int] | None = None
         for stem, exact in term.words:
@@ -78,8 +109,6 @@ class TextIndex:
             candidates = hits if candidates is None else candidates & hits
             if not candidates:
                 return []
-        if scope is not None:
-            candidates &= scope
         if len(term.words) > 1:
             candidates = {i for i in candidates if term.pattern.search(self.lower[i])}
         return sorted(candidates)
@@ -87,32 +116,58 @@ class TextIndex:
     def find_any(self, terms: list[str], scope: set[int] | None = None) -> list[int]:
         found: set[int] = set()
         for term in terms:
-            found.update(self.find(term, scope))
+            if term not in self._found:
+                self._found[term] = self._find(term)
+            found.update(self._found[term])
+        return sorted(found if scope is None else found & scope)
+
+    def matching(self, term_text: str) -> list[int]:
+        """Like `find`, but one long word (7+ letters) may also start a word with one typo."""
+        found = set(self.find(term_text))
+        term = compile_term(term_text)
+        if len(term.words) == 1 and not term.words[0][1] and len(term_text) >= 7:
+            word = term_text.lower()
+            for token in self._near(word):
+                if len(token) >= len(word) - 1 and (
+                    Levenshtein.distance(token[: len(word)], word, score_cutoff=1) <= 1
+                    or Levenshtein.distance(token[: len(word) + 1], word, score_cutoff=1) <= 1
+                ):
+                    found.update(self.postings[token])
         return sorted(found)
+
+    def _near(self, word: str) -> set[str]:
+        """Tokens that may start with `word` give or take one edit: one edit leaves either the
+        first half of the word at the token's start or its second half inside the token."""
+        half = len(word) // 2
+        return set(self._prefixed(word[:half])) | set(self._containing(word[half:]))
+
+    @cached_property
+    def _joined(self) -> tuple[str, list[int]]:
+        """All tokens in one string, and where each starts."""
+        return "\0".join(self.tokens), list(accumulate((len(t) + 1 for t in self.tokens[:-1]), initial=0))
+
+    def _containing(self, part: str) -> list[str]:
+        """Tokens that contain `part`."""
+        joined, starts = self._joined
+        out, at = [], joined.find(part)
+        while at != -1:
+            i = bisect_right(starts, at) - 1
+            out.append(self.tokens[i])
+            at = joined.find(part, starts[i] + len(self.tokens[i]) + 1)
+        return out
 
 
 def text_matches(text: str, term_text: str) -> bool:
     """Does one text contain the term (used for headings, with a typo allowance)?"""
-    term = compile_term(term_text)
-    lower = text.lower()
-    if term.pattern.search(lower):
-        return True
-    if len(term.words) == 1 and not term.words[0][1] and len(term_text) >= 7:
-        word = term_text.lower()
-        return any(
-            Levenshtein.distance(token[: len(word)], word, score_cutoff=1) <= 1
-            or Levenshtein.distance(token[: len(word) + 1], word, score_cutoff=1) <= 1
-            for token in WORD.findall(lower)
-            if len(token) >= len(word) - 1
-        )
-    return False
+    return bool(TextIndex([text]).matching(term_text))
 
 
 def sentences(text: str) -> list[str]:
     """Split at a full stop followed by a capital; "3 kap. 1 §" and "t.ex. IVO" stay whole."""
     out: list[str] = []
     for piece in _SENTENCE_END.split(text):
-        if out and _ABBREVIATION.search(out[-1]):
+        # An abbreviation ends the sentence so far: look at its last characters only.
+        if out and _ABBREVIATION.search(out[-1], max(0, len(out[-1]) - _ABBREVIATION_REACH)):
             out[-1] = f"{out[-1]} {piece}"
         elif piece.strip():
             out.append(piece.strip())

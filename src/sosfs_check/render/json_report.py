@@ -81,4 +81,12 @@ def report_dict(results: list[Result]) -> dict:
 
 
 def render(results: list[Result], lang: str = "sv") -> str:
-    return json.dumps(report_dict(results), ensure_ascii=False, indent=2) + "\n"
+    """The report as indented JSON, dumped one document at a time: the same text as dumping it
+    whole, without the millions of small parts of a whole batch in memory at once."""
+    head = report_dict(results[:1])
+    head["documents"] = ["\0"] if results else []
+    text = json.dumps(head, ensure_ascii=False, indent=2) + "\n"
+    documents = ",\n".join(
+        "    " + json.dumps(document_dict(r), ensure_ascii=False, indent=2).replace("\n", "\n    ") for r in results
+    )
+    return text.replace('    "\\u0000"', documents, 1)

@@ -1,0 +1,82 @@
+"""The validated built-in rule pack, kept as a pickle so that a run starts without YAML.
+
+Parsing and validating the YAML costs more than checking a report; so do stemming the rules'
+terms and reading the literals out of their regexes (`memo`). The pickle holds the rule set and
+those tables. It lives in the user's cache folder (`$SOSFS_CHECK_CACHE`, else
+`$XDG_CACHE_HOME/sosfs-check`, else `~/.cache/sosfs-check`) under a name derived from the rule
+files, the code that reads them and derives the tables, and the Python and pydantic versions:
+any change gives a new entry. A cache that cannot be read or written is passed by.
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from pydantic.version import VERSION as PYDANTIC
+
+from . import memo
+from .rules import RuleSet
+
+_CODE = ("rules.py", "prefilter.py", "vocabulary.py")  # what the cached data is derived by
+
+
+def cache_dir() -> Path:
+    if folder := os.environ.get("SOSFS_CHECK_CACHE"):
+        return Path(folder)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "sosfs-check"
+
+
+def _key(directory: Path) -> str:
+    digest = hashlib.sha256(f"{sys.version} {PYDANTIC}".encode())
+    here = Path(__file__).parent
+    for path in [*(here / name for name in _CODE), *sorted(directory.glob("*.yml"))]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:32]
+
+
+def _tables() -> dict:
+    return {"stems": memo.STEMS, "needles": memo.NEEDLES}
+
+
+def cached(directory: Path, load: Callable[[Path], RuleSet]) -> RuleSet:
+    """`load(directory)`, or the rule set it gave last time for the same files.
+
+    The memo tables are filled from the cache, and written back at exit when the run added to them.
+    """
+    target = cache_dir() / f"rules-{_key(directory)}.pickle"
+    try:
+        with target.open("rb") as handle:
+            ruleset, tables = pickle.load(handle)
+        if not isinstance(ruleset, RuleSet):
+            raise TypeError(type(ruleset))
+        for name, table in _tables().items():
+            table.update(tables[name])
+    except Exception:  # missing, unreadable or written by other code: load the YAML instead
+        ruleset = load(directory)
+    sizes = {name: len(table) for name, table in _tables().items()}
+    atexit.register(_save_if_grown, target, ruleset, sizes)
+    return ruleset
+
+
+def _save_if_grown(target: Path, ruleset: RuleSet, sizes: dict[str, int]) -> None:
+    if all(len(table) == sizes[name] for name, table in _tables().items()):
+        return
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".rules-", dir=target.parent)
+    except OSError:
+        return  # a read-only home: no cache, same results
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump((ruleset, _tables()), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target)
+    except (OSError, pickle.PicklingError):
+        Path(tmp).unlink(missing_ok=True)

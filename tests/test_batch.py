@@ -1,0 +1,89 @@
+"""Many reports at once: directories, parallel jobs, input order, one bad file among good ones."""
+
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import sosfs_check
+from sosfs_check.batch import check_paths
+from sosfs_check.errors import InputError
+from sosfs_check.files import expand
+from sosfs_check.render.json_report import document_dict
+from sosfs_check.rules import builtin_rules
+
+DOCX = Path(__file__).parent.parent / "fixtures" / "docx"
+AS_OF = date(2026, 11, 25)
+
+
+@pytest.fixture
+def folder(tmp_path):
+    """Reports in a folder and a subfolder, with one broken file between them."""
+    (tmp_path / "2021").mkdir()
+    for name, target in [
+        ("boras-2018-headings.docx", "a-boras-2018.docx"),
+        ("kvalitetsberattelse-aldreomsorg-2025.docx", "c-kb-2025.docx"),
+        ("boras-2021-template.docx", "2021/boras-2021.docx"),
+        ("psb-region-halsocentral-2024.docx", "d-region-2024.docx"),
+    ]:
+        (tmp_path / target).write_bytes((DOCX / name).read_bytes())
+    (tmp_path / "b-trasig.docx").write_bytes(b"PK\x03\x04 inte en hel zip")
+    (tmp_path / "anteckningar.xlsx").write_bytes(b"ignoreras")
+    return tmp_path
+
+
+def test_directories_are_searched_recursively_in_order(folder):
+    names = [p.relative_to(folder).as_posix() for p in expand([folder])]
+    assert names == ["2021/boras-2021.docx", "a-boras-2018.docx", "b-trasig.docx", "c-kb-2025.docx", "d-region-2024.docx"]
+
+
+def test_parallel_gives_the_same_results_in_the_same_order(folder):
+    paths = expand([folder])
+    serial = check_paths(paths, as_of=AS_OF, jobs=1)
+    parallel = check_paths(paths, as_of=AS_OF, jobs=2)
+    assert [type(o) for o in parallel] == [type(o) for o in serial]
+    assert isinstance(parallel[2], InputError) and parallel[2].path == paths[2]
+    for one, two in zip(serial, parallel):
+        if isinstance(one, InputError):
+            assert str(one) == str(two)
+        else:
+            assert document_dict(one) == document_dict(two)
+            assert two.rules is builtin_rules()  # the parent's rule set, not a copy per report
+
+
+def test_an_internal_error_in_one_file_does_not_stop_the_others(monkeypatch):
+    real = sosfs_check.check
+    bad = DOCX / "boras-2018-bold.docx"
+
+    def check(path, **options):
+        if Path(path) == bad:
+            raise RuntimeError("oväntat")
+        return real(path, **options)
+
+    monkeypatch.setattr(sosfs_check, "check", check)
+    outcomes = check_paths([DOCX / "boras-2018-headings.docx", bad, DOCX / "boras-2021-headings.docx"], as_of=AS_OF)
+    assert [type(o).__name__ for o in outcomes] == ["Result", "InputError", "Result"]
+    assert "internt fel: RuntimeError: oväntat" in str(outcomes[1])
+
+
+def test_cli_reports_the_broken_file_and_checks_the_rest(folder):
+    proc = subprocess.run(
+        [sys.executable, "-m", "sosfs_check", "check", str(folder), "--format", "json", "--jobs", "2",
+         "--as-of", "2026-11-25", "--fail-on", "never"],
+        capture_output=True, text=True,
+    )
+    assert proc.returncode == 2
+    assert f"{folder / 'b-trasig.docx'}:" in proc.stderr and "Traceback" not in proc.stderr
+    paths = [Path(d["path"]).relative_to(folder).as_posix() for d in json.loads(proc.stdout)["documents"]]
+    assert paths == ["2021/boras-2021.docx", "a-boras-2018.docx", "c-kb-2025.docx", "d-region-2024.docx"]
+
+
+def test_json_of_a_batch_is_the_whole_report_dumped_at_once(folder):
+    from sosfs_check.render.json_report import render, report_dict
+
+    results = [o for o in check_paths(expand([folder]), as_of=AS_OF, jobs=1) if not isinstance(o, InputError)]
+    for chosen in (results, results[:1], []):
+        assert render(chosen) == json.dumps(report_dict(chosen), ensure_ascii=False, indent=2) + "\n"

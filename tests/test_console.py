@@ -1,0 +1,52 @@
+"""The console script's fast path for `check`: the same behaviour as through Typer."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sosfs_check.console import plain_check
+
+EXAMPLE = Path(__file__).parent.parent / "fixtures" / "examples" / "boras-2021.docx"
+
+
+def test_plain_options_are_taken():
+    options = plain_check(["check", "a.docx", "mapp", "--format", "json", "-o", "sarif=x.sarif", "--output=y.json",
+                           "--jobs", "2", "--as-of", "2026-01-01", "--rules", "pack", "--fail-on", "never"])
+    assert options == {
+        "paths": [Path("a.docx"), Path("mapp")], "format": "json", "output": ["sarif=x.sarif", "y.json"], "jobs": 2,
+        "as_of": "2026-01-01", "rule_dirs": [Path("pack")], "fail_on": "never",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "--help"], ["--debug", "check", "a.docx"], ["annotate", "a.docx"], ["check"],
+        ["check", "a.docx", "--format", "pdf"], ["check", "a.docx", "--jobs", "0"], ["check", "a.docx", "--jobs"],
+        ["check", "a.docx", "--lang", "fi"], ["check", "a.docx", "--profile", "x", "--profile", "y"],
+        ["check", "a.docx", "--okänd", "x"],
+    ],
+)  # fmt: skip
+def test_anything_else_goes_to_typer(args):
+    assert plain_check(args) is None
+
+
+def run(entry: str, *args: str):
+    code = f"import sys; sys.argv = ['sosfs-check', *sys.argv[1:]]; from sosfs_check.{entry} import main; main()"
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", str(EXAMPLE), "--format", "json", "--as-of", "2026-11-25"],
+        ["check", str(EXAMPLE), "--format", "markdown", "--fail-on", "warning"],
+        ["check", str(EXAMPLE), "--as-of", "2026-13-01"],
+        ["check", "saknas.docx", "--format", "json"],
+    ],
+)
+def test_fast_path_and_typer_agree(args):
+    fast, typer = run("console", *args), run("cli", *args)
+    assert (fast.returncode, fast.stdout, fast.stderr) == (typer.returncode, typer.stdout, typer.stderr)
