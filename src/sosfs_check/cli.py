@@ -156,4 +156,16 @@ def main() -> None:
     """Entry point: user errors become a Swedish message and exit code 2, never a traceback."""
     from .commands import guarded
 
-    guarded(app)
+    guarded(_run_app)
+
+
+def _run_app() -> None:
+    """Typer without its standalone mode, so that Ctrl-C reaches `guarded` (exit 130, not 1)."""
+    try:
+        code = app(standalone_mode=False)
+    except typer.Abort:
+        raise KeyboardInterrupt from None
+    except typer.TyperException as exc:  # usage errors: Typer's own message, exit code 2
+        exc.show()
+        sys.exit(exc.exit_code)
+    sys.exit(code or 0)

@@ -100,6 +100,9 @@ def guarded(run: Callable[[], object]) -> None:
     atexit.register(gc.freeze)  # at exit, skip the final garbage collection: 20 ms of a 150 ms run
     try:
         run()
+    except KeyboardInterrupt:
+        print("sosfs-check: avbrutet", file=sys.stderr)
+        sys.exit(130)
     except UserError as exc:
         if "--debug" in sys.argv:
             raise
