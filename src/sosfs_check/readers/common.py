@@ -11,7 +11,7 @@ from ..document import Block, Document, TocEntry
 TOC_TITLE = re.compile(r"(innehållsförteckning|innehåll|table of contents|contents):?", re.I)
 # "Riskanalys.....7", "4.2 Riskanalys\t7": text, leader (dots or a tab), page number (may be missing).
 TOC_LINE = re.compile(
-    r"(?P<text>.*?[^\s.…])\s*(?P<lead>\.(?:\s?\.){2,}|…+|\t+)\s*(?P<page>\d{1,4}|[ivxlc]{1,6})?\s*", re.I
+    r"(?P<text>.*?\S)\s*(?P<lead>\.(?:\s?\.){2,}|…+|\t+)\s*(?P<page>\d{1,4}|[ivxlc]{1,6})?\s*", re.I
 )
 TYPED_NUMBER = re.compile(r"(\d{1,2}(?:\.\d{1,2})*)\.?\s+[^\W\d_]")
 # A line-end hyphen followed by one of these is a shortened compound ("hälso- och sjukvård"): kept.
@@ -34,7 +34,8 @@ def decode(data: bytes) -> str:
 
 
 def collapse(text: str) -> str:
-    return " ".join(text.split())
+    """Whitespace runs to one space, trimmed (the common single-spaced case without splitting)."""
+    return text.strip(" ") if text.isprintable() and "  " not in text else " ".join(text.split())
 
 
 def short(text: str) -> bool:

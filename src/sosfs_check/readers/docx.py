@@ -12,8 +12,9 @@ from zipfile import BadZipFile
 
 from lxml.etree import XMLSyntaxError, tostring
 
-from ..document import Block, Document, Markup, TocEntry
+from ..document import Block, Document, Markup
 from ..errors import InputError
+from .common import NO_HEADINGS, STYLED_ENOUGH, TOC_TITLE, collapse, heuristic_headings, short, toc_entry, toc_line
 from .ooxml import COMMENTS, ENDNOTES, FOOTNOTES, open_package
 from .safety import xml_problem
 
@@ -38,18 +39,10 @@ UNREADABLE = (OBJECT, _W + "altChunk")
 SPECIAL = (INS, DEL, MOVETO, MOVEFROM, SDT, ALTERNATE, DRAWING, PICT, OBJECT, FLDCHAR, HIGHLIGHT,
            COMMENT_START, COMMENT_REF, FOOTNOTE_REF, ENDNOTE_REF, *LEAF_TEXT)
 
-TOC_TITLE = re.compile(r"(innehållsförteckning|innehåll|table of contents|contents):?", re.I)
-# "Riskanalys.....7", "4.2 Riskanalys\t7": text, leader (dots or a tab), page number (may be missing).
-TOC_LINE = re.compile(
-    r"(?P<text>.*?\S)\s*(?P<lead>\.(?:\s?\.){2,}|…+|\t+)\s*(?P<page>\d{1,4}|[ivxlc]{1,6})?\s*", re.I
-)
-TYPED_NUMBER = re.compile(r"(\d{1,2}(?:\.\d{1,2})*)\.?\s+[^\W\d_]")
 STYLE_HEADING = re.compile(r"(?:rubrik|heading|överskrift)\s*([1-9])", re.I)
 BUILTIN_HEADING = re.compile(r"heading ([1-9])", re.I)
 TOC_STYLE = re.compile(r"toc ([1-9])", re.I)
-END_PUNCT = ".:;,"
 
-NO_HEADINGS = "Inga rubriker hittades: texten granskas ändå, men avsnitt kan inte knytas till rubriker."
 HEURISTIC_HEADINGS = (
     "Rubrikerna hittades bara genom fetstil/numrering: dokumentet använder inte Words rubrikformat, "
     "så avsnittsindelningen kan vara osäker."
@@ -58,7 +51,6 @@ UNREADABLE_WARNING = "Dokumentet innehåller inbäddade objekt som inte kan läs
 INVALID = "är inte en giltig Word-fil (.docx)"
 MACROS = "Dokumentet innehåller makron (.docm): bara texten granskas, makrona körs aldrig."
 UNENDED_TOC = "Innehållsförteckningens fält tar aldrig slut: text efter den kan ha lästs som innehållsförteckning."
-STYLED_ENOUGH = 3  # with this many styled headings the bold/numbering heuristics stay off
 
 
 def read_docx(path: Path, style_map: dict[str, int] | None = None) -> Document:
@@ -258,19 +250,19 @@ class _Reader:
     def _paragraph(self, p, toc: bool) -> None:
         raw = self._read_para(p)
         boxes, style = self.boxes, self.pstyle
-        text = _collapse(raw)
+        text = collapse(raw)
         toc_title = style.kind == "toc_heading" or (len(text) < 30 and TOC_TITLE.fullmatch(text))
         if toc or self.toc_text or style.kind == "toc" or toc_title:
             if toc_title:
                 self.typed_toc = True  # typed entries may follow
             elif text:
-                self._toc_entry(raw, style.level if style.kind == "toc" else None)
+                self.doc.toc.append(toc_entry(raw, style.level if style.kind == "toc" else None))
             self._attach(None)
         elif not text:
             self._attach(None)
-        elif (line := _toc_line(raw)) and (self.typed_toc or (line["page"] and "\t" not in line["lead"])):
+        elif (line := toc_line(raw)) and (self.typed_toc or (line["page"] and "\t" not in line["lead"])):
             self.typed_toc = True
-            self._toc_entry(raw, None)
+            self.doc.toc.append(toc_entry(raw))
             self._attach(None)
         else:
             self.typed_toc = False
@@ -289,7 +281,7 @@ class _Reader:
 
     def _box_paragraph(self, p) -> None:
         raw = self._read_para(p)
-        boxes, text = self.boxes, _collapse(raw)
+        boxes, text = self.boxes, collapse(raw)
         if text:
             index = len(self.doc.blocks) + 1
             self._emit("textbox", text, location=f"textruta, stycke {index}", el=p)
@@ -316,7 +308,7 @@ class _Reader:
             else:
                 texts.append(self._read_para(el))
                 later.extend(self.boxes)
-        text = _collapse(" ".join(texts))
+        text = collapse(" ".join(texts))
         if text:
             table, row, col = coords
             where = f"tabell {table + 1}, rad {row + 1}, kolumn {col + 1}"
@@ -335,7 +327,7 @@ class _Reader:
             if note.get(TYPE) not in (None, "normal"):
                 continue  # separator, continuationSeparator ...
             number += 1
-            text = _collapse(" ".join(self._read_para(p) for p in self._flat(note, (P,))))
+            text = collapse(" ".join(self._read_para(p) for p in self._flat(note, (P,))))
             if text:
                 index = self._emit("footnote", text, location=f"{label} {number}")
                 ref = self.note_refs[index] = self.anchors.get((kind, note.get(ID)))
@@ -347,7 +339,7 @@ class _Reader:
         for comment in root.iterchildren(_W + "comment"):
             text = " ".join("".join(t.text or "" for t in p.iter(T)) for p in comment.iter(P))
             block = self.anchors.get(("comment", comment.get(ID)))
-            self.doc.markup.append(Markup("comment", _collapse(text), block, comment.get(AUTHOR, "")))
+            self.doc.markup.append(Markup("comment", collapse(text), block, comment.get(AUTHOR, "")))
 
     # -- paragraph text ----------------------------------------------------------------------
 
@@ -396,11 +388,11 @@ class _Reader:
             elif tag == INS or tag == MOVETO:
                 start = len(self.parts)
                 self._inline(el)
-                text = _collapse("".join(self.parts[start:]))
+                text = collapse("".join(self.parts[start:]))
                 if text:
                     self.pending.append(Markup("insertion", text, author=el.get(AUTHOR, "")))
             elif tag == DEL or tag == MOVEFROM:
-                text = _collapse("".join(t.text or "" for t in el.iter(DELTEXT, T)))
+                text = collapse("".join(t.text or "" for t in el.iter(DELTEXT, T)))
                 if text:
                     self.pending.append(Markup("deletion", text, author=el.get(AUTHOR, "")))
             elif tag == SDT:
@@ -513,18 +505,11 @@ class _Reader:
         for markup in self.pending:
             markup.block = index
             if markup.kind == "highlight":
-                markup.text = _collapse(markup.text)
+                markup.text = collapse(markup.text)
         self.doc.markup.extend(self.pending)
         if index is not None:
             self.anchors.update((ref, index) for ref in self.refs)
         self.pending, self.refs = [], []
-
-    def _toc_entry(self, raw: str, level: int | None) -> None:
-        line = _toc_line(raw)
-        text = _collapse(line["text"] if line else raw)
-        if level is None and (number := TYPED_NUMBER.match(text)):
-            level = number[1].count(".") + 1
-        self.doc.toc.append(TocEntry(text, line["page"] if line else "", level))
 
     # -- after the pass ------------------------------------------------------------------------
 
@@ -534,46 +519,12 @@ class _Reader:
         if self.styled >= STYLED_ENOUGH:
             return
         paragraphs = {i: p for i, p in self.looks.items() if blocks[i - 1].kind == "paragraph"}
-        looks = {i: self._looks(p) for i, p in sorted(paragraphs.items()) if _short(blocks[i - 1].text)}
+        looks = {i: self._looks(p) for i, p in sorted(paragraphs.items()) if short(blocks[i - 1].text)}
         long = [p for i, p in paragraphs.items() if i not in looks]  # body text: its size, from a sample
         sizes = [self._looks(p)[1] for p in long[:: len(long) // 50 + 1]] or [size for _, size in looks.values()]
         if not sizes:
             return
-        body = Counter(sizes).most_common(1)[0][0]
-        numbered, top = {}, 0
-        for i in looks:  # numbers only move on: "14 kap. 3 § SoL" after "4.2 ..." is no heading
-            m = TYPED_NUMBER.match(blocks[i - 1].text)
-            if m and blocks[i - 1].text[-1] not in "?!" and int(m[1].split(".")[0]) <= top + 2:
-                numbered[i] = m[1].count(".") + 1
-                top = max(top, int(m[1].split(".")[0]))
-        # A lone number is no outline; runs of "1. ..", "2. .." at one depth are lists.
-        numbered = {
-            i: level for i, level in numbered.items()
-            if len(numbered) > 1 and level not in (numbered.get(i - 1), numbered.get(i + 1))
-        }
-        bold = {i: size for i, (is_bold, size) in looks.items() if i not in numbered and (is_bold or size >= body * 1.2)}
-        found = [  # followed by body text, or by a heading in a smaller font
-            i for i, size in bold.items()
-            if i < len(blocks) and blocks[i].kind != "heading" and i + 1 not in numbered and bold.get(i + 1, -1) < size
-        ]
-        found = sorted(found + list(numbered))
-        if found and found[0] == 1 and all(looks[i][1] < looks[1][1] for i in found[1:]):
-            blocks[0].kind = "title"  # the first line, larger than any heading after it
-            found.pop(0)
-        open_: list[tuple[int, int]] = []  # (font size, level) of the enclosing headings
-        for i in found:
-            size = looks[i][1]
-            # Typed numbers give the level; else the same font as an enclosing heading is its sibling,
-            # a smaller font its child.
-            level = numbered.get(i) or next((lvl + (s > size) for s, lvl in reversed(open_) if s >= size), 1)
-            while open_ and open_[-1][1] >= level:
-                open_.pop()
-            open_.append((size, level))
-            self._make_heading(blocks[i - 1], level, "numbering" if i in numbered else "bold")
-
-    @staticmethod
-    def _make_heading(block: Block, level: int, source: str) -> None:
-        block.kind, block.level, block.source = "heading", level, source
+        heuristic_headings(blocks, looks, Counter(sizes).most_common(1)[0][0])
 
     def _sections(self) -> None:
         stack: list[Block] = []
@@ -605,20 +556,3 @@ def _outer_boxes(drawing) -> list:
     (reading them here too would read nested boxes 2, 4, 8 ... times)."""
     return [box for box in drawing.iter(TXBX)
             if not any(a.tag == TXBX for a in takewhile(lambda a: a is not drawing, box.iterancestors()))]
-
-
-def _collapse(text: str) -> str:
-    """Whitespace runs to one space, trimmed (the common single-spaced case without splitting)."""
-    return text.strip(" ") if text.isprintable() and "  " not in text else " ".join(text.split())
-
-
-def _toc_line(raw: str):
-    """Match a TOC-looking line; cheap checks first since most paragraphs are body text."""
-    if len(raw) > 200 or not ("\t" in raw or ".." in raw or ". ." in raw or "…" in raw):
-        return None
-    return TOC_LINE.fullmatch(raw)
-
-
-def _short(text: str) -> bool:
-    """Heading-like length and ending: at most 12 words, no closing period, colon or comma."""
-    return len(text) <= 120 and len(text.split()) <= 12 and text[-1] not in END_PUNCT
