@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -52,21 +51,6 @@ MaxSizeOption = Annotated[
     Optional[int],
     typer.Option("--max-size", min=1, metavar="MB", help="Största fil som granskas, i MB (standard 50); se README, Garantier."),
 ]
-
-
-def fail(message: str) -> None:
-    """Print a Swedish error to stderr (no traceback) and exit 2."""
-    print(f"sosfs-check: {message}", file=sys.stderr)
-    raise typer.Exit(2)
-
-
-def parse_date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        fail(f"--as-of: ogiltigt datum {value!r}; skriv ÅÅÅÅ-MM-DD")
 
 
 @app.callback()
@@ -132,6 +116,7 @@ def annotate(
 ) -> None:
     """Skriv en kopia av Word-utkastet med en kommentar vid varje brist; originalet ändras aldrig."""
     from . import check as check_report
+    from .commands import as_of_date
     from .annotate import annotate as write_comments
     from .annotate import default_output, ensure_docx
     from .config import apply_suppressions, configure_rules, load_config
@@ -140,7 +125,7 @@ def annotate(
     settings = load_config(config)
     ensure_docx(report)
     rules = configure_rules(settings, load_ruleset((*settings.rule_dirs, *(rule_dirs or ()))))
-    result = check_report(report, profile or settings.profile, parse_date(as_of) or settings.as_of, rules,
+    result = check_report(report, profile or settings.profile, as_of_date(as_of) or settings.as_of, rules,
                           settings.heading_styles or None, max_size)
     ensure_docx(report, result.document.format)
     apply_suppressions(settings, [result])

@@ -33,6 +33,31 @@ def decode(data: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def int_or_none(value) -> int | None:
+    """An XML attribute as a number, or None when absent or malformed."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def assign_sections(blocks: list[Block], note_refs: dict[int, int | None]) -> None:
+    """Give each block its heading ancestry; a footnote takes the section of the text citing it."""
+    stack: list[Block] = []
+    section: tuple[str, ...] = ()
+    for block in blocks:
+        if block.kind == "heading":
+            while stack and stack[-1].level >= block.level:
+                stack.pop()
+            stack.append(block)
+            section = tuple(b.text for b in stack)
+        if block.kind == "footnote":
+            ref = note_refs.get(block.index)
+            block.section = blocks[ref - 1].section if ref else ()
+        else:
+            block.section = section
+
+
 def collapse(text: str) -> str:
     """Whitespace runs to one space, trimmed (the common single-spaced case without splitting)."""
     return text.strip(" ") if text.isprintable() and "  " not in text else " ".join(text.split())
@@ -179,19 +204,7 @@ class Builder:
         return block
 
     def finish(self) -> Document:
-        stack: list[Block] = []
-        section: tuple[str, ...] = ()
-        for block in self.doc.blocks:
-            if block.kind == "heading":
-                while stack and stack[-1].level >= block.level:
-                    stack.pop()
-                stack.append(block)
-                section = tuple(b.text for b in stack)
-            if block.kind == "footnote":
-                ref = self.note_refs.get(block.index)
-                block.section = self.doc.blocks[ref - 1].section if ref else ()
-            else:
-                block.section = section
+        assign_sections(self.doc.blocks, self.note_refs)
         if not self.doc.headings:
             self.doc.warnings.append(NO_HEADINGS)
         return self.doc

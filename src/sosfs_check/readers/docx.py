@@ -14,7 +14,18 @@ from lxml.etree import XMLSyntaxError, tostring
 
 from ..document import Block, Document, Markup
 from ..errors import InputError
-from .common import NO_HEADINGS, STYLED_ENOUGH, TOC_TITLE, collapse, heuristic_headings, short, toc_entry, toc_line
+from .common import (
+    NO_HEADINGS,
+    STYLED_ENOUGH,
+    TOC_TITLE,
+    assign_sections,
+    collapse,
+    heuristic_headings,
+    int_or_none,
+    short,
+    toc_entry,
+    toc_line,
+)
 from .ooxml import COMMENTS, ENDNOTES, FOOTNOTES, open_package
 from .safety import xml_problem
 
@@ -74,13 +85,6 @@ def read_docx(path: Path, style_map: dict[str, int] | None = None) -> Document:
     return document
 
 
-def _int(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 def _on(element) -> bool:
     """A toggle property such as <w:b/>, <w:b w:val="0"/>."""
     return element.get(VAL) not in ("0", "false", "off")
@@ -113,7 +117,7 @@ class _Styles:
         self.raw = {s.get(_W + "styleId"): s for s in root.iterchildren(_W + "style")}
         self.style_map = {k.casefold(): v for k, v in style_map.items()}
         size = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr/{SZ}")
-        self.default_size = (_int(size.get(VAL)) if size is not None else None) or 20
+        self.default_size = (int_or_none(size.get(VAL)) if size is not None else None) or 20
         self.base = _Style()
         default = root.find(f"{_W}style[@{TYPE}='paragraph'][@{_W}default='1']")
         self.default_id = default.get(_W + "styleId") if default is not None else None
@@ -143,9 +147,9 @@ class _Styles:
         size = rpr.find(SZ) if rpr is not None else None
         numbered = _numbered(ppr)
         style = _Style(
-            outline=_int(outline.get(VAL)) if outline is not None else parent.outline,
+            outline=int_or_none(outline.get(VAL)) if outline is not None else parent.outline,
             bold=_on(bold) if bold is not None else parent.bold,
-            size=(_int(size.get(VAL)) if size is not None else None) or parent.size,
+            size=(int_or_none(size.get(VAL)) if size is not None else None) or parent.size,
             numbered=parent.numbered if numbered is None else numbered,
         )
         name_el = el.find(_W + "name")
@@ -206,7 +210,7 @@ class _Reader:
         if parts[COMMENTS] is not None:
             self._comments(parts[COMMENTS])
         self._heuristics()
-        self._sections()
+        assign_sections(self.doc.blocks, self.note_refs)
         self._warnings()
 
     def _flat(self, parent, tags):
@@ -298,7 +302,7 @@ class _Reader:
             for tc in self._flat(tr, (TC,)):
                 self._cell(tc, (number, row, col))
                 span = tc.find(f"{_W}tcPr/{_W}gridSpan")
-                col += (_int(span.get(VAL)) or 1) if span is not None else 1
+                col += (int_or_none(span.get(VAL)) or 1) if span is not None else 1
 
     def _cell(self, tc, coords: tuple[int, int, int]) -> None:
         texts, later = [], []
@@ -370,7 +374,7 @@ class _Reader:
                 if tag == PSTYLE:
                     style_id = el.get(VAL)
                 elif tag == OUTLINE:
-                    outline = _int(el.get(VAL))
+                    outline = int_or_none(el.get(VAL))
                 elif tag == NUMPR:
                     numbered = _numbered(ppr)
         return self.styles.get(style_id), outline, numbered
@@ -467,7 +471,7 @@ class _Reader:
                 if tag == B:
                     bold = _on(el)
                 elif tag == SZ:
-                    size = _int(el.get(VAL))
+                    size = int_or_none(el.get(VAL))
                 elif tag == RSTYLE:
                     char = self.styles.get(el.get(VAL))
                     bold, size = char.bold if bold is None else bold, size or char.size
@@ -525,21 +529,6 @@ class _Reader:
         if not sizes:
             return
         heuristic_headings(blocks, looks, Counter(sizes).most_common(1)[0][0])
-
-    def _sections(self) -> None:
-        stack: list[Block] = []
-        section: tuple[str, ...] = ()
-        for block in self.doc.blocks:
-            if block.kind == "heading":
-                while stack and stack[-1].level >= block.level:
-                    stack.pop()
-                stack.append(block)
-                section = tuple(b.text for b in stack)
-            if block.kind == "footnote":
-                ref = self.note_refs.get(block.index)
-                block.section = self.doc.blocks[ref - 1].section if ref else ()
-            else:
-                block.section = section
 
     def _warnings(self) -> None:
         sources = {b.source for b in self.doc.headings}

@@ -13,7 +13,7 @@ from lxml import etree
 
 from ..document import Document, Markup
 from ..errors import InputError
-from .common import STYLED_ENOUGH, Builder, TypedToc, collapse, heuristic_headings, short, toc_entry
+from .common import STYLED_ENOUGH, Builder, TypedToc, collapse, heuristic_headings, int_or_none, short, toc_entry
 from .safety import xml_problem
 
 _NS = {
@@ -74,13 +74,6 @@ def read_odt(path: Path, style_map: dict[str, int] | None = None) -> Document:
     return document
 
 
-def _int(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 @dataclass(slots=True)
 class _Style:
     kind: str = "paragraph"  # paragraph | heading | title | list_item | toc | toc_heading
@@ -126,8 +119,8 @@ class _Styles:
         weight = props.get(_FO + "font-weight") if props is not None else None
         outline = el.get(_S + "default-outline-level")
         style = _Style(
-            outline=parent.outline if outline is None else _int(outline),
-            bold=parent.bold if weight is None else weight == "bold" or (_int(weight) or 0) >= 600,
+            outline=parent.outline if outline is None else int_or_none(outline),
+            bold=parent.bold if weight is None else weight == "bold" or (int_or_none(weight) or 0) >= 600,
             size=_size(props, parent.size) or parent.size,
         )
         name = (el.get(_S + "display-name") or _display(el.get(_S + "name") or "")).strip().casefold()
@@ -214,7 +207,7 @@ class _Reader:
         style = self.styles.get("paragraph", p.get(STYLE_NAME))
         kind, level, source = style.kind, style.level, style.source
         if p.tag == H:
-            kind, level, source = "heading", _int(p.get(OUTLINE_LEVEL)) or style.level or 1, "markup"
+            kind, level, source = "heading", int_or_none(p.get(OUTLINE_LEVEL)) or style.level or 1, "markup"
         elif in_list and kind == "paragraph":
             kind = "list_item"
         if kind in ("toc", "toc_heading"):
@@ -264,8 +257,8 @@ class _Reader:
                         self.attach(None)
                     self.frames(self.take_boxes())
                 if cell.tag in (CELL, COVERED):
-                    col += _int(cell.get(_TB + "number-columns-repeated")) or 1
-            row += _int(tr.get(_TB + "number-rows-repeated")) or 1
+                    col += int_or_none(cell.get(_TB + "number-columns-repeated")) or 1
+            row += int_or_none(tr.get(_TB + "number-rows-repeated")) or 1
         for nested in later:
             self.table(nested)
 
@@ -313,7 +306,7 @@ class _Reader:
         for child in el:
             tag = child.tag
             if tag == S:
-                parts.append(" " * (_int(child.get(_T + "c")) or 1))
+                parts.append(" " * (int_or_none(child.get(_T + "c")) or 1))
             elif tag == TAB:
                 parts.append("\t")
             elif tag == LINE_BREAK:
