@@ -81,9 +81,12 @@ def test_cli_reports_the_broken_file_and_checks_the_rest(folder):
     assert paths == ["2021/boras-2021.docx", "a-boras-2018.docx", "c-kb-2025.docx", "d-region-2024.docx"]
 
 
-def test_json_of_a_batch_is_the_whole_report_dumped_at_once(folder):
+def test_json_of_a_batch_is_the_whole_report_one_document_per_line(folder):
     from sosfs_check.render.json_report import render, report_dict
 
     results = [o for o in check_paths(expand([folder]), as_of=AS_OF, jobs=1) if not isinstance(o, InputError)]
     for chosen in (results, results[:1], []):
-        assert render(chosen) == json.dumps(report_dict(chosen), ensure_ascii=False, indent=2) + "\n"
+        text = render(chosen)
+        assert json.loads(text) == json.loads(json.dumps(report_dict(chosen), ensure_ascii=False))
+        lines = [line for line in text.splitlines() if line.startswith('    {"path"')]
+        assert [json.loads(line.strip().rstrip(","))["path"] for line in lines] == [str(r.path) for r in chosen]
