@@ -17,24 +17,11 @@ from sosfs_check.checks import CHECK_TYPES
 from sosfs_check.rules import CHECK_TYPE_NAMES, backtracking_risk, builtin_rules, builtin_rules_dir, load_ruleset
 from sosfs_check.testing import build_docx
 
+from rule_samples import GOOD_RULE
+
 ROOT = Path(__file__).resolve().parent.parent
 KOMMUN_PACK = ROOT / "docs" / "examples" / "kommun-pack"
 UNVERIFIED = "Obs: lagrummet är inte verifierat mot den officiella texten, därför är regeln rådgivande."
-
-GOOD_RULE = """\
-rules:
-  - id: TEST-1
-    title: Riskanalys
-    area: riskanalys
-    profiles: [kvalitetsberattelse]
-    severity: warning
-    legal_basis: ["SOSFS 2011:9 5 kap. 1 §"]
-    check:
-      type: section
-      headings: [riskanalys]
-    message: Riskanalys saknas.
-    fix: Lägg till en riskanalys.
-"""
 
 
 def run_cli(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:

@@ -7,20 +7,7 @@ import pytest
 from sosfs_check.errors import RuleError
 from sosfs_check.rules import AREAS, builtin_rules, load_rule_file, load_rules
 
-GOOD_RULE = """\
-rules:
-  - id: TEST-1
-    title: Riskanalys
-    area: riskanalys
-    profiles: [kvalitetsberattelse]
-    severity: warning
-    legal_basis: ["SOSFS 2011:9 5 kap. 1 §"]
-    check:
-      type: section
-      headings: [riskanalys]
-    message: Riskanalys saknas.
-    fix: Lägg till en riskanalys.
-"""
+from rule_samples import GOOD_RULE
 
 
 def write(tmp_path, name, text):
