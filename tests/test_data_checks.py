@@ -228,3 +228,17 @@ def test_placeholders_and_review_leftovers_are_errors(tmp_path):
 def test_real_reports_have_no_placeholders(seed_results):
     for result in seed_results.values():
         assert "BERATTELSE-PLATSHALLARE" not in {f.rule_id for f in result.findings}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Inga händelser har anmälts till IVO enligt lex Maria under 2025.", 0),
+        ("Ingen händelse har anmälts enligt lex Maria.", 0),
+        ("Två händelser har anmälts enligt lex Maria till IVO.", 2),
+        ("Antal lex Maria-anmälningar: 2", 2),
+        ("Inga lex Maria-anmälningar har gjorts.", 0),
+    ],
+)
+def test_lex_maria_counts_in_common_wordings(text, expected):
+    assert {f.key: f.value for f in extract_facts([Block("paragraph", text, 1)])} == {"lex_maria_anmalningar": expected}

@@ -49,3 +49,27 @@ def test_a_changed_rule_file_is_not_served_from_the_cache(tmp_path, monkeypatch)
                          encoding="utf-8")
     second = cached(pack, load)
     assert len(loads) == 2 and second != first and second == load_rules(pack)
+
+
+class _Planted:
+    """A pickle that creates a file when loaded: proof that the cache trusted it."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        return (open, (str(self.marker), "w"))
+
+
+def test_a_cache_folder_others_can_write_to_is_not_trusted(tmp_path, monkeypatch):
+    import pickle
+
+    shared = tmp_path / "delad"
+    shared.mkdir()
+    shared.chmod(0o777)
+    marker = tmp_path / "planterad"
+    monkeypatch.setenv("SOSFS_CHECK_CACHE", str(shared))
+    directory = builtin_rules_dir()
+    (shared / f"rules-{rulecache._key(directory)}.pickle").write_bytes(pickle.dumps((_Planted(marker), {})))
+    assert cached(directory, load_rules).rules  # loaded from the YAML instead
+    assert not marker.exists()

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, UserError
 from .result import Result
 
 
@@ -62,6 +62,10 @@ def check_paths(
     `on_done` is called after each file, e.g. to advance a progress bar; `max_size` (MB) raises
     the size limits.
     """
+    from .rules import PROFILES
+
+    if profile is not None and profile not in PROFILES:
+        raise UserError(f"--profile: okänd profil {profile!r}; välj bland: {', '.join(PROFILES)}")
     settings = (profile, as_of, rules, style_map, max_size)
     if jobs <= 1 or len(paths) <= 1:
         return list(_report((_check_one(path, settings) for path in paths), on_done))

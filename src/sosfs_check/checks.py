@@ -345,7 +345,10 @@ def stale_references(check, ctx: Context) -> Verdict:
     problems = []
     for (number, _), (old, block, sentence, count) in found.items():
         entry = entries[number][0]
-        detail = f"”{old}” är inaktuell: ersatt av {entry.replacement} från {entry.since.isoformat()}."
+        if entry.miscited:
+            detail = f"”{old}” är fel hänvisning här: det som avses regleras i {entry.replacement} (sedan {entry.since.isoformat()})."
+        else:
+            detail = f"”{old}” är inaktuell: ersatt av {entry.replacement} från {entry.since.isoformat()}."
         if count > 1:
             detail += f" Förekommer på {count} ställen."
         if entry.note:

@@ -32,7 +32,7 @@ def _value(parameter: str, text: str):
     if parameter in _CHOICES:
         return text if text in _CHOICES[parameter] else None
     if parameter in ("jobs", "max_size"):
-        return int(text) if text.isdigit() and int(text) >= 1 else None
+        return int(text) if text.isascii() and text.isdigit() and int(text) >= 1 else None
     return Path(text) if parameter in _PATHS else text
 
 
@@ -46,7 +46,7 @@ def plain_check(args: list[str]) -> dict | None:
         if not arg.startswith("-"):
             options["paths"].append(Path(arg))
             continue
-        name, equals, text = arg.partition("=")
+        name, equals, text = arg.partition("=") if arg.startswith("--") else (arg, "", "")
         if not equals:
             text = next(rest, "-")
         parameter = _OPTIONS.get(name)

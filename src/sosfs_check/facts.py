@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from functools import cache
-from re import _casefix
 
 from .document import Block
 from .prefilter import Folded, needles
@@ -41,7 +40,7 @@ _COUNTED = {
     "avvikelser": r"avvikelse(?:r|rna|rapporter)?\b",
     "klagomal_synpunkter": r"(?:synpunkter|synpunkt|klagomål|klagomålsärenden)\b",
     "lex_maria_anmalningar": (
-        r"(?:(?:anmälningar|anmälan|ärenden|händelser)\s+(?:enligt|om|till|av)\s+)?lex\s+maria\b"
+        r"(?:(?:anmälningar|anmälan|ärenden|händelser|händelse)(?:\s+\w+){0,4}?\s+(?:enligt|om|till|av)\s+)?lex\s+maria\b"
         r"|lex\s+maria-?(?:anmälningar|anmälan|ärenden)"
     ),
     "lex_sarah_rapporter": (
@@ -56,6 +55,8 @@ _COUNTED = {
 }
 # The statement patterns are matched in lower-cased sentences (see `_from_text`).
 _PATTERNS = {key: re.compile(NUM + FILLER + r"\s+(?:" + counted + ")") for key, counted in _COUNTED.items()}
+# "Antal lex Maria-anmälningar: 2": a label and its count.
+_LABELLED = {key: re.compile(r"(?:antal\s+)?(?:" + counted + r")\s*:\s*" + NUM) for key, counted in _COUNTED.items()}
 # "inte genomfört några riskanalyser": a stated zero.
 _NONE = {
     key: re.compile(r"\b(?:inte|ej)\s+(?:\w+\s+){0,3}(?:några|någon|något)\s+(?:" + counted + ")")
@@ -103,38 +104,21 @@ def _keys(text: str, keys) -> list[str]:
     return found
 
 
-# Matching lower-cased text is three times faster than IGNORECASE and finds the same, unless
-# lower-casing changes the text's length or the text holds a letter with extra case-insensitive
-# equivalents (ı, ſ): such a sentence is matched as written, case-insensitively.
-_EXTRA_CASES = frozenset(
-    chr(c) for k, v in _casefix._EXTRA_CASES.items() if chr(k) in "".join(_COUNTED.values()) + NUM + FILLER for c in v
-)
-
-
-@cache
-def _as_written(pattern: re.Pattern) -> re.Pattern:
-    return re.compile(pattern.pattern, re.IGNORECASE)
-
-
 def _from_text(block: Block, keys: list[str]) -> list[Fact]:
-    """Counts stated in a block's sentences, for the keys whose words the block holds."""
+    """Counts stated in a block's sentences, for the keys whose words the block holds.
+    The patterns are written in lower case and matched in lower-cased text (faster than IGNORECASE)."""
     facts = []
     for sentence in sentences(block.text):
         text = sentence.lower()
-        lowered = len(text) == len(sentence) and _EXTRA_CASES.isdisjoint(sentence)
-        if not lowered:
-            text = sentence
         for key in _keys(sentence, keys):
-            pattern, none = _PATTERNS[key], _NONE[key]
-            if not lowered:
-                pattern, none = _as_written(pattern), _as_written(none)
             facts.extend(
-                Fact(key, _value(m.group("num")), block.section_label, sentence.strip(), block.index)
+                Fact(key, _value(m.group("num")), block.section_label, sentence, block.index)
+                for pattern in (_PATTERNS[key], _LABELLED[key])
                 for m in pattern.finditer(text)
-                if _is_count(sentence, m, key)
+                if _is_count(text, m, key)
             )
-            if none.search(text):
-                facts.append(Fact(key, 0, block.section_label, sentence.strip(), block.index))
+            if _NONE[key].search(text):
+                facts.append(Fact(key, 0, block.section_label, sentence, block.index))
     return facts
 
 

@@ -19,12 +19,13 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+import snowballstemmer
 from pydantic.version import VERSION as PYDANTIC
 
 from . import memo
 from .rules import RuleSet
 
-_CODE = ("rules.py", "prefilter.py", "vocabulary.py")  # what the cached data is derived by
+_CODE = ("rules.py", "prefilter.py", "vocabulary.py", "memo.py")  # what the cached data is derived by
 
 
 def cache_dir() -> Path:
@@ -37,7 +38,8 @@ def cache_dir() -> Path:
 def _key(directory: Path) -> str:
     digest = hashlib.sha256(f"{sys.version} {PYDANTIC}".encode())
     here = Path(__file__).parent
-    for path in [*(here / name for name in _CODE), *sorted(directory.glob("*.yml"))]:
+    stemmer = Path(snowballstemmer.__file__).parent / "swedish_stemmer.py"  # the cached stems come from it
+    for path in [*(here / name for name in _CODE), stemmer, *sorted(directory.glob("*.yml"))]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:32]
 
@@ -53,6 +55,8 @@ def cached(directory: Path, load: Callable[[Path], RuleSet]) -> RuleSet:
     """
     target = cache_dir() / f"rules-{_key(directory)}.pickle"
     try:
+        if not _private(target.parent):
+            raise PermissionError(target.parent)  # someone else could plant a pickle there
         with target.open("rb") as handle:
             ruleset, tables = pickle.load(handle)
         if not isinstance(ruleset, RuleSet):
@@ -70,7 +74,7 @@ def _save_if_grown(target: Path, ruleset: RuleSet, sizes: dict[str, int]) -> Non
     if all(len(table) == sizes[name] for name, table in _tables().items()):
         return
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".rules-", dir=target.parent)
     except OSError:
         return  # a read-only home: no cache, same results
@@ -80,3 +84,9 @@ def _save_if_grown(target: Path, ruleset: RuleSet, sizes: dict[str, int]) -> Non
         os.replace(tmp, target)
     except (OSError, pickle.PicklingError):
         Path(tmp).unlink(missing_ok=True)
+
+
+def _private(folder: Path) -> bool:
+    """Only a folder that the user owns and nobody else may write to is trusted with pickles."""
+    info = folder.stat()
+    return info.st_uid == os.getuid() and not info.st_mode & 0o022

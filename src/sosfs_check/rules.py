@@ -247,6 +247,7 @@ class StaleEntry(Strict):
     since: date
     context: Regex | None = None  # must also match the sentence or its section path
     note: str = ""
+    miscited: bool = False  # still in force, but cited for something another text regulates
 
 
 class StaleReferencesCheck(Strict):
