@@ -50,3 +50,22 @@ def run(entry: str, *args: str):
 def test_fast_path_and_typer_agree(args):
     fast, typer = run("console", *args), run("cli", *args)
     assert (fast.returncode, fast.stdout, fast.stderr) == (typer.returncode, typer.stdout, typer.stderr)
+
+
+def test_fast_path_knows_exactly_the_options_of_the_typer_command():
+    """The hand-written table must follow `cli.check`: a new option there must be added here."""
+    import typer.main
+
+    from sosfs_check import console
+    from sosfs_check.cli import app
+
+    command = typer.main.get_command(app).commands["check"]
+    typer_options = {
+        name: param.name for param in command.params if param.param_type_name == "option" for name in param.opts
+    }
+    assert console._OPTIONS == typer_options
+
+
+@pytest.mark.parametrize("args", [["-f=json"], ["-j=2"], ["--jobs=٣"]])
+def test_values_typer_rejects_are_left_to_typer(args):
+    assert plain_check(["check", "a.docx", *args]) is None

@@ -31,6 +31,8 @@ def write_atomic(path: Path, data: str | bytes, inputs: list[Path] = ()) -> None
     target = Path(path)
     if any(target.resolve() == Path(p).resolve() for p in inputs):
         raise UserError(f"{target}: vägrar skriva över indatafilen; välj ett annat utdatanamn")
+    if target.is_dir():
+        raise UserError(f"{target}: är en mapp; ange ett filnamn för utdata")
     payload = data.encode("utf-8") if isinstance(data, str) else data
     directory = target.parent if str(target.parent) else Path(".")
     try:

@@ -536,7 +536,7 @@ def merge_pack(base: RuleSet, directory: Path) -> RuleSet:
 
 def load_ruleset(extra_dirs: tuple[Path, ...] = ()) -> RuleSet:
     """The built-in pack with extra packs (`--rules DIR`, configuration) merged in, in order; cached."""
-    return _ruleset(tuple(Path(d).resolve() for d in extra_dirs))
+    return _ruleset(tuple(dict.fromkeys(Path(d).resolve() for d in extra_dirs)))  # a pack named twice counts once
 
 
 @cache
