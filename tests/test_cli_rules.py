@@ -4,32 +4,22 @@ from __future__ import annotations
 
 import json
 import shutil
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 
-from sosfs_check.cli import main
 from sosfs_check.errors import RuleError
 from sosfs_check.ruledoc import rules_markdown, schemas
 from sosfs_check.checks import CHECK_TYPES
 from sosfs_check.rules import CHECK_TYPE_NAMES, backtracking_risk, builtin_rules, builtin_rules_dir, load_ruleset
 from sosfs_check.testing import build_docx
 
-from rule_samples import GOOD_RULE
+from helpers import GOOD_RULE, run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 KOMMUN_PACK = ROOT / "docs" / "examples" / "kommun-pack"
 UNVERIFIED = "Obs: lagrummet är inte verifierat mot den officiella texten, därför är regeln rådgivande."
-
-
-def run_cli(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["sosfs-check", *args])
-    with pytest.raises(SystemExit) as done:
-        main()
-    out = capsys.readouterr()
-    return done.value.code or 0, out.out, out.err
 
 
 @pytest.fixture

@@ -3,28 +3,20 @@
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
-from sosfs_check.cli import main
 from sosfs_check.errors import RuleError
 from sosfs_check.rules import PROFILES, builtin_rules, builtin_rules_dir
 from sosfs_check.ruletests import Case, RuleCase
 from sosfs_check.testing import load_cases, run_case, run_rule_tests, untested
 
+from helpers import run_cli
+
 ROOT = Path(__file__).resolve().parent.parent
 KOMMUN_PACK = ROOT / "docs" / "examples" / "kommun-pack"
 CASES = load_cases(builtin_rules_dir(), builtin_rules())
-
-
-def run_cli(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
-    monkeypatch.setattr(sys, "argv", ["sosfs-check", *args])
-    with pytest.raises(SystemExit) as done:
-        main()
-    out = capsys.readouterr()
-    return done.value.code or 0, out.out, out.err
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])

@@ -7,7 +7,7 @@ import pytest
 from sosfs_check.errors import RuleError
 from sosfs_check.rules import AREAS, builtin_rules, load_rule_file, load_rules
 
-from rule_samples import GOOD_RULE
+from helpers import GOOD_RULE
 
 
 def write(tmp_path, name, text):
