@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import atexit
 import hashlib
+import importlib.util
 import os
 import pickle
 import sys
@@ -19,7 +20,6 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-import snowballstemmer
 from pydantic.version import VERSION as PYDANTIC
 
 from . import memo
@@ -38,7 +38,8 @@ def cache_dir() -> Path:
 def _key(directory: Path) -> str:
     digest = hashlib.sha256(f"{sys.version} {PYDANTIC}".encode())
     here = Path(__file__).parent
-    stemmer = Path(snowballstemmer.__file__).parent / "swedish_stemmer.py"  # the cached stems come from it
+    package = importlib.util.find_spec("snowballstemmer").submodule_search_locations[0]  # found, not imported
+    stemmer = Path(package) / "swedish_stemmer.py"  # the cached stems come from it
     for path in [*(here / name for name in _CODE), stemmer, *sorted(directory.glob("*.yml"))]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:32]
