@@ -57,7 +57,7 @@ def test_no_block_a_pattern_matches_is_filtered_out(path):
     ctx = Context(read(path), date(2026, 11, 25))
     for pattern in PATTERNS:
         matching = [i for i, block in enumerate(ctx.blocks) if pattern.search(block.text)]
-        assert all(may_match(pattern, ctx.folded[i]) for i in matching), pattern.pattern
+        assert all(may_match(pattern, ctx.text.texts[i]) for i in matching), pattern.pattern
         assert set(matching) <= set(ctx.candidates([pattern])), pattern.pattern
 
 

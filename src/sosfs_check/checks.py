@@ -21,8 +21,7 @@ from .document import Block, Document
 from .facts import FACT_LABELS, extract_facts
 from .prefilter import Folded
 from .result import Fact
-from .vocabulary import TextIndex, sentences
-
+from .vocabulary import TextIndex, heading_key, sentences
 
 
 @dataclass
@@ -56,7 +55,6 @@ class Context:
         self._words = [0, *accumulate(len(b.text.split()) for b in self.blocks)]
         self._ends = self._section_ends()
         self.text = Folded([b.text for b in self.blocks])
-        self.folded = self.text.texts
         self._sentences: dict[int, list[str]] = {}
         self._headings: dict[tuple[str, ...], list[Block]] = {}
         self._scopes: dict[tuple[str, ...], frozenset[int]] = {}
@@ -225,6 +223,13 @@ def title(check, ctx: Context) -> Verdict:
     )
 
 
+def _sentences(ctx: Context, positions: list[int]):
+    """(block, sentence) for the blocks at the positions, in order."""
+    for pos in positions:
+        for sentence in ctx.sentences(pos):
+            yield ctx.blocks[pos], sentence
+
+
 @check_type("absence")
 def absence(check, ctx: Context) -> Verdict:
     scope = ctx.scope(check.within)
@@ -232,11 +237,9 @@ def absence(check, ctx: Context) -> Verdict:
     positions = ctx.candidates(patterns)
     if scope is not None:
         positions = [p for p in positions if p in scope]
-    for pos in positions:
-        block = ctx.blocks[pos]
-        for sentence in ctx.sentences(pos):
-            if any(p.search(sentence) for p in patterns):
-                return failed([block], block, sentence.strip(), f"Berättelsen skriver själv: ”{excerpt(sentence.strip())}”")
+    for block, sentence in _sentences(ctx, positions):
+        if any(p.search(sentence) for p in patterns):
+            return failed([block], block, sentence, f"Berättelsen skriver själv: ”{excerpt(sentence)}”")
     return Verdict(True)
 
 
@@ -308,12 +311,6 @@ def placeholders(check, ctx: Context) -> Verdict:
             where = ctx.blocks[mark.block - 1] if mark.block else None
             problems.append(Problem(where, mark.text, f"{_MARKUP_WORDS[mark.kind].capitalize()}: ”{excerpt(mark.text, 80)}”."))
     return Verdict(not problems, problems=problems)
-
-
-def _sentences(ctx: Context, positions: list[int]):
-    for pos in positions:
-        for sentence in ctx.sentences(pos):
-            yield ctx.blocks[pos], sentence
 
 
 @check_type("stale_references")
@@ -397,16 +394,12 @@ def citations(check, ctx: Context) -> Verdict:
     return Verdict(not problems, problems=problems)
 
 
-def _normal(text: str) -> str:
-    return " ".join(re.sub(r"^[\d.\s]+", "", text).lower().replace("-", " ").split())
-
-
 @check_type("toc")
 def toc(check, ctx: Context) -> Verdict:
-    entries = [_normal(e.text) for e in ctx.document.toc]
+    entries = [heading_key(e.text) for e in ctx.document.toc]
     if not entries:
         return Verdict(True)
-    headings = [(h, _normal(h.text)) for h in ctx.document.headings]
+    headings = [(h, heading_key(h.text)) for h in ctx.document.headings]
 
     names = [n for _, n in headings]
 

@@ -8,7 +8,6 @@ short unchanged lines (headings) between them, form one passage. Pure: two `Resu
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -18,12 +17,12 @@ from .document import Block
 from .facts import FACT_LABELS
 from .result import Result
 from .rules import AREAS
+from .vocabulary import heading_key
 
 MIN_WORDS = 8
 HEADING_SIMILARITY = 88  # rapidfuzz ratio, 0-100
 TEXT_KINDS = ("paragraph", "list_item", "table_cell", "textbox", "footnote")
 RANK = {"ej_uppfyllt": 0, "delvis": 1, "uppfyllt": 2}
-_NUMBER = re.compile(r"^[\d.\s]+")
 
 
 @dataclass
@@ -88,15 +87,11 @@ class Comparison:
         return [a for a in self.areas if a.change == "försämrad"]
 
 
-def _heading_key(text: str) -> str:
-    return " ".join(_NUMBER.sub("", text).casefold().replace("-", " ").split())
-
-
 def _sections(old: list[Block], new: list[Block]) -> tuple[list[str], list[str]]:
     """(added, removed) headings: pairs are matched best first (then in document order), each
     heading at most once."""
-    old_keys = [_heading_key(h.text) for h in old]
-    new_keys = [_heading_key(h.text) for h in new]
+    old_keys = [heading_key(h.text) for h in old]
+    new_keys = [heading_key(h.text) for h in new]
     pairs = sorted(
         (-score, i, j) for i, n in enumerate(new_keys)
         for _, score, j in process.extract(n, old_keys, scorer=fuzz.ratio, score_cutoff=HEADING_SIMILARITY, limit=None)

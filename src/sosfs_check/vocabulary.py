@@ -162,6 +162,14 @@ def text_matches(text: str, term_text: str) -> bool:
     return bool(TextIndex([text]).matching(term_text))
 
 
+_TYPED_NUMBER = re.compile(r"^[\d.\s]+")
+
+
+def heading_key(text: str) -> str:
+    """A heading compared without its typed number, case or dashes: "5.3 Risk-analys" -> "risk analys"."""
+    return " ".join(_TYPED_NUMBER.sub("", text).casefold().replace("-", " ").split())
+
+
 def sentences(text: str) -> list[str]:
     """Split at a full stop followed by a capital; "3 kap. 1 §" and "t.ex. IVO" stay whole."""
     out: list[str] = []

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
 from ..document import Block, Document, TocEntry
+from ..errors import InputError
 
 TOC_TITLE = re.compile(r"(innehållsförteckning|innehåll|table of contents|contents):?", re.I)
 # "Riskanalys.....7", "4.2 Riskanalys\t7": text, leader (dots or a tab), page number (may be missing).
@@ -19,6 +21,14 @@ CONJUNCTIONS = {"och", "eller", "samt", "respektive", "resp", "till", "som", "me
 NO_HEADINGS = "Inga rubriker hittades: texten granskas ändå, men avsnitt kan inte knytas till rubriker."
 TOC_MATCH = 90  # rapidfuzz ratio for a body line to repeat a TOC entry ("Risakanalys" ~ "Riskanalys")
 STYLED_ENOUGH = 3  # with this many marked-up headings the bold/numbering heuristics stay off
+
+
+def read_text_file(path: Path) -> str:
+    """A text file's content (see `decode`); an unreadable file is an InputError."""
+    try:
+        return decode(path.read_bytes())
+    except OSError as exc:
+        raise InputError(path, f"kan inte läsas: {exc.strerror or exc}") from None
 
 
 def decode(data: bytes) -> str:

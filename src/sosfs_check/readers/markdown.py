@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import InputError
-from .common import Builder, TypedToc, collapse, decode
+from .common import Builder, TypedToc, collapse, read_text_file
 
 # Pandoc title block ("% Titel") and YAML front matter ("---" ... "---") at the top of the file.
 TITLE_BLOCK = re.compile(r"%+[ \t]+(.+)")
@@ -22,10 +22,7 @@ def read_markdown(path: Path) -> Document:
     """Read a .md file: ATX/setext headings, paragraphs, lists, tables, footnotes, a typed TOC."""
     from markdown_it import MarkdownIt
 
-    try:
-        text = decode(path.read_bytes())
-    except OSError as exc:
-        raise InputError(path, f"kan inte läsas: {exc.strerror or exc}") from None
+    text = read_text_file(path)
     document = Document(path=path, format="markdown")
     out = Builder(document, "rad")
     lines = text.split("\n")

@@ -13,17 +13,14 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import InputError
-from .common import Builder, TocIndex, TypedToc, decode, heuristic_headings, join_lines, number_level, short
+from .common import Builder, TocIndex, TypedToc, heuristic_headings, join_lines, number_level, read_text_file, short
 
 BULLET = re.compile(r"\s*[-–*•·▪◦]\s+")
 NUMBERED = re.compile(r"\s*\d{1,2}[.)]\s+")  # its own paragraph: a list line, or a heading "1. Inledning"
 
 
 def read_text(path: Path) -> Document:
-    try:
-        text = decode(path.read_bytes())
-    except OSError as exc:
-        raise InputError(path, f"kan inte läsas: {exc.strerror or exc}") from None
+    text = read_text_file(path)
     document = Document(path=path, format="text")
     out = Builder(document, "rad")
     toc = TypedToc(document.toc)
