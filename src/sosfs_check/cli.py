@@ -119,12 +119,11 @@ def annotate(
     from .commands import as_of_date
     from .annotate import annotate as write_comments
     from .annotate import default_output, ensure_docx
-    from .config import apply_suppressions, configure_rules, load_config
-    from .rules import load_ruleset
+    from .config import apply_suppressions, configured_rules, load_config
 
     settings = load_config(config)
     ensure_docx(report)
-    rules = configure_rules(settings, load_ruleset((*settings.rule_dirs, *(rule_dirs or ()))))
+    rules = configured_rules(settings, rule_dirs or ())
     result = check_report(report, profile or settings.profile, as_of_date(as_of) or settings.as_of, rules,
                           settings.heading_styles or None, max_size)
     ensure_docx(report, result.document.format)

@@ -40,11 +40,10 @@ class CompareFormat(str, Enum):
 def _settings(profile: str | None, as_of: str | None):
     """(rules, profile, as_of, heading styles) from the options and the configuration."""
     from .commands import as_of_date
-    from .config import configure_rules, load_config
-    from .rules import load_ruleset
+    from .config import configured_rules, load_config
 
     settings = load_config()
-    rules = configure_rules(settings, load_ruleset(settings.rule_dirs))
+    rules = configured_rules(settings)
     return rules, profile or settings.profile, as_of_date(as_of) or settings.as_of, settings.heading_styles or None
 
 

@@ -61,18 +61,17 @@ def check(
     from .baseline import apply_baseline, load_baseline
     from .baseline import write_baseline as save_baseline
     from .batch import check_paths, default_jobs
-    from .config import apply_suppressions, configure_rules, load_config
+    from .config import apply_suppressions, configured_rules, load_config
     from .files import expand
     from .outputs import emit, progress, targets
     from .result import SEVERITY_RANK
-    from .rules import load_ruleset
 
     settings = load_config(config)
     pairs = targets(format, output or [])
     when = as_of_date(as_of) or settings.as_of
     language = lang or settings.lang or "sv"
     threshold = fail_on or settings.fail_on or "error"
-    rules = configure_rules(settings, load_ruleset((*settings.rule_dirs, *(rule_dirs or ()))))
+    rules = configured_rules(settings, rule_dirs or ())
     files = expand(paths)
     with progress(len(files)) as advance:
         outcomes = check_paths(files, profile or settings.profile, when, jobs or default_jobs(), rules=rules,

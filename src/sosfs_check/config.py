@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 
 from .errors import UserError
 from .result import Result
-from .rules import AREAS, Profile, RuleSet, Severity
+from .rules import AREAS, Profile, RuleSet, Severity, load_ruleset
 
 FILE_NAME = "sosfs-check.toml"
 PYPROJECT = "pyproject.toml"
@@ -128,6 +128,11 @@ def _problem(err: dict, prefix: str) -> str:
 
 def _matches(name: str, rule) -> bool:
     return name in (rule.id, rule.area)
+
+
+def configured_rules(config: Config, extra_dirs=()) -> RuleSet:
+    """The built-in pack, the configuration's packs and `extra_dirs` (`--rules`), configured."""
+    return configure_rules(config, load_ruleset((*config.rule_dirs, *extra_dirs)))
 
 
 def configure_rules(config: Config, rules: RuleSet) -> RuleSet:
