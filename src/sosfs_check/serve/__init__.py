@@ -53,7 +53,7 @@ def serve(host: str = "127.0.0.1", port: int = 8000, open_browser: bool = False,
     token = token_for(host, token)
     try:
         import fastapi  # noqa: F401
-        import multipart  # noqa: F401  (python-multipart, for uploads)
+        import python_multipart  # noqa: F401  (uploads)
         import uvicorn
     except ImportError:
         raise UserError(MISSING_EXTRA) from None
