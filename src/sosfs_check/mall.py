@@ -22,7 +22,7 @@ from pathlib import Path
 from .errors import UserError
 from .rules import PROFILES, Rule, RuleSet, Section
 
-__all__ = ["FORMATS", "Part", "make_template", "outline"]
+__all__ = ["FORMATS", "Part", "Template", "make_template", "outline", "plan"]
 
 FORMATS = ("docx", "odt", "md")
 TAG = "sosfs-check:"  # w:tag of every content control the template writes, followed by what it holds
@@ -42,7 +42,7 @@ WORDS = {
         "who": "namn och funktion",
         "body": "nämnd och paragraf",
         "example": "Till exempel:",
-        "goal": "Mål för {year}: {goal} Beskriv om målet har uppnåtts, vad som har gjorts och vad som återstår.",
+        "goal": "Förra årets mål: {goal} Beskriv om målet har uppnåtts under {year}, vad som har gjorts och vad som återstår.",
         "basis": "Lagrum",
     },
     "en": {
@@ -56,20 +56,10 @@ WORDS = {
         "who": "name and role",
         "body": "board and minute number",
         "example": "For example:",
-        "goal": "Goal for {year}: {goal} Describe whether the goal was met, what was done and what remains.",
+        "goal": "Last year's goal: {goal} Describe whether it was met in {year}, what was done and what remains.",
         "basis": "Legal basis",
     },
 }
-TITLES = {
-    "sv": PROFILES,
-    "en": {
-        "patientsakerhetsberattelse": "Patientsäkerhetsberättelse (patient safety report)",
-        "kvalitetsberattelse": "Kvalitetsberättelse (quality report)",
-        "kombinerad": "Patientsäkerhets- och kvalitetsberättelse (patient safety and quality report)",
-    },
-}
-
-
 @dataclass
 class Part:
     """One heading of the template: its section, level, wording and the rules it answers."""
@@ -237,7 +227,7 @@ def _follow(parts: list[Part], source: Source, rules: RuleSet, profile: str, yea
             parts.insert(position, follow)
         if follow is not None:
             follow.guidance = []
-            follow.placeholders = [[WORDS[lang]["goal"].format(year=year - 1, goal=_sentence(g))] for g in source.goals]
+            follow.placeholders = [[WORDS[lang]["goal"].format(year=year, goal=_sentence(g))] for g in source.goals]
             follow.rules = follow.rules or [r for r in rules.for_profile(profile) if r.section == GOALS_SECTION]
     return parts
 
@@ -247,6 +237,62 @@ def _sentence(text: str) -> str:
 
 
 # --- writing -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Template:
+    """What a template holds before it is written in a format."""
+
+    profile: str
+    year: int
+    organisation: str | None
+    lang: str
+    parts: list[Part]
+
+    @property
+    def title(self) -> str:
+        return f"{PROFILES[self.profile]} {self.year}"
+
+    @property
+    def file_stem(self) -> str:
+        return f"{self.profile}-{self.year}"
+
+    def render(self, format: str = "docx") -> bytes:
+        if format not in FORMATS:
+            raise UserError(f"okänt format {format!r}; välj bland: {', '.join(FORMATS)}")
+        if format == "md":
+            return _markdown(self).encode("utf-8")
+        data = _Writer(self.lang).write(self)
+        return data if format == "docx" else _convert(data, format)
+
+
+def plan(
+    profile: str | None = None,
+    year: int | None = None,
+    organisation: str | None = None,
+    rules: RuleSet | None = None,
+    lang: str = "sv",
+    source: str | Path | None = None,
+) -> Template:
+    """The template's profile, year, organisation and outline (see `make_template`)."""
+    from .rules import builtin_rules
+
+    rules = rules or builtin_rules()
+    if lang not in WORDS:
+        raise UserError(f"okänt språk {lang!r}; välj bland: {', '.join(WORDS)}")
+    if profile is not None and profile not in PROFILES:
+        raise UserError(f"okänd profil {profile!r}; välj bland: {', '.join(PROFILES)}")
+    if not rules.sections:
+        raise UserError("regelpaketen har inga avsnitt ('sections:'); mallen byggs av regelpaketets avsnitt")
+    last = read_source(Path(source), rules, profile) if source is not None else None
+    profile = profile or (last.profile if last else "patientsakerhetsberattelse")
+    if year is None:
+        year = last.year + 1 if last and last.year else date.today().year - 1
+    organisation = organisation or (last.organisation if last else None)
+    parts = outline(rules, profile, lang)
+    if last is not None:
+        parts = _follow(parts, last, rules, profile, year, lang)
+    return Template(profile, year, organisation, lang, parts)
 
 
 def make_template(
@@ -265,32 +311,11 @@ def make_template(
     the one it covers); `rules` defaults to the built-in pack; `source` is last year's report,
     whose headings are kept where they match a required section and whose goals for the coming
     year become one placeholder each under "Uppföljning av förra årets mål". None of its body
-    text is copied.
+    text is copied. Raises `UserError` (Swedish message) for bad arguments or an unreadable source.
     """
-    from .rules import builtin_rules
-
-    rules = rules or builtin_rules()
     if format not in FORMATS:
         raise UserError(f"okänt format {format!r}; välj bland: {', '.join(FORMATS)}")
-    if lang not in WORDS:
-        raise UserError(f"okänt språk {lang!r}; välj bland: {', '.join(WORDS)}")
-    if profile is not None and profile not in PROFILES:
-        raise UserError(f"okänd profil {profile!r}; välj bland: {', '.join(PROFILES)}")
-    if not rules.sections:
-        raise UserError("regelpaketen har inga avsnitt ('sections:'); mallen byggs av regelpaketets avsnitt")
-    last = read_source(Path(source), rules, profile) if source is not None else None
-    profile = profile or (last.profile if last else "patientsakerhetsberattelse")
-    if year is None:
-        year = last.year + 1 if last and last.year else date.today().year - 1
-    organisation = organisation or (last.organisation if last else None)
-    parts = outline(rules, profile, lang)
-    if last is not None:
-        parts = _follow(parts, last, rules, profile, year, lang)
-    title = f"{PROFILES[profile]} {year}"
-    if format == "md":
-        return _markdown(title, organisation, year, parts, lang).encode("utf-8")
-    data = _Writer(lang).write(title, TITLES[lang][profile], organisation, year, parts)
-    return data if format == "docx" else _convert(data, format)
+    return plan(profile, year, organisation, rules, lang, source).render(format)
 
 
 def _convert(data: bytes, fmt: str) -> bytes:
@@ -302,13 +327,14 @@ def _convert(data: bytes, fmt: str) -> bytes:
         return libreoffice_convert(path, fmt, Path(tmp) / "out").read_bytes()
 
 
-def _markdown(title: str, organisation: str | None, year: int, parts: list[Part], lang: str) -> str:
+def _markdown(template: Template) -> str:
     """The same outline in Markdown: guidance in HTML comments, so every section starts empty."""
-    words = WORDS[lang]
-    lines = [f"% {title}", "", organisation or f"<!-- {words['organisation']} -->", "", words["period"].format(year=year), "",
+    lang, words = template.lang, WORDS[template.lang]
+    lines = [f"% {template.title}", "", template.organisation or f"<!-- {words['organisation']} -->", "",
+             words["period"].format(year=template.year), "",
              f"{words['prepared']} <!-- {words['date']}, {words['by']} {words['who']} -->", "",
              f"{words['adopted']} <!-- {words['date']}, {words['by']} {words['body']} -->", ""]
-    for part in parts:
+    for part in template.parts:
         lines += ["#" * part.level + " " + part.heading, ""]
         if part.rules:
             lines += [f"<!-- {_basis(part.rules, lang)} -->", ""]
@@ -329,10 +355,11 @@ class _Writer:
         self.ids = iter(range(1, 10**6))
         self._placeholder_style()
 
-    def write(self, title: str, kind: str, organisation: str | None, year: int, parts: list[Part]) -> bytes:
+    def write(self, template: Template) -> bytes:
         from docx.enum.text import WD_BREAK
 
-        doc = self.doc
+        doc, title, organisation, year = self.doc, template.title, template.organisation, template.year
+        parts = template.parts
         doc.core_properties.title = title
         doc.core_properties.author = AUTHOR
         doc.add_paragraph(title, style="Title")
