@@ -181,9 +181,54 @@ def test_compare_html_is_the_markdown_as_a_fragment(client):
     assert "<table>" in answer.text and "<script" not in answer.text
 
 
+@pytest.mark.parametrize(
+    ("options", "data"),
+    [
+        (["--year", "2025", "--organisation", "Vård- och omsorgsnämnden i X"],
+         {"year": "2025", "organisation": "Vård- och omsorgsnämnden i X"}),
+        (["--profile", "kvalitetsberattelse", "--lang", "en", "--year", "2024"],
+         {"profile": "kvalitetsberattelse", "lang": "en", "year": "2024"}),
+        (["--from", BORAS.name], {}),
+    ],
+)
+def test_mall_is_the_cli_template(client, monkeypatch, capsys, tmp_path, options, data):
+    shutil.copy(BORAS, tmp_path / BORAS.name)
+    code, out, err = cli(monkeypatch, capsys, tmp_path, "mall", "--format", "md", "--output", "cli.md", *options)
+    assert code == 0, err
+    files = upload(BORAS, field="from") if "--from" in options else None
+    answer = client.post("/api/mall", data={**data, "format": "md"}, files=files)
+    assert answer.status_code == 200
+    assert answer.text == (tmp_path / "cli.md").read_text(encoding="utf-8")
+    word = client.post("/api/mall", data=data, files=files)
+    assert word.headers["content-type"] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    code, _, err = cli(monkeypatch, capsys, tmp_path, "mall", "--output", "cli.docx", *options)
+    assert code == 0, err
+    headings = lambda document: [(p.style.name, p.text) for p in document.paragraphs  # noqa: E731
+                                 if p.style.name.startswith(("Heading", "Title"))]
+    assert headings(docx.Document(io.BytesIO(word.content))) == headings(docx.Document(tmp_path / "cli.docx"))
+
+
+def test_mall_names_the_file_as_the_cli_does(client):
+    answer = client.post("/api/mall", data={"year": "2025"})
+    assert answer.headers["content-disposition"] == (
+        "attachment; filename=\"patientsakerhetsberattelse-2025.docx\"; "
+        "filename*=UTF-8''patientsakerhetsberattelse-2025.docx"
+    )
+
+
+def test_mall_from_a_broken_report_gets_the_cli_message(client, monkeypatch, capsys, tmp_path):
+    broken = tmp_path / "förra.docx"
+    broken.write_bytes(b"PK\x03\x04 trasig")
+    code, _, err = cli(monkeypatch, capsys, tmp_path, "mall", "--from", broken.name, "--output", "x.docx")
+    assert code == 2
+    answer = client.post("/api/mall", files=upload(broken, field="from"))
+    assert answer.status_code == 422
+    assert answer.json()["detail"] == err.strip().removeprefix("sosfs-check: ")
+
+
 def test_openapi_documents_every_endpoint(client):
     paths = client.get("/openapi.json").json()["paths"]
-    assert set(paths) == {"/healthz", "/api/check", "/api/annotate", "/api/coverage", "/api/compare"}
+    assert set(paths) == {"/healthz", "/api/check", "/api/annotate", "/api/coverage", "/api/compare", "/api/mall"}
 
 
 # --- bad input: 4xx with the command line's Swedish message -------------------------------------------

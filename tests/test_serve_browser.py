@@ -171,6 +171,22 @@ def test_two_years_give_coverage_and_comparison(server, browser, tmp_path):
     assert serious(violations) == [], json.dumps(violations, ensure_ascii=False, indent=1)
 
 
+def test_make_a_template(server, browser, monkeypatch, capsys, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run_cli(monkeypatch, capsys, "mall", "--year", "2025", "--organisation", "Omsorgsnämnden i Ås",
+                           "--output", "cli.docx")
+    assert code == 0, err
+    browser.get(server + "/")
+    browser.find_element(By.ID, "mall-year").send_keys("2025")
+    browser.find_element(By.ID, "mall-organisation").send_keys("Omsorgsnämnden i Ås")
+    browser.find_element(By.ID, "mall-button").click()
+    made = docx.Document(downloaded(browser, "patientsakerhetsberattelse-2025.docx"))
+    assert browser.find_element(By.ID, "status").text == "Mallen är nedladdad."
+    texts = lambda document: [(p.style.name, p.text) for p in document.paragraphs]  # noqa: E731
+    assert texts(made) == texts(docx.Document(tmp_path / "cli.docx"))
+    assert ("Heading 1", "Sammanfattning") in texts(made)
+
+
 def test_broken_file_shows_the_cli_message(server, browser, tmp_path):
     broken = tmp_path / "trasig.docx"
     broken.write_bytes(b"PK\x03\x04 inte en riktig fil")

@@ -19,7 +19,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from .. import __version__
 from ..commands import as_of_date
-from ..errors import UserError
+from ..errors import InputError, UserError
 from ..outputs import render
 from ..readers.safety import Limits
 from ..rules import PROFILES
@@ -30,6 +30,7 @@ from .work import Checker, FileProblems, Upload, check_all, saved
 Profile = Enum("Profile", {key: key for key in PROFILES}, type=str)
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MALL_TYPES = {"docx": DOCX, "odt": "application/vnd.oasis.opendocument.text", "md": "text/markdown; charset=utf-8"}
 TEXT_TYPES = {
     "json": "application/json",
     "sarif": "application/sarif+json",
@@ -60,6 +61,17 @@ class CompareFormat(str, Enum):
     html = "html"
 
 
+class MallFormat(str, Enum):
+    docx = "docx"
+    odt = "odt"
+    md = "md"
+
+
+class Lang(str, Enum):
+    sv = "sv"
+    en = "en"
+
+
 ProfileField = Annotated[
     Profile | None, Form(description="Slag av berättelse; utan värde avgörs det av titeln, som i `check`.")
 ]
@@ -78,9 +90,8 @@ def _attachment(data: bytes, media: str, name: str) -> Response:
     return Response(data, media_type=media, headers={"content-disposition": disposition})
 
 
-def create_app(checker: Checker, lang: str = "sv", token: str | None = None, mall=None) -> Guard:
-    """The FastAPI application behind its `Guard` (the app itself is `.app`); `mall` is the
-    template writer, or None when it is not available."""
+def create_app(checker: Checker, lang: str = "sv", token: str | None = None) -> Guard:
+    """The FastAPI application behind its `Guard` (the app itself is `.app`)."""
     app = FastAPI(
         title="sosfs-check",
         version=__version__,
@@ -106,7 +117,7 @@ def create_app(checker: Checker, lang: str = "sv", token: str | None = None, mal
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index() -> HTMLResponse:
-        return HTMLResponse(page(lang, mall is not None))
+        return HTMLResponse(page(lang))
 
     @app.get("/static/{name}", include_in_schema=False)
     def static(name: str) -> Response:
@@ -185,8 +196,31 @@ def create_app(checker: Checker, lang: str = "sv", token: str | None = None, mal
             return Response(text, media_type=TEXT_TYPES["markdown"])
         return Response(_markdown_html(text), media_type=TEXT_TYPES["html"])
 
-    if mall is not None:
-        mall.register(app, checker, lang)
+    @app.post("/api/mall", summary="Mall för berättelsen, som `mall` (med `from`: nästa års utkast)",
+              response_class=Response, responses={200: {"content": {t: {} for t in MALL_TYPES.values()}}})
+    def api_mall(profile: ProfileField = None,
+                 year: Annotated[int | None, Form(ge=1900, le=2999, description="Året berättelsen avser.")] = None,
+                 organisation: Annotated[str | None, Form(max_length=300, description="Nämnd eller vårdgivare.")] = None,
+                 language: Annotated[Lang | None, Form(alias="lang", description="Mallens språk.")] = None,
+                 format: Annotated[MallFormat, Form(description="Filformat.")] = MallFormat.docx,
+                 previous: Annotated[UploadFile | None, File(alias="from", description="Förra årets berättelse.")] = None,
+                 ) -> Response:
+        from ..mall import plan
+
+        def template(source: Path | None):
+            return plan(profile.value if profile else checker.config.profile, year, organisation, checker.rules,
+                        (language or Lang(lang)).value, source)
+
+        if previous is None or not previous.filename:
+            made = template(None)
+        else:
+            with saved(_uploads([previous])) as [(name, path)]:
+                try:
+                    made = template(path)
+                except InputError as exc:
+                    raise FileProblems([f"{name}: {exc.problem}"]) from None
+        data = made.render(format.value)
+        return _attachment(data, MALL_TYPES[format.value], f"{made.file_stem}.{format.value}")
 
     return Guard(app, token, max_body=limits.package + 1024 * 1024, sign_in_page=lambda wrong=False: sign_in(lang, wrong))
 

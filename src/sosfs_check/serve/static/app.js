@@ -212,7 +212,9 @@
       event.preventDefault();
       problem.textContent = "";
       const data = new FormData();
-      for (const [key, value] of new FormData(mall).entries()) if (value) data.append(key, value);
+      for (const [key, value] of new FormData(mall).entries()) {
+        if (value instanceof File ? value.size > 0 : value) data.append(key, value);
+      }
       try {
         await download("/api/mall", data, "mall.docx");
         say(W.mall_done);
