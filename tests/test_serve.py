@@ -253,6 +253,26 @@ def test_one_bad_file_among_good_names_each_problem(client, tmp_path):
     assert answer.json()["problems"] == ["tom.docx: filen är tom (0 byte)"]
 
 
+def test_a_bug_met_in_a_file_is_a_message_not_a_500(client, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("oväntat")
+
+    monkeypatch.setattr("sosfs_check.engine.evaluate", broken)
+    answer = client.post("/api/check", files=upload(BORAS))
+    assert answer.status_code == 422
+    assert answer.json()["detail"] == "boras-2021.docx: internt fel: RuntimeError: oväntat"
+
+
+def test_a_bug_met_while_annotating_is_a_message_not_a_500(client, monkeypatch):
+    def broken(*args, **kwargs):
+        raise KeyError("w:p")
+
+    monkeypatch.setattr("sosfs_check.annotate.annotate", broken)
+    answer = client.post("/api/annotate", files=upload(BORAS))
+    assert answer.status_code == 422
+    assert answer.json()["detail"] == "boras-2021.docx: internt fel: KeyError: 'w:p'"
+
+
 def test_size_limit_is_the_cli_limit(monkeypatch, capsys, tmp_path):
     big = tmp_path / "stor.txt"
     big.write_text("Patientsäkerhetsberättelse\n" + "x" * (2 * 1024 * 1024), encoding="utf-8")
@@ -357,14 +377,17 @@ def test_display_name(sent, name):
 
 
 def test_loopback_server_answers_only_to_loopback_names(client):
-    assert client.get("/healthz", headers={"host": "localhost:8000"}).status_code == 200
+    for name in ("localhost:8000", "127.0.0.2:8000", "[::1]:8000", "127.0.0.1"):
+        assert client.get("/healthz", headers={"host": name}).status_code == 200, name
     rebound = client.get("/healthz", headers={"host": "evil.example:8000"})
     assert rebound.status_code == 421
 
 
 def test_form_posted_from_another_site_is_refused(client):
-    answer = client.post("/api/check", files=upload(BORAS), headers={"origin": "http://evil.example"})
-    assert answer.status_code == 403
+    for origin in ("http://evil.example", "http://127.0.0.1:9999", "null"):
+        answer = client.post("/api/check", files=upload(BORAS), headers={"origin": origin})
+        assert answer.status_code == 403, origin
+        assert answer.json() == {"detail": "formulär från en annan webbplats tas inte emot"}
     assert client.post("/api/check", files=upload(BORAS), headers={"origin": LOCAL}).status_code == 200
 
 
@@ -400,7 +423,7 @@ def test_sign_in_form_sets_the_cookie():
 
 def test_other_host_without_token_refuses_to_start(monkeypatch, capsys):
     monkeypatch.delenv(TOKEN_ENV, raising=False)
-    code, out, err = run_cli(monkeypatch, capsys, "serve", "--host", "0.0.0.0", "--port", "0")
+    code, out, err = run_cli(monkeypatch, capsys, "serve", "--host", "0.0.0.0")
     assert code == 2
     assert err == (
         "sosfs-check: --host 0.0.0.0: servern nås då från andra datorer och kräver en åtkomstnyckel; "

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import ipaddress
 import os
 import re
 import sys
 from pathlib import Path
 
 from ..errors import UserError
+from .guard import is_loopback
 
 TOKEN_ENV = "SOSFS_CHECK_TOKEN"
 TOKEN_SHAPE = re.compile(r"[A-Za-z0-9._~+-]{16,}")
@@ -16,16 +16,6 @@ MISSING_EXTRA = (
     "serve behöver tillägget 'serve' (FastAPI och uvicorn), som inte är installerat: "
     "installera det med  pip install 'sosfs-check[serve]'"
 )
-
-
-def is_loopback(host: str) -> bool:
-    """127.0.0.0/8, ::1 or localhost: reachable from this computer only."""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 def token_for(host: str, token: str | None) -> str | None:

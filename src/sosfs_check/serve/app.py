@@ -155,7 +155,12 @@ def create_app(checker: Checker, lang: str = "sv", token: str | None = None) -> 
             except UserError as exc:
                 raise FileProblems([str(exc)]) from None
             target = default_output(path)
-            annotate(result, path, target)
+            try:
+                annotate(result, path, target)
+            except UserError:
+                raise
+            except Exception as exc:  # as `check` reports a bug met in one file: a message, no traceback
+                raise FileProblems([f"{name}: internt fel: {type(exc).__name__}: {exc}"]) from None
             data = target.read_bytes()
         return _attachment(data, DOCX, default_output(Path(name)).name)
 

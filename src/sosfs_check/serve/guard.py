@@ -12,13 +12,13 @@ security headers on every answer.
 from __future__ import annotations
 
 import hmac
+import ipaddress
 import json
 import secrets
 from http.cookies import SimpleCookie
 from urllib.parse import urlsplit
 
 COOKIE = "sosfs_check_token"
-LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1", "[::1]")
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; "
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
@@ -104,12 +104,11 @@ class Guard:
 
     def _refusal(self, scope, headers) -> tuple[int, bytes] | None:
         host = headers.get("host", "")
-        if not self.token and _hostname(host) not in LOOPBACK_NAMES:
+        if not self.token and not is_loopback(_hostname(host)):
             return 421, _detail("servern svarar bara på 127.0.0.1 eller localhost")
         origin = headers.get("origin")
-        if scope["method"] not in ("GET", "HEAD") and origin and origin != "null":
-            if urlsplit(origin).netloc.lower() != host.lower():
-                return 403, _detail("formulär från en annan webbplats tas inte emot")
+        if scope["method"] not in ("GET", "HEAD") and origin and urlsplit(origin).netloc.lower() != host.lower():
+            return 403, _detail("formulär från en annan webbplats tas inte emot")
         return None
 
     def _carries_token(self, headers) -> bool:
@@ -149,8 +148,18 @@ class Guard:
         await _redirect_with_cookie(send, self.token)
 
 
+def is_loopback(host: str) -> bool:
+    """127.0.0.0/8, ::1 or localhost: reachable from this computer only."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
 def _hostname(host: str) -> str:
-    """'127.0.0.1:8000' -> '127.0.0.1'; '[::1]:8000' -> '[::1]'."""
+    """The Host header without its port: '127.0.0.1:8000' -> '127.0.0.1', '[::1]:8000' -> '[::1]'."""
     if host.startswith("["):
         return host[: host.find("]") + 1]
     return host.rpartition(":")[0] if host.count(":") == 1 else host
