@@ -530,3 +530,23 @@ def test_logs_hold_no_file_names_or_contents(live):
     assert secret not in log and "Solrosen" not in log and quote not in log
     assert "Traceback" not in log
     assert list(temp.iterdir()) == []
+
+
+def test_token_server_prints_a_one_time_link(tmp_path):
+    port = free_port()
+    env = {**os.environ, TOKEN_ENV: TOKEN}
+    process = subprocess.Popen([sys.executable, "-m", "sosfs_check", "serve", "--port", str(port)], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=tmp_path, text=True)
+    try:
+        line = process.stdout.readline()
+        link = re.fullmatch(rf"sosfs-check serve: öppna (http://127\.0\.0\.1:{port}/login/[\w-]+) "
+                            r"\(länken fungerar en gång; sedan krävs nyckeln\)\. Avsluta med Ctrl-C\.\n", line)
+        assert link, line
+        with httpx.Client() as browser:
+            assert browser.get(f"http://127.0.0.1:{port}/healthz").status_code == 401
+            assert browser.get(link.group(1)).status_code == 303
+            assert browser.get(f"http://127.0.0.1:{port}/").status_code == 200
+        assert httpx.get(link.group(1)).status_code == 401  # used once
+    finally:
+        process.terminate()
+        process.wait(10)

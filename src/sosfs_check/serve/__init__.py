@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import socket
 import sys
 from pathlib import Path
 
@@ -55,37 +56,37 @@ def serve(host: str = "127.0.0.1", port: int = 8000, open_browser: bool = False,
     checker = Checker(configured_rules(settings, tuple(rule_dirs or ())), settings, max_size)
     language = lang or settings.lang or "sv"
     guarded = create_app(checker, language, token)
-    shown = f"[{host}]" if ":" in host else host
+    shown = socket.getfqdn() if host in ("0.0.0.0", "::") else f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{port}/"
     if token:
         url += f"login/{guarded.one_time_link()}"
-        print(f"sosfs-check serve: öppna {url} (länken fungerar en gång; sedan krävs nyckeln)", file=sys.stderr)
+        note = "länken fungerar en gång; sedan krävs nyckeln"
     else:
-        print(f"sosfs-check serve: öppna {url} (bara den här datorn når sidan)", file=sys.stderr)
-    print("Avsluta med Ctrl-C.", file=sys.stderr)
+        note = "bara den här datorn når sidan"
     server = uvicorn.Server(uvicorn.Config(guarded, host=host, port=port, access_log=False, log_level="warning",
                                            server_header=False, timeout_graceful_shutdown=5))
-    if open_browser:
-        _open_when_started(server, url)
+    _when_started(server, f"sosfs-check serve: öppna {url} ({note}). Avsluta med Ctrl-C.", url if open_browser else None)
+    problem = f"kan inte lyssna på {host}:{port}; porten används kanske redan (välj en annan med --port)"
     try:
         server.run()
     except SystemExit:  # uvicorn exits when it cannot bind
-        raise UserError(f"kan inte lyssna på {host}:{port}; porten används kanske redan (välj en annan med --port)")
+        raise UserError(problem) from None
     if not server.started:
-        raise UserError(f"kan inte lyssna på {host}:{port}; porten används kanske redan (välj en annan med --port)")
+        raise UserError(problem)
 
 
-def _open_when_started(server, url: str) -> None:
-    """Open the page in the default browser as soon as the server listens."""
+def _when_started(server, message: str, url: str | None) -> None:
+    """As soon as the server listens: say where the page is, and open it when `url` is given."""
     import threading
     import time
     import webbrowser
 
-    def wait_and_open() -> None:
+    def wait() -> None:
         while not server.started and not server.should_exit:
             time.sleep(0.05)
         if server.started:
-            webbrowser.open(url)
+            print(message, file=sys.stderr, flush=True)
+            if url:
+                webbrowser.open(url)
 
-    threading.Thread(target=wait_and_open, daemon=True).start()
-
+    threading.Thread(target=wait, daemon=True).start()
