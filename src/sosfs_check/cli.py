@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import cli_sas
+from . import cli_mall, cli_sas
 from .cli_rules import RulesOption, rules_app
 
 app = typer.Typer(
@@ -134,6 +134,7 @@ def annotate(
 
 
 cli_sas.register(app)
+cli_mall.register(app)
 
 
 def main() -> None:
