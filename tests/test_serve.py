@@ -22,7 +22,6 @@ import httpx
 import openpyxl
 import pytest
 
-from sosfs_check.config import configured_rules, load_config
 from sosfs_check.errors import UserError
 from sosfs_check.serve import MISSING_EXTRA, TOKEN_ENV, serve, token_for
 from sosfs_check.serve.app import create_app
@@ -39,13 +38,13 @@ ROOT = Path(__file__).resolve().parents[1]
 BORAS = ROOT / "fixtures" / "examples" / "boras-2021.docx"
 BORAS_2018 = ROOT / "fixtures" / "docx" / "boras-2018-headings.docx"
 HOSTILE = ROOT / "fixtures" / "hostile"
+KOMMUN_PACK = ROOT / "docs" / "examples" / "kommun-pack"
 LOCAL = "http://127.0.0.1:8000"
 TOKEN = "a-long-enough-token-1234"
 
 
 def make_client(token: str | None = None, max_size: int | None = None, base_url: str = LOCAL) -> TestClient:
-    config = load_config()
-    app = create_app(Checker(configured_rules(config), config, max_size), "sv", token)
+    app = create_app(Checker.load(max_size=max_size), "sv", token)
     return TestClient(app, base_url=base_url, follow_redirects=False)
 
 
@@ -96,6 +95,24 @@ def test_check_json_without_format_field_is_check_format_json(client, monkeypatc
     assert answer.headers["content-type"] == "application/json"
     assert answer.json() == json.loads(out)
     assert [d["path"] for d in answer.json()["documents"]] == ["boras-2021.docx"]
+
+
+def test_config_and_rule_packs_are_the_cli_options(monkeypatch, capsys, tmp_path):
+    config = tmp_path / "sosfs-check.toml"
+    config.write_text('ignore = ["riskanalys"]\n[[suppress]]\nrule = "lagar"\nreason = "Känd, åtgärdas 2026"\n',
+                      encoding="utf-8")
+    shutil.copy(BORAS, tmp_path / BORAS.name)
+    code, out, err = cli(monkeypatch, capsys, tmp_path, "check", "--format", "json", "--config", str(config),
+                         "--rules", str(KOMMUN_PACK), BORAS.name)
+    assert code in (0, 1), err
+    checker = Checker.load(config, [KOMMUN_PACK])
+    answer = TestClient(create_app(checker), base_url=LOCAL).post("/api/check", files=upload(BORAS))
+    assert answer.json() == json.loads(out)
+    document = answer.json()["documents"][0]
+    assert not {f["area"] for f in document["findings"]} & {"riskanalys"}
+    assert [a["rules"] for a in document["checklist"] if a["area"] == "riskanalys"] in ([], [[]])
+    assert {f["suppressed"] for f in document["findings"] if f["area"] == "lagar"} == {"Känd, åtgärdas 2026"}
+    assert len(answer.json()["rule_packs"]) == 2
 
 
 def test_check_profile_and_as_of_are_the_cli_options(client, monkeypatch, capsys):
@@ -346,8 +363,7 @@ def test_no_served_page_names_another_host(client):
 
 
 def test_page_in_english():
-    config = load_config()
-    english = TestClient(create_app(Checker(configured_rules(config), config), "en"), base_url=LOCAL)
+    english = TestClient(create_app(Checker.load(), "en"), base_url=LOCAL)
     page = english.get("/").text
     assert '<html lang="en">' in page and "<h1>Check patient safety and quality reports</h1>" in page
     report = english.post("/api/check", files=upload(BORAS), data={"format": "html"}).text
@@ -547,6 +563,27 @@ def test_token_server_prints_a_one_time_link(tmp_path):
             assert browser.get(link.group(1)).status_code == 303
             assert browser.get(f"http://127.0.0.1:{port}/").status_code == 200
         assert httpx.get(link.group(1)).status_code == 401  # used once
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+def test_open_shows_the_page_in_the_browser(tmp_path):
+    opened = tmp_path / "opened.txt"
+    fake = tmp_path / "browser.sh"
+    fake.write_text(f'#!/bin/sh\necho "$1" > {opened}\n', encoding="utf-8")
+    fake.chmod(0o755)
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "sosfs_check", "serve", "--port", str(port), "--open"],
+                               env={**os.environ, "BROWSER": str(fake)}, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, cwd=tmp_path)
+    try:
+        for _ in range(300):
+            if opened.exists() and opened.read_text():
+                break
+            time.sleep(0.05)
+        assert opened.read_text() == f"http://127.0.0.1:{port}/\n"
+        assert httpx.get(f"http://127.0.0.1:{port}/").status_code == 200
     finally:
         process.terminate()
         process.wait(10)

@@ -48,13 +48,11 @@ def serve(host: str = "127.0.0.1", port: int = 8000, open_browser: bool = False,
         import uvicorn
     except ImportError:
         raise UserError(MISSING_EXTRA) from None
-    from ..config import configured_rules, load_config
     from .app import create_app
     from .work import Checker
 
-    settings = load_config(config)
-    checker = Checker(configured_rules(settings, tuple(rule_dirs or ())), settings, max_size)
-    language = lang or settings.lang or "sv"
+    checker = Checker.load(config, rule_dirs or (), max_size)
+    language = lang or checker.config.lang or "sv"
     guarded = create_app(checker, language, token)
     shown = socket.getfqdn() if host in ("0.0.0.0", "::") else f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{port}/"

@@ -50,6 +50,14 @@ class Checker:
     config: Config
     max_size: int | None = None
 
+    @classmethod
+    def load(cls, config: Path | None = None, rule_dirs=(), max_size: int | None = None) -> Checker:
+        """As `check` loads them: the configuration file (or the nearest one) and `--rules` packs."""
+        from ..config import configured_rules, load_config
+
+        settings = load_config(config)
+        return cls(configured_rules(settings, tuple(rule_dirs)), settings, max_size)
+
     def check(self, path: Path, name: str, profile: str | None, as_of: date | None) -> Result:
         """Check one saved upload; the result and any error carry the uploaded name."""
         from .. import check
