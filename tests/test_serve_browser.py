@@ -5,8 +5,6 @@ accessibility rules (WCAG 2.1 A and AA) with no serious or critical violation.""
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import socket
 import subprocess
 import sys

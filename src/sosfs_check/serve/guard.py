@@ -16,7 +16,7 @@ import ipaddress
 import json
 import secrets
 from http.cookies import SimpleCookie
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 COOKIE = "sosfs_check_token"
 CSP = (
@@ -45,7 +45,7 @@ class Guard:
         self.app = app
         self.token = token
         self.max_body = max_body
-        self.sign_in_page = sign_in_page  # (lang-independent) HTML of the sign-in form
+        self.sign_in_page = sign_in_page  # wrong=False -> HTML of the sign-in form, in the page's language
         self.links: set[str] = set()  # one-time link codes not yet used
 
     def one_time_link(self) -> str:
@@ -140,8 +140,6 @@ class Guard:
                 return await _answer(send, 413, _detail("formuläret är för stort"))
             if not message.get("more_body"):
                 break
-        from urllib.parse import parse_qs
-
         offered = parse_qs(body.decode("utf-8", "replace")).get("token", [""])[0]
         if not hmac.compare_digest(offered.encode(), self.token.encode()):
             return await _answer(send, 401, self.sign_in_page(wrong=True), "text/html; charset=utf-8")
