@@ -46,9 +46,12 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def server(tmp_path):
+def server(tmp_path, request):
+    """`sosfs-check serve` on a free loopback port; `@pytest.mark.parametrize("server", [[options]],
+    indirect=True)` adds options."""
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "sosfs_check", "serve", "--port", str(port)],
+    options = getattr(request, "param", [])
+    process = subprocess.Popen([sys.executable, "-m", "sosfs_check", "serve", "--port", str(port), *options],
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=tmp_path)
     url = f"http://127.0.0.1:{port}"
     for _ in range(300):
@@ -183,6 +186,20 @@ def test_make_a_template(server, browser, monkeypatch, capsys, tmp_path):
     texts = lambda document: [(p.style.name, p.text) for p in document.paragraphs]  # noqa: E731
     assert texts(made) == texts(docx.Document(tmp_path / "cli.docx"))
     assert ("Heading 1", "Sammanfattning") in texts(made)
+
+
+@pytest.mark.parametrize("server", [["--lang", "en"]], indirect=True)
+def test_page_in_english(server, browser, monkeypatch, capsys):
+    monkeypatch.chdir(BORAS.parent)
+    _, out, _ = run_cli(monkeypatch, capsys, "check", "--format", "json", BORAS.name)
+    expected = [words("en")[a["status"]] for a in json.loads(out)["documents"][0]["checklist"]]
+    choose(browser, server, BORAS)
+    WebDriverWait(browser, 120).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#report table.checklist"))
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+    assert browser.find_element(By.ID, "status").text == "The check is done."
+    assert [c.text for c in browser.find_elements(By.CSS_SELECTOR, "#report td.status")] == expected
+    violations = axe_violations(browser)
+    assert serious(violations) == [], json.dumps(violations, ensure_ascii=False, indent=1)
 
 
 def test_broken_file_shows_the_cli_message(server, browser, tmp_path):
