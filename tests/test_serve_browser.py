@@ -22,6 +22,7 @@ from helpers import run_cli
 ROOT = Path(__file__).resolve().parents[1]
 BORAS = ROOT / "fixtures" / "examples" / "boras-2021.docx"
 BORAS_2018 = ROOT / "fixtures" / "docx" / "boras-2018-headings.docx"
+BORAS_TEXT = ROOT / "fixtures" / "text" / "boras-patientsakerhetsberattelse-2021.txt"
 AXE = ROOT / "tools" / "node" / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -186,6 +187,25 @@ def test_make_a_template(server, browser, monkeypatch, capsys, tmp_path):
     texts = lambda document: [(p.style.name, p.text) for p in document.paragraphs]  # noqa: E731
     assert texts(made) == texts(docx.Document(tmp_path / "cli.docx"))
     assert ("Heading 1", "Sammanfattning") in texts(made)
+
+
+def test_drop_a_text_report(server, browser, monkeypatch, capsys):
+    monkeypatch.chdir(BORAS_TEXT.parent)
+    _, out, _ = run_cli(monkeypatch, capsys, "check", "--format", "json", BORAS_TEXT.name)
+    expected = [words("sv")[a["status"]] for a in json.loads(out)["documents"][0]["checklist"]]
+    browser.get(server + "/")
+    browser.execute_script(
+        "const dropped = new DataTransfer();"
+        "dropped.items.add(new File([arguments[0]], arguments[1], {type: 'text/plain'}));"
+        "document.getElementById('drop').dispatchEvent(new DragEvent('drop', {dataTransfer: dropped, bubbles: true}));",
+        BORAS_TEXT.read_text(encoding="utf-8"), BORAS_TEXT.name,
+    )
+    assert browser.find_element(By.ID, "chosen").text == f"Valda filer: {BORAS_TEXT.name}"
+    assert browser.execute_script("return document.getElementById('files').files.length") == 1
+    browser.find_element(By.ID, "check-button").click()
+    WebDriverWait(browser, 120).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#report table.checklist"))
+    assert [c.text for c in browser.find_elements(By.CSS_SELECTOR, "#report td.status")] == expected
+    assert not browser.find_element(By.ID, "download-annotated").is_displayed()  # Word copies only of Word files
 
 
 @pytest.mark.parametrize("server", [["--lang", "en"]], indirect=True)

@@ -200,7 +200,8 @@
   drop.addEventListener("drop", (event) => {
     event.preventDefault();
     drop.classList.remove("over");
-    files = [...event.dataTransfer.files];
+    input.files = event.dataTransfer.files;
+    files = [...input.files];
     showChosen();
   });
   form.addEventListener("submit", check);
