@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 import sosfs_check
-from sosfs_check.coverage import matrix, paragraph
+from sosfs_check.matrix import matrix, paragraph
 from sosfs_check.engine import judge
-from sosfs_check.render import coverage as render
+from sosfs_check.render import matrix as render
 from sosfs_check.result import STATUSES
 from sosfs_check.rules import AREAS
 

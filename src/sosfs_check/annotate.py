@@ -10,7 +10,7 @@ from docx.oxml.ns import qn
 from docx.text.run import Run
 
 from .errors import UserError
-from .files import write_atomic
+from .files import write_output
 from .i18n import words
 from .result import Finding, Result
 
@@ -49,7 +49,7 @@ def _outermost(p):
 
 
 def annotate(result: Result, source: Path, target: Path) -> int:
-    """Write `target`: `source` plus one comment per unsuppressed finding. Returns the number written."""
+    """Write `target` ("-": stdout): `source` plus one comment per unsuppressed finding. Returns the number written."""
     word = docx.Document(io.BytesIO(Path(source).read_bytes()))
     paragraphs = list(word.element.body.iter(qn("w:p")))
     anchors = {b.index: b.anchor for b in result.document.blocks if b.anchor is not None}
@@ -70,5 +70,5 @@ def annotate(result: Result, source: Path, target: Path) -> int:
         count += 1
     buffer = io.BytesIO()
     word.save(buffer)
-    write_atomic(target, buffer.getvalue(), inputs=[source])
+    write_output(target, buffer.getvalue(), inputs=[source])
     return count

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import cli_sas
+from . import cli_reviewer
 from .cli_rules import RulesOption, rules_app
 
 app = typer.Typer(
@@ -104,7 +104,7 @@ def check(
 def annotate(
     report: Annotated[Path, typer.Argument(help="Word-utkastet (.docx).", show_default=False)],
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="Kopian med kommentarer (standard RAPPORT.granskad.docx).")
+        Optional[Path], typer.Option("--output", "-o", help="Kopian med kommentarer (standard RAPPORT.granskad.docx; - för stdout).")
     ] = None,
     profile: Annotated[
         Optional[str], typer.Option(help="patientsakerhetsberattelse, kvalitetsberattelse eller kombinerad.")
@@ -120,6 +120,7 @@ def annotate(
     from .annotate import annotate as write_comments
     from .annotate import default_output, ensure_docx
     from .config import apply_suppressions, configured_rules, load_config
+    from .files import STDOUT
 
     settings = load_config(config)
     ensure_docx(report)
@@ -130,10 +131,10 @@ def annotate(
     apply_suppressions(settings, [result])
     target = output or default_output(report)
     count = write_comments(result, report, target)
-    print(f"Skrev {target} med {count} kommentarer.")
+    print(f"Skrev {target} med {count} kommentarer.", file=sys.stderr if target == STDOUT else sys.stdout)
 
 
-cli_sas.register(app)
+cli_reviewer.register(app)
 
 
 def main() -> None:

@@ -26,22 +26,34 @@ FORMATS = ("rich", *RENDERERS)
 
 
 def targets(format: str, outputs: list[str]) -> list[tuple[str, Path | None]]:
-    """(format, file) pairs; file None means stdout. A bare `--output FILE` takes `--format`."""
-    plain: list[Path] = []
+    """(format, file) pairs; file None means stdout, as does the file name "-". A bare
+    `--output FILE` takes `--format`. At most one format goes to stdout."""
+    plain: list[Path | None] = []
     out: list[tuple[str, Path | None]] = []
     for spec in outputs:
         name, sep, file = spec.partition("=")
         if sep and name in FORMATS:
             if not file:
                 raise UserError(f"--output {spec}: filnamn saknas efter '='")
-            out.append((name, Path(file)))
+            out.append((name, _file(file)))
         elif sep and name.isidentifier():
             raise UserError(f"--output {spec}: okänt format {name!r}; välj bland: {', '.join(FORMATS)}")
         else:
-            plain.append(Path(spec))
+            plain.append(_file(spec))
     if len(plain) > 1:
         raise UserError("--output utan FORMAT= får bara anges en gång; skriv t.ex. --output sarif=rapport.sarif")
-    return [(format, plain[0] if plain else None), *out]
+    pairs = [(format, plain[0] if plain else None), *out]
+    to_stdout = [name for name, file in pairs if file is None]
+    if len(to_stdout) > 1:
+        raise UserError(
+            f"bara ett format kan skrivas till stdout, inte {' och '.join(to_stdout)}; ange --output FIL för de andra"
+        )
+    return pairs
+
+
+def _file(name: str) -> Path | None:
+    """The file an `--output` names; None for "-", stdout."""
+    return None if name == "-" else Path(name)
 
 
 def render(format: str, results: list[Result], lang: str) -> str:

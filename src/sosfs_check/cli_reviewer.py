@@ -1,4 +1,4 @@
-"""`sosfs-check coverage` and `compare`: the SAS/MAS view across reports and years.
+"""`sosfs-check coverage` and `compare`: the reviewer's (SAS/MAS) view across reports and years.
 
 Both use the project's configuration (sosfs-check.toml or pyproject.toml), as `check` does.
 """
@@ -6,14 +6,13 @@ Both use the project's configuration (sosfs-check.toml or pyproject.toml), as `c
 from __future__ import annotations
 
 import io
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from .errors import UserError
+from .files import STDOUT, write_output
 
 ProfileOption = Annotated[
     Optional[str], typer.Option(help="patientsakerhetsberattelse, kvalitetsberattelse eller kombinerad.")
@@ -47,28 +46,15 @@ def _settings(profile: str | None, as_of: str | None):
     return rules, profile or settings.profile, as_of_date(as_of) or settings.as_of, settings.heading_styles or None
 
 
-def _emit(data: str | bytes, output: Path | None, inputs: list[Path]) -> None:
-    from .files import write_atomic
-
-    if output is not None:
-        write_atomic(output, data, inputs=inputs)
-    elif isinstance(data, bytes):
-        if sys.stdout.isatty():
-            raise UserError("XLSX kan inte skrivas till terminalen; ange --output FIL.xlsx")
-        sys.stdout.buffer.write(data)
-    else:
-        sys.stdout.write(data)
-
-
 def _rich(draw, output: Path | None, inputs: list[Path], width: int) -> None:
     from rich.console import Console
 
-    if output is None:
+    if output is None or output == STDOUT:
         draw(Console())
     else:
         console = Console(record=True, file=io.StringIO(), width=width)
         draw(console)
-        _emit(console.export_text(), output, inputs)
+        write_output(output, console.export_text(), inputs)
 
 
 def coverage(
@@ -84,9 +70,9 @@ def coverage(
     """Täckningsmatris: vilka av lagens krav varje berättelse täcker, med avsnittet som ger belägg."""
     from .batch import check_paths, default_jobs
     from .commands import collect
-    from .coverage import matrix
+    from .matrix import matrix
     from .files import expand
-    from .render import coverage as render
+    from .render import matrix as render
 
     rules, profile, when, styles = _settings(profile, as_of)
     outcomes = check_paths(expand(paths), profile, when, jobs or default_jobs(), rules=rules, style_map=styles)
@@ -99,7 +85,7 @@ def coverage(
         else:
             writer = {"markdown": render.markdown, "html": render.html, "csv": render.csv_text,
                       "xlsx": render.xlsx, "json": render.json_text}[format.value]
-            _emit(writer(table), output, inputs)
+            write_output(output, writer(table), inputs)
     if failed or not results:
         raise typer.Exit(2)
 
@@ -123,7 +109,7 @@ def compare(
     if format is CompareFormat.rich:
         _rich(lambda console: render.print_rich(result, console), output, [old, new], 120)
     else:
-        _emit({"markdown": render.markdown, "json": render.json_text}[format.value](result), output, [old, new])
+        write_output(output, {"markdown": render.markdown, "json": render.json_text}[format.value](result), [old, new])
 
 
 def register(app: typer.Typer) -> None:

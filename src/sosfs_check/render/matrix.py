@@ -12,7 +12,7 @@ import json
 from html import escape as html_escape
 
 from .. import __version__
-from ..coverage import Matrix
+from ..matrix import Matrix
 from ..i18n import words
 from ..result import STATUSES
 from ..rules import AREAS, PROFILES
