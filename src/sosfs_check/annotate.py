@@ -30,9 +30,9 @@ def default_output(path: Path) -> Path:
     return path.with_name(f"{path.stem}.granskad.docx")
 
 
-def comment_text(finding: Finding) -> list[str]:
-    """The comment's paragraphs, in Swedish: what is wrong, the legal basis, what to do."""
-    w = words("sv")
+def comment_text(finding: Finding, lang: str = "sv") -> list[str]:
+    """The comment's paragraphs: what is wrong, the legal basis, what to do (labels in `lang`)."""
+    w = words(lang)
     basis = "; ".join(finding.legal_basis) + ("" if finding.verified else f" ({w['unverified']})")
     return [
         f"{w[finding.severity].capitalize()} ({finding.rule_id}): {finding.message}",
@@ -48,7 +48,7 @@ def _outermost(p):
     return p
 
 
-def annotate(result: Result, source: Path, target: Path) -> int:
+def annotate(result: Result, source: Path, target: Path, lang: str = "sv") -> int:
     """Write `target` ("-": stdout): `source` plus one comment per unsuppressed finding. Returns the number written."""
     word = docx.Document(io.BytesIO(Path(source).read_bytes()))
     paragraphs = list(word.element.body.iter(qn("w:p")))
@@ -63,7 +63,7 @@ def annotate(result: Result, source: Path, target: Path) -> int:
         else:
             p = word.add_paragraph()._p
         runs = [Run(r, None) for r in p.findall(qn("w:r"))] or [Run(p.add_r(), None)]
-        first, *rest = comment_text(finding)
+        first, *rest = comment_text(finding, lang)
         comment = word.add_comment(runs, text=first, author=AUTHOR, initials=INITIALS)
         for text in rest:
             comment.add_paragraph(text)

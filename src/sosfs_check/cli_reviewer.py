@@ -1,49 +1,21 @@
 """`sosfs-check coverage` and `compare`: the reviewer's (SAS/MAS) view across reports and years.
 
-Both use the project's configuration (sosfs-check.toml or pyproject.toml), as `check` does.
+Both resolve their settings as `check` does (flags, else the configuration, else the defaults).
 """
 
 from __future__ import annotations
 
 import io
-from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
+from .cli_options import (
+    AsOfOption, CompareFormat, CompareFormatOption, ConfigOption, CoverageFormat, CoverageFormatOption, JobsOption,
+    LangOption, MaxSizeOption, OutputOption, ProfileOption, RulesOption, value,
+)
 from .files import STDOUT, write_output
-
-ProfileOption = Annotated[
-    Optional[str], typer.Option(help="patientsakerhetsberattelse, kvalitetsberattelse eller kombinerad.")
-]
-AsOfOption = Annotated[Optional[str], typer.Option(help="Bedöm lagläget per datum (ÅÅÅÅ-MM-DD).")]
-OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="Skriv till FIL i stället för stdout.")]
-
-
-class CoverageFormat(str, Enum):
-    rich = "rich"
-    markdown = "markdown"
-    html = "html"
-    csv = "csv"
-    xlsx = "xlsx"
-    json = "json"
-
-
-class CompareFormat(str, Enum):
-    rich = "rich"
-    markdown = "markdown"
-    json = "json"
-
-
-def _settings(profile: str | None, as_of: str | None):
-    """(rules, profile, as_of, heading styles) from the options and the configuration."""
-    from .commands import as_of_date
-    from .config import configured_rules, load_config
-
-    settings = load_config()
-    rules = configured_rules(settings)
-    return rules, profile or settings.profile, as_of_date(as_of) or settings.as_of, settings.heading_styles or None
 
 
 def _rich(draw, output: Path | None, inputs: list[Path], width: int) -> None:
@@ -59,24 +31,25 @@ def _rich(draw, output: Path | None, inputs: list[Path], width: int) -> None:
 
 def coverage(
     paths: Annotated[list[Path], typer.Argument(help="Berättelser eller mappar.", show_default=False)],
-    format: Annotated[CoverageFormat, typer.Option("--format", "-f", help="Utdataformat.")] = CoverageFormat.rich,
+    format: CoverageFormatOption = CoverageFormat.rich,
     output: OutputOption = None,
-    jobs: Annotated[
-        Optional[int], typer.Option("--jobs", "-j", min=1, help="Antal parallella processer (standard: antal kärnor).")
-    ] = None,
+    jobs: JobsOption = None,
     profile: ProfileOption = None,
     as_of: AsOfOption = None,
+    lang: LangOption = None,
+    config: ConfigOption = None,
+    rule_dirs: RulesOption = None,
+    max_size: MaxSizeOption = None,
 ) -> None:
     """Täckningsmatris: vilka av lagens krav varje berättelse täcker, med avsnittet som ger belägg."""
-    from .batch import check_paths, default_jobs
-    from .commands import collect
+    from .batch import default_jobs
     from .matrix import matrix
-    from .files import expand
+    from .pipeline import run
     from .render import matrix as render
+    from .settings import resolve
 
-    rules, profile, when, styles = _settings(profile, as_of)
-    outcomes = check_paths(expand(paths), profile, when, jobs or default_jobs(), rules=rules, style_map=styles)
-    results, failed = collect(outcomes, paths)
+    settings = resolve(config, rule_dirs or (), value(profile), as_of, value(lang), max_size)
+    results, failed = run(paths, settings, jobs or default_jobs())
     if results:
         table = matrix(results)
         inputs = [r.path for r in results]
@@ -93,19 +66,22 @@ def coverage(
 def compare(
     old: Annotated[Path, typer.Argument(help="Förra årets berättelse.", show_default=False)],
     new: Annotated[Path, typer.Argument(help="Årets berättelse.", show_default=False)],
-    format: Annotated[CompareFormat, typer.Option("--format", "-f", help="Utdataformat.")] = CompareFormat.rich,
+    format: CompareFormatOption = CompareFormat.rich,
     output: OutputOption = None,
     profile: ProfileOption = None,
     as_of: AsOfOption = None,
+    lang: LangOption = None,
+    config: ConfigOption = None,
+    rule_dirs: RulesOption = None,
+    max_size: MaxSizeOption = None,
 ) -> None:
     """Jämför två års berättelser: avsnitt, siffror, checklistan och text som kopierats ordagrant."""
-    from . import check
     from .compare import compare as changes
     from .render import compare as render
+    from .settings import resolve
 
-    rules, profile, when, styles = _settings(profile, as_of)
-    old_result, new_result = (check(p, profile=profile, as_of=when, rules=rules, style_map=styles) for p in (old, new))
-    result = changes(old_result, new_result)
+    settings = resolve(config, rule_dirs or (), value(profile), as_of, value(lang), max_size)
+    result = changes(settings.check(old), settings.check(new))
     if format is CompareFormat.rich:
         _rich(lambda console: render.print_rich(result, console), output, [old, new], 120)
     else:

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
+from .choices import FAIL_ON, LANGS
 from .errors import UserError
 from .result import Result
 from .rules import AREAS, Profile, RuleSet, Severity, load_ruleset
@@ -40,9 +41,10 @@ class Config(_Strict):
     select: list[str] = []  # rule ids or areas to check; empty = all
     ignore: list[str] = []  # rule ids or areas not to check
     severity: dict[str, Severity] = {}  # rule id or area -> severity
-    fail_on: Literal["error", "warning", "never"] | None = Field(None, alias="fail-on")
+    fail_on: Literal[FAIL_ON] | None = Field(None, alias="fail-on")  # type: ignore[valid-type]
     as_of: date | None = Field(None, alias="as-of")
-    lang: Literal["sv", "en"] | None = None
+    lang: Literal[LANGS] | None = None  # type: ignore[valid-type]
+    max_size: int | None = Field(None, alias="max-size", ge=1)  # MB
     heading_styles: dict[str, Annotated[int, Field(ge=1, le=9)]] = Field({}, alias="heading-styles")
     suppress: list[Suppression] = []
     rules: list[Path] = []  # extra rule packs (folders), relative to the configuration file

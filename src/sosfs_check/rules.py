@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import Field, ValidationError, field_validator, model_validator
 
 from .checks import CHECK_TYPE_NAMES, Check
-from .errors import RuleError
+from .errors import RuleError, UserError
 from .schema import Strict
 
 AREAS: dict[str, str] = {
@@ -119,11 +119,28 @@ class RuleSet:
         """Every pack as 'name version', for report headers."""
         return " + ".join(f"{p.name} {p.version}" for p in self.packs)
 
+    @property
+    def areas(self) -> dict[str, str]:
+        """Checklist area -> its title."""
+        return AREAS
+
+    @property
+    def profiles(self) -> dict[str, str]:
+        """Profile (kind of report) -> its title."""
+        return PROFILES
+
     def for_profile(self, profile: str) -> list[Rule]:
         return [r for r in self.rules if profile in r.profiles]
 
     def by_id(self, rule_id: str) -> Rule | None:
         return next((r for r in self.rules if r.id == rule_id), None)
+
+
+def check_profile(profile: str | None) -> str | None:
+    """The profile when the pack knows it (or None: detect it); the one check of a profile name."""
+    if profile is not None and profile not in PROFILES:
+        raise UserError(f"--profile: okänd profil {profile!r}; välj bland: {', '.join(PROFILES)}")
+    return profile
 
 
 def builtin_rules_dir() -> Path:
