@@ -10,6 +10,7 @@ import pytest
 
 import sosfs_check
 from sosfs_check.batch import check_paths
+from sosfs_check.result import PackRef
 from sosfs_check.settings import Settings
 from sosfs_check.errors import InputError
 from sosfs_check.files import expand
@@ -52,7 +53,7 @@ def test_parallel_gives_the_same_results_in_the_same_order(folder):
             assert str(one) == str(two)
         else:
             assert document_dict(one) == document_dict(two)
-            assert two.rules is builtin_rules()  # the parent's rule set, not a copy per report
+            assert two.packs == one.packs == (PackRef("sosfs-check grundpaket", builtin_rules().pack.version),)
 
 
 def test_an_internal_error_in_one_file_does_not_stop_the_others(monkeypatch):

@@ -33,11 +33,7 @@ def _init_worker(settings: Settings) -> None:
 
 
 def _check_in_worker(path: Path) -> Result | InputError:
-    """As `_check_one`, without the rule set: the parent has it, and results travel lighter."""
-    outcome = _check_one(path, _worker_settings)
-    if isinstance(outcome, Result):
-        outcome.rules = None
-    return outcome
+    return _check_one(path, _worker_settings)
 
 
 def default_jobs() -> int:
@@ -58,17 +54,10 @@ def check_paths(
         return list(_report((_check_one(path, settings) for path in paths), on_done))
     from concurrent.futures import ProcessPoolExecutor  # here: costs 12 ms to import
 
-    from .rules import builtin_rules
-
-    ruleset = settings.rules or builtin_rules()
     workers = min(jobs, len(paths))
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(settings,)) as pool:
         chunks = max(1, len(paths) // (workers * 32))  # small: no worker idles long at the end
-        outcomes = list(_report(pool.map(_check_in_worker, paths, chunksize=chunks), on_done))
-    for outcome in outcomes:
-        if isinstance(outcome, Result):
-            outcome.rules = ruleset
-    return outcomes
+        return list(_report(pool.map(_check_in_worker, paths, chunksize=chunks), on_done))
 
 
 def _report(outcomes: Iterator, on_done: Callable[[], None] | None) -> Iterator:

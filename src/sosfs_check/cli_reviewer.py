@@ -51,7 +51,7 @@ def coverage(
     settings = resolve(config, rule_dirs or (), value(profile), as_of, value(lang), max_size)
     results, failed = run(paths, settings, jobs or default_jobs())
     if results:
-        table = matrix(results)
+        table = matrix(results, settings.rules)
         inputs = [r.path for r in results]
         if format is CoverageFormat.rich:
             _rich(lambda console: render.print_rich(table, console), output, inputs, 60 + 24 * len(results))

@@ -91,7 +91,7 @@ def explain(
               " Se `sosfs-check rules list`.")
     console = _console()
     console.print(Text(f"{rule.id}  {rule.title}", style="bold"))
-    console.print(Text(facts_line(rule), style="dim"))
+    console.print(Text(facts_line(rule, ruleset), style="dim"))
     for heading, body in explain_sections(rule):
         console.print(Text(f"\n{heading}", style="bold underline"))
         lines = body if isinstance(body, list) else body.splitlines()

@@ -38,7 +38,7 @@ def check(
     pairs = targets(format, output or [])
     results, failed = run(paths, settings, jobs or default_jobs(), progress, baseline, write_baseline)
     if results:
-        emit(pairs, results, settings.lang)
+        emit(pairs, results, settings.lang, settings.rules)
     if failed:
         return 2
     if settings.fail_on != "never":

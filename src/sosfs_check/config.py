@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError,
 from .choices import FAIL_ON, LANGS
 from .errors import UserError
 from .result import Result
-from .rules import AREAS, Profile, RuleSet, Severity, load_ruleset
+from .rules import RuleSet, Severity, load_ruleset
 
 FILE_NAME = "sosfs-check.toml"
 PYPROJECT = "pyproject.toml"
@@ -37,7 +37,7 @@ class Suppression(_Strict):
 
 
 class Config(_Strict):
-    profile: Profile | None = None
+    profile: str | None = None  # checked against the rule packs' profiles (settings.resolve)
     select: list[str] = []  # rule ids or areas to check; empty = all
     ignore: list[str] = []  # rule ids or areas not to check
     severity: dict[str, Severity] = {}  # rule id or area -> severity
@@ -139,7 +139,7 @@ def configured_rules(config: Config, extra_dirs=()) -> RuleSet:
 
 def configure_rules(config: Config, rules: RuleSet) -> RuleSet:
     """The rule set after select/ignore and severity overrides; unknown ids and areas are errors."""
-    known = {r.id for r in rules.rules} | set(AREAS)
+    known = {r.id for r in rules.rules} | set(rules.areas)
     named = [*config.select, *config.ignore, *config.severity, *(s.rule for s in config.suppress)]
     unknown = sorted({name for name in named if name not in known})
     if unknown:

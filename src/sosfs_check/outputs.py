@@ -56,7 +56,8 @@ def _file(name: str) -> Path | None:
     return None if name == "-" else Path(name)
 
 
-def render(format: str, results: list[Result], lang: str) -> str:
+def render(format: str, results: list[Result], lang: str, rules) -> str:
+    """One format's text; `rules` is the rule set the results were judged by (SARIF lists it)."""
     if format == "rich":
         from rich.console import Console
 
@@ -66,15 +67,15 @@ def render(format: str, results: list[Result], lang: str) -> str:
         print_report(results, console, lang)
         return console.export_text()
     module = importlib.import_module(f".render.{RENDERERS[format]}", __package__)
-    return module.render(results, lang)
+    return module.render(results, lang, rules.rules) if format == "sarif" else module.render(results, lang)
 
 
-def emit(pairs: list[tuple[str, Path | None]], results: list[Result], lang: str) -> None:
+def emit(pairs: list[tuple[str, Path | None]], results: list[Result], lang: str, rules) -> None:
     """Write every requested format; GitHub's step summary is appended when running in Actions."""
     inputs = [r.path for r in results]
     for format, file in pairs:
         if file is not None:
-            write_atomic(file, render(format, results, lang), inputs=inputs)
+            write_atomic(file, render(format, results, lang, rules), inputs=inputs)
         elif format == "rich":
             from rich.console import Console
 
@@ -82,7 +83,7 @@ def emit(pairs: list[tuple[str, Path | None]], results: list[Result], lang: str)
 
             print_report(results, Console(), lang)
         else:
-            sys.stdout.write(render(format, results, lang))
+            sys.stdout.write(render(format, results, lang, rules))
     if any(format == "github" for format, _ in pairs):
         from .render.github import append_step_summary
 

@@ -56,12 +56,14 @@ def resolve(
     """Settings from the command line's flags (None: not given), the configuration file (`config`,
     else the nearest one) and the defaults, in that order. `rules` are extra packs (`--rules`)."""
     from .config import configured_rules, load_config
-    from .rules import check_profile
 
     found = load_config(config)
+    ruleset = configured_rules(found, tuple(rules or ()))
+    if profile is None and found.profile is not None:
+        profile = ruleset.check_profile(found.profile, f"{found.path}: profile")
     return Settings(
-        rules=configured_rules(found, tuple(rules or ())),
-        profile=check_profile(profile or found.profile),
+        rules=ruleset,
+        profile=ruleset.check_profile(profile),
         as_of=as_of_date(as_of) or found.as_of,
         lang=lang or found.lang or "sv",
         max_size=max_size or found.max_size,
