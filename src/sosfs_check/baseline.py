@@ -1,29 +1,19 @@
-"""Stable finding fingerprints, and baseline files of known findings that do not fail CI."""
+"""Baseline files of known findings (by `result.fingerprint`) that do not fail CI."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import re
 from collections import Counter
 from pathlib import Path
 
 from .errors import UserError
 from .files import write_atomic
-from .result import Finding, Result
+from .result import Result, fingerprint
 
 FORMAT = "sosfs-check-baseline/1"
-_NUMBER = re.compile(r"^\d+(\.\d+)*\.?\s+")
 
 
-def fingerprint(finding: Finding) -> str:
-    """Hash of rule id, section path and excerpt: independent of line numbers and of
-    heading numbers ("5.3 Riskanalys" -> "riskanalys"), so unrelated edits leave it unchanged."""
-    section = " > ".join(_NUMBER.sub("", part.strip()) for part in finding.location.section.split(" > "))
-    excerpt = " ".join(finding.location.excerpt.split())
-    key = "\x1f".join((finding.rule_id, section.casefold(), excerpt.casefold()))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
 def _relative(path: Path, base: Path) -> str:

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .cli_rules import RulesOption
+from .cli_options import RulesOption
 
 
 class TemplateFormat(str, Enum):

@@ -9,9 +9,10 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
+from .choices import FAIL_ON, LANGS
 from .errors import UserError
 from .result import Result
-from .rules import AREAS, Profile, RuleSet, Severity, load_ruleset
+from .rules import RuleSet, Severity, load_ruleset
 
 FILE_NAME = "sosfs-check.toml"
 PYPROJECT = "pyproject.toml"
@@ -36,13 +37,14 @@ class Suppression(_Strict):
 
 
 class Config(_Strict):
-    profile: Profile | None = None
+    profile: str | None = None  # checked against the rule packs' profiles (settings.resolve)
     select: list[str] = []  # rule ids or areas to check; empty = all
     ignore: list[str] = []  # rule ids or areas not to check
     severity: dict[str, Severity] = {}  # rule id or area -> severity
-    fail_on: Literal["error", "warning", "never"] | None = Field(None, alias="fail-on")
+    fail_on: Literal[FAIL_ON] | None = Field(None, alias="fail-on")  # type: ignore[valid-type]
     as_of: date | None = Field(None, alias="as-of")
-    lang: Literal["sv", "en"] | None = None
+    lang: Literal[LANGS] | None = None  # type: ignore[valid-type]
+    max_size: int | None = Field(None, alias="max-size", ge=1)  # MB
     heading_styles: dict[str, Annotated[int, Field(ge=1, le=9)]] = Field({}, alias="heading-styles")
     suppress: list[Suppression] = []
     rules: list[Path] = []  # extra rule packs (folders), relative to the configuration file
@@ -137,7 +139,7 @@ def configured_rules(config: Config, extra_dirs=()) -> RuleSet:
 
 def configure_rules(config: Config, rules: RuleSet) -> RuleSet:
     """The rule set after select/ignore and severity overrides; unknown ids and areas are errors."""
-    known = {r.id for r in rules.rules} | set(AREAS)
+    known = {r.id for r in rules.rules} | set(rules.areas)
     named = [*config.select, *config.ignore, *config.severity, *(s.rule for s in config.suppress)]
     unknown = sorted({name for name in named if name not in known})
     if unknown:

@@ -5,17 +5,17 @@ from __future__ import annotations
 import json
 
 from .checks import describe as describe_check
-from .rules import AREAS, PROFILES, Pack, Rule, RuleFile, RuleSet
+from .rules import Pack, Rule, RuleFile, RuleSet
 
 SEVERITY_WORDS = {"error": "fel", "warning": "varning", "info": "info"}
 OBLIGATION_WORDS = {"ska": "ska (föreskrift eller lag)", "bör": "bör (allmänt råd)", "praxis": "god praxis"}
 
 
-def facts_line(rule: Rule) -> str:
+def facts_line(rule: Rule, ruleset: RuleSet) -> str:
     """Area, profiles, severity, obligation and verification on one line."""
     verified = "ja" if rule.verified else "nej – rådgivande, lagrummet ej verifierat mot officiell text"
     return (
-        f"Område: {AREAS[rule.area]} · Profiler: {', '.join(PROFILES[p] for p in rule.profiles)} · "
+        f"Område: {ruleset.areas[rule.area]} · Profiler: {', '.join(ruleset.profiles[p] for p in rule.profiles)} · "
         f"Allvarlighet: {SEVERITY_WORDS[rule.severity]} · Skyldighet: {OBLIGATION_WORDS[rule.obligation]} · "
         f"Verifierad: {verified}"
     )
@@ -61,17 +61,17 @@ def rules_markdown(ruleset: RuleSet) -> str:
     ]
     out += [
         f"| [{r.id}](#{r.id.lower()}) | {r.title} | {SEVERITY_WORDS[r.severity]} | {'; '.join(r.legal_basis)} |"
-        for area in AREAS
+        for area in ruleset.areas
         for r in ruleset.rules
         if r.area == area
     ]
-    for area, title in AREAS.items():
+    for area, title in ruleset.areas.items():
         rules = [r for r in ruleset.rules if r.area == area]
         if not rules:
             continue
         out += ["", f"## {title} (`{area}`)"]
         for rule in rules:
-            out += ["", f"### {rule.id}", "", f"**{rule.title}**", "", facts_line(rule)]
+            out += ["", f"### {rule.id}", "", f"**{rule.title}**", "", facts_line(rule, ruleset)]
             for heading, body in explain_sections(rule):
                 if isinstance(body, list):
                     out += ["", f"**{heading}:**", "", _bullets(body)]

@@ -10,35 +10,14 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic import AfterValidator, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from .checks import CHECK_TYPE_NAMES, Check
-from .errors import RuleError
-from .schema import Strict
+from .errors import RuleError, UserError
+from .schema import Regex, Strict
 
-AREAS: dict[str, str] = {
-    "lagar": "Lagar och andra krav",
-    "ansvar": "Ansvarsfördelning",
-    "processer": "Processer och rutiner",
-    "samverkan": "Samverkan",
-    "riskanalys": "Riskanalys",
-    "egenkontroll": "Egenkontroll",
-    "klagomal": "Klagomål och synpunkter",
-    "avvikelser": "Avvikelser, lex Maria och lex Sarah",
-    "forbattring": "Systematiskt förbättringsarbete",
-    "medverkan": "Personalens medverkan",
-    "dokumentation": "Dokumentation av kvalitetsarbetet",
-    "berattelse": "Berättelsens innehåll",
-}
-PROFILES: dict[str, str] = {
-    "patientsakerhetsberattelse": "Patientsäkerhetsberättelse",
-    "kvalitetsberattelse": "Kvalitetsberättelse",
-    "kombinerad": "Patientsäkerhets- och kvalitetsberättelse",
-}
 SEVERITIES = ("error", "warning", "info")
 
-Area = Literal[tuple(AREAS)]  # type: ignore[valid-type]
-Profile = Literal[tuple(PROFILES)]  # type: ignore[valid-type]
 Severity = Literal["error", "warning", "info"]
 
 # "SFS 2010:659 3 kap. 10 §", "SOSFS 2011:9 7 kap. 2 § p. 1", "SFS 1993:387 24 b–24 f §§", "HSLF-FS 2017:41"
@@ -47,6 +26,76 @@ CITATION = re.compile(
     r"( (\d+ kap\. )?\d+ ?[a-z]?(–(\d+ ?)?[a-z]?)? §§?( (st\.|p\.) \d+)*)?"
     r"( och .+)?$"
 )
+
+
+class ProfileSpec(Strict):
+    """A kind of report (profile): its title and how a report of that kind names itself."""
+
+    title: str
+    names: Regex  # matched case-insensitively on the title page and in the text
+    combines: list[str] = []  # a combined report is each of these kinds at once
+
+
+class Pack(Strict):
+    """pack.yml: the pack's name and version and, in a base pack, the law's own data."""
+
+    name: str
+    version: str
+    description: str = ""
+    disable: list[str] = []  # ids of rules from earlier packs (the built-in one) to switch off
+    areas: dict[str, str] = {}  # checklist area -> title, in the checklist's order
+    profiles: dict[str, ProfileSpec] = {}  # kind of report -> what it is called and how it is told
+    paragraphs: dict[str, str] = {}  # cited paragraph ("SFS 2010:659 3 kap. 10 §") -> what it requires
+
+
+@dataclass(frozen=True)
+class Law:
+    """The areas, profiles and paragraph names of a list of packs, later packs adding to earlier ones."""
+
+    areas: dict[str, str]
+    profiles: dict[str, ProfileSpec]
+    paragraphs: dict[str, str]
+
+    @classmethod
+    def of(cls, packs) -> Law:
+        merged = ({}, {}, {})
+        for pack in packs:
+            for table, extra in zip(merged, (pack.areas, pack.profiles, pack.paragraphs)):
+                table.update(extra)
+        return cls(*merged)
+
+    def implied_profiles(self, profiles: list[str]) -> list[str]:
+        """The profiles with every combined profile all of whose kinds are listed."""
+        return [*profiles, *(
+            name for name, spec in self.profiles.items()
+            if spec.combines and name not in profiles and all(kind in profiles for kind in spec.combines)
+        )]
+
+
+def _law(info: ValidationInfo) -> Law:
+    """The law a file is validated against: given by the loader, else the built-in pack's."""
+    return (info.context or {}).get("law") or builtin_rules().law
+
+
+def _choice(value: str, known) -> str:
+    if value not in known:
+        raise ValueError(f"ogiltigt värde {value!r}; tillåtna värden: {', '.join(map(repr, known))}")
+    return value
+
+
+def _listed(table: str):
+    """JSON Schema: the built-in pack's values, for editors."""
+    return lambda schema: schema.update(enum=list(getattr(builtin_rules().law, table)))
+
+
+Area = Annotated[
+    str, AfterValidator(lambda value, info: _choice(value, _law(info).areas)), Field(json_schema_extra=_listed("areas"))
+]
+Profile = Annotated[
+    str,
+    AfterValidator(lambda value, info: _choice(value, _law(info).profiles)),
+    Field(json_schema_extra=_listed("profiles")),
+]
 
 
 class Explain(Strict):
@@ -82,9 +131,16 @@ class Section(Strict):
     title: Wording
     order: int
     parent: SectionId | None = None
-    profiles: list[Profile] = Field(default=list(PROFILES), min_length=1)
+    profiles: list[Profile] = Field(min_length=1)  # default: every profile
     titles: dict[Profile, Wording] = {}
     aliases: list[str] = []
+
+    @model_validator(mode="before")
+    @classmethod
+    def _every_profile(cls, data, info: ValidationInfo):
+        if isinstance(data, dict) and "profiles" not in data:
+            return {**data, "profiles": list(_law(info).profiles)}
+        return data
 
     def heading(self, profile: str, lang: str) -> str:
         return self.titles.get(profile, self.title).text(lang)
@@ -104,6 +160,12 @@ class Rule(Strict):
     fix: str
     explain: Explain | None = None
     section: SectionId | None = None  # where the report describes it (a `sections:` id); None = the whole report
+
+    @field_validator("profiles")
+    @classmethod
+    def _combined(cls, profiles: list[str], info: ValidationInfo) -> list[str]:
+        """A rule for every kind a combined report is also applies to the combined report."""
+        return _law(info).implied_profiles(profiles)
 
     @field_validator("legal_basis")
     @classmethod
@@ -127,13 +189,6 @@ class Rule(Strict):
         return self
 
 
-class Pack(Strict):
-    name: str
-    version: str
-    description: str = ""
-    disable: list[str] = []  # ids of rules from earlier packs (the built-in one) to switch off
-
-
 class RuleFile(Strict):
     rules: list[Rule] = []
     sections: list[Section] = []
@@ -154,6 +209,31 @@ class RuleSet:
     def pack_names(self) -> str:
         """Every pack as 'name version', for report headers."""
         return " + ".join(f"{p.name} {p.version}" for p in self.packs)
+
+    @property
+    def law(self) -> Law:
+        return Law.of(self.packs)
+
+    @property
+    def areas(self) -> dict[str, str]:
+        """Checklist area -> its title, in the checklist's order."""
+        return self.law.areas
+
+    @property
+    def profiles(self) -> dict[str, str]:
+        """Profile (kind of report) -> its title."""
+        return {name: spec.title for name, spec in self.law.profiles.items()}
+
+    @property
+    def paragraphs(self) -> dict[str, str]:
+        """Cited paragraph -> what it requires, for the coverage matrix."""
+        return self.law.paragraphs
+
+    def check_profile(self, profile: str | None, where: str = "--profile") -> str | None:
+        """The profile when the packs know it (or None: detect it); the one check of a profile name."""
+        if profile is not None and profile not in self.law.profiles:
+            raise UserError(f"{where}: okänd profil {profile!r}; välj bland: {', '.join(self.law.profiles)}")
+        return profile
 
     def for_profile(self, profile: str) -> list[Rule]:
         return [r for r in self.rules if profile in r.profiles]
@@ -239,10 +319,11 @@ def _message(err: dict) -> str:
     return err["msg"].removeprefix("Value error, ")
 
 
-def _validate(model, path: Path, text: str, data: object, trusted: bool = False):
-    """Validate YAML data; every problem becomes 'file:line:column: key.path: message'."""
+def _validate(model, path: Path, text: str, data: object, trusted: bool = False, law: Law | None = None):
+    """Validate YAML data against `law` (default: the built-in pack's); every problem becomes
+    'file:line:column: key.path: message'."""
     try:
-        return model.model_validate(data if data is not None else {}, context={"trusted": trusted})
+        return model.model_validate(data if data is not None else {}, context={"trusted": trusted, "law": law})
     except ValidationError as exc:
         positions = _positions(text)
         problems = []
@@ -258,9 +339,9 @@ def load_rule_file(path: Path, trusted: bool = False) -> list[Rule]:
     return _load_file(path, trusted).rules
 
 
-def _load_file(path: Path, trusted: bool = False) -> RuleFile:
+def _load_file(path: Path, trusted: bool = False, law: Law | None = None) -> RuleFile:
     text, data = _read_yaml(path)
-    return _validate(RuleFile, path, text, data, trusted)
+    return _validate(RuleFile, path, text, data, trusted, law)
 
 
 def _section_problems(files: dict[Path, RuleFile], known: dict[str, Section]) -> list[str]:
@@ -293,6 +374,8 @@ def load_rules(directory: Path, trusted: bool = False) -> RuleSet:
     if not directory.is_dir():
         raise RuleError([f"{directory}: regelpaketets mapp finns inte"])
     pack = load_pack_file(directory / "pack.yml")
+    builtin = directory.resolve() == builtin_rules_dir().resolve()
+    law = Law.of((pack,) if builtin else (*builtin_rules().packs, pack))
     rules: list[Rule] = []
     seen: dict[str, Path] = {}
     problems: list[str] = []
@@ -301,7 +384,7 @@ def load_rules(directory: Path, trusted: bool = False) -> RuleSet:
         if path.name == "pack.yml":
             continue
         try:
-            files[path] = file = _load_file(path, trusted)
+            files[path] = file = _load_file(path, trusted, law)
         except RuleError as exc:
             problems.extend(exc.problems)
             continue
@@ -311,7 +394,6 @@ def load_rules(directory: Path, trusted: bool = False) -> RuleSet:
             seen[rule.id] = path
             rules.append(rule)
     sections = {s.id: s for file in files.values() for s in file.sections}
-    builtin = directory.resolve() == builtin_rules_dir().resolve()
     known = sections if builtin else {**{s.id: s for s in builtin_rules().sections}, **sections}
     problems.extend(_section_problems(files, known))
     if problems:

@@ -51,9 +51,8 @@ def serve(host: str = "127.0.0.1", port: int = 8000, open_browser: bool = False,
     from .app import create_app
     from .work import Checker
 
-    checker = Checker.load(config, rule_dirs or (), max_size)
-    language = lang or checker.config.lang or "sv"
-    guarded = create_app(checker, language, token)
+    checker = Checker.load(config, rule_dirs or (), max_size, lang)
+    guarded = create_app(checker, checker.settings.lang, token)
     shown = socket.getfqdn() if host in ("0.0.0.0", "::") else f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{port}/"
     if token:

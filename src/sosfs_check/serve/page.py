@@ -13,7 +13,7 @@ from html import escape
 from importlib import resources
 
 from .. import __version__
-from ..rules import PROFILES
+from ..rules import builtin_rules
 
 WORDS = {
     "sv": {
@@ -127,7 +127,7 @@ def page(lang: str) -> str:
     """The whole page: choosing files, the results, and the template form."""
     w = WORDS[lang]
     e = lambda key: escape(w[key])  # noqa: E731
-    profiles = "".join(f'<option value="{key}">{escape(name)}</option>' for key, name in PROFILES.items())
+    profiles = "".join(f'<option value="{key}">{escape(name)}</option>' for key, name in builtin_rules().profiles.items())
     mall_form = f"""
 <section aria-labelledby="mall-heading" class="panel">
 <h2 id="mall-heading">{e('mall')}</h2>
