@@ -60,7 +60,7 @@ def test_list_rich_shows_the_table(cli):
     code, out, _ = cli("rules", "list", "--area", "ansvar")
     assert code == 0
     assert "6 regler" in out and "Ansvarsfördelning (ansvar)" in out
-    assert "PSL-3-9-ANSVAR  fel  Hur det organisatoriska ansvaret" in out and "SFS 2010:659 3 kap. 9 §" in out
+    assert "PSL-3-9-ANSVAR  varning  Hur det organisatoriska ansvaret" in out and "SFS 2010:659 3 kap. 9 §" in out
 
 
 def test_list_with_an_unknown_area_is_a_usage_error(cli):
