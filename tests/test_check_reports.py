@@ -95,9 +95,13 @@ def test_complete_kvalitetsberattelse_is_recognised_and_mostly_fulfilled(built):
     ids = {o.rule_id for o in result.outcomes if o.outcome == "not_applicable"}
     assert "PSL-3-5-LEX-MARIA" in ids  # lex Maria is not demanded of a SoL-only report
     status = statuses(result)
+    assert [a for a, s in status.items() if s != "uppfyllt"] == ["lagar", "processer", "avvikelser", "medverkan"]
     # Staff are told of the duty to report (lex Sarah) but not of the duty to help keep good quality
-    # (SoL (2025:400) 27 kap. 3 § p. 2).
-    assert [a for a, s in status.items() if s != "uppfyllt"] == ["lagar", "medverkan"]
+    # (SoL (2025:400) 27 kap. 3 § p. 2); the rest is good practice the new SoL brought.
+    assert sorted((f.rule_id, f.severity) for f in result.findings) == [
+        ("KB-27-7-KOMMUN-IVO", "info"), ("KB-5-1-VETENSKAP", "info"),
+        ("SOL-27-3-INFORMATION", "warning"), ("SOSFS-LAGKRAV-BEVAKNING", "info"),
+    ]
 
 
 def test_missing_section_is_reported_at_the_title(tmp_path):

@@ -163,10 +163,15 @@ def test_existing_psl_paragraph_is_not_flagged(seed_results):
 def test_adoption_date_after_1_march_is_an_error(tmp_path):
     spec = (SEEDS / "psb-region-halsocentral-2024.md").read_text(encoding="utf-8")
     on_time = check_spec(tmp_path, spec, "i-tid.docx", as_of=AS_OF)
-    late = check_spec(tmp_path, spec.replace("Fastställd 2025-02-12", "Fastställd 2025-03-20"), "sen.docx", as_of=AS_OF)
+    late = check_spec(tmp_path, spec.replace("Fastställd 2025-02-12", "Upprättad 2025-03-20"), "sen.docx", as_of=AS_OF)
     assert "PSL-3-10-SENAST-1-MARS" not in {f.rule_id for f in on_time.findings}
     finding = next(f for f in late.findings if f.rule_id == "PSL-3-10-SENAST-1-MARS")
-    assert finding.severity == "error" and "2025-03-20" in finding.message
+    assert finding.severity == "error" and "Upprättad 2025-03-20, efter 2025-03-01" in finding.message
+    treated_late = check_spec(
+        tmp_path, spec.replace("Fastställd 2025-02-12", "Upprättad 2025-02-12. Behandlad i nämnden 2025-03-20"),
+        "behandlad.docx", as_of=AS_OF,
+    )
+    assert "PSL-3-10-SENAST-1-MARS" not in {f.rule_id for f in treated_late.findings}
 
 
 def test_period_must_be_the_previous_calendar_year(tmp_path):

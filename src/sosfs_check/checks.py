@@ -47,9 +47,10 @@ def failed(evidence=(), where=None, quote="", detail="") -> Verdict:
 class Context:
     """A document prepared once for all checks: word index, section ranges, word counts."""
 
-    def __init__(self, document: Document, as_of: date):
+    def __init__(self, document: Document, as_of: date, adoption=None):
         self.document = document
-        self.as_of = as_of
+        self.as_of = as_of  # the day whose law applies; the engine may set it from the report's own dates
+        self.adoption = adoption  # the pack's dating words (rules.Adoption); None: the built-in pack's
         self.blocks = document.blocks
         self.index = TextIndex([b.text for b in self.blocks])
         self._words = [0, *accumulate(len(b.text.split()) for b in self.blocks)]
@@ -93,16 +94,22 @@ class Context:
 
     @cached_property
     def period_year(self) -> int | None:
-        adopted = self.adopted[0] if self.adopted else None
-        return dates.period_year(self.document, self.report_year, adopted, self.period_counts)
+        dated = self.dating.any
+        return dates.period_year(self.document, self.report_year, dated[0] if dated else None, self.period_counts)
 
     @cached_property
     def period_counts(self) -> Counter:
         return dates.period_mentions(self.document, self.text)
 
     @cached_property
-    def adopted(self):
-        return dates.adoption(self.document, self.text)
+    def dating(self) -> dates.Dating:
+        """When the report was drawn up and adopted, by the pack's words."""
+        if self.adoption is None:
+            from .rules import builtin_rules
+
+            self.adoption = builtin_rules().adoption
+        words = self.adoption
+        return dates.dating(self.document, tuple(words.drawn_up), tuple(words.adopted), self.text)
 
     def position(self, block: Block) -> int:
         return block.index - 1
@@ -255,21 +262,33 @@ def figure(check, ctx: Context) -> Verdict:
 
 @check_type("adoption")
 def adoption(check, ctx: Context) -> Verdict:
-    if ctx.adopted is None:
-        if check.require == "present":
-            return failed(detail="Inget datum för fastställande hittades (t.ex. ”Fastställd av nämnden 2025-02-20”).")
-        return Verdict(True)  # nothing to judge; the "present" rule reports the gap
-    adopted, block = ctx.adopted
+    """The deadline is judged on the day the report was drawn up: a body's later treatment is not late."""
+    dated = ctx.dating
+    if check.require == "present":
+        if dated.drawn_up:
+            return Verdict(True, evidence=[dated.drawn_up[1]])
+        where = dated.adopted[1] if dated.adopted else None
+        detail = "Inget datum för när berättelsen upprättades hittades (t.ex. ”Upprättad 2026-02-10”)."
+        if where is not None:
+            detail += f" ”{excerpt(where.text, 80)}” säger när den behandlades, inte när den upprättades."
+        return failed([where] if where else [], where, where.text if where else "", detail)
     period = ctx.period_year
-    if check.require == "deadline" and period is not None:
+    if check.require == "deadline":
+        if dated.drawn_up is None or period is None:
+            return Verdict(True, evidence=[dated.adopted[1]] if dated.adopted else [])
+        drawn_up, block = dated.drawn_up
         month, day = (int(x) for x in check.deadline.split("-"))
         limit = date(period + 1, month, day)
-        if adopted > limit:
-            return failed([block], block, block.text, f"Fastställd {adopted.isoformat()}, efter {limit.isoformat()}.")
-    if check.require == "previous_year" and period is not None and period != adopted.year - 1:
+        if drawn_up > limit:
+            return failed([block], block, block.text, f"Upprättad {drawn_up.isoformat()}, efter {limit.isoformat()}.")
+        return Verdict(True, evidence=[block])
+    if dated.any is None:
+        return Verdict(True)  # nothing to judge; the "present" rule reports the gap
+    day, block = dated.any
+    if period is not None and period != day.year - 1:
         return failed(
             [block], block, block.text,
-            f"Berättelsen avser {period} men fastställdes {adopted.isoformat()}; den ska avse föregående kalenderår ({adopted.year - 1}).",
+            f"Berättelsen avser {period} men är daterad {day.isoformat()}; den ska avse föregående kalenderår ({day.year - 1}).",
         )
     return Verdict(True, evidence=[block])
 
