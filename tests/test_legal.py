@@ -9,7 +9,7 @@ from datetime import date
 
 import sosfs_check
 from sosfs_check.render import json_report
-from sosfs_check.rules import builtin_rules
+from sosfs_check.rules import builtin_rules, load_ruleset
 from sosfs_check.testing import build_docx
 
 from helpers import run_cli
@@ -108,3 +108,36 @@ def test_every_cited_text_has_a_source_and_the_foreskrifter_a_version():
             assert basis.cite.split(" ")[0] + " " + basis.cite.split(" ")[1] in texts, basis.cite
     assert texts["SOSFS 2011:9"].version == "ändrad t.o.m. HSLF-FS 2025:21"
     assert all(t.version for t in texts.values() if t.id.startswith(("SOSFS", "HSLF-FS")))
+
+
+STALE_PACK = """rules:
+  - id: TEST-INAKTUELL
+    title: Inaktuellt namn
+    area: lagar
+    profiles: [patientsakerhetsberattelse]
+    severity: warning
+    legal_basis: ["SOSFS 2011:9 2 kap. 1 §"]
+    check:
+      type: stale_references
+      entries:
+        - pattern: 'Gamla nämnden'
+          replacement: Nya nämnden
+          valid_from: 2020-01-01
+          valid_to: 2022-12-31
+    message: Inaktuellt namn.
+    fix: Byt namn.
+"""
+
+
+def test_a_stale_entry_is_flagged_only_while_it_is_stale(tmp_path):
+    pack = tmp_path / "paket"
+    pack.mkdir()
+    (pack / "pack.yml").write_text("name: test\nversion: '1'\n", encoding="utf-8")
+    (pack / "regler.yml").write_text(STALE_PACK, encoding="utf-8")
+    rules = load_ruleset((pack,))
+    spec = "%% Patientsäkerhetsberättelse 2020\n\n# Ansvar\n\nGamla nämnden är vårdgivare.\n"
+    flagged = {
+        day: [f.rule_id for f in check(tmp_path, spec, f"{day}.docx", as_of=day, rules=rules).findings]
+        for day in (date(2019, 12, 31), date(2020, 1, 1), date(2022, 12, 31), date(2023, 1, 1))
+    }
+    assert [("TEST-INAKTUELL" in ids) for ids in flagged.values()] == [False, True, True, False]

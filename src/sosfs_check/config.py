@@ -152,7 +152,7 @@ def configure_rules(config: Config, rules: RuleSet) -> RuleSet:
         if severity and (severity != rule.severity or rule.severity_by_profile):
             rule = rule.raised_by_configuration(severity)
         chosen.append(rule)
-    return RuleSet(pack=rules.pack, rules=tuple(chosen), packs=rules.packs)
+    return RuleSet(pack=rules.pack, rules=tuple(chosen), packs=rules.packs, sections=rules.sections)
 
 
 def apply_suppressions(config: Config, results: list[Result]) -> None:

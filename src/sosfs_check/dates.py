@@ -9,7 +9,8 @@ from datetime import date
 from functools import cache
 
 from .document import Block, Document
-from .prefilter import Folded, may_match
+from .prefilter import Folded
+from .regexes import may_match
 
 YEAR = re.compile(r"(?<![\d:])(20[0-9]{2})(?![\d:])")
 MONTHS = {
