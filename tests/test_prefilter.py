@@ -30,7 +30,11 @@ def rule_patterns() -> list[re.Pattern]:
     return out
 
 
-PATTERNS = [*rule_patterns(), *facts._PATTERNS.values(), *facts._NONE.values(), _CITED, dates._PERIOD, dates._ADOPTED]
+ADOPTION = builtin_rules().adoption
+PATTERNS = [
+    *rule_patterns(), *facts._PATTERNS.values(), *facts._NONE.values(), _CITED, dates._PERIOD,
+    dates._words_pattern((*ADOPTION.drawn_up, *ADOPTION.adopted)),
+]
 
 
 @pytest.mark.parametrize(

@@ -151,19 +151,10 @@ def configure_rules(config: Config, rules: RuleSet) -> RuleSet:
         if any(_matches(n, rule) for n in config.ignore):
             continue
         severity = config.severity.get(rule.id) or config.severity.get(rule.area)
-        if severity and severity != rule.severity:
-            rule = _with_severity(config, rule, severity)
+        if severity and (severity != rule.severity or rule.severity_by_profile):
+            rule = rule.raised_by_configuration(severity)
         chosen.append(rule)
     return RuleSet(pack=rules.pack, rules=tuple(chosen), packs=rules.packs, sections=rules.sections)
-
-
-def _with_severity(config: Config, rule, severity: str):
-    """The rule with another severity, still bound by the rules' legal limits (e.g. 'bör' is never error)."""
-    try:
-        return type(rule).model_validate({**rule.model_dump(), "severity": severity})
-    except ValidationError as exc:
-        reason = exc.errors()[0]["msg"].removeprefix("Value error, ")
-        raise UserError(f"{config.path}: severity för {rule.id} kan inte vara {severity}: {reason}") from None
 
 
 def apply_suppressions(config: Config, results: list[Result]) -> None:

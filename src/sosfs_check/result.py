@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from .document import Document
 
@@ -34,6 +35,7 @@ class Finding:
     verified: bool = True
     suppressed: str = ""  # the configured reason ("undantagen: <skäl>"); empty when not suppressed
     baselined: bool = False  # known from the baseline file: shown, but does not fail CI
+    raised_from: str = ""  # the rule's own severity, when a configuration raised it beyond what the law allows
 
     @property
     def active(self) -> bool:
@@ -90,6 +92,8 @@ class Result:
     outcomes: list[Outcome]
     findings: list[Finding]
     facts: list[Fact] = field(default_factory=list)
+    as_of: date | None = None  # the day whose law and names the report was judged by
+    as_of_reason: str = ""  # why that day: "option", "drawn_up", "after_period" or "today"
 
     @property
     def path(self):
