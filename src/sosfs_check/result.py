@@ -114,7 +114,12 @@ class Result:
 def fingerprint(finding: Finding) -> str:
     """Hash of rule id, section path and excerpt: independent of line numbers and of
     heading numbers ("5.3 Riskanalys" -> "riskanalys"), so unrelated edits leave it unchanged."""
-    section = " > ".join(_NUMBER.sub("", part.strip()) for part in finding.location.section.split(" > "))
-    excerpt = " ".join(finding.location.excerpt.split())
-    key = "\x1f".join((finding.rule_id, section.casefold(), excerpt.casefold()))
+    return fingerprint_of(finding.rule_id, finding.location.section, finding.location.excerpt)
+
+
+def fingerprint_of(rule_id: str, section: str, excerpt: str) -> str:
+    """`fingerprint` from a finding's rule id, section path and excerpt."""
+    section = " > ".join(_NUMBER.sub("", part.strip()) for part in section.split(" > "))
+    excerpt = " ".join(excerpt.split())
+    key = "\x1f".join((rule_id, section.casefold(), excerpt.casefold()))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]

@@ -212,8 +212,12 @@ def resolve_basis(citation: str, texts: dict[str, LegalText]) -> LegalBasis:
     )
 
 
+RuleId = Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")]
+
+
 class Rule(Dated):
-    id: str = Field(pattern=r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")
+    id: RuleId
+    aliases: list[RuleId] = []  # the rule's earlier ids: configurations, baselines and tests may still use them
     title: str
     area: Area
     profiles: list[Profile] = Field(min_length=1)
@@ -405,7 +409,15 @@ class RuleSet:
         return [r for r in self.rules if profile in r.profiles]
 
     def by_id(self, rule_id: str) -> Rule | None:
-        return next((r for r in self.rules if r.id == rule_id), None)
+        """The rule with this id, or with it as an earlier id (an alias)."""
+        return next((r for r in self.rules if r.id == rule_id), None) or next(
+            (r for r in self.rules if rule_id in r.aliases), None
+        )
+
+    @property
+    def aliases(self) -> dict[str, str]:
+        """Earlier rule id -> the id the rule has now."""
+        return {alias: r.id for r in self.rules for alias in r.aliases}
 
 
 def builtin_rules_dir() -> Path:
@@ -585,7 +597,8 @@ def merge_pack(base: RuleSet, directory: Path) -> RuleSet:
     a new one is appended, and ids in the pack's `disable:` are removed."""
     extra = load_rules(directory, texts=base.texts)
     rules = {r.id: r for r in base.rules}
-    unknown = [(i, rule_id) for i, rule_id in enumerate(extra.pack.disable) if rule_id not in rules]
+    disable = [base.aliases.get(rule_id, rule_id) for rule_id in extra.pack.disable]
+    unknown = [(i, rule_id) for i, rule_id in enumerate(extra.pack.disable) if disable[i] not in rules]
     if unknown:
         pack_path = directory / "pack.yml"
         positions = _positions(pack_path.read_text(encoding="utf-8"))
@@ -594,7 +607,7 @@ def merge_pack(base: RuleSet, directory: Path) -> RuleSet:
             f"disable: okänt regel-id {rule_id!r}"
             for i, rule_id in unknown
         ])
-    for rule_id in extra.pack.disable:
+    for rule_id in disable:
         del rules[rule_id]
     for rule in extra.rules:
         rules[rule.id] = rule
