@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .errors import UserError
 from .files import write_atomic
-from .result import Result, fingerprint
+from .result import Result, fingerprint, fingerprint_of
 
 FORMAT = "sosfs-check-baseline/1"
 
@@ -35,17 +35,27 @@ def write_baseline(path: Path, results: list[Result]) -> None:
     write_atomic(path, text, inputs=[r.path for r in results])
 
 
-def load_baseline(path: Path) -> Counter:
-    """(report path relative to the baseline, fingerprint) -> how many such findings are known."""
+def load_baseline(path: Path, aliases: dict[str, str] | None = None) -> Counter:
+    """(report path relative to the baseline, fingerprint) -> how many such findings are known.
+
+    An entry of a rule that has since been renamed (`aliases`: earlier id -> today's) counts under
+    today's id."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         if data.get("format") != FORMAT:
             raise ValueError(f"format ska vara {FORMAT!r}")
-        return Counter((e["path"], e["fingerprint"]) for e in data["findings"])
+        return Counter((e["path"], _current(e, aliases or {})) for e in data["findings"])
     except OSError as exc:
         raise UserError(f"{path}: kan inte läsa baslinjen: {exc.strerror or exc}") from None
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise UserError(f"{path}: ogiltig baslinjefil ({exc}); skapa den med --write-baseline") from None
+
+
+def _current(entry: dict, aliases: dict[str, str]) -> str:
+    """The entry's fingerprint under its rule's id of today."""
+    if entry.get("rule_id") not in aliases:
+        return entry["fingerprint"]
+    return fingerprint_of(aliases[entry["rule_id"]], entry["section"], entry["excerpt"])
 
 
 def apply_baseline(results: list[Result], known: Counter, path: Path) -> None:

@@ -51,13 +51,22 @@ def list_rules(
     if format is ListFormat.json:
         import json
 
-        fields = ("id", "title", "area", "severity", "obligation", "verified", "profiles", "legal_basis")
-        rows = [{field: getattr(r, field) for field in fields} for r in selected]
+        fields = ("id", "title", "area", "severity", "obligation", "source_level", "verified", "profiles", "legal_basis")
+        rows = [
+            {
+                **{field: getattr(r, field) for field in fields},
+                "severity_by_profile": r.severity_by_profile,
+                "valid_from": r.valid_from and r.valid_from.isoformat(),
+                "valid_to": r.valid_to and r.valid_to.isoformat(),
+                "sources": [b.model_dump(mode="json") for b in r.bases],
+            }
+            for r in selected
+        ]
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
     from rich.text import Text
 
-    from .ruledoc import SEVERITY_WORDS
+    from .ruledoc import SOURCE_WORDS, severity_text
 
     console = _console()
     console.print(f"{len(selected)} regler", style="bold")
@@ -66,7 +75,7 @@ def list_rules(
         if rules_here:
             console.print(Text(f"\n{title} ({area_key})", style="bold underline"))
         for r in rules_here:
-            severity = SEVERITY_WORDS[r.severity] + ("" if r.verified else ", ej verifierad")
+            severity = f"{severity_text(r, ruleset)}, {r.obligation}, {SOURCE_WORDS[r.source_level].split(' (')[0]}"
             console.print(Text.assemble((r.id, "bold"), f"  {severity}  ", (r.title, "")))
             console.print(Text(f"    {'; '.join(r.legal_basis)}", style="dim"))
 

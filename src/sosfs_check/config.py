@@ -129,7 +129,7 @@ def _problem(err: dict, prefix: str) -> str:
 
 
 def _matches(name: str, rule) -> bool:
-    return name in (rule.id, rule.area)
+    return name in (rule.id, rule.area, *rule.aliases)
 
 
 def configured_rules(config: Config, extra_dirs=()) -> RuleSet:
@@ -139,7 +139,7 @@ def configured_rules(config: Config, extra_dirs=()) -> RuleSet:
 
 def configure_rules(config: Config, rules: RuleSet) -> RuleSet:
     """The rule set after select/ignore and severity overrides; unknown ids and areas are errors."""
-    known = {r.id for r in rules.rules} | set(rules.areas)
+    known = {r.id for r in rules.rules} | set(rules.aliases) | set(rules.areas)
     named = [*config.select, *config.ignore, *config.severity, *(s.rule for s in config.suppress)]
     unknown = sorted({name for name in named if name not in known})
     if unknown:
@@ -150,25 +150,17 @@ def configure_rules(config: Config, rules: RuleSet) -> RuleSet:
             continue
         if any(_matches(n, rule) for n in config.ignore):
             continue
-        severity = config.severity.get(rule.id) or config.severity.get(rule.area)
-        if severity and severity != rule.severity:
-            rule = _with_severity(config, rule, severity)
+        severity = next((config.severity[n] for n in (rule.id, *rule.aliases, rule.area) if n in config.severity), None)
+        if severity and (severity != rule.severity or rule.severity_by_profile):
+            rule = rule.raised_by_configuration(severity)
         chosen.append(rule)
     return RuleSet(pack=rules.pack, rules=tuple(chosen), packs=rules.packs, sections=rules.sections)
 
 
-def _with_severity(config: Config, rule, severity: str):
-    """The rule with another severity, still bound by the rules' legal limits (e.g. 'bör' is never error)."""
-    try:
-        return type(rule).model_validate({**rule.model_dump(), "severity": severity})
-    except ValidationError as exc:
-        reason = exc.errors()[0]["msg"].removeprefix("Value error, ")
-        raise UserError(f"{config.path}: severity för {rule.id} kan inte vara {severity}: {reason}") from None
-
-
-def apply_suppressions(config: Config, results: list[Result]) -> None:
-    """Mark findings of suppressed rules with the written reason; a rule id beats its area."""
-    reasons = {s.rule: s.reason for s in config.suppress}
+def apply_suppressions(config: Config, results: list[Result], aliases: dict[str, str] | None = None) -> None:
+    """Mark findings of suppressed rules with the written reason; a rule id beats its area.
+    `aliases` maps earlier rule ids to today's (see `RuleSet.aliases`)."""
+    reasons = {(aliases or {}).get(s.rule, s.rule): s.reason for s in config.suppress}
     for result in results:
         for finding in result.findings:
             finding.suppressed = reasons.get(finding.rule_id) or reasons.get(finding.area) or ""

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from datetime import date
 
+from . import dates
 from .checks import Context, Problem, evaluate as evaluate_check
 from .checks.context import excerpt
 from .document import Document
@@ -47,7 +48,7 @@ def _location(block) -> Location:
     )
 
 
-def _finding(rule: Rule, problem: Problem, title_block) -> Finding:
+def _finding(rule: Rule, problem: Problem, title_block, profile: str, as_of: date) -> Finding:
     location = _location(problem.where or title_block)
     if problem.quote:
         location.excerpt = excerpt(problem.quote)
@@ -59,12 +60,13 @@ def _finding(rule: Rule, problem: Problem, title_block) -> Finding:
     return Finding(
         rule_id=rule.id,
         area=rule.area,
-        severity=problem.severity or rule.severity,
+        severity=problem.severity or rule.severity_for(profile),
         message=message,
         fix=rule.fix.strip(),
-        legal_basis=list(rule.legal_basis),
+        legal_basis=[b.cite for b in rule.bases_in_force(as_of)] or list(rule.legal_basis),
         location=location,
         verified=rule.verified,
+        raised_from=rule.raised_from or "",
     )
 
 
@@ -103,7 +105,10 @@ def evaluate(
     profile: str | None = None,
     as_of: date | None = None,
 ) -> Result:
-    """Run every rule of the profile; `profile=None` means detect it (None if undetectable)."""
+    """Run every rule of the profile in force on `as_of`; `profile=None` means detect it.
+
+    Without `as_of` the law is that of the day the report was drawn up, else of 1 March after the year
+    it reports on, else of today (`dates.law_date`); the result says which day and why."""
     source = "option" if profile else "auto"
     profile = profile or detect_profile(document, rules.law.profiles)
     if profile is None:
@@ -113,13 +118,19 @@ def evaluate(
             "eller båda; titeln nämner ingen av dem. Ange --profile.",
         )
     rules.check_profile(profile)
-    ctx = Context(document, as_of or date.today())
+    ctx = Context(document, as_of or date.today(), rules.adoption)
+    if as_of is None:
+        ctx.as_of, reason = dates.law_date(ctx.dating, ctx.period_year, date.today())
+    else:
+        reason = "option"
     title_block = (document.front_matter or document.blocks or [None])[0]
     outcomes: list[Outcome] = []
     findings: list[Finding] = []
     for rule in rules.rules:
-        if profile not in rule.profiles:
-            outcomes.append(Outcome(rule.id, rule.area, "not_applicable", rule.severity, title=rule.title))
+        if profile not in rule.profiles or not rule.applies_on(ctx.as_of):
+            outcomes.append(
+                Outcome(rule.id, rule.area, "not_applicable", rule.severity_for(profile), title=rule.title)
+            )
             continue
         verdict = evaluate_check(rule.check, ctx)
         outcomes.append(
@@ -127,13 +138,13 @@ def evaluate(
                 rule.id,
                 rule.area,
                 "pass" if verdict.passed else "fail",
-                rule.severity,
+                rule.severity_for(profile),
                 evidence=[b.index for b in verdict.evidence],
                 title=rule.title,
             )
         )
         if not verdict.passed:
-            findings.extend(_finding(rule, p, title_block) for p in verdict.problems or [Problem()])
+            findings.extend(_finding(rule, p, title_block, profile, ctx.as_of) for p in verdict.problems or [Problem()])
     return Result(
         document=document,
         packs=tuple(PackRef(p.name, p.version) for p in rules.packs),
@@ -146,4 +157,6 @@ def evaluate(
         checklist=checklist(outcomes, document, rules.areas),
         outcomes=outcomes,
         findings=findings,
+        as_of=ctx.as_of,
+        as_of_reason=reason,
     )

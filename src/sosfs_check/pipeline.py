@@ -62,7 +62,7 @@ def run(
     if baseline:
         from .baseline import apply_baseline, load_baseline
 
-        apply_baseline(results, load_baseline(baseline), baseline)
+        apply_baseline(results, load_baseline(baseline, settings.rules.aliases), baseline)
     return results, failed
 
 
@@ -71,4 +71,4 @@ def suppress(settings: Settings, results: list[Result]) -> None:
     if settings.config is not None:
         from .config import apply_suppressions
 
-        apply_suppressions(settings.config, results)
+        apply_suppressions(settings.config, results, settings.rules.aliases)

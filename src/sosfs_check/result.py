@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from .document import Document
 
@@ -34,6 +35,7 @@ class Finding:
     verified: bool = True
     suppressed: str = ""  # the configured reason ("undantagen: <skäl>"); empty when not suppressed
     baselined: bool = False  # known from the baseline file: shown, but does not fail CI
+    raised_from: str = ""  # the rule's own severity, when a configuration raised it beyond what the law allows
 
     @property
     def active(self) -> bool:
@@ -90,6 +92,8 @@ class Result:
     outcomes: list[Outcome]
     findings: list[Finding]
     facts: list[Fact] = field(default_factory=list)
+    as_of: date | None = None  # the day whose law and names the report was judged by
+    as_of_reason: str = ""  # why that day: "option", "drawn_up", "after_period" or "today"
 
     @property
     def path(self):
@@ -110,7 +114,12 @@ class Result:
 def fingerprint(finding: Finding) -> str:
     """Hash of rule id, section path and excerpt: independent of line numbers and of
     heading numbers ("5.3 Riskanalys" -> "riskanalys"), so unrelated edits leave it unchanged."""
-    section = " > ".join(_NUMBER.sub("", part.strip()) for part in finding.location.section.split(" > "))
-    excerpt = " ".join(finding.location.excerpt.split())
-    key = "\x1f".join((finding.rule_id, section.casefold(), excerpt.casefold()))
+    return fingerprint_of(finding.rule_id, finding.location.section, finding.location.excerpt)
+
+
+def fingerprint_of(rule_id: str, section: str, excerpt: str) -> str:
+    """`fingerprint` from a finding's rule id, section path and excerpt."""
+    section = " > ".join(_NUMBER.sub("", part.strip()) for part in section.split(" > "))
+    excerpt = " ".join(excerpt.split())
+    key = "\x1f".join((rule_id, section.casefold(), excerpt.casefold()))
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]

@@ -8,9 +8,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic.json_schema import SkipJsonSchema
 
 from .checks import CHECK_TYPE_NAMES, Check
 from .errors import RuleError, UserError
@@ -34,18 +36,6 @@ class ProfileSpec(Strict):
     title: str
     names: Regex  # matched case-insensitively on the title page and in the text
     combines: list[str] = []  # a combined report is each of these kinds at once
-
-
-class Pack(Strict):
-    """pack.yml: the pack's name and version and, in a base pack, the law's own data."""
-
-    name: str
-    version: str
-    description: str = ""
-    disable: list[str] = []  # ids of rules from earlier packs (the built-in one) to switch off
-    areas: dict[str, str] = {}  # checklist area -> title, in the checklist's order
-    profiles: dict[str, ProfileSpec] = {}  # kind of report -> what it is called and how it is told
-    paragraphs: dict[str, str] = {}  # cited paragraph ("SFS 2010:659 3 kap. 10 §") -> what it requires
 
 
 @dataclass(frozen=True)
@@ -146,19 +136,102 @@ class Section(Strict):
         return self.titles.get(profile, self.title).text(lang)
 
 
-class Rule(Strict):
-    id: str = Field(pattern=r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")
+SourceLevel = Literal["primary", "secondary", "unverified"]
+Obligation = Literal["ska", "bör", "praxis", "publicering"]
+LEGAL_OBLIGATIONS = ("ska", "bör", "praxis")  # `publicering` is editorial readiness, not law
+_TEXT_ID = re.compile(r"^(?:SFS|SOSFS|HSLF-FS) \d{4}:\d+")
+_SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+class Dated(Strict):
+    """In force from `valid_from` up to and including `valid_to`; open-ended when not given."""
+
+    valid_from: date | None = None
+    valid_to: date | None = None
+
+    def in_force(self, day: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
+
+
+class ProvisionSource(Strict):
+    """How one provision was read, when it differs from its statute's or föreskrift's source."""
+
+    level: SourceLevel
+    reference: str = Field(min_length=1)
+    quotes_wording: bool = False
+    valid_from: date | None = None  # when the provision itself came into force (e.g. 27 kap. 7 § SoL)
+
+
+class LegalText(Dated):
+    """A statute or föreskrift the pack cites: where its text was read, how reliably, which version the
+    pack encodes and, once known, what replaced it."""
+
+    id: str = Field(pattern=r"^(SFS|SOSFS|HSLF-FS) \d{4}:\d+$")  # "SFS 2010:659"
+    name: str
+    level: SourceLevel  # primary: read in the consolidated text; secondary: a named source; unverified
+    reference: str = Field(min_length=1)  # the file or the named secondary source
+    quotes_wording: bool = False  # a secondary source that quotes the provisions' own wording
+    version: str = ""  # the version the pack encodes, e.g. "ändrad t.o.m. HSLF-FS 2025:21"
+    replaced_by: str = ""  # in force after valid_to
+    report_content: list[str] = []  # provisions that say what the report itself contains: "3 kap. 10 §"
+    provisions: dict[str, ProvisionSource] = {}  # "5 kap. 3 §" -> its own source
+
+
+class LegalBasis(Dated):
+    """One citation of a rule, with how its text was verified and when it is in force."""
+
+    cite: str
+    level: SourceLevel = "unverified"
+    reference: str = ""
+    quotes_wording: bool = False
+    in_report: bool = False  # the provision prescribes content of the report itself
+
+    @property
+    def supports_error(self) -> bool:
+        """Can this basis carry an error: report content read first hand, or quoted by a named source."""
+        return self.in_report and (self.level == "primary" or (self.level == "secondary" and self.quotes_wording))
+
+
+def resolve_basis(citation: str, texts: dict[str, LegalText]) -> LegalBasis:
+    """The citation with its source level and dates from the pack's texts; unverified when unknown."""
+    match = _TEXT_ID.match(citation)
+    text = texts.get(match.group(0)) if match else None
+    if text is None:
+        return LegalBasis(cite=citation)
+    provision = citation[match.end() :].strip()
+    own = next((s for key, s in text.provisions.items() if provision.startswith(key)), None)
+    source = own or text
+    return LegalBasis(
+        cite=citation,
+        level=source.level,
+        reference=source.reference,
+        quotes_wording=source.quotes_wording,
+        in_report=any(provision.startswith(p) for p in text.report_content),
+        valid_from=(own.valid_from if own and own.valid_from else None) or text.valid_from,
+        valid_to=text.valid_to,
+    )
+
+
+RuleId = Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")]
+
+
+class Rule(Dated):
+    id: RuleId
+    aliases: list[RuleId] = []  # the rule's earlier ids: configurations, baselines and tests may still use them
     title: str
     area: Area
     profiles: list[Profile] = Field(min_length=1)
-    severity: Severity
-    obligation: Literal["ska", "bör", "praxis"] = "ska"
-    verified: bool = True
+    severity: Severity  # for every profile without its own entry in `severity_by_profile`
+    severity_by_profile: dict[Profile, Severity] = {}
+    obligation: Obligation = "ska"
     legal_basis: list[str] = Field(min_length=1)
     check: Check
     message: str
     fix: str
     explain: Explain | None = None
+    # Filled in from the pack's `texts` when the rule is loaded; not written in rule files.
+    bases: SkipJsonSchema[list[LegalBasis]] = []
+    raised_from: SkipJsonSchema[Severity | None] = None  # set when a configuration raised the severity
     section: SectionId | None = None  # where the report describes it (a `sections:` id); None = the whole report
 
     @field_validator("profiles")
@@ -178,15 +251,102 @@ class Rule(Strict):
                 )
         return basis
 
+    @model_validator(mode="before")
+    @classmethod
+    def _resolve_bases(cls, data, info: ValidationInfo):
+        """From a rule file: each citation's source level and dates, from the pack's texts."""
+        texts = (info.context or {}).get("texts")
+        if texts is None or not isinstance(data, dict):
+            return data  # re-validated from a dump: `bases` is already there
+        if "bases" in data or "raised_from" in data:
+            raise ValueError("'bases' och 'raised_from' fylls i av sosfs-check och skrivs inte i regelfilen")
+        citations = data.get("legal_basis")
+        if isinstance(citations, list) and all(isinstance(c, str) for c in citations):
+            data = {**data, "bases": [resolve_basis(c, texts) for c in citations]}
+        return data
+
+    def severity_for(self, profile: str) -> str:
+        return self.severity_by_profile.get(profile, self.severity)
+
+    @property
+    def verified(self) -> bool:
+        """Some basis was read first hand or in a named source quoting it (see `docs/legal-sources.md`)."""
+        return any(b.level == "primary" or (b.level == "secondary" and b.quotes_wording) for b in self.bases)
+
+    @property
+    def source_level(self) -> str:
+        """The best source level among the rule's bases."""
+        levels = {b.level for b in self.bases}
+        return next((level for level in ("primary", "secondary") if level in levels), "unverified")
+
+    def applies_on(self, day: date) -> bool:
+        """In force on `day`, and so is at least one of its bases."""
+        return self.in_force(day) and (not self.bases or any(b.in_force(day) for b in self.bases))
+
+    def bases_in_force(self, day: date) -> list[LegalBasis]:
+        """The bases in force on `day`; all of them when none is."""
+        return [b for b in self.bases if b.in_force(day)] or list(self.bases)
+
     @model_validator(mode="after")
     def _severity_follows_law(self) -> Rule:
-        if self.severity == "error" and self.obligation != "ska":
-            raise ValueError(f"ett {self.obligation!r}-krav kan inte ha severity error (högst warning)")
-        if self.severity == "error" and not self.verified:
-            raise ValueError("en overifierad regel är rådgivande: severity kan inte vara error")
-        if self.obligation == "praxis" and self.severity != "info":
-            raise ValueError("god praxis ger högst severity info")
+        if self.bases and [b.cite for b in self.bases] != self.legal_basis:
+            raise ValueError("'bases' stämmer inte med legal_basis")
+        if self.raised_from is not None:
+            return self  # a configuration raised it; the report says so
+        for profile in self.profiles:
+            if problem := self._severity_problem(profile, self.severity_for(profile)):
+                raise ValueError(problem)
         return self
+
+    def _severity_problem(self, profile: str, severity: str) -> str | None:
+        """Why `severity` breaks the severity policy for `profile`, or None."""
+        if self.obligation == "publicering":
+            return None  # editorial readiness may stop publication in any profile
+        if self.obligation == "praxis" and severity != "info":
+            return "god praxis ger högst severity info"
+        if severity != "error":
+            return None
+        if self.obligation != "ska":
+            return f"ett {self.obligation!r}-krav kan inte ha severity error (högst warning)"
+        if profile == "kvalitetsberattelse":
+            return ("en kvalitetsberättelse är ett allmänt råd (SOSFS 2011:9 7 kap. 1 §): "
+                    "den kan inte få severity error på rättslig grund")
+        if self.bases and not any(b.supports_error for b in self.bases):
+            return ("severity error kräver en rättslig grund som föreskriver innehåll i berättelsen och är läst i "
+                    "lagtexten (primary) eller i en namngiven källa som citerar lydelsen (secondary)")
+        return None
+
+    def raised_by_configuration(self, severity: str) -> Rule:
+        """The rule at another severity from a configuration: a lower one is always allowed; a raise the
+        policy would refuse is kept, and marked so that the report says so."""
+        data = {**self.model_dump(), "severity": severity, "severity_by_profile": {}}
+        breaks = any(self._severity_problem(p, severity) for p in self.profiles)
+        raised = _SEVERITY_RANK[severity] > min(_SEVERITY_RANK[self.severity_for(p)] for p in self.profiles)
+        if breaks and raised:
+            data["raised_from"] = self.severity
+        return type(self).model_validate(data)
+
+
+class Adoption(Strict):
+    """Words that date a report: when it was drawn up (the 1 March deadline in PSL 3 kap. 10 §) and when a
+    body treated, approved or adopted it (not a deadline)."""
+
+    drawn_up: list[str] = Field(min_length=1)  # "upprättad", "daterad"
+    adopted: list[str] = Field(min_length=1)  # "fastställd", "behandlad", "godkänd"
+
+
+class Pack(Strict):
+    """pack.yml: the pack's name and version and, in a base pack, the law's own data."""
+
+    name: str
+    version: str
+    description: str = ""
+    disable: list[str] = []  # ids of rules from earlier packs (the built-in one) to switch off
+    texts: list[LegalText] = []  # the statutes and föreskrifter the rules cite, and how they were read
+    adoption: Adoption | None = None  # the built-in pack's words are used when a pack has none
+    areas: dict[str, str] = {}  # checklist area -> title, in the checklist's order
+    profiles: dict[str, ProfileSpec] = {}  # kind of report -> what it is called and how it is told
+    paragraphs: dict[str, str] = {}  # cited paragraph ("SFS 2010:659 3 kap. 10 §") -> what it requires
 
 
 class RuleFile(Strict):
@@ -235,11 +395,29 @@ class RuleSet:
             raise UserError(f"{where}: okänd profil {profile!r}; välj bland: {', '.join(self.law.profiles)}")
         return profile
 
+    @property
+    def texts(self) -> dict[str, LegalText]:
+        """Every pack's legal texts by id; a later pack's entry replaces an earlier one."""
+        return {text.id: text for pack in self.packs for text in pack.texts}
+
+    @property
+    def adoption(self) -> Adoption | None:
+        """The adoption words of the last pack that has them."""
+        return next((p.adoption for p in reversed(self.packs) if p.adoption), None)
+
     def for_profile(self, profile: str) -> list[Rule]:
         return [r for r in self.rules if profile in r.profiles]
 
     def by_id(self, rule_id: str) -> Rule | None:
-        return next((r for r in self.rules if r.id == rule_id), None)
+        """The rule with this id, or with it as an earlier id (an alias)."""
+        return next((r for r in self.rules if r.id == rule_id), None) or next(
+            (r for r in self.rules if rule_id in r.aliases), None
+        )
+
+    @property
+    def aliases(self) -> dict[str, str]:
+        """Earlier rule id -> the id the rule has now."""
+        return {alias: r.id for r in self.rules for alias in r.aliases}
 
 
 def builtin_rules_dir() -> Path:
@@ -319,11 +497,15 @@ def _message(err: dict) -> str:
     return err["msg"].removeprefix("Value error, ")
 
 
-def _validate(model, path: Path, text: str, data: object, trusted: bool = False, law: Law | None = None):
-    """Validate YAML data against `law` (default: the built-in pack's); every problem becomes
-    'file:line:column: key.path: message'."""
+def _validate(model, path: Path, text: str, data: object, trusted: bool = False, texts: dict | None = None,
+              law: Law | None = None):
+    """Validate YAML data; every problem becomes 'file:line:column: key.path: message'.
+
+    `texts`: the packs' legal texts by id, which give each rule's citations their source level;
+    `law`: the areas and profiles rules may name (default: the built-in pack's)."""
     try:
-        return model.model_validate(data if data is not None else {}, context={"trusted": trusted, "law": law})
+        context = {"trusted": trusted, "texts": texts if texts is not None else {}, "law": law}
+        return model.model_validate(data if data is not None else {}, context=context)
     except ValidationError as exc:
         positions = _positions(text)
         problems = []
@@ -335,13 +517,13 @@ def _validate(model, path: Path, text: str, data: object, trusted: bool = False,
         raise RuleError(problems) from exc
 
 
-def load_rule_file(path: Path, trusted: bool = False) -> list[Rule]:
-    return _load_file(path, trusted).rules
+def load_rule_file(path: Path, trusted: bool = False, texts: dict | None = None) -> list[Rule]:
+    return _load_file(path, trusted, texts).rules
 
 
-def _load_file(path: Path, trusted: bool = False, law: Law | None = None) -> RuleFile:
+def _load_file(path: Path, trusted: bool = False, texts: dict | None = None, law: Law | None = None) -> RuleFile:
     text, data = _read_yaml(path)
-    return _validate(RuleFile, path, text, data, trusted, law)
+    return _validate(RuleFile, path, text, data, trusted, texts, law)
 
 
 def _section_problems(files: dict[Path, RuleFile], known: dict[str, Section]) -> list[str]:
@@ -366,14 +548,16 @@ def load_pack_file(path: Path) -> Pack:
     return _validate(Pack, path, *_read_yaml(path))
 
 
-def load_rules(directory: Path, trusted: bool = False) -> RuleSet:
+def load_rules(directory: Path, trusted: bool = False, texts: dict | None = None) -> RuleSet:
     """Load `pack.yml` and every other `*.yml` in a directory; ids must be unique.
 
     `trusted` (the built-in pack, whose rule tests run in CI) skips the backtracking analysis.
+    `texts`: legal texts known from earlier packs; the pack's own `texts` add to them.
     """
     if not directory.is_dir():
         raise RuleError([f"{directory}: regelpaketets mapp finns inte"])
     pack = load_pack_file(directory / "pack.yml")
+    texts = {**(texts or {}), **{text.id: text for text in pack.texts}}
     builtin = directory.resolve() == builtin_rules_dir().resolve()
     law = Law.of((pack,) if builtin else (*builtin_rules().packs, pack))
     rules: list[Rule] = []
@@ -384,7 +568,7 @@ def load_rules(directory: Path, trusted: bool = False) -> RuleSet:
         if path.name == "pack.yml":
             continue
         try:
-            files[path] = file = _load_file(path, trusted, law)
+            files[path] = file = _load_file(path, trusted, texts, law)
         except RuleError as exc:
             problems.extend(exc.problems)
             continue
@@ -411,9 +595,10 @@ def builtin_rules() -> RuleSet:
 def merge_pack(base: RuleSet, directory: Path) -> RuleSet:
     """Add the pack in `directory` to `base`: a rule with a known id replaces it in place,
     a new one is appended, and ids in the pack's `disable:` are removed."""
-    extra = load_rules(directory)
+    extra = load_rules(directory, texts=base.texts)
     rules = {r.id: r for r in base.rules}
-    unknown = [(i, rule_id) for i, rule_id in enumerate(extra.pack.disable) if rule_id not in rules]
+    disable = [base.aliases.get(rule_id, rule_id) for rule_id in extra.pack.disable]
+    unknown = [(i, rule_id) for i, rule_id in enumerate(extra.pack.disable) if disable[i] not in rules]
     if unknown:
         pack_path = directory / "pack.yml"
         positions = _positions(pack_path.read_text(encoding="utf-8"))
@@ -422,7 +607,7 @@ def merge_pack(base: RuleSet, directory: Path) -> RuleSet:
             f"disable: okänt regel-id {rule_id!r}"
             for i, rule_id in unknown
         ])
-    for rule_id in extra.pack.disable:
+    for rule_id in disable:
         del rules[rule_id]
     for rule in extra.rules:
         rules[rule.id] = rule

@@ -15,7 +15,8 @@ from .context import Context, Problem, Verdict
 class StaleEntry(Strict):
     pattern: Regex
     replacement: str
-    since: date
+    valid_from: date  # the day the reference became stale
+    valid_to: date | None = None  # the last day it is flagged (e.g. when a name comes back); open-ended
     context: Regex | None = None  # must also match the sentence or its section path
     note: str = ""
     miscited: bool = False  # still in force, but cited for something another text regulates
@@ -35,7 +36,7 @@ def evaluate(check, ctx: Context) -> Verdict:
     entries = [
         (e, re.compile(e.pattern, re.IGNORECASE), re.compile(e.context, re.IGNORECASE) if e.context else None)
         for e in check.entries
-        if e.since <= ctx.as_of
+        if e.valid_from <= ctx.as_of and (e.valid_to is None or ctx.as_of <= e.valid_to)
     ]
     found: dict[tuple[int, str], list] = {}
     where = [set(ctx.candidates([pattern])) for _, pattern, _ in entries]
@@ -58,14 +59,14 @@ def evaluate(check, ctx: Context) -> Verdict:
     for (number, _), (old, block, sentence, count) in found.items():
         entry = entries[number][0]
         if entry.miscited:
-            detail = f"”{old}” är fel hänvisning här: det som avses regleras i {entry.replacement} (sedan {entry.since.isoformat()})."
+            detail = f"”{old}” är fel hänvisning här: det som avses regleras i {entry.replacement} (sedan {entry.valid_from.isoformat()})."
         else:
-            detail = f"”{old}” är inaktuell: ersatt av {entry.replacement} från {entry.since.isoformat()}."
+            detail = f"”{old}” är inaktuell: ersatt av {entry.replacement} från {entry.valid_from.isoformat()}."
         if count > 1:
             detail += f" Förekommer på {count} ställen."
         if entry.note:
             detail += f" {entry.note}"
-        written_before = ctx.period_year is not None and ctx.period_year < entry.since.year
+        written_before = ctx.period_year is not None and ctx.period_year < entry.valid_from.year
         problems.append(Problem(block, sentence, detail, "info" if written_before else None))
     return Verdict(not problems, problems=problems)
 
@@ -73,7 +74,7 @@ def evaluate(check, ctx: Context) -> Verdict:
 def describe(check) -> list[str]:
     """What the check looks for, in Swedish, one point per line."""
     return ["Hänvisningar som har ersatts, bedömda per datumet för granskningen (--as-of):"] + [
-        f"  {e.replacement} gäller sedan {e.since.isoformat()} (mönster `{e.pattern}`)" for e in check.entries
+        f"  {e.replacement} gäller sedan {e.valid_from.isoformat()} (mönster `{e.pattern}`)" for e in check.entries
     ]
 
 

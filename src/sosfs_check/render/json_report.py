@@ -17,6 +17,7 @@ def document_dict(result: Result) -> dict:
         "profile_source": result.profile_source,
         "report_year": result.report_year,
         "period_year": result.period_year,
+        "as_of": {"date": result.as_of.isoformat() if result.as_of else None, "reason": result.as_of_reason},
         "checklist": [
             {
                 "area": a.area,
@@ -40,6 +41,7 @@ def document_dict(result: Result) -> dict:
                 "fix": f.fix,
                 "legal_basis": f.legal_basis,
                 "verified": f.verified,
+                "raised_from": f.raised_from or None,
                 "fingerprint": fingerprint(f),
                 "baselined": f.baselined,
                 "suppressed": f.suppressed or None,

@@ -22,6 +22,9 @@ def _header(result: Result, w: dict) -> Panel:
     lines.append(f"  ({result.profile_source})\n", style="dim")
     lines.append(f"{w['report_year']}: ", style="bold").append(f"{result.report_year or '–'}   ")
     lines.append(f"{w['period_year']}: ", style="bold").append(f"{result.period_year or '–'}\n")
+    if result.as_of:
+        lines.append(f"{w['as_of']}: ", style="bold").append(result.as_of.isoformat())
+        lines.append(f"  ({w['as_of_' + result.as_of_reason]})\n", style="dim")
     lines.append(f"{w['rule_pack']}: ", style="bold").append(result.pack_names)
     for warning in result.document.warnings:
         lines.append(f"\n{w['reader']}: ", style="bold yellow").append(warning)
@@ -49,6 +52,8 @@ def _findings(result: Result, w: dict) -> list:
             text = Text()
             text.append(f"{w[f.severity].upper():8}", style=SEVERITY_STYLE[f.severity])
             text.append(f" {f.rule_id}  ", style="bold").append(f.message)
+            if f.raised_from:
+                text.append(f"\n    {w['raised'].format(severity=w[f.raised_from])}", style="bold magenta")
             if f.suppressed:
                 text.append(f"\n    {w['suppressed'].format(reason=f.suppressed)}", style="bold magenta")
             if f.baselined:
