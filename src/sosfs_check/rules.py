@@ -11,12 +11,13 @@ from pathlib import Path
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
 from .checks import CHECK_TYPE_NAMES, Check
 from .errors import RuleError, UserError
 from .schema import Regex, Strict
+from .yamlfile import positions, read_yaml, validate
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -426,95 +427,14 @@ def builtin_rules_dir() -> Path:
     return installed if installed.is_dir() else Path(__file__).resolve().parents[2] / "rules"
 
 
-def _yaml_loader():
-    import yaml  # here: a run with cached rules never reads YAML (see rulecache)
-
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _positions(text: str) -> dict[tuple, tuple[int, int]]:
-    """Map each key path in a YAML text to its 1-based (line, column)."""
-    import yaml
-
-    out: dict[tuple, tuple[int, int]] = {}
-
-    def walk(node, path):
-        out[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                walk(value, path + (key.value,))
-                out[path + (key.value,)] = (key.start_mark.line + 1, key.start_mark.column + 1)
-        elif isinstance(node, yaml.SequenceNode):
-            for i, item in enumerate(node.value):
-                walk(item, path + (i,))
-
-    root = yaml.compose(text, Loader=_yaml_loader())
-    if root is not None:
-        walk(root, ())
-    return out
-
-
-def _locate(positions: dict[tuple, tuple[int, int]], loc: tuple) -> tuple[int, int]:
-    """Deepest known position along a pydantic error location (union tags are skipped)."""
-    path: tuple = ()
-    best = positions.get((), (1, 1))
-    for part in loc:
-        if path + (part,) in positions:
-            path += (part,)
-            best = positions[path]
-    return best
-
-
-def _read_yaml(path: Path) -> tuple[str, object]:
-    import yaml
-
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError([f"{path}:1:1: kan inte läsas: {exc}"]) from exc
-    try:
-        return text, yaml.load(text, Loader=_yaml_loader())
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise RuleError([f"{path}:{line}:{col}: ogiltig YAML: {problem}"]) from exc
-
-
-def _message(err: dict) -> str:
-    """A pydantic error in Swedish, for the common kinds."""
-    kind, ctx = err["type"], err.get("ctx", {})
-    if kind == "extra_forbidden":
-        return f"okänd nyckel '{err['loc'][-1]}'"
-    if kind == "missing":
-        return f"nyckeln '{err['loc'][-1]}' saknas"
-    if kind == "union_tag_invalid":
-        return f"okänd kontrolltyp {ctx['tag']!r}; välj bland: {', '.join(CHECK_TYPE_NAMES)}"
-    if kind == "union_tag_not_found":
-        return f"kontrollen saknar 'type'; välj bland: {', '.join(CHECK_TYPE_NAMES)}"
-    if kind == "literal_error":
-        return f"ogiltigt värde {err['input']!r}; tillåtna värden: {ctx['expected'].replace(' or ', ', ')}"
-    return err["msg"].removeprefix("Value error, ")
-
-
 def _validate(model, path: Path, text: str, data: object, trusted: bool = False, texts: dict | None = None,
               law: Law | None = None):
-    """Validate YAML data; every problem becomes 'file:line:column: key.path: message'.
+    """Validate a rule, pack or test file's data (see `yamlfile.validate`).
 
     `texts`: the packs' legal texts by id, which give each rule's citations their source level;
     `law`: the areas and profiles rules may name (default: the built-in pack's)."""
-    try:
-        context = {"trusted": trusted, "texts": texts if texts is not None else {}, "law": law}
-        return model.model_validate(data if data is not None else {}, context=context)
-    except ValidationError as exc:
-        positions = _positions(text)
-        problems = []
-        for err in exc.errors():
-            loc = err["loc"] + (("type",) if err["type"] == "union_tag_invalid" else ())
-            line, col = _locate(positions, loc)
-            where = ".".join(str(p) for p in loc)
-            problems.append(f"{path}:{line}:{col}: {where}: {_message(err)}")
-        raise RuleError(problems) from exc
+    context = {"trusted": trusted, "texts": texts if texts is not None else {}, "law": law}
+    return validate(model, path, text, data, context)
 
 
 def load_rule_file(path: Path, trusted: bool = False, texts: dict | None = None) -> list[Rule]:
@@ -522,7 +442,7 @@ def load_rule_file(path: Path, trusted: bool = False, texts: dict | None = None)
 
 
 def _load_file(path: Path, trusted: bool = False, texts: dict | None = None, law: Law | None = None) -> RuleFile:
-    text, data = _read_yaml(path)
+    text, data = read_yaml(path)
     return _validate(RuleFile, path, text, data, trusted, texts, law)
 
 
@@ -530,13 +450,13 @@ def _section_problems(files: dict[Path, RuleFile], known: dict[str, Section]) ->
     """Rules and sections that name a section no pack defines."""
     problems = []
     for path, file in files.items():
-        positions = None
+        where = None
         for kind, items, key in (("rules", file.rules, "section"), ("sections", file.sections, "parent")):
             for i, item in enumerate(items):
                 target = getattr(item, key)
                 if target is not None and target not in known:
-                    positions = positions or _positions(path.read_text(encoding="utf-8"))
-                    line, col = positions.get((kind, i, key), (1, 1))
+                    where = where or positions(path.read_text(encoding="utf-8"))
+                    line, col = where.get((kind, i, key), (1, 1))
                     problems.append(f"{path}:{line}:{col}: {kind}.{i}.{key}: okänt avsnitt {target!r}; "
                                     "avsnitten anges under 'sections:' i regelpaketet")
     return problems
@@ -545,7 +465,7 @@ def _section_problems(files: dict[Path, RuleFile], known: dict[str, Section]) ->
 def load_pack_file(path: Path) -> Pack:
     if not path.is_file():
         raise RuleError([f"{path}:1:1: regelpaketet saknar pack.yml (name, version)"])
-    return _validate(Pack, path, *_read_yaml(path))
+    return _validate(Pack, path, *read_yaml(path))
 
 
 def load_rules(directory: Path, trusted: bool = False, texts: dict | None = None) -> RuleSet:
@@ -601,9 +521,9 @@ def merge_pack(base: RuleSet, directory: Path) -> RuleSet:
     unknown = [(i, rule_id) for i, rule_id in enumerate(extra.pack.disable) if disable[i] not in rules]
     if unknown:
         pack_path = directory / "pack.yml"
-        positions = _positions(pack_path.read_text(encoding="utf-8"))
+        where = positions(pack_path.read_text(encoding="utf-8"))
         raise RuleError([
-            f"{pack_path}:{':'.join(map(str, positions.get(('disable', i), (1, 1))))}: "
+            f"{pack_path}:{':'.join(map(str, where.get(('disable', i), (1, 1))))}: "
             f"disable: okänt regel-id {rule_id!r}"
             for i, rule_id in unknown
         ])
