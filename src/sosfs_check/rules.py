@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
-from .checks import CHECK_TYPE_NAMES, Check
+from .checks import Check
 from .errors import RuleError, UserError
 from .schema import Regex, Strict
 from .yamlfile import positions, read_yaml, validate
