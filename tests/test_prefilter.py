@@ -25,7 +25,7 @@ def rule_patterns() -> list[re.Pattern]:
         check = rule.check
         for text in [*getattr(check, "patterns", []), *getattr(check, "malformed", [])]:
             out.append(re.compile(text, re.IGNORECASE if check.type == "absence" else 0))
-        out += [re.compile(e.pattern, re.IGNORECASE) for e in getattr(check, "entries", [])]
+        out += [re.compile(e.pattern, re.IGNORECASE) for e in getattr(check, "catalogue", [])]
         out += [re.compile(law.pattern, re.IGNORECASE) for law in getattr(check, "laws", [])]
     return out
 

@@ -1,7 +1,6 @@
 """A renamed rule keeps its old id as an alias: configurations, baselines and packs that use it still work."""
 
 import json
-from pathlib import Path
 
 from helpers import run_cli
 

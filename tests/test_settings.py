@@ -69,3 +69,10 @@ def test_compare_loads_the_packs_given_with_rules(monkeypatch, capsys, tmp_path)
     missing = tmp_path / "finns-inte"
     code, out, err = run_cli(monkeypatch, capsys, "compare", OLD, EXAMPLE, "--rules", str(missing))
     assert (code, out, err) == (2, "", f"sosfs-check: {missing.resolve()}: regelpaketets mapp finns inte\n")
+
+
+def test_coverage_says_it_is_swedish_only_when_english_is_asked_for(monkeypatch, capsys):
+    code, out, err = run_cli(monkeypatch, capsys, "coverage", EXAMPLE, "--as-of", "2026-11-25", "--format", "json",
+                             "--lang", "en")
+    assert code == 0 and json.loads(out)["reports"][0]["path"] == EXAMPLE
+    assert err == "sosfs-check: täckningsmatrisen finns bara på svenska; språket 'en' gäller inte här\n"

@@ -6,6 +6,7 @@ Both resolve their settings as `check` does (flags, else the configuration, else
 from __future__ import annotations
 
 import io
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -16,6 +17,12 @@ from .cli_options import (
     LangOption, MaxSizeOption, OutputOption, ProfileOption, RulesOption, value,
 )
 from .files import STDOUT, write_output
+
+
+def _swedish_only(settings, what: str) -> None:
+    """The matrix and the comparison are written in Swedish only; say so rather than ignore --lang."""
+    if settings.lang != "sv":
+        print(f"sosfs-check: {what} finns bara på svenska; språket {settings.lang!r} gäller inte här", file=sys.stderr)
 
 
 def _rich(draw, output: Path | None, inputs: list[Path], width: int) -> None:
@@ -49,6 +56,7 @@ def coverage(
     from .settings import resolve
 
     settings = resolve(config, rule_dirs or (), value(profile), as_of, value(lang), max_size)
+    _swedish_only(settings, "täckningsmatrisen")
     results, failed = run(paths, settings, jobs or default_jobs())
     if results:
         table = matrix(results, settings.rules)
@@ -81,6 +89,7 @@ def compare(
     from .settings import resolve
 
     settings = resolve(config, rule_dirs or (), value(profile), as_of, value(lang), max_size)
+    _swedish_only(settings, "jämförelsen")
     result = changes(settings.check(old), settings.check(new))
     if format is CompareFormat.rich:
         _rich(lambda console: render.print_rich(result, console), output, [old, new], 120)

@@ -110,13 +110,14 @@ def explain(
 
 def _validate_file(path: Path) -> tuple[int, int]:
     """Validate one rule, pack or rule test file; returns (rules, cases) it holds."""
-    from .rules import RuleFile, _read_yaml, _validate, load_pack_file
+    from .rules import RuleFile, _validate, load_pack_file
+    from .yamlfile import read_yaml
     from .ruletests import RuleTestFile
 
     if path.name == "pack.yml":
         load_pack_file(path)
         return 0, 0
-    text, data = _read_yaml(path)
+    text, data = read_yaml(path)
     if isinstance(data, dict) and "cases" in data:
         return 0, len(_validate(RuleTestFile, path, text, data).cases)
     return len(_validate(RuleFile, path, text, data).rules), 0

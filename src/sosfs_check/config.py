@@ -7,22 +7,19 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
+from pydantic import Field, PrivateAttr, ValidationError, field_validator
 
 from .choices import FAIL_ON, LANGS
 from .errors import UserError
 from .result import Result
 from .rules import RuleSet, Severity, load_ruleset
+from .schema import Strict
 
 FILE_NAME = "sosfs-check.toml"
 PYPROJECT = "pyproject.toml"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Suppression(_Strict):
+class Suppression(Strict):
     """A rule (id or area) that is not to fail this organisation's reports, with the reason why."""
 
     rule: str
@@ -36,7 +33,7 @@ class Suppression(_Strict):
         return reason.strip()
 
 
-class Config(_Strict):
+class Config(Strict):
     profile: str | None = None  # checked against the rule packs' profiles (settings.resolve)
     select: list[str] = []  # rule ids or areas to check; empty = all
     ignore: list[str] = []  # rule ids or areas not to check

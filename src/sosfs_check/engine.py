@@ -12,7 +12,8 @@ from .checks.context import excerpt
 from .document import Document
 from .errors import NotAReportError
 from .result import AreaStatus, Finding, Location, Outcome, PackRef, Result
-from .rules import ProfileSpec, Rule, RuleSet
+from .lawdata import ProfileSpec
+from .rules import Rule, RuleSet
 
 def detect_profile(document: Document, profiles: dict[str, ProfileSpec]) -> str | None:
     """Profile from the title page; failing that, from what the body calls itself most.

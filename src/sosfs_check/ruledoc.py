@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from .checks import describe as describe_check
-from .rules import Pack, Rule, RuleFile, RuleSet
+from .rules import Pack, Rule, RuleFile, RuleSet, builtin_rules
 
 SEVERITY_WORDS = {"error": "fel", "warning": "varning", "info": "info"}
 OBLIGATION_WORDS = {
@@ -113,6 +113,18 @@ def rules_markdown(ruleset: RuleSet) -> str:
     return "\n".join(out) + "\n"
 
 
+def _listed(schema):
+    """The schema with each `choices` marker (areas, profiles) replaced by the built-in pack's values."""
+    if isinstance(schema, list):
+        return [_listed(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out = {key: _listed(value) for key, value in schema.items() if key != "choices"}
+    if "choices" in schema:
+        out["enum"] = list(getattr(builtin_rules().law, schema["choices"]))
+    return out
+
+
 def schemas() -> dict[str, str]:
     """JSON Schemas for editors, by file name under docs/: rule files, pack.yml and rule test files."""
     from .ruletests import RuleTestFile
@@ -120,6 +132,6 @@ def schemas() -> dict[str, str]:
     models = {"rules.schema.json": RuleFile, "pack.schema.json": Pack, "rule-tests.schema.json": RuleTestFile}
     out = {}
     for name, model in models.items():
-        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema()}
+        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **_listed(model.model_json_schema())}
         out[name] = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
     return out

@@ -11,12 +11,15 @@ from pathlib import Path
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
-from .checks import CHECK_TYPE_NAMES, Check
+from .checks import Check
 from .errors import RuleError, UserError
-from .schema import Regex, Strict
+from .lawdata import Adoption, Area, Dated, LegalBasis, LegalText, Law, Pack, Profile, _law, resolve_basis
+from .schema import Strict
+from .sections import Section, SectionId
+from .yamlfile import positions, read_yaml, validate
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -30,64 +33,6 @@ CITATION = re.compile(
 )
 
 
-class ProfileSpec(Strict):
-    """A kind of report (profile): its title and how a report of that kind names itself."""
-
-    title: str
-    names: Regex  # matched case-insensitively on the title page and in the text
-    combines: list[str] = []  # a combined report is each of these kinds at once
-
-
-@dataclass(frozen=True)
-class Law:
-    """The areas, profiles and paragraph names of a list of packs, later packs adding to earlier ones."""
-
-    areas: dict[str, str]
-    profiles: dict[str, ProfileSpec]
-    paragraphs: dict[str, str]
-
-    @classmethod
-    def of(cls, packs) -> Law:
-        merged = ({}, {}, {})
-        for pack in packs:
-            for table, extra in zip(merged, (pack.areas, pack.profiles, pack.paragraphs)):
-                table.update(extra)
-        return cls(*merged)
-
-    def implied_profiles(self, profiles: list[str]) -> list[str]:
-        """The profiles with every combined profile all of whose kinds are listed."""
-        return [*profiles, *(
-            name for name, spec in self.profiles.items()
-            if spec.combines and name not in profiles and all(kind in profiles for kind in spec.combines)
-        )]
-
-
-def _law(info: ValidationInfo) -> Law:
-    """The law a file is validated against: given by the loader, else the built-in pack's."""
-    return (info.context or {}).get("law") or builtin_rules().law
-
-
-def _choice(value: str, known) -> str:
-    if value not in known:
-        raise ValueError(f"ogiltigt värde {value!r}; tillåtna värden: {', '.join(map(repr, known))}")
-    return value
-
-
-def _listed(table: str):
-    """JSON Schema: the built-in pack's values, for editors."""
-    return lambda schema: schema.update(enum=list(getattr(builtin_rules().law, table)))
-
-
-Area = Annotated[
-    str, AfterValidator(lambda value, info: _choice(value, _law(info).areas)), Field(json_schema_extra=_listed("areas"))
-]
-Profile = Annotated[
-    str,
-    AfterValidator(lambda value, info: _choice(value, _law(info).profiles)),
-    Field(json_schema_extra=_listed("profiles")),
-]
-
-
 class Explain(Strict):
     """Longer text for `rules explain`."""
 
@@ -96,120 +41,9 @@ class Explain(Strict):
     example: str
 
 
-class Wording(Strict):
-    """A text in Swedish and, optionally, English."""
-
-    sv: str = Field(min_length=1)
-    en: str = ""
-
-    def text(self, lang: str) -> str:
-        return (self.en if lang == "en" else "") or self.sv
-
-
-SectionId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-
-
-class Section(Strict):
-    """A section of the report, in the order of SKR's template; rules name it with `section:`.
-
-    `sosfs-check mall` writes one heading for every section an active rule of the profile names
-    (and for its parents). `titles` words a heading differently for one profile; `aliases` are
-    other headings that mean the same section in an earlier year's report.
-    """
-
-    id: SectionId
-    title: Wording
-    order: int
-    parent: SectionId | None = None
-    profiles: list[Profile] = Field(min_length=1)  # default: every profile
-    titles: dict[Profile, Wording] = {}
-    aliases: list[str] = []
-
-    @model_validator(mode="before")
-    @classmethod
-    def _every_profile(cls, data, info: ValidationInfo):
-        if isinstance(data, dict) and "profiles" not in data:
-            return {**data, "profiles": list(_law(info).profiles)}
-        return data
-
-    def heading(self, profile: str, lang: str) -> str:
-        return self.titles.get(profile, self.title).text(lang)
-
-
-SourceLevel = Literal["primary", "secondary", "unverified"]
 Obligation = Literal["ska", "bör", "praxis", "publicering"]
 LEGAL_OBLIGATIONS = ("ska", "bör", "praxis")  # `publicering` is editorial readiness, not law
-_TEXT_ID = re.compile(r"^(?:SFS|SOSFS|HSLF-FS) \d{4}:\d+")
 _SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
-
-
-class Dated(Strict):
-    """In force from `valid_from` up to and including `valid_to`; open-ended when not given."""
-
-    valid_from: date | None = None
-    valid_to: date | None = None
-
-    def in_force(self, day: date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
-
-
-class ProvisionSource(Strict):
-    """How one provision was read, when it differs from its statute's or föreskrift's source."""
-
-    level: SourceLevel
-    reference: str = Field(min_length=1)
-    quotes_wording: bool = False
-    valid_from: date | None = None  # when the provision itself came into force (e.g. 27 kap. 7 § SoL)
-
-
-class LegalText(Dated):
-    """A statute or föreskrift the pack cites: where its text was read, how reliably, which version the
-    pack encodes and, once known, what replaced it."""
-
-    id: str = Field(pattern=r"^(SFS|SOSFS|HSLF-FS) \d{4}:\d+$")  # "SFS 2010:659"
-    name: str
-    level: SourceLevel  # primary: read in the consolidated text; secondary: a named source; unverified
-    reference: str = Field(min_length=1)  # the file or the named secondary source
-    quotes_wording: bool = False  # a secondary source that quotes the provisions' own wording
-    version: str = ""  # the version the pack encodes, e.g. "ändrad t.o.m. HSLF-FS 2025:21"
-    replaced_by: str = ""  # in force after valid_to
-    report_content: list[str] = []  # provisions that say what the report itself contains: "3 kap. 10 §"
-    provisions: dict[str, ProvisionSource] = {}  # "5 kap. 3 §" -> its own source
-
-
-class LegalBasis(Dated):
-    """One citation of a rule, with how its text was verified and when it is in force."""
-
-    cite: str
-    level: SourceLevel = "unverified"
-    reference: str = ""
-    quotes_wording: bool = False
-    in_report: bool = False  # the provision prescribes content of the report itself
-
-    @property
-    def supports_error(self) -> bool:
-        """Can this basis carry an error: report content read first hand, or quoted by a named source."""
-        return self.in_report and (self.level == "primary" or (self.level == "secondary" and self.quotes_wording))
-
-
-def resolve_basis(citation: str, texts: dict[str, LegalText]) -> LegalBasis:
-    """The citation with its source level and dates from the pack's texts; unverified when unknown."""
-    match = _TEXT_ID.match(citation)
-    text = texts.get(match.group(0)) if match else None
-    if text is None:
-        return LegalBasis(cite=citation)
-    provision = citation[match.end() :].strip()
-    own = next((s for key, s in text.provisions.items() if provision.startswith(key)), None)
-    source = own or text
-    return LegalBasis(
-        cite=citation,
-        level=source.level,
-        reference=source.reference,
-        quotes_wording=source.quotes_wording,
-        in_report=any(provision.startswith(p) for p in text.report_content),
-        valid_from=(own.valid_from if own and own.valid_from else None) or text.valid_from,
-        valid_to=text.valid_to,
-    )
 
 
 RuleId = Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")]
@@ -238,7 +72,8 @@ class Rule(Dated):
     @classmethod
     def _combined(cls, profiles: list[str], info: ValidationInfo) -> list[str]:
         """A rule for every kind a combined report is also applies to the combined report."""
-        return _law(info).implied_profiles(profiles)
+        law = _law(info)
+        return law.implied_profiles(profiles) if law else profiles
 
     @field_validator("legal_basis")
     @classmethod
@@ -327,28 +162,6 @@ class Rule(Dated):
         return type(self).model_validate(data)
 
 
-class Adoption(Strict):
-    """Words that date a report: when it was drawn up (the 1 March deadline in PSL 3 kap. 10 §) and when a
-    body treated, approved or adopted it (not a deadline)."""
-
-    drawn_up: list[str] = Field(min_length=1)  # "upprättad", "daterad"
-    adopted: list[str] = Field(min_length=1)  # "fastställd", "behandlad", "godkänd"
-
-
-class Pack(Strict):
-    """pack.yml: the pack's name and version and, in a base pack, the law's own data."""
-
-    name: str
-    version: str
-    description: str = ""
-    disable: list[str] = []  # ids of rules from earlier packs (the built-in one) to switch off
-    texts: list[LegalText] = []  # the statutes and föreskrifter the rules cite, and how they were read
-    adoption: Adoption | None = None  # the built-in pack's words are used when a pack has none
-    areas: dict[str, str] = {}  # checklist area -> title, in the checklist's order
-    profiles: dict[str, ProfileSpec] = {}  # kind of report -> what it is called and how it is told
-    paragraphs: dict[str, str] = {}  # cited paragraph ("SFS 2010:659 3 kap. 10 §") -> what it requires
-
-
 class RuleFile(Strict):
     rules: list[Rule] = []
     sections: list[Section] = []
@@ -426,95 +239,14 @@ def builtin_rules_dir() -> Path:
     return installed if installed.is_dir() else Path(__file__).resolve().parents[2] / "rules"
 
 
-def _yaml_loader():
-    import yaml  # here: a run with cached rules never reads YAML (see rulecache)
-
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _positions(text: str) -> dict[tuple, tuple[int, int]]:
-    """Map each key path in a YAML text to its 1-based (line, column)."""
-    import yaml
-
-    out: dict[tuple, tuple[int, int]] = {}
-
-    def walk(node, path):
-        out[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                walk(value, path + (key.value,))
-                out[path + (key.value,)] = (key.start_mark.line + 1, key.start_mark.column + 1)
-        elif isinstance(node, yaml.SequenceNode):
-            for i, item in enumerate(node.value):
-                walk(item, path + (i,))
-
-    root = yaml.compose(text, Loader=_yaml_loader())
-    if root is not None:
-        walk(root, ())
-    return out
-
-
-def _locate(positions: dict[tuple, tuple[int, int]], loc: tuple) -> tuple[int, int]:
-    """Deepest known position along a pydantic error location (union tags are skipped)."""
-    path: tuple = ()
-    best = positions.get((), (1, 1))
-    for part in loc:
-        if path + (part,) in positions:
-            path += (part,)
-            best = positions[path]
-    return best
-
-
-def _read_yaml(path: Path) -> tuple[str, object]:
-    import yaml
-
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError([f"{path}:1:1: kan inte läsas: {exc}"]) from exc
-    try:
-        return text, yaml.load(text, Loader=_yaml_loader())
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise RuleError([f"{path}:{line}:{col}: ogiltig YAML: {problem}"]) from exc
-
-
-def _message(err: dict) -> str:
-    """A pydantic error in Swedish, for the common kinds."""
-    kind, ctx = err["type"], err.get("ctx", {})
-    if kind == "extra_forbidden":
-        return f"okänd nyckel '{err['loc'][-1]}'"
-    if kind == "missing":
-        return f"nyckeln '{err['loc'][-1]}' saknas"
-    if kind == "union_tag_invalid":
-        return f"okänd kontrolltyp {ctx['tag']!r}; välj bland: {', '.join(CHECK_TYPE_NAMES)}"
-    if kind == "union_tag_not_found":
-        return f"kontrollen saknar 'type'; välj bland: {', '.join(CHECK_TYPE_NAMES)}"
-    if kind == "literal_error":
-        return f"ogiltigt värde {err['input']!r}; tillåtna värden: {ctx['expected'].replace(' or ', ', ')}"
-    return err["msg"].removeprefix("Value error, ")
-
-
 def _validate(model, path: Path, text: str, data: object, trusted: bool = False, texts: dict | None = None,
               law: Law | None = None):
-    """Validate YAML data; every problem becomes 'file:line:column: key.path: message'.
+    """Validate a rule, pack or test file's data (see `yamlfile.validate`).
 
     `texts`: the packs' legal texts by id, which give each rule's citations their source level;
     `law`: the areas and profiles rules may name (default: the built-in pack's)."""
-    try:
-        context = {"trusted": trusted, "texts": texts if texts is not None else {}, "law": law}
-        return model.model_validate(data if data is not None else {}, context=context)
-    except ValidationError as exc:
-        positions = _positions(text)
-        problems = []
-        for err in exc.errors():
-            loc = err["loc"] + (("type",) if err["type"] == "union_tag_invalid" else ())
-            line, col = _locate(positions, loc)
-            where = ".".join(str(p) for p in loc)
-            problems.append(f"{path}:{line}:{col}: {where}: {_message(err)}")
-        raise RuleError(problems) from exc
+    context = {"trusted": trusted, "texts": texts if texts is not None else {}, "law": law or builtin_rules().law}
+    return validate(model, path, text, data, context)
 
 
 def load_rule_file(path: Path, trusted: bool = False, texts: dict | None = None) -> list[Rule]:
@@ -522,7 +254,7 @@ def load_rule_file(path: Path, trusted: bool = False, texts: dict | None = None)
 
 
 def _load_file(path: Path, trusted: bool = False, texts: dict | None = None, law: Law | None = None) -> RuleFile:
-    text, data = _read_yaml(path)
+    text, data = read_yaml(path)
     return _validate(RuleFile, path, text, data, trusted, texts, law)
 
 
@@ -530,13 +262,13 @@ def _section_problems(files: dict[Path, RuleFile], known: dict[str, Section]) ->
     """Rules and sections that name a section no pack defines."""
     problems = []
     for path, file in files.items():
-        positions = None
+        where = None
         for kind, items, key in (("rules", file.rules, "section"), ("sections", file.sections, "parent")):
             for i, item in enumerate(items):
                 target = getattr(item, key)
                 if target is not None and target not in known:
-                    positions = positions or _positions(path.read_text(encoding="utf-8"))
-                    line, col = positions.get((kind, i, key), (1, 1))
+                    where = where or positions(path.read_text(encoding="utf-8"))
+                    line, col = where.get((kind, i, key), (1, 1))
                     problems.append(f"{path}:{line}:{col}: {kind}.{i}.{key}: okänt avsnitt {target!r}; "
                                     "avsnitten anges under 'sections:' i regelpaketet")
     return problems
@@ -545,7 +277,7 @@ def _section_problems(files: dict[Path, RuleFile], known: dict[str, Section]) ->
 def load_pack_file(path: Path) -> Pack:
     if not path.is_file():
         raise RuleError([f"{path}:1:1: regelpaketet saknar pack.yml (name, version)"])
-    return _validate(Pack, path, *_read_yaml(path))
+    return validate(Pack, path, *read_yaml(path))
 
 
 def load_rules(directory: Path, trusted: bool = False, texts: dict | None = None) -> RuleSet:
@@ -601,9 +333,9 @@ def merge_pack(base: RuleSet, directory: Path) -> RuleSet:
     unknown = [(i, rule_id) for i, rule_id in enumerate(extra.pack.disable) if disable[i] not in rules]
     if unknown:
         pack_path = directory / "pack.yml"
-        positions = _positions(pack_path.read_text(encoding="utf-8"))
+        where = positions(pack_path.read_text(encoding="utf-8"))
         raise RuleError([
-            f"{pack_path}:{':'.join(map(str, positions.get(('disable', i), (1, 1))))}: "
+            f"{pack_path}:{':'.join(map(str, where.get(('disable', i), (1, 1))))}: "
             f"disable: okänt regel-id {rule_id!r}"
             for i, rule_id in unknown
         ])

@@ -33,7 +33,8 @@ from pydantic import Field, model_validator
 
 from .errors import RuleError
 from .result import Finding
-from .rules import Profile, RuleSet, _positions, _read_yaml, _validate, builtin_rules_dir, load_ruleset
+from .rules import Profile, RuleSet, _validate, builtin_rules_dir, load_ruleset
+from .yamlfile import positions, read_yaml
 from .schema import Strict
 
 
@@ -168,14 +169,14 @@ def load_cases(directory: Path, ruleset: RuleSet) -> list[Case]:
     problems: list[str] = []
     for path in sorted((directory / "tests").glob("*.yml")):
         try:
-            text, data = _read_yaml(path)
+            text, data = read_yaml(path)
             parsed = _validate(RuleTestFile, path, text, data)
         except RuleError as exc:
             problems.extend(exc.problems)
             continue
-        positions = _positions(text)
+        where = positions(text)
         for i, spec in enumerate(parsed.cases):
-            line, col = positions.get(("cases", i), (1, 1))
+            line, col = where.get(("cases", i), (1, 1))
             rules = [ruleset.by_id(rule_id) for rule_id in spec.rules]
             unknown = [rule_id for rule_id, rule in zip(spec.rules, rules) if rule is None]
             if unknown:
