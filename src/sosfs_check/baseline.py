@@ -47,14 +47,18 @@ def write_baseline(path: Path, results: list[Result]) -> None:
 
 def load_baseline(path: Path) -> Counter:
     """(report path relative to the baseline, fingerprint) -> how many such findings are known."""
+    from .bounds import MAX_BASELINE, DataError, read_bounded
+
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = json.loads(read_bounded(Path(path), MAX_BASELINE).decode("utf-8"))
         if data.get("format") != FORMAT:
             raise ValueError(f"format ska vara {FORMAT!r}")
         return Counter((e["path"], e["fingerprint"]) for e in data["findings"])
     except OSError as exc:
         raise UserError(f"{path}: kan inte läsa baslinjen: {exc.strerror or exc}") from None
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+    except DataError as exc:
+        raise UserError(f"{path}: baslinjefilen {exc.problem}") from None
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
         raise UserError(f"{path}: ogiltig baslinjefil ({exc}); skapa den med --write-baseline") from None
 
 

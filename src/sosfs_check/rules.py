@@ -380,12 +380,6 @@ def builtin_rules_dir() -> Path:
     return installed if installed.is_dir() else Path(__file__).resolve().parents[2] / "rules"
 
 
-def _yaml_loader():
-    import yaml  # here: a run with cached rules never reads YAML (see rulecache)
-
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def _positions(text: str) -> dict[tuple, tuple[int, int]]:
     """Map each key path in a YAML text to its 1-based (line, column)."""
     import yaml
@@ -402,7 +396,9 @@ def _positions(text: str) -> dict[tuple, tuple[int, int]]:
             for i, item in enumerate(node.value):
                 walk(item, path + (i,))
 
-    root = yaml.compose(text, Loader=_yaml_loader())
+    from .bounds import yaml_loader
+
+    root = yaml.compose(text, Loader=yaml_loader())
     if root is not None:
         walk(root, ())
     return out
@@ -420,14 +416,18 @@ def _locate(positions: dict[tuple, tuple[int, int]], loc: tuple) -> tuple[int, i
 
 
 def _read_yaml(path: Path) -> tuple[str, object]:
+    """Text and data of a YAML file, within the limits of `bounds` (size, no aliases, depth)."""
     import yaml
 
+    from .bounds import DataError, load_yaml, read_bounded
+
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_bounded(path).decode("utf-8")
+        return text, load_yaml(text)
+    except DataError as exc:
+        raise RuleError([f"{path}:{exc.line}:{exc.column}: {exc.problem}"]) from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError([f"{path}:1:1: kan inte läsas: {exc}"]) from exc
-    try:
-        return text, yaml.load(text, Loader=_yaml_loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -467,7 +467,14 @@ def _validate(model, path: Path, text: str, data: object, trusted: bool = False)
 
 
 def load_rule_file(path: Path, trusted: bool = False) -> list[Rule]:
+    from .bounds import DataError, rule_count
+
     text, data = _read_yaml(path)
+    listed = data.get("rules") if isinstance(data, dict) else None
+    try:
+        rule_count(len(listed) if isinstance(listed, list) else 0)  # before validating them all
+    except DataError as exc:
+        raise RuleError([f"{path}:1:1: {exc.problem}"]) from None
     return _validate(RuleFile, path, text, data, trusted).rules
 
 
@@ -484,11 +491,18 @@ def load_rules(directory: Path, trusted: bool = False) -> RuleSet:
     """
     if not directory.is_dir():
         raise RuleError([f"{directory}: regelpaketets mapp finns inte"])
+    from .bounds import DataError, pack_size, rule_count
+
+    files = sorted(directory.glob("*.yml"))
+    try:
+        pack_size(files)
+    except DataError as exc:
+        raise RuleError([f"{directory}: {exc.problem}"]) from None
     pack = load_pack_file(directory / "pack.yml")
     rules: list[Rule] = []
     seen: dict[str, Path] = {}
     problems: list[str] = []
-    for path in sorted(directory.glob("*.yml")):
+    for path in files:
         if path.name == "pack.yml":
             continue
         try:
@@ -501,6 +515,10 @@ def load_rules(directory: Path, trusted: bool = False) -> RuleSet:
                 problems.append(f"{path}:1:1: regel-id {rule.id} finns redan i {seen[rule.id]}")
             seen[rule.id] = path
             rules.append(rule)
+        try:
+            rule_count(len(rules))
+        except DataError as exc:
+            raise RuleError([f"{path}: {exc.problem}"]) from None
     if problems:
         raise RuleError(problems)
     return RuleSet(pack=pack, rules=tuple(rules))
