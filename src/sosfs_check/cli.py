@@ -121,6 +121,10 @@ def annotate(
     from .annotate import default_output, ensure_docx
     from .config import apply_suppressions, configured_rules, load_config
 
+    from .files import guard_outputs
+
+    target = output or default_output(report)
+    guard_outputs([target], [report])
     settings = load_config(config)
     ensure_docx(report)
     rules = configured_rules(settings, rule_dirs or ())
@@ -128,7 +132,6 @@ def annotate(
                           settings.heading_styles or None, max_size)
     ensure_docx(report, result.document.format)
     apply_suppressions(settings, [result])
-    target = output or default_output(report)
     count = write_comments(result, report, target)
     print(f"Skrev {target} med {count} kommentarer.")
 

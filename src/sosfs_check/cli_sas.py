@@ -85,15 +85,17 @@ def coverage(
     from .batch import check_paths, default_jobs
     from .commands import collect
     from .coverage import matrix
-    from .files import expand
+    from .files import expand, guard_outputs
     from .render import coverage as render
 
     rules, profile, when, styles = _settings(profile, as_of)
-    outcomes = check_paths(expand(paths), profile, when, jobs or default_jobs(), rules=rules, style_map=styles)
+    files = expand(paths)
+    inputs = [*paths, *files]
+    guard_outputs([output], inputs)
+    outcomes = check_paths(files, profile, when, jobs or default_jobs(), rules=rules, style_map=styles)
     results, failed = collect(outcomes, paths)
     if results:
         table = matrix(results)
-        inputs = [r.path for r in results]
         if format is CoverageFormat.rich:
             _rich(lambda console: render.print_rich(table, console), output, inputs, 60 + 24 * len(results))
         else:
@@ -117,6 +119,9 @@ def compare(
     from .compare import compare as changes
     from .render import compare as render
 
+    from .files import guard_outputs
+
+    guard_outputs([output], [old, new])
     rules, profile, when, styles = _settings(profile, as_of)
     old_result, new_result = (check(p, profile=profile, as_of=when, rules=rules, style_map=styles) for p in (old, new))
     result = changes(old_result, new_result)

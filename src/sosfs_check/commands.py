@@ -42,6 +42,13 @@ def collect(outcomes: list, paths: list[Path]) -> tuple[list, bool]:
     return results, failed
 
 
+def read_inputs(paths: list[Path], files: list[Path], config: Path | None = None, rule_dirs=()) -> list[Path]:
+    """Every file a command reads: the paths named, the reports found in folders, the
+    configuration and the rule packs' files. No output may be one of them."""
+    packs = [file for folder in rule_dirs for file in Path(folder).glob("*.yml")]
+    return [*paths, *files, *([config] if config else []), *packs]
+
+
 def check(
     paths: list[Path],
     profile: str | None = None,
@@ -62,7 +69,7 @@ def check(
     from .baseline import write_baseline as save_baseline
     from .batch import check_paths, default_jobs
     from .config import apply_suppressions, configured_rules, load_config
-    from .files import expand
+    from .files import expand, guard_outputs
     from .outputs import emit, progress, targets
     from .result import SEVERITY_RANK
 
@@ -73,6 +80,9 @@ def check(
     threshold = fail_on or settings.fail_on or "error"
     rules = configured_rules(settings, rule_dirs or ())
     files = expand(paths)
+    inputs = read_inputs(paths, files, settings.path, (*settings.rule_dirs, *(rule_dirs or ())))
+    guard_outputs([file for _, file in pairs], [*inputs, *([baseline] if baseline else [])])
+    guard_outputs([write_baseline], inputs)
     with progress(len(files)) as advance:
         outcomes = check_paths(files, profile or settings.profile, when, jobs or default_jobs(), rules=rules,
                                style_map=settings.heading_styles or None, on_done=advance, max_size=max_size)
@@ -84,7 +94,7 @@ def check(
     if baseline:
         apply_baseline(results, load_baseline(baseline), baseline)
     if results:
-        emit(pairs, results, language)
+        emit(pairs, results, language, [*inputs, *([baseline] if baseline else [])])
     if failed:
         return 2
     if threshold != "never":

@@ -57,9 +57,10 @@ def render(format: str, results: list[Result], lang: str) -> str:
     return module.render(results, lang)
 
 
-def emit(pairs: list[tuple[str, Path | None]], results: list[Result], lang: str) -> None:
-    """Write every requested format; GitHub's step summary is appended when running in Actions."""
-    inputs = [r.path for r in results]
+def emit(pairs: list[tuple[str, Path | None]], results: list[Result], lang: str, inputs: list[Path] = ()) -> None:
+    """Write every requested format, never over one of `inputs` or the reports; GitHub's step
+    summary is appended when running in Actions."""
+    inputs = [*inputs, *(r.path for r in results)]
     for format, file in pairs:
         if file is not None:
             write_atomic(file, render(format, results, lang), inputs=inputs)
