@@ -1,8 +1,8 @@
 """The validated built-in rule pack, kept as JSON data so that a run starts without YAML.
 
 Parsing and validating the YAML costs more than checking a report; so do stemming the rules'
-terms and reading the literals out of their regexes (`memo`). The cache file holds the pack and
-its rules as plain JSON values (what `model_dump(mode="json")` gives) and those tables; loading it
+terms (`vocabulary.STEMS`) and reading the literals out of their regexes (`regexes.NEEDLES`). The
+cache file holds the pack, its rules and sections as plain JSON values (what `model_dump(mode="json")` gives) and those tables; loading it
 runs no code from the file, whoever wrote it. It lives in the user's cache folder
 (`$SOSFS_CHECK_CACHE`, else `$XDG_CACHE_HOME/sosfs-check`, else `~/.cache/sosfs-check`) under a
 name derived from the rule files, the code that reads them and derives the tables, and the tool,
@@ -26,11 +26,14 @@ from pathlib import Path
 
 from pydantic.version import VERSION as PYDANTIC
 
-from . import __version__, memo
-from .rules import Pack, Rule, RuleSet
+from . import __version__
+from .regexes import NEEDLES
+from .rules import Pack, Rule, RuleSet, Section
+from .vocabulary import STEMS
 
 FORMAT = "sosfs-check-rulecache/1"
-_CODE = ("rules.py", "prefilter.py", "vocabulary.py", "memo.py", "rulecache.py")  # what the cached data is derived by
+# what the cached data is derived by
+_CODE = ("rules.py", "schema.py", "regexes.py", "vocabulary.py", "rulecache.py", "checks/*.py")
 MAX_CACHE = 20 * 1024 * 1024  # the built-in pack and its tables take well under 1 MB
 
 
@@ -46,26 +49,28 @@ def _key(directory: Path) -> str:
     here = Path(__file__).parent
     package = importlib.util.find_spec("snowballstemmer").submodule_search_locations[0]  # found, not imported
     stemmer = Path(package) / "swedish_stemmer.py"  # the cached stems come from it
-    for path in [*(here / name for name in _CODE), stemmer, *sorted(directory.glob("*.yml"))]:
+    code = sorted(path for pattern in _CODE for path in here.glob(pattern))
+    for path in [*code, stemmer, *sorted(directory.glob("*.yml"))]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:32]
 
 
 def to_data(ruleset: RuleSet, key: str) -> dict:
-    """The rule set and the memo tables as JSON values."""
+    """The rule set and the STEMS and NEEDLES tables as JSON values."""
     return {
         "format": FORMAT,
         "key": key,
         "pack": ruleset.pack.model_dump(mode="json"),
         "packs": [p.model_dump(mode="json") for p in ruleset.packs],
         "rules": [r.model_dump(mode="json") for r in ruleset.rules],
-        "stems": memo.STEMS,
-        "needles": [[pattern, flags, clauses] for (pattern, flags), clauses in memo.NEEDLES.items()],
+        "sections": [s.model_dump(mode="json") for s in ruleset.sections],
+        "stems": STEMS,
+        "needles": [[pattern, flags, clauses] for (pattern, flags), clauses in NEEDLES.items()],
     }
 
 
 def from_data(data: dict, key: str) -> RuleSet:
-    """The rule set in `to_data`'s form, validated as the YAML is; fills the memo tables.
+    """The rule set in `to_data`'s form, validated as the YAML is; fills STEMS and NEEDLES.
 
     Raises ValueError (or another plain exception) when the data is not such a cache for `key`.
     """
@@ -76,19 +81,20 @@ def from_data(data: dict, key: str) -> RuleSet:
         pack=Pack.model_validate(data["pack"]),
         rules=tuple(Rule.model_validate(rule, context=context) for rule in data["rules"]),
         packs=tuple(Pack.model_validate(pack) for pack in data["packs"]),
+        sections=tuple(Section.model_validate(section) for section in data["sections"]),
     )
     stems = {str(word): str(stem) for word, stem in data["stems"].items()}
     needles = {(str(pattern), int(flags)): tuple(tuple(map(str, clause)) for clause in clauses)
                for pattern, flags, clauses in data["needles"]}
-    memo.STEMS.update(stems)
-    memo.NEEDLES.update(needles)
+    STEMS.update(stems)
+    NEEDLES.update(needles)
     return ruleset
 
 
 def cached(directory: Path, load: Callable[[Path], RuleSet]) -> RuleSet:
     """`load(directory)`, or the rule set it gave last time for the same files.
 
-    The memo tables are filled from the cache, and written back at exit when the run added to them.
+    The STEMS and NEEDLES tables are filled from the cache, and written back at exit when the run added to them.
     """
     key = _key(directory)
     target = cache_dir() / f"rules-{key}.json"
@@ -96,13 +102,13 @@ def cached(directory: Path, load: Callable[[Path], RuleSet]) -> RuleSet:
         ruleset = from_data(json.loads(_read_private(target)), key)
     except Exception:  # missing, unreadable, not ours or not a cache: load the YAML instead
         ruleset = load(directory)
-    sizes = (len(memo.STEMS), len(memo.NEEDLES))
+    sizes = (len(STEMS), len(NEEDLES))
     atexit.register(_save_if_grown, target, ruleset, sizes)
     return ruleset
 
 
 def _save_if_grown(target: Path, ruleset: RuleSet, sizes: tuple[int, int]) -> None:
-    if (len(memo.STEMS), len(memo.NEEDLES)) == sizes:
+    if (len(STEMS), len(NEEDLES)) == sizes:
         return
     key = target.stem.removeprefix("rules-")
     try:
