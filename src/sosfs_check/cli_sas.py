@@ -47,8 +47,14 @@ def _settings(profile: str | None, as_of: str | None):
     return rules, profile or settings.profile, as_of_date(as_of) or settings.as_of, settings.heading_styles or None
 
 
-def _emit(data: str | bytes, output: Path | None, inputs: list[Path]) -> None:
+def _emit(data: str | bytes, output: Path | None, inputs: list[Path], raw: bool = False, markup: bool = False) -> None:
+    """Write a rendered view; unless `raw` (JSON), text shows invisible control characters as
+    `<U+202E>` (in HTML, `markup`, as `&lt;U+202E&gt;`)."""
+    from .controls import visible
     from .files import write_atomic
+
+    if isinstance(data, str) and not raw:
+        data = visible(data, markup)
 
     if output is not None:
         write_atomic(output, data, inputs=inputs)
@@ -63,8 +69,10 @@ def _emit(data: str | bytes, output: Path | None, inputs: list[Path]) -> None:
 def _rich(draw, output: Path | None, inputs: list[Path], width: int) -> None:
     from rich.console import Console
 
+    from .controls import VisibleStream
+
     if output is None:
-        draw(Console())
+        draw(Console(file=VisibleStream(sys.stdout)))
     else:
         console = Console(record=True, file=io.StringIO(), width=width)
         draw(console)
@@ -101,7 +109,7 @@ def coverage(
         else:
             writer = {"markdown": render.markdown, "html": render.html, "csv": render.csv_text,
                       "xlsx": render.xlsx, "json": render.json_text}[format.value]
-            _emit(writer(table), output, inputs)
+            _emit(writer(table), output, inputs, raw=format is CoverageFormat.json, markup=format is CoverageFormat.html)
     if failed or not results:
         raise typer.Exit(2)
 
@@ -128,7 +136,8 @@ def compare(
     if format is CompareFormat.rich:
         _rich(lambda console: render.print_rich(result, console), output, [old, new], 120)
     else:
-        _emit({"markdown": render.markdown, "json": render.json_text}[format.value](result), output, [old, new])
+        _emit({"markdown": render.markdown, "json": render.json_text}[format.value](result), output, [old, new],
+              raw=format is CompareFormat.json)
 
 
 def register(app: typer.Typer) -> None:

@@ -44,7 +44,15 @@ def targets(format: str, outputs: list[str]) -> list[tuple[str, Path | None]]:
     return [(format, plain[0] if plain else None), *out]
 
 
+RAW = ("json", "sarif")  # data formats keep the report's characters; the others are read by people
+MARKUP = ("html", "junit")
+
+
 def render(format: str, results: list[Result], lang: str) -> str:
+    """The report in a format; in formats people read, invisible control characters are shown
+    as `<U+202E>` (see `controls`)."""
+    from .controls import visible
+
     if format == "rich":
         from rich.console import Console
 
@@ -52,9 +60,10 @@ def render(format: str, results: list[Result], lang: str) -> str:
 
         console = Console(record=True, file=io.StringIO(), width=110)
         print_report(results, console, lang)
-        return console.export_text()
+        return visible(console.export_text())
     module = importlib.import_module(f".render.{RENDERERS[format]}", __package__)
-    return module.render(results, lang)
+    text = module.render(results, lang)
+    return text if format in RAW else visible(text, markup=format in MARKUP)
 
 
 def emit(pairs: list[tuple[str, Path | None]], results: list[Result], lang: str, inputs: list[Path] = ()) -> None:
@@ -67,9 +76,10 @@ def emit(pairs: list[tuple[str, Path | None]], results: list[Result], lang: str,
         elif format == "rich":
             from rich.console import Console
 
+            from .controls import VisibleStream
             from .render.rich_report import print_report
 
-            print_report(results, Console(), lang)
+            print_report(results, Console(file=VisibleStream(sys.stdout)), lang)
         else:
             sys.stdout.write(render(format, results, lang))
     if any(format == "github" for format, _ in pairs):
