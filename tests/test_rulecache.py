@@ -73,16 +73,16 @@ def test_a_cache_that_does_not_match_is_rebuilt_from_the_yaml(tmp_path, monkeypa
     directory = builtin_rules_dir()
     key = rulecache._key(directory)
     target = tmp_path / f"rules-{key}.json"
-    target.write_text(json.dumps(damage(rulecache.to_data(load_rules(directory, trusted=True), key))))
+    target.write_text(json.dumps(damage(rulecache.to_data(load_rules(directory), key))))
     target.chmod(0o600)
     loads = []
-    ruleset = cached(directory, lambda d: loads.append(d) or load_rules(d, trusted=True))
-    assert loads == [directory] and ruleset == load_rules(directory, trusted=True)
+    ruleset = cached(directory, lambda d: loads.append(d) or load_rules(d))
+    assert loads == [directory] and ruleset == load_rules(directory)
 
 
 def test_the_cache_holds_plain_data_that_gives_back_the_same_rule_set(tmp_path):
     directory = builtin_rules_dir()
-    ruleset = load_rules(directory, trusted=True)
+    ruleset = load_rules(directory)
     data = json.loads(json.dumps(rulecache.to_data(ruleset, "k")))  # plain JSON values, nothing else
     assert rulecache.from_data(data, "k") == ruleset
     assert data["rules"][0] == ruleset.rules[0].model_dump(mode="json")
@@ -111,7 +111,7 @@ def test_a_changed_rule_file_is_not_served_from_the_cache(tmp_path, monkeypatch)
 
 def _entry(folder: Path, directory: Path) -> Path:
     target = folder / f"rules-{rulecache._key(directory)}.json"
-    ruleset = load_rules(directory, trusted=True)
+    ruleset = load_rules(directory)
     changed = ruleset.rules[0].model_copy(update={"title": "Planterad titel"})
     target.write_text(json.dumps(rulecache.to_data(type(ruleset)(ruleset.pack, (changed, *ruleset.rules[1:])),
                                                    rulecache._key(directory))))
@@ -127,7 +127,7 @@ def test_a_cache_others_can_write_to_is_not_read(tmp_path, monkeypatch, folder_m
     target = _entry(shared, directory)
     target.chmod(file_mode)
     shared.chmod(folder_mode)
-    ruleset = cached(directory, lambda d: load_rules(d, trusted=True))
+    ruleset = cached(directory, load_rules)
     assert ruleset.rules[0].title != "Planterad titel"  # loaded from the YAML instead
 
 
@@ -138,7 +138,7 @@ def test_a_private_cache_is_read(tmp_path, monkeypatch):
     monkeypatch.setenv("SOSFS_CHECK_CACHE", str(private))
     directory = builtin_rules_dir()
     _entry(private, directory).chmod(0o600)
-    assert cached(directory, lambda d: load_rules(d, trusted=True)).rules[0].title == "Planterad titel"
+    assert cached(directory, load_rules).rules[0].title == "Planterad titel"
 
 
 def test_a_symlinked_cache_file_is_not_followed(tmp_path, monkeypatch):
@@ -149,7 +149,7 @@ def test_a_symlinked_cache_file_is_not_followed(tmp_path, monkeypatch):
     elsewhere = _entry(tmp_path, directory)
     elsewhere.chmod(0o600)
     (private / elsewhere.name).symlink_to(elsewhere)
-    assert cached(directory, lambda d: load_rules(d, trusted=True)).rules[0].title != "Planterad titel"
+    assert cached(directory, load_rules).rules[0].title != "Planterad titel"
 
 
 def test_nothing_is_written_into_a_folder_others_can_write_to(tmp_path, monkeypatch):
@@ -157,8 +157,8 @@ def test_nothing_is_written_into_a_folder_others_can_write_to(tmp_path, monkeypa
     shared.mkdir()
     shared.chmod(0o777)
     target = shared / "rules-x.json"
-    rulecache._save_if_grown(target, load_rules(builtin_rules_dir(), trusted=True), (-1, -1))
+    rulecache._save_if_grown(target, load_rules(builtin_rules_dir()), (-1, -1))
     assert list(shared.iterdir()) == []
     private = tmp_path / "ny" / "cache"
-    rulecache._save_if_grown(private / "rules-x.json", load_rules(builtin_rules_dir(), trusted=True), (-1, -1))
+    rulecache._save_if_grown(private / "rules-x.json", load_rules(builtin_rules_dir()), (-1, -1))
     assert (private.stat().st_mode & 0o777, (private / "rules-x.json").stat().st_mode & 0o777) == (0o700, 0o600)

@@ -27,7 +27,7 @@ def test_builtin_pack_covers_every_area_with_precise_citations():
 
 def test_builtin_pack_follows_the_law_on_severity():
     for rule in builtin_rules().rules:
-        if rule.obligation != "ska" or not rule.verified:
+        if rule.obligation not in ("ska", "publicering") or not rule.verified:  # publicering: editorial, may be error
             assert rule.severity != "error", rule.id
     maria = builtin_rules().by_id("PSL-3-5-LEX-MARIA")
     assert "kvalitetsberattelse" not in maria.profiles  # not demanded of a SoL-only report

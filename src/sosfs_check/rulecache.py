@@ -76,10 +76,9 @@ def from_data(data: dict, key: str) -> RuleSet:
     """
     if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key:
         raise ValueError("not a rule cache for these rules")
-    context = {"trusted": True}  # the built-in pack, validated when the entry was written
     ruleset = RuleSet(
         pack=Pack.model_validate(data["pack"]),
-        rules=tuple(Rule.model_validate(rule, context=context) for rule in data["rules"]),
+        rules=tuple(Rule.model_validate(rule) for rule in data["rules"]),
         packs=tuple(Pack.model_validate(pack) for pack in data["packs"]),
         sections=tuple(Section.model_validate(section) for section in data["sections"]),
     )

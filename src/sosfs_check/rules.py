@@ -239,10 +239,10 @@ def _message(err: dict) -> str:
     return err["msg"].removeprefix("Value error, ")
 
 
-def _validate(model, path: Path, text: str, data: object, trusted: bool = False):
+def _validate(model, path: Path, text: str, data: object):
     """Validate YAML data; every problem becomes 'file:line:column: key.path: message'."""
     try:
-        return model.model_validate(data if data is not None else {}, context={"trusted": trusted})
+        return model.model_validate(data if data is not None else {})
     except ValidationError as exc:
         positions = _positions(text)
         problems = []
@@ -254,11 +254,11 @@ def _validate(model, path: Path, text: str, data: object, trusted: bool = False)
         raise RuleError(problems) from exc
 
 
-def load_rule_file(path: Path, trusted: bool = False) -> list[Rule]:
-    return _load_file(path, trusted).rules
+def load_rule_file(path: Path) -> list[Rule]:
+    return _load_file(path).rules
 
 
-def _load_file(path: Path, trusted: bool = False) -> RuleFile:
+def _load_file(path: Path) -> RuleFile:
     from .bounds import DataError, rule_count
 
     text, data = _read_yaml(path)
@@ -267,7 +267,7 @@ def _load_file(path: Path, trusted: bool = False) -> RuleFile:
         rule_count(len(listed) if isinstance(listed, list) else 0)  # before validating them all
     except DataError as exc:
         raise RuleError([f"{path}:1:1: {exc.problem}"]) from None
-    return _validate(RuleFile, path, text, data, trusted)
+    return _validate(RuleFile, path, text, data)
 
 
 def _section_problems(files: dict[Path, RuleFile], known: dict[str, Section]) -> list[str]:
@@ -292,10 +292,11 @@ def load_pack_file(path: Path) -> Pack:
     return _validate(Pack, path, *_read_yaml(path))
 
 
-def load_rules(directory: Path, trusted: bool = False) -> RuleSet:
+def load_rules(directory: Path) -> RuleSet:
     """Load `pack.yml` and every other `*.yml` in a directory; ids must be unique.
 
-    `trusted` (the built-in pack, whose rule tests run in CI) skips the backtracking analysis.
+    Every pack, the built-in one too, is held to the same limits (`bounds`) and its patterns
+    to what RE2 runs in linear time (`regexes.linear_problem`).
     """
     if not directory.is_dir():
         raise RuleError([f"{directory}: regelpaketets mapp finns inte"])
@@ -315,7 +316,7 @@ def load_rules(directory: Path, trusted: bool = False) -> RuleSet:
         if path.name == "pack.yml":
             continue
         try:
-            loaded[path] = file = _load_file(path, trusted)
+            loaded[path] = file = _load_file(path)
         except RuleError as exc:
             problems.extend(exc.problems)
             continue
@@ -341,7 +342,7 @@ def load_rules(directory: Path, trusted: bool = False) -> RuleSet:
 def builtin_rules() -> RuleSet:
     from .rulecache import cached
 
-    return cached(builtin_rules_dir(), lambda directory: load_rules(directory, trusted=True))
+    return cached(builtin_rules_dir(), load_rules)
 
 
 def merge_pack(base: RuleSet, directory: Path) -> RuleSet:

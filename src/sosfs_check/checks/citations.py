@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from ..regexes import rule_pattern
 from ..schema import Regex, Strict
 from .context import Context, Problem, Verdict, sentences_at
 
@@ -39,8 +40,8 @@ class CitationsCheck(Strict):
 
 def evaluate(check, ctx: Context) -> Verdict:
     problems = []
-    malformed = [re.compile(p) for p in check.malformed]
-    laws = [(law, re.compile(law.pattern, re.IGNORECASE)) for law in check.laws]
+    malformed = [rule_pattern(p) for p in check.malformed]
+    laws = [(law, rule_pattern(law.pattern, re.IGNORECASE)) for law in check.laws]
     for block, sentence in sentences_at(ctx, ctx.candidates(malformed + ([_CITED] if laws else []))):
         for pattern in malformed:
             for match in pattern.finditer(sentence):
