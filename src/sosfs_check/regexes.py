@@ -91,7 +91,8 @@ def to_re2(pattern: str) -> str:
 
 class LinearPattern:
     """A rule pack's regular expression, run by RE2 in time linear in the text; `pattern` and
-    `flags` are the Python form, which the literal prefilter (`needles`) reads."""
+    `flags` are the Python form, which the literal prefilter (`needles`) reads. `search` and
+    `finditer` call RE2 only on text that holds the pattern's literals."""
 
     __slots__ = ("pattern", "flags", "_re2")
 
@@ -105,13 +106,13 @@ class LinearPattern:
         self._re2 = re2.compile(to_re2(pattern), options)
 
     def search(self, text: str):
-        return self._re2.search(text)
+        return self._re2.search(text) if may_match(self, text.casefold()) else None
 
     def match(self, text: str):
         return self._re2.match(text)
 
     def finditer(self, text: str):
-        return self._re2.finditer(text)
+        return self._re2.finditer(text) if may_match(self, text.casefold()) else iter(())
 
     def fullmatch(self, text: str):
         return self._re2.fullmatch(text)
