@@ -75,9 +75,9 @@ class Limits:
     @classmethod
     def from_mb(cls, max_mb: int | None = None) -> Limits:
         """The limits for `--max-size` MB: twice that for a whole package, a fifth for text,
-        and a fiftieth of it in characters (1 million at the default 50 MB)."""
+        and a fiftieth of it in characters, at least 1 Mi (the default 50 MB gives that)."""
         size = (max_mb or DEFAULT_MAX_MB) * MB
-        return cls(file=size, part=size, package=2 * size, text=size // 5, chars=size // 50)
+        return cls(file=size, part=size, package=2 * size, text=size // 5, chars=max(MB, size // 50))
 
 
 def check_file(path: Path, limits: Limits) -> int:
