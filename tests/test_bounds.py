@@ -4,9 +4,6 @@ are refused, with file, line and a Swedish reason, before they can cost minutes 
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -15,6 +12,7 @@ import pytest
 from sosfs_check import bounds
 from sosfs_check.errors import RuleError
 from sosfs_check.rules import load_rules
+from measure import measured
 from test_hostile import EXAMPLE, RULE, cli
 
 # Nine nested aliases: a few hundred bytes that expand to 10**9 strings.
@@ -29,17 +27,6 @@ def pack(tmp_path: Path, rules: str, manifest: str = "name: eget\nversion: '1'\n
     (folder / "pack.yml").write_text(manifest, encoding="utf-8")
     (folder / "regler.yml").write_text(rules, encoding="utf-8")
     return folder
-
-
-def measured(*args: str) -> tuple[int, str, float, int]:
-    """Run the command in its own process: (exit code, stdout and stderr, seconds, peak memory in MB)."""
-    start = time.monotonic()
-    with tempfile.TemporaryFile() as err:
-        proc = subprocess.Popen([sys.executable, "-m", "sosfs_check", *args], stdout=err, stderr=err)
-        _, status, usage = os.wait4(proc.pid, 0)
-        err.seek(0)
-        return (os.waitstatus_to_exitcode(status), err.read().decode(), time.monotonic() - start,
-                usage.ru_maxrss // 1024)
 
 
 @pytest.mark.parametrize("command", [["rules", "validate"], ["check", str(EXAMPLE), "-f", "json", "--rules"]])

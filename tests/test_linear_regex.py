@@ -34,7 +34,7 @@ def test_the_slow_patterns_of_the_issue_finish_under_a_second(tmp_path, pattern,
     start = time.monotonic()
     code, out, err = cli("check", report, "--rules", pack, "-f", "json", "--profile", "patientsakerhetsberattelse",
                          "--as-of", "2026-11-25")
-    assert time.monotonic() - start < 1 + 3  # the run itself; the pattern's share is microseconds
+    assert time.monotonic() - start < 4  # the whole run, reading and all rules; the pattern takes microseconds
     assert code in (0, 1), err
     findings = [f["rule_id"] for f in json.loads(out)["documents"][0]["findings"]]
     assert ("EGEN-1" in findings) == (pattern == "(a?){30}a{30}")  # the first matches 31 a's; the second needs a c
