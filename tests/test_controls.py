@@ -88,3 +88,16 @@ def test_coverage_and_compare_views_show_controls(tmp_path):
         code, out, err = cli(*command, "--profile", "patientsakerhetsberattelse", "-o", tmp_path / "vy")
         text = (tmp_path / "vy").read_text(encoding="utf-8")
         assert RLO not in text and "U+202E" in text, (command, err)
+
+
+def test_rule_pack_text_in_the_terminal_shows_controls(tmp_path):
+    pack = tmp_path / "paket"
+    pack.mkdir()
+    (pack / "pack.yml").write_text("name: eget\nversion: '1'\n")
+    from test_hostile import RULE
+
+    (pack / "regler.yml").write_text(RULE.replace("title: Egen regel", 'title: "Egen \\e[2J\\u202Eregel"'), encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "sosfs_check", "rules", "explain", "EGEN-1", "--rules", str(pack)],
+                          capture_output=True, text=True, env={"FORCE_COLOR": "1", "PATH": ""})
+    assert proc.returncode == 0, proc.stderr
+    assert "Egen <U+001B>[2J<U+202E>regel" in proc.stdout and "\x1b[2J" not in proc.stdout

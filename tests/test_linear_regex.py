@@ -58,9 +58,16 @@ def test_a_lookaround_in_a_custom_pack_is_refused_with_rule_file_and_line(tmp_pa
     ("a{2000}", "kan inte köras i linjär tid (RE2): invalid repetition size: {2000}"),
     ("[\\W]", "\\W inuti en teckenklass [...] stöds inte; skriv klassen på annat sätt"),
     ("(x", "kompilerar inte: missing ), unterminated subpattern at position 0"),
+    ("\\bår\\b", "\\b intill ”å” blir fel, eftersom ordgränsen i RE2 bara räknar ASCII-bokstäver som ordtecken; "
+                "skriv (?:^|[^\\w-]) eller (?:[^\\w-]|$) i stället"),
 ])
 def test_what_re2_cannot_run_is_named(pattern, reason):
     assert linear_problem(pattern) == reason
+
+
+@pytest.mark.parametrize("pattern", [r"\bSFS\b", r"\b(SoL|socialtjänstlag\w*)\b", r"(?:^|[^\w-])år(?:[^\w-]|$)", r"a{1000}"])
+def test_what_re2_runs_as_python_would_is_accepted(pattern):
+    assert linear_problem(pattern) is None
 
 
 @pytest.mark.parametrize("pattern, text, found", [

@@ -39,11 +39,24 @@ _UNSUPPORTED = {
 }
 
 
+def _non_ascii_word(item) -> str | None:
+    """The character of a literal that is a word character outside ASCII ("å"), or None."""
+    op, av = item
+    char = chr(av) if op is C.LITERAL else ""
+    return char if char and not char.isascii() and (char.isalnum() or char == "_") else None
+
+
 def _unsupported(items) -> str | None:
-    """Why a parsed pattern cannot run in linear time, or None."""
-    for op, av in items:
+    """Why a parsed pattern cannot run in linear time, or gives other matches there, or None."""
+    items = list(items)
+    for i, (op, av) in enumerate(items):
         if op in _UNSUPPORTED:
-            return _UNSUPPORTED[op]
+            return f"{_UNSUPPORTED[op]}, eftersom uttryck körs i linjär tid (RE2)"
+        if op is C.AT and av in (C.AT_BOUNDARY, C.AT_NON_BOUNDARY):
+            beside = [items[j] for j in (i - 1, i + 1) if 0 <= j < len(items)]
+            if char := next(filter(None, map(_non_ascii_word, beside)), None):
+                return (f"\\b intill ”{char}” blir fel, eftersom ordgränsen i RE2 bara räknar ASCII-bokstäver som "
+                        "ordtecken; skriv (?:^|[^\\w-]) eller (?:[^\\w-]|$) i stället")
         subs = (av[3],) if op is C.SUBPATTERN else (av[2],) if op in (C.MAX_REPEAT, C.MIN_REPEAT) else (
             av[1] if op is C.BRANCH else ())
         for sub in subs:
@@ -134,7 +147,7 @@ def linear_problem(pattern: str) -> str | None:
     except re.error as exc:
         return f"kompilerar inte: {exc}"
     if reason := _unsupported(parsed):
-        return f"{reason}, eftersom uttryck körs i linjär tid (RE2)"
+        return reason
     try:
         LinearPattern(pattern)
     except ValueError as exc:
