@@ -149,7 +149,7 @@ def linear_problem(pattern: str) -> str | None:
     if reason := _unsupported(parsed):
         return reason
     try:
-        LinearPattern(pattern)
+        rule_pattern(pattern)  # compiled once: the checks reuse it
     except ValueError as exc:
         return str(exc)
     except re2.error as exc:
