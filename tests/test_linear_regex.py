@@ -93,15 +93,40 @@ def test_translation_to_re2_syntax():
     assert to_re2(r"[]a\]]\u00e5") == r"[]a\]]\x{00e5}"
 
 
-def test_not_followed_by_keeps_the_correct_citation_out(tmp_path):
-    """HSLF-FS 2017:40 is miscited for lex Maria reports, but right with its 3 kap. 1 § (no lookahead)."""
-    spec = ("%% Patientsäkerhetsberättelse 2024\n\n# Avvikelser\n\nAnmälan enligt lex Maria görs till IVO enligt "
-            "HSLF-FS 2017:40{after}.\n")
-    results = {}
+STALE_RULE = """\
+rules:
+  - id: EGEN-HSLF
+    title: Lex Maria-anmälan enligt rätt föreskrift
+    area: lagar
+    profiles: [patientsakerhetsberattelse]
+    severity: info
+    obligation: praxis
+    legal_basis: ["HSLF-FS 2017:41"]
+    check:
+      type: stale_references
+      entries:
+        - pattern: '\\bHSLF-FS\\s*2017:40\\b'
+          not_followed_by: ',?\\s*3\\s*kap\\.?\\s*1\\s*§'
+          replacement: HSLF-FS 2017:41
+          valid_from: 2017-09-01
+          miscited: true
+    message: Fel föreskrift.
+    fix: Hänvisa till HSLF-FS 2017:41.
+"""
+
+
+def test_not_followed_by_takes_the_place_of_a_negative_lookahead(tmp_path):
+    """HSLF-FS 2017:40 with its 3 kap. 1 § is right; alone it is the pack's miscitation (no lookahead)."""
+    pack = tmp_path / "paket"
+    pack.mkdir()
+    (pack / "pack.yml").write_text("name: eget\nversion: '1'\n")
+    (pack / "regler.yml").write_text(STALE_RULE, encoding="utf-8")
+    spec = "%% Patientsäkerhetsberättelse 2024\n\n# Avvikelser\n\nAnmälan görs enligt HSLF-FS 2017:40{after}.\n"
+    found = {}
     for name, after in (("fel", ""), ("rätt", ", 3 kap. 1 §")):
         report = build_docx(spec.format(after=after), tmp_path / f"{name}.docx")
-        code, out, err = cli("check", report, "-f", "json", "--profile", "patientsakerhetsberattelse",
+        code, out, err = cli("check", report, "--rules", pack, "-f", "json", "--profile", "patientsakerhetsberattelse",
                              "--as-of", "2026-11-25")
-        results[name] = [f["message"] for f in json.loads(out)["documents"][0]["findings"] if "2017:40" in f["message"]]
-    assert len(results["fel"]) == 1 and "”HSLF-FS 2017:40” är fel hänvisning här" in results["fel"][0]
-    assert results["rätt"] == []
+        assert code in (0, 1), err
+        found[name] = [f["rule_id"] for f in json.loads(out)["documents"][0]["findings"] if f["rule_id"] == "EGEN-HSLF"]
+    assert found == {"fel": ["EGEN-HSLF"], "rätt": []}

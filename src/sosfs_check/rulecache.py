@@ -32,8 +32,10 @@ from .rules import Pack, Rule, RuleSet, Section
 from .vocabulary import STEMS
 
 FORMAT = "sosfs-check-rulecache/1"
-# what the cached data is derived by
-_CODE = ("rules.py", "schema.py", "regexes.py", "vocabulary.py", "rulecache.py", "checks/*.py")
+_CODE = (  # what the cached data is derived by
+    "rules.py", "lawdata.py", "sections.py", "schema.py", "yamlfile.py", "regexes.py", "vocabulary.py", "rulecache.py",
+    "checks/*.py",
+)
 MAX_CACHE = 20 * 1024 * 1024  # the built-in pack and its tables take well under 1 MB
 
 
