@@ -8,8 +8,9 @@ from datetime import date
 from openpyxl import load_workbook
 
 import sosfs_check
-from sosfs_check.coverage import matrix
-from sosfs_check.render import coverage as render
+from sosfs_check.matrix import matrix
+from sosfs_check.render import matrix as render
+from sosfs_check.rules import builtin_rules
 from sosfs_check.testing import build_docx
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -25,7 +26,7 @@ def hostile_table(tmp_path):
                 "har bedömts och åtgärdats av arbetsgrupperna tillsammans med verksamhetschefen.\n")
         path = build_docx(spec, tmp_path / f"{'=@+-'[n]}rapport{n}.docx")
         results.append(sosfs_check.check(path, profile="patientsakerhetsberattelse", as_of=date(2026, 11, 25)))
-    return matrix(results)
+    return matrix(results, builtin_rules())
 
 
 def test_no_csv_cell_starts_with_a_formula_character(tmp_path):
