@@ -79,13 +79,17 @@ def annotate(
     from .settings import resolve
 
     settings = resolve(config, rule_dirs or (), value(profile), as_of, value(lang), max_size)
+    target = output or default_output(report)
+    if target != STDOUT:
+        from .files import guard_outputs
+
+        guard_outputs([target], [report])
     ensure_docx(report)
     results, failed = run([report], settings)
     if failed:
         raise typer.Exit(2)
     [result] = results
     ensure_docx(report, result.document.format)
-    target = output or default_output(report)
     count = write_comments(result, report, target, settings.lang)
     print(f"Skrev {target} med {count} kommentarer.", file=sys.stderr if target == STDOUT else sys.stdout)
 

@@ -28,9 +28,12 @@ def _ruleset(rules: list[Path] | None):
 
 
 def _console():
+    """The terminal, for text from rule packs too: their control characters are shown, not obeyed."""
     from rich.console import Console
 
-    return Console(soft_wrap=True)
+    from .controls import VisibleStream
+
+    return Console(soft_wrap=True, file=VisibleStream(sys.stdout))
 
 
 @rules_app.command("list")

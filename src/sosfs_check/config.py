@@ -66,7 +66,7 @@ def find_config(start: Path) -> Path | None:
         if own.is_file():
             return own
         pyproject = directory / PYPROJECT
-        if pyproject.is_file() and "sosfs-check" in pyproject.read_text(encoding="utf-8", errors="replace"):
+        if pyproject.is_file() and b"sosfs-check" in _read_bytes(pyproject):
             if "sosfs-check" in _read_toml(pyproject).get("tool", {}):
                 return pyproject
     return None
@@ -94,14 +94,25 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
     return config
 
 
-def _read_toml(path: Path) -> dict:
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, within the size limit for configuration files."""
+    from .bounds import DataError, read_bounded
+
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        return read_bounded(path)
     except OSError as exc:
         raise UserError(f"{path}: kan inte läsa konfigurationen: {exc.strerror or exc}") from None
+    except DataError as exc:
+        raise UserError(f"{path}: konfigurationsfilen {exc.problem}") from None
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        return tomllib.loads(_read_bytes(path).decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise UserError(f"{path}: ogiltig TOML: {exc}") from None
+    except RecursionError:
+        raise UserError(f"{path}: ogiltig TOML: orimligt djupt nästlad") from None
 
 
 def _problem(err: dict, prefix: str) -> str:

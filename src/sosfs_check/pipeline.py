@@ -39,17 +39,24 @@ def run(
     progress: Callable[[int], ContextManager] | None = None,
     baseline: Path | None = None,
     write_baseline: Path | None = None,
+    outputs: list[Path | None] = (),
+    reads: list[Path] = (),
 ) -> tuple[list[Result], bool]:
     """Check the reports (folders are searched) under `settings`: (results, whether a file failed).
 
     `progress(total)` gives a context yielding the per-file callback (see `outputs.progress`).
     Findings of suppressed rules carry the configured reason; `write_baseline` records the
     findings as known, and `baseline` (or the file just written) marks the known ones.
+    Before anything is read, `outputs` and `write_baseline` are refused if they are any file
+    read: the paths, the reports found in folders, the baseline and `reads` (configuration, packs).
     """
     from .batch import check_paths
-    from .files import expand
+    from .files import expand, guard_outputs
 
     files = expand(paths)
+    inputs = [*paths, *files, *reads]
+    guard_outputs(outputs, [*inputs, *([baseline] if baseline else [])])
+    guard_outputs([write_baseline], inputs)
     with progress(len(files)) if progress else nullcontext() as on_done:
         outcomes = check_paths(files, settings, jobs, on_done)
     results, failed = collect(outcomes, paths)

@@ -254,7 +254,14 @@ def load_rule_file(path: Path, trusted: bool = False, texts: dict | None = None)
 
 
 def _load_file(path: Path, trusted: bool = False, texts: dict | None = None, law: Law | None = None) -> RuleFile:
+    from .bounds import DataError, rule_count
+
     text, data = read_yaml(path)
+    listed = data.get("rules") if isinstance(data, dict) else None
+    try:
+        rule_count(len(listed) if isinstance(listed, list) else 0)  # before validating them all
+    except DataError as exc:
+        raise RuleError([f"{path}:1:1: {exc.problem}"]) from None
     return _validate(RuleFile, path, text, data, trusted, texts, law)
 
 
@@ -283,11 +290,17 @@ def load_pack_file(path: Path) -> Pack:
 def load_rules(directory: Path, trusted: bool = False, texts: dict | None = None) -> RuleSet:
     """Load `pack.yml` and every other `*.yml` in a directory; ids must be unique.
 
-    `trusted` (the built-in pack, whose rule tests run in CI) skips the backtracking analysis.
+    Every pack, the built-in one too, is held to `bounds` and its patterns to RE2 (`regexes`).
     `texts`: legal texts known from earlier packs; the pack's own `texts` add to them.
     """
     if not directory.is_dir():
         raise RuleError([f"{directory}: regelpaketets mapp finns inte"])
+    from .bounds import DataError, pack_size, rule_count
+
+    try:
+        pack_size(sorted(directory.glob("*.yml")))
+    except DataError as exc:
+        raise RuleError([f"{directory}: {exc.problem}"]) from None
     pack = load_pack_file(directory / "pack.yml")
     texts = {**(texts or {}), **{text.id: text for text in pack.texts}}
     builtin = directory.resolve() == builtin_rules_dir().resolve()
@@ -309,6 +322,10 @@ def load_rules(directory: Path, trusted: bool = False, texts: dict | None = None
                 problems.append(f"{path}:1:1: regel-id {rule.id} finns redan i {seen[rule.id]}")
             seen[rule.id] = path
             rules.append(rule)
+        try:
+            rule_count(len(rules))
+        except DataError as exc:
+            raise RuleError([f"{path}: {exc.problem}"]) from None
     sections = {s.id: s for file in files.values() for s in file.sections}
     known = sections if builtin else {**{s.id: s for s in builtin_rules().sections}, **sections}
     problems.extend(_section_problems(files, known))
@@ -321,7 +338,7 @@ def load_rules(directory: Path, trusted: bool = False, texts: dict | None = None
 def builtin_rules() -> RuleSet:
     from .rulecache import cached
 
-    return cached(builtin_rules_dir(), lambda directory: load_rules(directory, trusted=True), RuleSet)
+    return cached(builtin_rules_dir(), lambda directory: load_rules(directory, trusted=True))
 
 
 def merge_pack(base: RuleSet, directory: Path) -> RuleSet:

@@ -154,8 +154,13 @@ class Context:
 
 
 def excerpt(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    """The text with its spaces collapsed, cut at `limit`; only its start is read, so a paragraph
+    of megabytes costs no more than a short one."""
+    head = text[: 8 * limit]
+    flat = " ".join(head.split())
+    if len(flat) <= limit and len(head) == len(text):
+        return flat
+    return flat[: limit - 1].rstrip() + "…"
 
 
 def sentences_at(ctx: Context, positions: list[int]):

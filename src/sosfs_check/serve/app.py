@@ -20,6 +20,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from .. import __version__
 from ..errors import InputError, UserError
 from ..settings import as_of_date
+from ..controls import visible
 from ..outputs import render
 from ..readers.safety import Limits
 from ..rules import builtin_rules
@@ -179,7 +180,10 @@ def create_app(checker: Checker, lang: str = "sv", token: str | None = None) -> 
                   "markdown": coverage.markdown, "csv": coverage.csv_text}[format.value]
         if format is CoverageFormat.xlsx:
             return _attachment(writer(table), XLSX, "tackning.xlsx")
-        return Response(writer(table), media_type=TEXT_TYPES[format.value])
+        text = writer(table)
+        if format is not CoverageFormat.json:
+            text = visible(text, markup=format is CoverageFormat.html)
+        return Response(text, media_type=TEXT_TYPES[format.value])
 
     @app.post("/api/compare", summary="Jämför två års berättelser, som `compare`")
     def api_compare(old: Annotated[UploadFile, File(description="Förra årets berättelse.")],
@@ -196,7 +200,7 @@ def create_app(checker: Checker, lang: str = "sv", token: str | None = None) -> 
         result = compare(before, after)
         if format is CompareFormat.json:
             return Response(render_compare.json_text(result), media_type=TEXT_TYPES["json"])
-        text = render_compare.markdown(result)
+        text = visible(render_compare.markdown(result))
         if format is CompareFormat.markdown:
             return Response(text, media_type=TEXT_TYPES["markdown"])
         return Response(_markdown_html(text), media_type=TEXT_TYPES["html"])
