@@ -141,3 +141,34 @@ def test_a_stale_entry_is_flagged_only_while_it_is_stale(tmp_path):
         for day in (date(2019, 12, 31), date(2020, 1, 1), date(2022, 12, 31), date(2023, 1, 1))
     }
     assert [("TEST-INAKTUELL" in ids) for ids in flagged.values()] == [False, True, True, False]
+
+
+REPLACED_PACK = """name: ersatt föreskrift
+version: '1'
+texts:
+  - id: SOSFS 2011:9
+    name: Socialstyrelsens föreskrifter och allmänna råd om ledningssystem för systematiskt kvalitetsarbete
+    level: secondary
+    reference: testdata
+    version: ändrad t.o.m. HSLF-FS 2025:21
+    valid_from: 2012-01-01
+    valid_to: 2027-06-30
+    replaced_by: HSLF-FS 2027:1
+"""
+
+
+def test_a_foreskrift_replaced_after_the_pack_gives_an_info_finding_naming_the_replacement(tmp_path):
+    pack = tmp_path / "ersatt"
+    pack.mkdir()
+    (pack / "pack.yml").write_text(REPLACED_PACK, encoding="utf-8")
+    rules = load_ruleset((pack,))
+    in_force = check(tmp_path, KB_2024, "i-kraft.docx", as_of=date(2027, 6, 30), rules=rules)
+    replaced = check(tmp_path, KB_2024, "ersatt.docx", as_of=date(2027, 7, 1), rules=rules)
+    assert not [f for f in in_force.findings if f.rule_id == "PAKET-FORESKRIFT-ERSATT"]
+    [finding] = [f for f in replaced.findings if f.rule_id == "PAKET-FORESKRIFT-ERSATT"]
+    assert finding.severity == "info" and "har ersatts av HSLF-FS 2027:1" in finding.message
+    assert "ändrad t.o.m. HSLF-FS 2025:21" in finding.message
+    # Rules resting on SOSFS 2011:9 alone no longer apply; those with a basis in force still do.
+    outcome = {o.rule_id: o.outcome for o in replaced.outcomes}
+    assert outcome["KB-7-1-HUR"] == "not_applicable" and outcome["SOL-27-LEX-SARAH"] == "fail"
+    assert {o.rule_id: o.outcome for o in in_force.outcomes}["KB-7-1-HUR"] == "fail"

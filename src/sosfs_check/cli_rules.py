@@ -213,11 +213,12 @@ def schema(
 def docs(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Skriv till fil i stället för skärmen.")] = None,
     rules: RulesOption = None,
+    sources: Annotated[bool, typer.Option("--sources", help="Skriv rättskällorna (docs/legal-sources.md) i stället.")] = False,
 ) -> None:
-    """Skriv regelreferensen (Markdown) med rättslig grund och förklaring för varje regel."""
-    from .ruledoc import rules_markdown
+    """Skriv regelreferensen (Markdown) med rättslig grund och förklaring för varje regel, eller rättskällorna."""
+    from .ruledoc import legal_sources_markdown, rules_markdown
 
-    text = rules_markdown(_ruleset(rules))
+    text = (legal_sources_markdown if sources else rules_markdown)(_ruleset(rules))
     if output is None:
         sys.stdout.write(text)
     else:

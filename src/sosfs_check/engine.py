@@ -120,7 +120,7 @@ def evaluate(
         )
     if profile not in PROFILES:
         raise UserError(f"okänd profil {profile!r}; välj bland: {', '.join(PROFILES)}")
-    ctx = Context(document, as_of or date.today(), rules.adoption)
+    ctx = Context(document, as_of or date.today(), rules.adoption, rules.texts.values())
     if as_of is None:
         ctx.as_of, reason = dates.law_date(ctx.dating, ctx.period_year, date.today())
     else:

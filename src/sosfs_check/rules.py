@@ -117,6 +117,7 @@ class ProvisionSource(Strict):
     reference: str = Field(min_length=1)
     quotes_wording: bool = False
     valid_from: date | None = None  # when the provision itself came into force (e.g. 27 kap. 7 § SoL)
+    check_before_release: str = ""  # what must be checked against the official text
 
 
 class LegalText(Dated):
@@ -130,8 +131,10 @@ class LegalText(Dated):
     quotes_wording: bool = False  # a secondary source that quotes the provisions' own wording
     version: str = ""  # the version the pack encodes, e.g. "ändrad t.o.m. HSLF-FS 2025:21"
     replaced_by: str = ""  # in force after valid_to
+    replaces: str = ""  # in force before valid_from
     report_content: list[str] = []  # provisions that say what the report itself contains: "3 kap. 10 §"
     provisions: dict[str, ProvisionSource] = {}  # "5 kap. 3 §" -> its own source
+    check_before_release: str = ""  # what must be checked against the official text (docs/legal-sources.md)
 
 
 class LegalBasis(Dated):
@@ -514,11 +517,28 @@ def merge_pack(base: RuleSet, directory: Path) -> RuleSet:
         ])
     for rule_id in extra.pack.disable:
         del rules[rule_id]
+    if extra.pack.texts:
+        rules = _resolved_again(rules, {**base.texts, **extra.texts}, directory / "pack.yml")
     for rule in extra.rules:
         rules[rule.id] = rule
     sections = {s.id: s for s in (*base.sections, *extra.sections)}
     return RuleSet(pack=base.pack, rules=tuple(rules.values()), packs=base.packs + extra.packs,
                    sections=tuple(sections.values()))
+
+
+def _resolved_again(rules: dict[str, Rule], texts: dict[str, LegalText], pack_path: Path) -> dict[str, Rule]:
+    """Earlier packs' rules with their citations resolved against a later pack's `texts`; a rule that
+    the new sources no longer support at its severity is an error in that pack."""
+    out, problems = {}, []
+    for rule_id, rule in rules.items():
+        try:
+            bases = [resolve_basis(c, texts).model_dump() for c in rule.legal_basis]
+            out[rule_id] = type(rule).model_validate({**rule.model_dump(), "bases": bases})
+        except ValidationError as exc:
+            problems.append(f"{pack_path}:1:1: texts: {rule_id}: {_message(exc.errors()[0])}")
+    if problems:
+        raise RuleError(problems)
+    return out
 
 
 def load_ruleset(extra_dirs: tuple[Path, ...] = ()) -> RuleSet:
