@@ -330,3 +330,9 @@ def test_a_copied_pack_validates_like_the_original(cli, tmp_path):
     shutil.copytree(builtin_rules_dir(), tmp_path / "kopia")
     code, out, _ = cli("rules", "validate", str(tmp_path / "kopia"))
     assert code == 0, out
+
+
+def test_a_rule_file_alone_is_validated_with_the_pack_sources(cli):
+    # PSL-3-10-HUR is an error on a primary basis; its file alone must not look unverified.
+    code, out, _ = cli("rules", "validate", str(builtin_rules_dir() / "berattelse.yml"))
+    assert code == 0 and "OK: inga fel" in out

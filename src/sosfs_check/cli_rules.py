@@ -123,7 +123,7 @@ def explain(
 
 def _validate_file(path: Path) -> tuple[int, int]:
     """Validate one rule, pack or rule test file; returns (rules, cases) it holds."""
-    from .rules import RuleFile, _read_yaml, _validate, load_pack_file
+    from .rules import RuleFile, _read_yaml, _validate, file_texts, load_pack_file
     from .ruletests import RuleTestFile
 
     if path.name == "pack.yml":
@@ -132,7 +132,7 @@ def _validate_file(path: Path) -> tuple[int, int]:
     text, data = _read_yaml(path)
     if isinstance(data, dict) and "cases" in data:
         return 0, len(_validate(RuleTestFile, path, text, data).cases)
-    return len(_validate(RuleFile, path, text, data).rules), 0
+    return len(_validate(RuleFile, path, text, data, texts=file_texts(path)).rules), 0
 
 
 def _validate_dir(directory: Path) -> tuple[int, int]:

@@ -428,7 +428,18 @@ def _validate(model, path: Path, text: str, data: object, trusted: bool = False,
 
 
 def load_rule_file(path: Path, trusted: bool = False, texts: dict | None = None) -> list[Rule]:
-    return _load_file(path, trusted, texts).rules
+    """The rules of one file; its citations are resolved with `texts`, by default those of the pack.yml
+    beside it and of the built-in pack."""
+    return _load_file(path, trusted, file_texts(path) if texts is None else texts).rules
+
+
+def file_texts(path: Path) -> dict[str, LegalText]:
+    """The legal texts a rule file alone is read with: the built-in pack's, and its own pack's if it has one."""
+    texts = dict(builtin_rules().texts)
+    pack = path.parent / "pack.yml"
+    if pack.is_file():
+        texts.update({text.id: text for text in load_pack_file(pack).texts})
+    return texts
 
 
 def _load_file(path: Path, trusted: bool = False, texts: dict | None = None) -> RuleFile:
