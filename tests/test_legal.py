@@ -172,3 +172,33 @@ def test_a_foreskrift_replaced_after_the_pack_gives_an_info_finding_naming_the_r
     outcome = {o.rule_id: o.outcome for o in replaced.outcomes}
     assert outcome["KB-7-1-HUR"] == "not_applicable" and outcome["SOL-27-LEX-SARAH"] == "fail"
     assert {o.rule_id: o.outcome for o in in_force.outcomes}["KB-7-1-HUR"] == "fail"
+
+
+PER_PROFILE_PACK = """rules:
+  - id: TEST-PER-PROFIL
+    title: Tidsplan
+    area: berattelse
+    profiles: [patientsakerhetsberattelse, kvalitetsberattelse]
+    severity: warning
+    severity_by_profile: {kvalitetsberattelse: info}
+    legal_basis: ["SFS 2010:659 3 kap. 2 §"]
+    check:
+      type: phrases
+      groups: [[tidsplan]]
+    message: Ingen tidsplan.
+    fix: Skriv en tidsplan.
+"""
+
+
+def test_a_rule_may_have_a_severity_per_profile(tmp_path):
+    pack = tmp_path / "profil"
+    pack.mkdir()
+    (pack / "pack.yml").write_text("name: test\nversion: '1'\n", encoding="utf-8")
+    (pack / "regler.yml").write_text(PER_PROFILE_PACK, encoding="utf-8")
+    rules = load_ruleset((pack,))
+    severities = {}
+    for kind in ("Patientsäkerhetsberättelse", "Kvalitetsberättelse"):
+        result = check(tmp_path, f"%% {kind} 2025\n\n# Sammanfattning\n\nEtt år.\n", f"{kind}.docx", rules=rules)
+        [finding] = [f for f in result.findings if f.rule_id == "TEST-PER-PROFIL"]
+        severities[result.profile] = finding.severity
+    assert severities == {"patientsakerhetsberattelse": "warning", "kvalitetsberattelse": "info"}
