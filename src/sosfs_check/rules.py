@@ -117,6 +117,7 @@ class ProvisionSource(Strict):
     reference: str = Field(min_length=1)
     quotes_wording: bool = False
     valid_from: date | None = None  # when the provision itself came into force (e.g. 27 kap. 7 § SoL)
+    valid_to: date | None = None  # the last day the provision itself was in force
     check_before_release: str = ""  # what must be checked against the official text
 
 
@@ -167,8 +168,8 @@ def resolve_basis(citation: str, texts: dict[str, LegalText]) -> LegalBasis:
         reference=source.reference,
         quotes_wording=source.quotes_wording,
         in_report=any(provision.startswith(p) for p in text.report_content),
-        valid_from=(own.valid_from if own and own.valid_from else None) or text.valid_from,
-        valid_to=text.valid_to,
+        valid_from=(own.valid_from if own else None) or text.valid_from,
+        valid_to=(own.valid_to if own else None) or text.valid_to,
     )
 
 
