@@ -99,6 +99,10 @@ def test_the_report_says_which_day_it_used_and_why(tmp_path, monkeypatch, capsys
     assert json.loads(out)["documents"][0]["as_of"] == {"date": "2012-02-10", "reason": "drawn_up"}
     code, out, _ = run_cli(monkeypatch, capsys, "check", str(path))
     assert "Lagläge per: 2012-02-10  (dagen då berättelsen upprättades)" in out
+    code, out, _ = run_cli(monkeypatch, capsys, "check", str(path), "--format", "markdown")
+    assert "- **Lagläge per:** 2012-02-10 (dagen då berättelsen upprättades)" in out
+    code, out, _ = run_cli(monkeypatch, capsys, "check", str(path), "--format", "html")
+    assert "<td>2012-02-10 (dagen då berättelsen upprättades)</td>" in out
 
 
 def test_every_cited_text_has_a_source_and_the_foreskrifter_a_version():
