@@ -9,7 +9,7 @@ from datetime import date
 
 import sosfs_check
 from sosfs_check.render import json_report
-from sosfs_check.rules import builtin_rules, load_ruleset
+from sosfs_check.rules import LEGAL_OBLIGATIONS, builtin_rules, load_ruleset
 from sosfs_check.testing import build_docx
 
 from helpers import run_cli
@@ -47,7 +47,7 @@ def test_a_kvalitetsberattelse_missing_everything_gets_no_legal_error(tmp_path):
     assert result.profile == "kvalitetsberattelse" and len(result.findings) > 10
     legal_errors = [
         f.rule_id for f in result.findings
-        if f.severity == "error" and result.rules.by_id(f.rule_id).obligation != "publicering"
+        if f.severity == "error" and result.rules.by_id(f.rule_id).obligation in LEGAL_OBLIGATIONS
     ]
     assert legal_errors == []
     # The template left in stops publication: an error, but editorial, not legal.
@@ -128,6 +128,11 @@ STALE_PACK = """rules:
           replacement: Nya nämnden
           valid_from: 2020-01-01
           valid_to: 2022-12-31
+        - pattern: 'HSLF-FS 2016:40'
+          context: 'lex maria'
+          replacement: HSLF-FS 2017:41
+          valid_from: 2017-09-01
+          miscited: true
     message: Inaktuellt namn.
     fix: Byt namn.
 """
@@ -145,6 +150,11 @@ def test_a_stale_entry_is_flagged_only_while_it_is_stale(tmp_path):
         for day in (date(2019, 12, 31), date(2020, 1, 1), date(2022, 12, 31), date(2023, 1, 1))
     }
     assert [("TEST-INAKTUELL" in ids) for ids in flagged.values()] == [False, True, True, False]
+    # An entry for a text still in force but cited for something another text regulates.
+    miscited = check(tmp_path, spec + "\nLex Maria anmäls enligt HSLF-FS 2016:40.\n", "fel.docx",
+                     as_of=date(2023, 1, 1), rules=rules)
+    [finding] = [f for f in miscited.findings if f.rule_id == "TEST-INAKTUELL"]
+    assert "”HSLF-FS 2016:40” är fel hänvisning här: det som avses regleras i HSLF-FS 2017:41" in finding.message
 
 
 REPLACED_PACK = """name: ersatt föreskrift
