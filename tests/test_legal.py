@@ -216,3 +216,8 @@ def test_a_rule_may_have_a_severity_per_profile(tmp_path):
         [finding] = [f for f in result.findings if f.rule_id == "TEST-PER-PROFIL"]
         severities[result.profile] = finding.severity
     assert severities == {"patientsakerhetsberattelse": "warning", "kvalitetsberattelse": "info"}
+
+
+def test_without_a_year_or_a_date_the_law_is_that_of_today(tmp_path):
+    result = check(tmp_path, "%% Patientsäkerhetsberättelse\n\n# Sammanfattning\n\nEtt år med många förbättringar.\n")
+    assert (result.period_year, result.as_of, result.as_of_reason) == (None, date.today(), "today")
