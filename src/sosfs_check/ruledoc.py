@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from .checks import describe as describe_check
-from .rules import AREAS, PROFILES, Pack, Rule, RuleFile, RuleSet
+from .rules import Pack, Rule, RuleFile, RuleSet, builtin_rules
 
 SEVERITY_WORDS = {"error": "fel", "warning": "varning", "info": "info"}
 OBLIGATION_WORDS = {
@@ -19,20 +19,20 @@ SOURCE_WORDS = {
 }
 
 
-def severity_text(rule: Rule) -> str:
+def severity_text(rule: Rule, ruleset: RuleSet) -> str:
     """The severity, with the profiles that have their own."""
-    own = ", ".join(f"{PROFILES[p]}: {SEVERITY_WORDS[s]}" for p, s in rule.severity_by_profile.items())
+    own = ", ".join(f"{ruleset.profiles[p]}: {SEVERITY_WORDS[s]}" for p, s in rule.severity_by_profile.items())
     return SEVERITY_WORDS[rule.severity] + (f" ({own})" if own else "")
 
 
-def facts_line(rule: Rule) -> str:
+def facts_line(rule: Rule, ruleset: RuleSet) -> str:
     """Area, profiles, severity, obligation, source level and dates on one line."""
     dates = ""
     if rule.valid_from or rule.valid_to:
         dates = f" · Gäller: {rule.valid_from or '…'} – {rule.valid_to or '…'}"
     return (
-        f"Område: {AREAS[rule.area]} · Profiler: {', '.join(PROFILES[p] for p in rule.profiles)} · "
-        f"Allvarlighet: {severity_text(rule)} · Skyldighet: {OBLIGATION_WORDS[rule.obligation]} · "
+        f"Område: {ruleset.areas[rule.area]} · Profiler: {', '.join(ruleset.profiles[p] for p in rule.profiles)} · "
+        f"Allvarlighet: {severity_text(rule, ruleset)} · Skyldighet: {OBLIGATION_WORDS[rule.obligation]} · "
         f"Källa: {SOURCE_WORDS[rule.source_level]}{dates}"
     )
 
@@ -92,19 +92,19 @@ def rules_markdown(ruleset: RuleSet) -> str:
         "|---|---|---|---|---|---|",
     ]
     out += [
-        f"| [{r.id}](#{r.id.lower()}) | {r.title} | {severity_text(r)} | {r.obligation} | "
+        f"| [{r.id}](#{r.id.lower()}) | {r.title} | {severity_text(r, ruleset)} | {r.obligation} | "
         f"{SOURCE_WORDS[r.source_level].split(' (')[0]} | {'; '.join(r.legal_basis)} |"
-        for area in AREAS
+        for area in ruleset.areas
         for r in ruleset.rules
         if r.area == area
     ]
-    for area, title in AREAS.items():
+    for area, title in ruleset.areas.items():
         rules = [r for r in ruleset.rules if r.area == area]
         if not rules:
             continue
         out += ["", f"## {title} (`{area}`)"]
         for rule in rules:
-            out += ["", f"### {rule.id}", "", f"**{rule.title}**", "", facts_line(rule)]
+            out += ["", f"### {rule.id}", "", f"**{rule.title}**", "", facts_line(rule, ruleset)]
             for heading, body in explain_sections(rule):
                 if isinstance(body, list):
                     out += ["", f"**{heading}:**", "", _bullets(body)]
@@ -163,6 +163,18 @@ def legal_sources_markdown(ruleset: RuleSet) -> str:
     return "\n".join(out) + "\n"
 
 
+def _listed(schema):
+    """The schema with each `choices` marker (areas, profiles) replaced by the built-in pack's values."""
+    if isinstance(schema, list):
+        return [_listed(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out = {key: _listed(value) for key, value in schema.items() if key != "choices"}
+    if "choices" in schema:
+        out["enum"] = list(getattr(builtin_rules().law, schema["choices"]))
+    return out
+
+
 def schemas() -> dict[str, str]:
     """JSON Schemas for editors, by file name under docs/: rule files, pack.yml and rule test files."""
     from .ruletests import RuleTestFile
@@ -170,6 +182,6 @@ def schemas() -> dict[str, str]:
     models = {"rules.schema.json": RuleFile, "pack.schema.json": Pack, "rule-tests.schema.json": RuleTestFile}
     out = {}
     for name, model in models.items():
-        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema()}
+        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **_listed(model.model_json_schema())}
         out[name] = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
     return out

@@ -11,37 +11,18 @@ from pathlib import Path
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import Field, ValidationError, ValidationInfo, field_validator, model_validator
-
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
-from .checks import CHECK_TYPE_NAMES, Check
-from .errors import RuleError
+from .checks import Check
+from .errors import RuleError, UserError
+from .lawdata import Adoption, Area, Dated, LegalBasis, LegalText, Law, Pack, Profile, _law, resolve_basis
 from .schema import Strict
+from .sections import Section, SectionId
+from .yamlfile import positions, read_yaml, validate
 
-AREAS: dict[str, str] = {
-    "lagar": "Lagar och andra krav",
-    "ansvar": "Ansvarsfördelning",
-    "processer": "Processer och rutiner",
-    "samverkan": "Samverkan",
-    "riskanalys": "Riskanalys",
-    "egenkontroll": "Egenkontroll",
-    "klagomal": "Klagomål och synpunkter",
-    "avvikelser": "Avvikelser, lex Maria och lex Sarah",
-    "forbattring": "Systematiskt förbättringsarbete",
-    "medverkan": "Personalens medverkan",
-    "dokumentation": "Dokumentation av kvalitetsarbetet",
-    "berattelse": "Berättelsens innehåll",
-}
-PROFILES: dict[str, str] = {
-    "patientsakerhetsberattelse": "Patientsäkerhetsberättelse",
-    "kvalitetsberattelse": "Kvalitetsberättelse",
-    "kombinerad": "Patientsäkerhets- och kvalitetsberättelse",
-}
 SEVERITIES = ("error", "warning", "info")
 
-Area = Literal[tuple(AREAS)]  # type: ignore[valid-type]
-Profile = Literal[tuple(PROFILES)]  # type: ignore[valid-type]
 Severity = Literal["error", "warning", "info"]
 
 # "SFS 2010:659 3 kap. 10 §", "SOSFS 2011:9 7 kap. 2 § p. 1", "SFS 1993:387 24 b–24 f §§", "HSLF-FS 2017:41"
@@ -60,121 +41,17 @@ class Explain(Strict):
     example: str
 
 
-class Wording(Strict):
-    """A text in Swedish and, optionally, English."""
-
-    sv: str = Field(min_length=1)
-    en: str = ""
-
-    def text(self, lang: str) -> str:
-        return (self.en if lang == "en" else "") or self.sv
-
-
-SectionId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-
-
-class Section(Strict):
-    """A section of the report, in the order of SKR's template; rules name it with `section:`.
-
-    `sosfs-check mall` writes one heading for every section an active rule of the profile names
-    (and for its parents). `titles` words a heading differently for one profile; `aliases` are
-    other headings that mean the same section in an earlier year's report.
-    """
-
-    id: SectionId
-    title: Wording
-    order: int
-    parent: SectionId | None = None
-    profiles: list[Profile] = Field(default=list(PROFILES), min_length=1)
-    titles: dict[Profile, Wording] = {}
-    aliases: list[str] = []
-
-    def heading(self, profile: str, lang: str) -> str:
-        return self.titles.get(profile, self.title).text(lang)
-
-
-SourceLevel = Literal["primary", "secondary", "unverified"]
 Obligation = Literal["ska", "bör", "praxis", "publicering"]
 LEGAL_OBLIGATIONS = ("ska", "bör", "praxis")  # `publicering` is editorial readiness, not law
-_TEXT_ID = re.compile(r"^(?:SFS|SOSFS|HSLF-FS) \d{4}:\d+")
 _SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
-class Dated(Strict):
-    """In force from `valid_from` up to and including `valid_to`; open-ended when not given."""
-
-    valid_from: date | None = None
-    valid_to: date | None = None
-
-    def in_force(self, day: date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
-
-
-class ProvisionSource(Strict):
-    """How one provision was read, when it differs from its statute's or föreskrift's source."""
-
-    level: SourceLevel
-    reference: str = Field(min_length=1)
-    quotes_wording: bool = False
-    valid_from: date | None = None  # when the provision itself came into force (e.g. 27 kap. 7 § SoL)
-    valid_to: date | None = None  # the last day the provision itself was in force
-    check_before_release: str = ""  # what must be checked against the official text
-
-
-class LegalText(Dated):
-    """A statute or föreskrift the pack cites: where its text was read, how reliably, which version the
-    pack encodes and, once known, what replaced it."""
-
-    id: str = Field(pattern=r"^(SFS|SOSFS|HSLF-FS) \d{4}:\d+$")  # "SFS 2010:659"
-    name: str
-    level: SourceLevel  # primary: read in the consolidated text; secondary: a named source; unverified
-    reference: str = Field(min_length=1)  # the file or the named secondary source
-    quotes_wording: bool = False  # a secondary source that quotes the provisions' own wording
-    version: str = ""  # the version the pack encodes, e.g. "ändrad t.o.m. HSLF-FS 2025:21"
-    replaced_by: str = ""  # in force after valid_to
-    replaces: str = ""  # in force before valid_from
-    report_content: list[str] = []  # provisions that say what the report itself contains: "3 kap. 10 §"
-    provisions: dict[str, ProvisionSource] = {}  # "5 kap. 3 §" -> its own source
-    check_before_release: str = ""  # what must be checked against the official text (docs/legal-sources.md)
-
-
-class LegalBasis(Dated):
-    """One citation of a rule, with how its text was verified and when it is in force."""
-
-    cite: str
-    level: SourceLevel = "unverified"
-    reference: str = ""
-    quotes_wording: bool = False
-    in_report: bool = False  # the provision prescribes content of the report itself
-
-    @property
-    def supports_error(self) -> bool:
-        """Can this basis carry an error: report content read first hand, or quoted by a named source."""
-        return self.in_report and (self.level == "primary" or (self.level == "secondary" and self.quotes_wording))
-
-
-def resolve_basis(citation: str, texts: dict[str, LegalText]) -> LegalBasis:
-    """The citation with its source level and dates from the pack's texts; unverified when unknown."""
-    match = _TEXT_ID.match(citation)
-    text = texts.get(match.group(0)) if match else None
-    if text is None:
-        return LegalBasis(cite=citation)
-    provision = citation[match.end() :].strip()
-    own = next((s for key, s in text.provisions.items() if provision.startswith(key)), None)
-    source = own or text
-    return LegalBasis(
-        cite=citation,
-        level=source.level,
-        reference=source.reference,
-        quotes_wording=source.quotes_wording,
-        in_report=any(provision.startswith(p) for p in text.report_content),
-        valid_from=(own.valid_from if own else None) or text.valid_from,
-        valid_to=(own.valid_to if own else None) or text.valid_to,
-    )
+RuleId = Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")]
 
 
 class Rule(Dated):
-    id: str = Field(pattern=r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")
+    id: RuleId
+    aliases: list[RuleId] = []  # the rule's earlier ids: configurations, baselines and tests may still use them
     title: str
     area: Area
     profiles: list[Profile] = Field(min_length=1)
@@ -190,6 +67,13 @@ class Rule(Dated):
     bases: SkipJsonSchema[list[LegalBasis]] = []
     raised_from: SkipJsonSchema[Severity | None] = None  # set when a configuration raised the severity
     section: SectionId | None = None  # where the report describes it (a `sections:` id); None = the whole report
+
+    @field_validator("profiles")
+    @classmethod
+    def _combined(cls, profiles: list[str], info: ValidationInfo) -> list[str]:
+        """A rule for every kind a combined report is also applies to the combined report."""
+        law = _law(info)
+        return law.implied_profiles(profiles) if law else profiles
 
     @field_validator("legal_basis")
     @classmethod
@@ -278,23 +162,6 @@ class Rule(Dated):
         return type(self).model_validate(data)
 
 
-class Adoption(Strict):
-    """Words that date a report: when it was drawn up (the 1 March deadline in PSL 3 kap. 10 §) and when a
-    body treated, approved or adopted it (not a deadline)."""
-
-    drawn_up: list[str] = Field(min_length=1)  # "upprättad", "daterad"
-    adopted: list[str] = Field(min_length=1)  # "fastställd", "behandlad", "godkänd"
-
-
-class Pack(Strict):
-    name: str
-    version: str
-    description: str = ""
-    disable: list[str] = []  # ids of rules from earlier packs (the built-in one) to switch off
-    texts: list[LegalText] = []  # the statutes and föreskrifter the rules cite, and how they were read
-    adoption: Adoption | None = None  # the built-in pack's words are used when a pack has none
-
-
 class RuleFile(Strict):
     rules: list[Rule] = []
     sections: list[Section] = []
@@ -317,6 +184,31 @@ class RuleSet:
         return " + ".join(f"{p.name} {p.version}" for p in self.packs)
 
     @property
+    def law(self) -> Law:
+        return Law.of(self.packs)
+
+    @property
+    def areas(self) -> dict[str, str]:
+        """Checklist area -> its title, in the checklist's order."""
+        return self.law.areas
+
+    @property
+    def profiles(self) -> dict[str, str]:
+        """Profile (kind of report) -> its title."""
+        return {name: spec.title for name, spec in self.law.profiles.items()}
+
+    @property
+    def paragraphs(self) -> dict[str, str]:
+        """Cited paragraph -> what it requires, for the coverage matrix."""
+        return self.law.paragraphs
+
+    def check_profile(self, profile: str | None, where: str = "--profile") -> str | None:
+        """The profile when the packs know it (or None: detect it); the one check of a profile name."""
+        if profile is not None and profile not in self.law.profiles:
+            raise UserError(f"{where}: okänd profil {profile!r}; välj bland: {', '.join(self.law.profiles)}")
+        return profile
+
+    @property
     def texts(self) -> dict[str, LegalText]:
         """Every pack's legal texts by id; a later pack's entry replaces an earlier one."""
         return {text.id: text for pack in self.packs for text in pack.texts}
@@ -330,7 +222,15 @@ class RuleSet:
         return [r for r in self.rules if profile in r.profiles]
 
     def by_id(self, rule_id: str) -> Rule | None:
-        return next((r for r in self.rules if r.id == rule_id), None)
+        """The rule with this id, or with it as an earlier id (an alias)."""
+        return next((r for r in self.rules if r.id == rule_id), None) or next(
+            (r for r in self.rules if rule_id in r.aliases), None
+        )
+
+    @property
+    def aliases(self) -> dict[str, str]:
+        """Earlier rule id -> the id the rule has now."""
+        return {alias: r.id for r in self.rules for alias in r.aliases}
 
 
 def builtin_rules_dir() -> Path:
@@ -339,93 +239,14 @@ def builtin_rules_dir() -> Path:
     return installed if installed.is_dir() else Path(__file__).resolve().parents[2] / "rules"
 
 
-def _yaml_loader():
-    import yaml  # here: a run with cached rules never reads YAML (see rulecache)
+def _validate(model, path: Path, text: str, data: object, trusted: bool = False, texts: dict | None = None,
+              law: Law | None = None):
+    """Validate a rule, pack or test file's data (see `yamlfile.validate`).
 
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def _positions(text: str) -> dict[tuple, tuple[int, int]]:
-    """Map each key path in a YAML text to its 1-based (line, column)."""
-    import yaml
-
-    out: dict[tuple, tuple[int, int]] = {}
-
-    def walk(node, path):
-        out[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                walk(value, path + (key.value,))
-                out[path + (key.value,)] = (key.start_mark.line + 1, key.start_mark.column + 1)
-        elif isinstance(node, yaml.SequenceNode):
-            for i, item in enumerate(node.value):
-                walk(item, path + (i,))
-
-    root = yaml.compose(text, Loader=_yaml_loader())
-    if root is not None:
-        walk(root, ())
-    return out
-
-
-def _locate(positions: dict[tuple, tuple[int, int]], loc: tuple) -> tuple[int, int]:
-    """Deepest known position along a pydantic error location (union tags are skipped)."""
-    path: tuple = ()
-    best = positions.get((), (1, 1))
-    for part in loc:
-        if path + (part,) in positions:
-            path += (part,)
-            best = positions[path]
-    return best
-
-
-def _read_yaml(path: Path) -> tuple[str, object]:
-    import yaml
-
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleError([f"{path}:1:1: kan inte läsas: {exc}"]) from exc
-    try:
-        return text, yaml.load(text, Loader=_yaml_loader())
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise RuleError([f"{path}:{line}:{col}: ogiltig YAML: {problem}"]) from exc
-
-
-def _message(err: dict) -> str:
-    """A pydantic error in Swedish, for the common kinds."""
-    kind, ctx = err["type"], err.get("ctx", {})
-    if kind == "extra_forbidden":
-        return f"okänd nyckel '{err['loc'][-1]}'"
-    if kind == "missing":
-        return f"nyckeln '{err['loc'][-1]}' saknas"
-    if kind == "union_tag_invalid":
-        return f"okänd kontrolltyp {ctx['tag']!r}; välj bland: {', '.join(CHECK_TYPE_NAMES)}"
-    if kind == "union_tag_not_found":
-        return f"kontrollen saknar 'type'; välj bland: {', '.join(CHECK_TYPE_NAMES)}"
-    if kind == "literal_error":
-        return f"ogiltigt värde {err['input']!r}; tillåtna värden: {ctx['expected'].replace(' or ', ', ')}"
-    return err["msg"].removeprefix("Value error, ")
-
-
-def _validate(model, path: Path, text: str, data: object, trusted: bool = False, texts: dict | None = None):
-    """Validate YAML data; every problem becomes 'file:line:column: key.path: message'.
-
-    `texts`: the packs' legal texts by id, which give each rule's citations their source level."""
-    try:
-        context = {"trusted": trusted, "texts": texts if texts is not None else {}}
-        return model.model_validate(data if data is not None else {}, context=context)
-    except ValidationError as exc:
-        positions = _positions(text)
-        problems = []
-        for err in exc.errors():
-            loc = err["loc"] + (("type",) if err["type"] == "union_tag_invalid" else ())
-            line, col = _locate(positions, loc)
-            where = ".".join(str(p) for p in loc)
-            problems.append(f"{path}:{line}:{col}: {where}: {_message(err)}")
-        raise RuleError(problems) from exc
+    `texts`: the packs' legal texts by id, which give each rule's citations their source level;
+    `law`: the areas and profiles rules may name (default: the built-in pack's)."""
+    context = {"trusted": trusted, "texts": texts if texts is not None else {}, "law": law or builtin_rules().law}
+    return validate(model, path, text, data, context)
 
 
 def load_rule_file(path: Path, trusted: bool = False, texts: dict | None = None) -> list[Rule]:
@@ -443,22 +264,22 @@ def file_texts(path: Path) -> dict[str, LegalText]:
     return texts
 
 
-def _load_file(path: Path, trusted: bool = False, texts: dict | None = None) -> RuleFile:
-    text, data = _read_yaml(path)
-    return _validate(RuleFile, path, text, data, trusted, texts)
+def _load_file(path: Path, trusted: bool = False, texts: dict | None = None, law: Law | None = None) -> RuleFile:
+    text, data = read_yaml(path)
+    return _validate(RuleFile, path, text, data, trusted, texts, law)
 
 
 def _section_problems(files: dict[Path, RuleFile], known: dict[str, Section]) -> list[str]:
     """Rules and sections that name a section no pack defines."""
     problems = []
     for path, file in files.items():
-        positions = None
+        where = None
         for kind, items, key in (("rules", file.rules, "section"), ("sections", file.sections, "parent")):
             for i, item in enumerate(items):
                 target = getattr(item, key)
                 if target is not None and target not in known:
-                    positions = positions or _positions(path.read_text(encoding="utf-8"))
-                    line, col = positions.get((kind, i, key), (1, 1))
+                    where = where or positions(path.read_text(encoding="utf-8"))
+                    line, col = where.get((kind, i, key), (1, 1))
                     problems.append(f"{path}:{line}:{col}: {kind}.{i}.{key}: okänt avsnitt {target!r}; "
                                     "avsnitten anges under 'sections:' i regelpaketet")
     return problems
@@ -467,7 +288,7 @@ def _section_problems(files: dict[Path, RuleFile], known: dict[str, Section]) ->
 def load_pack_file(path: Path) -> Pack:
     if not path.is_file():
         raise RuleError([f"{path}:1:1: regelpaketet saknar pack.yml (name, version)"])
-    return _validate(Pack, path, *_read_yaml(path))
+    return validate(Pack, path, *read_yaml(path))
 
 
 def load_rules(directory: Path, trusted: bool = False, texts: dict | None = None) -> RuleSet:
@@ -480,6 +301,8 @@ def load_rules(directory: Path, trusted: bool = False, texts: dict | None = None
         raise RuleError([f"{directory}: regelpaketets mapp finns inte"])
     pack = load_pack_file(directory / "pack.yml")
     texts = {**(texts or {}), **{text.id: text for text in pack.texts}}
+    builtin = directory.resolve() == builtin_rules_dir().resolve()
+    law = Law.of((pack,) if builtin else (*builtin_rules().packs, pack))
     rules: list[Rule] = []
     seen: dict[str, Path] = {}
     problems: list[str] = []
@@ -488,7 +311,7 @@ def load_rules(directory: Path, trusted: bool = False, texts: dict | None = None
         if path.name == "pack.yml":
             continue
         try:
-            files[path] = file = _load_file(path, trusted, texts)
+            files[path] = file = _load_file(path, trusted, texts, law)
         except RuleError as exc:
             problems.extend(exc.problems)
             continue
@@ -498,7 +321,6 @@ def load_rules(directory: Path, trusted: bool = False, texts: dict | None = None
             seen[rule.id] = path
             rules.append(rule)
     sections = {s.id: s for file in files.values() for s in file.sections}
-    builtin = directory.resolve() == builtin_rules_dir().resolve()
     known = sections if builtin else {**{s.id: s for s in builtin_rules().sections}, **sections}
     problems.extend(_section_problems(files, known))
     if problems:
@@ -518,16 +340,17 @@ def merge_pack(base: RuleSet, directory: Path) -> RuleSet:
     a new one is appended, and ids in the pack's `disable:` are removed."""
     extra = load_rules(directory, texts=base.texts)
     rules = {r.id: r for r in base.rules}
-    unknown = [(i, rule_id) for i, rule_id in enumerate(extra.pack.disable) if rule_id not in rules]
+    disable = [base.aliases.get(rule_id, rule_id) for rule_id in extra.pack.disable]
+    unknown = [(i, rule_id) for i, rule_id in enumerate(extra.pack.disable) if disable[i] not in rules]
     if unknown:
         pack_path = directory / "pack.yml"
-        positions = _positions(pack_path.read_text(encoding="utf-8"))
+        where = positions(pack_path.read_text(encoding="utf-8"))
         raise RuleError([
-            f"{pack_path}:{':'.join(map(str, positions.get(('disable', i), (1, 1))))}: "
+            f"{pack_path}:{':'.join(map(str, where.get(('disable', i), (1, 1))))}: "
             f"disable: okänt regel-id {rule_id!r}"
             for i, rule_id in unknown
         ])
-    for rule_id in extra.pack.disable:
+    for rule_id in disable:
         del rules[rule_id]
     if extra.pack.texts:
         rules = _resolved_again(rules, {**base.texts, **extra.texts}, directory / "pack.yml")

@@ -45,10 +45,10 @@ def failed(evidence=(), where=None, quote="", detail="") -> Verdict:
 class Context:
     """A document prepared once for all checks: word index, section ranges, word counts."""
 
-    def __init__(self, document: Document, as_of: date, adoption=None, texts=()):
+    def __init__(self, document: Document, as_of: date, adoption, texts=()):
         self.document = document
         self.as_of = as_of  # the day whose law applies; the engine may set it from the report's own dates
-        self.adoption = adoption  # the pack's dating words (rules.Adoption); None: the built-in pack's
+        self.adoption = adoption  # the packs' dating words (`RuleSet.adoption`)
         self.texts = tuple(texts)  # the packs' legal texts (rules.LegalText)
         self.blocks = document.blocks
         self.index = TextIndex([b.text for b in self.blocks])
@@ -103,10 +103,6 @@ class Context:
     @cached_property
     def dating(self) -> dates.Dating:
         """When the report was drawn up and adopted, by the pack's words."""
-        if self.adoption is None:
-            from ..rules import builtin_rules
-
-            self.adoption = builtin_rules().adoption
         words = self.adoption
         return dates.dating(self.document, tuple(words.drawn_up), tuple(words.adopted), self.text)
 

@@ -6,8 +6,7 @@ import json
 from collections import Counter
 
 from .. import __version__
-from ..baseline import fingerprint
-from ..result import Result
+from ..result import Result, fingerprint
 
 
 def document_dict(result: Result) -> dict:
@@ -73,7 +72,7 @@ def document_dict(result: Result) -> dict:
 
 
 def report_dict(results: list[Result]) -> dict:
-    packs = results[0].rules.packs if results else ()
+    packs = results[0].packs if results else ()
     return {
         "tool": {"name": "sosfs-check", "version": __version__},
         "rule_pack": {"name": packs[0].name, "version": packs[0].version} if packs else None,
