@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from sosfs_check.errors import RuleError
-from sosfs_check.ruledoc import rules_markdown, schemas
+from sosfs_check.ruledoc import legal_sources_markdown, rules_markdown, schemas
 import sosfs_check.checks
 from sosfs_check.checks import CHECK_TYPE_NAMES, CHECK_TYPES
 from sosfs_check.rules import builtin_rules, builtin_rules_dir, load_ruleset
@@ -153,7 +153,7 @@ def test_validate_unknown_check_type_and_area(cli, tmp_path):
     assert out.splitlines() == [
         f"{path}:4:5: rules.0.area: ogiltigt värde 'risk'; tillåtna värden: {areas}",
         f"{path}:9:7: rules.0.check.type: okänd kontrolltyp 'sektion'; välj bland: absence, adoption, citations, controls, "
-        "figure, period_text, phrases, placeholders, section, stale_references, title, toc",
+        "figure, period_text, phrases, placeholders, section, stale_references, superseded_texts, title, toc",
     ]
 
 
@@ -297,6 +297,21 @@ def test_rule_reference_is_up_to_date():
         assert f"\n### {rule.id}\n" in text and "; ".join(rule.legal_basis) in text
 
 
+def test_legal_sources_are_up_to_date_and_list_every_cited_provision(cli, tmp_path):
+    text = (ROOT / "docs" / "legal-sources.md").read_text(encoding="utf-8")
+    assert text == legal_sources_markdown(builtin_rules()), (
+        "kör: sosfs-check rules docs --sources --output docs/legal-sources.md"
+    )
+    for rule in builtin_rules().rules:
+        for basis in rule.bases:
+            assert f"\n| {basis.cite} | " in text, basis.cite
+    assert "| SFS 2010:659 3 kap. 10 § | primärkälla | ja | " in text
+    assert "| SOSFS 2011:9 7 kap. 2 § p. 1 | andrahandskälla | ja | PSL-3-9-ANSVAR |" in text
+    assert "- **SOSFS 2011:9:** Läs 3–7 kap." in text  # what to check before a release
+    code, _, _ = cli("rules", "docs", "--sources", "--output", str(tmp_path / "kallor.md"))
+    assert code == 0 and (tmp_path / "kallor.md").read_text(encoding="utf-8") == text
+
+
 def test_rules_docs_command_includes_pack_rules(cli, tmp_path):
     code, _, _ = cli("rules", "docs", "--rules", str(KOMMUN_PACK), "--output", str(tmp_path / "regler.md"))
     assert code == 0
@@ -308,3 +323,9 @@ def test_a_copied_pack_validates_like_the_original(cli, tmp_path):
     shutil.copytree(builtin_rules_dir(), tmp_path / "kopia")
     code, out, _ = cli("rules", "validate", str(tmp_path / "kopia"))
     assert code == 0, out
+
+
+def test_a_rule_file_alone_is_validated_with_the_pack_sources(cli):
+    # PSL-3-10-HUR is an error on a primary basis; its file alone must not look unverified.
+    code, out, _ = cli("rules", "validate", str(builtin_rules_dir() / "berattelse.yml"))
+    assert code == 0 and "OK: inga fel" in out

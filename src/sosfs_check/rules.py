@@ -250,7 +250,18 @@ def _validate(model, path: Path, text: str, data: object, trusted: bool = False,
 
 
 def load_rule_file(path: Path, trusted: bool = False, texts: dict | None = None) -> list[Rule]:
-    return _load_file(path, trusted, texts).rules
+    """The rules of one file; its citations are resolved with `texts`, by default those of the pack.yml
+    beside it and of the built-in pack."""
+    return _load_file(path, trusted, file_texts(path) if texts is None else texts).rules
+
+
+def file_texts(path: Path) -> dict[str, LegalText]:
+    """The legal texts a rule file alone is read with: the built-in pack's, and its own pack's if it has one."""
+    texts = dict(builtin_rules().texts)
+    pack = path.parent / "pack.yml"
+    if pack.is_file():
+        texts.update({text.id: text for text in load_pack_file(pack).texts})
+    return texts
 
 
 def _load_file(path: Path, trusted: bool = False, texts: dict | None = None, law: Law | None = None) -> RuleFile:
@@ -358,11 +369,28 @@ def merge_pack(base: RuleSet, directory: Path) -> RuleSet:
         ])
     for rule_id in disable:
         del rules[rule_id]
+    if extra.pack.texts:
+        rules = _resolved_again(rules, {**base.texts, **extra.texts}, directory / "pack.yml")
     for rule in extra.rules:
         rules[rule.id] = rule
     sections = {s.id: s for s in (*base.sections, *extra.sections)}
     return RuleSet(pack=base.pack, rules=tuple(rules.values()), packs=base.packs + extra.packs,
                    sections=tuple(sections.values()))
+
+
+def _resolved_again(rules: dict[str, Rule], texts: dict[str, LegalText], pack_path: Path) -> dict[str, Rule]:
+    """Earlier packs' rules with their citations resolved against a later pack's `texts`; a rule that
+    the new sources no longer support at its severity is an error in that pack."""
+    out, problems = {}, []
+    for rule_id, rule in rules.items():
+        try:
+            bases = [resolve_basis(c, texts).model_dump() for c in rule.legal_basis]
+            out[rule_id] = type(rule).model_validate({**rule.model_dump(), "bases": bases})
+        except ValidationError as exc:
+            problems.append(f"{pack_path}:1:1: texts: {rule_id}: {_message(exc.errors()[0])}")
+    if problems:
+        raise RuleError(problems)
+    return out
 
 
 def load_ruleset(extra_dirs: tuple[Path, ...] = ()) -> RuleSet:
