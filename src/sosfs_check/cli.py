@@ -101,7 +101,7 @@ cli_mall.register(app)
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Adress att lyssna på; annan än 127.0.0.1 kräver --token.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=0, max=65535, help="Port att lyssna på.")] = 8000,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port att lyssna på.")] = 8000,
     open_browser: Annotated[bool, typer.Option("--open", help="Öppna sidan i webbläsaren.")] = False,
     rule_dirs: RulesOption = None,
     config: ConfigOption = None,
