@@ -282,6 +282,27 @@ def test_a_rule_naming_an_unknown_section_is_refused_with_its_position(tmp_path)
     ]
 
 
+def test_sections_whose_parents_go_in_a_circle_are_refused(tmp_path):
+    _pack(tmp_path, """\
+        sections:
+          - id: a
+            title: {sv: A}
+            order: 1
+            parent: b
+          - id: b
+            title: {sv: B}
+            order: 2
+            parent: a
+    """)
+    with pytest.raises(RuleError) as refused:
+        load_ruleset((tmp_path,))
+    regler = tmp_path / "regler.yml"
+    assert refused.value.problems == [
+        f"{regler}:5:5: sections.0.parent: avsnittet 'a' ligger under sig självt (föräldrarna går i cirkel)",
+        f"{regler}:9:5: sections.1.parent: avsnittet 'b' ligger under sig självt (föräldrarna går i cirkel)",
+    ]
+
+
 def test_a_section_without_active_rules_is_left_out(tmp_path):
     (tmp_path / "pack.yml").write_text(
         "name: Utan lex Sarah\nversion: '1'\ndisable: [SOL-27-LEX-SARAH, FIGUR-LEX-SARAH]\n", encoding="utf-8")

@@ -60,6 +60,8 @@ WORDS = {
         "basis": "Legal basis",
     },
 }
+
+
 @dataclass
 class Part:
     """One heading of the template: its section, level, wording and the rules it answers."""

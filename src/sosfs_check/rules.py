@@ -524,6 +524,16 @@ def _section_problems(files: dict[Path, RuleFile], known: dict[str, Section]) ->
                     line, col = positions.get((kind, i, key), (1, 1))
                     problems.append(f"{path}:{line}:{col}: {kind}.{i}.{key}: okänt avsnitt {target!r}; "
                                     "avsnitten anges under 'sections:' i regelpaketet")
+        for i, section in enumerate(file.sections):
+            seen, parent = {section.id}, section.parent
+            while parent in known and parent not in seen:
+                seen.add(parent)
+                parent = known[parent].parent
+            if parent == section.id:
+                positions = positions or _positions(path.read_text(encoding="utf-8"))
+                line, col = positions.get(("sections", i, "parent"), (1, 1))
+                problems.append(f"{path}:{line}:{col}: sections.{i}.parent: avsnittet {section.id!r} ligger "
+                                "under sig självt (föräldrarna går i cirkel)")
     return problems
 
 
