@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .document import Block
 from .errors import UserError
 from .rules import PROFILES, Rule, RuleSet, Section
 
@@ -125,7 +126,7 @@ def _basis(rules: list[Rule], lang: str) -> str:
 class Source:
     """What a template keeps of last year's report: headings, goals, organisation; never body text."""
 
-    headings: list  # Block
+    headings: list[Block]
     goals: list[str]
     organisation: str
     profile: str
@@ -203,7 +204,7 @@ def _follow(parts: list[Part], source: Source, rules: RuleSet, profile: str, yea
     from .vocabulary import heading_key
 
     used: set[int] = set()
-    chosen: dict[str, object] = {}  # section id -> old heading block
+    chosen: dict[str, Block] = {}  # section id -> the old heading it keeps
     for part in parts:
         parent = chosen.get(part.section.parent) if part.section.parent else None
         candidates = [
