@@ -566,7 +566,9 @@ def test_cli_never_writes_over_last_years_report(cli, tmp_path):
     assert source.read_bytes() == BORAS_2021.read_bytes()
 
 
-def test_make_template_refuses_unknown_format_and_language():
+def test_make_template_refuses_unknown_format_language_and_year():
+    with pytest.raises(UserError, match="ogiltigt år 25;"):
+        make_template(year=25)
     with pytest.raises(UserError, match="okänt format 'pdf'"):
         make_template(format="pdf")
     with pytest.raises(UserError, match="okänt språk 'de'"):

@@ -291,6 +291,8 @@ def plan(
     profile = profile or (last.profile if last else "patientsakerhetsberattelse")
     if year is None:
         year = last.year + 1 if last and last.year else date.today().year - 1
+    if not 1900 <= year <= 2999:
+        raise UserError(f"ogiltigt år {year}; skriv året berättelsen avser, t.ex. {date.today().year - 1}")
     organisation = organisation or (last.organisation if last else None)
     parts = outline(rules, profile, lang)
     if last is not None:
