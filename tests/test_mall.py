@@ -487,6 +487,8 @@ def test_from_last_year_writes_next_years_template(next_year):
     assert (2, "Informationssäkerhet") in headings
     assert (1, "Uppföljning av förra årets mål") in headings
     assert not any(re.match(r"\d", text) for _, text in headings)  # no typed numbers of last year
+    # headings that are no required section are not carried over
+    assert [text for _, text in headings if text in ("Begreppsdefinitioner", "Förkortningar", "Försörjningsenheten")] == []
 
 
 def test_from_last_year_gives_one_placeholder_per_goal(next_year):
