@@ -10,7 +10,10 @@ from .rules import AREAS, PROFILES, Pack, Rule, RuleFile, RuleSet
 
 MONTH_NAMES = {number: name for name, number in MONTHS.items()}
 SEVERITY_WORDS = {"error": "fel", "warning": "varning", "info": "info"}
-OBLIGATION_WORDS = {"ska": "ska (föreskrift eller lag)", "bör": "bör (allmänt råd)", "praxis": "god praxis"}
+OBLIGATION_WORDS = {
+    "ska": "ska (föreskrift eller lag)", "bör": "bör (allmänt råd)", "praxis": "god praxis",
+    "publicering": "publicering (inget lagkrav: berättelsen är inte färdig att publicera)",
+}
 _MARKUP = {"comment": "kommentarer", "insertion": "spårade infogningar", "deletion": "spårade borttagningar",
            "highlight": "färgmarkeringar"}  # fmt: skip
 

@@ -311,7 +311,7 @@ class Rule(Strict):
     area: Area
     profiles: list[Profile] = Field(min_length=1)
     severity: Severity
-    obligation: Literal["ska", "bör", "praxis"] = "ska"
+    obligation: Literal["ska", "bör", "praxis", "publicering"] = "ska"
     verified: bool = True
     legal_basis: list[str] = Field(min_length=1)
     check: Check
@@ -332,7 +332,7 @@ class Rule(Strict):
 
     @model_validator(mode="after")
     def _severity_follows_law(self) -> Rule:
-        if self.severity == "error" and self.obligation != "ska":
+        if self.severity == "error" and self.obligation not in ("ska", "publicering"):
             raise ValueError(f"ett {self.obligation!r}-krav kan inte ha severity error (högst warning)")
         if self.severity == "error" and not self.verified:
             raise ValueError("en overifierad regel är rådgivande: severity kan inte vara error")

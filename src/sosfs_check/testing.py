@@ -11,6 +11,10 @@ The subset (one block per line group, blank lines separate blocks):
     text[^1] ... [^1]: note text         footnote reference and definition
     | a | b | + |---|---|                table
     plain text                           paragraph
+    [[Klicka här för att ange text.]]    Word placeholder content control (w:showingPlcHdr): a whole
+                                         line is a block-level control, inside text an inline one
+    ?? Beskriv här ...                   paragraph in the instruction style "Hjälptext"
+    ^^ Ange antal ...                    hidden paragraph (w:vanish)
 
 A plain line directly under a paragraph, list item or footnote continues it after a line break.
 Other one-line HTML comments (`<!-- note -->`) are ignored.
@@ -63,6 +67,8 @@ _BULLET = re.compile(r"^( *)[-*] +(.*)$")
 _NUMBER = re.compile(r"^ *(\d+)[.)] +(.*)$")
 _FOOTNOTE = re.compile(r"^\[\^([^\]]+)\]: *(.*)$")
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]]+)\]")
+_PLACEHOLDER = re.compile(r"\[\[(.+?)\]\]")
+GUIDANCE_STYLE = "Hjälptext"
 _TABLE_RULE = re.compile(r"^\|[\s:|-]+\|$")
 
 
@@ -119,6 +125,10 @@ def parse_spec(markdown_text: str) -> list[Item]:
             items.append(Item("bullet", m[2], len(m[1]) // 2 + 1))
         elif m := _NUMBER.match(line):
             items.append(Item("number", m[2], 1, label=m[1]))
+        elif _PLACEHOLDER.fullmatch(s):
+            items.append(Item("placeholder", s[2:-2]))
+        elif s.startswith(("?? ", "^^ ")):
+            items.append(Item("instruction" if s[0] == "?" else "hidden", s[3:].strip()))
         elif not previous_blank and items and items[-1].kind in ("paragraph", "bullet", "number", "footnote"):
             items[-1].text += "\n" + s
         else:
@@ -213,6 +223,25 @@ class _Writer:
     def _paragraph(self, item: Item) -> None:
         self._text(self.doc.add_paragraph(), item.text)
 
+    # --- template guidance
+    def _placeholder(self, item: Item) -> None:
+        """A paragraph wrapped in a content control that shows its placeholder text, as Word does."""
+        p = self.doc.add_paragraph()
+        p._p.append(_placeholder_run(item.text))
+        sdt = parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent/></w:sdt>')
+        p._p.addprevious(sdt)
+        sdt[1].append(p._p)
+
+    def _instruction(self, item: Item) -> None:
+        if GUIDANCE_STYLE not in [s.name for s in self.doc.styles]:
+            style = self.doc.styles.add_style(GUIDANCE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = self.doc.styles["Normal"]
+            style.font.italic = True
+        self._text(self.doc.add_paragraph(style=GUIDANCE_STYLE), item.text)
+
+    def _hidden(self, item: Item) -> None:
+        self.doc.add_paragraph().add_run(item.text).font.hidden = True
+
     def _bullet(self, item: Item) -> None:
         if self.style == "bold":
             p = self.doc.add_paragraph()
@@ -236,12 +265,19 @@ class _Writer:
                 cell.text = text
 
     def _text(self, paragraph: Paragraph, text: str) -> None:
-        """Add text to a paragraph, turning [^label] into real footnote references."""
+        """Add text to a paragraph, turning [^label] into real footnote references and [[text]]
+        into inline placeholder content controls."""
         parts = _FOOTNOTE_REF.split(text)
         for n, part in enumerate(parts):
             if n % 2 == 0:
-                if part:
-                    paragraph.add_run(part)
+                for k, piece in enumerate(_PLACEHOLDER.split(part)):
+                    if k % 2:
+                        sdt = parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtPr><w:showingPlcHdr/></w:sdtPr>'
+                                        "<w:sdtContent/></w:sdt>")
+                        sdt[1].append(_placeholder_run(piece))
+                        paragraph._p.append(sdt)
+                    elif piece:
+                        paragraph.add_run(piece)
             else:
                 paragraph._p.append(parse_xml(
                     f'<w:r {nsdecls("w")}><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
@@ -325,6 +361,13 @@ class _Writer:
         paragraphs[0]._p.addprevious(sdt)
         for p in paragraphs:
             sdt[1].append(p._p)
+
+
+def _placeholder_run(text: str):
+    """A run in Word's "Placeholder Text" look (grey), as placeholder content controls show it."""
+    run = parse_xml(f'<w:r {nsdecls("w")}><w:rPr><w:color w:val="808080"/></w:rPr><w:t xml:space="preserve"/></w:r>')
+    run[1].text = text
+    return run
 
 
 def _list_style(base: str, level: int) -> str:
