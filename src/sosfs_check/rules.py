@@ -1,22 +1,20 @@
-"""Rule files: pydantic models, loading with file:line errors, the built-in pack."""
+"""Rule files: the Rule and Pack models, loading with file:line errors, the built-in pack.
+
+The `check:` of a rule is one of the check types in `checks/`."""
 
 from __future__ import annotations
 
 import re
-import string
 from dataclasses import dataclass
-from datetime import date
 from functools import cache
 from pathlib import Path
-from re import _constants as sre
-from re import _parser as sre_parse
-from typing import Annotated, Literal, Union, get_args
+from typing import Literal
 
-from pydantic import (
-    AfterValidator, BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator,
-)
+from pydantic import Field, ValidationError, field_validator, model_validator
 
+from .checks import CHECK_TYPE_NAMES, Check
 from .errors import RuleError
+from .schema import Strict
 
 AREAS: dict[str, str] = {
     "lagar": "Lagar och andra krav",
@@ -49,252 +47,6 @@ CITATION = re.compile(
     r"( (\d+ kap\. )?\d+ ?[a-z]?(–(\d+ ?)?[a-z]?)? §§?( (st\.|p\.) \d+)*)?"
     r"( och .+)?$"
 )
-
-
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-class SectionCheck(Strict):
-    """A section with one of these headings and real content; body phrases count as partial evidence."""
-
-    type: Literal["section"]
-    headings: list[str] = Field(min_length=1)
-    phrases: list[str] = []
-    min_words: int = Field(default=15, ge=0)
-
-
-class PhrasesCheck(Strict):
-    """Every group must be matched by one of its terms: within some sections, or in one paragraph."""
-
-    type: Literal["phrases"]
-    groups: list[list[str]] = Field(min_length=1)
-    within: list[str] = []
-    same_block: bool = False
-
-
-class TitleCheck(Strict):
-    """The title page names the kind of report (and a year)."""
-
-    type: Literal["title"]
-    terms: list[str] = Field(min_length=1)
-    require_year: bool = True
-
-
-_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT)
-_CATEGORIES = {
-    sre.CATEGORY_DIGIT: re.compile(r"\d"), sre.CATEGORY_NOT_DIGIT: re.compile(r"\D"),
-    sre.CATEGORY_SPACE: re.compile(r"\s"), sre.CATEGORY_NOT_SPACE: re.compile(r"\S"),
-    sre.CATEGORY_WORD: re.compile(r"\w"), sre.CATEGORY_NOT_WORD: re.compile(r"\W"),
-}  # fmt: skip
-
-
-def _in_class(items, ch: str) -> bool:
-    """Does `ch` match a parsed character class `[...]`?"""
-    negate = bool(items) and items[0][0] is sre.NEGATE
-    code = ord(ch)
-    hit = any(
-        (op is sre.LITERAL and av == code)
-        or (op is sre.RANGE and av[0] <= code <= av[1])
-        or (op is sre.CATEGORY and av in _CATEGORIES and _CATEGORIES[av].match(ch) is not None)
-        for op, av in items
-    )
-    return hit != negate
-
-
-def _first(items, probe: frozenset) -> tuple[set[str], bool]:
-    """The probe characters a parsed sequence can start with, and whether it can match empty text."""
-    first: set[str] = set()
-    for op, av in items:
-        if op is sre.LITERAL:
-            chars, empty = {chr(av)}, False
-        elif op is sre.NOT_LITERAL:
-            chars, empty = probe - {chr(av)}, False
-        elif op is sre.ANY:
-            chars, empty = set(probe), False
-        elif op is sre.IN:
-            chars, empty = {c for c in probe if _in_class(av, c)}, False
-        elif op in _REPEATS or op is sre.POSSESSIVE_REPEAT:
-            chars, empty = _first(av[2], probe)
-            empty = empty or av[0] == 0
-        elif op is sre.SUBPATTERN:
-            chars, empty = _first(av[3], probe)
-        elif op is sre.ATOMIC_GROUP:
-            chars, empty = _first(av, probe)
-        elif op is sre.BRANCH:
-            alternatives = [_first(alt, probe) for alt in av[1]]
-            chars = set().union(*(c for c, _ in alternatives))
-            empty = any(e for _, e in alternatives)
-        else:  # anchors, lookarounds, back references: zero width or unknown
-            chars, empty = set(), True
-        first |= chars
-        if not empty:
-            return first, False
-    return first, True
-
-
-def _backtracking(items, probe: frozenset, loop=None) -> str | None:
-    """Why a parsed pattern can backtrack catastrophically, or None; `loop` is the body of the
-    enclosing repetition.
-
-    Caught (as Python parses them, after it merges "(ab|ac)" into "a[bc]"): a repetition inside a
-    repetition that can start with the same character ("(a+)+", "(\\w+\\s?)*"), and alternatives
-    inside a repetition that can match the same text ("(a|a)*", "(a|a?)+"). A possessive repeat or
-    atomic group gives nothing back, so what is inside it is judged on its own. A heuristic: rare
-    safe patterns such as "(\\s*,)*" are refused.
-    """
-    for op, av in items:
-        inner = loop
-        if op in _REPEATS:
-            subs = [av[2]]
-            if av[1] > 1:
-                inner = av[2]
-                if loop is not None and _first(inner, probe)[0] & _first(loop, probe)[0]:
-                    return "en upprepning inuti en upprepning, som (a+)+ eller (a*)*"
-        elif op is sre.BRANCH:
-            subs = av[1]
-            if loop is not None:
-                firsts = [_first(alt, probe) for alt in subs]
-                if any((a & b) or (ea and eb) for i, (a, ea) in enumerate(firsts) for b, eb in firsts[i + 1 :]):
-                    return "alternativ som kan matcha samma text inuti en upprepning, som (a|a)* eller (a|a?)+"
-        elif op is sre.SUBPATTERN:
-            subs = [av[3]]
-        elif op is sre.POSSESSIVE_REPEAT:
-            subs, inner = [av[2]], None
-        elif op is sre.ATOMIC_GROUP:
-            subs, inner = [av], None
-        elif op in (sre.ASSERT, sre.ASSERT_NOT):
-            subs = [av[1]]
-        elif op is sre.GROUPREF_EXISTS:
-            subs = [s for s in av[1:] if s is not None]
-        else:
-            continue
-        for sub in subs:
-            if reason := _backtracking(sub, probe, inner):
-                return reason
-    return None
-
-
-_PROBE = frozenset(string.printable + "åäöÅÄÖéü§–”")
-
-
-def backtracking_risk(pattern: str) -> str | None:
-    """Why `pattern` can backtrack catastrophically on long text, or None when it cannot (as far as we see)."""
-    return _backtracking(sre_parse.parse(pattern), _PROBE | set(pattern))
-
-
-def _regex(pattern: str, info: ValidationInfo) -> str:
-    """Compiles; and, unless the file is the tested built-in pack, cannot backtrack catastrophically."""
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        raise ValueError(f"reguljärt uttryck kompilerar inte: {pattern!r}: {exc}") from exc
-    if (info.context or {}).get("trusted"):
-        return pattern
-    if reason := backtracking_risk(pattern):
-        raise ValueError(f"reguljärt uttryck kan ta orimligt lång tid (katastrofal backtracking): {pattern!r} har {reason}")
-    return pattern
-
-
-Regex = Annotated[str, AfterValidator(_regex)]
-FactKey = Literal[
-    "avvikelser", "klagomal_synpunkter", "lex_maria_anmalningar", "lex_sarah_rapporter", "ivo_anmalningar", "riskanalyser"
-]
-
-
-class AbsenceCheck(Strict):
-    """Fails when the report itself states that the work was not done."""
-
-    type: Literal["absence"]
-    patterns: list[Regex] = Field(min_length=1)
-    within: list[str] = []
-
-
-class FigureCheck(Strict):
-    """The report states a figure (a count), in text or in a table."""
-
-    type: Literal["figure"]
-    key: FactKey
-    within: list[str] = []  # where a finding points when the figure is missing
-
-
-class AdoptionCheck(Strict):
-    """The adoption date: stated, by the deadline, one year after the period reported on."""
-
-    type: Literal["adoption"]
-    require: Literal["present", "deadline", "previous_year"]
-    deadline: str = Field(default="03-01", pattern=r"^\d{2}-\d{2}$")  # MM-DD in the year after the period
-
-
-class PeriodTextCheck(Strict):
-    """The body speaks mostly of the period year, not of an earlier one (copied text)."""
-
-    type: Literal["period_text"]
-    min_mentions: int = Field(default=4, ge=1)
-
-
-class PlaceholdersCheck(Strict):
-    """Template leftovers and review marks that must not be published."""
-
-    type: Literal["placeholders"]
-    patterns: list[Regex] = []
-    markup: list[Literal["comment", "insertion", "deletion", "highlight"]] = []
-
-
-class StaleEntry(Strict):
-    pattern: Regex
-    replacement: str
-    since: date
-    context: Regex | None = None  # must also match the sentence or its section path
-    note: str = ""
-    miscited: bool = False  # still in force, but cited for something another text regulates
-
-
-class StaleReferencesCheck(Strict):
-    """References to laws, föreskrifter and bodies that have been replaced, judged at --as-of."""
-
-    type: Literal["stale_references"]
-    entries: list[StaleEntry] = Field(min_length=1)
-    historical: Regex = r"\b(tidigare|upphävd|upphävdes|ersattes|ersatt|hette|dåvarande|före den)\b"
-
-
-class LawParagraphs(Strict):
-    name: str
-    pattern: Regex  # how the law is named in text
-    chapters: dict[int, int] = {}  # chapter -> highest paragraph number
-    chapter_count: int | None = None  # number of chapters, when known
-
-
-class CitationsCheck(Strict):
-    """Malformed citations ("SOSFS: 2011:9") and paragraphs that do not exist."""
-
-    type: Literal["citations"]
-    malformed: list[Regex] = []
-    laws: list[LawParagraphs] = []
-
-
-class TocCheck(Strict):
-    """Headings the table of contents promises exist in the body, and the reverse."""
-
-    type: Literal["toc"]
-    min_ratio: int = Field(default=88, ge=50, le=100)
-
-
-CHECK_MODELS = (
-    SectionCheck,
-    PhrasesCheck,
-    TitleCheck,
-    AbsenceCheck,
-    FigureCheck,
-    AdoptionCheck,
-    PeriodTextCheck,
-    PlaceholdersCheck,
-    StaleReferencesCheck,
-    CitationsCheck,
-    TocCheck,
-)
-CHECK_TYPE_NAMES = tuple(get_args(m.model_fields["type"].annotation)[0] for m in CHECK_MODELS)
-Check = Annotated[Union[CHECK_MODELS], Field(discriminator="type")]
 
 
 class Explain(Strict):
@@ -510,7 +262,7 @@ def load_rules(directory: Path, trusted: bool = False) -> RuleSet:
 def builtin_rules() -> RuleSet:
     from .rulecache import cached
 
-    return cached(builtin_rules_dir(), lambda directory: load_rules(directory, trusted=True))
+    return cached(builtin_rules_dir(), lambda directory: load_rules(directory, trusted=True), RuleSet)
 
 
 def merge_pack(base: RuleSet, directory: Path) -> RuleSet:
