@@ -8,6 +8,7 @@ exactly is wrong.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,7 +16,7 @@ from functools import cached_property
 from itertools import accumulate
 
 from .. import dates
-from ..document import Block, Document
+from ..document import BODY_KINDS, Block, Document
 from ..facts import extract_facts
 from ..prefilter import Folded
 from ..result import Fact
@@ -37,25 +38,73 @@ class Verdict:
     problems: list[Problem] = field(default_factory=list)
 
 
+# Body words that make a section's own text substantive: an area whose section holds this much is
+# at least partly described even when its rules fail.
+SUBSTANTIVE_WORDS = 8
+# Instruction sentences must hold this share of a block's words for the block to be guidance.
+GUIDANCE_SHARE = 0.5
+
+
 def failed(evidence=(), where=None, quote="", detail="") -> Verdict:
     """A failed verdict with a single finding."""
     return Verdict(False, list(evidence), [Problem(where, quote, detail)])
 
 
 class Context:
-    """A document prepared once for all checks: word index, section ranges, word counts."""
+    """A document prepared once for all checks: word index, section ranges, word counts.
 
-    def __init__(self, document: Document, as_of: date):
+    Only body text is evidence (see `body`): the word index (`index`), section word counts and
+    figures see body blocks only. `text` holds every block, for checks that look for faults
+    (placeholders, stale references) wherever they stand.
+    """
+
+    def __init__(self, document: Document, as_of: date, guidance=()):
+        """`guidance`: the rule pack's guidance checks, whose phrasings and style names mark
+        template guidance (see checks/guidance.py)."""
         self.document = document
         self.as_of = as_of
         self.blocks = document.blocks
-        self.index = TextIndex([b.text for b in self.blocks])
-        self._words = [0, *accumulate(len(b.text.split()) for b in self.blocks)]
-        self._ends = self._section_ends()
         self.text = Folded([b.text for b in self.blocks])
         self._sentences: dict[int, list[str]] = {}
+        self.guidance = self._guidance(list(guidance))
+        self.body = [b.kind in BODY_KINDS and pos not in self.guidance for pos, b in enumerate(self.blocks)]
+        self.index = TextIndex([b.text if body else "" for b, body in zip(self.blocks, self.body)])
+        self._words = [0, *accumulate(len(b.text.split()) if body else 0 for b, body in zip(self.blocks, self.body))]
+        self._ends = self._section_ends()
         self._headings: dict[tuple[str, ...], list[Block]] = {}
         self._scopes: dict[tuple[str, ...], frozenset[int]] = {}
+
+    def _guidance(self, checks) -> dict[int, str]:
+        """Position -> Block.guidance key for every block that is template guidance: marked by the
+        reader, in an instruction style, or mostly instruction sentences (the pack's phrasings)."""
+        marks = {pos: b.guidance for pos, b in enumerate(self.blocks) if b.guidance}
+        styles = [re.compile(p, re.IGNORECASE) for c in checks for p in c.styles]
+        if styles:
+            for pos, block in enumerate(self.blocks):
+                if pos not in marks and block.style and any(p.search(block.style) for p in styles):
+                    marks[pos] = "style"
+        patterns = [re.compile(p, re.IGNORECASE) for c in checks for p in c.sentences]
+        for pos in self.text.candidates(patterns) if patterns else ():
+            if pos in marks or self.blocks[pos].kind not in BODY_KINDS:
+                continue
+            said = self.sentences(pos)
+            words = sum(len(x.split()) for x in said if any(p.match(x) for p in patterns))
+            if words and words >= GUIDANCE_SHARE * sum(len(x.split()) for x in said):
+                marks[pos] = "instruction"
+        return marks
+
+    @cached_property
+    def guidance_count(self) -> int:
+        """Guidance left in: guidance blocks, and placeholders or hidden text beside body text."""
+        return len(self.guidance) + sum(m.kind in ("placeholder", "hidden") for m in self.document.markup)
+
+    def is_body(self, block: Block) -> bool:
+        """Whether a block's text counts as evidence."""
+        return self.body[self.position(block)]
+
+    def body_blocks(self, heading: Block) -> list[Block]:
+        """The body blocks of a heading's section, subsections included."""
+        return [self.blocks[p] for p in self.section_positions(heading) if self.body[p]]
 
     def sentences(self, pos: int) -> list[str]:
         """The sentences of the block at a position, split once."""
@@ -83,7 +132,7 @@ class Context:
 
     @cached_property
     def facts(self) -> list[Fact]:
-        return extract_facts(self.blocks, self.text)
+        return extract_facts(self.blocks, self.text, self.body)
 
     @cached_property
     def report_year(self) -> int | None:
@@ -129,6 +178,7 @@ class Context:
         return range(start + 1, self._ends.get(start, start + 1))
 
     def section_words(self, heading: Block) -> int:
+        """Body words in a heading's section, subsections included (never headings or guidance)."""
         span = self.section_positions(heading)
         return self._words[span.stop] - self._words[span.start]
 

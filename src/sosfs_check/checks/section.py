@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from ..schema import Strict
-from .context import Context, Verdict, failed, quoted
+from .context import SUBSTANTIVE_WORDS, Context, Verdict, failed, quoted
 
 
 class SectionCheck(Strict):
@@ -20,20 +20,26 @@ class SectionCheck(Strict):
 
 
 def evaluate(check, ctx: Context) -> Verdict:
+    """Passes on a section whose body text (never its subheadings or guidance) has `min_words`;
+    a shorter section with substantive text is partial evidence; a mention elsewhere is none."""
     heads = ctx.headings_matching(check.headings)
     for head in heads:
         if ctx.section_words(head) >= check.min_words:
-            return Verdict(True, evidence=[head])
+            return Verdict(True, evidence=ctx.body_blocks(head))
     if heads:
-        head = heads[0]
-        return failed(heads, head, head.text, f"Rubriken ”{head.text}” finns men avsnittet har nästan inget innehåll.")
+        head = max(heads, key=ctx.section_words)
+        words = ctx.section_words(head)
+        if not words:
+            return failed([], head, head.text, f"Rubriken ”{head.text}” finns men avsnittet har ingen text.")
+        evidence = ctx.body_blocks(head) if words >= SUBSTANTIVE_WORDS else []
+        return failed(evidence, head, head.text, f"Rubriken ”{head.text}” finns men avsnittet har nästan inget innehåll.")
     hits = ctx.blocks_at(ctx.index.find_any(check.headings + check.phrases))
     if not ctx.document.headings:
         words = sum(len(b.text.split()) for b in hits)
         if hits and words >= check.min_words:
             return Verdict(True, evidence=hits)
     if hits:
-        return failed(hits, hits[0], hits[0].text, "Området nämns men har inget eget avsnitt.")
+        return failed([], hits[0], hits[0].text, "Området nämns men har inget eget avsnitt.")
     return failed()
 
 
@@ -42,7 +48,8 @@ def describe(check) -> list[str]:
     return [
         f"Ett avsnitt med en rubrik som {quoted(check.headings)} och minst {check.min_words} ord text.",
         "Ord böjs och sätts ihop (”avvikelse” täcker ”avvikelser” och ”avvikelsehantering”).",
-        *([f"Utan eget avsnitt räknas {quoted(check.phrases)} i texten som delvis belägg."] if check.phrases else []),
+        "Bara brödtext räknas: stycken, punktlistor och tabellceller, aldrig underrubriker eller mallens vägledning.",
+        *([f"Utan eget avsnitt letas {quoted(check.phrases)} upp i texten för att visa var området nämns."] if check.phrases else []),
     ]
 
 
