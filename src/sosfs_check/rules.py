@@ -57,6 +57,39 @@ class Explain(Strict):
     example: str
 
 
+class Wording(Strict):
+    """A text in Swedish and, optionally, English."""
+
+    sv: str = Field(min_length=1)
+    en: str = ""
+
+    def text(self, lang: str) -> str:
+        return (self.en if lang == "en" else "") or self.sv
+
+
+SectionId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+
+
+class Section(Strict):
+    """A section of the report, in the order of SKR's template; rules name it with `section:`.
+
+    `sosfs-check mall` writes one heading for every section an active rule of the profile names
+    (and for its parents). `titles` words a heading differently for one profile; `aliases` are
+    other headings that mean the same section in an earlier year's report.
+    """
+
+    id: SectionId
+    title: Wording
+    order: int
+    parent: SectionId | None = None
+    profiles: list[Profile] = Field(default=list(PROFILES), min_length=1)
+    titles: dict[Profile, Wording] = {}
+    aliases: list[str] = []
+
+    def heading(self, profile: str, lang: str) -> str:
+        return self.titles.get(profile, self.title).text(lang)
+
+
 class Rule(Strict):
     id: str = Field(pattern=r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")
     title: str
@@ -70,6 +103,7 @@ class Rule(Strict):
     message: str
     fix: str
     explain: Explain | None = None
+    section: SectionId | None = None  # where the report describes it (a `sections:` id); None = the whole report
 
     @field_validator("legal_basis")
     @classmethod
@@ -102,6 +136,7 @@ class Pack(Strict):
 
 class RuleFile(Strict):
     rules: list[Rule] = []
+    sections: list[Section] = []
 
 
 @dataclass(frozen=True)
@@ -109,6 +144,7 @@ class RuleSet:
     pack: Pack  # the first (built-in) pack
     rules: tuple[Rule, ...]
     packs: tuple[Pack, ...] = ()  # every pack merged in, in order; defaults to (pack,)
+    sections: tuple[Section, ...] = ()  # the report's sections, from every pack
 
     def __post_init__(self):
         if not self.packs:
@@ -219,8 +255,28 @@ def _validate(model, path: Path, text: str, data: object, trusted: bool = False)
 
 
 def load_rule_file(path: Path, trusted: bool = False) -> list[Rule]:
+    return _load_file(path, trusted).rules
+
+
+def _load_file(path: Path, trusted: bool = False) -> RuleFile:
     text, data = _read_yaml(path)
-    return _validate(RuleFile, path, text, data, trusted).rules
+    return _validate(RuleFile, path, text, data, trusted)
+
+
+def _section_problems(files: dict[Path, RuleFile], known: dict[str, Section]) -> list[str]:
+    """Rules and sections that name a section no pack defines."""
+    problems = []
+    for path, file in files.items():
+        positions = None
+        for kind, items, key in (("rules", file.rules, "section"), ("sections", file.sections, "parent")):
+            for i, item in enumerate(items):
+                target = getattr(item, key)
+                if target is not None and target not in known:
+                    positions = positions or _positions(path.read_text(encoding="utf-8"))
+                    line, col = positions.get((kind, i, key), (1, 1))
+                    problems.append(f"{path}:{line}:{col}: {kind}.{i}.{key}: okänt avsnitt {target!r}; "
+                                    "avsnitten anges under 'sections:' i regelpaketet")
+    return problems
 
 
 def load_pack_file(path: Path) -> Pack:
@@ -240,22 +296,27 @@ def load_rules(directory: Path, trusted: bool = False) -> RuleSet:
     rules: list[Rule] = []
     seen: dict[str, Path] = {}
     problems: list[str] = []
+    files: dict[Path, RuleFile] = {}
     for path in sorted(directory.glob("*.yml")):
         if path.name == "pack.yml":
             continue
         try:
-            file_rules = load_rule_file(path, trusted)
+            files[path] = file = _load_file(path, trusted)
         except RuleError as exc:
             problems.extend(exc.problems)
             continue
-        for rule in file_rules:
+        for rule in file.rules:
             if rule.id in seen:
                 problems.append(f"{path}:1:1: regel-id {rule.id} finns redan i {seen[rule.id]}")
             seen[rule.id] = path
             rules.append(rule)
+    sections = {s.id: s for file in files.values() for s in file.sections}
+    builtin = directory.resolve() == builtin_rules_dir().resolve()
+    known = sections if builtin else {**{s.id: s for s in builtin_rules().sections}, **sections}
+    problems.extend(_section_problems(files, known))
     if problems:
         raise RuleError(problems)
-    return RuleSet(pack=pack, rules=tuple(rules))
+    return RuleSet(pack=pack, rules=tuple(rules), sections=tuple(sections.values()))
 
 
 @cache
@@ -283,7 +344,9 @@ def merge_pack(base: RuleSet, directory: Path) -> RuleSet:
         del rules[rule_id]
     for rule in extra.rules:
         rules[rule.id] = rule
-    return RuleSet(pack=base.pack, rules=tuple(rules.values()), packs=base.packs + extra.packs)
+    sections = {s.id: s for s in (*base.sections, *extra.sections)}
+    return RuleSet(pack=base.pack, rules=tuple(rules.values()), packs=base.packs + extra.packs,
+                   sections=tuple(sections.values()))
 
 
 def load_ruleset(extra_dirs: tuple[Path, ...] = ()) -> RuleSet:
