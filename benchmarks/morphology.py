@@ -90,13 +90,16 @@ def hunspell_method():
 
 
 def forms_method():
-    """What sosfs-check uses: the vocabulary's forms from simplemma's dictionary, once per pack,
-    and each distinct word of a report looked up (with its compound parts) once."""
+    """What sosfs-check uses: the vocabulary's forms from simplemma's dictionary, written into the
+    pack once (the loading time here; a check run reads them with the rules), and each distinct
+    word of a report looked up (with its compound parts) once."""
     sys.path.insert(0, str(ROOT / "src"))
-    from sosfs_check.descriptions import DescriptionData, Lemmatizer, Topic, Vocabulary
+    import sosfs_check.rules  # noqa: F401 (loads the models descriptions builds on)
+    from sosfs_check.descriptions import DescriptionData, Lemmatizer, Topic, Vocabulary, dictionary_forms
 
     terms = sorted({t for t, _ in MATCH + NO_MATCH})
-    vocabulary = Vocabulary.build(DescriptionData(topics={"alla": Topic(subjects=terms, activities=terms)}))
+    topics = {"alla": Topic(subjects=terms, activities=terms)}
+    vocabulary = Vocabulary.build(DescriptionData(topics=topics, forms=dictionary_forms(set(terms))))
     lemmatize = Lemmatizer(vocabulary)
 
     def match(term: str, word: str) -> bool:

@@ -8,10 +8,10 @@ done, approval and template credit lines ("Godkänd av kommunstyrelsen …", "Ma
 …"), and the statute restated (word bigrams shared with the law's own sentences).
 
 Words are matched through lemmas and compound parts. The forms of every vocabulary word come
-from simplemma's Swedish dictionary once, when the pack is loaded (the rule cache keeps them);
-a word of a report is then looked up once per document: as a known form, as a known form with a
-modifier in front ("fallriskbedömningar", "teammöten") or as a known form followed by a head
-("avvikelsehanteringen"). See docs/evidence.md and docs/morphology.md.
+from simplemma's Swedish dictionary, written into the pack (rules/former.yml) by
+tools/vocabulary_forms.py; a word of a report is looked up once per document: as a known form,
+as a known form with a modifier in front ("fallriskbedömningar", "teammöten") or as a known form
+followed by a head ("avvikelsehanteringen"). See docs/evidence.md and docs/morphology.md.
 """
 
 from __future__ import annotations
@@ -54,6 +54,7 @@ class DescriptionData(Strict):
     done: list[Regex] = []  # wording of what was done, which outweighs a plan word in the same sentence
     not_evidence: list[Regex] = []  # title-page, approval and template credit lines
     law: list[LawSentence] = []  # the statute's own sentences
+    forms: dict[str, list[str]] = {}  # lemma -> its inflected forms (rules/former.yml, from simplemma)
 
 
 def merge_data(parts: list[DescriptionData]) -> DescriptionData:
@@ -61,12 +62,15 @@ def merge_data(parts: list[DescriptionData]) -> DescriptionData:
     topics: dict[str, Topic] = {}
     rules: dict[str, list[str]] = {}
     lists: dict[str, list] = {"plans": [], "done": [], "not_evidence": [], "law": []}
+    forms: dict[str, list[str]] = {}
     for part in parts:
         topics.update(part.topics)
         rules.update(part.rules)
+        for lemma, known in part.forms.items():
+            forms[lemma] = sorted(set(forms.get(lemma, [])) | set(known))
         for name, values in lists.items():
             values.extend(getattr(part, name))
-    return DescriptionData(topics=topics, rules=rules, **lists)
+    return DescriptionData(topics=topics, rules=rules, forms=forms, **lists)
 
 
 def _term_words(term: str) -> list[str]:
@@ -77,8 +81,11 @@ def vocabulary_words(data: DescriptionData) -> set[str]:
     return {w for topic in data.topics.values() for term in topic.subjects + topic.activities for w in _term_words(term)}
 
 
-def dictionary_forms(words: set[str]) -> dict[str, str]:
-    """Every form simplemma's Swedish dictionary knows of the words' lemmas: form -> lemma."""
+def dictionary_forms(words: set[str]) -> dict[str, list[str]]:
+    """lemma -> every form simplemma's Swedish dictionary knows of it, for the words' lemmas.
+
+    Used by tools/vocabulary_forms.py to write the pack's `forms:` (rules/former.yml); a check run
+    never loads the dictionary (about 2 s and 150 MB)."""
     from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
 
     dictionary = DefaultDictionaryFactory().get_dictionary("sv")
@@ -88,20 +95,15 @@ def dictionary_forms(words: set[str]) -> dict[str, str]:
     )
     # A word is its own lemma when the dictionary has forms of it ("åtgärd", not the verb "åtgärda").
     wanted = words | {dictionary.get(w, w) for w in words}
-    found: dict[str, list[tuple[str, str]]] = {}
+    found: dict[str, set[str]] = {}
     for form, lemma in entries:
         if lemma in wanted:
-            found.setdefault(lemma, []).append((form, lemma))
-    forms: dict[str, str] = {}
+            found.setdefault(lemma, set()).add(form)
+    out: dict[str, list[str]] = {}
     for word in sorted(words):
         lemma = word if word in found else dictionary.get(word, word)
-        for form, _ in found.get(lemma, ()):
-            forms.setdefault(form, lemma)
-        forms[word] = forms[lemma] = lemma
-    for lemma in set(forms.values()):  # endings the dictionary may not list ("teammötena")
-        for ending in _ENDINGS:
-            forms.setdefault(lemma + ending, lemma)
-    return forms
+        out[lemma] = sorted(found.get(lemma, set()) | {word, lemma} - {lemma})
+    return out
 
 
 @dataclass
@@ -113,7 +115,19 @@ class Vocabulary:
 
     @classmethod
     def build(cls, data: DescriptionData) -> Vocabulary:
-        return cls(data, dictionary_forms(vocabulary_words(data)) if data.topics else {})
+        """Each form of the pack's `forms:` to its lemma; a vocabulary word without forms is its own
+        lemma; every lemma also takes the common endings."""
+        forms: dict[str, str] = {}
+        for lemma, known in data.forms.items():
+            forms[lemma] = lemma
+            for form in known:
+                forms.setdefault(form, lemma)
+        for word in vocabulary_words(data):
+            forms.setdefault(word, word)
+        for lemma in set(forms.values()):
+            for ending in _ENDINGS:
+                forms.setdefault(lemma + ending, lemma)
+        return cls(data, forms)
 
     def lemma(self, word: str) -> str:
         return self.forms.get(word, word)

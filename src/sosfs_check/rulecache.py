@@ -25,7 +25,7 @@ from pydantic.version import VERSION as PYDANTIC
 from . import memo
 from .rules import RuleSet
 
-_CODE = ("rules.py", "prefilter.py", "vocabulary.py", "memo.py")  # what the cached data is derived by
+_CODE = ("rules.py", "prefilter.py", "vocabulary.py", "memo.py", "descriptions.py")  # what the cached data is derived by
 
 
 def cache_dir() -> Path:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -348,8 +348,12 @@ class Pack(Strict):
     disable: list[str] = []  # ids of rules from earlier packs (the built-in one) to switch off
 
 
+from .descriptions import DescriptionData, Vocabulary, merge_data  # noqa: E402 (it uses Strict and Regex above)
+
+
 class RuleFile(Strict):
     rules: list[Rule] = []
+    descriptions: DescriptionData | None = None  # vocabulary of descriptions, never-evidence wording, law text
 
 
 @dataclass(frozen=True)
@@ -357,6 +361,7 @@ class RuleSet:
     pack: Pack  # the first (built-in) pack
     rules: tuple[Rule, ...]
     packs: tuple[Pack, ...] = ()  # every pack merged in, in order; defaults to (pack,)
+    vocabulary: Vocabulary = field(default_factory=lambda: Vocabulary(DescriptionData()))
 
     def __post_init__(self):
         if not self.packs:
@@ -467,8 +472,12 @@ def _validate(model, path: Path, text: str, data: object, trusted: bool = False)
 
 
 def load_rule_file(path: Path, trusted: bool = False) -> list[Rule]:
+    return _load_file(path, trusted).rules
+
+
+def _load_file(path: Path, trusted: bool = False) -> RuleFile:
     text, data = _read_yaml(path)
-    return _validate(RuleFile, path, text, data, trusted).rules
+    return _validate(RuleFile, path, text, data, trusted)
 
 
 def load_pack_file(path: Path) -> Pack:
@@ -486,24 +495,27 @@ def load_rules(directory: Path, trusted: bool = False) -> RuleSet:
         raise RuleError([f"{directory}: regelpaketets mapp finns inte"])
     pack = load_pack_file(directory / "pack.yml")
     rules: list[Rule] = []
+    descriptions: list[DescriptionData] = []
     seen: dict[str, Path] = {}
     problems: list[str] = []
     for path in sorted(directory.glob("*.yml")):
         if path.name == "pack.yml":
             continue
         try:
-            file_rules = load_rule_file(path, trusted)
+            rule_file = _load_file(path, trusted)
         except RuleError as exc:
             problems.extend(exc.problems)
             continue
-        for rule in file_rules:
+        if rule_file.descriptions is not None:
+            descriptions.append(rule_file.descriptions)
+        for rule in rule_file.rules:
             if rule.id in seen:
                 problems.append(f"{path}:1:1: regel-id {rule.id} finns redan i {seen[rule.id]}")
             seen[rule.id] = path
             rules.append(rule)
     if problems:
         raise RuleError(problems)
-    return RuleSet(pack=pack, rules=tuple(rules))
+    return RuleSet(pack=pack, rules=tuple(rules), vocabulary=Vocabulary.build(merge_data(descriptions)))
 
 
 @cache
@@ -531,7 +543,10 @@ def merge_pack(base: RuleSet, directory: Path) -> RuleSet:
         del rules[rule_id]
     for rule in extra.rules:
         rules[rule.id] = rule
-    return RuleSet(pack=base.pack, rules=tuple(rules.values()), packs=base.packs + extra.packs)
+    vocabulary = base.vocabulary
+    if extra.vocabulary.data != DescriptionData():
+        vocabulary = Vocabulary.build(merge_data([base.vocabulary.data, extra.vocabulary.data]))
+    return RuleSet(pack=base.pack, rules=tuple(rules.values()), packs=base.packs + extra.packs, vocabulary=vocabulary)
 
 
 def load_ruleset(extra_dirs: tuple[Path, ...] = ()) -> RuleSet:
