@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from pydantic import Field
 
-from .rules import Regex, Strict
+from .schema import Regex, Strict
 
 WORD = re.compile(r"[^\W\d_]+")
 # Endings a word may add to a vocabulary word where the dictionary lists no such form ("teammötena").

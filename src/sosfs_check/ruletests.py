@@ -29,7 +29,8 @@ from pydantic import Field, model_validator
 
 from .errors import RuleError
 from .result import Finding
-from .rules import Profile, RuleSet, Strict, _positions, _read_yaml, _validate, builtin_rules_dir, load_ruleset
+from .rules import Profile, RuleSet, _positions, _read_yaml, _validate, builtin_rules_dir, load_ruleset
+from .schema import Strict
 
 
 class RuleCase(Strict):
@@ -159,7 +160,8 @@ def run_case(case: Case, ruleset: RuleSet) -> CaseOutcome:
     from .testing import build_docx
 
     rules = RuleSet(
-        pack=ruleset.pack, rules=tuple(ruleset.by_id(rule_id) for rule_id in case.spec.rules), vocabulary=ruleset.vocabulary
+        pack=ruleset.pack, rules=tuple(ruleset.by_id(rule_id) for rule_id in case.spec.rules),
+        sections=ruleset.sections, vocabulary=ruleset.vocabulary,
     )
     with tempfile.TemporaryDirectory(prefix="sosfs-regeltest-") as tmp:
         path = Path(tmp) / "fall.docx"
