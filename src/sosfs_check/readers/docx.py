@@ -18,13 +18,13 @@ from .common import (
     NO_HEADINGS,
     STYLED_ENOUGH,
     TOC_TITLE,
+    TypedToc,
     assign_sections,
     collapse,
     heuristic_headings,
     int_or_none,
     short,
     toc_entry,
-    toc_line,
 )
 from .ooxml import COMMENTS, ENDNOTES, FOOTNOTES, open_package
 from .safety import xml_problem
@@ -192,7 +192,8 @@ class _Reader:
         self.doc = document
         self.styles = _Styles(styles, style_map)
         self.fields: list[list] = []  # open complex fields: [instruction, separated]
-        self.hidden = self.in_toc_field = self.typed_toc = False
+        self.hidden = self.in_toc_field = False
+        self.typed_toc = TypedToc(document.toc)
         self.tables = self.unreadable = 0
         self.pending: list[Markup] = []  # markup of the block being read
         self.refs: list[tuple[str, str]] = []  # ("comment"|"footnote"|"endnote", id) in that block
@@ -266,18 +267,16 @@ class _Reader:
         toc_title = style.kind == "toc_heading" or (len(text) < 30 and TOC_TITLE.fullmatch(text))
         if toc or self.toc_text or style.kind == "toc" or toc_title:
             if toc_title:
-                self.typed_toc = True  # typed entries may follow
+                self.typed_toc.open = True  # typed entries may follow
             elif text:
                 self.doc.toc.append(toc_entry(raw, style.level if style.kind == "toc" else None))
             self._attach(None)
         elif not text:
             self._attach(None)
-        elif (line := toc_line(raw)) and (self.typed_toc or (line["page"] and "\t" not in line["lead"])):
-            self.typed_toc = True
-            self.doc.toc.append(toc_entry(raw))
+        elif self.typed_toc.take(raw, body=style.kind in ("paragraph", "list_item") and not 0 <= (self.outline or 9) <= 8):
             self._attach(None)
         else:
-            self.typed_toc = False
+            self.typed_toc.open = False
             kind, level, source = style.kind, style.level, style.source
             if guidance:
                 kind, level, source = "paragraph", None, None  # a placeholder heading is no section
