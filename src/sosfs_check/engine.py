@@ -124,7 +124,12 @@ def evaluate(
         )
     if profile not in PROFILES:
         raise UserError(f"okänd profil {profile!r}; välj bland: {', '.join(PROFILES)}")
-    ctx = Context(document, as_of or date.today(), [r.check for r in rules.rules if r.check.type == "guidance"])
+    ctx = Context(
+        document,
+        as_of or date.today(),
+        guidance=[r.check for r in rules.rules if r.check.type == "guidance"],
+        sections=[(r.area, r.check.headings) for r in rules.rules if r.check.type == "section"],
+    )
     title_block = (document.front_matter or document.blocks or [None])[0]
     outcomes: list[Outcome] = []
     findings: list[Finding] = []
@@ -132,6 +137,7 @@ def evaluate(
         if profile not in rule.profiles:
             outcomes.append(Outcome(rule.id, rule.area, "not_applicable", rule.severity))
             continue
+        ctx.area = rule.area
         verdict = evaluate_check(rule.check, ctx)
         outcomes.append(
             Outcome(
