@@ -50,9 +50,11 @@ class DescriptionData(Strict):
 
     topics: dict[str, Topic] = {}
     rules: dict[str, list[str]] = {}  # rule id -> topics whose description meets the rule
+    asks_what_was_done: list[str] = []  # rule ids for which goals and plans are no evidence
     plans: list[Regex] = []  # goal and plan wording: not what was done
     done: list[Regex] = []  # wording of what was done, which outweighs a plan word in the same sentence
     not_evidence: list[Regex] = []  # title-page, approval and template credit lines
+    ignore: list[Regex] = []  # wording whose words are never a subject or activity ("i de fall")
     law: list[LawSentence] = []  # the statute's own sentences
     forms: dict[str, list[str]] = {}  # lemma -> its inflected forms (rules/former.yml, from simplemma)
 
@@ -61,7 +63,9 @@ def merge_data(parts: list[DescriptionData]) -> DescriptionData:
     """The files' data as one; a later topic or rule mapping replaces an earlier one of the same name."""
     topics: dict[str, Topic] = {}
     rules: dict[str, list[str]] = {}
-    lists: dict[str, list] = {"plans": [], "done": [], "not_evidence": [], "law": []}
+    lists: dict[str, list] = {
+        "asks_what_was_done": [], "plans": [], "done": [], "not_evidence": [], "ignore": [], "law": [],
+    }
     forms: dict[str, list[str]] = {}
     for part in parts:
         topics.update(part.topics)
@@ -216,6 +220,7 @@ class Statements:
                 continue
             plan = any(p.search(sentence) for p in plans) and not any(p.search(sentence) for p in done)
             self.items.append(Statement(position, sentence, plan))
+        self.ignore = [re.compile(p, re.IGNORECASE) for p in data.ignore]
         self.lemmatize = Lemmatizer(vocabulary)
         self._postings: dict[str, list[tuple[int, int]]] | None = None
         self._words: list[list[frozenset[str]]] = []
@@ -226,7 +231,10 @@ class Statements:
         if self._postings is None:
             self._postings = {}
             for number, statement in enumerate(self.items):
-                words = [self.lemmatize(w) for w in WORD.findall(statement.text.lower())]
+                text = statement.text.lower()
+                for pattern in self.ignore:
+                    text = pattern.sub(" ", text)
+                words = [self.lemmatize(w) for w in WORD.findall(text)]
                 self._words.append(words)
                 for place, lemmas in enumerate(words):
                     for lemma in lemmas:

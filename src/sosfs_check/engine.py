@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from datetime import date
 
-from .checks import Context, Problem, evaluate as evaluate_check
+from .checks import Context, Problem, Verdict, evaluate as evaluate_check
 from .checks.context import excerpt
 from .document import Document
 from .draft import draft_summary
@@ -124,7 +124,8 @@ def evaluate(
         )
     if profile not in PROFILES:
         raise UserError(f"okänd profil {profile!r}; välj bland: {', '.join(PROFILES)}")
-    ctx = Context(document, as_of or date.today(), [r.check for r in rules.rules if r.check.type == "guidance"])
+    ctx = Context(document, as_of or date.today(), [r.check for r in rules.rules if r.check.type == "guidance"],
+                  rules.vocabulary)
     title_block = (document.front_matter or document.blocks or [None])[0]
     outcomes: list[Outcome] = []
     findings: list[Finding] = []
@@ -132,7 +133,10 @@ def evaluate(
         if profile not in rule.profiles:
             outcomes.append(Outcome(rule.id, rule.area, "not_applicable", rule.severity))
             continue
+        ctx.ask(rule.id)
         verdict = evaluate_check(rule.check, ctx)
+        if not verdict.passed and (described := ctx.described(rule.id)):
+            verdict = Verdict(True, evidence=described)  # described in body text outside its own section
         outcomes.append(
             Outcome(
                 rule.id,

@@ -16,6 +16,7 @@ from functools import cached_property
 from itertools import accumulate
 
 from .. import dates
+from ..descriptions import DescriptionData, Statements, Vocabulary
 from ..document import BODY_KINDS, Block, Document
 from ..facts import extract_facts
 from ..prefilter import Folded
@@ -58,9 +59,10 @@ class Context:
     (placeholders, stale references) wherever they stand.
     """
 
-    def __init__(self, document: Document, as_of: date, guidance=()):
+    def __init__(self, document: Document, as_of: date, guidance=(), vocabulary: Vocabulary | None = None):
         """`guidance`: the rule pack's guidance checks, whose phrasings and style names mark
-        template guidance (see checks/guidance.py)."""
+        template guidance (see checks/guidance.py); `vocabulary`: the pack's description data
+        (topics, and the wording that is never evidence; see descriptions.py)."""
         self.document = document
         self.as_of = as_of
         self.blocks = document.blocks
@@ -68,8 +70,12 @@ class Context:
         self._sentences: dict[int, list[str]] = {}
         self.guidance = self._guidance(list(guidance))
         self.body = [b.kind in BODY_KINDS and pos not in self.guidance for pos, b in enumerate(self.blocks)]
-        self.index = TextIndex([b.text if body else "" for b, body in zip(self.blocks, self.body)])
-        self._words = [0, *accumulate(len(b.text.split()) if body else 0 for b, body in zip(self.blocks, self.body))]
+        self.vocabulary = vocabulary or Vocabulary(DescriptionData())
+        self.statements = Statements(
+            [(pos, s) for pos, body in enumerate(self.body) if body for s in self.sentences(pos)], self.vocabulary
+        )
+        self.asks_done = False  # the rule being judged asks what was done: goals and plans are no evidence
+        self._evidence: dict[bool, tuple[TextIndex, list[int]]] = {}
         self._ends = self._section_ends()
         self._headings: dict[tuple[str, ...], list[Block]] = {}
         self._scopes: dict[tuple[str, ...], frozenset[int]] = {}
@@ -92,6 +98,42 @@ class Context:
             if words and words >= GUIDANCE_SHARE * sum(len(x.split()) for x in said):
                 marks[pos] = "instruction"
         return marks
+
+    def ask(self, rule_id: str) -> None:
+        """Judge the next rule: one that asks what was done (pack data) counts no goals or plans."""
+        self.asks_done = rule_id in self.vocabulary.data.asks_what_was_done
+
+    def _evidence_text(self) -> tuple[TextIndex, list[int]]:
+        """Word index and cumulative word counts of the evidence sentences of each block: body text
+        without approval and credit lines or the statute restated, and, for a rule that asks what
+        was done, without goals and plans."""
+        key = self.asks_done
+        if key not in self._evidence:
+            kept: list[list[str]] = [[] for _ in self.blocks]
+            for statement in self.statements.items:
+                if not (key and statement.plan):
+                    kept[statement.position].append(statement.text)
+            texts = [" ".join(parts) for parts in kept]
+            self._evidence[key] = TextIndex(texts), [0, *accumulate(len(t.split()) for t in texts)]
+        return self._evidence[key]
+
+    @property
+    def index(self) -> TextIndex:
+        """Word index of the evidence text (see `_evidence_text`), one entry per block."""
+        return self._evidence_text()[0]
+
+    @property
+    def _words(self) -> list[int]:
+        return self._evidence_text()[1]
+
+    def described(self, rule_id: str) -> list[Block]:
+        """Blocks with a sentence that describes what the rule asks (a topic's subject and activity
+        together), in any section; goals and plans only when the rule does not ask what was done."""
+        topics = self.vocabulary.topics_for(rule_id)
+        if not topics:
+            return []
+        found = self.statements.describing(topics, plans=not self.asks_done)
+        return self.blocks_at(sorted({s.position for s in found}))
 
     @cached_property
     def guidance_count(self) -> int:
