@@ -17,6 +17,7 @@ def _draft(result: Result) -> dict | None:
     return {
         "sections": draft.sections,
         "filled": draft.filled,
+        "progress": f"{draft.filled} av {draft.sections} avsnitt ifyllda",
         "empty_sections": [
             {"heading": loc.excerpt, "section": loc.section, "block": loc.block, "line": loc.line, "label": loc.label}
             for loc in draft.empty
