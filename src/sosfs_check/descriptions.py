@@ -200,12 +200,14 @@ class Statement:
 
     position: int  # block position in the document
     text: str
-    plan: bool = False  # a goal or plan without saying what was done
+    plan: bool = False  # a goal, a plan or the statute restated: not what was done
 
 
 class Statements:
-    """A document's evidence sentences: body text that is not a contents line, guidance, an approval
-    or credit line or the statute restated. Goals and plans are kept, marked."""
+    """A document's evidence sentences: body text that is not a contents line, guidance, or an
+    approval or credit line. Goals, plans and the statute restated are kept, marked `plan`: they
+    are no evidence for a rule that asks what was done, but a rule that asks for goals, or for a
+    reference to the law, sees them."""
 
     def __init__(self, texts: list[tuple[int, str]], vocabulary: Vocabulary):
         data = vocabulary.data
@@ -216,9 +218,11 @@ class Statements:
         law = LawIndex(data.law)
         self.items: list[Statement] = []
         for position, sentence in texts:
-            if any(p.search(sentence) for p in not_evidence) or law.restates(sentence):
+            if any(p.search(sentence) for p in not_evidence):
                 continue
-            plan = any(p.search(sentence) for p in plans) and not any(p.search(sentence) for p in done)
+            plan = law.restates(sentence) or (
+                any(p.search(sentence) for p in plans) and not any(p.search(sentence) for p in done)
+            )
             self.items.append(Statement(position, sentence, plan))
         self.ignore = [re.compile(p, re.IGNORECASE) for p in data.ignore]
         self.lemmatize = Lemmatizer(vocabulary)

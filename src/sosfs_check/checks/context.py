@@ -105,8 +105,8 @@ class Context:
 
     def _evidence_text(self) -> tuple[TextIndex, list[int]]:
         """Word index and cumulative word counts of the evidence sentences of each block: body text
-        without approval and credit lines or the statute restated, and, for a rule that asks what
-        was done, without goals and plans."""
+        without approval and credit lines, and, for a rule that asks what was done, without goals,
+        plans and the statute restated."""
         key = self.asks_done
         if key not in self._evidence:
             kept: list[list[str]] = [[] for _ in self.blocks]
