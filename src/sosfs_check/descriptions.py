@@ -50,9 +50,11 @@ class DescriptionData(Strict):
 
     topics: dict[str, Topic] = {}
     rules: dict[str, list[str]] = {}  # rule id -> topics whose description meets the rule
+    asks_what_was_done: list[str] = []  # rule ids for which goals and plans are no evidence
     plans: list[Regex] = []  # goal and plan wording: not what was done
     done: list[Regex] = []  # wording of what was done, which outweighs a plan word in the same sentence
     not_evidence: list[Regex] = []  # title-page, approval and template credit lines
+    ignore: list[Regex] = []  # wording whose words are never a subject or activity ("i de fall")
     law: list[LawSentence] = []  # the statute's own sentences
     forms: dict[str, list[str]] = {}  # lemma -> its inflected forms (rules/former.yml, from simplemma)
 
@@ -61,7 +63,9 @@ def merge_data(parts: list[DescriptionData]) -> DescriptionData:
     """The files' data as one; a later topic or rule mapping replaces an earlier one of the same name."""
     topics: dict[str, Topic] = {}
     rules: dict[str, list[str]] = {}
-    lists: dict[str, list] = {"plans": [], "done": [], "not_evidence": [], "law": []}
+    lists: dict[str, list] = {
+        "asks_what_was_done": [], "plans": [], "done": [], "not_evidence": [], "ignore": [], "law": [],
+    }
     forms: dict[str, list[str]] = {}
     for part in parts:
         topics.update(part.topics)
@@ -196,12 +200,14 @@ class Statement:
 
     position: int  # block position in the document
     text: str
-    plan: bool = False  # a goal or plan without saying what was done
+    plan: bool = False  # a goal, a plan or the statute restated: not what was done
 
 
 class Statements:
-    """A document's evidence sentences: body text that is not a contents line, guidance, an approval
-    or credit line or the statute restated. Goals and plans are kept, marked."""
+    """A document's evidence sentences: body text that is not a contents line, guidance, or an
+    approval or credit line. Goals, plans and the statute restated are kept, marked `plan`: they
+    are no evidence for a rule that asks what was done, but a rule that asks for goals, or for a
+    reference to the law, sees them."""
 
     def __init__(self, texts: list[tuple[int, str]], vocabulary: Vocabulary):
         data = vocabulary.data
@@ -212,10 +218,13 @@ class Statements:
         law = LawIndex(data.law)
         self.items: list[Statement] = []
         for position, sentence in texts:
-            if any(p.search(sentence) for p in not_evidence) or law.restates(sentence):
+            if any(p.search(sentence) for p in not_evidence):
                 continue
-            plan = any(p.search(sentence) for p in plans) and not any(p.search(sentence) for p in done)
+            plan = law.restates(sentence) or (
+                any(p.search(sentence) for p in plans) and not any(p.search(sentence) for p in done)
+            )
             self.items.append(Statement(position, sentence, plan))
+        self.ignore = [re.compile(p, re.IGNORECASE) for p in data.ignore]
         self.lemmatize = Lemmatizer(vocabulary)
         self._postings: dict[str, list[tuple[int, int]]] | None = None
         self._words: list[list[frozenset[str]]] = []
@@ -226,7 +235,10 @@ class Statements:
         if self._postings is None:
             self._postings = {}
             for number, statement in enumerate(self.items):
-                words = [self.lemmatize(w) for w in WORD.findall(statement.text.lower())]
+                text = statement.text.lower()
+                for pattern in self.ignore:
+                    text = pattern.sub(" ", text)
+                words = [self.lemmatize(w) for w in WORD.findall(text)]
                 self._words.append(words)
                 for place, lemmas in enumerate(words):
                     for lemma in lemmas:

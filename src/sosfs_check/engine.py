@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from datetime import date
 
-from .checks import Context, Problem, evaluate as evaluate_check
+from .checks import Context, Problem, Verdict, evaluate as evaluate_check
 from .checks.context import excerpt
 from .document import Document
 from .draft import draft_summary
@@ -128,6 +128,7 @@ def evaluate(
         document,
         as_of or date.today(),
         guidance=[r.check for r in rules.rules if r.check.type == "guidance"],
+        vocabulary=rules.vocabulary,
         sections=[(r.area, r.check.headings) for r in rules.rules if r.check.type == "section"],
     )
     title_block = (document.front_matter or document.blocks or [None])[0]
@@ -138,7 +139,10 @@ def evaluate(
             outcomes.append(Outcome(rule.id, rule.area, "not_applicable", rule.severity))
             continue
         ctx.area = rule.area
+        ctx.ask(rule.id)
         verdict = evaluate_check(rule.check, ctx)
+        if not verdict.passed and (described := ctx.described(rule.id)):
+            verdict = Verdict(True, evidence=described)  # described in body text outside its own section
         outcomes.append(
             Outcome(
                 rule.id,

@@ -16,6 +16,7 @@ from functools import cached_property
 from itertools import accumulate
 
 from .. import dates
+from ..descriptions import DescriptionData, Statements, Vocabulary
 from ..document import BODY_KINDS, Block, Document
 from ..facts import extract_facts
 from ..prefilter import Folded
@@ -58,10 +59,12 @@ class Context:
     (placeholders, stale references) wherever they stand.
     """
 
-    def __init__(self, document: Document, as_of: date, guidance=(), sections=()):
+    def __init__(self, document: Document, as_of: date, guidance=(), vocabulary: Vocabulary | None = None,
+                 sections=()):
         """`guidance`: the rule pack's guidance checks, whose phrasings and style names mark
-        template guidance (see checks/guidance.py); `sections`: (area, headings) of the pack's
-        section rules, which tell whose section a heading is (see `claimed`)."""
+        template guidance (see checks/guidance.py); `vocabulary`: the pack's description data
+        (topics, and the wording that is never evidence; see descriptions.py); `sections`: (area,
+        headings) of the pack's section rules, which tell whose section a heading is (see `claimed`)."""
         self.document = document
         self.as_of = as_of
         self.area = ""  # area of the rule being evaluated (set by the engine)
@@ -71,8 +74,12 @@ class Context:
         self._sentences: dict[int, list[str]] = {}
         self.guidance = self._guidance(list(guidance))
         self.body = [b.kind in BODY_KINDS and pos not in self.guidance for pos, b in enumerate(self.blocks)]
-        self.index = TextIndex([b.text if body else "" for b, body in zip(self.blocks, self.body)])
-        self._words = [0, *accumulate(len(b.text.split()) if body else 0 for b, body in zip(self.blocks, self.body))]
+        self.vocabulary = vocabulary or Vocabulary(DescriptionData())
+        self.statements = Statements(
+            [(pos, s) for pos, body in enumerate(self.body) if body for s in self.sentences(pos)], self.vocabulary
+        )
+        self.asks_done = False  # the rule being judged asks what was done: goals and plans are no evidence
+        self._evidence: dict[bool, tuple[TextIndex, list[int]]] = {}
         self._ends = self._section_ends()
         self._headings: dict[tuple[str, ...], list[Block]] = {}
         self._scopes: dict[tuple[str, ...], frozenset[int]] = {}
@@ -96,6 +103,42 @@ class Context:
                 marks[pos] = "instruction"
         return marks
 
+    def ask(self, rule_id: str) -> None:
+        """Judge the next rule: one that asks what was done (pack data) counts no goals or plans."""
+        self.asks_done = rule_id in self.vocabulary.data.asks_what_was_done
+
+    def _evidence_text(self) -> tuple[TextIndex, list[int]]:
+        """Word index and cumulative word counts of the evidence sentences of each block: body text
+        without approval and credit lines, and, for a rule that asks what was done, without goals,
+        plans and the statute restated."""
+        key = self.asks_done
+        if key not in self._evidence:
+            kept: list[list[str]] = [[] for _ in self.blocks]
+            for statement in self.statements.items:
+                if not (key and statement.plan):
+                    kept[statement.position].append(statement.text)
+            texts = [" ".join(parts) for parts in kept]
+            self._evidence[key] = TextIndex(texts), [0, *accumulate(len(t.split()) for t in texts)]
+        return self._evidence[key]
+
+    @property
+    def index(self) -> TextIndex:
+        """Word index of the evidence text (see `_evidence_text`), one entry per block."""
+        return self._evidence_text()[0]
+
+    @property
+    def _words(self) -> list[int]:
+        return self._evidence_text()[1]
+
+    def described(self, rule_id: str) -> list[Block]:
+        """Blocks with a sentence that describes what the rule asks (a topic's subject and activity
+        together), in any section; goals and plans only when the rule does not ask what was done."""
+        topics = self.vocabulary.topics_for(rule_id)
+        if not topics:
+            return []
+        found = self.statements.describing(topics, plans=not self.asks_done)
+        return self.blocks_at(sorted({s.position for s in found}))
+
     @cached_property
     def guidance_count(self) -> int:
         """Guidance left in: guidance blocks, and placeholders or hidden text beside body text."""
@@ -105,9 +148,14 @@ class Context:
         """Whether a block's text counts as evidence."""
         return self.body[self.position(block)]
 
+    def words(self, block: Block) -> int:
+        """Words of a block's evidence text (see `_evidence_text`): 0 for headings and guidance."""
+        pos = self.position(block)
+        return self._words[pos + 1] - self._words[pos]
+
     def body_blocks(self, heading: Block, unclaimed: bool = False) -> list[Block]:
-        """The body blocks of a heading's section, subsections included; `unclaimed`: without the
-        subsections that are another area's own sections (see `claimed`)."""
+        """The blocks of a heading's section (subsections included) holding evidence text;
+        `unclaimed`: without the subsections that are another area's own sections (see `claimed`)."""
         positions = self.section_positions(heading)
         skipped: set[int] = set()
         if unclaimed:
@@ -116,7 +164,7 @@ class Context:
                     areas = self.claimed.get(pos, set())
                     if areas and self.area not in areas:
                         skipped.update(self.section_positions(self.blocks[pos]))
-        return [self.blocks[p] for p in positions if self.body[p] and p not in skipped]
+        return [self.blocks[p] for p in positions if p not in skipped and self.words(self.blocks[p])]
 
     @cached_property
     def claimed(self) -> dict[int, set[str]]:
@@ -197,11 +245,6 @@ class Context:
     def section_positions(self, heading: Block) -> range:
         start = self.position(heading)
         return range(start + 1, self._ends.get(start, start + 1))
-
-    def section_words(self, heading: Block) -> int:
-        """Body words in a heading's section, subsections included (never headings or guidance)."""
-        span = self.section_positions(heading)
-        return self._words[span.stop] - self._words[span.start]
 
     def scope(self, within: list[str]) -> frozenset[int] | None:
         """Positions inside sections whose heading matches; None means the whole document

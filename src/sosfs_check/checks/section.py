@@ -29,7 +29,7 @@ def evaluate(check, ctx: Context) -> Verdict:
     heads = ctx.headings_matching(check.headings)
     unclaimed = check.subsections == "unclaimed"
     body = {head.index: ctx.body_blocks(head, unclaimed) for head in heads}
-    words = {index: sum(len(b.text.split()) for b in blocks) for index, blocks in body.items()}
+    words = {index: sum(map(ctx.words, blocks)) for index, blocks in body.items()}
     for head in heads:
         if words[head.index] >= check.min_words:
             return Verdict(True, evidence=body[head.index])
