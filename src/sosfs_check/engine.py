@@ -6,9 +6,10 @@ import re
 from collections import Counter
 from datetime import date
 
-from .checks import Context, Problem, evaluate as evaluate_check
+from .checks import Context, Problem, Verdict, evaluate as evaluate_check
 from .checks.context import excerpt
 from .document import Document
+from .draft import draft_summary
 from .errors import NotAReportError, UserError
 from .result import AreaStatus, Finding, Location, Outcome, Result
 from .rules import AREAS, PROFILES, Rule, RuleSet
@@ -66,24 +67,32 @@ def _finding(rule: Rule, problem: Problem, title_block) -> Finding:
         legal_basis=list(rule.legal_basis),
         location=location,
         verified=rule.verified,
+        obligation=rule.obligation,
     )
 
 
 def judge(outcomes: list[Outcome], document: Document) -> tuple[str, str]:
-    """(status, section with most evidence) of a group of rules: uppfyllt only if every
-    applicable rule passes, delvis with some evidence, ej_tillampligt when none applies."""
+    """(status, section with most evidence) of a group of rules, as a SAS sets it.
+
+    An outcome's evidence is body text only (never a heading, contents line or guidance): that of a
+    passing rule, or the rule's own section when it holds substantive body text but the rule fails.
+    `uppfyllt`: every applicable rule passes and the area is described in body text; `delvis`: some
+    evidence; `ej_uppfyllt`: none (rules that only look for faults, such as stale references,
+    pass on an empty draft and prove nothing); `ej_tillampligt`: no rule applies."""
     mine = [o for o in outcomes if o.outcome != "not_applicable"]
     evidence = [i for o in mine for i in o.evidence]
     if not mine:
         status = "ej_tillampligt"
-    elif all(o.outcome == "pass" for o in mine):
+    elif all(o.outcome == "pass" for o in mine) and any(o.evidence for o in mine):
         status = "uppfyllt"
     elif evidence:
         status = "delvis"
     else:
         status = "ej_uppfyllt"
     blocks = document.blocks
-    sections = [blocks[i - 1].section_label for i in evidence if 0 < i <= len(blocks) and blocks[i - 1].section]
+    # Each rule votes once, with the section of its first piece of evidence.
+    firsts = [o.evidence[0] for o in mine if o.evidence]
+    sections = [blocks[i - 1].section_label for i in firsts if 0 < i <= len(blocks) and blocks[i - 1].section]
     return status, Counter(sections).most_common(1)[0][0] if sections else ""
 
 
@@ -115,7 +124,13 @@ def evaluate(
         )
     if profile not in PROFILES:
         raise UserError(f"okänd profil {profile!r}; välj bland: {', '.join(PROFILES)}")
-    ctx = Context(document, as_of or date.today())
+    ctx = Context(
+        document,
+        as_of or date.today(),
+        guidance=[r.check for r in rules.rules if r.check.type == "guidance"],
+        vocabulary=rules.vocabulary,
+        sections=[(r.area, r.check.headings) for r in rules.rules if r.check.type == "section"],
+    )
     title_block = (document.front_matter or document.blocks or [None])[0]
     outcomes: list[Outcome] = []
     findings: list[Finding] = []
@@ -123,14 +138,18 @@ def evaluate(
         if profile not in rule.profiles:
             outcomes.append(Outcome(rule.id, rule.area, "not_applicable", rule.severity))
             continue
+        ctx.area = rule.area
+        ctx.ask(rule.id)
         verdict = evaluate_check(rule.check, ctx)
+        if not verdict.passed and (described := ctx.described(rule.id)):
+            verdict = Verdict(True, evidence=described)  # described in body text outside its own section
         outcomes.append(
             Outcome(
                 rule.id,
                 rule.area,
                 "pass" if verdict.passed else "fail",
                 rule.severity,
-                evidence=[b.index for b in verdict.evidence],
+                evidence=[b.index for b in verdict.evidence if ctx.body[ctx.position(b)]],
             )
         )
         if not verdict.passed:
@@ -146,4 +165,5 @@ def evaluate(
         checklist=checklist(outcomes, document),
         outcomes=outcomes,
         findings=findings,
+        draft=draft_summary(document, ctx.body, ctx.guidance_count),
     )

@@ -26,7 +26,7 @@ from pydantic.version import VERSION as PYDANTIC
 from .regexes import NEEDLES
 from .vocabulary import STEMS
 
-_CODE = ("rules.py", "schema.py", "regexes.py", "vocabulary.py", "checks/*.py")  # what the cached data is derived by
+_CODE = ("rules.py", "schema.py", "regexes.py", "vocabulary.py", "checks/*.py", "descriptions.py")  # what the cached data is derived by
 
 T = TypeVar("T")
 

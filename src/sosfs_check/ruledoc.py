@@ -8,7 +8,10 @@ from .checks import describe as describe_check
 from .rules import AREAS, PROFILES, Pack, Rule, RuleFile, RuleSet
 
 SEVERITY_WORDS = {"error": "fel", "warning": "varning", "info": "info"}
-OBLIGATION_WORDS = {"ska": "ska (föreskrift eller lag)", "bör": "bör (allmänt råd)", "praxis": "god praxis"}
+OBLIGATION_WORDS = {
+    "ska": "ska (föreskrift eller lag)", "bör": "bör (allmänt råd)", "praxis": "god praxis",
+    "publicering": "publicering (inget lagkrav: berättelsen är inte färdig att publicera)",
+}
 
 
 def facts_line(rule: Rule) -> str:

@@ -5,7 +5,7 @@ The `check:` of a rule is one of the check types in `checks/`."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Literal
@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 from pydantic import Field, ValidationError, field_validator, model_validator
 
 from .checks import CHECK_TYPE_NAMES, Check
+from .descriptions import DescriptionData, Vocabulary, merge_data
 from .errors import RuleError
 from .schema import Strict
 
@@ -96,7 +97,7 @@ class Rule(Strict):
     area: Area
     profiles: list[Profile] = Field(min_length=1)
     severity: Severity
-    obligation: Literal["ska", "bör", "praxis"] = "ska"
+    obligation: Literal["ska", "bör", "praxis", "publicering"] = "ska"
     verified: bool = True
     legal_basis: list[str] = Field(min_length=1)
     check: Check
@@ -118,7 +119,7 @@ class Rule(Strict):
 
     @model_validator(mode="after")
     def _severity_follows_law(self) -> Rule:
-        if self.severity == "error" and self.obligation != "ska":
+        if self.severity == "error" and self.obligation not in ("ska", "publicering"):
             raise ValueError(f"ett {self.obligation!r}-krav kan inte ha severity error (högst warning)")
         if self.severity == "error" and not self.verified:
             raise ValueError("en overifierad regel är rådgivande: severity kan inte vara error")
@@ -137,6 +138,7 @@ class Pack(Strict):
 class RuleFile(Strict):
     rules: list[Rule] = []
     sections: list[Section] = []
+    descriptions: DescriptionData | None = None  # vocabulary of descriptions, never-evidence wording, law text
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,7 @@ class RuleSet:
     rules: tuple[Rule, ...]
     packs: tuple[Pack, ...] = ()  # every pack merged in, in order; defaults to (pack,)
     sections: tuple[Section, ...] = ()  # the report's sections, from every pack
+    vocabulary: Vocabulary = field(default_factory=lambda: Vocabulary(DescriptionData()))
 
     def __post_init__(self):
         if not self.packs:
@@ -304,6 +307,7 @@ def load_rules(directory: Path, trusted: bool = False) -> RuleSet:
         raise RuleError([f"{directory}: regelpaketets mapp finns inte"])
     pack = load_pack_file(directory / "pack.yml")
     rules: list[Rule] = []
+    descriptions: list[DescriptionData] = []
     seen: dict[str, Path] = {}
     problems: list[str] = []
     files: dict[Path, RuleFile] = {}
@@ -315,6 +319,8 @@ def load_rules(directory: Path, trusted: bool = False) -> RuleSet:
         except RuleError as exc:
             problems.extend(exc.problems)
             continue
+        if file.descriptions is not None:
+            descriptions.append(file.descriptions)
         for rule in file.rules:
             if rule.id in seen:
                 problems.append(f"{path}:1:1: regel-id {rule.id} finns redan i {seen[rule.id]}")
@@ -326,7 +332,8 @@ def load_rules(directory: Path, trusted: bool = False) -> RuleSet:
     problems.extend(_section_problems(files, known))
     if problems:
         raise RuleError(problems)
-    return RuleSet(pack=pack, rules=tuple(rules), sections=tuple(sections.values()))
+    return RuleSet(pack=pack, rules=tuple(rules), sections=tuple(sections.values()),
+                   vocabulary=Vocabulary.build(merge_data(descriptions)))
 
 
 @cache
@@ -355,8 +362,11 @@ def merge_pack(base: RuleSet, directory: Path) -> RuleSet:
     for rule in extra.rules:
         rules[rule.id] = rule
     sections = {s.id: s for s in (*base.sections, *extra.sections)}
+    vocabulary = base.vocabulary
+    if extra.vocabulary.data != DescriptionData():
+        vocabulary = Vocabulary.build(merge_data([base.vocabulary.data, extra.vocabulary.data]))
     return RuleSet(pack=base.pack, rules=tuple(rules.values()), packs=base.packs + extra.packs,
-                   sections=tuple(sections.values()))
+                   sections=tuple(sections.values()), vocabulary=vocabulary)
 
 
 def load_ruleset(extra_dirs: tuple[Path, ...] = ()) -> RuleSet:

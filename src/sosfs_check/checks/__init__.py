@@ -15,7 +15,8 @@ from typing import Annotated, Union, get_args
 from pydantic import Field
 
 from . import (
-    absence, adoption, citations, figure, period_text, phrases, placeholders, section, stale_references, title, toc,
+    absence, adoption, citations, figure, guidance, period_text, phrases, placeholders, section, stale_references, title,
+    toc,
 )
 from .context import Context, Problem, Verdict
 
@@ -27,7 +28,10 @@ class CheckType:
     describe: Callable[..., list[str]]
 
 
-_MODULES = (section, phrases, title, absence, figure, adoption, period_text, placeholders, stale_references, citations, toc)
+_MODULES = (
+    section, phrases, title, absence, figure, adoption, period_text, placeholders, guidance, stale_references, citations,
+    toc,
+)
 CHECK_TYPES: dict[str, CheckType] = {
     get_args(m.MODEL.model_fields["type"].annotation)[0]: CheckType(m.MODEL, m.evaluate, m.describe) for m in _MODULES
 }

@@ -8,6 +8,7 @@ exactly is wrong.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,7 +16,8 @@ from functools import cached_property
 from itertools import accumulate
 
 from .. import dates
-from ..document import Block, Document
+from ..descriptions import DescriptionData, Statements, Vocabulary
+from ..document import BODY_KINDS, Block, Document
 from ..facts import extract_facts
 from ..prefilter import Folded
 from ..result import Fact
@@ -37,25 +39,141 @@ class Verdict:
     problems: list[Problem] = field(default_factory=list)
 
 
+# Body words that make a section's own text substantive: an area whose section holds this much is
+# at least partly described even when its rules fail.
+SUBSTANTIVE_WORDS = 8
+# Instruction sentences must hold this share of a block's words for the block to be guidance.
+GUIDANCE_SHARE = 0.5
+
+
 def failed(evidence=(), where=None, quote="", detail="") -> Verdict:
     """A failed verdict with a single finding."""
     return Verdict(False, list(evidence), [Problem(where, quote, detail)])
 
 
 class Context:
-    """A document prepared once for all checks: word index, section ranges, word counts."""
+    """A document prepared once for all checks: word index, section ranges, word counts.
 
-    def __init__(self, document: Document, as_of: date):
+    Only body text is evidence (see `body`): the word index (`index`), section word counts and
+    figures see body blocks only. `text` holds every block, for checks that look for faults
+    (placeholders, stale references) wherever they stand.
+    """
+
+    def __init__(self, document: Document, as_of: date, guidance=(), vocabulary: Vocabulary | None = None,
+                 sections=()):
+        """`guidance`: the rule pack's guidance checks, whose phrasings and style names mark
+        template guidance (see checks/guidance.py); `vocabulary`: the pack's description data
+        (topics, and the wording that is never evidence; see descriptions.py); `sections`: (area,
+        headings) of the pack's section rules, which tell whose section a heading is (see `claimed`)."""
         self.document = document
         self.as_of = as_of
+        self.area = ""  # area of the rule being evaluated (set by the engine)
+        self._section_rules = list(sections)
         self.blocks = document.blocks
-        self.index = TextIndex([b.text for b in self.blocks])
-        self._words = [0, *accumulate(len(b.text.split()) for b in self.blocks)]
-        self._ends = self._section_ends()
         self.text = Folded([b.text for b in self.blocks])
         self._sentences: dict[int, list[str]] = {}
+        self.guidance = self._guidance(list(guidance))
+        self.body = [b.kind in BODY_KINDS and pos not in self.guidance for pos, b in enumerate(self.blocks)]
+        self.vocabulary = vocabulary or Vocabulary(DescriptionData())
+        self.statements = Statements(
+            [(pos, s) for pos, body in enumerate(self.body) if body for s in self.sentences(pos)], self.vocabulary
+        )
+        self.asks_done = False  # the rule being judged asks what was done: goals and plans are no evidence
+        self._evidence: dict[bool, tuple[TextIndex, list[int]]] = {}
+        self._ends = self._section_ends()
         self._headings: dict[tuple[str, ...], list[Block]] = {}
         self._scopes: dict[tuple[str, ...], frozenset[int]] = {}
+
+    def _guidance(self, checks) -> dict[int, str]:
+        """Position -> Block.guidance key for every block that is template guidance: marked by the
+        reader, in an instruction style, or mostly instruction sentences (the pack's phrasings)."""
+        marks = {pos: b.guidance for pos, b in enumerate(self.blocks) if b.guidance}
+        styles = [re.compile(p, re.IGNORECASE) for c in checks for p in c.styles]
+        if styles:
+            for pos, block in enumerate(self.blocks):
+                if pos not in marks and block.style and any(p.search(block.style) for p in styles):
+                    marks[pos] = "style"
+        patterns = [re.compile(p, re.IGNORECASE) for c in checks for p in c.sentences]
+        for pos in self.text.candidates(patterns) if patterns else ():
+            if pos in marks or self.blocks[pos].kind not in BODY_KINDS:
+                continue
+            said = self.sentences(pos)
+            words = sum(len(x.split()) for x in said if any(p.match(x) for p in patterns))
+            if words and words >= GUIDANCE_SHARE * sum(len(x.split()) for x in said):
+                marks[pos] = "instruction"
+        return marks
+
+    def ask(self, rule_id: str) -> None:
+        """Judge the next rule: one that asks what was done (pack data) counts no goals or plans."""
+        self.asks_done = rule_id in self.vocabulary.data.asks_what_was_done
+
+    def _evidence_text(self) -> tuple[TextIndex, list[int]]:
+        """Word index and cumulative word counts of the evidence sentences of each block: body text
+        without approval and credit lines, and, for a rule that asks what was done, without goals,
+        plans and the statute restated."""
+        key = self.asks_done
+        if key not in self._evidence:
+            kept: list[list[str]] = [[] for _ in self.blocks]
+            for statement in self.statements.items:
+                if not (key and statement.plan):
+                    kept[statement.position].append(statement.text)
+            texts = [" ".join(parts) for parts in kept]
+            self._evidence[key] = TextIndex(texts), [0, *accumulate(len(t.split()) for t in texts)]
+        return self._evidence[key]
+
+    @property
+    def index(self) -> TextIndex:
+        """Word index of the evidence text (see `_evidence_text`), one entry per block."""
+        return self._evidence_text()[0]
+
+    @property
+    def _words(self) -> list[int]:
+        return self._evidence_text()[1]
+
+    def described(self, rule_id: str) -> list[Block]:
+        """Blocks with a sentence that describes what the rule asks (a topic's subject and activity
+        together), in any section; goals and plans only when the rule does not ask what was done."""
+        topics = self.vocabulary.topics_for(rule_id)
+        if not topics:
+            return []
+        found = self.statements.describing(topics, plans=not self.asks_done)
+        return self.blocks_at(sorted({s.position for s in found}))
+
+    @cached_property
+    def guidance_count(self) -> int:
+        """Guidance left in: guidance blocks, and placeholders or hidden text beside body text."""
+        return len(self.guidance) + sum(m.kind in ("placeholder", "hidden") for m in self.document.markup)
+
+    def is_body(self, block: Block) -> bool:
+        """Whether a block's text counts as evidence."""
+        return self.body[self.position(block)]
+
+    def words(self, block: Block) -> int:
+        """Words of a block's evidence text (see `_evidence_text`): 0 for headings and guidance."""
+        pos = self.position(block)
+        return self._words[pos + 1] - self._words[pos]
+
+    def body_blocks(self, heading: Block, unclaimed: bool = False) -> list[Block]:
+        """The blocks of a heading's section (subsections included) holding evidence text;
+        `unclaimed`: without the subsections that are another area's own sections (see `claimed`)."""
+        positions = self.section_positions(heading)
+        skipped: set[int] = set()
+        if unclaimed:
+            for pos in positions:
+                if pos not in skipped and self.blocks[pos].kind == "heading":
+                    areas = self.claimed.get(pos, set())
+                    if areas and self.area not in areas:
+                        skipped.update(self.section_positions(self.blocks[pos]))
+        return [self.blocks[p] for p in positions if p not in skipped and self.words(self.blocks[p])]
+
+    @cached_property
+    def claimed(self) -> dict[int, set[str]]:
+        """Heading position -> the areas whose section rules name that heading."""
+        claims: dict[int, set[str]] = {}
+        for area, headings in self._section_rules:
+            for heading in self.headings_matching(headings):
+                claims.setdefault(self.position(heading), set()).add(area)
+        return claims
 
     def sentences(self, pos: int) -> list[str]:
         """The sentences of the block at a position, split once."""
@@ -83,7 +201,7 @@ class Context:
 
     @cached_property
     def facts(self) -> list[Fact]:
-        return extract_facts(self.blocks, self.text)
+        return extract_facts(self.blocks, self.text, self.body)
 
     @cached_property
     def report_year(self) -> int | None:
@@ -127,10 +245,6 @@ class Context:
     def section_positions(self, heading: Block) -> range:
         start = self.position(heading)
         return range(start + 1, self._ends.get(start, start + 1))
-
-    def section_words(self, heading: Block) -> int:
-        span = self.section_positions(heading)
-        return self._words[span.stop] - self._words[span.start]
 
     def scope(self, within: list[str]) -> frozenset[int] | None:
         """Positions inside sections whose heading matches; None means the whole document

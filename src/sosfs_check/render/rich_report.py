@@ -10,7 +10,7 @@ from rich.text import Text
 from ..i18n import words
 from ..result import Result
 from ..rules import AREAS, PROFILES
-from . import summary
+from . import draft_notice, obligation, summary
 
 STATUS_STYLE = {"uppfyllt": "green", "delvis": "yellow", "ej_uppfyllt": "bold red", "ej_tillampligt": "dim"}
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -24,9 +24,25 @@ def _header(result: Result, w: dict) -> Panel:
     lines.append(f"{w['report_year']}: ", style="bold").append(f"{result.report_year or '–'}   ")
     lines.append(f"{w['period_year']}: ", style="bold").append(f"{result.period_year or '–'}\n")
     lines.append(f"{w['rule_pack']}: ", style="bold").append(result.rules.pack_names)
+    progress = draft_notice(result, w)[0]
+    if progress:
+        lines.append(f"\n{w['draft']}: ", style="bold").append(progress)
     for warning in result.document.warnings:
         lines.append(f"\n{w['reader']}: ", style="bold yellow").append(warning)
     return Panel(lines, expand=False)
+
+
+def _draft(result: Result, w: dict) -> Text | None:
+    """The unfinished draft, said first: how many sections lack text, guidance left, which sections."""
+    _, notices, empty = draft_notice(result, w)
+    if not notices:
+        return None
+    text = Text("\n".join(notices), style="bold red")
+    if empty:
+        text.append(f"\n{w['draft_empty']}:", style="bold")
+        for line in empty:
+            text.append(f"\n  • {line}")
+    return text
 
 
 def _checklist(result: Result, w: dict) -> Table:
@@ -62,6 +78,8 @@ def _findings(result: Result, w: dict) -> list:
             text.append(f"\n    {w['legal_basis']}: ", style="dim").append("; ".join(f.legal_basis))
             if not f.verified:
                 text.append(f" ({w['unverified']})", style="dim")
+            text.append(f"\n    {w['obligation']}: ", style="dim").append(
+                obligation(f, w), style="bold magenta" if f.obligation == "publicering" else "")
             text.append(f"\n    {w['fix']}: ", style="dim").append(f.fix)
             parts.append(text)
     return parts
@@ -81,7 +99,8 @@ def _facts(result: Result, w: dict) -> Table | None:
 def print_report(results: list[Result], console: Console, lang: str = "sv") -> None:
     w = words(lang)
     for result in results:
-        parts = [_header(result, w), _checklist(result, w)]
+        draft = _draft(result, w)
+        parts = [_header(result, w), *([draft] if draft else []), _checklist(result, w)]
         facts = _facts(result, w)
         if facts is not None:
             parts.append(facts)
