@@ -390,6 +390,25 @@ def test_check_on_the_untouched_template_finds_nothing_written(templates, profil
     assert {a.area: a.status for a in result.checklist} == {a.area: "ej_uppfyllt" for a in result.checklist}
 
 
+@pytest.mark.parametrize("fmt", [
+    "md", pytest.param("odt", marks=pytest.mark.skipif(soffice_path() is None, reason="LibreOffice (soffice) saknas")),
+])
+def test_the_loop_holds_for_odt_and_markdown(tmp_path, fmt):
+    """LibreOffice keeps Word's placeholders as "Placeholder Text" spans and content controls; the
+    ODT reader reads them as guidance. Markdown carries the guidance in comments."""
+    path = tmp_path / f"mall.{fmt}"
+    path.write_bytes(make_template("patientsakerhetsberattelse", 2025, format=fmt))
+    result = check(path)
+    assert {a.area: a.status for a in result.checklist} == {a.area: "ej_uppfyllt" for a in result.checklist}
+    assert [loc.excerpt for loc in result.draft.empty] == [heading for _, heading in PSB_OUTLINE]
+    if fmt == "odt":
+        guidance = [b.text for b in result.document.blocks if b.guidance == "placeholder"]
+        assert guidance[0] == "Nämnd, förvaltning eller vårdgivare"
+        assert len(guidance) == 1 + sum(len(p.guidance) for p in outline(builtin_rules(), "patientsakerhetsberattelse"))
+        assert [m.text for m in result.document.markup if m.kind == "placeholder"] == [
+            "Välj datum", "namn och funktion", "Välj datum", "nämnd och paragraf"]
+
+
 def _json(cli, path: Path) -> dict:
     code, out, _ = cli("check", str(path), "--format", "json")
     return json.loads(out)["documents"][0]
@@ -506,6 +525,18 @@ def test_from_last_year_copies_no_body_text(next_year):
     goals = "\n".join(BORAS_GOALS)
     copied = [t for t in old_body if len(t.split()) >= 4 and t in xml and t not in goals]
     assert copied == []
+
+
+def test_from_a_template_carries_its_written_goals_and_never_its_guidance(templates, tmp_path):
+    untouched = plan(source=templates["patientsakerhetsberattelse"])
+    assert (untouched.year, untouched.organisation) == (2026, ORGANISATION)
+    assert [p.placeholders for p in untouched.parts if p.placeholders] == []
+    rules = builtin_rules()
+    filled = _fill(templates["patientsakerhetsberattelse"], tmp_path / "2025.docx", rules, "patientsakerhetsberattelse")
+    follow = next(p for p in plan(source=filled).parts if p.section.id == "uppfoljning-mal")
+    goal = rules.by_id("PSL-3-2-KOMMANDE-AR").explain.example.strip()
+    assert follow.placeholders == [[f"Förra årets mål: {goal} Beskriv om målet har uppnåtts under 2026, "
+                                    "vad som har gjorts och vad som återstår."]]
 
 
 def test_from_keeps_the_kind_of_report_unless_told(tmp_path):

@@ -146,7 +146,7 @@ def read_source(path: Path, rules: RuleSet, profile: str | None) -> Source:
 def _organisation(document) -> str:
     """The title page's line that names the board or care provider (short, no digits)."""
     for block in document.front_matter:
-        if block.kind == "paragraph" and not re.search(r"\d", block.text) and len(block.text.split()) <= 8:
+        if block.is_body and not re.search(r"\d", block.text) and len(block.text.split()) <= 8:
             return block.text.strip()
     return ""
 
@@ -165,7 +165,7 @@ def _goals(document, rules: RuleSet) -> list[str]:
     for block in document.blocks[heading.index:]:
         if block.kind == "heading" and (block.level or 1) <= (heading.level or 1):
             break
-        if block.kind not in ("paragraph", "list_item", "table_cell"):
+        if not block.is_body:  # never a placeholder or other guidance left in last year
             continue
         text = " ".join(block.text.split())
         if text.endswith(":"):
@@ -421,7 +421,7 @@ class _Writer:
 
         extra = ('<w:date><w:dateFormat w:val="yyyy-MM-dd"/><w:lid w:val="sv-SE"/>'
                  '<w:storeMappedDataAs w:val="dateTime"/><w:calendar w:val="gregorian"/></w:date>'
-                 if date_picker else "<w:text/>")
+                 if date_picker else "")
         paragraph._p.append(parse_xml(
             f'<w:sdt {nsdecls("w")}>{self._sdt_pr(text, tag, extra)}<w:sdtContent>{self._run(text)}</w:sdtContent></w:sdt>'))
 
