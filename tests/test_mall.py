@@ -366,6 +366,7 @@ def test_filled_with_the_rules_own_examples_every_area_is_met_or_partly(template
         if o.outcome == "fail" and result.rules.by_id(o.rule_id).check.type == "section"
     ]
     assert failing_section_rules == []
+    assert (result.draft.empty, result.draft.guidance) == ([], 0)  # every section written, no guidance left
 
 
 def test_each_section_filled_in_turns_its_rules_green(templates, tmp_path):
