@@ -75,7 +75,8 @@ class Context:
             [(pos, s) for pos, body in enumerate(self.body) if body for s in self.sentences(pos)], self.vocabulary
         )
         self.asks_done = False  # the rule being judged asks what was done: goals and plans are no evidence
-        self._evidence: dict[bool, tuple[TextIndex, list[int]]] = {}
+        self.cites_law = False  # the rule being judged looks for references to the law: restated law counts
+        self._evidence: dict[tuple[bool, bool], tuple[TextIndex, list[int]]] = {}
         self._ends = self._section_ends()
         self._headings: dict[tuple[str, ...], list[Block]] = {}
         self._scopes: dict[tuple[str, ...], frozenset[int]] = {}
@@ -100,18 +101,20 @@ class Context:
         return marks
 
     def ask(self, rule_id: str) -> None:
-        """Judge the next rule: one that asks what was done (pack data) counts no goals or plans."""
+        """Judge the next rule: one that asks what was done (pack data) counts no goals or plans;
+        only one that looks for references to the law counts the statute restated."""
         self.asks_done = rule_id in self.vocabulary.data.asks_what_was_done
+        self.cites_law = rule_id in self.vocabulary.data.cites_the_law
 
     def _evidence_text(self) -> tuple[TextIndex, list[int]]:
         """Word index and cumulative word counts of the evidence sentences of each block: body text
-        without approval and credit lines, and, for a rule that asks what was done, without goals,
-        plans and the statute restated."""
-        key = self.asks_done
+        without approval and credit lines or the statute restated (unless the rule looks for
+        references to the law), and, for a rule that asks what was done, without goals and plans."""
+        key = (self.asks_done, self.cites_law)
         if key not in self._evidence:
             kept: list[list[str]] = [[] for _ in self.blocks]
             for statement in self.statements.items:
-                if not (key and statement.plan):
+                if not (self.asks_done and statement.plan) and (self.cites_law or not statement.law):
                     kept[statement.position].append(statement.text)
             texts = [" ".join(parts) for parts in kept]
             self._evidence[key] = TextIndex(texts), [0, *accumulate(len(t.split()) for t in texts)]
