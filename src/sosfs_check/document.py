@@ -18,7 +18,9 @@ HEADING_SOURCES = (
     "toc",  # body line equal to an entry of the table of contents (plain text, PDF)
 )
 
-BLOCK_KINDS = ("title", "heading", "paragraph", "list_item", "table_cell", "textbox", "footnote", "caption")
+# "label": a short bold or large line the heading heuristics did not take for a heading (a heading
+# straight over another of its size, a bold caption): heading-like, so never content.
+BLOCK_KINDS = ("title", "heading", "paragraph", "list_item", "table_cell", "textbox", "footnote", "caption", "label")
 # Kinds whose text can be evidence. Headings, the title and captions never are; neither is a block
 # marked as guidance (see GUIDANCE), nor a TOC line (those go to Document.toc, not to blocks).
 BODY_KINDS = frozenset(("paragraph", "list_item", "table_cell", "textbox", "footnote"))
@@ -109,7 +111,7 @@ class Document:
         titles = [b.text for b in self.blocks if b.kind == "title"]
         if titles:
             return " ".join(titles)
-        front = [b.text for b in self.front_matter if b.kind == "paragraph"]
+        front = [b.text for b in self.front_matter if b.kind in ("paragraph", "label")]
         if front:
             return front[0]
         heads = self.headings

@@ -124,8 +124,13 @@ def evaluate(
         )
     if profile not in PROFILES:
         raise UserError(f"okänd profil {profile!r}; välj bland: {', '.join(PROFILES)}")
-    ctx = Context(document, as_of or date.today(), [r.check for r in rules.rules if r.check.type == "guidance"],
-                  rules.vocabulary)
+    ctx = Context(
+        document,
+        as_of or date.today(),
+        guidance=[r.check for r in rules.rules if r.check.type == "guidance"],
+        sections=[(r.area, r.check.headings) for r in rules.rules if r.check.type == "section"],
+        vocabulary=rules.vocabulary,
+    )
     title_block = (document.front_matter or document.blocks or [None])[0]
     outcomes: list[Outcome] = []
     findings: list[Finding] = []
@@ -133,6 +138,7 @@ def evaluate(
         if profile not in rule.profiles:
             outcomes.append(Outcome(rule.id, rule.area, "not_applicable", rule.severity))
             continue
+        ctx.area = rule.area
         ctx.ask(rule.id)
         verdict = evaluate_check(rule.check, ctx)
         if not verdict.passed and (described := ctx.described(rule.id)):

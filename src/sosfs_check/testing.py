@@ -45,7 +45,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from .errors import UserError
@@ -226,10 +226,29 @@ class _Writer:
     def _placeholder(self, item: Item) -> None:
         """A paragraph wrapped in a content control that shows its placeholder text, as Word does."""
         p = self.doc.add_paragraph()
-        p._p.append(_placeholder_run(item.text))
-        sdt = parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent/></w:sdt>')
+        p._p.append(self._placeholder_run(item.text))
+        sdt = self._content_control()
         p._p.addprevious(sdt)
         sdt[1].append(p._p)
+
+    def _content_control(self):
+        """A rich-text content control showing its placeholder, written as Word writes one."""
+        self.controls = getattr(self, "controls", 0) + 1
+        return parse_xml(
+            f'<w:sdt {nsdecls("w")}><w:sdtPr><w:id w:val="{-1854013440 + self.controls}"/>'
+            '<w:placeholder><w:docPart w:val="DefaultPlaceholder_-1854013440"/></w:placeholder>'
+            "<w:showingPlcHdr/></w:sdtPr><w:sdtContent/></w:sdt>")
+
+    def _placeholder_run(self, text: str):
+        """A run in Word's character style "Placeholder Text" (grey), as placeholders are shown."""
+        if "Placeholder Text" not in [s.name for s in self.doc.styles]:
+            style = self.doc.styles.add_style("Placeholder Text", WD_STYLE_TYPE.CHARACTER)
+            style.style_id = "PlaceholderText"
+            style.font.color.rgb = RGBColor(0x80, 0x80, 0x80)
+        run = parse_xml(f'<w:r {nsdecls("w")}><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr>'
+                        '<w:t xml:space="preserve"/></w:r>')
+        run[1].text = text
+        return run
 
     def _instruction(self, item: Item) -> None:
         if GUIDANCE_STYLE not in [s.name for s in self.doc.styles]:
@@ -271,9 +290,8 @@ class _Writer:
             if n % 2 == 0:
                 for k, piece in enumerate(_PLACEHOLDER.split(part)):
                     if k % 2:
-                        sdt = parse_xml(f'<w:sdt {nsdecls("w")}><w:sdtPr><w:showingPlcHdr/></w:sdtPr>'
-                                        "<w:sdtContent/></w:sdt>")
-                        sdt[1].append(_placeholder_run(piece))
+                        sdt = self._content_control()
+                        sdt[1].append(self._placeholder_run(piece))
                         paragraph._p.append(sdt)
                     elif piece:
                         paragraph.add_run(piece)
@@ -360,13 +378,6 @@ class _Writer:
         paragraphs[0]._p.addprevious(sdt)
         for p in paragraphs:
             sdt[1].append(p._p)
-
-
-def _placeholder_run(text: str):
-    """A run in Word's "Placeholder Text" look (grey), as placeholder content controls show it."""
-    run = parse_xml(f'<w:r {nsdecls("w")}><w:rPr><w:color w:val="808080"/></w:rPr><w:t xml:space="preserve"/></w:r>')
-    run[1].text = text
-    return run
 
 
 def _list_style(base: str, level: int) -> str:

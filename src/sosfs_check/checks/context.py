@@ -59,12 +59,15 @@ class Context:
     (placeholders, stale references) wherever they stand.
     """
 
-    def __init__(self, document: Document, as_of: date, guidance=(), vocabulary: Vocabulary | None = None):
+    def __init__(self, document: Document, as_of: date, guidance=(), sections=(), vocabulary: Vocabulary | None = None):
         """`guidance`: the rule pack's guidance checks, whose phrasings and style names mark
-        template guidance (see checks/guidance.py); `vocabulary`: the pack's description data
-        (topics, and the wording that is never evidence; see descriptions.py)."""
+        template guidance (see checks/guidance.py); `sections`: (area, headings) of the pack's
+        section rules, which tell whose section a heading is (see `claimed`); `vocabulary`: the
+        pack's description data (topics, and the wording that is never evidence; descriptions.py)."""
         self.document = document
         self.as_of = as_of
+        self.area = ""  # area of the rule being evaluated (set by the engine)
+        self._section_rules = list(sections)
         self.blocks = document.blocks
         self.text = Folded([b.text for b in self.blocks])
         self._sentences: dict[int, list[str]] = {}
@@ -147,9 +150,27 @@ class Context:
         """Whether a block's text counts as evidence."""
         return self.body[self.position(block)]
 
-    def body_blocks(self, heading: Block) -> list[Block]:
-        """The body blocks of a heading's section, subsections included."""
-        return [self.blocks[p] for p in self.section_positions(heading) if self.body[p]]
+    def body_blocks(self, heading: Block, unclaimed: bool = False) -> list[Block]:
+        """The body blocks of a heading's section, subsections included; `unclaimed`: without the
+        subsections that are another area's own sections (see `claimed`)."""
+        positions = self.section_positions(heading)
+        skipped: set[int] = set()
+        if unclaimed:
+            for pos in positions:
+                if pos not in skipped and self.blocks[pos].kind == "heading":
+                    areas = self.claimed.get(pos, set())
+                    if areas and self.area not in areas:
+                        skipped.update(self.section_positions(self.blocks[pos]))
+        return [self.blocks[p] for p in positions if self.body[p] and p not in skipped]
+
+    @cached_property
+    def claimed(self) -> dict[int, set[str]]:
+        """Heading position -> the areas whose section rules name that heading."""
+        claims: dict[int, set[str]] = {}
+        for area, headings in self._section_rules:
+            for heading in self.headings_matching(headings):
+                claims.setdefault(self.position(heading), set()).add(area)
+        return claims
 
     def sentences(self, pos: int) -> list[str]:
         """The sentences of the block at a position, split once."""

@@ -17,21 +17,27 @@ class SectionCheck(Strict):
     headings: list[str] = Field(min_length=1)
     phrases: list[str] = []
     min_words: int = Field(default=15, ge=0)
+    # "unclaimed": a subsection that is another area's own section does not count (a chapter
+    # "Process – åtgärder för att säkerställa kvaliteten" over riskanalys, klagomål ... is not the
+    # report's account of its measures); "all": every subsection counts (a results chapter).
+    subsections: Literal["all", "unclaimed"] = "all"
 
 
 def evaluate(check, ctx: Context) -> Verdict:
     """Passes on a section whose body text (never its subheadings or guidance) has `min_words`;
     a shorter section with substantive text is partial evidence; a mention elsewhere is none."""
     heads = ctx.headings_matching(check.headings)
+    unclaimed = check.subsections == "unclaimed"
+    body = {head.index: ctx.body_blocks(head, unclaimed) for head in heads}
+    words = {index: sum(len(b.text.split()) for b in blocks) for index, blocks in body.items()}
     for head in heads:
-        if ctx.section_words(head) >= check.min_words:
-            return Verdict(True, evidence=ctx.body_blocks(head))
+        if words[head.index] >= check.min_words:
+            return Verdict(True, evidence=body[head.index])
     if heads:
-        head = max(heads, key=ctx.section_words)
-        words = ctx.section_words(head)
-        if not words:
+        head = max(heads, key=lambda h: words[h.index])
+        if not words[head.index]:
             return failed([], head, head.text, f"Rubriken ”{head.text}” finns men avsnittet har ingen text.")
-        evidence = ctx.body_blocks(head) if words >= SUBSTANTIVE_WORDS else []
+        evidence = body[head.index] if words[head.index] >= SUBSTANTIVE_WORDS else []
         return failed(evidence, head, head.text, f"Rubriken ”{head.text}” finns men avsnittet har nästan inget innehåll.")
     hits = ctx.blocks_at(ctx.index.find_any(check.headings + check.phrases))
     if not ctx.document.headings:
@@ -49,6 +55,7 @@ def describe(check) -> list[str]:
         f"Ett avsnitt med en rubrik som {quoted(check.headings)} och minst {check.min_words} ord text.",
         "Ord böjs och sätts ihop (”avvikelse” täcker ”avvikelser” och ”avvikelsehantering”).",
         "Bara brödtext räknas: stycken, punktlistor och tabellceller, aldrig underrubriker eller mallens vägledning.",
+        *(["Underavsnitt som är ett annat områdes eget avsnitt räknas inte."] if check.subsections == "unclaimed" else []),
         *([f"Utan eget avsnitt letas {quoted(check.phrases)} upp i texten för att visa var området nämns."] if check.phrases else []),
     ]
 

@@ -27,9 +27,7 @@ def evaluate(check, ctx: Context) -> Verdict:
     if has_term and has_year:
         return Verdict(True)  # a title describes nothing: it is no evidence for the checklist
     missing = "rapporttyp" if not has_term else "årtal"
-    return failed(
-        first if has_term else [], first[0] if first else None, excerpt(ctx.document.title), f"Titelsidan saknar {missing}."
-    )
+    return failed([], first[0] if first else None, excerpt(ctx.document.title), f"Titelsidan saknar {missing}.")
 
 
 def describe(check) -> list[str]:

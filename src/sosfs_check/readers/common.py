@@ -199,6 +199,9 @@ def heuristic_headings(blocks: list[Block], looks: dict[int, tuple[bool, float]]
         open_.append((size, level))
         block = blocks[i - 1]
         block.kind, block.level, block.source = "heading", level, "numbering" if i in numbered else "bold"
+    for i in bold:  # bold or large lines that are no heading (a heading over a heading, a label): never content
+        if blocks[i - 1].kind == "paragraph":
+            blocks[i - 1].kind = "label"
 
 
 class TypedToc:
