@@ -273,12 +273,15 @@ AFTER_REMOVAL = {
         "AVVIKELSER-SAMMANSTALLNING", "FIGUR-AVVIKELSER", "FIGUR-LEX-MARIA", "FIGUR-LEX-SARAH", "PSL-3-3-UTREDNING",
         "PSL-3-5-LEX-MARIA", "SOL-27-LEX-SARAH"}, "5.5 Synpunkter och klagomål"),
     ("boras-2021", "dokumentation"): ("delvis", {"HSLF-2016-40-INFORMATIONSSAKERHET", "PDL-4-3-LOGGKONTROLL"}, None),
-    ("boras-2021", "berattelse"): ("ej_uppfyllt", {
-        "PSL-3-10-HUR", "PSL-3-10-ATGARDER", "PSL-3-10-RESULTAT", "PSL-3-2-KOMMANDE-AR", "BERATTELSE-INNEHALLSFORTECKNING"},
-        None),
+    # The summary's subsections describe trainings given ("Ett flertal utbildningar har genomförts")
+    # and results ("ökade antalet barnfamiljer"): work, measures and results told outside their
+    # own sections still meet the rules (issue 21).
+    ("boras-2021", "berattelse"): ("delvis", {"PSL-3-2-KOMMANDE-AR", "BERATTELSE-INNEHALLSFORTECKNING"},
+                                   {"Relationsvårdsenheten", "Försörjningsenheten"}),
     ("boras-2018", "ansvar"): ("delvis", {"PSL-3-9-ANSVAR", "PSL-3-9-ROLLER"}, None),
-    # SIP coordinators are told of in the summary; the report never had external samverkan.
-    ("boras-2018", "samverkan"): ("delvis", {"SOSFS-4-6-SAMVERKAN"}, "Sammanfattning"),
+    # The summary describes samverkan with vårdcentralerna, Försäkringskassan and Arbetsförmedlingen
+    # (issue 21): no samverkan rule fails for the missing sections.
+    ("boras-2018", "samverkan"): ("delvis", set(), "Sammanfattning"),
     ("boras-2018", "riskanalys"): ("ej_uppfyllt", {"SOSFS-5-1-RISKANALYS", "SOSFS-5-1-SANNOLIKHET"}, None),
     ("boras-2018", "egenkontroll"): ("delvis", {"SOSFS-5-2-EGENKONTROLL", "SOSFS-5-2-RESULTAT"}, None),
     ("boras-2018", "klagomal"): ("ej_uppfyllt", {"FIGUR-KLAGOMAL", "PSL-3-8A-KLAGOMAL", "SOSFS-5-3-ANALYS"}, None),
@@ -286,7 +289,10 @@ AFTER_REMOVAL = {
         "AVVIKELSER-SAMMANSTALLNING", "FIGUR-LEX-SARAH", "PSL-3-3-LARDOMAR", "PSL-3-3-UTREDNING", "PSL-3-5-LEX-MARIA",
         "SOL-27-LEX-SARAH"}, None),
     ("boras-2018", "dokumentation"): ("delvis", {"HSLF-2016-40-INFORMATIONSSAKERHET", "PDL-4-3-LOGGKONTROLL"}, None),
-    ("boras-2018", "berattelse"): ("ej_uppfyllt", None, None),
+    # The summary tells how the work was done (samverkan with vårdcentralerna) and its results
+    # ("Antalet hushåll … har minskat från 486 … till 414"), issue 21; no measure taken is described.
+    ("boras-2018", "berattelse"): ("delvis", {"PSL-3-10-ATGARDER", "PSL-3-2-KOMMANDE-AR", "BERATTELSE-INNEHALLSFORTECKNING"},
+                                   "Sammanfattning"),
 }
 RANK = {"ej_uppfyllt": 0, "delvis": 1, "uppfyllt": 2}
 
@@ -299,13 +305,13 @@ def test_removing_an_areas_own_sections_lowers_it(built, report, area):
     before, after = statuses(full)[area], statuses(cut)[area]
     assert after == status
     failed = {f.rule_id for f in cut.findings if f.area == area} - {f.rule_id for f in full.findings if f.area == area}
-    assert failed and (newly_failing is None or failed == newly_failing)
+    assert failed == newly_failing if newly_failing is not None else failed
     if described_in is None:
         assert RANK[after] < RANK[before] or after == "ej_uppfyllt"
     else:  # not lower: the area is described in body text outside its own sections
         assert before == after
         sections = {cut.document.blocks[i - 1].section[-1] for o in cut.outcomes if o.area == area for i in o.evidence}
-        assert sections == {described_in}
+        assert sections == ({described_in} if isinstance(described_in, str) else described_in)
 
 
 # --- (d) a results chapter with subheadings only
