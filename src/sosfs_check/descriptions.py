@@ -51,6 +51,7 @@ class DescriptionData(Strict):
     topics: dict[str, Topic] = {}
     rules: dict[str, list[str]] = {}  # rule id -> topics whose description meets the rule
     asks_what_was_done: list[str] = []  # rule ids for which goals and plans are no evidence
+    cites_the_law: list[str] = []  # rule ids that look for references to the law: restated law counts for them
     plans: list[Regex] = []  # goal and plan wording: not what was done
     done: list[Regex] = []  # wording of what was done, which outweighs a plan word in the same sentence
     not_evidence: list[Regex] = []  # title-page, approval and template credit lines
@@ -64,7 +65,7 @@ def merge_data(parts: list[DescriptionData]) -> DescriptionData:
     topics: dict[str, Topic] = {}
     rules: dict[str, list[str]] = {}
     lists: dict[str, list] = {
-        "asks_what_was_done": [], "plans": [], "done": [], "not_evidence": [], "ignore": [], "law": [],
+        "asks_what_was_done": [], "cites_the_law": [], "plans": [], "done": [], "not_evidence": [], "ignore": [], "law": [],
     }
     forms: dict[str, list[str]] = {}
     for part in parts:
@@ -200,14 +201,15 @@ class Statement:
 
     position: int  # block position in the document
     text: str
-    plan: bool = False  # a goal, a plan or the statute restated: not what was done
+    plan: bool = False  # a goal or a plan: not what was done
+    law: bool = False  # the statute restated: describes nothing of the report's own
 
 
 class Statements:
     """A document's evidence sentences: body text that is not a contents line, guidance, or an
-    approval or credit line. Goals, plans and the statute restated are kept, marked `plan`: they
-    are no evidence for a rule that asks what was done, but a rule that asks for goals, or for a
-    reference to the law, sees them."""
+    approval or credit line. Goals and plans are kept, marked `plan` (no evidence for a rule that
+    asks what was done); so is the statute restated, marked `law` (evidence only for a rule that
+    looks for references to the law)."""
 
     def __init__(self, texts: list[tuple[int, str]], vocabulary: Vocabulary):
         data = vocabulary.data
@@ -220,10 +222,9 @@ class Statements:
         for position, sentence in texts:
             if any(p.search(sentence) for p in not_evidence):
                 continue
-            plan = law.restates(sentence) or (
-                any(p.search(sentence) for p in plans) and not any(p.search(sentence) for p in done)
-            )
-            self.items.append(Statement(position, sentence, plan))
+            did = any(p.search(sentence) for p in done)  # what was done is neither a plan nor the law
+            plan = not did and any(p.search(sentence) for p in plans)
+            self.items.append(Statement(position, sentence, plan, not did and law.restates(sentence)))
         self.ignore = [re.compile(p, re.IGNORECASE) for p in data.ignore]
         self.lemmatize = Lemmatizer(vocabulary)
         self._postings: dict[str, list[tuple[int, int]]] | None = None
@@ -268,11 +269,13 @@ class Statements:
         return out
 
     def describing(self, topics: list[Topic], plans: bool = False) -> list[Statement]:
-        """Sentences where a topic's subject and activity meet, as different words, in document order."""
+        """Sentences where a topic's subject and activity meet, as different words, in document order;
+        never the statute restated, goals and plans only when `plans`."""
         found: set[int] = set()
         for topic in topics:
             subjects, activities = self._group(topic.subjects), self._group(topic.activities)
             for number in subjects.keys() & activities.keys():
-                if len(subjects[number] | activities[number]) > 1 and (plans or not self.items[number].plan):
+                statement = self.items[number]
+                if len(subjects[number] | activities[number]) > 1 and (plans or not statement.plan) and not statement.law:
                     found.add(number)
         return [self.items[n] for n in sorted(found)]

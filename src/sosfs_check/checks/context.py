@@ -59,12 +59,11 @@ class Context:
     (placeholders, stale references) wherever they stand.
     """
 
-    def __init__(self, document: Document, as_of: date, guidance=(), vocabulary: Vocabulary | None = None,
-                 sections=()):
+    def __init__(self, document: Document, as_of: date, guidance=(), sections=(), vocabulary: Vocabulary | None = None):
         """`guidance`: the rule pack's guidance checks, whose phrasings and style names mark
-        template guidance (see checks/guidance.py); `vocabulary`: the pack's description data
-        (topics, and the wording that is never evidence; see descriptions.py); `sections`: (area,
-        headings) of the pack's section rules, which tell whose section a heading is (see `claimed`)."""
+        template guidance (see checks/guidance.py); `sections`: (area, headings) of the pack's
+        section rules, which tell whose section a heading is (see `claimed`); `vocabulary`: the
+        pack's description data (topics, and the wording that is never evidence; descriptions.py)."""
         self.document = document
         self.as_of = as_of
         self.area = ""  # area of the rule being evaluated (set by the engine)
@@ -79,7 +78,8 @@ class Context:
             [(pos, s) for pos, body in enumerate(self.body) if body for s in self.sentences(pos)], self.vocabulary
         )
         self.asks_done = False  # the rule being judged asks what was done: goals and plans are no evidence
-        self._evidence: dict[bool, tuple[TextIndex, list[int]]] = {}
+        self.cites_law = False  # the rule being judged looks for references to the law: restated law counts
+        self._evidence: dict[tuple[bool, bool], tuple[TextIndex, list[int]]] = {}
         self._ends = self._section_ends()
         self._headings: dict[tuple[str, ...], list[Block]] = {}
         self._scopes: dict[tuple[str, ...], frozenset[int]] = {}
@@ -104,18 +104,20 @@ class Context:
         return marks
 
     def ask(self, rule_id: str) -> None:
-        """Judge the next rule: one that asks what was done (pack data) counts no goals or plans."""
+        """Judge the next rule: one that asks what was done (pack data) counts no goals or plans;
+        only one that looks for references to the law counts the statute restated."""
         self.asks_done = rule_id in self.vocabulary.data.asks_what_was_done
+        self.cites_law = rule_id in self.vocabulary.data.cites_the_law
 
     def _evidence_text(self) -> tuple[TextIndex, list[int]]:
         """Word index and cumulative word counts of the evidence sentences of each block: body text
-        without approval and credit lines, and, for a rule that asks what was done, without goals,
-        plans and the statute restated."""
-        key = self.asks_done
+        without approval and credit lines or the statute restated (unless the rule looks for
+        references to the law), and, for a rule that asks what was done, without goals and plans."""
+        key = (self.asks_done, self.cites_law)
         if key not in self._evidence:
             kept: list[list[str]] = [[] for _ in self.blocks]
             for statement in self.statements.items:
-                if not (key and statement.plan):
+                if not (self.asks_done and statement.plan) and (self.cites_law or not statement.law):
                     kept[statement.position].append(statement.text)
             texts = [" ".join(parts) for parts in kept]
             self._evidence[key] = TextIndex(texts), [0, *accumulate(len(t.split()) for t in texts)]
@@ -148,14 +150,9 @@ class Context:
         """Whether a block's text counts as evidence."""
         return self.body[self.position(block)]
 
-    def words(self, block: Block) -> int:
-        """Words of a block's evidence text (see `_evidence_text`): 0 for headings and guidance."""
-        pos = self.position(block)
-        return self._words[pos + 1] - self._words[pos]
-
     def body_blocks(self, heading: Block, unclaimed: bool = False) -> list[Block]:
-        """The blocks of a heading's section (subsections included) holding evidence text;
-        `unclaimed`: without the subsections that are another area's own sections (see `claimed`)."""
+        """The body blocks of a heading's section, subsections included; `unclaimed`: without the
+        subsections that are another area's own sections (see `claimed`)."""
         positions = self.section_positions(heading)
         skipped: set[int] = set()
         if unclaimed:
@@ -164,7 +161,7 @@ class Context:
                     areas = self.claimed.get(pos, set())
                     if areas and self.area not in areas:
                         skipped.update(self.section_positions(self.blocks[pos]))
-        return [self.blocks[p] for p in positions if p not in skipped and self.words(self.blocks[p])]
+        return [self.blocks[p] for p in positions if self.body[p] and p not in skipped]
 
     @cached_property
     def claimed(self) -> dict[int, set[str]]:
@@ -245,6 +242,11 @@ class Context:
     def section_positions(self, heading: Block) -> range:
         start = self.position(heading)
         return range(start + 1, self._ends.get(start, start + 1))
+
+    def section_words(self, heading: Block) -> int:
+        """Body words in a heading's section, subsections included (never headings or guidance)."""
+        span = self.section_positions(heading)
+        return self._words[span.stop] - self._words[span.start]
 
     def scope(self, within: list[str]) -> frozenset[int] | None:
         """Positions inside sections whose heading matches; None means the whole document
