@@ -150,9 +150,14 @@ class Context:
         """Whether a block's text counts as evidence."""
         return self.body[self.position(block)]
 
+    def words(self, block: Block) -> int:
+        """Words of a block's evidence text (see `_evidence_text`): 0 for headings and guidance."""
+        pos = self.position(block)
+        return self._words[pos + 1] - self._words[pos]
+
     def body_blocks(self, heading: Block, unclaimed: bool = False) -> list[Block]:
-        """The body blocks of a heading's section, subsections included; `unclaimed`: without the
-        subsections that are another area's own sections (see `claimed`)."""
+        """The blocks of a heading's section (subsections included) holding evidence text;
+        `unclaimed`: without the subsections that are another area's own sections (see `claimed`)."""
         positions = self.section_positions(heading)
         skipped: set[int] = set()
         if unclaimed:
@@ -161,7 +166,7 @@ class Context:
                     areas = self.claimed.get(pos, set())
                     if areas and self.area not in areas:
                         skipped.update(self.section_positions(self.blocks[pos]))
-        return [self.blocks[p] for p in positions if self.body[p] and p not in skipped]
+        return [self.blocks[p] for p in positions if p not in skipped and self.words(self.blocks[p])]
 
     @cached_property
     def claimed(self) -> dict[int, set[str]]:
@@ -242,11 +247,6 @@ class Context:
     def section_positions(self, heading: Block) -> range:
         start = self.position(heading)
         return range(start + 1, self._ends.get(start, start + 1))
-
-    def section_words(self, heading: Block) -> int:
-        """Body words in a heading's section, subsections included (never headings or guidance)."""
-        span = self.section_positions(heading)
-        return self._words[span.stop] - self._words[span.start]
 
     def scope(self, within: list[str]) -> frozenset[int] | None:
         """Positions inside sections whose heading matches; None means the whole document
