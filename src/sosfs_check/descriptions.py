@@ -25,10 +25,12 @@ from pydantic import Field
 from .schema import Regex, Strict
 
 WORD = re.compile(r"[^\W\d_]+")
+TOKEN = re.compile(r"(?P<word>[^\W\d_]+)|[,;:()–]|\s-\s")  # words, and the marks that end a clause
 # Endings a word may add to a vocabulary word where the dictionary lists no such form ("teammötena").
 _ENDINGS = ("", "n", "na", "t", "et", "en", "er", "erna", "ar", "arna", "or", "orna", "s", "r", "ns", "ts", "de", "des",
             "te", "tes", "ade", "ades", "at", "ats", "as", "es", "ens", "ets")
 MIN_PART = 4  # letters of each compound part
+NEAR = 10  # words between a subject and its activity: further apart, the sentence speaks of two things
 LAW_SHARE = 0.5  # share of a sentence's word bigrams found in one law sentence that makes it a restatement
 LAW_MIN_SHARED = 4
 
@@ -38,6 +40,7 @@ class Topic(Strict):
 
     subjects: list[str] = Field(min_length=1)
     activities: list[str] = Field(min_length=1)
+    done: bool = False  # the sentence must also say that it was done ("infördes", "har minskat")
 
 
 class LawSentence(Strict):
@@ -56,7 +59,9 @@ class DescriptionData(Strict):
     done: list[Regex] = []  # wording of what was done, which outweighs a plan word in the same sentence
     not_evidence: list[Regex] = []  # title-page, approval and template credit lines
     ignore: list[Regex] = []  # wording whose words are never a subject or activity ("i de fall")
+    glossary_headings: list[str] = []  # sections that explain words and abbreviations: never evidence
     law: list[LawSentence] = []  # the statute's own sentences
+    law_wording: list[Regex] = []  # wording that passes on a rule's text ("Enligt SOSFS 2011:9 … ska")
     forms: dict[str, list[str]] = {}  # lemma -> its inflected forms (rules/former.yml, from simplemma)
 
 
@@ -65,7 +70,8 @@ def merge_data(parts: list[DescriptionData]) -> DescriptionData:
     topics: dict[str, Topic] = {}
     rules: dict[str, list[str]] = {}
     lists: dict[str, list] = {
-        "asks_what_was_done": [], "cites_the_law": [], "plans": [], "done": [], "not_evidence": [], "ignore": [], "law": [],
+        "asks_what_was_done": [], "cites_the_law": [], "plans": [], "done": [], "not_evidence": [], "ignore": [],
+        "glossary_headings": [], "law": [], "law_wording": [],
     }
     forms: dict[str, list[str]] = {}
     for part in parts:
@@ -75,7 +81,7 @@ def merge_data(parts: list[DescriptionData]) -> DescriptionData:
             forms[lemma] = sorted(set(forms.get(lemma, [])) | set(known))
         for name, values in lists.items():
             values.extend(getattr(part, name))
-    return DescriptionData(topics=topics, rules=rules, forms=forms, **lists)
+    return DescriptionData.model_construct(topics=topics, rules=rules, forms=forms, **lists)  # parts are validated
 
 
 def _term_words(term: str) -> list[str]:
@@ -203,6 +209,7 @@ class Statement:
     text: str
     plan: bool = False  # a goal or a plan: not what was done
     law: bool = False  # the statute restated: describes nothing of the report's own
+    done: bool = False  # says what was done ("infördes", "har minskat")
 
 
 class Statements:
@@ -218,17 +225,20 @@ class Statements:
         plans = [re.compile(p, re.IGNORECASE) for p in data.plans]
         done = [re.compile(p, re.IGNORECASE) for p in data.done]
         law = LawIndex(data.law)
+        law_wording = [re.compile(p, re.IGNORECASE) for p in data.law_wording]
         self.items: list[Statement] = []
         for position, sentence in texts:
             if any(p.search(sentence) for p in not_evidence):
                 continue
             did = any(p.search(sentence) for p in done)  # what was done is neither a plan nor the law
             plan = not did and any(p.search(sentence) for p in plans)
-            self.items.append(Statement(position, sentence, plan, not did and law.restates(sentence)))
+            restated = not did and (any(p.search(sentence) for p in law_wording) or law.restates(sentence))
+            self.items.append(Statement(position, sentence, plan, restated, did))
         self.ignore = [re.compile(p, re.IGNORECASE) for p in data.ignore]
         self.lemmatize = Lemmatizer(vocabulary)
         self._postings: dict[str, list[tuple[int, int]]] | None = None
         self._words: list[list[frozenset[str]]] = []
+        self._clauses: list[list[int]] = []  # per word, its clause (commas, semicolons, dashes, brackets part them)
         self._found: dict[tuple[str, ...], dict[int, set[int]]] = {}
 
     def _index(self) -> dict[str, list[tuple[int, int]]]:
@@ -239,8 +249,15 @@ class Statements:
                 text = statement.text.lower()
                 for pattern in self.ignore:
                     text = pattern.sub(" ", text)
-                words = [self.lemmatize(w) for w in WORD.findall(text)]
+                clause, clauses, words = 0, [], []
+                for token in TOKEN.finditer(text):
+                    if token["word"]:
+                        words.append(self.lemmatize(token["word"]))
+                        clauses.append(clause)
+                    else:
+                        clause += 1
                 self._words.append(words)
+                self._clauses.append(clauses)
                 for place, lemmas in enumerate(words):
                     for lemma in lemmas:
                         self._postings.setdefault(lemma, []).append((number, place))
@@ -268,14 +285,28 @@ class Statements:
                 out.setdefault(number, set()).update(places)
         return out
 
+    def _both(self, number: int, place: int, topic: Topic) -> bool:
+        """A compound that holds a subject and an activity of its own ("fall|riskbedömningar"), not a
+        subject inside the activity ("riskbedömningar" is no risk and bedömning)."""
+        lemmas = self._words[number][place]
+        subjects = {self.vocabulary.lemma(t) for t in topic.subjects if " " not in t} & lemmas
+        activities = {self.vocabulary.lemma(t) for t in topic.activities if " " not in t} & lemmas
+        return any(s not in a for s in subjects for a in activities)
+
     def describing(self, topics: list[Topic], plans: bool = False) -> list[Statement]:
-        """Sentences where a topic's subject and activity meet, as different words, in document order;
-        never the statute restated, goals and plans only when `plans`."""
+        """Sentences where a topic's subject and activity meet, as different words at most `NEAR` words
+        apart in one clause (an enumeration "avvikelser, klagomål, lex Maria" is a list of topics), in
+        document order; never the statute restated, goals and plans only when `plans`, and only what
+        was done for a topic that asks for it."""
         found: set[int] = set()
         for topic in topics:
             subjects, activities = self._group(topic.subjects), self._group(topic.activities)
             for number in subjects.keys() & activities.keys():
-                statement = self.items[number]
-                if len(subjects[number] | activities[number]) > 1 and (plans or not statement.plan) and not statement.law:
+                statement, clauses = self.items[number], self._clauses[number]
+                near = any(
+                    (0 < abs(a - b) <= NEAR and clauses[a] == clauses[b]) or (a == b and self._both(number, a, topic))
+                    for a in subjects[number] for b in activities[number]
+                )
+                if near and (plans or not statement.plan) and not statement.law and (statement.done or not topic.done):
                     found.add(number)
         return [self.items[n] for n in sorted(found)]

@@ -141,7 +141,7 @@ def evaluate(
         ctx.area = rule.area
         ctx.ask(rule.id)
         verdict = evaluate_check(rule.check, ctx)
-        if not verdict.passed and (described := ctx.described(rule.id)):
+        if not verdict.passed and not verdict.empty_section and (described := ctx.described(rule.id)):
             verdict = Verdict(True, evidence=described)  # described in body text outside its own section
         outcomes.append(
             Outcome(
