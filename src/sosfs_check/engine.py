@@ -128,8 +128,8 @@ def evaluate(
         document,
         as_of or date.today(),
         guidance=[r.check for r in rules.rules if r.check.type == "guidance"],
-        sections=[(r.area, r.check.headings) for r in rules.rules if r.check.type == "section"],
         vocabulary=rules.vocabulary,
+        sections=[(r.area, r.check.headings) for r in rules.rules if r.check.type == "section"],
     )
     title_block = (document.front_matter or document.blocks or [None])[0]
     outcomes: list[Outcome] = []
