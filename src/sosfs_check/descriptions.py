@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from pydantic import Field
 
+from .prefilter import Folded
 from .schema import Regex, Strict
 
 WORD = re.compile(r"[^\W\d_]+")
@@ -221,18 +222,22 @@ class Statements:
     def __init__(self, texts: list[tuple[int, str]], vocabulary: Vocabulary):
         data = vocabulary.data
         self.vocabulary = vocabulary
-        not_evidence = [re.compile(p, re.IGNORECASE) for p in data.not_evidence]
-        plans = [re.compile(p, re.IGNORECASE) for p in data.plans]
-        done = [re.compile(p, re.IGNORECASE) for p in data.done]
+        folded = Folded([sentence for _, sentence in texts])
+
+        def matching(patterns: list[str]) -> set[int]:
+            """Sentences one of the patterns matches; the prefilter skips those without its words."""
+            compiled = [re.compile(p, re.IGNORECASE) for p in patterns]
+            return {n for n in folded.candidates(compiled) if any(p.search(texts[n][1]) for p in compiled)}
+
+        not_evidence, plans, done, law_wording = map(matching, (data.not_evidence, data.plans, data.done, data.law_wording))
         law = LawIndex(data.law)
-        law_wording = [re.compile(p, re.IGNORECASE) for p in data.law_wording]
         self.items: list[Statement] = []
-        for position, sentence in texts:
-            if any(p.search(sentence) for p in not_evidence):
+        for number, (position, sentence) in enumerate(texts):
+            if number in not_evidence:
                 continue
-            did = any(p.search(sentence) for p in done)  # what was done is neither a plan nor the law
-            plan = not did and any(p.search(sentence) for p in plans)
-            restated = not did and (any(p.search(sentence) for p in law_wording) or law.restates(sentence))
+            did = number in done  # what was done is neither a plan nor the law
+            plan = not did and number in plans
+            restated = not did and (number in law_wording or law.restates(sentence))
             self.items.append(Statement(position, sentence, plan, restated, did))
         self.ignore = [re.compile(p, re.IGNORECASE) for p in data.ignore]
         self.lemmatize = Lemmatizer(vocabulary)
