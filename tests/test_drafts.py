@@ -333,13 +333,14 @@ def test_results_chapter_with_subheadings_only_fails_the_results_rule(built, rep
 # --- full reports and a partly written draft
 
 
+# The verdicts on main (legal's rules KB-5-1-VETENSKAP and SOL-27-3-INFORMATION fail on both).
 FULL = {
-    "boras-2018": {"lagar": "delvis", "ansvar": "uppfyllt", "processer": "uppfyllt", "samverkan": "delvis",
+    "boras-2018": {"lagar": "delvis", "ansvar": "uppfyllt", "processer": "delvis", "samverkan": "delvis",
                    "riskanalys": "uppfyllt", "egenkontroll": "uppfyllt", "klagomal": "uppfyllt", "avvikelser": "delvis",
-                   "forbattring": "uppfyllt", "medverkan": "uppfyllt", "dokumentation": "uppfyllt", "berattelse": "delvis"},
-    "boras-2021": {"lagar": "delvis", "ansvar": "uppfyllt", "processer": "uppfyllt", "samverkan": "uppfyllt",
+                   "forbattring": "uppfyllt", "medverkan": "delvis", "dokumentation": "uppfyllt", "berattelse": "delvis"},
+    "boras-2021": {"lagar": "delvis", "ansvar": "uppfyllt", "processer": "delvis", "samverkan": "uppfyllt",
                    "riskanalys": "delvis", "egenkontroll": "uppfyllt", "klagomal": "uppfyllt", "avvikelser": "delvis",
-                   "forbattring": "uppfyllt", "medverkan": "uppfyllt", "dokumentation": "uppfyllt", "berattelse": "delvis"},
+                   "forbattring": "uppfyllt", "medverkan": "delvis", "dokumentation": "uppfyllt", "berattelse": "delvis"},
 }
 
 

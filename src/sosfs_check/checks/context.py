@@ -65,13 +65,16 @@ class Context:
     (placeholders, stale references) wherever they stand.
     """
 
-    def __init__(self, document: Document, as_of: date, guidance=(), sections=(), vocabulary: Vocabulary | None = None):
-        """`guidance`: the rule pack's guidance checks, whose phrasings and style names mark
-        template guidance (see checks/guidance.py); `sections`: (area, headings) of the pack's
-        section rules, which tell whose section a heading is (see `claimed`); `vocabulary`: the
-        pack's description data (topics, and the wording that is never evidence; descriptions.py)."""
+    def __init__(self, document: Document, as_of: date, adoption, guidance=(), sections=(),
+                 vocabulary: Vocabulary | None = None):
+        """`adoption`: the packs' dating words (`RuleSet.adoption`); `guidance`: the rule pack's
+        guidance checks, whose phrasings and style names mark template guidance (see
+        checks/guidance.py); `sections`: (area, headings) of the pack's section rules, which tell
+        whose section a heading is (see `claimed`); `vocabulary`: the pack's description data
+        (topics, and the wording that is never evidence; descriptions.py)."""
         self.document = document
-        self.as_of = as_of
+        self.as_of = as_of  # the day whose law applies; the engine may set it from the report's own dates
+        self.adoption = adoption
         self.area = ""  # area of the rule being evaluated (set by the engine)
         self._section_rules = list(sections)
         self.blocks = document.blocks
@@ -230,16 +233,18 @@ class Context:
 
     @cached_property
     def period_year(self) -> int | None:
-        adopted = self.adopted[0] if self.adopted else None
-        return dates.period_year(self.document, self.report_year, adopted, self.period_counts)
+        dated = self.dating.any
+        return dates.period_year(self.document, self.report_year, dated[0] if dated else None, self.period_counts)
 
     @cached_property
     def period_counts(self) -> Counter:
         return dates.period_mentions(self.document, self.text)
 
     @cached_property
-    def adopted(self):
-        return dates.adoption(self.document, self.text)
+    def dating(self) -> dates.Dating:
+        """When the report was drawn up and adopted, by the pack's words."""
+        words = self.adoption
+        return dates.dating(self.document, tuple(words.drawn_up), tuple(words.adopted), self.text)
 
     def position(self, block: Block) -> int:
         return block.index - 1
