@@ -260,65 +260,67 @@ OWN_SECTIONS = {
                        "Mål och aktiviteter för 2019"},
     },
 }
-# Status after the removal. Where an area keeps its status it is described in body text elsewhere
-# (issue 13's exception, issue 21's description model): the sections holding that text are named.
+# Status after the removal, and the rules of the area that fail only then. Where an area keeps
+# `delvis`, it is described in body text elsewhere: the section holding that text is named.
 AFTER_REMOVAL = {
-    ("boras-2021", "ansvar"): ("delvis", None),
-    ("boras-2021", "samverkan"): ("delvis", None),
-    ("boras-2021", "riskanalys"): ("ej_uppfyllt", None),
-    ("boras-2021", "egenkontroll"): ("delvis", None),
-    ("boras-2021", "klagomal"): ("delvis", None),
-    ("boras-2021", "avvikelser"): ("ej_uppfyllt", None),
-    ("boras-2021", "dokumentation"): ("delvis", None),
-    # The summary tells how the work was done and what it achieved.
-    ("boras-2021", "berattelse"): ("delvis", {"1 Sammanfattning", "Försörjningsenheten", "Relationsvårdsenheten",
-                                              "4.2 Övergripande mål och strategier", "SAS"}),
-    ("boras-2018", "ansvar"): ("delvis", None),
-    # SIP coordinators appointed during the year, told in the summary.
-    ("boras-2018", "samverkan"): ("delvis", {"Sammanfattning"}),
-    ("boras-2018", "riskanalys"): ("ej_uppfyllt", None),
-    ("boras-2018", "egenkontroll"): ("delvis", None),
-    ("boras-2018", "klagomal"): ("delvis", None),
-    ("boras-2018", "avvikelser"): ("ej_uppfyllt", None),
-    ("boras-2018", "dokumentation"): ("delvis", None),
-    ("boras-2018", "berattelse"): ("delvis", {"Sammanfattning"}),
+    ("boras-2021", "ansvar"): ("delvis", {"PSL-3-9-ANSVAR", "PSL-3-9-ROLLER"}, None),
+    ("boras-2021", "samverkan"): ("delvis", {"PSL-3-4-DELAKTIGHET", "SOSFS-4-6-EXTERN", "SOSFS-4-6-SAMVERKAN"}, None),
+    ("boras-2021", "riskanalys"): ("ej_uppfyllt", {"SOSFS-5-1-RISKANALYS", "SOSFS-5-1-SANNOLIKHET"}, None),
+    ("boras-2021", "egenkontroll"): ("delvis", {"SOSFS-5-2-EGENKONTROLL", "SOSFS-5-2-RESULTAT"}, None),
+    ("boras-2021", "klagomal"): ("ej_uppfyllt", {"FIGUR-KLAGOMAL", "PSL-3-8A-KLAGOMAL", "SOSFS-5-3-ANALYS"}, None),
+    # Lessons learnt are still told in 5.5 (complaints are investigated and followed up).
+    ("boras-2021", "avvikelser"): ("delvis", {
+        "AVVIKELSER-SAMMANSTALLNING", "FIGUR-AVVIKELSER", "FIGUR-LEX-MARIA", "FIGUR-LEX-SARAH", "PSL-3-3-UTREDNING",
+        "PSL-3-5-LEX-MARIA", "SOL-27-LEX-SARAH"}, "5.5 Synpunkter och klagomål"),
+    ("boras-2021", "dokumentation"): ("delvis", {"HSLF-2016-40-INFORMATIONSSAKERHET", "PDL-4-3-LOGGKONTROLL"}, None),
+    # The summary's subsections describe trainings given ("Ett flertal utbildningar har genomförts")
+    # and results ("ökade antalet barnfamiljer"): work, measures and results told outside their
+    # own sections still meet the rules (issue 21).
+    ("boras-2021", "berattelse"): ("delvis", {"PSL-3-2-KOMMANDE-AR", "BERATTELSE-INNEHALLSFORTECKNING"},
+                                   {"Relationsvårdsenheten", "Försörjningsenheten"}),
+    ("boras-2018", "ansvar"): ("delvis", {"PSL-3-9-ANSVAR", "PSL-3-9-ROLLER"}, None),
+    # The summary describes samverkan with vårdcentralerna, Försäkringskassan and Arbetsförmedlingen
+    # (issue 21): no samverkan rule fails for the missing sections.
+    ("boras-2018", "samverkan"): ("delvis", set(), "Sammanfattning"),
+    ("boras-2018", "riskanalys"): ("ej_uppfyllt", {"SOSFS-5-1-RISKANALYS", "SOSFS-5-1-SANNOLIKHET"}, None),
+    ("boras-2018", "egenkontroll"): ("delvis", {"SOSFS-5-2-EGENKONTROLL", "SOSFS-5-2-RESULTAT"}, None),
+    ("boras-2018", "klagomal"): ("ej_uppfyllt", {"FIGUR-KLAGOMAL", "PSL-3-8A-KLAGOMAL", "SOSFS-5-3-ANALYS"}, None),
+    ("boras-2018", "avvikelser"): ("ej_uppfyllt", {
+        "AVVIKELSER-SAMMANSTALLNING", "FIGUR-LEX-SARAH", "PSL-3-3-LARDOMAR", "PSL-3-3-UTREDNING", "PSL-3-5-LEX-MARIA",
+        "SOL-27-LEX-SARAH"}, None),
+    ("boras-2018", "dokumentation"): ("delvis", {"HSLF-2016-40-INFORMATIONSSAKERHET", "PDL-4-3-LOGGKONTROLL"}, None),
+    # The summary tells how the work was done (samverkan with vårdcentralerna) and its results
+    # ("Antalet hushåll … har minskat från 486 … till 414"), issue 21; no measure taken is described.
+    ("boras-2018", "berattelse"): ("delvis", {"PSL-3-10-ATGARDER", "PSL-3-2-KOMMANDE-AR", "BERATTELSE-INNEHALLSFORTECKNING"},
+                                   "Sammanfattning"),
 }
-# The role descriptions of MAS and SAS ("ansvarar för ... lex Maria") are read as descriptions of
-# the year's avvikelse work by the description model: the area keeps `delvis` (issue 21's model).
-ROLES_READ_AS_WORK = {("boras-2021", "avvikelser"), ("boras-2018", "avvikelser")}
 RANK = {"ej_uppfyllt": 0, "delvis": 1, "uppfyllt": 2}
 
 
-@pytest.mark.parametrize("report, area", [
-    pytest.param(*case, marks=pytest.mark.xfail(strict=True, reason="role descriptions count as described work"))
-    if case in ROLES_READ_AS_WORK else case for case in sorted(AFTER_REMOVAL)])
+@pytest.mark.parametrize("report, area", sorted(AFTER_REMOVAL))
 def test_removing_an_areas_own_sections_lowers_it(built, report, area):
     full = check(built(report, seed(report), "headings"))
     cut = check(built(f"{report}-utan-{area}", without_sections(seed(report), OWN_SECTIONS[report][area]), "headings"))
-    status, described_in = AFTER_REMOVAL[report, area]
+    status, newly_failing, described_in = AFTER_REMOVAL[report, area]
     before, after = statuses(full)[area], statuses(cut)[area]
     assert after == status
-    assert [f for f in cut.findings if f.area == area] != []
+    failed = {f.rule_id for f in cut.findings if f.area == area} - {f.rule_id for f in full.findings if f.area == area}
+    assert failed == newly_failing if newly_failing is not None else failed
     if described_in is None:
         assert RANK[after] < RANK[before] or after == "ej_uppfyllt"
-    else:
+    else:  # not lower: the area is described in body text outside its own sections
         assert before == after
         sections = {cut.document.blocks[i - 1].section[-1] for o in cut.outcomes if o.area == area for i in o.evidence}
-        assert sections == described_in
+        assert sections == ({described_in} if isinstance(described_in, str) else described_in)
 
 
 # --- (d) a results chapter with subheadings only
 
 
-SUMMARY = {"boras-2018": "Sammanfattning", "boras-2021": "1 Sammanfattning"}
-
-
 @pytest.mark.parametrize("form", FORMS)
 @pytest.mark.parametrize("report, heading", [("boras-2018", "Resultat och analys"), ("boras-2021", "6 Resultat och analys")])
 def test_results_chapter_with_subheadings_only_fails_the_results_rule(built, report, heading, form):
-    # The summary also tells results: without it, the results chapter alone must carry them.
-    spec = without_sections(results_without_text(seed(report)), {SUMMARY[report]})
-    result = check(built(f"{report}-tomt-resultat", spec, form))
+    result = check(built(f"{report}-tomt-resultat", results_without_text(seed(report)), form))
     outcome = {o.rule_id: o.outcome for o in result.outcomes}
     assert outcome["PSL-3-10-RESULTAT"] == "fail"
     [finding] = [f for f in result.findings if f.rule_id == "PSL-3-10-RESULTAT"]
@@ -328,24 +330,17 @@ def test_results_chapter_with_subheadings_only_fails_the_results_rule(built, rep
         f"Berättelsen redovisar inte vilka resultat som har uppnåtts. Rubriken ”{heading}” finns men avsnittet har ingen text.")
 
 
-@pytest.mark.parametrize("report", REPORTS)
-def test_results_told_only_in_the_summary_are_evidence_from_the_summary(built, report):
-    result = check(built(f"{report}-resultat-i-sammanfattningen", results_without_text(seed(report)), "headings"))
-    [outcome] = [o for o in result.outcomes if o.rule_id == "PSL-3-10-RESULTAT"]
-    assert outcome.outcome == "pass"
-    assert {result.document.blocks[i - 1].section[0] for i in outcome.evidence} == {SUMMARY[report]}
-
-
 # --- full reports and a partly written draft
 
 
+# The verdicts on main (legal's rules KB-5-1-VETENSKAP and SOL-27-3-INFORMATION fail on both).
 FULL = {
-    "boras-2018": {"lagar": "delvis", "ansvar": "uppfyllt", "processer": "uppfyllt", "samverkan": "delvis",
+    "boras-2018": {"lagar": "delvis", "ansvar": "uppfyllt", "processer": "delvis", "samverkan": "delvis",
                    "riskanalys": "uppfyllt", "egenkontroll": "uppfyllt", "klagomal": "uppfyllt", "avvikelser": "delvis",
-                   "forbattring": "uppfyllt", "medverkan": "uppfyllt", "dokumentation": "uppfyllt", "berattelse": "delvis"},
-    "boras-2021": {"lagar": "delvis", "ansvar": "uppfyllt", "processer": "uppfyllt", "samverkan": "uppfyllt",
+                   "forbattring": "uppfyllt", "medverkan": "delvis", "dokumentation": "uppfyllt", "berattelse": "delvis"},
+    "boras-2021": {"lagar": "delvis", "ansvar": "uppfyllt", "processer": "delvis", "samverkan": "uppfyllt",
                    "riskanalys": "delvis", "egenkontroll": "uppfyllt", "klagomal": "uppfyllt", "avvikelser": "delvis",
-                   "forbattring": "uppfyllt", "medverkan": "uppfyllt", "dokumentation": "uppfyllt", "berattelse": "delvis"},
+                   "forbattring": "uppfyllt", "medverkan": "delvis", "dokumentation": "uppfyllt", "berattelse": "delvis"},
 }
 
 
@@ -358,30 +353,16 @@ def test_full_reports_keep_their_verdicts_in_every_form(built, report):
         assert result.draft.unfinished is False
 
 
-THREE_WRITTEN = {"5.3 Riskanalys", "5.9 Egenkontroll", "5.2.1 Samverkan med externa aktörer",
-                 "5.2.2 Samverkan mellan interna aktörer", "5.2.3 Samverkan med den enskilde och närstående"}
-
-
-@pytest.mark.parametrize("form", FORMS)
-def test_a_draft_with_three_sections_written_has_evidence_only_there(built, form):
-    result = check(built("boras-2021-tre-avsnitt", only_sections(seed("boras-2021"), THREE_WRITTEN), form))
-    status = statuses(result)
-    assert (status["samverkan"], status["riskanalys"], status["egenkontroll"]) == ("delvis", "uppfyllt", "uppfyllt")
-    evidence = {result.document.blocks[i - 1].section[-1] for o in result.outcomes for i in o.evidence}
-    assert evidence <= THREE_WRITTEN
-    # Without heading styles a heading straight over another is no heading: fewer sections.
-    assert (result.draft.filled, result.draft.sections) == (5, len(result.document.headings))
-    assert [e.excerpt for e in result.draft.empty if e.excerpt in THREE_WRITTEN] == []
-
-
-@pytest.mark.xfail(strict=True, reason=(
-    "the description model (issue 21) reads sentences in the written sections as descriptions for other "
-    "areas: 'den enskilde ska beredas möjlighet till ... uppföljning av avvikelser' (lex Maria, lex Sarah), "
-    "samverkan structure (PSL-3-10-HUR), risk assessment (PSL-3-2-FOREBYGGANDE)"))
-def test_a_draft_with_three_sections_written_is_described_only_in_those_areas(built):
-    result = check(built("boras-2021-tre-avsnitt", only_sections(seed("boras-2021"), THREE_WRITTEN), "headings"))
-    assert statuses(result) == {**NOTHING_DESCRIBED, "samverkan": "delvis", "riskanalys": "uppfyllt",
-                                "egenkontroll": "uppfyllt"}
+def test_a_draft_with_three_sections_written_is_described_only_there(built):
+    written = {"5.3 Riskanalys", "5.9 Egenkontroll", "5.2.1 Samverkan med externa aktörer",
+               "5.2.2 Samverkan mellan interna aktörer", "5.2.3 Samverkan med den enskilde och närstående"}
+    for form in FORMS:
+        result = check(built("boras-2021-tre-avsnitt", only_sections(seed("boras-2021"), written), form))
+        assert statuses(result) == {**NOTHING_DESCRIBED, "samverkan": "delvis", "riskanalys": "uppfyllt",
+                                    "egenkontroll": "uppfyllt"}, form
+        # Without heading styles a heading straight over another is no heading: fewer sections.
+        assert (result.draft.filled, result.draft.sections) == (5, len(result.document.headings)), form
+        assert [e.excerpt for e in result.draft.empty if e.excerpt in written] == []
 
 
 # --- figures from their context

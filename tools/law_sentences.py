@@ -1,6 +1,7 @@
 """Write rules/lagtext.yml: the statute's own sentences that reports tend to restate.
 
-    python tools/law_sentences.py [LAW_DIR]    (default: ../shared/law beside the repository)
+    python tools/law_sentences.py [LAW_DIR [OUTPUT]]
+    (default: the shared/law folder beside the repository; rules/lagtext.yml)
 
 The consolidated statutes are not part of the package, so the sentences the checker compares
 report text with (`descriptions.law`, see sosfs_check.descriptions) are shipped as pack data.
@@ -61,9 +62,13 @@ def sentences(law_dir: Path) -> list[dict]:
 
 
 def main() -> int:
-    law_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "law"
-    if not law_dir.is_dir():
-        law_dir = ROOT.parents[1] / "shared" / "law"
+    law_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else next(
+        (d for d in (ROOT.parent / "shared" / "law", ROOT.parents[1] / "shared" / "law") if d.is_dir()), None
+    )
+    if law_dir is None or not law_dir.is_dir():
+        print("hittar inte de konsoliderade författningarna (shared/law); ange mappen", file=sys.stderr)
+        return 2
+    output = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "rules" / "lagtext.yml"
     header = (
         "# yaml-language-server: $schema=../docs/rules.schema.json\n"
         "# Lagens egna meningar, som en berättelse inte ska få belägg för genom att upprepa (se docs/evidence.md).\n"
@@ -71,7 +76,7 @@ def main() -> int:
     )
     data = {"descriptions": {"law": sentences(law_dir)}}
     body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
-    (ROOT / "rules" / "lagtext.yml").write_text(header + body, encoding="utf-8")
+    output.write_text(header + body, encoding="utf-8")
     print(f"{len(data['descriptions']['law'])} meningar")
     return 0
 

@@ -1,6 +1,6 @@
 """Write rules/former.yml: every inflected form of the description vocabulary's words.
 
-    python tools/vocabulary_forms.py
+    python tools/vocabulary_forms.py [OUTPUT]    (default: rules/former.yml)
 
 The forms come from simplemma's Swedish dictionary (`pip install simplemma`); a check run reads
 them from the pack and never loads the dictionary. Run again after changing a topic's words in
@@ -34,7 +34,7 @@ def forms_text() -> str:
 
 
 def main() -> int:
-    target = builtin_rules_dir() / "former.yml"
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else builtin_rules_dir() / "former.yml"
     target.write_text(forms_text(), encoding="utf-8")
     print(f"Skrev {target}")
     return 0

@@ -10,7 +10,7 @@ from docx.oxml.ns import qn
 from docx.text.run import Run
 
 from .errors import UserError
-from .files import write_atomic
+from .files import write_output
 from .i18n import words
 from .result import Finding, Result
 
@@ -30,9 +30,9 @@ def default_output(path: Path) -> Path:
     return path.with_name(f"{path.stem}.granskad.docx")
 
 
-def comment_text(finding: Finding) -> list[str]:
-    """The comment's paragraphs, in Swedish: what is wrong, the legal basis, what to do."""
-    w = words("sv")
+def comment_text(finding: Finding, lang: str = "sv") -> list[str]:
+    """The comment's paragraphs: what is wrong, the legal basis, what to do (labels in `lang`)."""
+    w = words(lang)
     basis = "; ".join(finding.legal_basis) + ("" if finding.verified else f" ({w['unverified']})")
     return [
         f"{w[finding.severity].capitalize()} ({finding.rule_id}): {finding.message}",
@@ -48,8 +48,8 @@ def _outermost(p):
     return p
 
 
-def annotate(result: Result, source: Path, target: Path) -> int:
-    """Write `target`: `source` plus one comment per unsuppressed finding. Returns the number written."""
+def annotate(result: Result, source: Path, target: Path, lang: str = "sv") -> int:
+    """Write `target` ("-": stdout): `source` plus one comment per unsuppressed finding. Returns the number written."""
     word = docx.Document(io.BytesIO(Path(source).read_bytes()))
     paragraphs = list(word.element.body.iter(qn("w:p")))
     anchors = {b.index: b.anchor for b in result.document.blocks if b.anchor is not None}
@@ -63,12 +63,12 @@ def annotate(result: Result, source: Path, target: Path) -> int:
         else:
             p = word.add_paragraph()._p
         runs = [Run(r, None) for r in p.findall(qn("w:r"))] or [Run(p.add_r(), None)]
-        first, *rest = comment_text(finding)
+        first, *rest = comment_text(finding, lang)
         comment = word.add_comment(runs, text=first, author=AUTHOR, initials=INITIALS)
         for text in rest:
             comment.add_paragraph(text)
         count += 1
     buffer = io.BytesIO()
     word.save(buffer)
-    write_atomic(target, buffer.getvalue(), inputs=[source])
+    write_output(target, buffer.getvalue(), inputs=[source])
     return count

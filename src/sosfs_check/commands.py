@@ -6,40 +6,10 @@ from __future__ import annotations
 import atexit
 import gc
 import sys
-import traceback
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
-from .errors import InputError, NotAReportError, UserError
-
-
-def as_of_date(value: str | None) -> date | None:
-    """`--as-of ÅÅÅÅ-MM-DD`."""
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UserError(f"--as-of: ogiltigt datum {value!r}; skriv ÅÅÅÅ-MM-DD") from None
-
-
-def collect(outcomes: list, paths: list[Path]) -> tuple[list, bool]:
-    """(results, whether a file failed); problems are reported on stderr. A file found in a
-    folder that is no report is skipped with a note; named on the command line, it fails."""
-    results, failed = [], False
-    named = {p for p in paths if not p.is_dir()}
-    for outcome in outcomes:
-        if isinstance(outcome, NotAReportError) and outcome.path not in named:
-            print(f"sosfs-check: hoppar över {outcome.path}: varken patientsäkerhets- eller kvalitetsberättelse", file=sys.stderr)
-        elif isinstance(outcome, InputError):
-            if "--debug" in sys.argv:
-                traceback.print_exception(outcome)
-            print(f"sosfs-check: {outcome}", file=sys.stderr)
-            failed = True
-        else:
-            results.append(outcome)
-    return results, failed
+from .errors import UserError
 
 
 def check(
@@ -58,37 +28,21 @@ def check(
     max_size: int | None = None,
 ) -> int:
     """`sosfs-check check`: check the reports, write the requested formats."""
-    from .baseline import apply_baseline, load_baseline
-    from .baseline import write_baseline as save_baseline
-    from .batch import check_paths, default_jobs
-    from .config import apply_suppressions, configured_rules, load_config
-    from .files import expand
+    from .batch import default_jobs
     from .outputs import emit, progress, targets
+    from .pipeline import run
     from .result import SEVERITY_RANK
+    from .settings import resolve
 
-    settings = load_config(config)
+    settings = resolve(config, rule_dirs or (), profile, as_of, lang, max_size, fail_on)
     pairs = targets(format, output or [])
-    when = as_of_date(as_of) or settings.as_of
-    language = lang or settings.lang or "sv"
-    threshold = fail_on or settings.fail_on or "error"
-    rules = configured_rules(settings, rule_dirs or ())
-    files = expand(paths)
-    with progress(len(files)) as advance:
-        outcomes = check_paths(files, profile or settings.profile, when, jobs or default_jobs(), rules=rules,
-                               style_map=settings.heading_styles or None, on_done=advance, max_size=max_size)
-    results, failed = collect(outcomes, paths)
-    apply_suppressions(settings, results)
-    if write_baseline:
-        save_baseline(write_baseline, results)
-        baseline = write_baseline
-    if baseline:
-        apply_baseline(results, load_baseline(baseline), baseline)
+    results, failed = run(paths, settings, jobs or default_jobs(), progress, baseline, write_baseline)
     if results:
-        emit(pairs, results, language)
+        emit(pairs, results, settings.lang, settings.rules)
     if failed:
         return 2
-    if threshold != "never":
-        rank = SEVERITY_RANK[threshold]
+    if settings.fail_on != "never":
+        rank = SEVERITY_RANK[settings.fail_on]
         if any(SEVERITY_RANK[f.severity] >= rank for r in results for f in r.findings if f.active):
             return 1
     return 0

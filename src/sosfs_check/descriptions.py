@@ -22,13 +22,16 @@ from dataclasses import dataclass, field
 
 from pydantic import Field
 
+from .prefilter import Folded
 from .schema import Regex, Strict
 
 WORD = re.compile(r"[^\W\d_]+")
+TOKEN = re.compile(r"(?P<word>[^\W\d_]+)|[,;:()–]|\s-\s")  # words, and the marks that end a clause
 # Endings a word may add to a vocabulary word where the dictionary lists no such form ("teammötena").
 _ENDINGS = ("", "n", "na", "t", "et", "en", "er", "erna", "ar", "arna", "or", "orna", "s", "r", "ns", "ts", "de", "des",
             "te", "tes", "ade", "ades", "at", "ats", "as", "es", "ens", "ets")
 MIN_PART = 4  # letters of each compound part
+NEAR = 10  # words between a subject and its activity: further apart, the sentence speaks of two things
 LAW_SHARE = 0.5  # share of a sentence's word bigrams found in one law sentence that makes it a restatement
 LAW_MIN_SHARED = 4
 
@@ -38,6 +41,7 @@ class Topic(Strict):
 
     subjects: list[str] = Field(min_length=1)
     activities: list[str] = Field(min_length=1)
+    done: bool = False  # the sentence must also say that it was done ("infördes", "har minskat")
 
 
 class LawSentence(Strict):
@@ -51,11 +55,14 @@ class DescriptionData(Strict):
     topics: dict[str, Topic] = {}
     rules: dict[str, list[str]] = {}  # rule id -> topics whose description meets the rule
     asks_what_was_done: list[str] = []  # rule ids for which goals and plans are no evidence
+    cites_the_law: list[str] = []  # rule ids that look for references to the law: restated law counts for them
     plans: list[Regex] = []  # goal and plan wording: not what was done
     done: list[Regex] = []  # wording of what was done, which outweighs a plan word in the same sentence
     not_evidence: list[Regex] = []  # title-page, approval and template credit lines
     ignore: list[Regex] = []  # wording whose words are never a subject or activity ("i de fall")
+    glossary_headings: list[str] = []  # sections that explain words and abbreviations: never evidence
     law: list[LawSentence] = []  # the statute's own sentences
+    law_wording: list[Regex] = []  # wording that passes on a rule's text ("Enligt SOSFS 2011:9 … ska")
     forms: dict[str, list[str]] = {}  # lemma -> its inflected forms (rules/former.yml, from simplemma)
 
 
@@ -64,7 +71,8 @@ def merge_data(parts: list[DescriptionData]) -> DescriptionData:
     topics: dict[str, Topic] = {}
     rules: dict[str, list[str]] = {}
     lists: dict[str, list] = {
-        "asks_what_was_done": [], "plans": [], "done": [], "not_evidence": [], "ignore": [], "law": [],
+        "asks_what_was_done": [], "cites_the_law": [], "plans": [], "done": [], "not_evidence": [], "ignore": [],
+        "glossary_headings": [], "law": [], "law_wording": [],
     }
     forms: dict[str, list[str]] = {}
     for part in parts:
@@ -74,7 +82,7 @@ def merge_data(parts: list[DescriptionData]) -> DescriptionData:
             forms[lemma] = sorted(set(forms.get(lemma, [])) | set(known))
         for name, values in lists.items():
             values.extend(getattr(part, name))
-    return DescriptionData(topics=topics, rules=rules, forms=forms, **lists)
+    return DescriptionData.model_construct(topics=topics, rules=rules, forms=forms, **lists)  # parts are validated
 
 
 def _term_words(term: str) -> list[str]:
@@ -200,34 +208,42 @@ class Statement:
 
     position: int  # block position in the document
     text: str
-    plan: bool = False  # a goal, a plan or the statute restated: not what was done
+    plan: bool = False  # a goal or a plan: not what was done
+    law: bool = False  # the statute restated: describes nothing of the report's own
+    done: bool = False  # says what was done ("infördes", "har minskat")
 
 
 class Statements:
     """A document's evidence sentences: body text that is not a contents line, guidance, or an
-    approval or credit line. Goals, plans and the statute restated are kept, marked `plan`: they
-    are no evidence for a rule that asks what was done, but a rule that asks for goals, or for a
-    reference to the law, sees them."""
+    approval or credit line. Goals and plans are kept, marked `plan` (no evidence for a rule that
+    asks what was done); so is the statute restated, marked `law` (evidence only for a rule that
+    looks for references to the law)."""
 
     def __init__(self, texts: list[tuple[int, str]], vocabulary: Vocabulary):
         data = vocabulary.data
         self.vocabulary = vocabulary
-        not_evidence = [re.compile(p, re.IGNORECASE) for p in data.not_evidence]
-        plans = [re.compile(p, re.IGNORECASE) for p in data.plans]
-        done = [re.compile(p, re.IGNORECASE) for p in data.done]
+        folded = Folded([sentence for _, sentence in texts])
+
+        def matching(patterns: list[str]) -> set[int]:
+            """Sentences one of the patterns matches; the prefilter skips those without its words."""
+            compiled = [re.compile(p, re.IGNORECASE) for p in patterns]
+            return {n for n in folded.candidates(compiled) if any(p.search(texts[n][1]) for p in compiled)}
+
+        not_evidence, plans, done, law_wording = map(matching, (data.not_evidence, data.plans, data.done, data.law_wording))
         law = LawIndex(data.law)
         self.items: list[Statement] = []
-        for position, sentence in texts:
-            if any(p.search(sentence) for p in not_evidence):
+        for number, (position, sentence) in enumerate(texts):
+            if number in not_evidence:
                 continue
-            plan = law.restates(sentence) or (
-                any(p.search(sentence) for p in plans) and not any(p.search(sentence) for p in done)
-            )
-            self.items.append(Statement(position, sentence, plan))
+            did = number in done  # what was done is neither a plan nor the law
+            plan = not did and number in plans
+            restated = not did and (number in law_wording or law.restates(sentence))
+            self.items.append(Statement(position, sentence, plan, restated, did))
         self.ignore = [re.compile(p, re.IGNORECASE) for p in data.ignore]
         self.lemmatize = Lemmatizer(vocabulary)
         self._postings: dict[str, list[tuple[int, int]]] | None = None
         self._words: list[list[frozenset[str]]] = []
+        self._clauses: list[list[int]] = []  # per word, its clause (commas, semicolons, dashes, brackets part them)
         self._found: dict[tuple[str, ...], dict[int, set[int]]] = {}
 
     def _index(self) -> dict[str, list[tuple[int, int]]]:
@@ -238,8 +254,15 @@ class Statements:
                 text = statement.text.lower()
                 for pattern in self.ignore:
                     text = pattern.sub(" ", text)
-                words = [self.lemmatize(w) for w in WORD.findall(text)]
+                clause, clauses, words = 0, [], []
+                for token in TOKEN.finditer(text):
+                    if token["word"]:
+                        words.append(self.lemmatize(token["word"]))
+                        clauses.append(clause)
+                    else:
+                        clause += 1
                 self._words.append(words)
+                self._clauses.append(clauses)
                 for place, lemmas in enumerate(words):
                     for lemma in lemmas:
                         self._postings.setdefault(lemma, []).append((number, place))
@@ -267,12 +290,28 @@ class Statements:
                 out.setdefault(number, set()).update(places)
         return out
 
+    def _both(self, number: int, place: int, topic: Topic) -> bool:
+        """A compound that holds a subject and an activity of its own ("fall|riskbedömningar"), not a
+        subject inside the activity ("riskbedömningar" is no risk and bedömning)."""
+        lemmas = self._words[number][place]
+        subjects = {self.vocabulary.lemma(t) for t in topic.subjects if " " not in t} & lemmas
+        activities = {self.vocabulary.lemma(t) for t in topic.activities if " " not in t} & lemmas
+        return any(s not in a for s in subjects for a in activities)
+
     def describing(self, topics: list[Topic], plans: bool = False) -> list[Statement]:
-        """Sentences where a topic's subject and activity meet, as different words, in document order."""
+        """Sentences where a topic's subject and activity meet, as different words at most `NEAR` words
+        apart in one clause (an enumeration "avvikelser, klagomål, lex Maria" is a list of topics), in
+        document order; never the statute restated, goals and plans only when `plans`, and only what
+        was done for a topic that asks for it."""
         found: set[int] = set()
         for topic in topics:
             subjects, activities = self._group(topic.subjects), self._group(topic.activities)
             for number in subjects.keys() & activities.keys():
-                if len(subjects[number] | activities[number]) > 1 and (plans or not self.items[number].plan):
+                statement, clauses = self.items[number], self._clauses[number]
+                near = any(
+                    (0 < abs(a - b) <= NEAR and clauses[a] == clauses[b]) or (a == b and self._both(number, a, topic))
+                    for a in subjects[number] for b in activities[number]
+                )
+                if near and (plans or not statement.plan) and not statement.law and (statement.done or not topic.done):
                     found.add(number)
         return [self.items[n] for n in sorted(found)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -24,6 +25,23 @@ def expand(paths: list[Path]) -> list[Path]:
         else:
             out.append(path)
     return out
+
+
+STDOUT = Path("-")  # as an output file name: write to stdout
+
+
+def write_output(path: Path | None, data: str | bytes, inputs: list[Path] = ()) -> None:
+    """Write an output to `path`, or to stdout when it is None or "-"; binary data never to a terminal."""
+    if path is not None and Path(path) != STDOUT:
+        write_atomic(path, data, inputs)
+    elif isinstance(data, bytes):
+        if sys.stdout.isatty():
+            raise UserError("binära utdata kan inte skrivas till terminalen; ange --output FIL")
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        sys.stdout.write(data)
 
 
 def write_atomic(path: Path, data: str | bytes, inputs: list[Path] = ()) -> None:

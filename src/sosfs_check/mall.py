@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .document import Block
 from .errors import UserError
-from .rules import PROFILES, Rule, RuleSet, Section
+from .rules import Rule, RuleSet, Section
 
 __all__ = ["FORMATS", "Part", "Template", "make_template", "outline", "plan"]
 
@@ -251,10 +251,11 @@ class Template:
     organisation: str | None
     lang: str
     parts: list[Part]
+    profile_title: str  # "Patientsäkerhetsberättelse"
 
     @property
     def title(self) -> str:
-        return f"{PROFILES[self.profile]} {self.year}"
+        return f"{self.profile_title} {self.year}"
 
     @property
     def file_stem(self) -> str:
@@ -283,8 +284,7 @@ def plan(
     rules = rules or builtin_rules()
     if lang not in WORDS:
         raise UserError(f"okänt språk {lang!r}; välj bland: {', '.join(WORDS)}")
-    if profile is not None and profile not in PROFILES:
-        raise UserError(f"okänd profil {profile!r}; välj bland: {', '.join(PROFILES)}")
+    rules.check_profile(profile)
     if not rules.sections:
         raise UserError("regelpaketen har inga avsnitt ('sections:'); mallen byggs av regelpaketets avsnitt")
     last = read_source(Path(source), rules, profile) if source is not None else None
@@ -297,7 +297,7 @@ def plan(
     parts = outline(rules, profile, lang)
     if last is not None:
         parts = _follow(parts, last, rules, profile, year, lang)
-    return Template(profile, year, organisation, lang, parts)
+    return Template(profile, year, organisation, lang, parts, rules.profiles[profile])
 
 
 def make_template(

@@ -26,25 +26,38 @@ FORMATS = ("rich", *RENDERERS)
 
 
 def targets(format: str, outputs: list[str]) -> list[tuple[str, Path | None]]:
-    """(format, file) pairs; file None means stdout. A bare `--output FILE` takes `--format`."""
-    plain: list[Path] = []
+    """(format, file) pairs; file None means stdout, as does the file name "-". A bare
+    `--output FILE` takes `--format`. At most one format goes to stdout."""
+    plain: list[Path | None] = []
     out: list[tuple[str, Path | None]] = []
     for spec in outputs:
         name, sep, file = spec.partition("=")
         if sep and name in FORMATS:
             if not file:
                 raise UserError(f"--output {spec}: filnamn saknas efter '='")
-            out.append((name, Path(file)))
+            out.append((name, _file(file)))
         elif sep and name.isidentifier():
             raise UserError(f"--output {spec}: okänt format {name!r}; välj bland: {', '.join(FORMATS)}")
         else:
-            plain.append(Path(spec))
+            plain.append(_file(spec))
     if len(plain) > 1:
         raise UserError("--output utan FORMAT= får bara anges en gång; skriv t.ex. --output sarif=rapport.sarif")
-    return [(format, plain[0] if plain else None), *out]
+    pairs = [(format, plain[0] if plain else None), *out]
+    to_stdout = [name for name, file in pairs if file is None]
+    if len(to_stdout) > 1:
+        raise UserError(
+            f"bara ett format kan skrivas till stdout, inte {' och '.join(to_stdout)}; ange --output FIL för de andra"
+        )
+    return pairs
 
 
-def render(format: str, results: list[Result], lang: str) -> str:
+def _file(name: str) -> Path | None:
+    """The file an `--output` names; None for "-", stdout."""
+    return None if name == "-" else Path(name)
+
+
+def render(format: str, results: list[Result], lang: str, rules) -> str:
+    """One format's text; `rules` is the rule set the results were judged by (SARIF lists it)."""
     if format == "rich":
         from rich.console import Console
 
@@ -54,15 +67,15 @@ def render(format: str, results: list[Result], lang: str) -> str:
         print_report(results, console, lang)
         return console.export_text()
     module = importlib.import_module(f".render.{RENDERERS[format]}", __package__)
-    return module.render(results, lang)
+    return module.render(results, lang, rules.rules) if format == "sarif" else module.render(results, lang)
 
 
-def emit(pairs: list[tuple[str, Path | None]], results: list[Result], lang: str) -> None:
+def emit(pairs: list[tuple[str, Path | None]], results: list[Result], lang: str, rules) -> None:
     """Write every requested format; GitHub's step summary is appended when running in Actions."""
     inputs = [r.path for r in results]
     for format, file in pairs:
         if file is not None:
-            write_atomic(file, render(format, results, lang), inputs=inputs)
+            write_atomic(file, render(format, results, lang, rules), inputs=inputs)
         elif format == "rich":
             from rich.console import Console
 
@@ -70,7 +83,7 @@ def emit(pairs: list[tuple[str, Path | None]], results: list[Result], lang: str)
 
             print_report(results, Console(), lang)
         else:
-            sys.stdout.write(render(format, results, lang))
+            sys.stdout.write(render(format, results, lang, rules))
     if any(format == "github" for format, _ in pairs):
         from .render.github import append_step_summary
 

@@ -26,7 +26,10 @@ from pydantic.version import VERSION as PYDANTIC
 from .regexes import NEEDLES
 from .vocabulary import STEMS
 
-_CODE = ("rules.py", "schema.py", "regexes.py", "vocabulary.py", "checks/*.py", "descriptions.py")  # what the cached data is derived by
+_CODE = (  # what the cached data is derived by
+    "rules.py", "lawdata.py", "sections.py", "schema.py", "yamlfile.py", "regexes.py", "vocabulary.py", "checks/*.py",
+    "descriptions.py",
+)
 
 T = TypeVar("T")
 

@@ -21,7 +21,7 @@ from ..document import BODY_KINDS, Block, Document
 from ..facts import extract_facts
 from ..prefilter import Folded
 from ..result import Fact
-from ..vocabulary import TextIndex, sentences
+from ..vocabulary import TextIndex, heading_key, sentences
 
 
 @dataclass
@@ -37,11 +37,17 @@ class Verdict:
     passed: bool
     evidence: list[Block] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    empty_section: bool = False  # failed on the rule's own section left without text: a description
+    # elsewhere does not make up for a chapter the draft has not written
 
 
 # Body words that make a section's own text substantive: an area whose section holds this much is
 # at least partly described even when its rules fail.
 SUBSTANTIVE_WORDS = 8
+# Lines before the first heading shorter than this are the title page (names, years, approval).
+TITLE_PAGE_WORDS = 25
+# A sentence that is only a reference to a föreskrift or law: what stands before it is quoted from there.
+QUOTED_SOURCE = re.compile(r"\(?(?:SOSFS|HSLF-FS|SFS)\s*\d{4}:\d+(?:\s*,?\s*\d+\s*kap\.)?(?:\s*\d+\s*[a-z]?\s*§+)?\.?\)?\.?")
 # Instruction sentences must hold this share of a block's words for the block to be guidance.
 GUIDANCE_SHARE = 0.5
 
@@ -59,14 +65,16 @@ class Context:
     (placeholders, stale references) wherever they stand.
     """
 
-    def __init__(self, document: Document, as_of: date, guidance=(), vocabulary: Vocabulary | None = None,
-                 sections=()):
-        """`guidance`: the rule pack's guidance checks, whose phrasings and style names mark
-        template guidance (see checks/guidance.py); `vocabulary`: the pack's description data
-        (topics, and the wording that is never evidence; see descriptions.py); `sections`: (area,
-        headings) of the pack's section rules, which tell whose section a heading is (see `claimed`)."""
+    def __init__(self, document: Document, as_of: date, adoption, guidance=(), sections=(),
+                 vocabulary: Vocabulary | None = None):
+        """`adoption`: the packs' dating words (`RuleSet.adoption`); `guidance`: the rule pack's
+        guidance checks, whose phrasings and style names mark template guidance (see
+        checks/guidance.py); `sections`: (area, headings) of the pack's section rules, which tell
+        whose section a heading is (see `claimed`); `vocabulary`: the pack's description data
+        (topics, and the wording that is never evidence; descriptions.py)."""
         self.document = document
-        self.as_of = as_of
+        self.as_of = as_of  # the day whose law applies; the engine may set it from the report's own dates
+        self.adoption = adoption
         self.area = ""  # area of the rule being evaluated (set by the engine)
         self._section_rules = list(sections)
         self.blocks = document.blocks
@@ -75,14 +83,17 @@ class Context:
         self.guidance = self._guidance(list(guidance))
         self.body = [b.kind in BODY_KINDS and pos not in self.guidance for pos, b in enumerate(self.blocks)]
         self.vocabulary = vocabulary or Vocabulary(DescriptionData())
-        self.statements = Statements(
-            [(pos, s) for pos, body in enumerate(self.body) if body for s in self.sentences(pos)], self.vocabulary
-        )
-        self.asks_done = False  # the rule being judged asks what was done: goals and plans are no evidence
-        self._evidence: dict[bool, tuple[TextIndex, list[int]]] = {}
         self._ends = self._section_ends()
         self._headings: dict[tuple[str, ...], list[Block]] = {}
         self._scopes: dict[tuple[str, ...], frozenset[int]] = {}
+        apart = self._title_page() | self._glossaries()
+        self.statements = Statements(
+            [(pos, s) for pos, body in enumerate(self.body) if body and pos not in apart for s in self.sentences(pos)],
+            self.vocabulary,
+        )
+        self.asks_done = False  # the rule being judged asks what was done: goals and plans are no evidence
+        self.cites_law = False  # the rule being judged looks for references to the law: restated law counts
+        self._evidence: dict[tuple[bool, bool], tuple[TextIndex, list[int]]] = {}
 
     def _guidance(self, checks) -> dict[int, str]:
         """Position -> Block.guidance key for every block that is template guidance: marked by the
@@ -98,24 +109,42 @@ class Context:
             if pos in marks or self.blocks[pos].kind not in BODY_KINDS:
                 continue
             said = self.sentences(pos)
-            words = sum(len(x.split()) for x in said if any(p.match(x) for p in patterns))
+            # A sentence followed by its source ("… SOSFS 2011:9 7 kap. 3 §.") quotes the rule on purpose.
+            words = sum(
+                len(x.split()) for i, x in enumerate(said)
+                if any(p.match(x) for p in patterns) and not (i + 1 < len(said) and QUOTED_SOURCE.fullmatch(said[i + 1]))
+            )
             if words and words >= GUIDANCE_SHARE * sum(len(x.split()) for x in said):
                 marks[pos] = "instruction"
         return marks
 
+    def _title_page(self) -> set[int]:
+        """Positions of the title page's short lines (before the first heading, when there is one):
+        names, years, "För berättelsen ansvarar …", never evidence of content."""
+        if not self.document.headings:
+            return set()
+        return {b.index - 1 for b in self.document.front_matter if len(b.text.split()) < TITLE_PAGE_WORDS}
+
+    def _glossaries(self) -> set[int]:
+        """Positions inside sections that explain words and abbreviations ("Förkortningar")."""
+        names = {heading_key(h) for h in self.vocabulary.data.glossary_headings}
+        return {p for h in self.document.headings if heading_key(h.text) in names for p in self.section_positions(h)}
+
     def ask(self, rule_id: str) -> None:
-        """Judge the next rule: one that asks what was done (pack data) counts no goals or plans."""
+        """Judge the next rule: one that asks what was done (pack data) counts no goals or plans;
+        only one that looks for references to the law counts the statute restated."""
         self.asks_done = rule_id in self.vocabulary.data.asks_what_was_done
+        self.cites_law = rule_id in self.vocabulary.data.cites_the_law
 
     def _evidence_text(self) -> tuple[TextIndex, list[int]]:
         """Word index and cumulative word counts of the evidence sentences of each block: body text
-        without approval and credit lines, and, for a rule that asks what was done, without goals,
-        plans and the statute restated."""
-        key = self.asks_done
+        without approval and credit lines or the statute restated (unless the rule looks for
+        references to the law), and, for a rule that asks what was done, without goals and plans."""
+        key = (self.asks_done, self.cites_law)
         if key not in self._evidence:
             kept: list[list[str]] = [[] for _ in self.blocks]
             for statement in self.statements.items:
-                if not (key and statement.plan):
+                if not (self.asks_done and statement.plan) and (self.cites_law or not statement.law):
                     kept[statement.position].append(statement.text)
             texts = [" ".join(parts) for parts in kept]
             self._evidence[key] = TextIndex(texts), [0, *accumulate(len(t.split()) for t in texts)]
@@ -148,14 +177,9 @@ class Context:
         """Whether a block's text counts as evidence."""
         return self.body[self.position(block)]
 
-    def words(self, block: Block) -> int:
-        """Words of a block's evidence text (see `_evidence_text`): 0 for headings and guidance."""
-        pos = self.position(block)
-        return self._words[pos + 1] - self._words[pos]
-
     def body_blocks(self, heading: Block, unclaimed: bool = False) -> list[Block]:
-        """The blocks of a heading's section (subsections included) holding evidence text;
-        `unclaimed`: without the subsections that are another area's own sections (see `claimed`)."""
+        """The body blocks of a heading's section, subsections included; `unclaimed`: without the
+        subsections that are another area's own sections (see `claimed`)."""
         positions = self.section_positions(heading)
         skipped: set[int] = set()
         if unclaimed:
@@ -164,7 +188,7 @@ class Context:
                     areas = self.claimed.get(pos, set())
                     if areas and self.area not in areas:
                         skipped.update(self.section_positions(self.blocks[pos]))
-        return [self.blocks[p] for p in positions if p not in skipped and self.words(self.blocks[p])]
+        return [self.blocks[p] for p in positions if self.body[p] and p not in skipped]
 
     @cached_property
     def claimed(self) -> dict[int, set[str]]:
@@ -209,16 +233,18 @@ class Context:
 
     @cached_property
     def period_year(self) -> int | None:
-        adopted = self.adopted[0] if self.adopted else None
-        return dates.period_year(self.document, self.report_year, adopted, self.period_counts)
+        dated = self.dating.any
+        return dates.period_year(self.document, self.report_year, dated[0] if dated else None, self.period_counts)
 
     @cached_property
     def period_counts(self) -> Counter:
         return dates.period_mentions(self.document, self.text)
 
     @cached_property
-    def adopted(self):
-        return dates.adoption(self.document, self.text)
+    def dating(self) -> dates.Dating:
+        """When the report was drawn up and adopted, by the pack's words."""
+        words = self.adoption
+        return dates.dating(self.document, tuple(words.drawn_up), tuple(words.adopted), self.text)
 
     def position(self, block: Block) -> int:
         return block.index - 1
@@ -245,6 +271,16 @@ class Context:
     def section_positions(self, heading: Block) -> range:
         start = self.position(heading)
         return range(start + 1, self._ends.get(start, start + 1))
+
+    def evidence_words(self, block: Block) -> int:
+        """Words of a block's evidence sentences for the rule being judged (see `_evidence_text`)."""
+        pos = self.position(block)
+        return self._words[pos + 1] - self._words[pos]
+
+    def section_words(self, heading: Block) -> int:
+        """Body words in a heading's section, subsections included (never headings or guidance)."""
+        span = self.section_positions(heading)
+        return self._words[span.stop] - self._words[span.start]
 
     def scope(self, within: list[str]) -> frozenset[int] | None:
         """Positions inside sections whose heading matches; None means the whole document

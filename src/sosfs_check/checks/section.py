@@ -28,15 +28,18 @@ def evaluate(check, ctx: Context) -> Verdict:
     a shorter section with substantive text is partial evidence; a mention elsewhere is none."""
     heads = ctx.headings_matching(check.headings)
     unclaimed = check.subsections == "unclaimed"
-    body = {head.index: ctx.body_blocks(head, unclaimed) for head in heads}
-    words = {index: sum(map(ctx.words, blocks)) for index, blocks in body.items()}
+    # Words that count: body text less approval lines, and less goals and plans when the rule asks what was done.
+    body = {head.index: [b for b in ctx.body_blocks(head, unclaimed) if ctx.evidence_words(b)] for head in heads}
+    words = {index: sum(ctx.evidence_words(b) for b in blocks) for index, blocks in body.items()}
     for head in heads:
         if words[head.index] >= check.min_words:
             return Verdict(True, evidence=body[head.index])
     if heads:
         head = max(heads, key=lambda h: words[h.index])
         if not words[head.index]:
-            return failed([], head, head.text, f"Rubriken ”{head.text}” finns men avsnittet har ingen text.")
+            verdict = failed([], head, head.text, f"Rubriken ”{head.text}” finns men avsnittet har ingen text.")
+            verdict.empty_section = True
+            return verdict
         evidence = body[head.index] if words[head.index] >= SUBSTANTIVE_WORDS else []
         return failed(evidence, head, head.text, f"Rubriken ”{head.text}” finns men avsnittet har nästan inget innehåll.")
     hits = ctx.blocks_at(ctx.index.find_any(check.headings + check.phrases))
