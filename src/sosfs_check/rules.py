@@ -280,8 +280,8 @@ def _section_problems(files: dict[Path, RuleFile], known: dict[str, Section]) ->
                 seen.add(parent)
                 parent = known[parent].parent
             if parent == section.id:
-                positions = positions or _positions(path.read_text(encoding="utf-8"))
-                line, col = positions.get(("sections", i, "parent"), (1, 1))
+                where = where or positions(path.read_text(encoding="utf-8"))
+                line, col = where.get(("sections", i, "parent"), (1, 1))
                 problems.append(f"{path}:{line}:{col}: sections.{i}.parent: avsnittet {section.id!r} ligger "
                                 "under sig självt (föräldrarna går i cirkel)")
     return problems
