@@ -85,6 +85,9 @@ def test_the_cache_holds_plain_data_that_gives_back_the_same_rule_set(tmp_path):
     ruleset = load_rules(directory)
     data = json.loads(json.dumps(rulecache.to_data(ruleset, "k")))  # plain JSON values, nothing else
     assert rulecache.from_data(data, "k") == ruleset
+    # The description vocabulary travels too: a warm run must credit the same descriptions as a cold one.
+    assert ruleset.vocabulary.data.topics
+    assert rulecache.from_data(data, "k").vocabulary.data == ruleset.vocabulary.data
     assert data["rules"][0] == ruleset.rules[0].model_dump(mode="json")
 
 

@@ -29,6 +29,7 @@ from pydantic.version import VERSION as PYDANTIC
 from . import __version__
 from .regexes import NEEDLES
 from .rules import Pack, Rule, RuleSet, Section
+from .descriptions import DescriptionData, Vocabulary
 from .vocabulary import STEMS
 
 FORMAT = "sosfs-check-rulecache/1"
@@ -66,6 +67,7 @@ def to_data(ruleset: RuleSet, key: str) -> dict:
         "packs": [p.model_dump(mode="json") for p in ruleset.packs],
         "rules": [r.model_dump(mode="json") for r in ruleset.rules],
         "sections": [s.model_dump(mode="json") for s in ruleset.sections],
+        "descriptions": ruleset.vocabulary.data.model_dump(mode="json"),
         "stems": STEMS,
         "needles": [[pattern, flags, clauses] for (pattern, flags), clauses in NEEDLES.items()],
     }
@@ -83,6 +85,7 @@ def from_data(data: dict, key: str) -> RuleSet:
         rules=tuple(Rule.model_validate(rule) for rule in data["rules"]),
         packs=tuple(Pack.model_validate(pack) for pack in data["packs"]),
         sections=tuple(Section.model_validate(section) for section in data["sections"]),
+        vocabulary=Vocabulary.build(DescriptionData.model_validate(data["descriptions"])),
     )
     stems = {str(word): str(stem) for word, stem in data["stems"].items()}
     needles = {(str(pattern), int(flags)): tuple(tuple(map(str, clause)) for clause in clauses)
