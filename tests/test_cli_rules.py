@@ -153,7 +153,7 @@ def test_validate_unknown_check_type_and_area(cli, tmp_path):
     assert out.splitlines() == [
         f"{path}:4:5: rules.0.area: ogiltigt värde 'risk'; tillåtna värden: {areas}",
         f"{path}:9:7: rules.0.check.type: okänd kontrolltyp 'sektion'; välj bland: absence, adoption, citations, controls, "
-        "figure, period_text, phrases, placeholders, section, stale_references, superseded_texts, title, toc",
+        "figure, guidance, period_text, phrases, placeholders, section, stale_references, superseded_texts, title, toc",
     ]
 
 

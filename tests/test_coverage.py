@@ -73,8 +73,8 @@ def test_a_report_without_its_risk_analysis_loses_the_requirement():
     full, cut = (sosfs_check.check(DOCX / f"boras-2021-{name}.docx", as_of=AS_OF) for name in ("headings", "utan-riskanalys"))
     risk = row(matrix([full, cut], builtin_rules()), "SOSFS 2011:9 5 kap. 1 §")
     assert risk.cells[0].section.endswith("5.3 Riskanalys")
-    # Risks are still mentioned elsewhere: partial evidence, from another section.
-    assert risk.cells[1].status == "delvis" and "Riskanalys" not in risk.cells[1].section
+    # Risks are still mentioned elsewhere, but a mention is no evidence: the requirement is not met.
+    assert (risk.cells[1].status, risk.cells[1].section) == ("ej_uppfyllt", "")
 
 
 def test_totals_per_report_and_per_requirement(table):

@@ -281,7 +281,8 @@ def test_tracked_changes_content_controls_and_fields(tmp_path):
     texts = [b.text for b in doc.blocks]
     assert texts == ["Avvikelser", "Antalet avvikelser var fjorton under 2023 i hemtjänsten.", "Text i blockkontroll."]
     assert [(m.kind, m.text, m.author, m.block) for m in doc.markup] == [
-        ("deletion", "tolv", "Anna", 2), ("insertion", "fjorton", "Bo", 2)]
+        ("deletion", "tolv", "Anna", 2), ("insertion", "fjorton", "Bo", 2),
+        ("placeholder", "Klicka här för att ange text.", "", 2)]
 
 
 def text_box(text: str) -> str:
@@ -436,3 +437,34 @@ def test_libreoffice_resave_keeps_headings(tmp_path):
     assert [(b.text, b.level) for b in resaved.headings] == [(b.text, b.level) for b in original.headings]
     assert resaved.title == "Patientsäkerhetsberättelse 2023"
     assert ("Avvikelser", (0, 0, 0)) in [(b.text, b.table) for b in resaved.blocks]
+
+
+def test_placeholders_hidden_text_instruction_styles_and_captions(tmp_path):
+    """Template guidance is read with its location and marked, never dropped and never body text."""
+    d = docx.Document()
+    d.add_heading("Riskanalys", 1)
+    add_xml(d, '<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:p>'
+               + run("Klicka eller tryck här för att ange text.") + "</w:p></w:sdtContent></w:sdt>")
+    add_xml(d, '<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>Beskriv hur riskanalyser görs.</w:t></w:r></w:p>')
+    add_xml(d, "<w:p>" + run("Två riskanalyser gjordes.")
+               + '<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve"> Ange antal.</w:t></w:r></w:p>')
+    help_style = d.styles.add_style("Hjälptext", WD_STYLE_TYPE.PARAGRAPH)
+    d.add_paragraph("Redogör för resultatet av riskanalyserna.", style=help_style)
+    d.add_paragraph("Figur 1. Riskmatris", style="Caption")
+    table = d.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Antal riskanalyser"
+    table.cell(0, 1)._tc.clear_content()
+    table.cell(0, 1)._tc.append(parse_xml(
+        f'<w:sdt {NS}><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent><w:p>{run("[Antal]")}</w:p></w:sdtContent></w:sdt>'))
+    doc = read_docx(save(d, tmp_path))
+    assert [(b.kind, b.text, b.guidance, b.style, b.is_body) for b in doc.blocks] == [
+        ("heading", "Riskanalys", "", "heading 1", False),
+        ("paragraph", "Klicka eller tryck här för att ange text.", "placeholder", "Normal", False),
+        ("paragraph", "Beskriv hur riskanalyser görs.", "hidden", "Normal", False),
+        ("paragraph", "Två riskanalyser gjordes.", "", "Normal", True),
+        ("paragraph", "Redogör för resultatet av riskanalyserna.", "", "Hjälptext", True),
+        ("caption", "Figur 1. Riskmatris", "", "caption", False),
+        ("table_cell", "Antal riskanalyser", "", "Normal", True),
+        ("table_cell", "[Antal]", "placeholder", "Normal", False),
+    ]
+    assert [(m.kind, m.text, m.block) for m in doc.markup] == [("hidden", "Ange antal.", 4)]

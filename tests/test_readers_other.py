@@ -103,10 +103,11 @@ def test_plain_text_original_gives_the_docx_checklist(report):
         assert extra == set()
     else:
         # The 2018 text numbers no headings and its TOC has no levels, so every heading found
-        # through the TOC is on level 1: "Resultat och analys" loses its subsections (result
-        # section too short) and repeated subheadings such as a second "Egenkontroll" look like
-        # top-level headings missing from the TOC. Both rules are in areas already "delvis".
-        assert extra == {"PSL-3-10-RESULTAT", "BERATTELSE-INNEHALLSFORTECKNING"}
+        # through the TOC is on level 1: repeated subheadings such as a second "Egenkontroll" look
+        # like top-level headings missing from the TOC (an area already "delvis"). "Resultat och
+        # analys" loses its subsections too, but the results are described in body text ("Antalet
+        # hushåll … har minskat från 486 … till 414", issue 21), so PSL-3-10-RESULTAT still passes.
+        assert extra == {"BERATTELSE-INNEHALLSFORTECKNING"}
 
 
 # -- PDF ------------------------------------------------------------------------------------------

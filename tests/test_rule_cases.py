@@ -66,6 +66,13 @@ def test_rules_test_fails_when_a_builtin_rules_vocabulary_is_broken(tmp_path, mo
     good = 'headings: ["riskanalys", "riskanalyser", "risker", "riskbedömning", "riskhantering"]'
     assert text.count(good) == 1
     path.write_text(text.replace(good, 'headings: ["riskhantering enligt plan"]'), encoding="utf-8")
+    # Without a description to fall back on (a pack's empty mapping replaces the built-in one), the
+    # rule stands on its own vocabulary.
+    descriptions = pack / "beskrivningar.yml"
+    mapping = "    SOSFS-5-1-RISKANALYS: [riskbedomning]\n"
+    assert descriptions.read_text(encoding="utf-8").count(mapping) == 1
+    descriptions.write_text(descriptions.read_text(encoding="utf-8").replace(mapping, mapping.replace("riskbedomning", "")),
+                            encoding="utf-8")
 
     code, out, _ = run_cli(monkeypatch, capsys, "rules", "test", str(pack))
     assert code == 1

@@ -162,7 +162,8 @@ def configure_rules(config: Config, rules: RuleSet) -> RuleSet:
         if severity and (severity != rule.severity or rule.severity_by_profile):
             rule = rule.raised_by_configuration(severity)
         chosen.append(rule)
-    return RuleSet(pack=rules.pack, rules=tuple(chosen), packs=rules.packs, sections=rules.sections)
+    return RuleSet(pack=rules.pack, rules=tuple(chosen), packs=rules.packs, sections=rules.sections,
+                   vocabulary=rules.vocabulary)
 
 
 def apply_suppressions(config: Config, results: list[Result], aliases: dict[str, str] | None = None) -> None:

@@ -18,7 +18,20 @@ HEADING_SOURCES = (
     "toc",  # body line equal to an entry of the table of contents (plain text, PDF)
 )
 
-BLOCK_KINDS = ("title", "heading", "paragraph", "list_item", "table_cell", "textbox", "footnote")
+# "label": a short bold or large line the heading heuristics did not take for a heading (a heading
+# straight over another of its size, a bold caption): heading-like, so never content.
+BLOCK_KINDS = ("title", "heading", "paragraph", "list_item", "table_cell", "textbox", "footnote", "caption", "label")
+# Kinds whose text can be evidence. Headings, the title and captions never are; neither is a block
+# marked as guidance (see GUIDANCE), nor a TOC line (those go to Document.toc, not to blocks).
+BODY_KINDS = frozenset(("paragraph", "list_item", "table_cell", "textbox", "footnote"))
+# Why a block is template guidance, never content (Block.guidance): the first three are set by the
+# readers from the file itself, "instruction" from the rule pack's phrasings (see checks `guidance`).
+GUIDANCE = {
+    "placeholder": "platshållartext i en innehållskontroll",
+    "hidden": "dold text",
+    "style": "stycke i en instruktionsformatmall",
+    "instruction": "instruktion från mallen",
+}
 
 
 @dataclass(slots=True)
@@ -36,6 +49,13 @@ class Block:
     table: tuple[int, int, int] | None = None  # (table, row, column) for table cells, 0-based
     anchor: int | None = None  # where the block sits in the file, for writing comments back (DOCX:
     # position of its first w:p in body.iter(w:p); footnotes: that of the referring block)
+    style: str = ""  # paragraph style name as the file gives it ("Hjälptext"), when the format has styles
+    guidance: str = ""  # a GUIDANCE key when the block is template guidance; "" for the author's text
+
+    @property
+    def is_body(self) -> bool:
+        """Body text the author wrote: the only text that counts as evidence."""
+        return self.kind in BODY_KINDS and not self.guidance
 
     @property
     def section_label(self) -> str:
@@ -91,7 +111,7 @@ class Document:
         titles = [b.text for b in self.blocks if b.kind == "title"]
         if titles:
             return " ".join(titles)
-        front = [b.text for b in self.front_matter if b.kind == "paragraph"]
+        front = [b.text for b in self.front_matter if b.kind in ("paragraph", "label")]
         if front:
             return front[0]
         heads = self.headings

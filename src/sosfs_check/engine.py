@@ -7,9 +7,10 @@ from collections import Counter
 from datetime import date
 
 from . import dates
-from .checks import Context, Problem, evaluate as evaluate_check
+from .checks import Context, Problem, Verdict, evaluate as evaluate_check
 from .checks.context import excerpt
 from .document import Document
+from .draft import draft_summary
 from .errors import NotAReportError
 from .result import AreaStatus, Finding, Location, Outcome, PackRef, Result
 from .lawdata import ProfileSpec
@@ -67,25 +68,33 @@ def _finding(rule: Rule, problem: Problem, title_block, profile: str, as_of: dat
         legal_basis=[b.cite for b in rule.bases_in_force(as_of)] or list(rule.legal_basis),
         location=location,
         verified=rule.verified,
+        obligation=rule.obligation,
         raised_from=rule.raised_from or "",
     )
 
 
 def judge(outcomes: list[Outcome], document: Document) -> tuple[str, str]:
-    """(status, section with most evidence) of a group of rules: uppfyllt only if every
-    applicable rule passes, delvis with some evidence, ej_tillampligt when none applies."""
+    """(status, section with most evidence) of a group of rules, as a SAS sets it.
+
+    An outcome's evidence is body text only (never a heading, contents line or guidance): that of a
+    passing rule, or the rule's own section when it holds substantive body text but the rule fails.
+    `uppfyllt`: every applicable rule passes and the area is described in body text; `delvis`: some
+    evidence; `ej_uppfyllt`: none (rules that only look for faults, such as stale references,
+    pass on an empty draft and prove nothing); `ej_tillampligt`: no rule applies."""
     mine = [o for o in outcomes if o.outcome != "not_applicable"]
     evidence = [i for o in mine for i in o.evidence]
     if not mine:
         status = "ej_tillampligt"
-    elif all(o.outcome == "pass" for o in mine):
+    elif all(o.outcome == "pass" for o in mine) and any(o.evidence for o in mine):
         status = "uppfyllt"
     elif evidence:
         status = "delvis"
     else:
         status = "ej_uppfyllt"
     blocks = document.blocks
-    sections = [blocks[i - 1].section_label for i in evidence if 0 < i <= len(blocks) and blocks[i - 1].section]
+    # Each rule votes once, with the section of its first piece of evidence.
+    firsts = [o.evidence[0] for o in mine if o.evidence]
+    sections = [blocks[i - 1].section_label for i in firsts if 0 < i <= len(blocks) and blocks[i - 1].section]
     return status, Counter(sections).most_common(1)[0][0] if sections else ""
 
 
@@ -119,7 +128,15 @@ def evaluate(
             "eller båda; titeln nämner ingen av dem. Ange --profile.",
         )
     rules.check_profile(profile)
-    ctx = Context(document, as_of or date.today(), rules.adoption, rules.texts.values())
+    ctx = Context(
+        document,
+        as_of or date.today(),
+        rules.adoption,
+        rules.texts.values(),
+        guidance=[r.check for r in rules.rules if r.check.type == "guidance"],
+        vocabulary=rules.vocabulary,
+        sections=[(r.area, r.check.headings) for r in rules.rules if r.check.type == "section"],
+    )
     if as_of is None:
         ctx.as_of, reason = dates.law_date(ctx.dating, ctx.period_year, date.today())
     else:
@@ -133,14 +150,18 @@ def evaluate(
                 Outcome(rule.id, rule.area, "not_applicable", rule.severity_for(profile), title=rule.title)
             )
             continue
+        ctx.area = rule.area
+        ctx.ask(rule.id)
         verdict = evaluate_check(rule.check, ctx)
+        if not verdict.passed and not verdict.empty_section and (described := ctx.described(rule.id)):
+            verdict = Verdict(True, evidence=described)  # described in body text outside its own section
         outcomes.append(
             Outcome(
                 rule.id,
                 rule.area,
                 "pass" if verdict.passed else "fail",
                 rule.severity_for(profile),
-                evidence=[b.index for b in verdict.evidence],
+                evidence=[b.index for b in verdict.evidence if ctx.body[ctx.position(b)]],
                 title=rule.title,
             )
         )
@@ -158,6 +179,7 @@ def evaluate(
         checklist=checklist(outcomes, document, rules.areas),
         outcomes=outcomes,
         findings=findings,
+        draft=draft_summary(document, ctx.body, ctx.guidance_count),
         as_of=ctx.as_of,
         as_of_reason=reason,
     )

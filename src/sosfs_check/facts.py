@@ -63,7 +63,17 @@ _NONE = {
     key: re.compile(r"\b(?:inte|ej)\s+(?:\w+\s+){0,3}(?:några|någon|något)\s+(?:" + counted + ")")
     for key, counted in _COUNTED.items()
 }
+# "Tre bedömdes vara allvarliga och anmäldes till IVO": a count told by what was done with it.
+_REPORTED_TO_IVO = re.compile(
+    NUM + r"(?:\s+\w+){0,6}?\s+(?:anmäldes|har\s+anmälts|anmälts|har\s+anmälts)\s+till\s+(?:ivo\b|inspektionen)"
+)
+# Under a heading that names what is counted ("Lex Sarah"), a count of reports or cases in its text
+# ("Under 2025 kom fyra rapporter.") is that figure.
+_IN_CONTEXT = re.compile(
+    NUM + FILLER + r"\s+(?:rapporter|rapport|anmälningar|anmälan|ärenden|ärende|händelser|händelse|utredningar)\b"
+)
 _HEADER = {key: re.compile(r"^\s*(?:antal\s+)?(?:" + counted + r")", re.IGNORECASE) for key, counted in _COUNTED.items()}
+_NAMES = {key: re.compile(counted, re.IGNORECASE) for key, counted in _COUNTED.items() if key != "ivo_anmalningar"}
 _CELL_NUMBER = re.compile(r"^\s*(\d{1,5}(?:\s\d{3})?)\s*(?:st\.?)?\s*$")
 
 
@@ -137,6 +147,10 @@ def _stated(text: str, key: str) -> int | None:
             for match in pattern.finditer(text, start, end):
                 if _is_count(text, match, key):
                     return _value(match.group("num"))
+    if key == "ivo_anmalningar":
+        for start, end in spans:
+            if match := _REPORTED_TO_IVO.search(text, start, end):
+                return _value(match.group("num"))
     return 0 if any(_NONE[key].search(text, start, end) for start, end in spans) else None
 
 
@@ -164,6 +178,27 @@ def _spans(text: str, key: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _named_by_heading(block: Block) -> str | None:
+    """The one figure the block's own heading names ("6.5 Lex Sarah" -> lex_sarah_rapporter)."""
+    if not block.section:
+        return None
+    heading = block.section[-1]
+    named = [key for key, header in _NAMES.items() if header.search(heading)]
+    return named[0] if len(named) == 1 else None
+
+
+def _from_context(block: Block, key: str) -> list[Fact]:
+    """Counts of reports or cases in a block under a heading that names what is counted, in
+    sentences that name nothing counted themselves (those are read by `_from_text`)."""
+    return [
+        Fact(key, _value(m.group("num")), block.section_label, sentence, block.index)
+        for sentence in sentences(block.text)
+        if not any(name.search(sentence) for name in _NAMES.values())
+        for m in _IN_CONTEXT.finditer(sentence.lower())
+        if _is_count(sentence.lower(), m, key)
+    ]
+
+
 def _from_tables(blocks: list[Block]) -> list[Fact]:
     cells = {b.table: b for b in blocks if b.table is not None}
     facts = []
@@ -179,21 +214,27 @@ def _from_tables(blocks: list[Block]) -> list[Fact]:
     return facts
 
 
-def extract_facts(blocks: list[Block], folded: Folded | None = None) -> list[Fact]:
-    """One fact per key: the first statement in reading order. `folded`: the blocks' texts
-    prepared for searching, when the caller has them."""
+def extract_facts(blocks: list[Block], folded: Folded | None = None, body: list[bool] | None = None) -> list[Fact]:
+    """One fact per key: the first statement in reading order, in body text only. `folded`: the
+    blocks' texts prepared for searching, when the caller has them; `body[pos]`: whether the block
+    at a position is body text (default: `Block.is_body`)."""
     found: dict[str, Fact] = {}
     folded = folded or Folded([b.text for b in blocks])
+    body = body if body is not None else [b.is_body for b in blocks]
     keys: dict[int, list[str]] = defaultdict(list)  # prose block position -> keys whose words it holds
     for key in _COUNTED:
         for position in sorted({p for needle in _needles(key) for p in folded.containing(needle)}):
-            if blocks[position].table is None and blocks[position].kind != "heading":
+            if blocks[position].table is None and body[position]:
                 keys[position].append(key)
-    candidates, done = _from_tables(blocks), set()
+    candidates, done = _from_tables([b for b, is_body in zip(blocks, body) if is_body]), set()
     for position in sorted(keys):  # in reading order: a key stated once needs no further looking
         for fact in _from_text(blocks[position], [k for k in keys[position] if k not in done]):
             candidates.append(fact)
             done.add(fact.key)
+    candidates += [
+        fact for pos, block in enumerate(blocks) if body[pos] and block.table is None
+        and (key := _named_by_heading(block)) for fact in _from_context(block, key)
+    ]
     for fact in sorted(candidates, key=lambda f: f.block or 0):
         found.setdefault(fact.key, fact)
     return [found[key] for key in _COUNTED if key in found]

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .document import Block
 from .errors import UserError
 from .rules import Rule, RuleSet, Section
 
@@ -60,6 +61,8 @@ WORDS = {
         "basis": "Legal basis",
     },
 }
+
+
 @dataclass
 class Part:
     """One heading of the template: its section, level, wording and the rules it answers."""
@@ -123,7 +126,7 @@ def _basis(rules: list[Rule], lang: str) -> str:
 class Source:
     """What a template keeps of last year's report: headings, goals, organisation; never body text."""
 
-    headings: list  # Block
+    headings: list[Block]
     goals: list[str]
     organisation: str
     profile: str
@@ -143,7 +146,7 @@ def read_source(path: Path, rules: RuleSet, profile: str | None) -> Source:
 def _organisation(document) -> str:
     """The title page's line that names the board or care provider (short, no digits)."""
     for block in document.front_matter:
-        if block.kind == "paragraph" and not re.search(r"\d", block.text) and len(block.text.split()) <= 8:
+        if block.is_body and not re.search(r"\d", block.text) and len(block.text.split()) <= 8:
             return block.text.strip()
     return ""
 
@@ -162,7 +165,7 @@ def _goals(document, rules: RuleSet) -> list[str]:
     for block in document.blocks[heading.index:]:
         if block.kind == "heading" and (block.level or 1) <= (heading.level or 1):
             break
-        if block.kind not in ("paragraph", "list_item", "table_cell"):
+        if not block.is_body:  # never a placeholder or other guidance left in last year
             continue
         text = " ".join(block.text.split())
         if text.endswith(":"):
@@ -201,7 +204,7 @@ def _follow(parts: list[Part], source: Source, rules: RuleSet, profile: str, yea
     from .vocabulary import heading_key
 
     used: set[int] = set()
-    chosen: dict[str, object] = {}  # section id -> old heading block
+    chosen: dict[str, Block] = {}  # section id -> the old heading it keeps
     for part in parts:
         parent = chosen.get(part.section.parent) if part.section.parent else None
         candidates = [
@@ -288,6 +291,8 @@ def plan(
     profile = profile or (last.profile if last else "patientsakerhetsberattelse")
     if year is None:
         year = last.year + 1 if last and last.year else date.today().year - 1
+    if not 1900 <= year <= 2999:
+        raise UserError(f"ogiltigt år {year}; skriv året berättelsen avser, t.ex. {date.today().year - 1}")
     organisation = organisation or (last.organisation if last else None)
     parts = outline(rules, profile, lang)
     if last is not None:
@@ -416,7 +421,7 @@ class _Writer:
 
         extra = ('<w:date><w:dateFormat w:val="yyyy-MM-dd"/><w:lid w:val="sv-SE"/>'
                  '<w:storeMappedDataAs w:val="dateTime"/><w:calendar w:val="gregorian"/></w:date>'
-                 if date_picker else "<w:text/>")
+                 if date_picker else "")
         paragraph._p.append(parse_xml(
             f'<w:sdt {nsdecls("w")}>{self._sdt_pr(text, tag, extra)}<w:sdtContent>{self._run(text)}</w:sdtContent></w:sdt>'))
 

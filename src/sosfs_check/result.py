@@ -33,6 +33,7 @@ class Finding:
     legal_basis: list[str]
     location: Location
     verified: bool = True
+    obligation: str = "ska"  # the rule's obligation; "publicering" = editorial readiness, not the law
     suppressed: str = ""  # the configured reason ("undantagen: <skäl>"); empty when not suppressed
     baselined: bool = False  # known from the baseline file: shown, but does not fail CI
     raised_from: str = ""  # the rule's own severity, when a configuration raised it beyond what the law allows
@@ -80,6 +81,24 @@ class PackRef:
 
 
 @dataclass(slots=True)
+class Draft:
+    """How far a draft is written: sections holding body text, and template guidance left in."""
+
+    sections: int  # headings in the document
+    empty: list[Location] = field(default_factory=list)  # headings whose section has no body text
+    guidance: int = 0  # guidance left in: blocks and inline placeholders/hidden text
+
+    @property
+    def filled(self) -> int:
+        return self.sections - len(self.empty)
+
+    @property
+    def unfinished(self) -> bool:
+        """Most sections have no body text, or guidance is left: say so before the checklist."""
+        return bool(self.guidance) or 2 * len(self.empty) > self.sections > 0
+
+
+@dataclass(slots=True)
 class Result:
     document: Document
     packs: tuple[PackRef, ...]  # the rule packs that judged it, in order
@@ -92,6 +111,7 @@ class Result:
     outcomes: list[Outcome]
     findings: list[Finding]
     facts: list[Fact] = field(default_factory=list)
+    draft: Draft | None = None
     as_of: date | None = None  # the day whose law and names the report was judged by
     as_of_reason: str = ""  # why that day: "option", "drawn_up", "after_period" or "today"
 

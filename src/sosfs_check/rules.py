@@ -5,7 +5,7 @@ The `check:` of a rule is one of the check types in `checks/`."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from datetime import date
@@ -15,6 +15,7 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
 from .checks import Check
+from .descriptions import DescriptionData, Vocabulary, merge_data
 from .errors import RuleError, UserError
 from .lawdata import Adoption, Area, Dated, LegalBasis, LegalText, Law, Pack, Profile, _law, resolve_basis
 from .schema import Strict
@@ -165,6 +166,7 @@ class Rule(Dated):
 class RuleFile(Strict):
     rules: list[Rule] = []
     sections: list[Section] = []
+    descriptions: DescriptionData | None = None  # vocabulary of descriptions, never-evidence wording, law text
 
 
 @dataclass(frozen=True)
@@ -173,6 +175,7 @@ class RuleSet:
     rules: tuple[Rule, ...]
     packs: tuple[Pack, ...] = ()  # every pack merged in, in order; defaults to (pack,)
     sections: tuple[Section, ...] = ()  # the report's sections, from every pack
+    vocabulary: Vocabulary = field(default_factory=lambda: Vocabulary(DescriptionData()))
 
     def __post_init__(self):
         if not self.packs:
@@ -289,6 +292,16 @@ def _section_problems(files: dict[Path, RuleFile], known: dict[str, Section]) ->
                     line, col = where.get((kind, i, key), (1, 1))
                     problems.append(f"{path}:{line}:{col}: {kind}.{i}.{key}: okänt avsnitt {target!r}; "
                                     "avsnitten anges under 'sections:' i regelpaketet")
+        for i, section in enumerate(file.sections):
+            seen, parent = {section.id}, section.parent
+            while parent in known and parent not in seen:
+                seen.add(parent)
+                parent = known[parent].parent
+            if parent == section.id:
+                where = where or positions(path.read_text(encoding="utf-8"))
+                line, col = where.get(("sections", i, "parent"), (1, 1))
+                problems.append(f"{path}:{line}:{col}: sections.{i}.parent: avsnittet {section.id!r} ligger "
+                                "under sig självt (föräldrarna går i cirkel)")
     return problems
 
 
@@ -317,6 +330,7 @@ def load_rules(directory: Path, trusted: bool = False, texts: dict | None = None
     builtin = directory.resolve() == builtin_rules_dir().resolve()
     law = Law.of((pack,) if builtin else (*builtin_rules().packs, pack))
     rules: list[Rule] = []
+    descriptions: list[DescriptionData] = []
     seen: dict[str, Path] = {}
     problems: list[str] = []
     files: dict[Path, RuleFile] = {}
@@ -328,6 +342,8 @@ def load_rules(directory: Path, trusted: bool = False, texts: dict | None = None
         except RuleError as exc:
             problems.extend(exc.problems)
             continue
+        if file.descriptions is not None:
+            descriptions.append(file.descriptions)
         for rule in file.rules:
             if rule.id in seen:
                 problems.append(f"{path}:1:1: regel-id {rule.id} finns redan i {seen[rule.id]}")
@@ -342,7 +358,8 @@ def load_rules(directory: Path, trusted: bool = False, texts: dict | None = None
     problems.extend(_section_problems(files, known))
     if problems:
         raise RuleError(problems)
-    return RuleSet(pack=pack, rules=tuple(rules), sections=tuple(sections.values()))
+    return RuleSet(pack=pack, rules=tuple(rules), sections=tuple(sections.values()),
+                   vocabulary=Vocabulary.build(merge_data(descriptions)))
 
 
 @cache
@@ -374,8 +391,11 @@ def merge_pack(base: RuleSet, directory: Path) -> RuleSet:
     for rule in extra.rules:
         rules[rule.id] = rule
     sections = {s.id: s for s in (*base.sections, *extra.sections)}
+    vocabulary = base.vocabulary
+    if extra.vocabulary.data != DescriptionData():
+        vocabulary = Vocabulary.build(merge_data([base.vocabulary.data, extra.vocabulary.data]))
     return RuleSet(pack=base.pack, rules=tuple(rules.values()), packs=base.packs + extra.packs,
-                   sections=tuple(sections.values()))
+                   sections=tuple(sections.values()), vocabulary=vocabulary)
 
 
 def _resolved_again(rules: dict[str, Rule], texts: dict[str, LegalText], pack_path: Path) -> dict[str, Rule]:

@@ -199,7 +199,10 @@ def run_case(case: Case, ruleset: RuleSet) -> CaseOutcome:
     from .readers import read
     from .testing import build_docx
 
-    rules = RuleSet(pack=ruleset.pack, rules=tuple(ruleset.by_id(rule_id) for rule_id in case.spec.rules))
+    rules = RuleSet(
+        pack=ruleset.pack, rules=tuple(ruleset.by_id(rule_id) for rule_id in case.spec.rules),
+        sections=ruleset.sections, vocabulary=ruleset.vocabulary,
+    )
     with tempfile.TemporaryDirectory(prefix="sosfs-regeltest-") as tmp:
         path = Path(tmp) / "fall.docx"
         path.write_bytes(build_docx(case.spec.document))

@@ -11,6 +11,10 @@ The subset (one block per line group, blank lines separate blocks):
     text[^1] ... [^1]: note text         footnote reference and definition
     | a | b | + |---|---|                table
     plain text                           paragraph
+    [[Klicka här för att ange text.]]    Word placeholder content control (w:showingPlcHdr): a whole
+                                         line is a block-level control, inside text an inline one
+    ?? Beskriv här ...                   paragraph in the instruction style "Hjälptext"
+    ^^ Ange antal ...                    hidden paragraph (w:vanish)
 
 A plain line directly under a paragraph, list item or footnote continues it after a line break.
 Other one-line HTML comments (`<!-- note -->`) are ignored.
@@ -41,7 +45,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
-from docx.shared import Cm, Pt
+from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from .errors import UserError
@@ -62,6 +66,8 @@ _BULLET = re.compile(r"^( *)[-*] +(.*)$")
 _NUMBER = re.compile(r"^ *(\d+)[.)] +(.*)$")
 _FOOTNOTE = re.compile(r"^\[\^([^\]]+)\]: *(.*)$")
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]]+)\]")
+_PLACEHOLDER = re.compile(r"\[\[(.+?)\]\]")
+GUIDANCE_STYLE = "Hjälptext"
 _TABLE_RULE = re.compile(r"^\|[\s:|-]+\|$")
 
 
@@ -118,6 +124,10 @@ def parse_spec(markdown_text: str) -> list[Item]:
             items.append(Item("bullet", m[2], len(m[1]) // 2 + 1))
         elif m := _NUMBER.match(line):
             items.append(Item("number", m[2], 1, label=m[1]))
+        elif _PLACEHOLDER.fullmatch(s):
+            items.append(Item("placeholder", s[2:-2]))
+        elif s.startswith(("?? ", "^^ ")):
+            items.append(Item("instruction" if s[0] == "?" else "hidden", s[3:].strip()))
         elif not previous_blank and items and items[-1].kind in ("paragraph", "bullet", "number", "footnote"):
             items[-1].text += "\n" + s
         else:
@@ -212,6 +222,44 @@ class _Writer:
     def _paragraph(self, item: Item) -> None:
         self._text(self.doc.add_paragraph(), item.text)
 
+    # --- template guidance
+    def _placeholder(self, item: Item) -> None:
+        """A paragraph wrapped in a content control that shows its placeholder text, as Word does."""
+        p = self.doc.add_paragraph()
+        p._p.append(self._placeholder_run(item.text))
+        sdt = self._content_control()
+        p._p.addprevious(sdt)
+        sdt[1].append(p._p)
+
+    def _content_control(self):
+        """A rich-text content control showing its placeholder, written as Word writes one."""
+        self.controls = getattr(self, "controls", 0) + 1
+        return parse_xml(
+            f'<w:sdt {nsdecls("w")}><w:sdtPr><w:id w:val="{-1854013440 + self.controls}"/>'
+            '<w:placeholder><w:docPart w:val="DefaultPlaceholder_-1854013440"/></w:placeholder>'
+            "<w:showingPlcHdr/></w:sdtPr><w:sdtContent/></w:sdt>")
+
+    def _placeholder_run(self, text: str):
+        """A run in Word's character style "Placeholder Text" (grey), as placeholders are shown."""
+        if "Placeholder Text" not in [s.name for s in self.doc.styles]:
+            style = self.doc.styles.add_style("Placeholder Text", WD_STYLE_TYPE.CHARACTER)
+            style.style_id = "PlaceholderText"
+            style.font.color.rgb = RGBColor(0x80, 0x80, 0x80)
+        run = parse_xml(f'<w:r {nsdecls("w")}><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr>'
+                        '<w:t xml:space="preserve"/></w:r>')
+        run[1].text = text
+        return run
+
+    def _instruction(self, item: Item) -> None:
+        if GUIDANCE_STYLE not in [s.name for s in self.doc.styles]:
+            style = self.doc.styles.add_style(GUIDANCE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+            style.base_style = self.doc.styles["Normal"]
+            style.font.italic = True
+        self._text(self.doc.add_paragraph(style=GUIDANCE_STYLE), item.text)
+
+    def _hidden(self, item: Item) -> None:
+        self.doc.add_paragraph().add_run(item.text).font.hidden = True
+
     def _bullet(self, item: Item) -> None:
         if self.style == "bold":
             p = self.doc.add_paragraph()
@@ -235,12 +283,18 @@ class _Writer:
                 cell.text = text
 
     def _text(self, paragraph: Paragraph, text: str) -> None:
-        """Add text to a paragraph, turning [^label] into real footnote references."""
+        """Add text to a paragraph, turning [^label] into real footnote references and [[text]]
+        into inline placeholder content controls."""
         parts = _FOOTNOTE_REF.split(text)
         for n, part in enumerate(parts):
             if n % 2 == 0:
-                if part:
-                    paragraph.add_run(part)
+                for k, piece in enumerate(_PLACEHOLDER.split(part)):
+                    if k % 2:
+                        sdt = self._content_control()
+                        sdt[1].append(self._placeholder_run(piece))
+                        paragraph._p.append(sdt)
+                    elif piece:
+                        paragraph.add_run(piece)
             else:
                 paragraph._p.append(parse_xml(
                     f'<w:r {nsdecls("w")}><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'

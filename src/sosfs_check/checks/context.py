@@ -8,6 +8,7 @@ exactly is wrong.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,11 +16,12 @@ from functools import cached_property
 from itertools import accumulate
 
 from .. import dates
-from ..document import Block, Document
+from ..descriptions import DescriptionData, Statements, Vocabulary
+from ..document import BODY_KINDS, Block, Document
 from ..facts import extract_facts
 from ..prefilter import Folded
 from ..result import Fact
-from ..vocabulary import TextIndex, sentences
+from ..vocabulary import TextIndex, heading_key, sentences
 
 
 @dataclass
@@ -35,6 +37,19 @@ class Verdict:
     passed: bool
     evidence: list[Block] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    empty_section: bool = False  # failed on the rule's own section left without text: a description
+    # elsewhere does not make up for a chapter the draft has not written
+
+
+# Body words that make a section's own text substantive: an area whose section holds this much is
+# at least partly described even when its rules fail.
+SUBSTANTIVE_WORDS = 8
+# Lines before the first heading shorter than this are the title page (names, years, approval).
+TITLE_PAGE_WORDS = 25
+# A sentence that is only a reference to a föreskrift or law: what stands before it is quoted from there.
+QUOTED_SOURCE = re.compile(r"\(?(?:SOSFS|HSLF-FS|SFS)\s*\d{4}:\d+(?:\s*,?\s*\d+\s*kap\.)?(?:\s*\d+\s*[a-z]?\s*§+)?\.?\)?\.?")
+# Instruction sentences must hold this share of a block's words for the block to be guidance.
+GUIDANCE_SHARE = 0.5
 
 
 def failed(evidence=(), where=None, quote="", detail="") -> Verdict:
@@ -43,21 +58,148 @@ def failed(evidence=(), where=None, quote="", detail="") -> Verdict:
 
 
 class Context:
-    """A document prepared once for all checks: word index, section ranges, word counts."""
+    """A document prepared once for all checks: word index, section ranges, word counts.
 
-    def __init__(self, document: Document, as_of: date, adoption, texts=()):
+    Only body text is evidence (see `body`): the word index (`index`), section word counts and
+    figures see body blocks only. `text` holds every block, for checks that look for faults
+    (placeholders, stale references) wherever they stand.
+    """
+
+    def __init__(self, document: Document, as_of: date, adoption, texts=(), guidance=(), sections=(),
+                 vocabulary: Vocabulary | None = None):
+        """`adoption`: the packs' dating words (`RuleSet.adoption`); `texts`: the packs' legal
+        texts (superseded_texts); `guidance`: the rule pack's
+        guidance checks, whose phrasings and style names mark template guidance (see
+        checks/guidance.py); `sections`: (area, headings) of the pack's section rules, which tell
+        whose section a heading is (see `claimed`); `vocabulary`: the pack's description data
+        (topics, and the wording that is never evidence; descriptions.py)."""
         self.document = document
         self.as_of = as_of  # the day whose law applies; the engine may set it from the report's own dates
-        self.adoption = adoption  # the packs' dating words (`RuleSet.adoption`)
+        self.adoption = adoption
         self.texts = tuple(texts)  # the packs' legal texts (rules.LegalText)
+        self.area = ""  # area of the rule being evaluated (set by the engine)
+        self._section_rules = list(sections)
         self.blocks = document.blocks
-        self.index = TextIndex([b.text for b in self.blocks])
-        self._words = [0, *accumulate(len(b.text.split()) for b in self.blocks)]
-        self._ends = self._section_ends()
         self.text = Folded([b.text for b in self.blocks])
         self._sentences: dict[int, list[str]] = {}
+        self.guidance = self._guidance(list(guidance))
+        self.body = [b.kind in BODY_KINDS and pos not in self.guidance for pos, b in enumerate(self.blocks)]
+        self.vocabulary = vocabulary or Vocabulary(DescriptionData())
+        self._ends = self._section_ends()
         self._headings: dict[tuple[str, ...], list[Block]] = {}
         self._scopes: dict[tuple[str, ...], frozenset[int]] = {}
+        apart = self._title_page() | self._glossaries()
+        self.statements = Statements(
+            [(pos, s) for pos, body in enumerate(self.body) if body and pos not in apart for s in self.sentences(pos)],
+            self.vocabulary,
+        )
+        self.asks_done = False  # the rule being judged asks what was done: goals and plans are no evidence
+        self.cites_law = False  # the rule being judged looks for references to the law: restated law counts
+        self._evidence: dict[tuple[bool, bool], tuple[TextIndex, list[int]]] = {}
+
+    def _guidance(self, checks) -> dict[int, str]:
+        """Position -> Block.guidance key for every block that is template guidance: marked by the
+        reader, in an instruction style, or mostly instruction sentences (the pack's phrasings)."""
+        marks = {pos: b.guidance for pos, b in enumerate(self.blocks) if b.guidance}
+        styles = [re.compile(p, re.IGNORECASE) for c in checks for p in c.styles]
+        if styles:
+            for pos, block in enumerate(self.blocks):
+                if pos not in marks and block.style and any(p.search(block.style) for p in styles):
+                    marks[pos] = "style"
+        patterns = [re.compile(p, re.IGNORECASE) for c in checks for p in c.sentences]
+        for pos in self.text.candidates(patterns) if patterns else ():
+            if pos in marks or self.blocks[pos].kind not in BODY_KINDS:
+                continue
+            said = self.sentences(pos)
+            # A sentence followed by its source ("… SOSFS 2011:9 7 kap. 3 §.") quotes the rule on purpose.
+            words = sum(
+                len(x.split()) for i, x in enumerate(said)
+                if any(p.match(x) for p in patterns) and not (i + 1 < len(said) and QUOTED_SOURCE.fullmatch(said[i + 1]))
+            )
+            if words and words >= GUIDANCE_SHARE * sum(len(x.split()) for x in said):
+                marks[pos] = "instruction"
+        return marks
+
+    def _title_page(self) -> set[int]:
+        """Positions of the title page's short lines (before the first heading, when there is one):
+        names, years, "För berättelsen ansvarar …", never evidence of content."""
+        if not self.document.headings:
+            return set()
+        return {b.index - 1 for b in self.document.front_matter if len(b.text.split()) < TITLE_PAGE_WORDS}
+
+    def _glossaries(self) -> set[int]:
+        """Positions inside sections that explain words and abbreviations ("Förkortningar")."""
+        names = {heading_key(h) for h in self.vocabulary.data.glossary_headings}
+        return {p for h in self.document.headings if heading_key(h.text) in names for p in self.section_positions(h)}
+
+    def ask(self, rule_id: str) -> None:
+        """Judge the next rule: one that asks what was done (pack data) counts no goals or plans;
+        only one that looks for references to the law counts the statute restated."""
+        self.asks_done = rule_id in self.vocabulary.data.asks_what_was_done
+        self.cites_law = rule_id in self.vocabulary.data.cites_the_law
+
+    def _evidence_text(self) -> tuple[TextIndex, list[int]]:
+        """Word index and cumulative word counts of the evidence sentences of each block: body text
+        without approval and credit lines or the statute restated (unless the rule looks for
+        references to the law), and, for a rule that asks what was done, without goals and plans."""
+        key = (self.asks_done, self.cites_law)
+        if key not in self._evidence:
+            kept: list[list[str]] = [[] for _ in self.blocks]
+            for statement in self.statements.items:
+                if not (self.asks_done and statement.plan) and (self.cites_law or not statement.law):
+                    kept[statement.position].append(statement.text)
+            texts = [" ".join(parts) for parts in kept]
+            self._evidence[key] = TextIndex(texts), [0, *accumulate(len(t.split()) for t in texts)]
+        return self._evidence[key]
+
+    @property
+    def index(self) -> TextIndex:
+        """Word index of the evidence text (see `_evidence_text`), one entry per block."""
+        return self._evidence_text()[0]
+
+    @property
+    def _words(self) -> list[int]:
+        return self._evidence_text()[1]
+
+    def described(self, rule_id: str) -> list[Block]:
+        """Blocks with a sentence that describes what the rule asks (a topic's subject and activity
+        together), in any section; goals and plans only when the rule does not ask what was done."""
+        topics = self.vocabulary.topics_for(rule_id)
+        if not topics:
+            return []
+        found = self.statements.describing(topics, plans=not self.asks_done)
+        return self.blocks_at(sorted({s.position for s in found}))
+
+    @cached_property
+    def guidance_count(self) -> int:
+        """Guidance left in: guidance blocks, and placeholders or hidden text beside body text."""
+        return len(self.guidance) + sum(m.kind in ("placeholder", "hidden") for m in self.document.markup)
+
+    def is_body(self, block: Block) -> bool:
+        """Whether a block's text counts as evidence."""
+        return self.body[self.position(block)]
+
+    def body_blocks(self, heading: Block, unclaimed: bool = False) -> list[Block]:
+        """The body blocks of a heading's section, subsections included; `unclaimed`: without the
+        subsections that are another area's own sections (see `claimed`)."""
+        positions = self.section_positions(heading)
+        skipped: set[int] = set()
+        if unclaimed:
+            for pos in positions:
+                if pos not in skipped and self.blocks[pos].kind == "heading":
+                    areas = self.claimed.get(pos, set())
+                    if areas and self.area not in areas:
+                        skipped.update(self.section_positions(self.blocks[pos]))
+        return [self.blocks[p] for p in positions if self.body[p] and p not in skipped]
+
+    @cached_property
+    def claimed(self) -> dict[int, set[str]]:
+        """Heading position -> the areas whose section rules name that heading."""
+        claims: dict[int, set[str]] = {}
+        for area, headings in self._section_rules:
+            for heading in self.headings_matching(headings):
+                claims.setdefault(self.position(heading), set()).add(area)
+        return claims
 
     def sentences(self, pos: int) -> list[str]:
         """The sentences of the block at a position, split once."""
@@ -85,7 +227,7 @@ class Context:
 
     @cached_property
     def facts(self) -> list[Fact]:
-        return extract_facts(self.blocks, self.text)
+        return extract_facts(self.blocks, self.text, self.body)
 
     @cached_property
     def report_year(self) -> int | None:
@@ -132,7 +274,13 @@ class Context:
         start = self.position(heading)
         return range(start + 1, self._ends.get(start, start + 1))
 
+    def evidence_words(self, block: Block) -> int:
+        """Words of a block's evidence sentences for the rule being judged (see `_evidence_text`)."""
+        pos = self.position(block)
+        return self._words[pos + 1] - self._words[pos]
+
     def section_words(self, heading: Block) -> int:
+        """Body words in a heading's section, subsections included (never headings or guidance)."""
         span = self.section_positions(heading)
         return self._words[span.stop] - self._words[span.start]
 

@@ -26,18 +26,18 @@ def evaluate(check, ctx: Context) -> Verdict:
     if together or (not check.same_block and all(hits)):
         found = sorted(together) if check.same_block else sorted(min(h) for h in hits)
         return Verdict(True, evidence=ctx.blocks_at(found))
-    # Partial evidence: some groups in place, or everything said outside the expected sections.
+    # Partial evidence: some groups said in the area's own sections. Everything said outside them
+    # is shown in the finding but is a mention, not evidence.
     partial = {p for h in hits for p in sorted(h)[:3]}
     elsewhere = [ctx.index.find_any(g)[:3] for g in check.groups] if scope is not None else []
-    if elsewhere and all(elsewhere):
-        partial.update(p for found in elsewhere for p in found)
-    blocks = ctx.blocks_at(sorted(partial))
-    anchor = (ctx.headings_matching(check.within) if check.within else []) or blocks
+    mentioned = {p for found in elsewhere for p in found} if elsewhere and all(elsewhere) else set()
+    evidence = ctx.blocks_at(sorted(partial)) if scope is not None else []
+    anchor = (ctx.headings_matching(check.within) if check.within else []) or ctx.blocks_at(sorted(partial | mentioned))
     missing = [g for g, h in zip(check.groups, hits) if not h]
     detail = "Saknas: " + "; ".join(" / ".join(g[:3]) for g in missing) + "." if missing else (
         "Uppgifterna står inte tillsammans i samma stycke."
     )
-    return failed(blocks, anchor[0] if anchor else None, anchor[0].text if anchor else "", detail)
+    return failed(evidence, anchor[0] if anchor else None, anchor[0].text if anchor else "", detail)
 
 
 def describe(check) -> list[str]:

@@ -30,6 +30,8 @@ def evaluate(check, ctx: Context) -> Verdict:
     problems = []
     patterns = [rule_pattern(p) for p in check.patterns]
     for pos in ctx.candidates(patterns):
+        if pos in ctx.guidance:
+            continue  # reported, with its section, by the `guidance` check
         block = ctx.blocks[pos]
         for pattern in patterns:
             if match := pattern.search(block.text):

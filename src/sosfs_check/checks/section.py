@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from ..schema import Strict
-from .context import Context, Verdict, failed, quoted
+from .context import SUBSTANTIVE_WORDS, Context, Verdict, failed, quoted
 
 
 class SectionCheck(Strict):
@@ -17,23 +17,38 @@ class SectionCheck(Strict):
     headings: list[str] = Field(min_length=1)
     phrases: list[str] = []
     min_words: int = Field(default=15, ge=0)
+    # "unclaimed": a subsection that is another area's own section does not count (a chapter
+    # "Process – åtgärder för att säkerställa kvaliteten" over riskanalys, klagomål ... is not the
+    # report's account of its measures); "all": every subsection counts (a results chapter).
+    subsections: Literal["all", "unclaimed"] = "all"
 
 
 def evaluate(check, ctx: Context) -> Verdict:
+    """Passes on a section whose body text (never its subheadings or guidance) has `min_words`;
+    a shorter section with substantive text is partial evidence; a mention elsewhere is none."""
     heads = ctx.headings_matching(check.headings)
+    unclaimed = check.subsections == "unclaimed"
+    # Words that count: body text less approval lines, and less goals and plans when the rule asks what was done.
+    body = {head.index: [b for b in ctx.body_blocks(head, unclaimed) if ctx.evidence_words(b)] for head in heads}
+    words = {index: sum(ctx.evidence_words(b) for b in blocks) for index, blocks in body.items()}
     for head in heads:
-        if ctx.section_words(head) >= check.min_words:
-            return Verdict(True, evidence=[head])
+        if words[head.index] >= check.min_words:
+            return Verdict(True, evidence=body[head.index])
     if heads:
-        head = heads[0]
-        return failed(heads, head, head.text, f"Rubriken ”{head.text}” finns men avsnittet har nästan inget innehåll.")
+        head = max(heads, key=lambda h: words[h.index])
+        if not words[head.index]:
+            verdict = failed([], head, head.text, f"Rubriken ”{head.text}” finns men avsnittet har ingen text.")
+            verdict.empty_section = True
+            return verdict
+        evidence = body[head.index] if words[head.index] >= SUBSTANTIVE_WORDS else []
+        return failed(evidence, head, head.text, f"Rubriken ”{head.text}” finns men avsnittet har nästan inget innehåll.")
     hits = ctx.blocks_at(ctx.index.find_any(check.headings + check.phrases))
     if not ctx.document.headings:
         words = sum(len(b.text.split()) for b in hits)
         if hits and words >= check.min_words:
             return Verdict(True, evidence=hits)
     if hits:
-        return failed(hits, hits[0], hits[0].text, "Området nämns men har inget eget avsnitt.")
+        return failed([], hits[0], hits[0].text, "Området nämns men har inget eget avsnitt.")
     return failed()
 
 
@@ -42,7 +57,9 @@ def describe(check) -> list[str]:
     return [
         f"Ett avsnitt med en rubrik som {quoted(check.headings)} och minst {check.min_words} ord text.",
         "Ord böjs och sätts ihop (”avvikelse” täcker ”avvikelser” och ”avvikelsehantering”).",
-        *([f"Utan eget avsnitt räknas {quoted(check.phrases)} i texten som delvis belägg."] if check.phrases else []),
+        "Bara brödtext räknas: stycken, punktlistor och tabellceller, aldrig underrubriker eller mallens vägledning.",
+        *(["Underavsnitt som är ett annat områdes eget avsnitt räknas inte."] if check.subsections == "unclaimed" else []),
+        *([f"Utan eget avsnitt letas {quoted(check.phrases)} upp i texten för att visa var området nämns."] if check.phrases else []),
     ]
 
 

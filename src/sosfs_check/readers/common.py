@@ -16,6 +16,11 @@ TOC_LINE = re.compile(
     r"(?P<text>.*?\S)\s*(?P<lead>\.(?:\s?\.){2,}|…+|\t+)\s*(?P<page>\d{1,4}|[ivxlc]{1,6})?\s*", re.I
 )
 TYPED_NUMBER = re.compile(r"(\d{1,2}(?:\.\d{1,2})*)\.?\s+[^\W\d_]")
+# A contents line without leaders, "4.2 Riskanalys 7": optional typed number, a short text, a page number.
+BARE_TOC_LINE = re.compile(r"(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?P<text>[^\W\d_][^.:;!?]{0,100}?[^\s.:;,!?])\s+(?P<page>\d{1,3})")
+_PAGE = re.compile(r"\d{1,3}")
+ONE_LINE_ENTRIES = 5  # entries a line needs to be a contents list on its own (after a TOC title: 3)
+MAX_ENTRY_WORDS = 14
 # A line-end hyphen followed by one of these is a shortened compound ("hälso- och sjukvård"): kept.
 CONJUNCTIONS = {"och", "eller", "samt", "respektive", "resp", "till", "som", "men", "utan"}
 NO_HEADINGS = "Inga rubriker hittades: texten granskas ändå, men avsnitt kan inte knytas till rubriker."
@@ -119,6 +124,44 @@ def toc_entry(raw: str, level: int | None = None) -> TocEntry:
     return TocEntry(text, (line["page"] or "") if line else "", level or number_level(text))
 
 
+def bare_toc_entry(text: str) -> TocEntry | None:
+    """A contents line without leaders ("Sammanställning och analys 6"), read only after a TOC title."""
+    line = BARE_TOC_LINE.fullmatch(collapse(text))
+    if line is None or len(line["text"].split()) > MAX_ENTRY_WORDS:
+        return None
+    text = collapse(line.group(0)[: line.start("page")])
+    return TocEntry(text, line["page"], number_level(text))
+
+
+def one_line_toc(text: str, titled: bool = False) -> list[TocEntry]:
+    """The entries of a contents list written on one line, as PDFs and pasted copies give it:
+    "Innehåll 1 Sammanfattning 3 2 Inledning 4 2.1 Mål 4 …". Each entry ends in its page number,
+    the pages never go down, and most entries start with a capital or a section number.
+    Needs five entries, or three when the line follows a TOC title or starts with one."""
+    if not text.rstrip()[-1:].isdigit():
+        return []
+    words = text.split()
+    if len(words) < 6:
+        return []
+    if TOC_TITLE.fullmatch(words[0]):
+        words, titled = words[1:], True
+    entries: list[TocEntry] = []
+    current: list[str] = []
+    for word in words:
+        if _PAGE.fullmatch(word) and any(not w[0].isdigit() for w in current):
+            entry = " ".join(current)
+            if len(current) > MAX_ENTRY_WORDS or entry[-1] in ".:;,!?" or (entries and int(word) < int(entries[-1].page)):
+                return []
+            entries.append(TocEntry(entry, word, number_level(entry)))
+            current = []
+        else:  # a word of the entry, or the section number it starts with
+            current.append(word)
+    capitalised = sum(e.text[0].isupper() or e.text[0].isdigit() for e in entries)
+    if current or len(entries) < (3 if titled else ONE_LINE_ENTRIES) or capitalised * 4 < len(entries) * 3:
+        return []
+    return entries
+
+
 def heuristic_headings(blocks: list[Block], looks: dict[int, tuple[bool, float]], body: float) -> None:
     """Headings from typed numbers and bold/large short paragraphs (the Word reader's rungs 5-6).
 
@@ -156,17 +199,22 @@ def heuristic_headings(blocks: list[Block], looks: dict[int, tuple[bool, float]]
         open_.append((size, level))
         block = blocks[i - 1]
         block.kind, block.level, block.source = "heading", level, "numbering" if i in numbered else "bold"
+    for i in bold:  # bold or large lines that are no heading (a heading over a heading, a label): never content
+        if blocks[i - 1].kind == "paragraph":
+            blocks[i - 1].kind = "label"
 
 
 class TypedToc:
-    """A table of contents typed as text: a title line, then lines such as "Riskanalys.....7"."""
+    """A table of contents typed as text: a title line, then lines such as "Riskanalys.....7" or,
+    right after the title, "Riskanalys 7"; or a whole contents list on one line."""
 
     def __init__(self, toc: list[TocEntry]):
         self.toc = toc
         self.open = False
 
-    def take(self, raw: str, level: int | None = None) -> bool:
-        """Whether the line belongs to the TOC; its entries go to the document's TOC."""
+    def take(self, raw: str, level: int | None = None, body: bool = True) -> bool:
+        """Whether the line belongs to the TOC; its entries go to the document's TOC. Lines
+        without leaders count only as `body` text (a heading is never read as one)."""
         text = collapse(raw)
         if len(text) < 30 and TOC_TITLE.fullmatch(text):
             self.open = True
@@ -175,6 +223,17 @@ class TypedToc:
         if line and (self.open or (line["page"] and "\t" not in line["lead"])):
             self.open = True
             self.toc.append(toc_entry(raw, level))
+            return True
+        if not body:
+            self.open = False
+            return False
+        if entries := one_line_toc(raw, self.open):
+            self.toc.extend(entries)
+            self.open = True
+            return True
+        if self.open and (entry := bare_toc_entry(raw)):
+            entry.level = level or entry.level
+            self.toc.append(entry)
             return True
         self.open = False
         return False

@@ -18,13 +18,13 @@ from .common import (
     NO_HEADINGS,
     STYLED_ENOUGH,
     TOC_TITLE,
+    TypedToc,
     assign_sections,
     collapse,
     heuristic_headings,
     int_or_none,
     short,
     toc_entry,
-    toc_line,
 )
 from .ooxml import COMMENTS, ENDNOTES, FOOTNOTES, open_package
 from .safety import xml_problem
@@ -40,6 +40,7 @@ DRAWING, PICT, OBJECT, TXBX = _W + "drawing", _W + "pict", _W + "object", _W + "
 ALTERNATE, CHOICE, FALLBACK = _MC + "AlternateContent", _MC + "Choice", _MC + "Fallback"
 OUTLINE, NUMPR, NUMID = _W + "outlineLvl", _W + "numPr", _W + "numId"
 B, SZ, HIGHLIGHT, NOBREAK_HYPHEN = _W + "b", _W + "sz", _W + "highlight", _W + "noBreakHyphen"
+VANISH, PLACEHOLDER = _W + "vanish", _W + "showingPlcHdr"
 COMMENT_START, COMMENT_REF = _W + "commentRangeStart", _W + "commentReference"
 FOOTNOTE_REF, ENDNOTE_REF = _W + "footnoteReference", _W + "endnoteReference"
 ID, AUTHOR, TYPE = _W + "id", _W + "author", _W + "type"
@@ -48,7 +49,7 @@ WRAPPERS = (SDT, CUSTOMXML)  # block/row/cell level wrappers around the real ele
 UNREADABLE = (OBJECT, _W + "altChunk")
 # A paragraph holding any of these is read by the full walk; others as one string (lxml text serializer).
 SPECIAL = (INS, DEL, MOVETO, MOVEFROM, SDT, ALTERNATE, DRAWING, PICT, OBJECT, FLDCHAR, HIGHLIGHT,
-           COMMENT_START, COMMENT_REF, FOOTNOTE_REF, ENDNOTE_REF, *LEAF_TEXT)
+           COMMENT_START, COMMENT_REF, FOOTNOTE_REF, ENDNOTE_REF, VANISH, RSTYLE, *LEAF_TEXT)
 
 STYLE_HEADING = re.compile(r"(?:rubrik|heading|överskrift)\s*([1-9])", re.I)
 BUILTIN_HEADING = re.compile(r"heading ([1-9])", re.I)
@@ -108,6 +109,8 @@ class _Style:
     bold: bool | None = None
     size: int | None = None  # half-points
     numbered: bool = False
+    vanish: bool = False  # hidden text (w:vanish)
+    name: str = ""  # the style's name as written in the file
 
 
 class _Styles:
@@ -145,16 +148,18 @@ class _Styles:
         outline = ppr.find(OUTLINE) if ppr is not None else None
         bold = rpr.find(B) if rpr is not None else None
         size = rpr.find(SZ) if rpr is not None else None
+        vanish = rpr.find(VANISH) if rpr is not None else None
         numbered = _numbered(ppr)
         style = _Style(
             outline=int_or_none(outline.get(VAL)) if outline is not None else parent.outline,
             bold=_on(bold) if bold is not None else parent.bold,
             size=(int_or_none(size.get(VAL)) if size is not None else None) or parent.size,
             numbered=parent.numbered if numbered is None else numbered,
+            vanish=_on(vanish) if vanish is not None else parent.vanish,
         )
         name_el = el.find(_W + "name")
-        name = (name_el.get(VAL) or "") if name_el is not None else ""
-        style.kind, style.level, style.source = self._kind(name.strip().casefold(), style)
+        style.name = ((name_el.get(VAL) or "") if name_el is not None else "").strip()
+        style.kind, style.level, style.source = self._kind(style.name.casefold(), style)
         return style
 
     def _kind(self, name: str, style: _Style) -> tuple[str, int | None, str | None]:
@@ -169,6 +174,8 @@ class _Styles:
             return "heading", int(m[1]), "builtin_style"
         if name == "title":
             return "title", None, None
+        if name == "caption":
+            return "caption", None, None
         if name in self.style_map:
             return "heading", self.style_map[name], "style_map"
         if m := STYLE_HEADING.fullmatch(name):
@@ -185,7 +192,8 @@ class _Reader:
         self.doc = document
         self.styles = _Styles(styles, style_map)
         self.fields: list[list] = []  # open complex fields: [instruction, separated]
-        self.hidden = self.in_toc_field = self.typed_toc = False
+        self.hidden = self.in_toc_field = False
+        self.typed_toc = TypedToc(document.toc)
         self.tables = self.unreadable = 0
         self.pending: list[Markup] = []  # markup of the block being read
         self.refs: list[tuple[str, str]] = []  # ("comment"|"footnote"|"endnote", id) in that block
@@ -194,6 +202,9 @@ class _Reader:
         self.looks: dict[int, object] = {}  # block index -> its body paragraph, for heuristics
         self.styled = 0  # headings found by rungs 1-4
         self.special: set = set()  # paragraphs that need the full walk
+        self.placeholder_paras: set = set()  # paragraphs inside a content control showing its placeholder
+        self.placeholder_text: list[str] = []  # text of the paragraph being read that is a placeholder
+        self.hidden_text: list[str] = []  # text of the paragraph being read that is hidden (w:vanish)
 
     # -- main pass -------------------------------------------------------------------------
 
@@ -227,10 +238,8 @@ class _Reader:
                 self.unreadable += 1
 
     def _sdt(self, sdt):
-        """(content, is a TOC) of a content control; no content while it shows its placeholder."""
+        """(content, is a TOC) of a content control."""
         pr = sdt.find(SDTPR)
-        if pr is not None and pr.find(_W + "showingPlcHdr") is not None:
-            return None, False
         gallery = pr.find(f"{_W}docPartObj/{_W}docPartGallery") if pr is not None else None
         return sdt.find(SDTCONTENT), gallery is not None and gallery.get(VAL) == "Table of Contents"
 
@@ -252,43 +261,43 @@ class _Reader:
                 self.unreadable += 1
 
     def _paragraph(self, p, toc: bool) -> None:
-        raw = self._read_para(p)
+        raw, guidance = self._guidance(self._read_para(p))
         boxes, style = self.boxes, self.pstyle
         text = collapse(raw)
         toc_title = style.kind == "toc_heading" or (len(text) < 30 and TOC_TITLE.fullmatch(text))
         if toc or self.toc_text or style.kind == "toc" or toc_title:
             if toc_title:
-                self.typed_toc = True  # typed entries may follow
+                self.typed_toc.open = True  # typed entries may follow
             elif text:
                 self.doc.toc.append(toc_entry(raw, style.level if style.kind == "toc" else None))
             self._attach(None)
         elif not text:
             self._attach(None)
-        elif (line := toc_line(raw)) and (self.typed_toc or (line["page"] and "\t" not in line["lead"])):
-            self.typed_toc = True
-            self.doc.toc.append(toc_entry(raw))
+        elif self.typed_toc.take(raw, body=style.kind in ("paragraph", "list_item") and not 0 <= (self.outline or 9) <= 8):
             self._attach(None)
         else:
-            self.typed_toc = False
+            self.typed_toc.open = False
             kind, level, source = style.kind, style.level, style.source
-            if self.outline is not None and 0 <= self.outline <= 8:
+            if guidance:
+                kind, level, source = "paragraph", None, None  # a placeholder heading is no section
+            elif self.outline is not None and 0 <= self.outline <= 8:
                 kind, level, source = "heading", self.outline + 1, "outline_level"
             elif kind == "paragraph" and self.numbered:
                 kind = "list_item"
-            index = self._emit(kind, text, level, source, el=p)
+            index = self._emit(kind, text, level, source, el=p, guidance=guidance)
             if kind == "heading":
                 self.styled += 1
-            elif kind == "paragraph" and self.styled < STYLED_ENOUGH:
+            elif kind == "paragraph" and self.styled < STYLED_ENOUGH and not guidance:
                 self.looks[index] = p
         for box in boxes:
             self._walk(box, "textbox")
 
     def _box_paragraph(self, p) -> None:
-        raw = self._read_para(p)
+        raw, guidance = self._guidance(self._read_para(p))
         boxes, text = self.boxes, collapse(raw)
         if text:
             index = len(self.doc.blocks) + 1
-            self._emit("textbox", text, location=f"textruta, stycke {index}", el=p)
+            self._emit("textbox", text, location=f"textruta, stycke {index}", el=p, guidance=guidance)
         else:
             self._attach(None)
         for box in boxes:
@@ -305,18 +314,22 @@ class _Reader:
                 col += (int_or_none(span.get(VAL)) or 1) if span is not None else 1
 
     def _cell(self, tc, coords: tuple[int, int, int]) -> None:
-        texts, later = [], []
+        texts, kinds, later = [], set(), []
         for el in self._flat(tc, (P, TBL)):
             if el.tag == TBL:
                 later.append(el)
             else:
-                texts.append(self._read_para(el))
+                raw, guidance = self._guidance(self._read_para(el))
+                texts.append(raw)
+                if collapse(raw):
+                    kinds.add(guidance)
                 later.extend(self.boxes)
         text = collapse(" ".join(texts))
         if text:
             table, row, col = coords
             where = f"tabell {table + 1}, rad {row + 1}, kolumn {col + 1}"
-            self._emit("table_cell", text, table=coords, location=where, el=next(tc.iter(P), None))
+            guidance = next(iter(kinds)) if len(kinds) == 1 else ""  # a cell is guidance when all of it is
+            self._emit("table_cell", text, table=coords, location=where, el=next(tc.iter(P), None), guidance=guidance)
         else:
             self._attach(None)
         for el in later:
@@ -351,18 +364,39 @@ class _Reader:
         """Raw text of a paragraph (tabs and breaks kept); sets the paragraph's facts on self."""
         self.boxes: list | tuple = ()  # text boxes are collected by the full walk only
         self.pstyle, self.outline, self.numbered = self._para_props(p)
+        self.placeholder_text, self.hidden_text = [], []
         if self.fields and not all(separated for _, separated in self.fields):
             self.fields = [f for f in self.fields if f[1]]  # field codes never span paragraphs
             self._field_state()
+        raw = None
         if p not in self.special:  # plain runs: their w:t are the only text nodes
             raw = tostring(p, method="text", encoding=str, with_tail=False)
-            if "\n" not in raw:  # else pretty-printed XML: whitespace between elements
+            if "\n" in raw:  # pretty-printed XML: whitespace between elements
+                raw = None
+            else:
                 self.toc_text = self.in_toc_field and not raw.isspace()
-                return raw
-        self.parts: list[str] = []
-        self.boxes, self.toc_text, self.last_highlight = [], False, None
-        self._inline(p)
-        return "".join(self.parts)
+        if raw is None:
+            self.parts: list[str] = []
+            self.boxes, self.toc_text, self.last_highlight = [], False, None
+            self._inline(p)
+            raw = "".join(self.parts)
+        if self.pstyle.vanish:
+            self.hidden_text.append(raw)
+            return ""
+        if p in self.placeholder_paras:
+            self.placeholder_text.append(raw)
+            return ""
+        return raw
+
+    def _guidance(self, raw: str) -> tuple[str, str]:
+        """(text, Block.guidance) of the paragraph just read: a paragraph holding nothing but a
+        placeholder or hidden text is that guidance; guidance beside visible text becomes markup."""
+        if self.placeholder_text or self.hidden_text:
+            placeholder, hidden = collapse("".join(self.placeholder_text)), collapse("".join(self.hidden_text))
+            if not collapse(raw):
+                return (placeholder, "placeholder") if placeholder else (hidden, "hidden")
+            self.pending.extend(Markup(kind, text) for kind, text in (("placeholder", placeholder), ("hidden", hidden)) if text)
+        return raw, ""
 
     def _para_props(self, p) -> tuple[_Style, int | None, bool | None]:
         """Style, own outline level and own numbering of a paragraph."""
@@ -380,9 +414,14 @@ class _Reader:
         return self.styles.get(style_id), outline, numbered
 
     def _mark_special(self, root) -> None:
-        """Remember paragraphs that need the full walk (revisions, fields, drawings, notes ...)."""
+        """Remember paragraphs that need the full walk (revisions, fields, drawings, notes ...),
+        and the paragraphs that are wholly inside a content control showing its placeholder."""
         for el in root.iter(*SPECIAL):
             self.special.update(el.iterancestors(P))
+        for mark in root.iter(PLACEHOLDER):
+            sdt = mark.getparent().getparent()
+            if sdt is not None and next(sdt.iterancestors(P), None) is None:
+                self.placeholder_paras.update(sdt.iter(P))
 
     def _inline(self, parent) -> None:
         for el in parent:
@@ -402,7 +441,12 @@ class _Reader:
             elif tag == SDT:
                 content, _ = self._sdt(el)
                 if content is not None:
+                    start = len(self.parts)
                     self._inline(content)
+                    pr = el.find(SDTPR)
+                    if pr is not None and pr.find(PLACEHOLDER) is not None:
+                        self.placeholder_text.append("".join(self.parts[start:]))
+                        del self.parts[start:]
             elif tag == ALTERNATE:
                 branch = el.find(CHOICE)  # one branch only: the same content is in both
                 if branch is None:
@@ -419,7 +463,10 @@ class _Reader:
                 self._inline(el)
 
     def _run(self, r) -> None:
-        parts, start, rpr = self.parts, len(self.parts), None
+        rpr = r[0] if len(r) and r[0].tag == RPR else None
+        hidden = self._vanished(rpr)
+        parts = self.hidden_text if hidden else self.parts
+        start = len(parts)
         for el in r:
             tag = el.tag
             if tag == T:
@@ -428,7 +475,7 @@ class _Reader:
             elif tag in LEAF_TEXT:
                 parts.append(LEAF_TEXT[tag])
             elif tag == RPR:
-                rpr = el
+                pass
             elif tag == FLDCHAR:
                 self._field(el.get(FLDTYPE))
             elif tag == INSTRTEXT:
@@ -441,8 +488,20 @@ class _Reader:
                 self.refs.append(("comment", el.get(ID)))
             else:
                 self._inline((el,))
-        if len(parts) > start:
+        if len(parts) > start and not hidden:
             self._highlight(rpr, "".join(parts[start:]))
+
+    def _vanished(self, rpr) -> bool:
+        """Whether a run is hidden text: w:vanish on the run, its character style or (unless the run
+        says otherwise) its paragraph style, which `_read_para` handles as a whole."""
+        if rpr is None:
+            return False
+        for el in rpr:
+            if el.tag == VANISH:
+                return _on(el)
+            if el.tag == RSTYLE and self.styles.get(el.get(VAL)).vanish:
+                return True
+        return False
 
     def _highlight(self, rpr, text: str) -> None:
         """Note text added by one run: inside a TOC field, highlighted (adjacent runs merge)."""
@@ -494,11 +553,12 @@ class _Reader:
 
     # -- blocks --------------------------------------------------------------------------------
 
-    def _emit(self, kind, text, level=None, source=None, table=None, location=None, el=None) -> int:
+    def _emit(self, kind, text, level=None, source=None, table=None, location=None, el=None, guidance="") -> int:
         index = len(self.doc.blocks) + 1
         self.doc.blocks.append(
             Block(kind, text, index, level=level, source=source, line=index, table=table,
-                  location=location or f"stycke {index}", anchor=self.order.get(el))
+                  location=location or f"stycke {index}", anchor=self.order.get(el),
+                  style=self.pstyle.name, guidance=guidance)
         )
         if self.pending or self.refs:
             self._attach(index)

@@ -24,6 +24,7 @@ _NS = {
     "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
     "draw": "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
     "dc": "http://purl.org/dc/elements/1.1/",
+    "loext": "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0",
 }
 _O, _T, _TB, _S, _FO, _D = (f"{{{_NS[k]}}}" for k in ("office", "text", "table", "style", "fo", "draw"))
 P, H, SPAN, S, TAB, LINE_BREAK = (_T + t for t in ("p", "h", "span", "s", "tab", "line-break"))
@@ -37,6 +38,10 @@ TABLE, ROW, CELL, COVERED = (_TB + t for t in ("table", "table-row", "table-cell
 ROW_GROUPS = {_TB + t for t in ("table-header-rows", "table-rows", "table-row-group")}
 FRAME, TEXT_BOX = _D + "frame", _D + "text-box"
 STYLE, STYLE_NAME, OUTLINE_LEVEL = _S + "style", _T + "style-name", _T + "outline-level"
+# Word's placeholder text as LibreOffice keeps it: a content control showing its placeholder, or text
+# in Word's "Placeholder Text" character style (a block-level control becomes such a paragraph).
+CONTENT_CONTROL, SHOWING_PLACEHOLDER = "{%s}content-control" % _NS["loext"], "{%s}showing-place-holder" % _NS["loext"]
+PLACEHOLDER_STYLE = "placeholder text"
 SKIPPED_INLINE = {NUMBER, _O + "annotation-end", _T + "soft-page-break", _T + "bookmark", _T + "bookmark-start",
                   _T + "bookmark-end"}
 
@@ -98,6 +103,17 @@ class _Styles:
         self.default_size = size or 12.0
         self.base = _Style()
         self.cache: dict[tuple, _Style] = {}
+
+    def placeholder(self, name: str | None) -> bool:
+        """Is a text style (or one it is based on) Word's "Placeholder Text"?"""
+        seen = set()
+        while name and name not in seen:
+            seen.add(name)
+            if _display(name).strip().casefold() == PLACEHOLDER_STYLE:
+                return True
+            el = self.raw.get(("text", name))
+            name = el.get(_S + "parent-style-name") if el is not None else None
+        return False
 
     def get(self, family: str, name: str | None) -> _Style:
         """The resolved style; its parent chain is walked in a loop (chains can be thousands long)."""
@@ -202,8 +218,16 @@ class _Reader:
             # tracked changes (deleted text), other indexes, declarations: not the report's text
 
     def paragraph(self, p, in_list: bool = False) -> None:
+        before = len(self.pending)
         raw = self.text(p)
         text = collapse(raw)
+        shown = [m for m in self.pending[before:] if m.kind == "placeholder"]
+        if shown and not text and p.tag != H:  # wholly a placeholder: guidance, as the Word reader reads it
+            self.pending[before:] = [m for m in self.pending[before:] if m.kind != "placeholder"]
+            index = self.emit("paragraph", collapse(" ".join(m.text for m in shown)))
+            self.doc.blocks[index - 1].guidance = "placeholder"
+            self.frames(self.take_boxes())
+            return
         style = self.styles.get("paragraph", p.get(STYLE_NAME))
         kind, level, source = style.kind, style.level, style.source
         if p.tag == H:
@@ -328,6 +352,9 @@ class _Reader:
                     self.pending.append(Markup("deletion", text, author=author))
             elif tag == FRAME:
                 self.boxes.append(child)
+            elif (tag == SPAN and self.styles.placeholder(child.get(STYLE_NAME))) or (
+                    tag == CONTENT_CONTROL and child.get(SHOWING_PLACEHOLDER) == "true"):
+                self.pending.append(Markup("placeholder", collapse("".join(child.itertext()))))
             elif tag not in SKIPPED_INLINE:
                 self._inline(child, parts)
             if child.tail:

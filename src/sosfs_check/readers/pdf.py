@@ -16,7 +16,9 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import InputError
-from .common import TOC_TITLE, Builder, TocIndex, collapse, join_lines, number_level, short, toc_entry, toc_line
+from .common import (
+    TOC_TITLE, Builder, TocIndex, bare_toc_entry, collapse, join_lines, number_level, one_line_toc, short, toc_entry, toc_line,
+)
 
 BOLD = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 ITALIC = re.compile(r"italic|oblique", re.I)
@@ -213,14 +215,18 @@ class _Reader:
         return line.x0 > prev.x0 + 8  # an indented first line starts a paragraph
 
     def _toc(self, blocks: list) -> list:
-        """Take the TOC title and entries ("Riskanalys.....7", wrapped or not) out of the blocks."""
+        """Take the TOC title and entries out of the blocks: "Riskanalys.....7" (wrapped or not),
+        "Riskanalys 7" lines after the title, or a whole contents list run together on one line."""
         out, indents = [], []
+        titled = False
         for block in blocks:
             if isinstance(block, _Table):
                 out.append(block)
+                titled = False
                 continue
             text = collapse(" ".join(line.text for line in block.lines))
             if len(text) < 30 and TOC_TITLE.fullmatch(text):
+                titled = True
                 continue
             entries, pending = [], []
             for line in block.lines:
@@ -228,14 +234,22 @@ class _Reader:
                 if (match := toc_line(line.text)) and match["page"]:
                     entries.append((toc_entry(" ".join(p.text for p in pending)), pending[0].x0))
                     pending = []
-            if entries and not pending:
+            if not (entries and not pending):
+                entries, pending = [(entry, None) for entry in one_line_toc(text, titled)], []
+            if not entries and titled:
+                bare = [(bare_toc_entry(line.text), line.x0) for line in block.lines]
+                entries = bare if all(entry for entry, _ in bare) else []
+            if entries:
                 self.doc.toc.extend(entry for entry, _ in entries)
                 indents.extend(x0 for _, x0 in entries)
+                titled = True
             else:
                 out.append(block)
-        steps = sorted({round(x0) for x0 in indents})
+                titled = False
+        steps = sorted({round(x0) for x0 in indents if x0 is not None})
         for entry, x0 in zip(self.doc.toc, indents):
-            entry.level = steps.index(round(x0)) + 1
+            if x0 is not None:
+                entry.level = steps.index(round(x0)) + 1
         return out
 
     def _heading_levels(self, blocks: list) -> dict[tuple, int]:

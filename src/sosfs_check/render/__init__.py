@@ -13,3 +13,26 @@ def summary(result, w: dict) -> str:
         suppressed=sum(bool(f.suppressed) for f in result.findings),
     )
     return w["summary"].format(errors=counts["error"], warnings=counts["warning"], infos=counts["info"]) + "; " + known
+
+
+def obligation(finding, w: dict) -> str:
+    """The finding's obligation in words: a legal requirement, advice, practice or publication readiness."""
+    return w.get(f"obligation_{finding.obligation}", finding.obligation)
+
+
+def draft_notice(result, w: dict) -> tuple[str, list[str], list[str]]:
+    """(progress line, notices to put above the checklist, empty sections): the notices and the
+    list only for an unfinished draft (most sections empty, or guidance left in)."""
+    draft = result.draft
+    if draft is None or not draft.sections:
+        return "", [], []
+    progress = w["draft_progress"].format(filled=draft.filled, sections=draft.sections)
+    if not draft.unfinished:
+        return progress, [], []
+    notices = []
+    if 2 * len(draft.empty) > draft.sections:
+        notices.append(w["draft_unfinished"].format(empty=len(draft.empty), sections=draft.sections))
+    if draft.guidance:
+        notices.append(w["draft_guidance"].format(guidance=draft.guidance))
+    empty = [f"{loc.excerpt} ({loc.label})" if loc.label else loc.excerpt for loc in draft.empty]
+    return progress, notices, empty

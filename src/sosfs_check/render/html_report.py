@@ -7,7 +7,7 @@ from html import escape
 from .. import __version__
 from ..i18n import words
 from ..result import Finding, Result
-from . import summary
+from . import draft_notice, obligation, summary
 
 CSS = """
 @page { size: A4; margin: 16mm 15mm 18mm; }
@@ -37,6 +37,9 @@ table.meta th { width: 32mm; }
 blockquote { margin: 1mm 0; padding: 0.5mm 3mm; border-left: 2px solid #ccc; font-style: italic; color: #333; }
 .label { color: #555; }
 .warning-box { background: #fff8e1; border: 1px solid #e0c060; padding: 2mm 3mm; margin: 2mm 0; }
+.draft-box { background: #fbdcdc; border: 1px solid #b3261e; padding: 2mm 3mm; margin: 2mm 0; }
+.draft-box ul { margin: 1mm 0; columns: 2; }
+.editorial { color: #6a1b9a; font-weight: 600; }
 footer { margin-top: 8mm; color: #666; font-size: 9pt; }
 @media print {
   body { max-width: none; padding: 0; }
@@ -70,6 +73,8 @@ def _finding(f: Finding, w: dict) -> str:
     parts.append(
         f'<p><span class="label">{escape(w["legal_basis"])}:</span> {escape("; ".join(f.legal_basis))}{unverified}</p>'
     )
+    editorial = ' class="editorial"' if f.obligation == "publicering" else ""
+    parts.append(f'<p><span class="label">{escape(w["obligation"])}:</span> <span{editorial}>{escape(obligation(f, w))}</span></p>')
     parts.append(f'<p><span class="label">{escape(w["fix"])}:</span> {escape(f.fix)}</p></div>')
     return "\n".join(parts)
 
@@ -88,6 +93,9 @@ def _document(result: Result, w: dict) -> str:
         (w["rule_pack"], result.pack_names),
         (w["findings"], summary(result, w)),
     ]
+    progress, notices, empty = draft_notice(result, w)
+    if progress:
+        meta.append((w["draft"], progress))
     out = [
         '<section class="document">',
         f"<h2>{escape(w['review_of'])} {escape(result.path.name)}</h2>",
@@ -96,6 +104,12 @@ def _document(result: Result, w: dict) -> str:
         "</table>",
     ]
     out += [f'<p class="warning-box">{escape(w["reader"])}: {escape(text)}</p>' for text in result.document.warnings]
+    if notices:
+        out.append('<div class="draft-box" role="alert">')
+        out += [f"<p><strong>{escape(notice)}</strong></p>" for notice in notices]
+        if empty:
+            out.append(f"<p>{escape(w['draft_empty'])}:</p><ul>" + "".join(f"<li>{escape(x)}</li>" for x in empty) + "</ul>")
+        out.append("</div>")
     out += [
         f"<h3>{escape(w['checklist'])}</h3>",
         '<table class="checklist">',

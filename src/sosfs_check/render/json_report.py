@@ -9,6 +9,23 @@ from .. import __version__
 from ..result import Result, fingerprint
 
 
+def _draft(result: Result) -> dict | None:
+    draft = result.draft
+    if draft is None:
+        return None
+    return {
+        "sections": draft.sections,
+        "filled": draft.filled,
+        "progress": f"{draft.filled} av {draft.sections} avsnitt ifyllda",
+        "empty_sections": [
+            {"heading": loc.excerpt, "section": loc.section, "block": loc.block, "line": loc.line, "label": loc.label}
+            for loc in draft.empty
+        ],
+        "guidance": draft.guidance,
+        "unfinished": draft.unfinished,
+    }
+
+
 def document_dict(result: Result) -> dict:
     doc = result.document
     return {
@@ -41,6 +58,7 @@ def document_dict(result: Result) -> dict:
                 "fix": f.fix,
                 "legal_basis": f.legal_basis,
                 "verified": f.verified,
+                "obligation": f.obligation,
                 "raised_from": f.raised_from or None,
                 "fingerprint": fingerprint(f),
                 "baselined": f.baselined,
@@ -61,6 +79,7 @@ def document_dict(result: Result) -> dict:
             {"key": f.key, "value": f.value, "section": f.section, "excerpt": f.excerpt}
             for f in result.facts
         ],
+        "draft": _draft(result),
         "reader": {
             "format": doc.format,
             "headings": len(doc.headings),

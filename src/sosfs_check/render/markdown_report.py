@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import __version__
 from ..i18n import words
 from ..result import Finding, Result
-from . import summary
+from . import draft_notice, obligation, summary
 
 _SPECIAL = "\\`*_[]<|"  # never at a line start, so '#', '>' and '-' need no escape
 
@@ -37,6 +37,7 @@ def _finding(f: Finding, w: dict) -> list[str]:
         lines.append(f"  - {w['quote']}: ”{escape(loc.excerpt)}”")
     basis = escape("; ".join(f.legal_basis))
     lines.append(f"  - {w['legal_basis']}: {basis}" + ("" if f.verified else f" ({w['unverified']})"))
+    lines.append(f"  - {w['obligation']}: {escape(obligation(f, w))}")
     lines.append(f"  - {w['fix']}: {escape(f.fix)}")
     return lines
 
@@ -51,10 +52,17 @@ def document(result: Result, w: dict) -> list[str]:
         *([f"- **{w['as_of']}:** {result.as_of.isoformat()} ({w['as_of_' + result.as_of_reason]})"] if result.as_of else []),
         f"- **{w['rule_pack']}:** {escape(result.pack_names)}",
         f"- **{w['findings']}:** {summary(result, w)}",
-        "",
     ]
+    progress, notices, empty = draft_notice(result, w)
+    if progress:
+        lines.append(f"- **{w['draft']}:** {progress}")
+    lines.append("")
     for warning in result.document.warnings:
         lines += [f"> {w['reader']}: {escape(warning)}", ""]
+    if notices:
+        lines += [f"> **{escape(notice)}**" for notice in notices] + [""]
+        if empty:
+            lines += [f"{w['draft_empty']}:", ""] + [f"- {escape(line)}" for line in empty] + [""]
     lines += [f"### {w['checklist']}", ""]
     lines += _table(
         [w["area"], w["status"], w["evidence"]],

@@ -9,7 +9,7 @@ from rich.text import Text
 
 from ..i18n import words
 from ..result import Result
-from . import summary
+from . import draft_notice, obligation, summary
 
 STATUS_STYLE = {"uppfyllt": "green", "delvis": "yellow", "ej_uppfyllt": "bold red", "ej_tillampligt": "dim"}
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -26,9 +26,25 @@ def _header(result: Result, w: dict) -> Panel:
         lines.append(f"{w['as_of']}: ", style="bold").append(result.as_of.isoformat())
         lines.append(f"  ({w['as_of_' + result.as_of_reason]})\n", style="dim")
     lines.append(f"{w['rule_pack']}: ", style="bold").append(result.pack_names)
+    progress = draft_notice(result, w)[0]
+    if progress:
+        lines.append(f"\n{w['draft']}: ", style="bold").append(progress)
     for warning in result.document.warnings:
         lines.append(f"\n{w['reader']}: ", style="bold yellow").append(warning)
     return Panel(lines, expand=False)
+
+
+def _draft(result: Result, w: dict) -> Text | None:
+    """The unfinished draft, said first: how many sections lack text, guidance left, which sections."""
+    _, notices, empty = draft_notice(result, w)
+    if not notices:
+        return None
+    text = Text("\n".join(notices), style="bold red")
+    if empty:
+        text.append(f"\n{w['draft_empty']}:", style="bold")
+        for line in empty:
+            text.append(f"\n  • {line}")
+    return text
 
 
 def _checklist(result: Result, w: dict) -> Table:
@@ -66,6 +82,8 @@ def _findings(result: Result, w: dict) -> list:
             text.append(f"\n    {w['legal_basis']}: ", style="dim").append("; ".join(f.legal_basis))
             if not f.verified:
                 text.append(f" ({w['unverified']})", style="dim")
+            text.append(f"\n    {w['obligation']}: ", style="dim").append(
+                obligation(f, w), style="bold magenta" if f.obligation == "publicering" else "")
             text.append(f"\n    {w['fix']}: ", style="dim").append(f.fix)
             parts.append(text)
     return parts
@@ -85,7 +103,8 @@ def _facts(result: Result, w: dict) -> Table | None:
 def print_report(results: list[Result], console: Console, lang: str = "sv") -> None:
     w = words(lang)
     for result in results:
-        parts = [_header(result, w), _checklist(result, w)]
+        draft = _draft(result, w)
+        parts = [_header(result, w), *([draft] if draft else []), _checklist(result, w)]
         facts = _facts(result, w)
         if facts is not None:
             parts.append(facts)

@@ -1,0 +1,317 @@
+"""What body text says was done: descriptions, and the sentences that are never evidence.
+
+A *description* is a body sentence in which a topic's subject and one of its activities meet
+("avvikelser … analyseras", "personal … kompetensutvecklats"), in any section. Topics, the rules
+they serve, and the wording that is never evidence live in the rule pack (`descriptions:` in a
+rule file): goals and plans ("målet är", "ska", "planeras") unless the sentence also says what was
+done, approval and template credit lines ("Godkänd av kommunstyrelsen …", "Mallen är framtagen av
+…"), and the statute restated (word bigrams shared with the law's own sentences).
+
+Words are matched through lemmas and compound parts. The forms of every vocabulary word come
+from simplemma's Swedish dictionary, written into the pack (rules/former.yml) by
+tools/vocabulary_forms.py; a word of a report is looked up once per document: as a known form,
+as a known form with a modifier in front ("fallriskbedömningar", "teammöten") or as a known form
+followed by a head ("avvikelsehanteringen"). See docs/evidence.md and docs/morphology.md.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from pydantic import Field
+
+from .prefilter import Folded
+from .schema import Regex, Strict
+
+WORD = re.compile(r"[^\W\d_]+")
+TOKEN = re.compile(r"(?P<word>[^\W\d_]+)|[,;:()–]|\s-\s")  # words, and the marks that end a clause
+# Endings a word may add to a vocabulary word where the dictionary lists no such form ("teammötena").
+_ENDINGS = ("", "n", "na", "t", "et", "en", "er", "erna", "ar", "arna", "or", "orna", "s", "r", "ns", "ts", "de", "des",
+            "te", "tes", "ade", "ades", "at", "ats", "as", "es", "ens", "ets")
+MIN_PART = 4  # letters of each compound part
+NEAR = 10  # words between a subject and its activity: further apart, the sentence speaks of two things
+LAW_SHARE = 0.5  # share of a sentence's word bigrams found in one law sentence that makes it a restatement
+LAW_MIN_SHARED = 4
+
+
+class Topic(Strict):
+    """Two groups of terms that must meet in one sentence: what is spoken of, and what was done."""
+
+    subjects: list[str] = Field(min_length=1)
+    activities: list[str] = Field(min_length=1)
+    done: bool = False  # the sentence must also say that it was done ("infördes", "har minskat")
+
+
+class LawSentence(Strict):
+    source: str  # "SFS 2010:659 3 kap. 10 §"
+    text: str
+
+
+class DescriptionData(Strict):
+    """A rule file's `descriptions:`: topics, the rules they serve, and what is never evidence."""
+
+    topics: dict[str, Topic] = {}
+    rules: dict[str, list[str]] = {}  # rule id -> topics whose description meets the rule
+    asks_what_was_done: list[str] = []  # rule ids for which goals and plans are no evidence
+    cites_the_law: list[str] = []  # rule ids that look for references to the law: restated law counts for them
+    plans: list[Regex] = []  # goal and plan wording: not what was done
+    done: list[Regex] = []  # wording of what was done, which outweighs a plan word in the same sentence
+    not_evidence: list[Regex] = []  # title-page, approval and template credit lines
+    ignore: list[Regex] = []  # wording whose words are never a subject or activity ("i de fall")
+    glossary_headings: list[str] = []  # sections that explain words and abbreviations: never evidence
+    law: list[LawSentence] = []  # the statute's own sentences
+    law_wording: list[Regex] = []  # wording that passes on a rule's text ("Enligt SOSFS 2011:9 … ska")
+    forms: dict[str, list[str]] = {}  # lemma -> its inflected forms (rules/former.yml, from simplemma)
+
+
+def merge_data(parts: list[DescriptionData]) -> DescriptionData:
+    """The files' data as one; a later topic or rule mapping replaces an earlier one of the same name."""
+    topics: dict[str, Topic] = {}
+    rules: dict[str, list[str]] = {}
+    lists: dict[str, list] = {
+        "asks_what_was_done": [], "cites_the_law": [], "plans": [], "done": [], "not_evidence": [], "ignore": [],
+        "glossary_headings": [], "law": [], "law_wording": [],
+    }
+    forms: dict[str, list[str]] = {}
+    for part in parts:
+        topics.update(part.topics)
+        rules.update(part.rules)
+        for lemma, known in part.forms.items():
+            forms[lemma] = sorted(set(forms.get(lemma, [])) | set(known))
+        for name, values in lists.items():
+            values.extend(getattr(part, name))
+    return DescriptionData.model_construct(topics=topics, rules=rules, forms=forms, **lists)  # parts are validated
+
+
+def _term_words(term: str) -> list[str]:
+    return WORD.findall(term.lower())
+
+
+def vocabulary_words(data: DescriptionData) -> set[str]:
+    return {w for topic in data.topics.values() for term in topic.subjects + topic.activities for w in _term_words(term)}
+
+
+def dictionary_forms(words: set[str]) -> dict[str, list[str]]:
+    """lemma -> every form simplemma's Swedish dictionary knows of it, for the words' lemmas.
+
+    Used by tools/vocabulary_forms.py to write the pack's `forms:` (rules/former.yml); a check run
+    never loads the dictionary (about 2 s and 150 MB)."""
+    from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
+
+    dictionary = DefaultDictionaryFactory().get_dictionary("sv")
+    raw = getattr(dictionary, "_dict", None)  # its bytes table: five times faster to scan than decoding each entry
+    entries = (
+        ((form.decode(), lemma.decode()) for form, lemma in raw.items()) if isinstance(raw, dict) else dictionary.items()
+    )
+    # A word is its own lemma when the dictionary has forms of it ("åtgärd", not the verb "åtgärda").
+    wanted = words | {dictionary.get(w, w) for w in words}
+    found: dict[str, set[str]] = {}
+    for form, lemma in entries:
+        if lemma in wanted:
+            found.setdefault(lemma, set()).add(form)
+    out: dict[str, list[str]] = {}
+    for word in sorted(words):
+        lemma = word if word in found else dictionary.get(word, word)
+        out[lemma] = sorted(found.get(lemma, set()) | {word, lemma} - {lemma})
+    return out
+
+
+@dataclass
+class Vocabulary:
+    """The pack's description data with the forms of its words, built once per rule set."""
+
+    data: DescriptionData
+    forms: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, data: DescriptionData) -> Vocabulary:
+        """Each form of the pack's `forms:` to its lemma; a vocabulary word without forms is its own
+        lemma; every lemma also takes the common endings."""
+        forms: dict[str, str] = {}
+        for lemma, known in data.forms.items():
+            forms[lemma] = lemma
+            for form in known:
+                forms.setdefault(form, lemma)
+        for word in vocabulary_words(data):
+            forms.setdefault(word, word)
+        for lemma in set(forms.values()):
+            for ending in _ENDINGS:
+                forms.setdefault(lemma + ending, lemma)
+        return cls(data, forms)
+
+    def lemma(self, word: str) -> str:
+        return self.forms.get(word, word)
+
+    def term(self, term: str) -> tuple[str, ...]:
+        return tuple(self.lemma(w) for w in _term_words(term))
+
+    def topics_for(self, rule_id: str) -> list[Topic]:
+        return [self.data.topics[name] for name in self.data.rules.get(rule_id, ()) if name in self.data.topics]
+
+
+class Lemmatizer:
+    """Each distinct word of a document, once: the vocabulary lemmas it is a form of or has as a part."""
+
+    def __init__(self, vocabulary: Vocabulary):
+        self.forms = vocabulary.forms
+        self.seen: dict[str, frozenset[str]] = {}
+
+    def __call__(self, word: str) -> frozenset[str]:
+        found = self.seen.get(word)
+        if found is None:
+            found = self.seen[word] = frozenset(self._parts(word))
+        return found
+
+    def _parts(self, word: str) -> set[str]:
+        forms = self.forms
+        out = {forms[word]} if word in forms else set()
+        for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+            head, modifier = word[cut:], word[:cut]
+            if head in forms:  # "fall|riskbedömningar", "team|möten"
+                out.add(forms[head])
+            if len(head) > MIN_PART:  # "avvikelse|hanteringen", "läkemedels|avvikelser"
+                if modifier in forms:
+                    out.add(forms[modifier])
+                elif modifier[-1] == "s" and modifier[:-1] in forms and cut > MIN_PART:
+                    out.add(forms[modifier[:-1]])
+        return out
+
+
+class LawIndex:
+    """Word bigrams of the statute's sentences, to tell a restated statute from a report's own words."""
+
+    def __init__(self, law: list[LawSentence]):
+        self.postings: dict[tuple[str, str], list[int]] = {}
+        for number, sentence in enumerate(law):
+            for bigram in set(_bigrams(sentence.text)):
+                self.postings.setdefault(bigram, []).append(number)
+
+    def restates(self, sentence: str) -> bool:
+        bigrams = set(_bigrams(sentence))
+        if len(bigrams) < LAW_MIN_SHARED:
+            return False
+        shared = Counter(n for b in bigrams for n in self.postings.get(b, ()))
+        best = max(shared.values(), default=0)
+        return best >= LAW_MIN_SHARED and best >= LAW_SHARE * len(bigrams)
+
+
+def _bigrams(text: str) -> list[tuple[str, str]]:
+    words = WORD.findall(text.lower())
+    return list(zip(words, words[1:]))
+
+
+@dataclass
+class Statement:
+    """A body sentence and what kind of evidence it can be."""
+
+    position: int  # block position in the document
+    text: str
+    plan: bool = False  # a goal or a plan: not what was done
+    law: bool = False  # the statute restated: describes nothing of the report's own
+    done: bool = False  # says what was done ("infördes", "har minskat")
+
+
+class Statements:
+    """A document's evidence sentences: body text that is not a contents line, guidance, or an
+    approval or credit line. Goals and plans are kept, marked `plan` (no evidence for a rule that
+    asks what was done); so is the statute restated, marked `law` (evidence only for a rule that
+    looks for references to the law)."""
+
+    def __init__(self, texts: list[tuple[int, str]], vocabulary: Vocabulary):
+        data = vocabulary.data
+        self.vocabulary = vocabulary
+        folded = Folded([sentence for _, sentence in texts])
+
+        def matching(patterns: list[str]) -> set[int]:
+            """Sentences one of the patterns matches; the prefilter skips those without its words."""
+            compiled = [re.compile(p, re.IGNORECASE) for p in patterns]
+            return {n for n in folded.candidates(compiled) if any(p.search(texts[n][1]) for p in compiled)}
+
+        not_evidence, plans, done, law_wording = map(matching, (data.not_evidence, data.plans, data.done, data.law_wording))
+        law = LawIndex(data.law)
+        self.items: list[Statement] = []
+        for number, (position, sentence) in enumerate(texts):
+            if number in not_evidence:
+                continue
+            did = number in done  # what was done is neither a plan nor the law
+            plan = not did and number in plans
+            restated = not did and (number in law_wording or law.restates(sentence))
+            self.items.append(Statement(position, sentence, plan, restated, did))
+        self.ignore = [re.compile(p, re.IGNORECASE) for p in data.ignore]
+        self.lemmatize = Lemmatizer(vocabulary)
+        self._postings: dict[str, list[tuple[int, int]]] | None = None
+        self._words: list[list[frozenset[str]]] = []
+        self._clauses: list[list[int]] = []  # per word, its clause (commas, semicolons, dashes, brackets part them)
+        self._found: dict[tuple[str, ...], dict[int, set[int]]] = {}
+
+    def _index(self) -> dict[str, list[tuple[int, int]]]:
+        """Lemma -> (sentence, word) places; each distinct word is lemmatised once."""
+        if self._postings is None:
+            self._postings = {}
+            for number, statement in enumerate(self.items):
+                text = statement.text.lower()
+                for pattern in self.ignore:
+                    text = pattern.sub(" ", text)
+                clause, clauses, words = 0, [], []
+                for token in TOKEN.finditer(text):
+                    if token["word"]:
+                        words.append(self.lemmatize(token["word"]))
+                        clauses.append(clause)
+                    else:
+                        clause += 1
+                self._words.append(words)
+                self._clauses.append(clauses)
+                for place, lemmas in enumerate(words):
+                    for lemma in lemmas:
+                        self._postings.setdefault(lemma, []).append((number, place))
+        return self._postings
+
+    def places(self, term: tuple[str, ...]) -> dict[int, set[int]]:
+        """Sentence -> word places where the term starts; a term's later words may follow within three words."""
+        if term not in self._found:
+            out: dict[int, set[int]] = {}
+            for number, place in self._index().get(term[0], ()):
+                at, words = place, self._words[number]
+                for part in term[1:]:
+                    at = next((j for j in range(at + 1, min(at + 4, len(words))) if part in words[j]), None)
+                    if at is None:
+                        break
+                if at is not None:
+                    out.setdefault(number, set()).add(place)
+            self._found[term] = out
+        return self._found[term]
+
+    def _group(self, terms: list[str]) -> dict[int, set[int]]:
+        out: dict[int, set[int]] = {}
+        for term in terms:
+            for number, places in self.places(self.vocabulary.term(term)).items():
+                out.setdefault(number, set()).update(places)
+        return out
+
+    def _both(self, number: int, place: int, topic: Topic) -> bool:
+        """A compound that holds a subject and an activity of its own ("fall|riskbedömningar"), not a
+        subject inside the activity ("riskbedömningar" is no risk and bedömning)."""
+        lemmas = self._words[number][place]
+        subjects = {self.vocabulary.lemma(t) for t in topic.subjects if " " not in t} & lemmas
+        activities = {self.vocabulary.lemma(t) for t in topic.activities if " " not in t} & lemmas
+        return any(s not in a for s in subjects for a in activities)
+
+    def describing(self, topics: list[Topic], plans: bool = False) -> list[Statement]:
+        """Sentences where a topic's subject and activity meet, as different words at most `NEAR` words
+        apart in one clause (an enumeration "avvikelser, klagomål, lex Maria" is a list of topics), in
+        document order; never the statute restated, goals and plans only when `plans`, and only what
+        was done for a topic that asks for it."""
+        found: set[int] = set()
+        for topic in topics:
+            subjects, activities = self._group(topic.subjects), self._group(topic.activities)
+            for number in subjects.keys() & activities.keys():
+                statement, clauses = self.items[number], self._clauses[number]
+                near = any(
+                    (0 < abs(a - b) <= NEAR and clauses[a] == clauses[b]) or (a == b and self._both(number, a, topic))
+                    for a in subjects[number] for b in activities[number]
+                )
+                if near and (plans or not statement.plan) and not statement.law and (statement.done or not topic.done):
+                    found.add(number)
+        return [self.items[n] for n in sorted(found)]

@@ -1,0 +1,140 @@
+"""The description model (issue 21): lemmas and compound parts, what is never evidence, and the
+pack data that is generated (forms from simplemma, the statute's sentences)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import sosfs_check
+from sosfs_check.descriptions import Lemmatizer, Statements
+from sosfs_check.rules import builtin_rules, builtin_rules_dir
+from sosfs_check.testing import build_docx
+
+ROOT = Path(__file__).parent.parent
+LAW = next((d for d in (ROOT.parent / "shared" / "law", ROOT.parents[1] / "shared" / "law") if d.is_dir()), ROOT / "-")
+VOCABULARY = builtin_rules().vocabulary
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [
+        ("kompetensutvecklat", "kompetensutveckla"),
+        ("kompetensutvecklats", "kompetensutveckla"),
+        ("avvikelsehanteringen", "avvikelse"),
+        ("läkemedelsavvikelser", "avvikelse"),
+        ("riskbedömningar", "riskbedömning"),
+        ("fallriskbedömningar", "riskbedömning"),
+        ("teammöten", "teammöte"),
+        ("erbjöds", "erbjuda"),
+        ("analyserades", "analysera"),
+        ("vårdplaneringen", "vårdplanering"),
+    ],
+)
+def test_forms_and_compound_parts_reach_the_vocabulary(word, lemma):
+    assert lemma in Lemmatizer(VOCABULARY)(word)
+
+
+@pytest.mark.parametrize("word", ["vårdnad", "ansvarig", "lärare", "bemötande", "fallit"])
+def test_look_alike_words_are_not_forms(word):
+    found = Lemmatizer(VOCABULARY)(word)
+    assert not found & {"vård", "ansvar", "lära", "möte", "fall"}
+
+
+def statements(*sentences: str) -> Statements:
+    return Statements([(0, s) for s in sentences], VOCABULARY)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Godkänd av kommunstyrelsen 2012-02-20 i samverkan med regionen",
+        "Fastställd av vård- och omsorgsnämnden den 18 februari 2025",
+        "Mallen är framtagen av Sveriges Kommuner och Landsting i samarbete med regionerna.",
+        "Idén med patientsäkerhetsberättelsen är att redovisa strategier, mål och resultat.",
+    ],
+)
+def test_approval_credit_and_template_lines_are_never_evidence(sentence):
+    assert statements(sentence).items == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "plan"),
+    [
+        ("Målet är att alla medarbetare ska utbildas i fallprevention.", True),
+        ("Förebygga vårdskador", True),
+        ("Vi ska planera, leda, kontrollera, följa upp, utvärdera och förbättra verksamheten.", True),
+        ("Under 2026 planeras en ny rutin för nattillsyn.", True),
+        ("Under året har alla medarbetare utbildats i fallprevention, vilket ska fortsätta.", False),
+        ("Avvikelser dokumenteras i verksamhetssystemet och analyseras på teammöten.", False),
+        ("En ny rutin för överrapportering infördes i oktober.", False),
+    ],
+)
+def test_goals_and_plans_are_told_from_what_was_done(sentence, plan):
+    [statement] = statements(sentence).items
+    assert statement.plan is plan
+
+
+@pytest.mark.parametrize(
+    ("sentence", "law"),
+    [
+        ("Vårdgivaren ska utreda händelser i verksamheten som har medfört eller hade kunnat medföra en vårdskada.", True),
+        ("Vårdgivaren ska vidta de åtgärder som behövs för att förebygga att patienter drabbas av vårdskador.", True),
+        ("Vårdgivaren ska ge patienterna och deras närstående möjlighet att delta i patientsäkerhetsarbetet.", True),
+        ("Under året utreddes fyra händelser som hade kunnat medföra en vårdskada.", False),
+        ("Patienter och närstående erbjuds att delta i vårdplaneringen.", False),
+    ],
+)
+def test_the_statute_restated_is_told_by_shared_word_pairs(sentence, law):
+    [statement] = statements(sentence).items
+    assert statement.law is law
+
+
+def test_a_description_needs_a_subject_and_an_activity_as_different_words():
+    topics = VOCABULARY.topics_for("PSL-3-2-FOREBYGGANDE")
+    said = statements("Riskbedömningar görs.", "Riskbedömningar för fall görs vid inflyttning.")
+    assert [s.text for s in said.describing(topics)] == ["Riskbedömningar för fall görs vid inflyttning."]
+
+
+def test_in_de_fall_is_no_fall():
+    topics = VOCABULARY.topics_for("SOSFS-5-1-RISKANALYS")
+    assert statements("I de fall det inte bedömts som akut fick patienten en tid inom en vecka.").describing(topics) == []
+
+
+def test_a_finding_never_quotes_an_approval_or_credit_line(tmp_path):
+    path = build_docx(
+        "%% Patientsäkerhetsberättelse 2025\n\n"
+        "Godkänd av kommunstyrelsen 2026-02-20 i samverkan med regionen\n\n"
+        "Mallen är framtagen av Sveriges Kommuner och Regioner i samarbete med regionerna och kommunerna.\n\n"
+        "# Samverkan\n\nSamverkan är viktig för en säker vård och sker på flera nivåer i verksamheten.\n",
+        tmp_path / "r.docx",
+    )
+    result = sosfs_check.check(path, as_of=date(2026, 3, 1))
+    [extern] = [f for f in result.findings if f.rule_id == "SOSFS-4-6-EXTERN"]
+    assert extern.location.excerpt == "Samverkan"
+    # Only the rules about the adoption itself may quote the approval line (it is their subject).
+    adoption = {"PSL-3-10-FASTSTALLD", "PSL-3-10-SENAST-1-MARS", "PSL-3-10-FOREGAENDE-AR"}
+    assert not any("Godkänd" in f.location.excerpt or "Mallen" in f.location.excerpt
+                   for f in result.findings if f.rule_id not in adoption)
+
+
+def test_forms_file_is_up_to_date(tmp_path):
+    pytest.importorskip("simplemma")
+    out = tmp_path / "former.yml"  # in a child process: the dictionary is large, keep it out of the test run
+    subprocess.run([sys.executable, str(ROOT / "tools" / "vocabulary_forms.py"), str(out)], check=True, capture_output=True)
+    assert (builtin_rules_dir() / "former.yml").read_text(encoding="utf-8") == out.read_text(encoding="utf-8"), (
+        "kör: python tools/vocabulary_forms.py"
+    )
+
+
+@pytest.mark.skipif(not LAW.is_dir(), reason="shared/law saknas")
+def test_law_sentences_are_those_of_the_statutes(tmp_path):
+    out = tmp_path / "lagtext.yml"
+    subprocess.run([sys.executable, str(ROOT / "tools" / "law_sentences.py"), str(LAW), str(out)], check=True, capture_output=True)
+    assert (builtin_rules_dir() / "lagtext.yml").read_text(encoding="utf-8") == out.read_text(encoding="utf-8"), (
+        "kör: python tools/law_sentences.py"
+    )

@@ -1,0 +1,418 @@
+"""Verdicts on drafts (issue 13): only body text is evidence; headings, contents lines, mentions
+elsewhere and template guidance are not. The drafts are made from both bundled Borås reports and
+written as DOCX four ways: python-docx with heading styles, with a municipal template's styles,
+without any styles (bold), and saved again by LibreOffice."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import sosfs_check
+from sosfs_check.facts import extract_facts
+from sosfs_check.readers import read
+from sosfs_check.rules import builtin_rules
+from sosfs_check.testing import build_docx, libreoffice_resave, soffice_path
+from helpers import run_cli
+
+SEEDS = Path(__file__).parent.parent / "fixtures" / "seeds"
+AS_OF = date(2026, 11, 25)
+REPORTS = ["boras-2018", "boras-2021"]
+FORMS = ["headings", "template", "bold", "libreoffice"]
+CONTENT_CHECKS = {"section", "phrases", "figure"}  # rules that look for what the report describes
+GUIDANCE_MESSAGE = "Berättelsen innehåller vägledning från mallen som inte ska publiceras."
+KIND = {  # Block.guidance -> how the guidance finding names it
+    "placeholder": "platshållartext i en innehållskontroll",
+    "hidden": "dold text",
+    "style": "stycke i en instruktionsformatmall",
+    "instruction": "instruktion från mallen",
+}
+# Template instruction sentences, in the phrasings templates use.
+PROMPTS = [
+    "Beskriv här {topic} och hur arbetet har bedrivits under året.",
+    "Redogör för {topic}. Ange vilka åtgärder som har vidtagits.",
+    "Ange {topic} och analysera resultatet.",
+    "Fyll i uppgifter om {topic}.",
+    "Här beskrivs {topic} och vem som ansvarar för arbetet.",
+    "Exempel: {topic} under året, med antal och resultat.",
+]
+# Word's own guidance: a placeholder content control, an instruction-styled and a hidden paragraph.
+WORD_GUIDANCE = [
+    "[[Klicka eller tryck här för att ange text.]]",
+    "?? Skriv om {topic}: vad som gjordes under året och med vilket resultat.",
+    "^^ Ange {topic}.",
+]
+
+
+def _topic(heading: str) -> str:
+    return re.sub(r"^(\d+(\.\d+)*\s+)?", "", heading).lower()
+
+
+def outline(markdown: str, guidance: list[str] | None = None) -> str:
+    """The report's title, contents list and headings only; `guidance`: one template line under
+    each heading, taking the phrasings in turn."""
+    out, in_toc, n = [], False, 0
+    for line in markdown.splitlines():
+        stripped = line.strip()
+        in_toc = in_toc or stripped == "<!-- toc -->"
+        heading = re.match(r"^#+ +(.*)$", stripped)
+        if in_toc or stripped.startswith("%%") or heading:
+            out += [line, ""]
+            if heading and guidance:
+                out += [guidance[n % len(guidance)].format(topic=_topic(heading[1])), ""]
+                n += 1
+        in_toc = in_toc and stripped != "<!-- /toc -->"
+    return "\n".join(out)
+
+
+def without_sections(markdown: str, titles: set[str]) -> str:
+    """The report without the sections (with their subsections) whose headings are in `titles`."""
+    kept, skip_level = [], None
+    for line in markdown.splitlines(keepends=True):
+        heading = re.match(r"^(#+) +(.*)$", line)
+        if heading and skip_level and len(heading[1]) <= skip_level:
+            skip_level = None
+        if heading and heading[2].strip() in titles:
+            skip_level = len(heading[1])
+        if skip_level is None:
+            kept.append(line)
+    return "".join(kept)
+
+
+def only_sections(markdown: str, titles: set[str]) -> str:
+    """The outline with the body text of the sections whose headings are in `titles` (first of each)."""
+    out, keep, in_toc, seen = [], False, False, set()
+    for line in markdown.splitlines():
+        stripped = line.strip()
+        in_toc = in_toc or stripped == "<!-- toc -->"
+        heading = re.match(r"^#+ +(.*)$", stripped)
+        if heading:
+            keep = heading[1] in titles and heading[1] not in seen
+            seen.add(heading[1])
+        if in_toc or stripped.startswith("%%") or heading or keep or not stripped:
+            out.append(line)
+        in_toc = in_toc and stripped != "<!-- /toc -->"
+    return "\n".join(out)
+
+
+def results_without_text(markdown: str) -> str:
+    """The report with the results chapter's headings kept and all its body text removed."""
+    out, level = [], None
+    for line in markdown.splitlines():
+        heading = re.match(r"^(#+) +(.*)$", line)
+        if heading and level and len(heading[1]) <= level:
+            level = None
+        if heading and "Resultat och analys" in heading[2]:
+            level = len(heading[1])
+        if level is None or heading or not line.strip():
+            out.append(line)
+    return "\n".join(out)
+
+
+def seed(report: str) -> str:
+    return (SEEDS / f"{report}.md").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """DOCX of a spec in a form, built once per module; "libreoffice" is the headings form saved again."""
+    out = tmp_path_factory.mktemp("drafts")
+    cache: dict[tuple[str, str], Path] = {}
+
+    def get(name: str, spec: str, form: str) -> Path:
+        if (name, form) not in cache:
+            if form == "libreoffice":
+                if soffice_path() is None:
+                    pytest.skip("LibreOffice (soffice) saknas")
+                cache[name, form] = libreoffice_resave(get(name, spec, "headings"), out / "lo")
+            else:
+                cache[name, form] = build_docx(spec, out / f"{name}-{form}.docx", style=form)
+        return cache[name, form]
+
+    return get
+
+
+def check(path: Path):
+    return sosfs_check.check(path, as_of=AS_OF)
+
+
+def statuses(result) -> dict[str, str]:
+    return {a.area: a.status for a in result.checklist}
+
+
+def passing_content_rules(result) -> list[str]:
+    return [o.rule_id for o in result.outcomes
+            if o.outcome == "pass" and builtin_rules().by_id(o.rule_id).check.type in CONTENT_CHECKS]
+
+
+NOTHING_DESCRIBED = {area: "ej_uppfyllt" for area in (
+    "lagar", "ansvar", "processer", "samverkan", "riskanalys", "egenkontroll", "klagomal", "avvikelser", "forbattring",
+    "medverkan", "dokumentation", "berattelse")}
+
+
+# --- (a) headings only
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("report", REPORTS)
+def test_headings_only_describes_nothing(built, report, form):
+    result = check(built(f"{report}-rubriker", outline(seed(report)), form))
+    headings = result.document.headings
+    assert statuses(result) == NOTHING_DESCRIBED
+    assert passing_content_rules(result) == []
+    assert result.facts == []
+    draft = result.draft
+    assert (draft.sections, draft.filled, draft.guidance, draft.unfinished) == (len(headings), 0, 0, True)
+    assert [(e.excerpt, e.label) for e in draft.empty] == [(h.text, h.location) for h in headings]
+    assert [f for f in result.findings if f.rule_id == "MALL-VAGLEDNING"] == []
+
+
+@pytest.mark.parametrize("report, sections", [("boras-2018", 35), ("boras-2021", 44)])
+def test_headings_only_draft_is_said_first_and_in_json(built, monkeypatch, capsys, report, sections):
+    path = built(f"{report}-rubriker", outline(seed(report)), "headings")
+    headings = [h.text for h in read(path).headings]
+    assert len(headings) == sections
+    _, out, _ = run_cli(monkeypatch, capsys, "check", str(path), "--as-of", "2026-11-25")
+    after_header = out.split("╯\n", 1)[1]
+    notice, _ = after_header.split("Checklista för ledningssystemet", 1)
+    listed = " ".join(f"• {h.text} ({h.location})" for h in read(path).headings)
+    assert " ".join(notice.split()) == (
+        f"Utkastet är inte ifyllt: {sections} av {sections} avsnitt saknar text Avsnitt utan text: {listed}")
+    assert f"Utkast: 0 av {sections} avsnitt ifyllda" in out
+    _, out, _ = run_cli(monkeypatch, capsys, "check", str(path), "--as-of", "2026-11-25", "--format", "json")
+    draft = json.loads(out)["documents"][0]["draft"]
+    assert {k: v for k, v in draft.items() if k != "empty_sections"} == {
+        "sections": sections, "filled": 0, "progress": f"0 av {sections} avsnitt ifyllda", "guidance": 0,
+        "unfinished": True}
+    assert [e["heading"] for e in draft["empty_sections"]] == headings
+
+
+# --- (b) headings with template guidance
+
+
+def _guidance_findings(result) -> list[tuple[str, str, str, str]]:
+    return [(f.severity, f.obligation, f.location.section, f.message) for f in result.findings if f.rule_id == "MALL-VAGLEDNING"]
+
+
+def _expected_guidance(result, kinds) -> list[tuple[str, str, str, str]]:
+    """One finding per section: the guidance block under each heading, named by kind and place."""
+    blocks = result.document.blocks
+    expected = []
+    for n, heading in enumerate(result.document.headings):
+        block = blocks[heading.index]  # the guidance line right under the heading
+        detail = f"Mallens vägledning kvar i avsnittet på 1 ställe ({KIND[kinds[n]]}; {block.location})."
+        expected.append(("error", "publicering", heading.section_label, f"{GUIDANCE_MESSAGE} {detail}"))
+    return expected
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("report", REPORTS)
+def test_instruction_sentences_describe_nothing_and_are_each_reported(built, report, form):
+    result = check(built(f"{report}-instruktioner", outline(seed(report), PROMPTS), form))
+    assert statuses(result) == NOTHING_DESCRIBED
+    assert passing_content_rules(result) == []
+    assert (result.draft.filled, result.draft.guidance) == (0, len(result.document.headings))
+    kinds = ["instruction"] * len(result.document.headings)
+    assert _guidance_findings(result) == _expected_guidance(result, kinds)
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("report", REPORTS)
+def test_word_placeholders_hidden_text_and_instruction_styles_describe_nothing(built, report, form):
+    result = check(built(f"{report}-platshallare", outline(seed(report), WORD_GUIDANCE), form))
+    assert statuses(result) == NOTHING_DESCRIBED
+    assert passing_content_rules(result) == []
+    # LibreOffice drops Word's placeholder control but keeps its text: the pack's phrasing finds it.
+    placeholder = "instruction" if form == "libreoffice" else "placeholder"
+    kinds = [(placeholder, "style", "hidden")[n % 3] for n in range(len(result.document.headings))]
+    assert _guidance_findings(result) == _expected_guidance(result, kinds)
+    assert result.draft.guidance == len(result.document.headings)
+
+
+# --- (c) an area's own sections removed
+
+OWN_SECTIONS = {
+    "boras-2021": {
+        "ansvar": {"4.3 Organisatoriskt ansvar för patientsäkerhets- och kvalitetsarbetet"},
+        "samverkan": {"5.2 Samverkan för trygg och säker vård och omsorg"},
+        "riskanalys": {"5.3 Riskanalys", "6.1 Riskanalys"},
+        "egenkontroll": {"5.9 Egenkontroll", "6.6 Egenkontroll"},
+        "klagomal": {"5.5 Synpunkter och klagomål", "6.2 Synpunkter och klagomål"},
+        "avvikelser": {"5.6 Avvikelse på individnivå", "5.7 Lex Maria", "5.8 Lex Sarah", "6.3 Avvikelser på individnivå",
+                       "6.4 Lex Maria", "6.5 Lex Sarah"},
+        "dokumentation": {"5.4 Informationssäkerhet"},
+        "berattelse": {"4.1 Förvaltningens arbete med patientsäkerhet och kvalitet",
+                       "5 Process - Åtgärder för att säkerställa verksamhetens kvalitet", "6 Resultat och analys",
+                       "7 Mål och aktiviteter för kommande år"},
+    },
+    "boras-2018": {
+        "ansvar": {"Organisatoriskt ansvar för patientsäkerhets- och kvalitetsarbetet"},
+        "samverkan": {"Samverkan för trygg och säker vård och omsorg"},
+        "riskanalys": {"Risakanalys", "Riskanalys"},
+        "egenkontroll": {"Egenkontroll"},
+        "klagomal": {"Avvikelser, synpunkter och klagomål"},
+        "avvikelser": {"Avvikelser, synpunkter och klagomål", "Lex Maria", "Lex Sarah", "Lex Maria och lex Sarah"},
+        "dokumentation": {"Informationssäkerhet"},
+        "berattelse": {"Förvaltningens arbete med patientsäkerhet och kvalitet", "Resultat och analys",
+                       "Mål och aktiviteter för 2019"},
+    },
+}
+# Status after the removal, and the rules of the area that fail only then. Where an area keeps
+# `delvis`, it is described in body text elsewhere: the section holding that text is named.
+AFTER_REMOVAL = {
+    ("boras-2021", "ansvar"): ("delvis", {"PSL-3-9-ANSVAR", "PSL-3-9-ROLLER"}, None),
+    ("boras-2021", "samverkan"): ("delvis", {"PSL-3-4-DELAKTIGHET", "SOSFS-4-6-EXTERN", "SOSFS-4-6-SAMVERKAN"}, None),
+    ("boras-2021", "riskanalys"): ("ej_uppfyllt", {"SOSFS-5-1-RISKANALYS", "SOSFS-5-1-SANNOLIKHET"}, None),
+    ("boras-2021", "egenkontroll"): ("delvis", {"SOSFS-5-2-EGENKONTROLL", "SOSFS-5-2-RESULTAT"}, None),
+    ("boras-2021", "klagomal"): ("ej_uppfyllt", {"FIGUR-KLAGOMAL", "PSL-3-8A-KLAGOMAL", "SOSFS-5-3-ANALYS"}, None),
+    # Lessons learnt are still told in 5.5 (complaints are investigated and followed up).
+    ("boras-2021", "avvikelser"): ("delvis", {
+        "AVVIKELSER-SAMMANSTALLNING", "FIGUR-AVVIKELSER", "FIGUR-LEX-MARIA", "FIGUR-LEX-SARAH", "PSL-3-3-UTREDNING",
+        "PSL-3-5-LEX-MARIA", "SOL-27-LEX-SARAH"}, "5.5 Synpunkter och klagomål"),
+    ("boras-2021", "dokumentation"): ("delvis", {"HSLF-2016-40-INFORMATIONSSAKERHET", "PDL-4-3-LOGGKONTROLL"}, None),
+    # The summary's subsections describe trainings given ("Ett flertal utbildningar har genomförts")
+    # and results ("ökade antalet barnfamiljer"): work, measures and results told outside their
+    # own sections still meet the rules (issue 21).
+    ("boras-2021", "berattelse"): ("delvis", {"PSL-3-2-KOMMANDE-AR", "BERATTELSE-INNEHALLSFORTECKNING"},
+                                   {"Relationsvårdsenheten", "Försörjningsenheten"}),
+    ("boras-2018", "ansvar"): ("delvis", {"PSL-3-9-ANSVAR", "PSL-3-9-ROLLER"}, None),
+    # The summary describes samverkan with vårdcentralerna, Försäkringskassan and Arbetsförmedlingen
+    # (issue 21): no samverkan rule fails for the missing sections.
+    ("boras-2018", "samverkan"): ("delvis", set(), "Sammanfattning"),
+    ("boras-2018", "riskanalys"): ("ej_uppfyllt", {"SOSFS-5-1-RISKANALYS", "SOSFS-5-1-SANNOLIKHET"}, None),
+    ("boras-2018", "egenkontroll"): ("delvis", {"SOSFS-5-2-EGENKONTROLL", "SOSFS-5-2-RESULTAT"}, None),
+    ("boras-2018", "klagomal"): ("ej_uppfyllt", {"FIGUR-KLAGOMAL", "PSL-3-8A-KLAGOMAL", "SOSFS-5-3-ANALYS"}, None),
+    ("boras-2018", "avvikelser"): ("ej_uppfyllt", {
+        "AVVIKELSER-SAMMANSTALLNING", "FIGUR-LEX-SARAH", "PSL-3-3-LARDOMAR", "PSL-3-3-UTREDNING", "PSL-3-5-LEX-MARIA",
+        "SOL-27-LEX-SARAH"}, None),
+    ("boras-2018", "dokumentation"): ("delvis", {"HSLF-2016-40-INFORMATIONSSAKERHET", "PDL-4-3-LOGGKONTROLL"}, None),
+    # The summary tells how the work was done (samverkan with vårdcentralerna) and its results
+    # ("Antalet hushåll … har minskat från 486 … till 414"), issue 21; no measure taken is described.
+    ("boras-2018", "berattelse"): ("delvis", {"PSL-3-10-ATGARDER", "PSL-3-2-KOMMANDE-AR", "BERATTELSE-INNEHALLSFORTECKNING"},
+                                   "Sammanfattning"),
+}
+RANK = {"ej_uppfyllt": 0, "delvis": 1, "uppfyllt": 2}
+
+
+# Since main's new rules (SOL-27-6-ANMALAN, PSL-3-10-VARDGIVARE, KB-5-3-KOMPETENS) the description
+# model reads the MAS/SAS and nämnd role texts ("ansvarar för att … anmäls") as the year's work.
+ROLE_TEXTS_READ_AS_WORK = pytest.mark.xfail(strict=True, reason="role descriptions count as described work")
+READ_AS_WORK = {("boras-2018", "avvikelser"), ("boras-2021", "avvikelser"), ("boras-2018", "berattelse"),
+                ("boras-2021", "berattelse")}
+
+
+@pytest.mark.parametrize("report, area", [
+    pytest.param(*case, marks=ROLE_TEXTS_READ_AS_WORK) if case in READ_AS_WORK else case for case in sorted(AFTER_REMOVAL)])
+def test_removing_an_areas_own_sections_lowers_it(built, report, area):
+    full = check(built(report, seed(report), "headings"))
+    cut = check(built(f"{report}-utan-{area}", without_sections(seed(report), OWN_SECTIONS[report][area]), "headings"))
+    status, newly_failing, described_in = AFTER_REMOVAL[report, area]
+    before, after = statuses(full)[area], statuses(cut)[area]
+    assert after == status
+    failed = {f.rule_id for f in cut.findings if f.area == area} - {f.rule_id for f in full.findings if f.area == area}
+    assert failed == newly_failing if newly_failing is not None else failed
+    if described_in is None:
+        assert RANK[after] < RANK[before] or after == "ej_uppfyllt"
+    else:  # not lower: the area is described in body text outside its own sections
+        assert before == after
+        sections = {cut.document.blocks[i - 1].section[-1] for o in cut.outcomes if o.area == area for i in o.evidence}
+        assert sections == ({described_in} if isinstance(described_in, str) else described_in)
+
+
+# --- (d) a results chapter with subheadings only
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("report, heading", [("boras-2018", "Resultat och analys"), ("boras-2021", "6 Resultat och analys")])
+def test_results_chapter_with_subheadings_only_fails_the_results_rule(built, report, heading, form):
+    result = check(built(f"{report}-tomt-resultat", results_without_text(seed(report)), form))
+    outcome = {o.rule_id: o.outcome for o in result.outcomes}
+    assert outcome["PSL-3-10-RESULTAT"] == "fail"
+    [finding] = [f for f in result.findings if f.rule_id == "PSL-3-10-RESULTAT"]
+    head = next(h for h in result.document.headings if h.text == heading)
+    assert (finding.severity, finding.location.label, finding.message) == (
+        "error", head.location,
+        f"Berättelsen redovisar inte vilka resultat som har uppnåtts. Rubriken ”{heading}” finns men avsnittet har ingen text.")
+
+
+# --- full reports and a partly written draft
+
+
+# The verdicts on main (legal's rules KB-5-1-VETENSKAP and SOL-27-3-INFORMATION fail on both).
+FULL = {
+    "boras-2018": {"lagar": "delvis", "ansvar": "uppfyllt", "processer": "delvis", "samverkan": "delvis",
+                   "riskanalys": "uppfyllt", "egenkontroll": "uppfyllt", "klagomal": "uppfyllt", "avvikelser": "delvis",
+                   "forbattring": "uppfyllt", "medverkan": "delvis", "dokumentation": "uppfyllt", "berattelse": "delvis"},
+    "boras-2021": {"lagar": "delvis", "ansvar": "uppfyllt", "processer": "delvis", "samverkan": "uppfyllt",
+                   "riskanalys": "delvis", "egenkontroll": "uppfyllt", "klagomal": "uppfyllt", "avvikelser": "delvis",
+                   "forbattring": "uppfyllt", "medverkan": "delvis", "dokumentation": "uppfyllt", "berattelse": "delvis"},
+}
+
+
+@pytest.mark.parametrize("report", REPORTS)
+def test_full_reports_keep_their_verdicts_in_every_form(built, report):
+    for form in FORMS:
+        result = check(built(report, seed(report), form))
+        assert statuses(result) == FULL[report], form
+        assert [f for f in result.findings if f.rule_id == "MALL-VAGLEDNING"] == []
+        assert result.draft.unfinished is False
+
+
+@ROLE_TEXTS_READ_AS_WORK
+def test_a_draft_with_three_sections_written_is_described_only_there(built):
+    written = {"5.3 Riskanalys", "5.9 Egenkontroll", "5.2.1 Samverkan med externa aktörer",
+               "5.2.2 Samverkan mellan interna aktörer", "5.2.3 Samverkan med den enskilde och närstående"}
+    for form in FORMS:
+        result = check(built("boras-2021-tre-avsnitt", only_sections(seed("boras-2021"), written), form))
+        assert statuses(result) == {**NOTHING_DESCRIBED, "samverkan": "delvis", "riskanalys": "uppfyllt",
+                                    "egenkontroll": "uppfyllt"}, form
+        # Without heading styles a heading straight over another is no heading: fewer sections.
+        assert (result.draft.filled, result.draft.sections) == (5, len(result.document.headings)), form
+        assert [e.excerpt for e in result.draft.empty if e.excerpt in written] == []
+
+
+# --- figures from their context
+
+
+def test_counts_are_read_from_the_heading_that_names_them(built):
+    said = "Under 2025 kom fyra rapporter. Tre bedömdes vara allvarliga och anmäldes till Inspektionen för vård och omsorg (IVO)."
+    spec = f"%% Kvalitetsberättelse 2025\n\n# Lex Sarah\n\n{said}\n\n# Sammanfattning\n\nUnder 2025 kom sju rapporter.\n"
+    for form in FORMS:
+        result = check(built("lex-sarah", spec, form))
+        assert [(f.key, f.value, f.section, f.excerpt) for f in result.facts] == [
+            ("lex_sarah_rapporter", 4, "Lex Sarah", "Under 2025 kom fyra rapporter."),
+            ("ivo_anmalningar", 3, "Lex Sarah",
+             "Tre bedömdes vara allvarliga och anmäldes till Inspektionen för vård och omsorg (IVO)."),
+        ], form
+
+
+def test_a_count_under_a_heading_that_names_nothing_counted_is_no_figure():
+    from sosfs_check.document import Block
+
+    blocks = [Block("heading", "Sammanfattning", 1, section=("Sammanfattning",), level=1),
+              Block("paragraph", "Under 2025 kom fyra rapporter.", 2, section=("Sammanfattning",))]
+    assert extract_facts(blocks) == []
+    heading = Block("heading", "Lex Sarah", 1, section=("Lex Sarah",), level=1)
+    guidance = Block("paragraph", "Under 2025 kom fyra rapporter.", 2, section=("Lex Sarah",), guidance="placeholder")
+    assert extract_facts([heading, guidance]) == []
+
+
+# --- editorial findings are not legal findings
+
+
+def test_editorial_findings_carry_their_obligation_in_every_format(built, monkeypatch, capsys, tmp_path):
+    path = built("boras-2021-instruktioner", outline(seed("boras-2021"), PROMPTS), "headings")
+    _, out, _ = run_cli(monkeypatch, capsys, "check", str(path), "--as-of", "2026-11-25", "--format", "json")
+    findings = json.loads(out)["documents"][0]["findings"]
+    assert {f["obligation"] for f in findings if f["rule_id"] == "MALL-VAGLEDNING"} == {"publicering"}
+    assert {f["obligation"] for f in findings if f["rule_id"] == "PSL-3-10-HUR"} == {"ska"}
+    note = "publicering: inget lagkrav, men berättelsen är inte färdig att publicera"
+    _, out, _ = run_cli(monkeypatch, capsys, "check", str(path), "--as-of", "2026-11-25", "--format", "markdown")
+    assert out.count(f"  - Skyldighet: {note}") == len([f for f in findings if f["rule_id"] == "MALL-VAGLEDNING"])
+    _, out, _ = run_cli(monkeypatch, capsys, "check", str(path), "--as-of", "2026-11-25", "--format", "html")
+    assert out.count(f'<span class="editorial">{note}</span>') == len(
+        [f for f in findings if f["rule_id"] == "MALL-VAGLEDNING"])
