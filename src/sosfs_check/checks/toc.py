@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Literal
 
 from pydantic import Field
-from rapidfuzz import fuzz, process
 
 from ..document import Block
 from ..schema import Strict
@@ -20,33 +20,60 @@ class TocCheck(Strict):
     min_ratio: int = Field(default=88, ge=50, le=100)
 
 
+def _length_window(length: int, min_ratio: int) -> range:
+    """Lengths a name may have and still reach `min_ratio` against a text of `length` characters.
+
+    `fuzz.ratio` is at most 200 * shorter / (sum of lengths), so names outside this window cannot match.
+    """
+    low = length * min_ratio // (200 - min_ratio)
+    high = -(-length * (200 - min_ratio) // min_ratio)
+    return range(max(low - 1, 0), high + 2)
+
+
+def _matcher(names: list[str], min_ratio: int):
+    """Index of the heading an entry names: its first exact key, else the first similar enough one."""
+    first_exact: dict[str, int] = {}
+    by_length: dict[int, list[int]] = defaultdict(list)
+    for i, name in enumerate(names):
+        first_exact.setdefault(name, i)
+        by_length[len(name)].append(i)
+    known: dict[str, int | None] = {}
+
+    def found(text: str) -> int | None:
+        if text not in known:
+            known[text] = first_exact.get(text)
+            if known[text] is None:
+                from rapidfuzz import fuzz  # only for entries no heading names exactly
+
+                candidates = sorted(i for n in _length_window(len(text), min_ratio) for i in by_length.get(n, ()))
+                known[text] = next((i for i in candidates
+                                    if fuzz.ratio(text, names[i], score_cutoff=min_ratio)), None)
+        return known[text]
+
+    return found
+
+
 def evaluate(check, ctx: Context) -> Verdict:
-    entries = [heading_key(e.text) for e in ctx.document.toc]
+    toc_lines = ctx.document.toc
+    entries = [heading_key(e.text) for e in toc_lines]
     if not entries:
         return Verdict(True)
-    headings = [(h, heading_key(h.text)) for h in ctx.document.headings]
-
-    names = [n for _, n in headings]
-
-    def found(text: str) -> Block | None:
-        """The first heading similar enough to the entry."""
-        hits = process.extract(text, names, scorer=fuzz.ratio, score_cutoff=check.min_ratio, limit=None)
-        return headings[min(i for _, _, i in hits)][0] if hits else None
+    headings: list[Block] = ctx.document.headings
+    found = _matcher([heading_key(h.text) for h in headings], check.min_ratio)
 
     problems, matched = [], set()
-    for i, raw in enumerate(ctx.document.toc):
+    for i, raw in enumerate(toc_lines):
         # An entry may have wrapped: its second line starts in lower case ("och kvalitet").
-        toc_lines = ctx.document.toc
         wrapped = [f"{entries[i - 1]} {entries[i]}"] if i and raw.text[:1].islower() else []
         if i + 1 < len(entries) and toc_lines[i + 1].text[:1].islower():
             wrapped.append(f"{entries[i]} {entries[i + 1]}")
-        head = next(filter(None, map(found, [entries[i], *wrapped])), None)
-        if head is not None:
-            matched.add(head.index)
+        at = next((at for at in map(found, [entries[i], *wrapped]) if at is not None), None)
+        if at is not None:
+            matched.add(headings[at].index)
         else:
             problems.append(Problem(None, raw.text, f"Innehållsförteckningen lovar ”{raw.text}”, men avsnittet finns inte i texten."))
-    top = min((h.level or 1 for h in ctx.document.headings if h.index in matched), default=1)
-    for head, _ in headings:
+    top = min((h.level or 1 for h in headings if h.index in matched), default=1)
+    for head in headings:
         if (head.level or 1) == top and head.index not in matched:
             problems.append(Problem(head, head.text, f"Rubriken ”{head.text}” saknas i innehållsförteckningen.", "info"))
     return Verdict(not problems, problems=problems)
