@@ -47,6 +47,12 @@ class Lang(str, Enum):
     en = "en"
 
 
+ExcludeOption = Annotated[
+    Optional[list[str]],
+    typer.Option("--exclude", metavar="GLOB", help="Läs inte filer eller mappar som matchar (Git-mönster; kan upprepas)."),
+]
+VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="Visa vilka filer som hoppas över och varför.")]
+
 MaxSizeOption = Annotated[
     Optional[int],
     typer.Option("--max-size", min=1, metavar="MB", help="Största fil som granskas, i MB (standard 50); se README, Garantier."),
@@ -87,6 +93,8 @@ def check(
     write_baseline: Annotated[Optional[Path], typer.Option(help="Spara alla brister som kända i denna fil.")] = None,
     rule_dirs: RulesOption = None,
     max_size: MaxSizeOption = None,
+    exclude: ExcludeOption = None,
+    verbose: VerboseOption = False,
 ) -> None:
     """Granska en eller flera berättelser och visa checklistan och bristerna."""
     from .commands import check as run_check
@@ -94,7 +102,7 @@ def check(
     code = run_check(
         paths, profile=profile, format=format.value, output=output, fail_on=fail_on.value if fail_on else None,
         as_of=as_of, lang=lang.value if lang else None, jobs=jobs, config=config, baseline=baseline,
-        write_baseline=write_baseline, rule_dirs=rule_dirs, max_size=max_size,
+        write_baseline=write_baseline, rule_dirs=rule_dirs, max_size=max_size, exclude=exclude, verbose=verbose,
     )
     if code:
         raise typer.Exit(code)

@@ -38,13 +38,14 @@ class CompareFormat(str, Enum):
 
 
 def _settings(profile: str | None, as_of: str | None):
-    """(rules, profile, as_of, heading styles) from the options and the configuration."""
+    """(configuration, rules, profile, as_of, heading styles) from the options and the configuration."""
     from .commands import as_of_date
     from .config import configured_rules, load_config
 
     settings = load_config()
     rules = configured_rules(settings)
-    return rules, profile or settings.profile, as_of_date(as_of) or settings.as_of, settings.heading_styles or None
+    when = as_of_date(as_of) or settings.as_of
+    return settings, rules, profile or settings.profile, when, settings.heading_styles or None
 
 
 def _emit(data: str | bytes, output: Path | None, inputs: list[Path]) -> None:
@@ -80,16 +81,24 @@ def coverage(
     ] = None,
     profile: ProfileOption = None,
     as_of: AsOfOption = None,
+    exclude: Annotated[
+        Optional[list[str]],
+        typer.Option("--exclude", metavar="GLOB", help="Läs inte filer eller mappar som matchar (Git-mönster; kan upprepas)."),
+    ] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Visa vilka filer som hoppas över och varför.")] = False,
 ) -> None:
     """Täckningsmatris: vilka av lagens krav varje berättelse täcker, med avsnittet som ger belägg."""
     from .batch import check_paths, default_jobs
-    from .commands import collect
+    from .commands import collect, find_reports
     from .coverage import matrix
-    from .files import expand
+    from .outputs import progress
     from .render import coverage as render
 
-    rules, profile, when, styles = _settings(profile, as_of)
-    outcomes = check_paths(expand(paths), profile, when, jobs or default_jobs(), rules=rules, style_map=styles)
+    settings, rules, profile, when, styles = _settings(profile, as_of)
+    files = find_reports(paths, settings, exclude, [output] if output else [], verbose)
+    with progress(len(files)) as advance:
+        outcomes = check_paths(files, profile, when, jobs or default_jobs(), rules=rules, style_map=styles,
+                               on_done=advance)
     results, failed = collect(outcomes, paths)
     if results:
         table = matrix(results)
@@ -113,12 +122,21 @@ def compare(
     as_of: AsOfOption = None,
 ) -> None:
     """Jämför två års berättelser: avsnitt, siffror, checklistan och text som kopierats ordagrant."""
-    from . import check
+    from .batch import check_paths
+    from .commands import find_reports
     from .compare import compare as changes
+    from .errors import InputError
+    from .outputs import progress
     from .render import compare as render
 
-    rules, profile, when, styles = _settings(profile, as_of)
-    old_result, new_result = (check(p, profile=profile, as_of=when, rules=rules, style_map=styles) for p in (old, new))
+    settings, rules, profile, when, styles = _settings(profile, as_of)
+    files = find_reports([old, new], settings, None, [], False)
+    with progress(len(files), at_least=1) as advance:
+        outcomes = check_paths(files, profile, when, 1, rules=rules, style_map=styles, on_done=advance)
+    for outcome in outcomes:
+        if isinstance(outcome, InputError):
+            raise outcome
+    old_result, new_result = outcomes
     result = changes(old_result, new_result)
     if format is CompareFormat.rich:
         _rich(lambda console: render.print_rich(result, console), output, [old, new], 120)

@@ -42,6 +42,16 @@ def collect(outcomes: list, paths: list[Path]) -> tuple[list, bool]:
     return results, failed
 
 
+def find_reports(paths: list[Path], settings, exclude: list[str] | None, outputs: list[Path], verbose: bool) -> list[Path]:
+    """The files to read (see `discover`); with `verbose`, what was skipped and why goes to stderr."""
+    from .discover import discover, report_skipped
+
+    found = discover(paths, [*settings.exclude, *(exclude or ())], outputs)
+    if verbose:
+        report_skipped(found, sys.stderr)
+    return found.files
+
+
 def check(
     paths: list[Path],
     profile: str | None = None,
@@ -56,13 +66,14 @@ def check(
     write_baseline: Path | None = None,
     rule_dirs: list[Path] | None = None,
     max_size: int | None = None,
+    exclude: list[str] | None = None,
+    verbose: bool = False,
 ) -> int:
     """`sosfs-check check`: check the reports, write the requested formats."""
     from .baseline import apply_baseline, load_baseline
     from .baseline import write_baseline as save_baseline
     from .batch import check_paths, default_jobs
     from .config import apply_suppressions, configured_rules, load_config
-    from .files import expand
     from .outputs import emit, progress, targets
     from .result import SEVERITY_RANK
 
@@ -72,7 +83,7 @@ def check(
     language = lang or settings.lang or "sv"
     threshold = fail_on or settings.fail_on or "error"
     rules = configured_rules(settings, rule_dirs or ())
-    files = expand(paths)
+    files = find_reports(paths, settings, exclude, [file for _, file in pairs if file is not None], verbose)
     with progress(len(files)) as advance:
         outcomes = check_paths(files, profile or settings.profile, when, jobs or default_jobs(), rules=rules,
                                style_map=settings.heading_styles or None, on_done=advance, max_size=max_size)

@@ -46,6 +46,7 @@ class Config(_Strict):
     heading_styles: dict[str, Annotated[int, Field(ge=1, le=9)]] = Field({}, alias="heading-styles")
     suppress: list[Suppression] = []
     rules: list[Path] = []  # extra rule packs (folders), relative to the configuration file
+    exclude: list[str] = []  # Git-style patterns of files and folders not to read in a folder scan
     _path: Path | None = PrivateAttr(None)
 
     @property

@@ -1,4 +1,4 @@
-"""Finding input files and writing outputs atomically; inputs are never written."""
+"""Writing outputs atomically; inputs are never written."""
 
 from __future__ import annotations
 
@@ -8,23 +8,6 @@ import tempfile
 from pathlib import Path
 
 from .errors import UserError
-
-SUFFIXES = (".docx", ".docm", ".odt", ".pdf", ".md", ".txt")
-
-
-def expand(paths: list[Path]) -> list[Path]:
-    """Files as given, directories searched recursively for reports, in input order."""
-    out: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
-            if not found:
-                raise UserError(f"{path}: mappen innehåller inga rapporter att granska ({', '.join(SUFFIXES)})")
-            out.extend(found)
-        else:
-            out.append(path)
-    return out
-
 
 def write_atomic(path: Path, data: str | bytes, inputs: list[Path] = ()) -> None:
     """Write via a temporary file and rename, so an interrupted run leaves no half file."""

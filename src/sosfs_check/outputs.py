@@ -81,10 +81,10 @@ PROGRESS_FROM = 4  # files; fewer finish before a bar would help
 
 
 @contextmanager
-def progress(total: int, stream=None) -> Iterator[Callable[[], None] | None]:
-    """A progress bar on stderr when many files are checked on a terminal; yields the per-file callback."""
+def progress(total: int, stream=None, at_least: int = PROGRESS_FROM) -> Iterator[Callable[[], None] | None]:
+    """A progress bar on stderr when `at_least` files are checked on a terminal; yields the per-file callback."""
     stream = stream or sys.stderr
-    if total < PROGRESS_FROM or not stream.isatty():
+    if total < at_least or not stream.isatty():
         yield None
         return
     from rich.console import Console
