@@ -20,7 +20,7 @@ import pytest
 
 import sosfs_check
 from sosfs_check.baseline import fingerprint
-from sosfs_check.render import github, html_report, junit, markdown_report, sarif
+from sosfs_check.render import Run, github, html_report, junit, markdown_report, sarif
 from sosfs_check.rules import AREAS
 from sosfs_check.testing import build_docx
 
@@ -112,14 +112,14 @@ def test_fingerprint_follows_rule_section_and_quote_not_position(result):
 
 
 def test_junit_has_a_testcase_per_rule_with_unique_names(result):
-    root = ET.fromstring(junit.render([result, result]))
+    root = ET.fromstring(junit.render([result, result], "sv", Run(fail_on="warning")))
     suites = root.findall("testsuite")
     assert len(suites) == 2
     cases = suites[0].findall("testcase")
     assert [c.get("name").split()[0] for c in cases] == [o.rule_id for o in result.outcomes]
     names = [(c.get("classname"), c.get("name")) for c in cases]
     assert len(set(names)) == len(names)
-    failed = {o.rule_id for o in result.outcomes if o.outcome == "fail"}
+    failed = {f.rule_id for f in result.findings if f.severity in ("warning", "error")}
     failures = {c.get("name").split()[0]: c.find("failure") for c in cases if c.find("failure") is not None}
     assert set(failures) == failed
     assert int(suites[0].get("failures")) == len(failed) and int(root.get("failures")) == 2 * len(failed)

@@ -29,6 +29,8 @@ class Format(str, Enum):
     github = "github"
     markdown = "markdown"
     html = "html"
+    gitlab = "gitlab"
+    concise = "concise"
 
 
 ConfigOption = Annotated[

@@ -75,7 +75,7 @@ def check(
     from .batch import check_paths, default_jobs
     from .config import apply_suppressions, configured_rules, load_config
     from .outputs import emit, progress, targets
-    from .result import SEVERITY_RANK
+    from .render import Run
 
     settings = load_config(config)
     pairs = targets(format, output or [])
@@ -94,8 +94,16 @@ def check(
         baseline = write_baseline
     if baseline:
         apply_baseline(results, load_baseline(baseline), baseline)
+    code = exit_code(results, failed, threshold)
     if results:
-        emit(pairs, results, language)
+        emit(pairs, results, language, Run(threshold, code))
+    return code
+
+
+def exit_code(results: list, failed: bool, threshold: str) -> int:
+    """2 when a file could not be read, 1 when an active finding reaches `threshold`, else 0."""
+    from .result import SEVERITY_RANK
+
     if failed:
         return 2
     if threshold != "never":

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .errors import UserError
 from .files import write_atomic
+from .render import Run
 from .result import Result
 
 # format -> module in sosfs_check.render; imported only when that format is asked for
@@ -21,7 +22,10 @@ RENDERERS = {
     "github": "github",
     "markdown": "markdown_report",
     "html": "html_report",
+    "gitlab": "gitlab",
+    "concise": "concise",
 }
+GATED = ("junit", "sarif")  # formats that report the run's gate and exit code
 FORMATS = ("rich", *RENDERERS)
 
 
@@ -44,7 +48,7 @@ def targets(format: str, outputs: list[str]) -> list[tuple[str, Path | None]]:
     return [(format, plain[0] if plain else None), *out]
 
 
-def render(format: str, results: list[Result], lang: str) -> str:
+def render(format: str, results: list[Result], lang: str, run: Run = Run()) -> str:
     if format == "rich":
         from rich.console import Console
 
@@ -54,15 +58,15 @@ def render(format: str, results: list[Result], lang: str) -> str:
         print_report(results, console, lang)
         return console.export_text()
     module = importlib.import_module(f".render.{RENDERERS[format]}", __package__)
-    return module.render(results, lang)
+    return module.render(results, lang, run) if format in GATED else module.render(results, lang)
 
 
-def emit(pairs: list[tuple[str, Path | None]], results: list[Result], lang: str) -> None:
+def emit(pairs: list[tuple[str, Path | None]], results: list[Result], lang: str, run: Run = Run()) -> None:
     """Write every requested format; GitHub's step summary is appended when running in Actions."""
     inputs = [r.path for r in results]
     for format, file in pairs:
         if file is not None:
-            write_atomic(file, render(format, results, lang), inputs=inputs)
+            write_atomic(file, render(format, results, lang, run), inputs=inputs)
         elif format == "rich":
             from rich.console import Console
 
@@ -70,7 +74,7 @@ def emit(pairs: list[tuple[str, Path | None]], results: list[Result], lang: str)
 
             print_report(results, Console(), lang)
         else:
-            sys.stdout.write(render(format, results, lang))
+            sys.stdout.write(render(format, results, lang, run))
     if any(format == "github" for format, _ in pairs):
         from .render.github import append_step_summary
 

@@ -3,6 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """What the CI formats report about the run itself: the gate and the exit code it gave."""
+
+    fail_on: str = "error"  # "error" | "warning" | "never"
+    exit_code: int = 0
 
 
 def summary(result, w: dict) -> str:
