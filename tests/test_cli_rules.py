@@ -11,8 +11,9 @@ import pytest
 
 from sosfs_check.errors import RuleError
 from sosfs_check.ruledoc import rules_markdown, schemas
-from sosfs_check.checks import CHECK_TYPES
-from sosfs_check.rules import CHECK_TYPE_NAMES, backtracking_risk, builtin_rules, builtin_rules_dir, load_ruleset
+from sosfs_check.checks import CHECK_TYPE_NAMES, CHECK_TYPES
+from sosfs_check.regexes import backtracking_risk
+from sosfs_check.rules import builtin_rules, builtin_rules_dir, load_ruleset
 from sosfs_check.testing import build_docx
 
 from helpers import GOOD_RULE, run_cli

@@ -23,7 +23,8 @@ import sosfs_check
 from sosfs_check.cli import main
 from sosfs_check.errors import InputError
 from sosfs_check.readers import read, safety
-from sosfs_check.rules import backtracking_risk, builtin_rules
+from sosfs_check.regexes import backtracking_risk
+from sosfs_check.rules import builtin_rules
 from sosfs_check.testing import build_docx, libreoffice_convert, soffice_path
 
 ROOT = Path(__file__).parent.parent

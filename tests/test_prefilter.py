@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 from sosfs_check import dates, facts
-from sosfs_check.checks import _CITED, Context
-from sosfs_check.prefilter import may_match, needles
+from sosfs_check.checks import Context
+from sosfs_check.checks.citations import _CITED
 from sosfs_check.readers import read
 from sosfs_check.readers.docx import PSTYLE, RSTYLE, VAL, _Styles
 from sosfs_check.readers.ooxml import STYLES, _parse, _relations, _styles
+from sosfs_check.regexes import may_match, needles
 from sosfs_check.rules import builtin_rules
 
 DOCX = sorted((Path(__file__).parent.parent / "fixtures" / "docx").glob("*.docx"))

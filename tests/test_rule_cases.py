@@ -10,7 +10,7 @@ import pytest
 from sosfs_check.errors import RuleError
 from sosfs_check.rules import PROFILES, builtin_rules, builtin_rules_dir
 from sosfs_check.ruletests import Case, RuleCase
-from sosfs_check.testing import load_cases, run_case, run_rule_tests, untested
+from sosfs_check.ruletests import load_cases, run_case, run_rule_tests, untested
 
 from helpers import run_cli
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sosfs_check import rulecache
 from sosfs_check.rulecache import cached
-from sosfs_check.rules import builtin_rules_dir, load_rules
+from sosfs_check.rules import RuleSet, builtin_rules_dir, load_rules
 
 EXAMPLE = Path(__file__).parent.parent / "fixtures" / "examples" / "boras-2021.docx"
 
@@ -40,14 +40,14 @@ def test_a_changed_rule_file_is_not_served_from_the_cache(tmp_path, monkeypatch)
         loads.append(directory)
         return load_rules(directory)
 
-    first = cached(pack, load)
+    first = cached(pack, load, RuleSet)
     target = rulecache.cache_dir() / f"rules-{rulecache._key(pack)}.pickle"
     rulecache._save_if_grown(target, first, {"stems": -1, "needles": -1})  # as at the end of a run that added stems
-    assert cached(pack, load) == first and len(loads) == 1  # served from the cache
+    assert cached(pack, load, RuleSet) == first and len(loads) == 1  # served from the cache
     rule_file = pack / "riskanalys.yml"
     rule_file.write_text(rule_file.read_text(encoding="utf-8").replace("title: Riskanalys", "title: Riskbedömning", 1),
                          encoding="utf-8")
-    second = cached(pack, load)
+    second = cached(pack, load, RuleSet)
     assert len(loads) == 2 and second != first and second == load_rules(pack)
 
 
@@ -71,5 +71,5 @@ def test_a_cache_folder_others_can_write_to_is_not_trusted(tmp_path, monkeypatch
     monkeypatch.setenv("SOSFS_CHECK_CACHE", str(shared))
     directory = builtin_rules_dir()
     (shared / f"rules-{rulecache._key(directory)}.pickle").write_bytes(pickle.dumps((_Planted(marker), {})))
-    assert cached(directory, load_rules).rules  # loaded from the YAML instead
+    assert cached(directory, load_rules, RuleSet).rules  # loaded from the YAML instead
     assert not marker.exists()

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import cli_sas
+from . import cli_mall, cli_sas
 from .cli_rules import RulesOption, rules_app
 
 app = typer.Typer(
@@ -144,6 +144,26 @@ def annotate(
 
 
 cli_sas.register(app)
+cli_mall.register(app)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Adress att lyssna på; annan än 127.0.0.1 kräver --token.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port att lyssna på.")] = 8000,
+    open_browser: Annotated[bool, typer.Option("--open", help="Öppna sidan i webbläsaren.")] = False,
+    rule_dirs: RulesOption = None,
+    config: ConfigOption = None,
+    lang: Annotated[Optional[Lang], typer.Option(help="Sidans språk (standard sv).")] = None,
+    max_size: MaxSizeOption = None,
+    token: Annotated[
+        Optional[str], typer.Option(help="Åtkomstnyckel som varje begäran måste bära (eller SOSFS_CHECK_TOKEN).")
+    ] = None,
+) -> None:
+    """Visa granskningen som en webbsida på den här datorn: släpp en Word-fil och se checklistan."""
+    from .serve import serve as run_server
+
+    run_server(host, port, open_browser, rule_dirs or (), config, lang.value if lang else None, max_size, token)
 
 
 def main() -> None:

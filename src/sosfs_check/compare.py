@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from .checks import excerpt
+from .checks.context import excerpt
 from .document import Block
 from .facts import FACT_LABELS
 from .result import Result

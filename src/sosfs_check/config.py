@@ -153,7 +153,7 @@ def configure_rules(config: Config, rules: RuleSet) -> RuleSet:
         if severity and severity != rule.severity:
             rule = _with_severity(config, rule, severity)
         chosen.append(rule)
-    return RuleSet(pack=rules.pack, rules=tuple(chosen), packs=rules.packs)
+    return RuleSet(pack=rules.pack, rules=tuple(chosen), packs=rules.packs, sections=rules.sections)
 
 
 def _with_severity(config: Config, rule, severity: str):

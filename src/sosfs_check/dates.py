@@ -7,7 +7,8 @@ from collections import Counter
 from datetime import date
 
 from .document import Block, Document
-from .prefilter import Folded, may_match
+from .prefilter import Folded
+from .regexes import may_match
 
 YEAR = re.compile(r"(?<![\d:])(20[0-9]{2})(?![\d:])")
 MONTHS = {

@@ -6,7 +6,8 @@ import re
 from collections import Counter
 from datetime import date
 
-from .checks import CHECK_TYPES, Context, Problem, excerpt
+from .checks import Context, Problem, evaluate as evaluate_check
+from .checks.context import excerpt
 from .document import Document
 from .errors import NotAReportError, UserError
 from .result import AreaStatus, Finding, Location, Outcome, Result
@@ -122,7 +123,7 @@ def evaluate(
         if profile not in rule.profiles:
             outcomes.append(Outcome(rule.id, rule.area, "not_applicable", rule.severity))
             continue
-        verdict = CHECK_TYPES[rule.check.type](rule.check, ctx)
+        verdict = evaluate_check(rule.check, ctx)
         outcomes.append(
             Outcome(
                 rule.id,

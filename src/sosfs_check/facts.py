@@ -12,7 +12,8 @@ from collections import defaultdict
 from functools import cache
 
 from .document import Block
-from .prefilter import Folded, needles
+from .prefilter import Folded
+from .regexes import needles
 from .result import Fact
 from .vocabulary import sentences
 

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .document import Document
-from .rules import RuleSet
+
+if TYPE_CHECKING:  # the model does not import the rule schema
+    from .rules import RuleSet
 
 STATUSES = ("uppfyllt", "delvis", "ej_uppfyllt", "ej_tillampligt")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}

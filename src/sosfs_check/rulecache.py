@@ -1,7 +1,7 @@
 """The validated built-in rule pack, kept as a pickle so that a run starts without YAML.
 
 Parsing and validating the YAML costs more than checking a report; so do stemming the rules'
-terms and reading the literals out of their regexes (`memo`). The pickle holds the rule set and
+terms (`vocabulary.STEMS`) and reading the literals out of their regexes (`regexes.NEEDLES`). The pickle holds the rule set and
 those tables. It lives in the user's cache folder (`$SOSFS_CHECK_CACHE`, else
 `$XDG_CACHE_HOME/sosfs-check`, else `~/.cache/sosfs-check`) under a name derived from the rule
 files, the code that reads them and derives the tables, and the Python and pydantic versions:
@@ -19,13 +19,16 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic.version import VERSION as PYDANTIC
 
-from . import memo
-from .rules import RuleSet
+from .regexes import NEEDLES
+from .vocabulary import STEMS
 
-_CODE = ("rules.py", "prefilter.py", "vocabulary.py", "memo.py")  # what the cached data is derived by
+_CODE = ("rules.py", "schema.py", "regexes.py", "vocabulary.py", "checks/*.py")  # what the cached data is derived by
+
+T = TypeVar("T")
 
 
 def cache_dir() -> Path:
@@ -40,19 +43,20 @@ def _key(directory: Path) -> str:
     here = Path(__file__).parent
     package = importlib.util.find_spec("snowballstemmer").submodule_search_locations[0]  # found, not imported
     stemmer = Path(package) / "swedish_stemmer.py"  # the cached stems come from it
-    for path in [*(here / name for name in _CODE), stemmer, *sorted(directory.glob("*.yml"))]:
+    code = sorted(path for pattern in _CODE for path in here.glob(pattern))
+    for path in [*code, stemmer, *sorted(directory.glob("*.yml"))]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:32]
 
 
 def _tables() -> dict:
-    return {"stems": memo.STEMS, "needles": memo.NEEDLES}
+    return {"stems": STEMS, "needles": NEEDLES}
 
 
-def cached(directory: Path, load: Callable[[Path], RuleSet]) -> RuleSet:
-    """`load(directory)`, or the rule set it gave last time for the same files.
+def cached(directory: Path, load: Callable[[Path], T], kind: type[T]) -> T:
+    """`load(directory)` (a `kind`), or what it gave last time for the same files.
 
-    The memo tables are filled from the cache, and written back at exit when the run added to them.
+    The STEMS and NEEDLES tables are filled from the cache, and written back at exit when the run added to them.
     """
     target = cache_dir() / f"rules-{_key(directory)}.pickle"
     try:
@@ -60,7 +64,7 @@ def cached(directory: Path, load: Callable[[Path], RuleSet]) -> RuleSet:
             raise PermissionError(target.parent)  # someone else could plant a pickle there
         with target.open("rb") as handle:
             ruleset, tables = pickle.load(handle)
-        if not isinstance(ruleset, RuleSet):
+        if not isinstance(ruleset, kind):
             raise TypeError(type(ruleset))
         for name, table in _tables().items():
             table.update(tables[name])
@@ -71,7 +75,7 @@ def cached(directory: Path, load: Callable[[Path], RuleSet]) -> RuleSet:
     return ruleset
 
 
-def _save_if_grown(target: Path, ruleset: RuleSet, sizes: dict[str, int]) -> None:
+def _save_if_grown(target: Path, ruleset: object, sizes: dict[str, int]) -> None:
     if all(len(table) == sizes[name] for name, table in _tables().items()):
         return
     try:

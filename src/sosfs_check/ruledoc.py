@@ -4,78 +4,11 @@ from __future__ import annotations
 
 import json
 
-from .dates import MONTHS
-from .facts import FACT_LABELS
+from .checks import describe as describe_check
 from .rules import AREAS, PROFILES, Pack, Rule, RuleFile, RuleSet
 
-MONTH_NAMES = {number: name for name, number in MONTHS.items()}
 SEVERITY_WORDS = {"error": "fel", "warning": "varning", "info": "info"}
 OBLIGATION_WORDS = {"ska": "ska (föreskrift eller lag)", "bör": "bör (allmänt råd)", "praxis": "god praxis"}
-_MARKUP = {"comment": "kommentarer", "insertion": "spårade infogningar", "deletion": "spårade borttagningar",
-           "highlight": "färgmarkeringar"}  # fmt: skip
-
-
-def _terms(terms: list[str]) -> str:
-    return ", ".join(f"”{t.lstrip('=')}”" for t in terms)
-
-
-def _within(within: list[str]) -> str:
-    return f" i avsnitt med rubriker som {_terms(within)}" if within else " någonstans i berättelsen"
-
-
-def describe_check(check) -> list[str]:
-    """What a rule's check looks for, in Swedish, one point per line."""
-    kind = check.type
-    if kind == "section":
-        return [
-            f"Ett avsnitt med en rubrik som {_terms(check.headings)} och minst {check.min_words} ord text.",
-            "Ord böjs och sätts ihop (”avvikelse” täcker ”avvikelser” och ”avvikelsehantering”).",
-            *([f"Utan eget avsnitt räknas {_terms(check.phrases)} i texten som delvis belägg."] if check.phrases else []),
-        ]
-    if kind == "phrases":
-        where = " i ett och samma stycke" if check.same_block else ""
-        where += _within(check.within) if check.within or not check.same_block else ""
-        if len(check.groups) == 1:
-            return [f"Något av {_terms(check.groups[0])}{where}."]
-        return [f"Minst ett uttryck ur varje grupp{where}:"] + [f"  {_terms(group)}" for group in check.groups]
-    if kind == "title":
-        year = " och ett årtal" if check.require_year else ""
-        return [f"Titelsidan innehåller {_terms(check.terms)}{year}."]
-    if kind == "absence":
-        return [f"Meningar{_within(check.within)} där berättelsen själv skriver att arbetet inte gjorts, t.ex. "
-                f"mönstret `{check.patterns[0]}`."]
-    if kind == "figure":
-        return [f"En uppgift om antal {FACT_LABELS[check.key]}, i text (”12 …”, ”nio …”, ”inga …”) eller i en tabell."]
-    if kind == "adoption":
-        return [{
-            "present": "Ett datum för fastställandet, t.ex. ”Fastställd av nämnden 2026-02-20”.",
-            "deadline": f"Att fastställandedatumet är senast den {int(check.deadline[3:])} "
-                        f"{MONTH_NAMES[int(check.deadline[:2])]} året efter det år berättelsen avser.",
-            "previous_year": "Att berättelsen avser kalenderåret före det år den fastställdes.",
-        }[check.require]]  # fmt: skip
-    if kind == "period_text":
-        return [f"Att texten (med minst {check.min_mentions} årtal som ”under 2025”) oftare talar om berättelsens år "
-                "än om ett tidigare år."]
-    if kind == "placeholders":
-        lines = [f"Mallrester som `{p}`." for p in check.patterns]
-        if check.markup:
-            lines.append(f"Granskningsspår: {', '.join(_MARKUP[m] for m in check.markup)}.")
-        return lines
-    if kind == "stale_references":
-        return ["Hänvisningar som har ersatts, bedömda per datumet för granskningen (--as-of):"] + [
-            f"  {e.replacement} gäller sedan {e.since.isoformat()} (mönster `{e.pattern}`)" for e in check.entries
-        ]
-    if kind == "citations":
-        lines = [f"Felskrivna hänvisningar som `{p}`." for p in check.malformed]
-        for law in check.laws:
-            chapters = ", ".join(f"{c} kap. har {n} §§" for c, n in law.chapters.items())
-            count = f"; {law.chapter_count} kapitel" if law.chapter_count else ""
-            lines.append(f"Paragrafer i {law.name} som inte finns ({chapters}{count}).")
-        return lines
-    if kind == "toc":
-        return [f"Att varje post i innehållsförteckningen har en rubrik i texten (minst {check.min_ratio} % lika) "
-                "och att huvudrubrikerna finns i förteckningen."]
-    raise ValueError(f"okänd kontrolltyp {kind!r}")
 
 
 def facts_line(rule: Rule) -> str:

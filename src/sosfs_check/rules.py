@@ -1,22 +1,20 @@
-"""Rule files: pydantic models, loading with file:line errors, the built-in pack."""
+"""Rule files: the Rule and Pack models, loading with file:line errors, the built-in pack.
+
+The `check:` of a rule is one of the check types in `checks/`."""
 
 from __future__ import annotations
 
 import re
-import string
 from dataclasses import dataclass
-from datetime import date
 from functools import cache
 from pathlib import Path
-from re import _constants as sre
-from re import _parser as sre_parse
-from typing import Annotated, Literal, Union, get_args
+from typing import Literal
 
-from pydantic import (
-    AfterValidator, BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator,
-)
+from pydantic import Field, ValidationError, field_validator, model_validator
 
+from .checks import CHECK_TYPE_NAMES, Check
 from .errors import RuleError
+from .schema import Strict
 
 AREAS: dict[str, str] = {
     "lagar": "Lagar och andra krav",
@@ -51,258 +49,45 @@ CITATION = re.compile(
 )
 
 
-class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-class SectionCheck(Strict):
-    """A section with one of these headings and real content; body phrases count as partial evidence."""
-
-    type: Literal["section"]
-    headings: list[str] = Field(min_length=1)
-    phrases: list[str] = []
-    min_words: int = Field(default=15, ge=0)
-
-
-class PhrasesCheck(Strict):
-    """Every group must be matched by one of its terms: within some sections, or in one paragraph."""
-
-    type: Literal["phrases"]
-    groups: list[list[str]] = Field(min_length=1)
-    within: list[str] = []
-    same_block: bool = False
-
-
-class TitleCheck(Strict):
-    """The title page names the kind of report (and a year)."""
-
-    type: Literal["title"]
-    terms: list[str] = Field(min_length=1)
-    require_year: bool = True
-
-
-_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT)
-_CATEGORIES = {
-    sre.CATEGORY_DIGIT: re.compile(r"\d"), sre.CATEGORY_NOT_DIGIT: re.compile(r"\D"),
-    sre.CATEGORY_SPACE: re.compile(r"\s"), sre.CATEGORY_NOT_SPACE: re.compile(r"\S"),
-    sre.CATEGORY_WORD: re.compile(r"\w"), sre.CATEGORY_NOT_WORD: re.compile(r"\W"),
-}  # fmt: skip
-
-
-def _in_class(items, ch: str) -> bool:
-    """Does `ch` match a parsed character class `[...]`?"""
-    negate = bool(items) and items[0][0] is sre.NEGATE
-    code = ord(ch)
-    hit = any(
-        (op is sre.LITERAL and av == code)
-        or (op is sre.RANGE and av[0] <= code <= av[1])
-        or (op is sre.CATEGORY and av in _CATEGORIES and _CATEGORIES[av].match(ch) is not None)
-        for op, av in items
-    )
-    return hit != negate
-
-
-def _first(items, probe: frozenset) -> tuple[set[str], bool]:
-    """The probe characters a parsed sequence can start with, and whether it can match empty text."""
-    first: set[str] = set()
-    for op, av in items:
-        if op is sre.LITERAL:
-            chars, empty = {chr(av)}, False
-        elif op is sre.NOT_LITERAL:
-            chars, empty = probe - {chr(av)}, False
-        elif op is sre.ANY:
-            chars, empty = set(probe), False
-        elif op is sre.IN:
-            chars, empty = {c for c in probe if _in_class(av, c)}, False
-        elif op in _REPEATS or op is sre.POSSESSIVE_REPEAT:
-            chars, empty = _first(av[2], probe)
-            empty = empty or av[0] == 0
-        elif op is sre.SUBPATTERN:
-            chars, empty = _first(av[3], probe)
-        elif op is sre.ATOMIC_GROUP:
-            chars, empty = _first(av, probe)
-        elif op is sre.BRANCH:
-            alternatives = [_first(alt, probe) for alt in av[1]]
-            chars = set().union(*(c for c, _ in alternatives))
-            empty = any(e for _, e in alternatives)
-        else:  # anchors, lookarounds, back references: zero width or unknown
-            chars, empty = set(), True
-        first |= chars
-        if not empty:
-            return first, False
-    return first, True
-
-
-def _backtracking(items, probe: frozenset, loop=None) -> str | None:
-    """Why a parsed pattern can backtrack catastrophically, or None; `loop` is the body of the
-    enclosing repetition.
-
-    Caught (as Python parses them, after it merges "(ab|ac)" into "a[bc]"): a repetition inside a
-    repetition that can start with the same character ("(a+)+", "(\\w+\\s?)*"), and alternatives
-    inside a repetition that can match the same text ("(a|a)*", "(a|a?)+"). A possessive repeat or
-    atomic group gives nothing back, so what is inside it is judged on its own. A heuristic: rare
-    safe patterns such as "(\\s*,)*" are refused.
-    """
-    for op, av in items:
-        inner = loop
-        if op in _REPEATS:
-            subs = [av[2]]
-            if av[1] > 1:
-                inner = av[2]
-                if loop is not None and _first(inner, probe)[0] & _first(loop, probe)[0]:
-                    return "en upprepning inuti en upprepning, som (a+)+ eller (a*)*"
-        elif op is sre.BRANCH:
-            subs = av[1]
-            if loop is not None:
-                firsts = [_first(alt, probe) for alt in subs]
-                if any((a & b) or (ea and eb) for i, (a, ea) in enumerate(firsts) for b, eb in firsts[i + 1 :]):
-                    return "alternativ som kan matcha samma text inuti en upprepning, som (a|a)* eller (a|a?)+"
-        elif op is sre.SUBPATTERN:
-            subs = [av[3]]
-        elif op is sre.POSSESSIVE_REPEAT:
-            subs, inner = [av[2]], None
-        elif op is sre.ATOMIC_GROUP:
-            subs, inner = [av], None
-        elif op in (sre.ASSERT, sre.ASSERT_NOT):
-            subs = [av[1]]
-        elif op is sre.GROUPREF_EXISTS:
-            subs = [s for s in av[1:] if s is not None]
-        else:
-            continue
-        for sub in subs:
-            if reason := _backtracking(sub, probe, inner):
-                return reason
-    return None
-
-
-_PROBE = frozenset(string.printable + "åäöÅÄÖéü§–”")
-
-
-def backtracking_risk(pattern: str) -> str | None:
-    """Why `pattern` can backtrack catastrophically on long text, or None when it cannot (as far as we see)."""
-    return _backtracking(sre_parse.parse(pattern), _PROBE | set(pattern))
-
-
-def _regex(pattern: str, info: ValidationInfo) -> str:
-    """Compiles; and, unless the file is the tested built-in pack, cannot backtrack catastrophically."""
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        raise ValueError(f"reguljärt uttryck kompilerar inte: {pattern!r}: {exc}") from exc
-    if (info.context or {}).get("trusted"):
-        return pattern
-    if reason := backtracking_risk(pattern):
-        raise ValueError(f"reguljärt uttryck kan ta orimligt lång tid (katastrofal backtracking): {pattern!r} har {reason}")
-    return pattern
-
-
-Regex = Annotated[str, AfterValidator(_regex)]
-FactKey = Literal[
-    "avvikelser", "klagomal_synpunkter", "lex_maria_anmalningar", "lex_sarah_rapporter", "ivo_anmalningar", "riskanalyser"
-]
-
-
-class AbsenceCheck(Strict):
-    """Fails when the report itself states that the work was not done."""
-
-    type: Literal["absence"]
-    patterns: list[Regex] = Field(min_length=1)
-    within: list[str] = []
-
-
-class FigureCheck(Strict):
-    """The report states a figure (a count), in text or in a table."""
-
-    type: Literal["figure"]
-    key: FactKey
-    within: list[str] = []  # where a finding points when the figure is missing
-
-
-class AdoptionCheck(Strict):
-    """The adoption date: stated, by the deadline, one year after the period reported on."""
-
-    type: Literal["adoption"]
-    require: Literal["present", "deadline", "previous_year"]
-    deadline: str = Field(default="03-01", pattern=r"^\d{2}-\d{2}$")  # MM-DD in the year after the period
-
-
-class PeriodTextCheck(Strict):
-    """The body speaks mostly of the period year, not of an earlier one (copied text)."""
-
-    type: Literal["period_text"]
-    min_mentions: int = Field(default=4, ge=1)
-
-
-class PlaceholdersCheck(Strict):
-    """Template leftovers and review marks that must not be published."""
-
-    type: Literal["placeholders"]
-    patterns: list[Regex] = []
-    markup: list[Literal["comment", "insertion", "deletion", "highlight"]] = []
-
-
-class StaleEntry(Strict):
-    pattern: Regex
-    replacement: str
-    since: date
-    context: Regex | None = None  # must also match the sentence or its section path
-    note: str = ""
-    miscited: bool = False  # still in force, but cited for something another text regulates
-
-
-class StaleReferencesCheck(Strict):
-    """References to laws, föreskrifter and bodies that have been replaced, judged at --as-of."""
-
-    type: Literal["stale_references"]
-    entries: list[StaleEntry] = Field(min_length=1)
-    historical: Regex = r"\b(tidigare|upphävd|upphävdes|ersattes|ersatt|hette|dåvarande|före den)\b"
-
-
-class LawParagraphs(Strict):
-    name: str
-    pattern: Regex  # how the law is named in text
-    chapters: dict[int, int] = {}  # chapter -> highest paragraph number
-    chapter_count: int | None = None  # number of chapters, when known
-
-
-class CitationsCheck(Strict):
-    """Malformed citations ("SOSFS: 2011:9") and paragraphs that do not exist."""
-
-    type: Literal["citations"]
-    malformed: list[Regex] = []
-    laws: list[LawParagraphs] = []
-
-
-class TocCheck(Strict):
-    """Headings the table of contents promises exist in the body, and the reverse."""
-
-    type: Literal["toc"]
-    min_ratio: int = Field(default=88, ge=50, le=100)
-
-
-CHECK_MODELS = (
-    SectionCheck,
-    PhrasesCheck,
-    TitleCheck,
-    AbsenceCheck,
-    FigureCheck,
-    AdoptionCheck,
-    PeriodTextCheck,
-    PlaceholdersCheck,
-    StaleReferencesCheck,
-    CitationsCheck,
-    TocCheck,
-)
-CHECK_TYPE_NAMES = tuple(get_args(m.model_fields["type"].annotation)[0] for m in CHECK_MODELS)
-Check = Annotated[Union[CHECK_MODELS], Field(discriminator="type")]
-
-
 class Explain(Strict):
     """Longer text for `rules explain`."""
 
     requirement: str
     why: str
     example: str
+
+
+class Wording(Strict):
+    """A text in Swedish and, optionally, English."""
+
+    sv: str = Field(min_length=1)
+    en: str = ""
+
+    def text(self, lang: str) -> str:
+        return (self.en if lang == "en" else "") or self.sv
+
+
+SectionId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+
+
+class Section(Strict):
+    """A section of the report, in the order of SKR's template; rules name it with `section:`.
+
+    `sosfs-check mall` writes one heading for every section an active rule of the profile names
+    (and for its parents). `titles` words a heading differently for one profile; `aliases` are
+    other headings that mean the same section in an earlier year's report.
+    """
+
+    id: SectionId
+    title: Wording
+    order: int
+    parent: SectionId | None = None
+    profiles: list[Profile] = Field(default=list(PROFILES), min_length=1)
+    titles: dict[Profile, Wording] = {}
+    aliases: list[str] = []
+
+    def heading(self, profile: str, lang: str) -> str:
+        return self.titles.get(profile, self.title).text(lang)
 
 
 class Rule(Strict):
@@ -318,6 +103,7 @@ class Rule(Strict):
     message: str
     fix: str
     explain: Explain | None = None
+    section: SectionId | None = None  # where the report describes it (a `sections:` id); None = the whole report
 
     @field_validator("legal_basis")
     @classmethod
@@ -350,6 +136,7 @@ class Pack(Strict):
 
 class RuleFile(Strict):
     rules: list[Rule] = []
+    sections: list[Section] = []
 
 
 @dataclass(frozen=True)
@@ -357,6 +144,7 @@ class RuleSet:
     pack: Pack  # the first (built-in) pack
     rules: tuple[Rule, ...]
     packs: tuple[Pack, ...] = ()  # every pack merged in, in order; defaults to (pack,)
+    sections: tuple[Section, ...] = ()  # the report's sections, from every pack
 
     def __post_init__(self):
         if not self.packs:
@@ -467,8 +255,28 @@ def _validate(model, path: Path, text: str, data: object, trusted: bool = False)
 
 
 def load_rule_file(path: Path, trusted: bool = False) -> list[Rule]:
+    return _load_file(path, trusted).rules
+
+
+def _load_file(path: Path, trusted: bool = False) -> RuleFile:
     text, data = _read_yaml(path)
-    return _validate(RuleFile, path, text, data, trusted).rules
+    return _validate(RuleFile, path, text, data, trusted)
+
+
+def _section_problems(files: dict[Path, RuleFile], known: dict[str, Section]) -> list[str]:
+    """Rules and sections that name a section no pack defines."""
+    problems = []
+    for path, file in files.items():
+        positions = None
+        for kind, items, key in (("rules", file.rules, "section"), ("sections", file.sections, "parent")):
+            for i, item in enumerate(items):
+                target = getattr(item, key)
+                if target is not None and target not in known:
+                    positions = positions or _positions(path.read_text(encoding="utf-8"))
+                    line, col = positions.get((kind, i, key), (1, 1))
+                    problems.append(f"{path}:{line}:{col}: {kind}.{i}.{key}: okänt avsnitt {target!r}; "
+                                    "avsnitten anges under 'sections:' i regelpaketet")
+    return problems
 
 
 def load_pack_file(path: Path) -> Pack:
@@ -488,29 +296,34 @@ def load_rules(directory: Path, trusted: bool = False) -> RuleSet:
     rules: list[Rule] = []
     seen: dict[str, Path] = {}
     problems: list[str] = []
+    files: dict[Path, RuleFile] = {}
     for path in sorted(directory.glob("*.yml")):
         if path.name == "pack.yml":
             continue
         try:
-            file_rules = load_rule_file(path, trusted)
+            files[path] = file = _load_file(path, trusted)
         except RuleError as exc:
             problems.extend(exc.problems)
             continue
-        for rule in file_rules:
+        for rule in file.rules:
             if rule.id in seen:
                 problems.append(f"{path}:1:1: regel-id {rule.id} finns redan i {seen[rule.id]}")
             seen[rule.id] = path
             rules.append(rule)
+    sections = {s.id: s for file in files.values() for s in file.sections}
+    builtin = directory.resolve() == builtin_rules_dir().resolve()
+    known = sections if builtin else {**{s.id: s for s in builtin_rules().sections}, **sections}
+    problems.extend(_section_problems(files, known))
     if problems:
         raise RuleError(problems)
-    return RuleSet(pack=pack, rules=tuple(rules))
+    return RuleSet(pack=pack, rules=tuple(rules), sections=tuple(sections.values()))
 
 
 @cache
 def builtin_rules() -> RuleSet:
     from .rulecache import cached
 
-    return cached(builtin_rules_dir(), lambda directory: load_rules(directory, trusted=True))
+    return cached(builtin_rules_dir(), lambda directory: load_rules(directory, trusted=True), RuleSet)
 
 
 def merge_pack(base: RuleSet, directory: Path) -> RuleSet:
@@ -531,7 +344,9 @@ def merge_pack(base: RuleSet, directory: Path) -> RuleSet:
         del rules[rule_id]
     for rule in extra.rules:
         rules[rule.id] = rule
-    return RuleSet(pack=base.pack, rules=tuple(rules.values()), packs=base.packs + extra.packs)
+    sections = {s.id: s for s in (*base.sections, *extra.sections)}
+    return RuleSet(pack=base.pack, rules=tuple(rules.values()), packs=base.packs + extra.packs,
+                   sections=tuple(sections.values()))
 
 
 def load_ruleset(extra_dirs: tuple[Path, ...] = ()) -> RuleSet:

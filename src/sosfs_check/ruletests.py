@@ -29,7 +29,8 @@ from pydantic import Field, model_validator
 
 from .errors import RuleError
 from .result import Finding
-from .rules import Profile, RuleSet, Strict, _positions, _read_yaml, _validate, builtin_rules_dir, load_ruleset
+from .rules import Profile, RuleSet, _positions, _read_yaml, _validate, builtin_rules_dir, load_ruleset
+from .schema import Strict
 
 
 class RuleCase(Strict):

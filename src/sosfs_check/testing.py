@@ -45,11 +45,10 @@ from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
 
 from .errors import UserError
-from .ruletests import load_cases, run_case, run_rule_tests, untested  # the rule test harness
 
 __all__ = [
     "STYLES", "Item", "LibreOfficeError", "build_docx", "libreoffice_convert", "libreoffice_resave", "parse_spec",
-    "soffice_path", "load_cases", "run_case", "run_rule_tests", "untested",
+    "soffice_path",
 ]
 
 STYLES = ("headings", "template", "bold")

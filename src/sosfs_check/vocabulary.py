@@ -16,11 +16,10 @@ from itertools import accumulate
 
 from rapidfuzz.distance import Levenshtein
 
-from .memo import STEMS
-
 WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ”\"])")
 _ABBREVIATION_REACH = 12  # longer than any abbreviation below with its word boundary and a final newline
+STEMS: dict[str, str] = {}  # word -> its Snowball stem; kept across runs by `rulecache`
 _ABBREVIATION = re.compile(r"\b(?:kap|t\.ex|bl\.a|st|p|nr|resp|ca|jfr|dvs|m\.m|enl|s\.k|f\.d|fr\.o\.m|t\.o\.m)\.$", re.IGNORECASE)
 
 
@@ -43,7 +42,7 @@ def _stem(word: str) -> str:
 
 @cache
 def _stemmer():
-    import snowballstemmer  # 10 ms to import: only when a word's stem is not known yet (see memo)
+    import snowballstemmer  # 10 ms to import: only when a word's stem is not known yet (see STEMS)
 
     return snowballstemmer.stemmer("swedish")
 

@@ -1,0 +1,40 @@
+"""Check type `absence`: sentences where the report itself says the work was not done."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import Field
+
+from ..schema import Regex, Strict
+from .context import Context, Verdict, excerpt, failed, sentences_at, within_words
+
+
+class AbsenceCheck(Strict):
+    """Fails when the report itself states that the work was not done."""
+
+    type: Literal["absence"]
+    patterns: list[Regex] = Field(min_length=1)
+    within: list[str] = []
+
+
+def evaluate(check, ctx: Context) -> Verdict:
+    scope = ctx.scope(check.within)
+    patterns = [re.compile(p, re.IGNORECASE) for p in check.patterns]
+    positions = ctx.candidates(patterns)
+    if scope is not None:
+        positions = [p for p in positions if p in scope]
+    for block, sentence in sentences_at(ctx, positions):
+        if any(p.search(sentence) for p in patterns):
+            return failed([block], block, sentence, f"Berättelsen skriver själv: ”{excerpt(sentence)}”")
+    return Verdict(True)
+
+
+def describe(check) -> list[str]:
+    """What the check looks for, in Swedish, one point per line."""
+    return [f"Meningar{within_words(check.within)} där berättelsen själv skriver att arbetet inte gjorts, t.ex. "
+            f"mönstret `{check.patterns[0]}`."]
+
+
+MODEL = AbsenceCheck

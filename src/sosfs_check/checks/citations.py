@@ -1,0 +1,74 @@
+"""Check type `citations`: malformed citations and paragraphs that do not exist."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from ..schema import Regex, Strict
+from .context import Context, Problem, Verdict, sentences_at
+
+_CITED = re.compile(r"(?P<chapter>\d{1,2})\s*kap\.?\s*(?P<para>\d{1,3})\s*(?P<letter>[a-z])?\s*§", re.IGNORECASE)
+_ANY_LAW = re.compile(r"\b(?:SFS|SOSFS|HSLF-FS)\s*:?\s*\d{4}:\d+|\b\w+lagen\b|\b(?:SoL|LSS|HSL|PSL|PDL)\b")
+
+
+def _cited_law(sentence: str, cite: re.Match, mentions: list[re.Match]) -> re.Match | None:
+    """The law a "3 kap. 9 §" belongs to: written right before it ("SFS 2010:659, 3 kap. 9 §")
+    or right after it ("3 kap. 9 § patientsäkerhetslagen")."""
+    before = [m for m in mentions if m.end() <= cite.start() and len(sentence[m.end() : cite.start()].strip(" ,")) == 0]
+    if before:
+        return before[-1]
+    after = [m for m in mentions if m.start() >= cite.end() and sentence[cite.end() : m.start()].strip(" ,") in ("", "i")]
+    return after[0] if after else None
+
+
+class LawParagraphs(Strict):
+    name: str
+    pattern: Regex  # how the law is named in text
+    chapters: dict[int, int] = {}  # chapter -> highest paragraph number
+    chapter_count: int | None = None  # number of chapters, when known
+
+
+class CitationsCheck(Strict):
+    """Malformed citations ("SOSFS: 2011:9") and paragraphs that do not exist."""
+
+    type: Literal["citations"]
+    malformed: list[Regex] = []
+    laws: list[LawParagraphs] = []
+
+
+def evaluate(check, ctx: Context) -> Verdict:
+    problems = []
+    malformed = [re.compile(p) for p in check.malformed]
+    laws = [(law, re.compile(law.pattern, re.IGNORECASE)) for law in check.laws]
+    for block, sentence in sentences_at(ctx, ctx.candidates(malformed + ([_CITED] if laws else []))):
+        for pattern in malformed:
+            for match in pattern.finditer(sentence):
+                problems.append(Problem(block, sentence, f"Felaktigt skriven hänvisning: ”{match.group(0)}”."))
+        if not laws or not _CITED.search(sentence):
+            continue
+        mentions = list(_ANY_LAW.finditer(sentence))
+        for cite in _CITED.finditer(sentence):
+            mention = _cited_law(sentence, cite, mentions)
+            law = next((law for law, pattern in laws if mention and pattern.fullmatch(mention.group(0))), None)
+            if law is None:
+                continue
+            chapter, para = int(cite.group("chapter")), int(cite.group("para"))
+            highest = law.chapters.get(chapter)
+            if (law.chapter_count and chapter > law.chapter_count) or (highest is not None and para > highest):
+                limit = f"{chapter} kap. har {highest} §§" if highest else f"{law.name} har {law.chapter_count} kapitel"
+                problems.append(Problem(block, sentence, f"{law.name} {chapter} kap. {para} § finns inte ({limit})."))
+    return Verdict(not problems, problems=problems)
+
+
+def describe(check) -> list[str]:
+    """What the check looks for, in Swedish, one point per line."""
+    lines = [f"Felskrivna hänvisningar som `{p}`." for p in check.malformed]
+    for law in check.laws:
+        chapters = ", ".join(f"{c} kap. har {n} §§" for c, n in law.chapters.items())
+        count = f"; {law.chapter_count} kapitel" if law.chapter_count else ""
+        lines.append(f"Paragrafer i {law.name} som inte finns ({chapters}{count}).")
+    return lines
+
+
+MODEL = CitationsCheck

@@ -1,0 +1,52 @@
+"""Check type `placeholders`: template leftovers and review marks that must not be published."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from ..schema import Regex, Strict
+from .context import Context, Problem, Verdict, excerpt
+
+_MARKUP_WORDS = {
+    "comment": "öppen kommentar",
+    "insertion": "ej godkänd spårad ändring (infogning)",
+    "deletion": "ej godkänd spårad ändring (borttagning)",
+    "highlight": "färgmarkerad text",
+}
+_MARKUP = {"comment": "kommentarer", "insertion": "spårade infogningar", "deletion": "spårade borttagningar",
+           "highlight": "färgmarkeringar"}  # fmt: skip
+
+
+class PlaceholdersCheck(Strict):
+    """Template leftovers and review marks that must not be published."""
+
+    type: Literal["placeholders"]
+    patterns: list[Regex] = []
+    markup: list[Literal["comment", "insertion", "deletion", "highlight"]] = []
+
+
+def evaluate(check, ctx: Context) -> Verdict:
+    problems = []
+    patterns = [re.compile(p) for p in check.patterns]
+    for pos in ctx.candidates(patterns):
+        block = ctx.blocks[pos]
+        for pattern in patterns:
+            if match := pattern.search(block.text):
+                problems.append(Problem(block, block.text, f"Platshållare kvar: ”{match.group(0)}”."))
+    for mark in ctx.document.markup:
+        if mark.kind in check.markup:
+            where = ctx.blocks[mark.block - 1] if mark.block else None
+            problems.append(Problem(where, mark.text, f"{_MARKUP_WORDS[mark.kind].capitalize()}: ”{excerpt(mark.text, 80)}”."))
+    return Verdict(not problems, problems=problems)
+
+
+def describe(check) -> list[str]:
+    """What the check looks for, in Swedish, one point per line."""
+    lines = [f"Mallrester som `{p}`." for p in check.patterns]
+    if check.markup:
+        lines.append(f"Granskningsspår: {', '.join(_MARKUP[m] for m in check.markup)}.")
+    return lines
+
+
+MODEL = PlaceholdersCheck
