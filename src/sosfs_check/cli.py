@@ -140,7 +140,9 @@ def annotate(
     apply_suppressions(settings, [result])
     target = output or default_output(report)
     count = write_comments(result, report, target)
-    print(f"Skrev {target} med {count} kommentarer.")
+    from .i18n import count_phrase, words
+
+    print(f"Skrev {target} med {count_phrase(count, 'comment', words('sv'))}.")
 
 
 cli_sas.register(app)

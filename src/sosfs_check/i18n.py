@@ -28,12 +28,16 @@ WORDS = {
         "facts": "Uppgifter i berättelsen",
         "reader": "Inläsning",
         "unverified": "rådgivande: lagrummet ej verifierat",
-        "summary": "{errors} fel, {warnings} varningar, {infos} info",
+        "n_error": "fel|fel",  # "singular|plural", see count_phrase
+        "n_warning": "varning|varningar",
+        "n_info": "info|info",
+        "n_suppressed": "undantagen|undantagna",
+        "n_comment": "kommentar|kommentarer",
         "checklist": "Checklista för ledningssystemet",
         "rule_pack": "Regelpaket",
         "suppressed": "undantagen: {reason}",
         "baselined": "känd brist (baslinje)",
-        "known": "{baselined} i baslinjen, {suppressed} undantagna",
+        "known": "{baselined} i baslinjen, {suppressed}",
         "report": "Granskningsrapport",
         "review_of": "Granskning av",
         "rule": "Regel",
@@ -68,12 +72,16 @@ WORDS = {
         "facts": "Figures in the report",
         "reader": "Reading",
         "unverified": "advisory: legal basis not verified",
-        "summary": "{errors} errors, {warnings} warnings, {infos} info",
+        "n_error": "error|errors",
+        "n_warning": "warning|warnings",
+        "n_info": "info|info",
+        "n_suppressed": "suppressed|suppressed",
+        "n_comment": "comment|comments",
         "checklist": "Management-system checklist",
         "rule_pack": "Rule pack",
         "suppressed": "suppressed: {reason}",
         "baselined": "known finding (baseline)",
-        "known": "{baselined} in baseline, {suppressed} suppressed",
+        "known": "{baselined} in baseline, {suppressed}",
         "report": "Review report",
         "review_of": "Review of",
         "rule": "Rule",
@@ -88,3 +96,9 @@ WORDS = {
 
 def words(lang: str) -> dict[str, str]:
     return WORDS[lang]
+
+
+def count_phrase(count: int, key: str, w: dict[str, str]) -> str:
+    """'1 varning', '2 varningar': the count with the word's singular or plural form in `w`."""
+    singular, plural = w[f"n_{key}"].split("|")
+    return f"{count} {singular if count == 1 else plural}"
