@@ -147,7 +147,7 @@ def summary_text(result: Result) -> str:
 
 def annotate(result: Result, source: Path, target: Path) -> int:
     """Write `target`: `source` plus a summary on the title and one comment per unsuppressed
-    finding. Returns the number of finding comments."""
+    finding. Returns the number of comments written, the summary included."""
     word = docx.Document(io.BytesIO(Path(source).read_bytes()))
     paragraphs = list(word.element.body.iter(qn("w:p")))
     anchors = {b.index: b.anchor for b in result.document.blocks if b.anchor is not None}
@@ -165,7 +165,7 @@ def annotate(result: Result, source: Path, target: Path) -> int:
             note.add_paragraph(text)
 
     comment(placement.title, [summary_text(result)])
-    count = 0
+    count = 1
     for finding in result.findings:
         if finding.suppressed:
             continue
