@@ -68,10 +68,9 @@ def check_paths(
     `on_done` is called after each file, e.g. to advance a progress bar; `max_size` (MB) raises
     the size limits.
     """
-    from .rules import PROFILES
+    from .profiles import profile_name
 
-    if profile is not None and profile not in PROFILES:
-        raise UserError(f"--profile: okänd profil {profile!r}; välj bland: {', '.join(PROFILES)}")
+    profile = profile_name(profile)
     settings = (profile, as_of, rules, style_map, max_size)
     if jobs <= 1 or len(paths) <= 1:
         return list(_report((_check_one(path, settings) for path in paths), on_done))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -13,7 +12,6 @@ from . import cli_mall, cli_sas
 from .cli_rules import RulesOption, rules_app
 
 app = typer.Typer(
-    add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     help="Granskar patientsäkerhetsberättelser och kvalitetsberättelser mot lagen.",
@@ -61,8 +59,21 @@ MaxSizeOption = Annotated[
 ]
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        print(f"sosfs-check {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root(debug: Annotated[bool, typer.Option("--debug", help="Visa hela felspåret vid fel.")] = False):
+def _root(
+    debug: Annotated[bool, typer.Option("--debug", help="Visa hela felspåret vid fel.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_show_version, is_eager=True, help="Visa versionen och avsluta.")
+    ] = False,
+):
     """Global options; `--debug` is read by `main` to let tracebacks through."""
 
 
@@ -169,19 +180,10 @@ def serve(
 
 
 def main() -> None:
-    """Entry point: user errors become a Swedish message and exit code 2, never a traceback."""
+    """Entry point: user errors become a Swedish message and exit code 2, never a traceback.
+
+    Typer reports its own usage errors (exit code 2); Ctrl-C and SIGTERM pass through it (see
+    `errors.Stopped`) to `guarded`."""
     from .commands import guarded
 
-    guarded(_run_app)
-
-
-def _run_app() -> None:
-    """Typer without its standalone mode, so that Ctrl-C reaches `guarded` (exit 130, not 1)."""
-    try:
-        code = app(standalone_mode=False)
-    except typer.Abort:
-        raise KeyboardInterrupt from None
-    except typer.TyperException as exc:  # usage errors: Typer's own message, exit code 2
-        exc.show()
-        sys.exit(exc.exit_code)
-    sys.exit(code or 0)
+    guarded(app)

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .errors import RuleError
+from .errors import RuleError, UserError
 
 rules_app = typer.Typer(
     no_args_is_help=True,
@@ -52,12 +52,17 @@ def list_rules(
     rules: RulesOption = None,
 ) -> None:
     """Lista reglerna med område, allvarlighet och rättslig grund."""
-    from .rules import AREAS, PROFILES
+    from .rules import AREAS
 
     if area is not None and area not in AREAS:
         _fail(f"okänt område {area!r}; välj bland: {', '.join(AREAS)}")
-    if profile is not None and profile not in PROFILES:
-        _fail(f"okänd profil {profile!r}; välj bland: {', '.join(PROFILES)}")
+    if profile is not None:
+        from .profiles import profile_name
+
+        try:
+            profile = profile_name(profile)
+        except UserError as exc:
+            _fail(str(exc))
     selected = [
         r for r in _ruleset(rules).rules if (area is None or r.area == area) and (profile is None or profile in r.profiles)
     ]

@@ -36,7 +36,7 @@ class Suppression(_Strict):
 
 
 class Config(_Strict):
-    profile: Profile | None = None
+    profile: Profile | None = None  # also as `psb`, `kb`, without å/ä (see profiles.profile_name)
     select: list[str] = []  # rule ids or areas to check; empty = all
     ignore: list[str] = []  # rule ids or areas not to check
     severity: dict[str, Severity] = {}  # rule id or area -> severity
@@ -48,6 +48,18 @@ class Config(_Strict):
     rules: list[Path] = []  # extra rule packs (folders), relative to the configuration file
     exclude: list[str] = []  # Git-style patterns of files and folders not to read in a folder scan
     _path: Path | None = PrivateAttr(None)
+
+    @field_validator("profile", mode="before")
+    @classmethod
+    def _alias(cls, value):
+        from .profiles import profile_name
+
+        if not isinstance(value, str):
+            return value
+        try:
+            return profile_name(value)
+        except UserError:
+            return value  # the Literal check names the allowed values
 
     @property
     def path(self) -> Path | None:

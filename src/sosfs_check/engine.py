@@ -9,9 +9,10 @@ from datetime import date
 from .checks import Context, Problem, evaluate as evaluate_check
 from .checks.context import excerpt
 from .document import Document
-from .errors import NotAReportError, UserError
+from .errors import NotAReportError
 from .result import AreaStatus, Finding, Location, Outcome, Result
-from .rules import AREAS, PROFILES, Rule, RuleSet
+from .profiles import profile_name
+from .rules import AREAS, Rule, RuleSet
 
 _COMBINED = re.compile(r"patientsäkerhets-?\s+och\s+kvalitetsberättelse", re.IGNORECASE)
 _PSB = re.compile(r"patientsäkerhetsberättelse", re.IGNORECASE)
@@ -113,8 +114,7 @@ def evaluate(
             "kan inte avgöra om dokumentet är en patientsäkerhetsberättelse, en kvalitetsberättelse "
             "eller båda; titeln nämner ingen av dem. Ange --profile.",
         )
-    if profile not in PROFILES:
-        raise UserError(f"okänd profil {profile!r}; välj bland: {', '.join(PROFILES)}")
+    profile = profile_name(profile)
     ctx = Context(document, as_of or date.today())
     title_block = (document.front_matter or document.blocks or [None])[0]
     outcomes: list[Outcome] = []

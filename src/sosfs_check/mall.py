@@ -280,8 +280,9 @@ def plan(
     rules = rules or builtin_rules()
     if lang not in WORDS:
         raise UserError(f"okänt språk {lang!r}; välj bland: {', '.join(WORDS)}")
-    if profile is not None and profile not in PROFILES:
-        raise UserError(f"okänd profil {profile!r}; välj bland: {', '.join(PROFILES)}")
+    from .profiles import profile_name
+
+    profile = profile_name(profile)
     if not rules.sections:
         raise UserError("regelpaketen har inga avsnitt ('sections:'); mallen byggs av regelpaketets avsnitt")
     last = read_source(Path(source), rules, profile) if source is not None else None
