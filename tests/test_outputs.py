@@ -290,3 +290,13 @@ def test_progress_bar_only_for_many_files_on_a_terminal(tmp_path):
     assert cli(*args, cwd=tmp_path).stderr == ""  # not a terminal: no bar
     (tmp_path / "r3.docx").unlink()
     assert "Granskar" not in _stderr_on_a_terminal(args, tmp_path)  # three files: no bar
+
+
+def test_progress_bar_in_coverage_and_compare(tmp_path):
+    for i in range(4):
+        shutil.copy(ROOT / EXAMPLE, tmp_path / f"r{i}.docx")
+    coverage = ["coverage", ".", "--as-of", "2026-11-25", "--format", "json", "--jobs", "1"]
+    compare = ["compare", "r0.docx", "r1.docx", "--as-of", "2026-11-25", "--format", "json"]
+    for args in (coverage, compare):
+        assert "Granskar" in _stderr_on_a_terminal(args, tmp_path)
+        assert cli(*args, cwd=tmp_path).stderr == ""  # not a terminal: no bar

@@ -135,8 +135,12 @@ def _names(paths: list[Path]) -> list[str]:
 
 
 def matrix(results: list[Result]) -> Matrix:
-    """One row per cited paragraph, one column per report, in the order given."""
-    rules = {rule.id: rule for result in results for rule in result.rules.rules}
+    """One row per paragraph cited by a rule for one of the reports' profiles, one column per
+    report, in the order given."""
+    profiles = {result.profile for result in results}
+    rules = {  # rules for none of the reports' profiles make no row: a KB shows no PSL-only requirement
+        rule.id: rule for result in results for rule in result.rules.rules if profiles & set(rule.profiles)
+    }
     citing: dict[str, list[str]] = defaultdict(list)
     for rule in rules.values():
         for citation in dict.fromkeys(paragraph(c) for c in rule.legal_basis):
