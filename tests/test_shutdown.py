@@ -74,12 +74,13 @@ def test_a_signal_stops_every_worker_and_leaves_no_output(folder, tmp_path, comm
     assert list(tmp_path.iterdir()) == []
 
 
-def test_a_closed_pipe_ends_quietly(folder):
+@pytest.mark.parametrize("command", ["check", "coverage"])
+def test_a_closed_pipe_ends_quietly(folder, command):
     """`| head`: the output is far larger than the pipe's buffer, so writing meets the closed end.
 
     Without PYTHONUNBUFFERED: with it, Python's text layer drops a partial write to a closed
     pipe without an error, and the run ends quietly with its own exit code."""
-    script = f'{sys.executable} -m sosfs_check check {folder} -j 1 -f json 2>err.txt | head -n 1; echo "${{PIPESTATUS[0]}}"'
+    script = f'{sys.executable} -m sosfs_check {command} {folder} -j 1 -f json 2>err.txt | head -n 1; echo "${{PIPESTATUS[0]}}"'
     env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
     done = subprocess.run(["bash", "-c", script], cwd=folder.parent, env=env, capture_output=True, text=True,
                           timeout=120)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import signal
+import threading
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -108,8 +109,17 @@ STOP_WITHIN = 1.5  # seconds a worker gets to end on SIGTERM before it is killed
 def _stop(pool) -> None:
     """End every worker now: SIGTERM, then SIGKILL for any still running after STOP_WITHIN.
 
-    Python 3.14's `ProcessPoolExecutor.terminate_workers` does this; 3.11 needs its process table."""
+    Python 3.14's `ProcessPoolExecutor.terminate_workers` does this; 3.11 needs its process table
+    and its manager thread."""
     processes = list((pool._processes or {}).values())
+    manager = pool._executor_manager_thread
+    default_hook = threading.excepthook
+
+    def quiet(args) -> None:  # the pool's own thread may trip over the workers it loses: not news
+        if args.thread is not manager:
+            default_hook(args)
+
+    threading.excepthook = quiet
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.terminate()

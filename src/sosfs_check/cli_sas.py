@@ -53,12 +53,12 @@ def _emit(data: str | bytes, output: Path | None, inputs: list[Path]) -> None:
 
     if output is not None:
         write_atomic(output, data, inputs=inputs)
-    elif isinstance(data, bytes):
-        if sys.stdout.isatty():
-            raise UserError("XLSX kan inte skrivas till terminalen; ange --output FIL.xlsx")
-        sys.stdout.buffer.write(data)
     else:
-        sys.stdout.write(data)
+        from .outputs import to_stdout
+
+        if isinstance(data, bytes) and sys.stdout.isatty():
+            raise UserError("XLSX kan inte skrivas till terminalen; ange --output FIL.xlsx")
+        to_stdout(data)
 
 
 def _rich(draw, output: Path | None, inputs: list[Path], width: int) -> None:

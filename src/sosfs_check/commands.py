@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import atexit
 import gc
-import os
 import signal
 import sys
 import traceback
@@ -129,8 +128,9 @@ def guarded(run: Callable[[], object]) -> None:
     try:
         run()
     except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more to flush at exit
-        sys.exit(141)
+        from .outputs import pipe_closed
+
+        pipe_closed()
     except (Stopped, KeyboardInterrupt) as exc:
         signum = exc.signum if isinstance(exc, Stopped) else signal.SIGINT
         print(f"sosfs-check: avbrutet ({STOP_NAMES[signum]})", file=sys.stderr)

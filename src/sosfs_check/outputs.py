@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import io
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -74,11 +75,32 @@ def emit(pairs: list[tuple[str, Path | None]], results: list[Result], lang: str,
 
             print_report(results, Console(), lang)
         else:
-            sys.stdout.write(render(format, results, lang, run))
+            to_stdout(render(format, results, lang, run))
     if any(format == "github" for format, _ in pairs):
         from .render.github import append_step_summary
 
         append_step_summary(results, lang)
+
+
+PIPE_CLOSED = 141  # exit code of a process ended by SIGPIPE, as the shell reports it
+
+
+def pipe_closed() -> None:
+    """The reader of stdout is gone (`| head`): end quietly, with nothing left to flush at exit."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(PIPE_CLOSED)
+
+
+def to_stdout(data: str | bytes) -> None:
+    """Write a report to stdout; a closed pipe ends the run quietly (Typer would say exit 1)."""
+    try:
+        if isinstance(data, bytes):
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        pipe_closed()
 
 
 PROGRESS_FROM = 4  # files; fewer finish before a bar would help
