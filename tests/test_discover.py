@@ -120,3 +120,10 @@ def test_a_negated_pattern_in_a_deeper_gitignore_wins(tmp_path):
     found = discover([tmp_path])
     assert [p.name for p in found.files] == ["behall.md"]
     assert found.skipped == [Skipped(sub / "annan.md", f"utesluten av {tmp_path.resolve() / '.gitignore'}")]
+
+
+def test_coverage_uses_the_same_discovery(repo):
+    proc = run("coverage", ".", "--exclude", "kb-*.docx", "-v", "--format", "json", "--as-of", AS_OF, cwd=repo)
+    assert proc.returncode == 0, proc.stderr
+    assert [r["path"] for r in json.loads(proc.stdout)["reports"]] == ["rapporter/boras-2021.docx"]
+    assert "sosfs-check: hoppar över rapporter/kb-2025.docx: --exclude" in proc.stderr.splitlines()
