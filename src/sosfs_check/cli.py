@@ -81,7 +81,7 @@ def _root(
 def check(
     paths: Annotated[list[Path], typer.Argument(help="DOCX-filer eller mappar.", show_default=False)],
     profile: Annotated[
-        Optional[str], typer.Option(help="patientsakerhetsberattelse, kvalitetsberattelse eller kombinerad.")
+        Optional[str], typer.Option(help="patientsakerhetsberattelse (psb), kvalitetsberattelse (kb) eller kombinerad.")
     ] = None,
     format: Annotated[
         Format, typer.Option("--format", "-f", help="Utdataformat till stdout (eller till --output FIL).")
@@ -128,7 +128,7 @@ def annotate(
         Optional[Path], typer.Option("--output", "-o", help="Kopian med kommentarer (standard RAPPORT.granskad.docx).")
     ] = None,
     profile: Annotated[
-        Optional[str], typer.Option(help="patientsakerhetsberattelse, kvalitetsberattelse eller kombinerad.")
+        Optional[str], typer.Option(help="patientsakerhetsberattelse (psb), kvalitetsberattelse (kb) eller kombinerad.")
     ] = None,
     as_of: Annotated[Optional[str], typer.Option(help="Bedöm lagläget per datum (ÅÅÅÅ-MM-DD).")] = None,
     config: ConfigOption = None,

@@ -16,7 +16,7 @@ import typer
 from .errors import UserError
 
 ProfileOption = Annotated[
-    Optional[str], typer.Option(help="patientsakerhetsberattelse, kvalitetsberattelse eller kombinerad.")
+    Optional[str], typer.Option(help="patientsakerhetsberattelse (psb), kvalitetsberattelse (kb) eller kombinerad.")
 ]
 AsOfOption = Annotated[Optional[str], typer.Option(help="Bedöm lagläget per datum (ÅÅÅÅ-MM-DD).")]
 OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="Skriv till FIL i stället för stdout.")]
