@@ -20,6 +20,7 @@ from docx.oxml import parse_xml
 
 import sosfs_check
 from sosfs_check.annotate import Placement, annotate
+from sosfs_check.rules import builtin_rules
 from sosfs_check.readers.docx import read_docx
 from sosfs_check.testing import build_docx, libreoffice_convert, soffice_path
 
@@ -83,7 +84,7 @@ def test_comments_sit_at_the_findings_paragraphs_and_the_input_is_untouched(tmp_
     reread = read_docx(copy)
     assert [(b.kind, b.text) for b in reread.blocks] == [(b.kind, b.text) for b in result.document.blocks]
     ours = Counter(m.block for m in reread.markup if m.kind == "comment" and m.author == "sosfs-check")
-    placement = Placement(result.document, result.rules, result.profile)
+    placement = Placement(result.document, builtin_rules(), result.profile)
     assert ours == Counter([placement.title, *(expected_block(result, placement.block(f)) for f in result.findings)])
 
 
@@ -112,6 +113,10 @@ def test_comments_sit_where_the_findings_belong(tmp_path):
         ("SOSFS-5-1-RISKANALYS", "Uppföljning och utvärdering utgår i huvu"),
         ("SOSFS-5-1-SANNOLIKHET", "Uppföljning och utvärdering utgår i huvu"),
         ("PSL-3-2-UPPFOLJNING-MAL", "Arbetslivsnämnden hade under 2021 en Lex"),
+        ("FIGUR-IVO-ANMALNINGAR", "5.8 Lex Sarah"),
+        ("KB-27-7-KOMMUN-IVO", "ALF - Arbetslivsförvaltningen HSL - Häls"),
+        ("SOL-27-3-INFORMATION", "Arbete kring digitalisering och förbättr"),
+        ("KB-5-1-VETENSKAP", "Patientsäkerhets- och kvalitetsberättels"),
     ])  # fmt: skip
     riskanalys = next(m.block for m in reread.markup if "(SOSFS-5-1-RISKANALYS)" in m.text)
     assert blocks[riskanalys].section[-2:] == (
@@ -124,7 +129,7 @@ def test_with_the_section_in_place_the_comment_is_on_its_heading(tmp_path):
     """The control: in the full Borås 2021, the riskanalys findings sit in or on its own section."""
     source = shutil.copy2(ROOT / "fixtures/docx/boras-2021-headings.docx", tmp_path / "r.docx")
     result = sosfs_check.check(source, as_of=AS_OF)
-    placement = Placement(result.document, result.rules, result.profile)
+    placement = Placement(result.document, builtin_rules(), result.profile)
     assert placement.headings["riskanalys"].text == "5.3 Riskanalys"
 
 

@@ -10,6 +10,8 @@ import pytest
 
 import sosfs_check
 from sosfs_check.batch import check_paths
+from sosfs_check.result import PackRef
+from sosfs_check.settings import Settings
 from sosfs_check.errors import InputError
 from sosfs_check.discover import discover
 from sosfs_check.render.json_report import document_dict
@@ -42,8 +44,8 @@ def test_directories_are_searched_recursively_in_order(folder):
 
 def test_parallel_gives_the_same_results_in_the_same_order(folder):
     paths = discover([folder]).files
-    serial = check_paths(paths, as_of=AS_OF, jobs=1)
-    parallel = check_paths(paths, as_of=AS_OF, jobs=2)
+    serial = check_paths(paths, Settings(as_of=AS_OF), jobs=1)
+    parallel = check_paths(paths, Settings(as_of=AS_OF), jobs=2)
     assert [type(o) for o in parallel] == [type(o) for o in serial]
     assert isinstance(parallel[2], InputError) and parallel[2].path == paths[2]
     for one, two in zip(serial, parallel):
@@ -51,7 +53,7 @@ def test_parallel_gives_the_same_results_in_the_same_order(folder):
             assert str(one) == str(two)
         else:
             assert document_dict(one) == document_dict(two)
-            assert two.rules is builtin_rules()  # the parent's rule set, not a copy per report
+            assert two.packs == one.packs == (PackRef("sosfs-check grundpaket", builtin_rules().pack.version),)
 
 
 def test_an_internal_error_in_one_file_does_not_stop_the_others(monkeypatch):
@@ -64,7 +66,7 @@ def test_an_internal_error_in_one_file_does_not_stop_the_others(monkeypatch):
         return real(path, **options)
 
     monkeypatch.setattr(sosfs_check, "check", check)
-    outcomes = check_paths([DOCX / "boras-2018-headings.docx", bad, DOCX / "boras-2021-headings.docx"], as_of=AS_OF)
+    outcomes = check_paths([DOCX / "boras-2018-headings.docx", bad, DOCX / "boras-2021-headings.docx"], Settings(as_of=AS_OF))
     assert [type(o).__name__ for o in outcomes] == ["Result", "InputError", "Result"]
     assert "internt fel: RuntimeError: oväntat" in str(outcomes[1])
 
@@ -84,7 +86,7 @@ def test_cli_reports_the_broken_file_and_checks_the_rest(folder):
 def test_json_of_a_batch_is_the_whole_report_one_document_per_line(folder):
     from sosfs_check.render.json_report import render, report_dict
 
-    results = [o for o in check_paths(discover([folder]).files, as_of=AS_OF, jobs=1) if not isinstance(o, InputError)]
+    results = [o for o in check_paths(discover([folder]).files, Settings(as_of=AS_OF), jobs=1) if not isinstance(o, InputError)]
     for chosen in (results, results[:1], []):
         text = render(chosen)
         assert json.loads(text) == json.loads(json.dumps(report_dict(chosen), ensure_ascii=False))

@@ -11,6 +11,7 @@ import pytest
 
 from sosfs_check.errors import RuleError
 from sosfs_check.ruledoc import rules_markdown, schemas
+import sosfs_check.checks
 from sosfs_check.checks import CHECK_TYPE_NAMES, CHECK_TYPES
 from sosfs_check.regexes import backtracking_risk
 from sosfs_check.rules import builtin_rules, builtin_rules_dir, load_ruleset
@@ -20,7 +21,6 @@ from helpers import GOOD_RULE, run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 KOMMUN_PACK = ROOT / "docs" / "examples" / "kommun-pack"
-UNVERIFIED = "Obs: lagrummet är inte verifierat mot den officiella texten, därför är regeln rådgivande."
 
 
 @pytest.fixture
@@ -42,11 +42,22 @@ def test_list_json_has_every_rule_with_its_legal_basis(cli):
     assert code == 0
     rows = json.loads(out)
     assert len(rows) == len(builtin_rules().rules) >= 40
-    assert set(rows[0]) == {"id", "title", "area", "severity", "obligation", "verified", "profiles", "legal_basis"}
+    assert set(rows[0]) == {
+        "id", "title", "area", "severity", "severity_by_profile", "obligation", "source_level", "verified", "profiles",
+        "legal_basis", "sources", "valid_from", "valid_to",
+    }
     assert all(row["legal_basis"] for row in rows)
     maria = next(row for row in rows if row["id"] == "PSL-3-5-LEX-MARIA")
     assert maria["legal_basis"] == ["SFS 2010:659 3 kap. 5 §", "HSLF-FS 2017:41"]
     assert maria["profiles"] == ["patientsakerhetsberattelse", "kombinerad"]
+    assert (maria["obligation"], maria["source_level"]) == ("ska", "primary")
+    assert [(s["cite"], s["level"]) for s in maria["sources"]] == [
+        ("SFS 2010:659 3 kap. 5 §", "primary"), ("HSLF-FS 2017:41", "secondary")
+    ]
+    placeholders = next(row for row in rows if row["id"] == "BERATTELSE-PLATSHALLARE")
+    assert (placeholders["severity"], placeholders["obligation"]) == ("error", "publicering")
+    # No rule whose bases are all unverified is an error.
+    assert not [r["id"] for r in rows if r["source_level"] == "unverified" and r["severity"] == "error"]
 
 
 def test_list_filters_by_area_and_profile(cli):
@@ -61,7 +72,7 @@ def test_list_rich_shows_the_table(cli):
     code, out, _ = cli("rules", "list", "--area", "ansvar")
     assert code == 0
     assert "6 regler" in out and "Ansvarsfördelning (ansvar)" in out
-    assert "PSL-3-9-ANSVAR  fel  Hur det organisatoriska ansvaret" in out and "SFS 2010:659 3 kap. 9 §" in out
+    assert "PSL-3-9-ANSVAR  varning, ska, primärkälla  Hur det organisatoriska ansvaret" in out and "SFS 2010:659 3 kap. 9 §" in out
 
 
 def test_list_with_an_unknown_area_is_a_usage_error(cli):
@@ -90,7 +101,15 @@ def test_every_builtin_rule_is_explained_with_its_legal_basis():
     for rule in builtin_rules().rules:
         assert rule.explain is not None, rule.id
         assert "§" in rule.explain.requirement or "HSLF-FS" in rule.explain.requirement, rule.id
-        assert (UNVERIFIED in rule.explain.requirement) == (not rule.verified), rule.id
+
+
+def test_explain_shows_each_basis_with_its_source_level(cli):
+    code, out, _ = cli("rules", "explain", "SOL-27-LEX-SARAH")
+    text = " ".join(out.split())
+    assert code == 0 and "Källa: primärkälla (läst i den konsoliderade lagtexten)" in text
+    assert "SFS 2025:400 27 kap. 2–6 §§ – primärkälla (läst i den konsoliderade lagtexten), gäller 2025-07-01 – …" in text
+    assert "SFS 2001:453 14 kap. 3–7 §§ – andrahandskälla, gäller … – 2025-06-30: IVO" in text
+    assert "SOSFS 2011:5 – andrahandskälla" in text
 
 
 # --- validate
@@ -110,8 +129,11 @@ def test_validate_single_rule_pack_and_test_files(cli):
     assert out == "OK: inga fel (3 regler, 4 testfall).\n"
 
 
-def test_every_check_model_has_a_check_type():
-    assert set(CHECK_TYPE_NAMES) == set(CHECK_TYPES)
+def test_every_module_of_the_checks_package_is_a_check_type_named_after_it():
+    folder = Path(sosfs_check.checks.__file__).parent
+    modules = sorted(p.stem for p in folder.glob("*.py") if p.stem not in ("__init__", "context"))
+    assert list(CHECK_TYPE_NAMES) == modules
+    assert {name: t.model.__module__ for name, t in CHECK_TYPES.items()} == {m: f"sosfs_check.checks.{m}" for m in modules}
 
 
 def test_validate_names_file_line_and_unknown_key(cli, tmp_path):
@@ -127,8 +149,13 @@ def test_validate_unknown_check_type_and_area(cli, tmp_path):
     text = GOOD_RULE.replace("type: section", "type: sektion").replace("area: riskanalys", "area: risk")
     code, out, _ = cli("rules", "validate", str(write(tmp_path / "r.yml", text)))
     assert code == 2
-    assert ":4:5: rules.0.area: ogiltigt värde 'risk'; tillåtna värden: 'lagar'," in out
-    assert ":9:7: rules.0.check.type: okänd kontrolltyp 'sektion'; välj bland: section, phrases," in out
+    path = tmp_path / "r.yml"
+    areas = ", ".join(repr(a) for a in builtin_rules().areas)
+    assert out.splitlines() == [
+        f"{path}:4:5: rules.0.area: ogiltigt värde 'risk'; tillåtna värden: {areas}",
+        f"{path}:9:7: rules.0.check.type: okänd kontrolltyp 'sektion'; välj bland: absence, adoption, citations, "
+        "figure, period_text, phrases, placeholders, section, stale_references, title, toc",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 import sosfs_check
-from sosfs_check.dates import adoption
+from sosfs_check.dates import dating
 from sosfs_check.document import Block, Document
 from sosfs_check.errors import UserError
 from sosfs_check.i18n import count_phrase, words
-from sosfs_check.profiles import profile_name
+from sosfs_check.rules import builtin_rules
 
 ROOT = Path(__file__).parent.parent
 COMMANDS = [[], ["check"], ["annotate"], ["coverage"], ["compare"], ["mall"], ["serve"], ["rules"], ["rules", "list"]]
@@ -73,13 +73,15 @@ def test_english_plurals():
      ("Patientsäkerhets- och kvalitetsberättelse", "kombinerad"), (None, None)],
 )
 def test_profile_aliases(text, name):
-    assert profile_name(text) == name
+    assert builtin_rules().check_profile(text) == name
 
 
 def test_an_unknown_profile_names_the_choices():
     with pytest.raises(UserError) as error:
-        profile_name("psl")
-    assert str(error.value) == "okänd profil 'psl'; välj bland: patientsakerhetsberattelse, kvalitetsberattelse, kombinerad"
+        builtin_rules().check_profile("psl")
+    assert str(error.value) == (
+        "--profile: okänd profil 'psl'; välj bland: patientsakerhetsberattelse, kvalitetsberattelse, kombinerad"
+    )
 
 
 def test_profile_alias_on_the_command_line():
@@ -90,10 +92,10 @@ def test_profile_alias_on_the_command_line():
 
 
 def test_profile_alias_in_the_configuration(tmp_path):
-    from sosfs_check.config import load_config
+    from sosfs_check.settings import resolve
 
     (tmp_path / "sosfs-check.toml").write_text('profile = "psb"\n', encoding="utf-8")
-    assert load_config(tmp_path / "sosfs-check.toml").profile == "patientsakerhetsberattelse"
+    assert resolve(tmp_path / "sosfs-check.toml").profile == "patientsakerhetsberattelse"
 
 
 @pytest.mark.parametrize(
@@ -113,5 +115,6 @@ def test_profile_alias_in_the_configuration(tmp_path):
     ],
 )
 def test_adoption_date_forms(text, when):
-    found = adoption(Document(Path("r.docx"), "docx", [Block("paragraph", text, 1)]))
+    found = dating(Document(Path("r.docx"), "docx", [Block("paragraph", text, 1)]), ("upprättad",),
+                   ("fastställd", "antagen", "beslutad")).adopted
     assert (found[0] if found else None) == when

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 import sosfs_check
-from sosfs_check.coverage import matrix, paragraph
+from sosfs_check.matrix import matrix, paragraph
 from sosfs_check.engine import judge
-from sosfs_check.render import coverage as render
+from sosfs_check.render import matrix as render
 from sosfs_check.result import STATUSES
-from sosfs_check.rules import AREAS
+from sosfs_check.rules import builtin_rules
 
 DOCX = Path(__file__).parent.parent / "fixtures" / "docx"
 REPORTS = ["boras-2018-headings.docx", "boras-2021-headings.docx", "kvalitetsberattelse-aldreomsorg-2025.docx"]
@@ -29,7 +29,7 @@ def results():
 
 @pytest.fixture(scope="module")
 def table(results):
-    return matrix(results)
+    return matrix(results, builtin_rules())
 
 
 def row(table, citation):
@@ -56,7 +56,7 @@ def test_a_row_per_cited_paragraph_and_a_column_per_report(table):
     assert "SOSFS 2011:9 7 kap. 2 § p. 1" not in {r.citation for r in table.requirements}
     assert all(len(r.cells) == 3 and {c.status for c in r.cells} <= set(STATUSES) for r in table.requirements)
     areas = [r.area for r in table.requirements]
-    assert areas == sorted(areas, key=list(AREAS).index)  # grouped by checklist area, in checklist order
+    assert areas == sorted(areas, key=list(builtin_rules().areas).index)  # grouped by checklist area, in checklist order
 
 
 def test_cells_follow_the_checklist_semantics(results, table):
@@ -71,7 +71,7 @@ def test_cells_follow_the_checklist_semantics(results, table):
 
 def test_a_report_without_its_risk_analysis_loses_the_requirement():
     full, cut = (sosfs_check.check(DOCX / f"boras-2021-{name}.docx", as_of=AS_OF) for name in ("headings", "utan-riskanalys"))
-    risk = row(matrix([full, cut]), "SOSFS 2011:9 5 kap. 1 §")
+    risk = row(matrix([full, cut], builtin_rules()), "SOSFS 2011:9 5 kap. 1 §")
     assert risk.cells[0].section.endswith("5.3 Riskanalys")
     # Risks are still mentioned elsewhere: partial evidence, from another section.
     assert risk.cells[1].status == "delvis" and "Riskanalys" not in risk.cells[1].section
@@ -138,9 +138,9 @@ def test_cli_writes_xlsx_to_a_file(tmp_path):
 def test_a_kvalitetsberattelse_alone_has_no_psl_only_rows(results):
     kb = results[2]
     assert kb.profile == "kvalitetsberattelse"
-    alone = matrix([kb])
-    expected = {paragraph(c) for r in kb.rules.rules if "kvalitetsberattelse" in r.profiles for c in r.legal_basis}
+    alone = matrix([kb], builtin_rules())
+    expected = {paragraph(c) for r in builtin_rules().rules if "kvalitetsberattelse" in r.profiles for c in r.legal_basis}
     assert {q.citation for q in alone.requirements} == expected
     assert "SFS 2010:659 3 kap. 9 §" not in expected  # PSL's own responsibility paragraph: patientsäkerhet only
-    with_psb = matrix([results[1], kb])
+    with_psb = matrix([results[1], kb], builtin_rules())
     assert row(with_psb, "SFS 2010:659 3 kap. 9 §").cells[1].status == "ej_tillampligt"

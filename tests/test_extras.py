@@ -30,12 +30,12 @@ def test_a_pdf_without_the_pdf_extra(tmp_path, monkeypatch):
 
 
 def test_xlsx_without_the_xlsx_extra(monkeypatch):
-    from sosfs_check.coverage import Matrix
-    from sosfs_check.render.coverage import xlsx
+    from sosfs_check.matrix import Matrix
+    from sosfs_check.render.matrix import xlsx
 
     _without(monkeypatch, "openpyxl")
     with pytest.raises(UserError) as error:
-        xlsx(Matrix([], []))
+        xlsx(Matrix([], [], {}))
     assert str(error.value) == (
         "XLSX-utdata kräver tillägget 'xlsx', som inte är installerat: installera det med "
         "pip install '.[xlsx]' i mappen med sosfs-check (eller '.[all]' för alla tillägg)"

@@ -20,6 +20,7 @@ from lxml import etree
 import sosfs_check
 from sosfs_check.errors import InputError
 from sosfs_check.outputs import render
+from sosfs_check.rules import builtin_rules
 from sosfs_check.testing import STYLES, build_docx
 from test_hostile import cli
 
@@ -149,7 +150,7 @@ def test_random_valid_documents_never_crash(tmp_path_factory, spec, form, fragme
         result = sosfs_check.check(path, profile="kombinerad")
     except InputError:
         return
-    render("json", [result], "sv")
+    render("json", [result], "sv", builtin_rules())
 
 
 # -- mutated real reports ----------------------------------------------------------------------------

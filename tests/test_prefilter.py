@@ -25,12 +25,16 @@ def rule_patterns() -> list[re.Pattern]:
         check = rule.check
         for text in [*getattr(check, "patterns", []), *getattr(check, "malformed", [])]:
             out.append(re.compile(text, re.IGNORECASE if check.type == "absence" else 0))
-        out += [re.compile(e.pattern, re.IGNORECASE) for e in getattr(check, "entries", [])]
+        out += [re.compile(e.pattern, re.IGNORECASE) for e in getattr(check, "catalogue", [])]
         out += [re.compile(law.pattern, re.IGNORECASE) for law in getattr(check, "laws", [])]
     return out
 
 
-PATTERNS = [*rule_patterns(), *facts._PATTERNS.values(), *facts._NONE.values(), _CITED, dates._PERIOD, dates._ADOPTED]
+ADOPTION = builtin_rules().adoption
+PATTERNS = [
+    *rule_patterns(), *facts._PATTERNS.values(), *facts._NONE.values(), _CITED, dates._PERIOD,
+    dates._words_pattern((*ADOPTION.drawn_up, *ADOPTION.adopted)),
+]
 
 
 @pytest.mark.parametrize(
@@ -55,7 +59,7 @@ def test_case_folding():
 
 @pytest.mark.parametrize("path", DOCX, ids=lambda p: p.stem)
 def test_no_block_a_pattern_matches_is_filtered_out(path):
-    ctx = Context(read(path), date(2026, 11, 25))
+    ctx = Context(read(path), date(2026, 11, 25), builtin_rules().adoption)
     for pattern in PATTERNS:
         matching = [i for i, block in enumerate(ctx.blocks) if pattern.search(block.text)]
         assert all(may_match(pattern, ctx.text.texts[i]) for i in matching), pattern.pattern

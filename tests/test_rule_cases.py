@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from sosfs_check.errors import RuleError
-from sosfs_check.rules import PROFILES, builtin_rules, builtin_rules_dir
+from sosfs_check.rules import builtin_rules, builtin_rules_dir
 from sosfs_check.ruletests import Case, RuleCase
-from sosfs_check.ruletests import load_cases, run_case, run_rule_tests, untested
+from sosfs_check.ruletests import ExpectedFinding, load_cases, run_case, run_rule_tests, untested
 
 from helpers import run_cli
 
@@ -39,7 +39,7 @@ def test_explain_example_satisfies_its_rule(rule):
     check = rule.check
     heading = (check.headings if check.type == "section" else getattr(check, "within", None) or ["Redovisning"])[0]
     profile = rule.profiles[0]
-    document = f"%% {PROFILES[profile]} 2025\n\n# {heading.capitalize()}\n\n{rule.explain.example}\n"
+    document = f"%% {builtin_rules().profiles[profile]} 2025\n\n# {heading.capitalize()}\n\n{rule.explain.example}\n"
     spec = RuleCase(name="exempel", rules=[rule.id], document=document)
     outcome = run_case(Case(Path("exempel.yml"), 1, spec, profile), builtin_rules())
     assert outcome.passed, outcome.report()
@@ -69,9 +69,15 @@ def test_rules_test_fails_when_a_builtin_rules_vocabulary_is_broken(tmp_path, mo
 
     code, out, _ = run_cli(monkeypatch, capsys, "rules", "test", str(pack))
     assert code == 1
-    assert "MISSLYCKADES" in out and "riskanalys.yml" in out
-    assert "oväntat fynd: SOSFS-5-1-RISKANALYS – Berättelsen har inget avsnitt om riskanalys." in out
-    assert "testfall misslyckades." in out
+    failure, summary = out.split("\n\n")
+    assert failure.splitlines() == [
+        f"MISSLYCKADES {pack / 'tests' / 'riskanalys.yml'}:4: ”Riskanalys med sannolikhet och konsekvens” "
+        "(SOSFS-5-1-RISKANALYS, SOSFS-5-1-SANNOLIKHET, SOSFS-5-1-GENOMFORD, profil patientsakerhetsberattelse)",
+        "  väntade fynd: inga",
+        "  fick fynd:    SOSFS-5-1-RISKANALYS",
+        "  oväntat fynd: SOSFS-5-1-RISKANALYS i ”Riskanalys”: Området nämns men har inget eget avsnitt.",
+    ]
+    assert summary.startswith("1 av ") and summary.endswith(" testfall misslyckades.\n")
 
 
 def write_pack(tmp_path: Path, cases: str) -> Path:
@@ -101,12 +107,37 @@ def test_a_missing_and_an_unexpected_finding_are_both_reported(tmp_path):
                                             extra="", expect="[PSL-3-10-TITEL]"))
     [outcome] = run_rule_tests(pack)
     assert not outcome.passed
-    assert [f.rule_id for f in outcome.unexpected] == ["SOSFS-5-1-GENOMFORD"]
+    assert outcome.unexpected == [ExpectedFinding(rule="SOSFS-5-1-GENOMFORD", section="Riskanalys",
+                                                  detail="Berättelsen skriver själv: ”Under året har inga riskanalyser genomförts.”")]
     assert outcome.missing == ["PSL-3-10-TITEL"]
-    report = outcome.report()
-    assert report.startswith(f"{pack / 'tests' / 'fall.yml'}:2: ”fel förväntan”")
-    assert "saknat fynd:  PSL-3-10-TITEL" in report
-    assert "oväntat fynd: SOSFS-5-1-GENOMFORD – Berättelsen säger själv att inga riskanalyser har gjorts." in report
+    assert outcome.report().splitlines() == [
+        f"{pack / 'tests' / 'fall.yml'}:2: ”fel förväntan” (SOSFS-5-1-GENOMFORD, PSL-3-10-TITEL, profil "
+        "patientsakerhetsberattelse)",
+        "  väntade fynd: PSL-3-10-TITEL",
+        "  fick fynd:    SOSFS-5-1-GENOMFORD",
+        "  saknat fynd:  PSL-3-10-TITEL",
+        "  oväntat fynd: SOSFS-5-1-GENOMFORD i ”Riskanalys”: Berättelsen skriver själv: ”Under året har inga "
+        "riskanalyser genomförts.”",
+    ]
+
+
+EXACT = """
+      - rule: SOSFS-5-1-GENOMFORD
+        section: {section}
+        detail: "Berättelsen skriver själv: ”Under året har inga riskanalyser genomförts.”"
+"""
+
+
+@pytest.mark.parametrize(("section", "passed"), [("Riskanalys", True), ("Sammanfattning", False)])
+def test_an_exact_expectation_must_match_section_and_detail(tmp_path, section, passed):
+    pack = write_pack(tmp_path, CASE.format(name="exakt", rules="[SOSFS-5-1-GENOMFORD]", extra="",
+                                            expect=EXACT.format(section=section)))
+    [outcome] = run_rule_tests(pack)
+    assert outcome.passed is passed
+    if not passed:
+        assert outcome.missing == ["SOSFS-5-1-GENOMFORD i ”Sammanfattning”: Berättelsen skriver själv: ”Under året har "
+                                   "inga riskanalyser genomförts.”"]
+        assert [f.section for f in outcome.unexpected] == ["Riskanalys"]
 
 
 @pytest.mark.parametrize(

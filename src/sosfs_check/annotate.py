@@ -16,11 +16,12 @@ from docx.oxml.ns import qn
 from docx.text.run import Run
 
 from .errors import UserError
-from .files import write_atomic
+from .files import write_output
 from .i18n import words
 from .document import Block, Document
 from .result import Finding, Result
-from .rules import RuleSet, Section
+from .rules import RuleSet
+from .sections import Section
 
 AUTHOR, INITIALS = "sosfs-check", "SC"
 
@@ -38,9 +39,9 @@ def default_output(path: Path) -> Path:
     return path.with_name(f"{path.stem}.granskad.docx")
 
 
-def comment_text(finding: Finding) -> list[str]:
-    """The comment's paragraphs, in Swedish: what is wrong, the legal basis, what to do."""
-    w = words("sv")
+def comment_text(finding: Finding, lang: str = "sv") -> list[str]:
+    """The comment's paragraphs: what is wrong, the legal basis, what to do (labels in `lang`)."""
+    w = words(lang)
     basis = "; ".join(finding.legal_basis) + ("" if finding.verified else f" ({w['unverified']})")
     return [
         f"{w[finding.severity].capitalize()} ({finding.rule_id}): {finding.message}",
@@ -135,23 +136,26 @@ class Placement:
         return last
 
 
-def summary_text(result: Result) -> str:
+def summary_text(result: Result, lang: str = "sv") -> str:
     """The comment on the title: how many findings, and where to find them."""
     from .i18n import count_phrase
 
-    w = words("sv")
+    w = words(lang)
     active = [f for f in result.findings if not f.suppressed]
     counts = ", ".join(count_phrase(sum(f.severity == s for f in active), s, w) for s in ("error", "warning", "info"))
     return f"sosfs-check: {counts}. Varje brist har en egen kommentar vid avsnittet den gäller."
 
 
-def annotate(result: Result, source: Path, target: Path) -> int:
-    """Write `target`: `source` plus a summary on the title and one comment per unsuppressed
-    finding. Returns the number of comments written, the summary included."""
+def annotate(result: Result, source: Path, target: Path, lang: str = "sv", rules: RuleSet | None = None) -> int:
+    """Write `target` ("-": stdout): `source` plus a summary on the title and one comment per
+    unsuppressed finding, placed by `rules` (default: the built-in pack). Returns the number of
+    comments written, the summary included."""
+    from .rules import builtin_rules
+
     word = docx.Document(io.BytesIO(Path(source).read_bytes()))
     paragraphs = list(word.element.body.iter(qn("w:p")))
     anchors = {b.index: b.anchor for b in result.document.blocks if b.anchor is not None}
-    placement = Placement(result.document, result.rules, result.profile)
+    placement = Placement(result.document, rules or builtin_rules(), result.profile)
 
     def comment(block: int | None, texts: list[str]) -> None:
         if paragraphs:
@@ -164,14 +168,14 @@ def annotate(result: Result, source: Path, target: Path) -> int:
         for text in rest:
             note.add_paragraph(text)
 
-    comment(placement.title, [summary_text(result)])
+    comment(placement.title, [summary_text(result, lang)])
     count = 1
     for finding in result.findings:
         if finding.suppressed:
             continue
-        comment(placement.block(finding), comment_text(finding))
+        comment(placement.block(finding), comment_text(finding, lang))
         count += 1
     buffer = io.BytesIO()
     word.save(buffer)
-    write_atomic(target, buffer.getvalue(), inputs=[source])
+    write_output(target, buffer.getvalue(), inputs=[source])
     return count

@@ -1,29 +1,19 @@
-"""Stable finding fingerprints, and baseline files of known findings that do not fail CI."""
+"""Baseline files of known findings (by `result.fingerprint`) that do not fail CI."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import re
 from collections import Counter
 from pathlib import Path
 
 from .errors import UserError
 from .files import write_atomic
-from .result import Finding, Result
+from .result import Result, fingerprint, fingerprint_of
 
 FORMAT = "sosfs-check-baseline/1"
-_NUMBER = re.compile(r"^\d+(\.\d+)*\.?\s+")
 
 
-def fingerprint(finding: Finding) -> str:
-    """Hash of rule id, section path and excerpt: independent of line numbers and of
-    heading numbers ("5.3 Riskanalys" -> "riskanalys"), so unrelated edits leave it unchanged."""
-    section = " > ".join(_NUMBER.sub("", part.strip()) for part in finding.location.section.split(" > "))
-    excerpt = " ".join(finding.location.excerpt.split())
-    key = "\x1f".join((finding.rule_id, section.casefold(), excerpt.casefold()))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
 def _relative(path: Path, base: Path) -> str:
@@ -45,17 +35,27 @@ def write_baseline(path: Path, results: list[Result]) -> None:
     write_atomic(path, text, inputs=[r.path for r in results])
 
 
-def load_baseline(path: Path) -> Counter:
-    """(report path relative to the baseline, fingerprint) -> how many such findings are known."""
+def load_baseline(path: Path, aliases: dict[str, str] | None = None) -> Counter:
+    """(report path relative to the baseline, fingerprint) -> how many such findings are known.
+
+    An entry of a rule that has since been renamed (`aliases`: earlier id -> today's) counts under
+    today's id."""
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         if data.get("format") != FORMAT:
             raise ValueError(f"format ska vara {FORMAT!r}")
-        return Counter((e["path"], e["fingerprint"]) for e in data["findings"])
+        return Counter((e["path"], _current(e, aliases or {})) for e in data["findings"])
     except OSError as exc:
         raise UserError(f"{path}: kan inte läsa baslinjen: {exc.strerror or exc}") from None
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise UserError(f"{path}: ogiltig baslinjefil ({exc}); skapa den med --write-baseline") from None
+
+
+def _current(entry: dict, aliases: dict[str, str]) -> str:
+    """The entry's fingerprint under its rule's id of today."""
+    if entry.get("rule_id") not in aliases:
+        return entry["fingerprint"]
+    return fingerprint_of(aliases[entry["rule_id"]], entry["section"], entry["excerpt"])
 
 
 def apply_baseline(results: list[Result], known: Counter, path: Path) -> None:

@@ -7,19 +7,16 @@ import os
 import signal
 import threading
 from collections.abc import Callable, Iterator
-from datetime import date
 from pathlib import Path
 
-from .errors import InputError, UserError
+from .errors import InputError
 from .result import Result
+from .settings import Settings
 
 
-def _check_one(path: Path, settings: tuple) -> Result | InputError:
-    from . import check
-
-    profile, as_of, rules, style_map, max_size = settings
+def _check_one(path: Path, settings: Settings) -> Result | InputError:
     try:
-        return check(path, profile=profile, as_of=as_of, rules=rules, style_map=style_map, max_size=max_size)
+        return settings.check(path)
     except InputError as exc:
         return exc
     except Exception as exc:  # a bug met in one file must not stop the others
@@ -29,10 +26,10 @@ def _check_one(path: Path, settings: tuple) -> Result | InputError:
 
 
 STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
-_worker_settings: tuple = ()  # set once per worker process: the rules travel once, not per file
+_worker_settings = Settings()  # set once per worker process: the rules travel once, not per file
 
 
-def _init_worker(settings: tuple) -> None:
+def _init_worker(settings: Settings) -> None:
     global _worker_settings
     # Ctrl-C reaches the whole process group: the parent alone decides, and stops the workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -43,11 +40,7 @@ def _init_worker(settings: tuple) -> None:
 
 
 def _check_in_worker(path: Path) -> Result | InputError:
-    """As `_check_one`, without the rule set: the parent has it, and results travel lighter."""
-    outcome = _check_one(path, _worker_settings)
-    if isinstance(outcome, Result):
-        outcome.rules = None
-    return outcome
+    return _check_one(path, _worker_settings)
 
 
 def default_jobs() -> int:
@@ -56,30 +49,18 @@ def default_jobs() -> int:
 
 def check_paths(
     paths: list[Path],
-    profile: str | None = None,
-    as_of: date | None = None,
+    settings: Settings = Settings(),
     jobs: int = 1,
-    rules=None,
-    style_map: dict[str, int] | None = None,
     on_done: Callable[[], None] | None = None,
-    max_size: int | None = None,
 ) -> list[Result | InputError]:
     """One Result, or the InputError that stopped it, per path, in the order given.
 
-    `on_done` is called after each file, e.g. to advance a progress bar; `max_size` (MB) raises
-    the size limits.
+    `on_done` is called after each file, e.g. to advance a progress bar.
     """
-    from .profiles import profile_name
-
-    profile = profile_name(profile)
-    settings = (profile, as_of, rules, style_map, max_size)
     if jobs <= 1 or len(paths) <= 1:
         return list(_report((_check_one(path, settings) for path in paths), on_done))
     from concurrent.futures import ProcessPoolExecutor  # here: costs 12 ms to import
 
-    from .rules import builtin_rules
-
-    ruleset = rules or builtin_rules()
     workers = min(jobs, len(paths))
     chunks = max(1, len(paths) // (workers * 32))  # small: no worker idles long at the end
     # A signal while a worker is forked could leave it out of the pool's table, and alive after
@@ -97,9 +78,6 @@ def check_paths(
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         raise
     pool.shutdown()
-    for outcome in outcomes:
-        if isinstance(outcome, Result):
-            outcome.rules = ruleset
     return outcomes
 
 

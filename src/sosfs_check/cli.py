@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from enum import Enum
+import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from . import cli_mall, cli_sas
-from .cli_rules import RulesOption, rules_app
+from . import cli_mall, cli_reviewer
+from .cli_options import (
+    AsOfOption, BaselineOption, CheckFormatOption, CheckOutputOption, ConfigOption, FailOnOption, Format, JobsOption,
+    ExcludeOption, LangOption, MaxSizeOption, ProfileOption, RulesOption, VerboseOption, WriteBaselineOption, value,
+)
+from .cli_rules import rules_app
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -17,46 +21,6 @@ app = typer.Typer(
     help="Granskar patientsäkerhetsberättelser och kvalitetsberättelser mot lagen.",
 )
 app.add_typer(rules_app, name="rules")
-
-
-class Format(str, Enum):
-    rich = "rich"
-    json = "json"
-    sarif = "sarif"
-    junit = "junit"
-    github = "github"
-    markdown = "markdown"
-    html = "html"
-    gitlab = "gitlab"
-    concise = "concise"
-
-
-ConfigOption = Annotated[
-    Optional[Path], typer.Option(help="Konfigurationsfil (annars sosfs-check.toml eller pyproject.toml uppåt).")
-]
-
-
-class FailOn(str, Enum):
-    error = "error"
-    warning = "warning"
-    never = "never"
-
-
-class Lang(str, Enum):
-    sv = "sv"
-    en = "en"
-
-
-ExcludeOption = Annotated[
-    Optional[list[str]],
-    typer.Option("--exclude", metavar="GLOB", help="Läs inte filer eller mappar som matchar (Git-mönster; kan upprepas)."),
-]
-VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="Visa vilka filer som hoppas över och varför.")]
-
-MaxSizeOption = Annotated[
-    Optional[int],
-    typer.Option("--max-size", min=1, metavar="MB", help="Största fil som granskas, i MB (standard 50); se README, Garantier."),
-]
 
 
 def _show_version(value: bool) -> None:
@@ -80,30 +44,16 @@ def _root(
 @app.command()
 def check(
     paths: Annotated[list[Path], typer.Argument(help="DOCX-filer eller mappar.", show_default=False)],
-    profile: Annotated[
-        Optional[str], typer.Option(help="patientsakerhetsberattelse (psb), kvalitetsberattelse (kb) eller kombinerad.")
-    ] = None,
-    format: Annotated[
-        Format, typer.Option("--format", "-f", help="Utdataformat till stdout (eller till --output FIL).")
-    ] = Format.rich,
-    output: Annotated[
-        Optional[list[str]],
-        typer.Option(
-            "--output", "-o", metavar="[FORMAT=]FIL",
-            help="FIL för --format, eller FORMAT=FIL (kan upprepas: --output sarif=a.sarif).",
-        ),
-    ] = None,
-    fail_on: Annotated[
-        Optional[FailOn], typer.Option(help="Lägsta allvarlighet som ger exitkod 1 (standard error).")
-    ] = None,
-    as_of: Annotated[Optional[str], typer.Option(help="Bedöm lagläget per datum (ÅÅÅÅ-MM-DD).")] = None,
-    lang: Annotated[Optional[Lang], typer.Option(help="Språk i rapporten (standard sv).")] = None,
-    jobs: Annotated[
-        Optional[int], typer.Option("--jobs", "-j", min=1, help="Antal parallella processer (standard: antal kärnor).")
-    ] = None,
+    format: CheckFormatOption = Format.rich,
+    output: CheckOutputOption = None,
+    fail_on: FailOnOption = None,
+    jobs: JobsOption = None,
+    baseline: BaselineOption = None,
+    write_baseline: WriteBaselineOption = None,
+    profile: ProfileOption = None,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
     config: ConfigOption = None,
-    baseline: Annotated[Optional[Path], typer.Option(help="Kända brister i denna fil visas men fäller inte.")] = None,
-    write_baseline: Annotated[Optional[Path], typer.Option(help="Spara alla brister som kända i denna fil.")] = None,
     rule_dirs: RulesOption = None,
     max_size: MaxSizeOption = None,
     exclude: ExcludeOption = None,
@@ -113,9 +63,9 @@ def check(
     from .commands import check as run_check
 
     code = run_check(
-        paths, profile=profile, format=format.value, output=output, fail_on=fail_on.value if fail_on else None,
-        as_of=as_of, lang=lang.value if lang else None, jobs=jobs, config=config, baseline=baseline,
-        write_baseline=write_baseline, rule_dirs=rule_dirs, max_size=max_size, exclude=exclude, verbose=verbose,
+        paths, profile=value(profile), format=format.value, output=output, fail_on=value(fail_on), as_of=as_of,
+        lang=value(lang), jobs=jobs, config=config, baseline=baseline, write_baseline=write_baseline,
+        rule_dirs=rule_dirs, max_size=max_size, exclude=exclude, verbose=verbose,
     )
     if code:
         raise typer.Exit(code)
@@ -125,38 +75,39 @@ def check(
 def annotate(
     report: Annotated[Path, typer.Argument(help="Word-utkastet (.docx).", show_default=False)],
     output: Annotated[
-        Optional[Path], typer.Option("--output", "-o", help="Kopian med kommentarer (standard RAPPORT.granskad.docx).")
+        Optional[Path],
+        typer.Option("--output", "-o", help="Kopian med kommentarer (standard RAPPORT.granskad.docx; - är stdout)."),
     ] = None,
-    profile: Annotated[
-        Optional[str], typer.Option(help="patientsakerhetsberattelse (psb), kvalitetsberattelse (kb) eller kombinerad.")
-    ] = None,
-    as_of: Annotated[Optional[str], typer.Option(help="Bedöm lagläget per datum (ÅÅÅÅ-MM-DD).")] = None,
+    profile: ProfileOption = None,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
     config: ConfigOption = None,
     rule_dirs: RulesOption = None,
     max_size: MaxSizeOption = None,
 ) -> None:
     """Skriv en kopia av Word-utkastet med en kommentar vid varje brist; originalet ändras aldrig."""
-    from . import check as check_report
-    from .commands import as_of_date
     from .annotate import annotate as write_comments
     from .annotate import default_output, ensure_docx
-    from .config import apply_suppressions, configured_rules, load_config
+    from .files import STDOUT
+    from .pipeline import run
+    from .settings import resolve
 
-    settings = load_config(config)
+    settings = resolve(config, rule_dirs or (), value(profile), as_of, value(lang), max_size)
     ensure_docx(report)
-    rules = configured_rules(settings, rule_dirs or ())
-    result = check_report(report, profile or settings.profile, as_of_date(as_of) or settings.as_of, rules,
-                          settings.heading_styles or None, max_size)
+    results, failed = run([report], settings)
+    if failed:
+        raise typer.Exit(2)
+    [result] = results
     ensure_docx(report, result.document.format)
-    apply_suppressions(settings, [result])
     target = output or default_output(report)
-    count = write_comments(result, report, target)
+    count = write_comments(result, report, target, settings.lang, settings.rules)
     from .i18n import count_phrase, words
 
-    print(f"Skrev {target} med {count_phrase(count, 'comment', words('sv'))}.")
+    written = f"Skrev {target} med {count_phrase(count, 'comment', words('sv'))}."
+    print(written, file=sys.stderr if target == STDOUT else sys.stdout)
 
 
-cli_sas.register(app)
+cli_reviewer.register(app)
 cli_mall.register(app)
 
 
@@ -167,7 +118,7 @@ def serve(
     open_browser: Annotated[bool, typer.Option("--open", help="Öppna sidan i webbläsaren.")] = False,
     rule_dirs: RulesOption = None,
     config: ConfigOption = None,
-    lang: Annotated[Optional[Lang], typer.Option(help="Sidans språk (standard sv).")] = None,
+    lang: LangOption = None,
     max_size: MaxSizeOption = None,
     token: Annotated[
         Optional[str], typer.Option(help="Åtkomstnyckel som varje begäran måste bära (eller SOSFS_CHECK_TOKEN).")
@@ -176,7 +127,7 @@ def serve(
     """Visa granskningen som en webbsida på den här datorn: släpp en Word-fil och se checklistan."""
     from .serve import serve as run_server
 
-    run_server(host, port, open_browser, rule_dirs or (), config, lang.value if lang else None, max_size, token)
+    run_server(host, port, open_browser, rule_dirs or (), config, value(lang), max_size, token)
 
 
 def main() -> None:

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .cli_rules import RulesOption
+from .cli_options import RulesOption
 
 
 class TemplateFormat(str, Enum):
@@ -46,13 +46,12 @@ def mall(
     format: Annotated[TemplateFormat, typer.Option("--format", "-f", help="Filformat.")] = TemplateFormat.docx,
 ) -> None:
     """Skriv en mall (Word) med ett avsnitt för varje krav, vägledning och lagrum; `check` visar sedan hur långt du kommit."""
-    from .config import configured_rules, load_config
     from .files import write_atomic
     from .mall import plan
+    from .settings import resolve
 
-    settings = load_config()
-    rules = configured_rules(settings, rule_dirs or ())
-    template = plan(profile or settings.profile, year, organisation, rules, lang.value, source)
+    settings = resolve(rules=rule_dirs or (), profile=profile)
+    template = plan(settings.profile, year, organisation, settings.rules, lang.value, source)
     data = template.render(format.value)
     target = output or Path(f"{template.file_stem}.{format.value}")
     write_atomic(target, data, inputs=[source] if source else [])

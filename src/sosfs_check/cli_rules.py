@@ -3,29 +3,18 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from .errors import RuleError, UserError
+from .cli_options import ListFormat, ListFormatOption, ProfileOption, RulesOption, value
+from .errors import RuleError
 
 rules_app = typer.Typer(
     no_args_is_help=True,
     help="Visa, förklara, validera och testa reglerna (även kommunens egna regelpaket).",
 )
-
-RulesOption = Annotated[
-    Optional[list[Path]],
-    typer.Option("--rules", help="Mapp med ett eget regelpaket (pack.yml + regelfiler); kan upprepas.", show_default=False),
-]
-
-
-class ListFormat(str, Enum):
-    rich = "rich"
-    json = "json"
-
 
 def _fail(message: str) -> None:
     print(f"sosfs-check: {message}", file=sys.stderr)
@@ -47,44 +36,46 @@ def _console():
 @rules_app.command("list")
 def list_rules(
     area: Annotated[Optional[str], typer.Option(help="Visa bara ett område, t.ex. riskanalys.")] = None,
-    profile: Annotated[Optional[str], typer.Option(help="Visa bara regler för en profil.")] = None,
-    format: Annotated[ListFormat, typer.Option("--format", "-f", help="Utdataformat.")] = ListFormat.rich,
+    profile: ProfileOption = None,
+    format: ListFormatOption = ListFormat.rich,
     rules: RulesOption = None,
 ) -> None:
-    """Lista reglerna med område, allvarlighet och rättslig grund."""
-    from .rules import AREAS
-
-    if area is not None and area not in AREAS:
-        _fail(f"okänt område {area!r}; välj bland: {', '.join(AREAS)}")
-    if profile is not None:
-        from .profiles import profile_name
-
-        try:
-            profile = profile_name(profile)
-        except UserError as exc:
-            _fail(str(exc))
+    """Lista reglerna med område, allvarlighet och rättslig grund (för en profil: de som gäller den)."""
+    ruleset = _ruleset(rules)
+    if area is not None and area not in ruleset.areas:
+        _fail(f"okänt område {area!r}; välj bland: {', '.join(ruleset.areas)}")
+    profile = ruleset.check_profile(value(profile))
     selected = [
-        r for r in _ruleset(rules).rules if (area is None or r.area == area) and (profile is None or profile in r.profiles)
+        r for r in ruleset.rules if (area is None or r.area == area) and (profile is None or profile in r.profiles)
     ]
     if format is ListFormat.json:
         import json
 
-        fields = ("id", "title", "area", "severity", "obligation", "verified", "profiles", "legal_basis")
-        rows = [{field: getattr(r, field) for field in fields} for r in selected]
+        fields = ("id", "title", "area", "severity", "obligation", "source_level", "verified", "profiles", "legal_basis")
+        rows = [
+            {
+                **{field: getattr(r, field) for field in fields},
+                "severity_by_profile": r.severity_by_profile,
+                "valid_from": r.valid_from and r.valid_from.isoformat(),
+                "valid_to": r.valid_to and r.valid_to.isoformat(),
+                "sources": [b.model_dump(mode="json") for b in r.bases],
+            }
+            for r in selected
+        ]
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
     from rich.text import Text
 
-    from .ruledoc import SEVERITY_WORDS
+    from .ruledoc import SOURCE_WORDS, severity_text
 
     console = _console()
     console.print(f"{len(selected)} regler", style="bold")
-    for area_key, title in AREAS.items():
+    for area_key, title in ruleset.areas.items():
         rules_here = [r for r in selected if r.area == area_key]
         if rules_here:
             console.print(Text(f"\n{title} ({area_key})", style="bold underline"))
         for r in rules_here:
-            severity = SEVERITY_WORDS[r.severity] + ("" if r.verified else ", ej verifierad")
+            severity = f"{severity_text(r, ruleset)}, {r.obligation}, {SOURCE_WORDS[r.source_level].split(' (')[0]}"
             console.print(Text.assemble((r.id, "bold"), f"  {severity}  ", (r.title, "")))
             console.print(Text(f"    {'; '.join(r.legal_basis)}", style="dim"))
 
@@ -109,7 +100,7 @@ def explain(
               " Se `sosfs-check rules list`.")
     console = _console()
     console.print(Text(f"{rule.id}  {rule.title}", style="bold"))
-    console.print(Text(facts_line(rule), style="dim"))
+    console.print(Text(facts_line(rule, ruleset), style="dim"))
     for heading, body in explain_sections(rule):
         console.print(Text(f"\n{heading}", style="bold underline"))
         lines = body if isinstance(body, list) else body.splitlines()
@@ -119,13 +110,14 @@ def explain(
 
 def _validate_file(path: Path) -> tuple[int, int]:
     """Validate one rule, pack or rule test file; returns (rules, cases) it holds."""
-    from .rules import RuleFile, _read_yaml, _validate, load_pack_file
+    from .rules import RuleFile, _validate, load_pack_file
+    from .yamlfile import read_yaml
     from .ruletests import RuleTestFile
 
     if path.name == "pack.yml":
         load_pack_file(path)
         return 0, 0
-    text, data = _read_yaml(path)
+    text, data = read_yaml(path)
     if isinstance(data, dict) and "cases" in data:
         return 0, len(_validate(RuleTestFile, path, text, data).cases)
     return len(_validate(RuleFile, path, text, data).rules), 0

@@ -7,52 +7,12 @@ import atexit
 import gc
 import signal
 import sys
-import traceback
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
-from .errors import InputError, NotAReportError, Stopped, UserError, raise_stopped
+from .errors import Stopped, UserError, raise_stopped
 
 STOP_NAMES = {signal.SIGINT: "Ctrl-C", signal.SIGTERM: "SIGTERM"}
-
-
-def as_of_date(value: str | None) -> date | None:
-    """`--as-of ÅÅÅÅ-MM-DD`."""
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UserError(f"--as-of: ogiltigt datum {value!r}; skriv ÅÅÅÅ-MM-DD") from None
-
-
-def collect(outcomes: list, paths: list[Path]) -> tuple[list, bool]:
-    """(results, whether a file failed); problems are reported on stderr. A file found in a
-    folder that is no report is skipped with a note; named on the command line, it fails."""
-    results, failed = [], False
-    named = {p for p in paths if not p.is_dir()}
-    for outcome in outcomes:
-        if isinstance(outcome, NotAReportError) and outcome.path not in named:
-            print(f"sosfs-check: hoppar över {outcome.path}: varken patientsäkerhets- eller kvalitetsberättelse", file=sys.stderr)
-        elif isinstance(outcome, InputError):
-            if "--debug" in sys.argv:
-                traceback.print_exception(outcome)
-            print(f"sosfs-check: {outcome}", file=sys.stderr)
-            failed = True
-        else:
-            results.append(outcome)
-    return results, failed
-
-
-def find_reports(paths: list[Path], settings, exclude: list[str] | None, outputs: list[Path], verbose: bool) -> list[Path]:
-    """The files to read (see `discover`); with `verbose`, what was skipped and why goes to stderr."""
-    from .discover import discover, report_skipped
-
-    found = discover(paths, [*settings.exclude, *(exclude or ())], outputs)
-    if verbose:
-        report_skipped(found, sys.stderr)
-    return found.files
 
 
 def check(
@@ -73,33 +33,19 @@ def check(
     verbose: bool = False,
 ) -> int:
     """`sosfs-check check`: check the reports, write the requested formats."""
-    from .baseline import apply_baseline, load_baseline
-    from .baseline import write_baseline as save_baseline
-    from .batch import check_paths, default_jobs
-    from .config import apply_suppressions, configured_rules, load_config
+    from .batch import default_jobs
     from .outputs import emit, progress, targets
+    from .pipeline import Discovery, run
     from .render import Run
+    from .settings import resolve
 
-    settings = load_config(config)
+    settings = resolve(config, rule_dirs or (), profile, as_of, lang, max_size, fail_on)
     pairs = targets(format, output or [])
-    when = as_of_date(as_of) or settings.as_of
-    language = lang or settings.lang or "sv"
-    threshold = fail_on or settings.fail_on or "error"
-    rules = configured_rules(settings, rule_dirs or ())
-    files = find_reports(paths, settings, exclude, [file for _, file in pairs if file is not None], verbose)
-    with progress(len(files)) as advance:
-        outcomes = check_paths(files, profile or settings.profile, when, jobs or default_jobs(), rules=rules,
-                               style_map=settings.heading_styles or None, on_done=advance, max_size=max_size)
-    results, failed = collect(outcomes, paths)
-    apply_suppressions(settings, results)
-    if write_baseline:
-        save_baseline(write_baseline, results)
-        baseline = write_baseline
-    if baseline:
-        apply_baseline(results, load_baseline(baseline), baseline)
-    code = exit_code(results, failed, threshold)
+    discovery = Discovery(exclude or (), [file for _, file in pairs if file is not None], verbose)
+    results, failed = run(paths, settings, jobs or default_jobs(), progress, baseline, write_baseline, discovery)
+    code = exit_code(results, failed, settings.fail_on)
     if results:
-        emit(pairs, results, language, Run(threshold, code))
+        emit(pairs, results, settings.lang, settings.rules, Run(settings.fail_on, code))
     return code
 
 
@@ -128,7 +74,7 @@ def guarded(run: Callable[[], object]) -> None:
     try:
         run()
     except BrokenPipeError:
-        from .outputs import pipe_closed
+        from .files import pipe_closed
 
         pipe_closed()
     except (Stopped, KeyboardInterrupt) as exc:

@@ -16,7 +16,6 @@ from .checks.context import excerpt
 from .document import Block
 from .facts import FACT_LABELS
 from .result import Result
-from .rules import AREAS
 from .vocabulary import heading_key
 
 MIN_WORDS = 8
@@ -152,7 +151,7 @@ def compare(old: Result, new: Result) -> Comparison:
         if key in old_facts or key in new_facts
     ]
     old_status = {a.area: a.status for a in old.checklist}
-    areas = [AreaChange(a.area, AREAS.get(a.area, a.title), old_status.get(a.area, "ej_tillampligt"), a.status)
+    areas = [AreaChange(a.area, a.title, old_status.get(a.area, "ej_tillampligt"), a.status)
              for a in new.checklist]
     paragraphs, copied, passages = _passages(old, new)
     return Comparison(old, new, added, removed, figures, areas, paragraphs, copied, passages)

@@ -8,21 +8,19 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
+from pydantic import Field, PrivateAttr, ValidationError, field_validator
 
+from .choices import FAIL_ON, LANGS
 from .errors import UserError
 from .result import Result
-from .rules import AREAS, Profile, RuleSet, Severity, load_ruleset
+from .rules import RuleSet, Severity, load_ruleset
+from .schema import Strict
 
 FILE_NAME = "sosfs-check.toml"
 PYPROJECT = "pyproject.toml"
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Suppression(_Strict):
+class Suppression(Strict):
     """A rule (id or area) that is not to fail this organisation's reports, with the reason why."""
 
     rule: str
@@ -36,31 +34,20 @@ class Suppression(_Strict):
         return reason.strip()
 
 
-class Config(_Strict):
-    profile: Profile | None = None  # also as `psb`, `kb`, without å/ä (see profiles.profile_name)
+class Config(Strict):
+    profile: str | None = None  # checked, and `psb`, `kb` resolved, against the packs' profiles (settings.resolve)
     select: list[str] = []  # rule ids or areas to check; empty = all
     ignore: list[str] = []  # rule ids or areas not to check
     severity: dict[str, Severity] = {}  # rule id or area -> severity
-    fail_on: Literal["error", "warning", "never"] | None = Field(None, alias="fail-on")
+    fail_on: Literal[FAIL_ON] | None = Field(None, alias="fail-on")  # type: ignore[valid-type]
     as_of: date | None = Field(None, alias="as-of")
-    lang: Literal["sv", "en"] | None = None
+    lang: Literal[LANGS] | None = None  # type: ignore[valid-type]
+    max_size: int | None = Field(None, alias="max-size", ge=1)  # MB
     heading_styles: dict[str, Annotated[int, Field(ge=1, le=9)]] = Field({}, alias="heading-styles")
     suppress: list[Suppression] = []
     rules: list[Path] = []  # extra rule packs (folders), relative to the configuration file
     exclude: list[str] = []  # Git-style patterns of files and folders not to read in a folder scan
     _path: Path | None = PrivateAttr(None)
-
-    @field_validator("profile", mode="before")
-    @classmethod
-    def _alias(cls, value):
-        from .profiles import profile_name
-
-        if not isinstance(value, str):
-            return value
-        try:
-            return profile_name(value)
-        except UserError:
-            return value  # the Literal check names the allowed values
 
     @property
     def path(self) -> Path | None:
@@ -184,7 +171,7 @@ def _problem(err: dict, prefix: str) -> str:
 
 
 def _matches(name: str, rule) -> bool:
-    return name in (rule.id, rule.area)
+    return name in (rule.id, rule.area, *rule.aliases)
 
 
 def configured_rules(config: Config, extra_dirs=()) -> RuleSet:
@@ -194,7 +181,7 @@ def configured_rules(config: Config, extra_dirs=()) -> RuleSet:
 
 def configure_rules(config: Config, rules: RuleSet) -> RuleSet:
     """The rule set after select/ignore and severity overrides; unknown ids and areas are errors."""
-    known = {r.id for r in rules.rules} | set(AREAS)
+    known = {r.id for r in rules.rules} | set(rules.aliases) | set(rules.areas)
     named = [*config.select, *config.ignore, *config.severity, *(s.rule for s in config.suppress)]
     unknown = sorted({name for name in named if name not in known})
     if unknown:
@@ -206,25 +193,17 @@ def configure_rules(config: Config, rules: RuleSet) -> RuleSet:
             continue
         if any(_matches(n, rule) for n in config.ignore):
             continue
-        severity = config.severity.get(rule.id) or config.severity.get(rule.area)
-        if severity and severity != rule.severity:
-            rule = _with_severity(config, rule, severity)
+        severity = next((config.severity[n] for n in (rule.id, *rule.aliases, rule.area) if n in config.severity), None)
+        if severity and (severity != rule.severity or rule.severity_by_profile):
+            rule = rule.raised_by_configuration(severity)
         chosen.append(rule)
     return RuleSet(pack=rules.pack, rules=tuple(chosen), packs=rules.packs, sections=rules.sections)
 
 
-def _with_severity(config: Config, rule, severity: str):
-    """The rule with another severity, still bound by the rules' legal limits (e.g. 'bör' is never error)."""
-    try:
-        return type(rule).model_validate({**rule.model_dump(), "severity": severity})
-    except ValidationError as exc:
-        reason = exc.errors()[0]["msg"].removeprefix("Value error, ")
-        raise UserError(f"{config.path}: severity för {rule.id} kan inte vara {severity}: {reason}") from None
-
-
-def apply_suppressions(config: Config, results: list[Result]) -> None:
-    """Mark findings of suppressed rules with the written reason; a rule id beats its area."""
-    reasons = {s.rule: s.reason for s in config.suppress}
+def apply_suppressions(config: Config, results: list[Result], aliases: dict[str, str] | None = None) -> None:
+    """Mark findings of suppressed rules with the written reason; a rule id beats its area.
+    `aliases` maps earlier rule ids to today's (see `RuleSet.aliases`)."""
+    reasons = {(aliases or {}).get(s.rule, s.rule): s.reason for s in config.suppress}
     for result in results:
         for finding in result.findings:
             finding.suppressed = reasons.get(finding.rule_id) or reasons.get(finding.area) or ""

@@ -22,7 +22,6 @@ _OPTIONS = {
 _FLAGS = ("verbose",)
 _REPEATABLE = ("output", "rule_dirs", "exclude")
 _PATHS = ("config", "baseline", "write_baseline", "rule_dirs")
-_CHOICES = {"fail_on": ("error", "warning", "never"), "lang": ("sv", "en")}
 
 
 def _value(parameter: str, text: str):
@@ -31,8 +30,10 @@ def _value(parameter: str, text: str):
         from .outputs import FORMATS
 
         return text if text in FORMATS else None
-    if parameter in _CHOICES:
-        return text if text in _CHOICES[parameter] else None
+    if parameter in ("fail_on", "lang"):
+        from .choices import FAIL_ON, LANGS
+
+        return text if text in {"fail_on": FAIL_ON, "lang": LANGS}[parameter] else None
     if parameter in ("jobs", "max_size"):
         return int(text) if text.isascii() and text.isdigit() and int(text) >= 1 else None
     return Path(text) if parameter in _PATHS else text

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from .document import Block, Document
 from .prefilter import Folded
@@ -24,9 +26,6 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _MONTH_BY_PREFIX = {name[:3]: number for name, number in MONTHS.items()}
-_ADOPTED = re.compile(
-    r"\b(fastställ\w*|antag\w*|beslutad\w*|godkän\w*|upprättad\w*|behandlad\w*|datum)\b", re.IGNORECASE
-)
 # "under 2021", "år 2021", "2021 har": where the text says what year it reports on.
 _PERIOD = re.compile(r"\b(?:under|för|år|året|verksamhetsåret|avseende|avser)\s+(?:år\s+)?(20[0-9]{2})\b", re.IGNORECASE)
 _AHEAD = re.compile(r"kommande|framåt|\bmål\b|plan|aktiviteter för", re.IGNORECASE)
@@ -43,20 +42,55 @@ def _parse(match: re.Match) -> date | None:
         return None
 
 
-def adoption(document: Document, folded: Folded | None = None) -> tuple[date, Block] | None:
-    """The date the report was adopted ("Fastställd av nämnden 2025-02-20"), if stated.
+@dataclass(frozen=True)
+class Dating:
+    """The dates a report gives itself: when it was drawn up ("Upprättad 2026-02-10") and when a body
+    treated or adopted it ("Behandlad i nämnden 2026-03-18"); each with the block that says so."""
 
-    `folded`: the block texts prepared for searching, when the caller has them."""
+    drawn_up: tuple[date, Block] | None = None
+    adopted: tuple[date, Block] | None = None
+
+    @property
+    def any(self) -> tuple[date, Block] | None:
+        """The drawing-up date, else the adoption date."""
+        return self.drawn_up or self.adopted
+
+
+@cache
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def dating(document: Document, drawn_up: tuple[str, ...], adopted: tuple[str, ...], folded: Folded | None = None) -> Dating:
+    """The first drawing-up and the first adoption date in the document.
+
+    A date belongs to the nearest of the words before it (within 80 characters), so "Upprättad av MAS
+    2026-02-20, behandlad i nämnden 2026-03-18" gives both. `drawn_up` and `adopted` are the pack's
+    words (pack.yml `adoption:`); `folded`: the block texts prepared for searching, when the caller has them.
+    """
     folded = folded or Folded([b.text for b in document.blocks])
-    for position in folded.candidates([_ADOPTED]):
+    pattern = _words_pattern((*drawn_up, *adopted))
+    kinds = {w.casefold(): "drawn_up" for w in drawn_up} | {w.casefold(): "adopted" for w in adopted}
+    found: dict[str, tuple[date, Block]] = {}
+    for position in folded.candidates([pattern]):
         block = document.blocks[position]
-        if not _ADOPTED.search(block.text):
-            continue
         for match in _DATE.finditer(block.text):
-            near = block.text[max(0, match.start() - 80) : match.start()]
-            if _ADOPTED.search(near) and (found := _parse(match)):
-                return found, block
-    return None
+            near = list(pattern.finditer(block.text[max(0, match.start() - 80) : match.start()]))
+            if near and (day := _parse(match)):
+                found.setdefault(kinds[near[-1].group(0).casefold()], (day, block))
+        if len(found) == 2:
+            break
+    return Dating(found.get("drawn_up"), found.get("adopted"))
+
+
+def law_date(dated: Dating, period: int | None, today: date) -> tuple[date, str]:
+    """The day whose law a report is judged by, and why: the day it was drawn up, else 1 March of the
+    year after the year it reports on (the deadline in PSL 3 kap. 10 §), else today."""
+    if dated.drawn_up:
+        return dated.drawn_up[0], "drawn_up"
+    if period is not None:
+        return date(period + 1, 3, 1), "after_period"
+    return today, "today"
 
 
 def report_year(document: Document) -> int | None:

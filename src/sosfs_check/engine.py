@@ -6,35 +6,35 @@ import re
 from collections import Counter
 from datetime import date
 
+from . import dates
 from .checks import Context, Problem, evaluate as evaluate_check
 from .checks.context import excerpt
 from .document import Document
 from .errors import NotAReportError
-from .result import AreaStatus, Finding, Location, Outcome, Result
-from .profiles import profile_name
-from .rules import AREAS, Rule, RuleSet
+from .result import AreaStatus, Finding, Location, Outcome, PackRef, Result
+from .lawdata import ProfileSpec
+from .rules import Rule, RuleSet
 
-_COMBINED = re.compile(r"patientsäkerhets-?\s+och\s+kvalitetsberättelse", re.IGNORECASE)
-_PSB = re.compile(r"patientsäkerhetsberättelse", re.IGNORECASE)
-_KB = re.compile(r"kvalitetsberättelse", re.IGNORECASE)
+def detect_profile(document: Document, profiles: dict[str, ProfileSpec]) -> str | None:
+    """Profile from the title page; failing that, from what the body calls itself most.
 
-
-def detect_profile(document: Document) -> str | None:
-    """Profile from the title page; failing that, from what the body calls itself most."""
+    A combined report names itself so, or names each of the kinds it combines; in the body, it
+    names them equally often."""
+    names = {name: re.compile(spec.names, re.IGNORECASE) for name, spec in profiles.items()}
+    combined = next((name for name, spec in profiles.items() if spec.combines), None)
+    kinds = profiles[combined].combines if combined else list(profiles)
     front = document.front_text
-    if _COMBINED.search(front) or (_PSB.search(front) and _KB.search(front)):
-        return "kombinerad"
-    if _PSB.search(front):
-        return "patientsakerhetsberattelse"
-    if _KB.search(front):
-        return "kvalitetsberattelse"
+    if combined and (names[combined].search(front) or all(names[k].search(front) for k in kinds)):
+        return combined
+    for kind in kinds:
+        if names[kind].search(front):
+            return kind
     body = " ".join(b.text for b in document.blocks)
-    psb, kb = len(_PSB.findall(body)), len(_KB.findall(body))
-    if _COMBINED.search(body) or (psb and psb == kb):
-        return "kombinerad"
-    if psb or kb:
-        return "patientsakerhetsberattelse" if psb > kb else "kvalitetsberattelse"
-    return None
+    counts = {kind: len(names[kind].findall(body)) for kind in kinds}
+    if combined and (names[combined].search(body) or (min(counts.values()) and len(set(counts.values())) == 1)):
+        return combined
+    most = max(kinds, key=counts.__getitem__)
+    return most if counts[most] else None
 
 
 def _location(block) -> Location:
@@ -49,7 +49,7 @@ def _location(block) -> Location:
     )
 
 
-def _finding(rule: Rule, problem: Problem, title_block) -> Finding:
+def _finding(rule: Rule, problem: Problem, title_block, profile: str, as_of: date) -> Finding:
     location = _location(problem.where or title_block)
     if problem.quote:
         location.excerpt = excerpt(problem.quote)
@@ -61,12 +61,13 @@ def _finding(rule: Rule, problem: Problem, title_block) -> Finding:
     return Finding(
         rule_id=rule.id,
         area=rule.area,
-        severity=problem.severity or rule.severity,
+        severity=problem.severity or rule.severity_for(profile),
         message=message,
         fix=rule.fix.strip(),
-        legal_basis=list(rule.legal_basis),
+        legal_basis=[b.cite for b in rule.bases_in_force(as_of)] or list(rule.legal_basis),
         location=location,
         verified=rule.verified,
+        raised_from=rule.raised_from or "",
     )
 
 
@@ -88,10 +89,10 @@ def judge(outcomes: list[Outcome], document: Document) -> tuple[str, str]:
     return status, Counter(sections).most_common(1)[0][0] if sections else ""
 
 
-def checklist(outcomes: list[Outcome], document: Document) -> list[AreaStatus]:
-    """Status per area (see `judge`)."""
+def checklist(outcomes: list[Outcome], document: Document, areas: dict[str, str]) -> list[AreaStatus]:
+    """Status per area (see `judge`), in the checklist's order."""
     statuses = []
-    for area, title in AREAS.items():
+    for area, title in areas.items():
         mine = [o for o in outcomes if o.area == area]
         status, section = judge(mine, document)
         rules = [o.rule_id for o in mine if o.outcome != "not_applicable"]
@@ -105,23 +106,32 @@ def evaluate(
     profile: str | None = None,
     as_of: date | None = None,
 ) -> Result:
-    """Run every rule of the profile; `profile=None` means detect it (None if undetectable)."""
+    """Run every rule of the profile in force on `as_of`; `profile=None` means detect it.
+
+    Without `as_of` the law is that of the day the report was drawn up, else of 1 March after the year
+    it reports on, else of today (`dates.law_date`); the result says which day and why."""
     source = "option" if profile else "auto"
-    profile = profile or detect_profile(document)
+    profile = profile or detect_profile(document, rules.law.profiles)
     if profile is None:
         raise NotAReportError(
             document.path,
             "kan inte avgöra om dokumentet är en patientsäkerhetsberättelse, en kvalitetsberättelse "
             "eller båda; titeln nämner ingen av dem. Ange --profile.",
         )
-    profile = profile_name(profile)
-    ctx = Context(document, as_of or date.today())
+    rules.check_profile(profile)
+    ctx = Context(document, as_of or date.today(), rules.adoption)
+    if as_of is None:
+        ctx.as_of, reason = dates.law_date(ctx.dating, ctx.period_year, date.today())
+    else:
+        reason = "option"
     title_block = (document.front_matter or document.blocks or [None])[0]
     outcomes: list[Outcome] = []
     findings: list[Finding] = []
     for rule in rules.rules:
-        if profile not in rule.profiles:
-            outcomes.append(Outcome(rule.id, rule.area, "not_applicable", rule.severity))
+        if profile not in rule.profiles or not rule.applies_on(ctx.as_of):
+            outcomes.append(
+                Outcome(rule.id, rule.area, "not_applicable", rule.severity_for(profile), title=rule.title)
+            )
             continue
         verdict = evaluate_check(rule.check, ctx)
         outcomes.append(
@@ -129,21 +139,25 @@ def evaluate(
                 rule.id,
                 rule.area,
                 "pass" if verdict.passed else "fail",
-                rule.severity,
+                rule.severity_for(profile),
                 evidence=[b.index for b in verdict.evidence],
+                title=rule.title,
             )
         )
         if not verdict.passed:
-            findings.extend(_finding(rule, p, title_block) for p in verdict.problems or [Problem()])
+            findings.extend(_finding(rule, p, title_block, profile, ctx.as_of) for p in verdict.problems or [Problem()])
     return Result(
         document=document,
-        rules=rules,
+        packs=tuple(PackRef(p.name, p.version) for p in rules.packs),
         profile=profile,
+        profile_title=rules.profiles[profile],
         profile_source=source,
         report_year=ctx.report_year,
         period_year=ctx.period_year,
         facts=ctx.facts,
-        checklist=checklist(outcomes, document),
+        checklist=checklist(outcomes, document, rules.areas),
         outcomes=outcomes,
         findings=findings,
+        as_of=ctx.as_of,
+        as_of_reason=reason,
     )

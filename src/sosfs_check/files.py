@@ -1,13 +1,45 @@
-"""Writing outputs atomically; inputs are never written."""
+"""Writing outputs atomically, or to stdout; inputs are never written."""
 
 from __future__ import annotations
 
 import errno
 import os
+import sys
 import tempfile
 from pathlib import Path
 
 from .errors import UserError
+
+STDOUT = Path("-")  # as an output file name: write to stdout
+
+
+def write_output(path: Path | None, data: str | bytes, inputs: list[Path] = ()) -> None:
+    """Write an output to `path`, or to stdout when it is None or "-"; binary data never to a terminal."""
+    if path is not None and Path(path) != STDOUT:
+        write_atomic(path, data, inputs)
+        return
+    if isinstance(data, bytes) and sys.stdout.isatty():
+        raise UserError("binära utdata kan inte skrivas till terminalen; ange --output FIL")
+    try:
+        sys.stdout.flush()
+        if isinstance(data, bytes):
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(data)
+            sys.stdout.flush()
+    except BrokenPipeError:
+        pipe_closed()
+
+
+PIPE_CLOSED = 141  # exit code of a process ended by SIGPIPE, as the shell reports it
+
+
+def pipe_closed() -> None:
+    """The reader of stdout is gone (`| head`): end quietly, with nothing left to flush at exit."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(PIPE_CLOSED)
+
 
 def write_atomic(path: Path, data: str | bytes, inputs: list[Path] = ()) -> None:
     """Write via a temporary file and rename, so an interrupted run leaves no half file."""

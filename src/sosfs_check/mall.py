@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from .errors import UserError
-from .rules import PROFILES, Rule, RuleSet, Section
+from .rules import Rule, RuleSet, Section
 
 __all__ = ["FORMATS", "Part", "Template", "make_template", "outline", "plan"]
 
@@ -248,10 +248,11 @@ class Template:
     organisation: str | None
     lang: str
     parts: list[Part]
+    profile_title: str  # "Patientsäkerhetsberättelse"
 
     @property
     def title(self) -> str:
-        return f"{PROFILES[self.profile]} {self.year}"
+        return f"{self.profile_title} {self.year}"
 
     @property
     def file_stem(self) -> str:
@@ -280,9 +281,7 @@ def plan(
     rules = rules or builtin_rules()
     if lang not in WORDS:
         raise UserError(f"okänt språk {lang!r}; välj bland: {', '.join(WORDS)}")
-    from .profiles import profile_name
-
-    profile = profile_name(profile)
+    rules.check_profile(profile)
     if not rules.sections:
         raise UserError("regelpaketen har inga avsnitt ('sections:'); mallen byggs av regelpaketets avsnitt")
     last = read_source(Path(source), rules, profile) if source is not None else None
@@ -293,7 +292,7 @@ def plan(
     parts = outline(rules, profile, lang)
     if last is not None:
         parts = _follow(parts, last, rules, profile, year, lang)
-    return Template(profile, year, organisation, lang, parts)
+    return Template(profile, year, organisation, lang, parts, rules.profiles[profile])
 
 
 def make_template(

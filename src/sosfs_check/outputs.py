@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import importlib
 import io
-import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import UserError
-from .files import write_atomic
+from .files import write_atomic, write_output
 from .render import Run
 from .result import Result
 
@@ -26,30 +25,42 @@ RENDERERS = {
     "gitlab": "gitlab",
     "concise": "concise",
 }
-GATED = ("junit", "sarif")  # formats that report the run's gate and exit code
 FORMATS = ("rich", *RENDERERS)
 
 
 def targets(format: str, outputs: list[str]) -> list[tuple[str, Path | None]]:
-    """(format, file) pairs; file None means stdout. A bare `--output FILE` takes `--format`."""
-    plain: list[Path] = []
+    """(format, file) pairs; file None means stdout, as does the file name "-". A bare
+    `--output FILE` takes `--format`. At most one format goes to stdout."""
+    plain: list[Path | None] = []
     out: list[tuple[str, Path | None]] = []
     for spec in outputs:
         name, sep, file = spec.partition("=")
         if sep and name in FORMATS:
             if not file:
                 raise UserError(f"--output {spec}: filnamn saknas efter '='")
-            out.append((name, Path(file)))
+            out.append((name, _file(file)))
         elif sep and name.isidentifier():
             raise UserError(f"--output {spec}: okänt format {name!r}; välj bland: {', '.join(FORMATS)}")
         else:
-            plain.append(Path(spec))
+            plain.append(_file(spec))
     if len(plain) > 1:
         raise UserError("--output utan FORMAT= får bara anges en gång; skriv t.ex. --output sarif=rapport.sarif")
-    return [(format, plain[0] if plain else None), *out]
+    pairs = [(format, plain[0] if plain else None), *out]
+    to_stdout = [name for name, file in pairs if file is None]
+    if len(to_stdout) > 1:
+        raise UserError(
+            f"bara ett format kan skrivas till stdout, inte {' och '.join(to_stdout)}; ange --output FIL för de andra"
+        )
+    return pairs
 
 
-def render(format: str, results: list[Result], lang: str, run: Run = Run()) -> str:
+def _file(name: str) -> Path | None:
+    """The file an `--output` names; None for "-", stdout."""
+    return None if name == "-" else Path(name)
+
+
+def render(format: str, results: list[Result], lang: str, rules, run: Run = Run()) -> str:
+    """One format's text; `rules` is the rule set the results were judged by (SARIF lists it)."""
     if format == "rich":
         from rich.console import Console
 
@@ -59,15 +70,19 @@ def render(format: str, results: list[Result], lang: str, run: Run = Run()) -> s
         print_report(results, console, lang)
         return console.export_text()
     module = importlib.import_module(f".render.{RENDERERS[format]}", __package__)
-    return module.render(results, lang, run) if format in GATED else module.render(results, lang)
+    if format == "sarif":  # the rules judged by, the gate's exit code
+        return module.render(results, lang, rules.rules, run)
+    if format == "junit":  # failures follow the gate
+        return module.render(results, lang, run)
+    return module.render(results, lang)
 
 
-def emit(pairs: list[tuple[str, Path | None]], results: list[Result], lang: str, run: Run = Run()) -> None:
+def emit(pairs: list[tuple[str, Path | None]], results: list[Result], lang: str, rules, run: Run = Run()) -> None:
     """Write every requested format; GitHub's step summary is appended when running in Actions."""
     inputs = [r.path for r in results]
     for format, file in pairs:
         if file is not None:
-            write_atomic(file, render(format, results, lang, run), inputs=inputs)
+            write_atomic(file, render(format, results, lang, rules, run), inputs=inputs)
         elif format == "rich":
             from rich.console import Console
 
@@ -75,32 +90,11 @@ def emit(pairs: list[tuple[str, Path | None]], results: list[Result], lang: str,
 
             print_report(results, Console(), lang)
         else:
-            to_stdout(render(format, results, lang, run))
+            write_output(None, render(format, results, lang, rules, run))
     if any(format == "github" for format, _ in pairs):
         from .render.github import append_step_summary
 
         append_step_summary(results, lang)
-
-
-PIPE_CLOSED = 141  # exit code of a process ended by SIGPIPE, as the shell reports it
-
-
-def pipe_closed() -> None:
-    """The reader of stdout is gone (`| head`): end quietly, with nothing left to flush at exit."""
-    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    sys.exit(PIPE_CLOSED)
-
-
-def to_stdout(data: str | bytes) -> None:
-    """Write a report to stdout; a closed pipe ends the run quietly (Typer would say exit 1)."""
-    try:
-        if isinstance(data, bytes):
-            sys.stdout.buffer.write(data)
-        else:
-            sys.stdout.write(data)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        pipe_closed()
 
 
 PROGRESS_FROM = 4  # files; fewer finish before a bar would help

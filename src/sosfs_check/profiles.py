@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import unicodedata
 
-from .errors import UserError
-from .rules import PROFILES
-
 ALIASES = {"psb": "patientsakerhetsberattelse", "kb": "kvalitetsberattelse", "psbkb": "kombinerad"}
 
 
@@ -19,18 +16,11 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
 
 
-_NAMES = {
-    **ALIASES,
-    **{_fold(name): name for name in PROFILES},
-    **{_fold(title): name for name, title in PROFILES.items()},
-}
-
-
-def profile_name(text: str | None) -> str | None:
-    """The profile's key (`kvalitetsberattelse`) for any way of writing it; None stays None."""
-    if text is None:
-        return None
-    name = _NAMES.get(_fold(text))
-    if name is None:
-        raise UserError(f"okänd profil {text!r}; välj bland: {', '.join(PROFILES)}")
-    return name
+def profile_name(text: str, profiles: dict[str, str]) -> str | None:
+    """The key of the profile `text` means (`profiles`: key -> title), or None when none."""
+    names = {
+        **{alias: name for alias, name in ALIASES.items() if name in profiles},
+        **{_fold(title): name for name, title in profiles.items()},
+        **{_fold(name): name for name in profiles},
+    }
+    return names.get(_fold(text))

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from datetime import date
 
 from .document import Document
 
-if TYPE_CHECKING:  # the model does not import the rule schema
-    from .rules import RuleSet
-
 STATUSES = ("uppfyllt", "delvis", "ej_uppfyllt", "ej_tillampligt")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+_NUMBER = re.compile(r"^\d+(\.\d+)*\.?\s+")
 
 
 @dataclass(slots=True)
@@ -35,6 +35,7 @@ class Finding:
     verified: bool = True
     suppressed: str = ""  # the configured reason ("undantagen: <skäl>"); empty when not suppressed
     baselined: bool = False  # known from the baseline file: shown, but does not fail CI
+    raised_from: str = ""  # the rule's own severity, when a configuration raised it beyond what the law allows
 
     @property
     def active(self) -> bool:
@@ -49,6 +50,7 @@ class Outcome:
     outcome: str  # "pass" | "fail" | "not_applicable"
     severity: str
     evidence: list[int] = field(default_factory=list)  # Block.index values that support the area
+    title: str = ""  # the rule's title
 
 
 @dataclass(slots=True)
@@ -69,11 +71,20 @@ class Fact:
     block: int | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class PackRef:
+    """A rule pack's name and version, as reports show it."""
+
+    name: str
+    version: str
+
+
 @dataclass(slots=True)
 class Result:
     document: Document
-    rules: RuleSet
+    packs: tuple[PackRef, ...]  # the rule packs that judged it, in order
     profile: str
+    profile_title: str  # "Patientsäkerhetsberättelse"
     profile_source: str  # "auto" | "option"
     report_year: int | None
     period_year: int | None
@@ -81,13 +92,34 @@ class Result:
     outcomes: list[Outcome]
     findings: list[Finding]
     facts: list[Fact] = field(default_factory=list)
+    as_of: date | None = None  # the day whose law and names the report was judged by
+    as_of_reason: str = ""  # why that day: "option", "drawn_up", "after_period" or "today"
 
     @property
     def path(self):
         return self.document.path
+
+    @property
+    def pack_names(self) -> str:
+        """Every pack as 'name version', for report headers."""
+        return " + ".join(f"{p.name} {p.version}" for p in self.packs)
 
     def worst(self) -> str | None:
         """Highest severity among the findings, or None."""
         if not self.findings:
             return None
         return max((f.severity for f in self.findings), key=SEVERITY_RANK.__getitem__)
+
+
+def fingerprint(finding: Finding) -> str:
+    """Hash of rule id, section path and excerpt: independent of line numbers and of
+    heading numbers ("5.3 Riskanalys" -> "riskanalys"), so unrelated edits leave it unchanged."""
+    return fingerprint_of(finding.rule_id, finding.location.section, finding.location.excerpt)
+
+
+def fingerprint_of(rule_id: str, section: str, excerpt: str) -> str:
+    """`fingerprint` from a finding's rule id, section path and excerpt."""
+    section = " > ".join(_NUMBER.sub("", part.strip()) for part in section.split(" > "))
+    excerpt = " ".join(excerpt.split())
+    key = "\x1f".join((rule_id, section.casefold(), excerpt.casefold()))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]

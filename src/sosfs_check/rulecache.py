@@ -26,7 +26,9 @@ from pydantic.version import VERSION as PYDANTIC
 from .regexes import NEEDLES
 from .vocabulary import STEMS
 
-_CODE = ("rules.py", "schema.py", "regexes.py", "vocabulary.py", "checks/*.py")  # what the cached data is derived by
+_CODE = (  # what the cached data is derived by
+    "rules.py", "lawdata.py", "sections.py", "schema.py", "yamlfile.py", "regexes.py", "vocabulary.py", "checks/*.py",
+)
 
 T = TypeVar("T")
 

@@ -5,25 +5,54 @@ from __future__ import annotations
 import json
 
 from .checks import describe as describe_check
-from .rules import AREAS, PROFILES, Pack, Rule, RuleFile, RuleSet
+from .rules import Pack, Rule, RuleFile, RuleSet, builtin_rules
 
 SEVERITY_WORDS = {"error": "fel", "warning": "varning", "info": "info"}
-OBLIGATION_WORDS = {"ska": "ska (föreskrift eller lag)", "bör": "bör (allmänt råd)", "praxis": "god praxis"}
+OBLIGATION_WORDS = {
+    "ska": "ska (föreskrift eller lag)", "bör": "bör (allmänt råd)", "praxis": "god praxis",
+    "publicering": "publicering (inget lagkrav: berättelsen är inte färdig att publicera)",
+}  # fmt: skip
+SOURCE_WORDS = {
+    "primary": "primärkälla (läst i den konsoliderade lagtexten)",
+    "secondary": "andrahandskälla",
+    "unverified": "ej verifierad",
+}
 
 
-def facts_line(rule: Rule) -> str:
-    """Area, profiles, severity, obligation and verification on one line."""
-    verified = "ja" if rule.verified else "nej – rådgivande, lagrummet ej verifierat mot officiell text"
+def severity_text(rule: Rule, ruleset: RuleSet) -> str:
+    """The severity, with the profiles that have their own."""
+    own = ", ".join(f"{ruleset.profiles[p]}: {SEVERITY_WORDS[s]}" for p, s in rule.severity_by_profile.items())
+    return SEVERITY_WORDS[rule.severity] + (f" ({own})" if own else "")
+
+
+def facts_line(rule: Rule, ruleset: RuleSet) -> str:
+    """Area, profiles, severity, obligation, source level and dates on one line."""
+    dates = ""
+    if rule.valid_from or rule.valid_to:
+        dates = f" · Gäller: {rule.valid_from or '…'} – {rule.valid_to or '…'}"
     return (
-        f"Område: {AREAS[rule.area]} · Profiler: {', '.join(PROFILES[p] for p in rule.profiles)} · "
-        f"Allvarlighet: {SEVERITY_WORDS[rule.severity]} · Skyldighet: {OBLIGATION_WORDS[rule.obligation]} · "
-        f"Verifierad: {verified}"
+        f"Område: {ruleset.areas[rule.area]} · Profiler: {', '.join(ruleset.profiles[p] for p in rule.profiles)} · "
+        f"Allvarlighet: {severity_text(rule, ruleset)} · Skyldighet: {OBLIGATION_WORDS[rule.obligation]} · "
+        f"Källa: {SOURCE_WORDS[rule.source_level]}{dates}"
     )
+
+
+def basis_lines(rule: Rule) -> list[str]:
+    """Each citation with its source level, where it was read and when it is in force."""
+    lines = []
+    for basis in rule.bases or []:
+        when = ""
+        if basis.valid_from or basis.valid_to:
+            when = f", gäller {basis.valid_from or '…'} – {basis.valid_to or '…'}"
+        quoted = ", som citerar lydelsen" if basis.level == "secondary" and basis.quotes_wording else ""
+        where = f": {' '.join(basis.reference.split())}" if basis.reference else ""
+        lines.append(f"{basis.cite} – {SOURCE_WORDS[basis.level]}{quoted}{when}{where}")
+    return lines or list(rule.legal_basis)
 
 
 def explain_sections(rule: Rule) -> list[tuple[str, str | list[str]]]:
     """The parts of `rules explain`: heading and text (or lines)."""
-    parts: list[tuple[str, str | list[str]]] = [("Rättslig grund", "; ".join(rule.legal_basis))]
+    parts: list[tuple[str, str | list[str]]] = [("Rättslig grund och källa", basis_lines(rule))]
     if rule.explain:
         parts += [
             ("Vad lagen kräver", rule.explain.requirement.strip()),
@@ -52,32 +81,48 @@ def rules_markdown(ruleset: RuleSet) -> str:
         "<!-- Genererad av `sosfs-check rules docs --output docs/rules.md`. Redigera inte för hand: "
         "ändra reglerna i rules/*.yml. -->",
         "",
-        f"Regelpaket: {packs}. {len(ruleset.rules)} regler. Allvarlighet: *fel* när ett lagkrav (”ska”) saknas, "
-        "*varning* när det bara delvis är belagt eller gäller ett allmänt råd, *info* för god praxis. "
-        "En regel vars lagrum inte är verifierat mot den officiella texten är rådgivande och aldrig *fel*.",
+        f"Regelpaket: {packs}. {len(ruleset.rules)} regler. Allvarlighet: *fel* bara när lag eller föreskrift "
+        "kräver innehållet i själva berättelsen och lagrummet är läst i lagtexten (primärkälla) eller i en "
+        "namngiven källa som citerar lydelsen, eller när berättelsen inte är färdig att publicera "
+        "(skyldighet *publicering*); *varning* för övriga krav och allmänna råd; *info* för god praxis. En "
+        "kvalitetsberättelse får aldrig *fel* på rättslig grund. Källorna och vad som ska kontrolleras före en "
+        "release: [legal-sources.md](legal-sources.md).",
         "",
-        "| Id | Regel | Allvarlighet | Rättslig grund |",
-        "|---|---|---|---|",
+        "| Id | Regel | Allvarlighet | Skyldighet | Källa | Rättslig grund |",
+        "|---|---|---|---|---|---|",
     ]
     out += [
-        f"| [{r.id}](#{r.id.lower()}) | {r.title} | {SEVERITY_WORDS[r.severity]} | {'; '.join(r.legal_basis)} |"
-        for area in AREAS
+        f"| [{r.id}](#{r.id.lower()}) | {r.title} | {severity_text(r, ruleset)} | {r.obligation} | "
+        f"{SOURCE_WORDS[r.source_level].split(' (')[0]} | {'; '.join(r.legal_basis)} |"
+        for area in ruleset.areas
         for r in ruleset.rules
         if r.area == area
     ]
-    for area, title in AREAS.items():
+    for area, title in ruleset.areas.items():
         rules = [r for r in ruleset.rules if r.area == area]
         if not rules:
             continue
         out += ["", f"## {title} (`{area}`)"]
         for rule in rules:
-            out += ["", f"### {rule.id}", "", f"**{rule.title}**", "", facts_line(rule)]
+            out += ["", f"### {rule.id}", "", f"**{rule.title}**", "", facts_line(rule, ruleset)]
             for heading, body in explain_sections(rule):
                 if isinstance(body, list):
                     out += ["", f"**{heading}:**", "", _bullets(body)]
                 else:
                     out += ["", f"**{heading}.** {body}"]
     return "\n".join(out) + "\n"
+
+
+def _listed(schema):
+    """The schema with each `choices` marker (areas, profiles) replaced by the built-in pack's values."""
+    if isinstance(schema, list):
+        return [_listed(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out = {key: _listed(value) for key, value in schema.items() if key != "choices"}
+    if "choices" in schema:
+        out["enum"] = list(getattr(builtin_rules().law, schema["choices"]))
+    return out
 
 
 def schemas() -> dict[str, str]:
@@ -87,6 +132,6 @@ def schemas() -> dict[str, str]:
     models = {"rules.schema.json": RuleFile, "pack.schema.json": Pack, "rule-tests.schema.json": RuleTestFile}
     out = {}
     for name, model in models.items():
-        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **model.model_json_schema()}
+        schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", **_listed(model.model_json_schema())}
         out[name] = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
     return out

@@ -11,17 +11,21 @@ A pack keeps its cases in `tests/*.yml`:
           %% Kvalitetsberättelse 2025
           # Riskanalys
           Under året genomfördes tre riskanalyser ...
-        expect: []                        # one rule id per expected finding
+        expect:                           # the findings, exactly
+          - rule: SOSFS-5-1-RISKANALYS
+            section: Riskanalys           # the finding's section path ("" = the whole document)
+            detail: Området nämns men har inget eget avsnitt.   # what the check adds to the message
 
 A case passes when the rules under test give exactly the expected findings: an unexpected
-finding and a missing one both fail. Findings of other rules are not looked at.
+finding and a missing one both fail. Findings of other rules are not looked at. An expected
+finding may also be a bare rule id, which any finding of that rule satisfies.
 """
 
 from __future__ import annotations
 
 import tempfile
-from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from pathlib import Path
 
@@ -29,8 +33,17 @@ from pydantic import Field, model_validator
 
 from .errors import RuleError
 from .result import Finding
-from .rules import Profile, RuleSet, _positions, _read_yaml, _validate, builtin_rules_dir, load_ruleset
+from .rules import Profile, RuleSet, _validate, builtin_rules_dir, load_ruleset
+from .yamlfile import positions, read_yaml
 from .schema import Strict
+
+
+class ExpectedFinding(Strict):
+    """A finding exactly: its rule, its section path and the detail its check adds to the rule's message."""
+
+    rule: str
+    section: str = ""  # "" = the document as a whole
+    detail: str = ""
 
 
 class RuleCase(Strict):
@@ -41,11 +54,15 @@ class RuleCase(Strict):
     profile: Profile | None = None
     as_of: date | None = None
     document: str
-    expect: list[str] = []
+    expect: list[ExpectedFinding | str] = []
+
+    @property
+    def expected_rules(self) -> list[str]:
+        return [e if isinstance(e, str) else e.rule for e in self.expect]
 
     @model_validator(mode="after")
     def _expect_is_tested(self) -> RuleCase:
-        stray = sorted(set(self.expect) - set(self.rules))
+        stray = sorted(set(self.expected_rules) - set(self.rules))
         if stray:
             raise ValueError(f"expect nämner regler som inte testas: {', '.join(stray)} (lägg till dem under rules)")
         return self
@@ -76,21 +93,34 @@ class Case:
 @dataclass(frozen=True)
 class CaseOutcome:
     case: Case
-    findings: tuple[Finding, ...]
+    findings: tuple[ExpectedFinding, ...]  # what the rules under test found, in the same terms
+    aliases: dict[str, str] = field(default_factory=dict)  # earlier rule id -> today's, for `expect`
+
+    @cached_property
+    def _compared(self) -> tuple[list[str], list[ExpectedFinding]]:
+        """(expected but not found, found but not expected): exact entries first, then bare rule ids."""
+        left = list(self.findings)
+        missing = []
+        expect = [
+            self.aliases.get(e, e) if isinstance(e, str) else e.model_copy(update={"rule": self.aliases.get(e.rule, e.rule)})
+            for e in self.case.spec.expect
+        ]
+        exact = [e for e in expect if not isinstance(e, str)]
+        for expected in [*exact, *(e for e in expect if isinstance(e, str))]:
+            found = next((f for f in left if f == expected or f.rule == expected), None)
+            if found is None:
+                missing.append(expected if isinstance(expected, str) else _shown_finding(expected))
+            else:
+                left.remove(found)
+        return missing, left
 
     @property
     def missing(self) -> list[str]:
-        return sorted((Counter(self.case.spec.expect) - Counter(f.rule_id for f in self.findings)).elements())
+        return self._compared[0]
 
     @property
-    def unexpected(self) -> list[Finding]:
-        extra = Counter(f.rule_id for f in self.findings) - Counter(self.case.spec.expect)
-        out = []
-        for finding in self.findings:
-            if extra[finding.rule_id] > 0:
-                extra[finding.rule_id] -= 1
-                out.append(finding)
-        return out
+    def unexpected(self) -> list[ExpectedFinding]:
+        return self._compared[1]
 
     @property
     def passed(self) -> bool:
@@ -101,12 +131,22 @@ class CaseOutcome:
         spec = self.case.spec
         lines = [
             f"{self.case.where}: ”{spec.name}” ({', '.join(spec.rules)}, profil {self.case.profile})",
-            f"  väntade fynd: {', '.join(spec.expect) or 'inga'}",
-            f"  fick fynd:    {', '.join(f.rule_id for f in self.findings) or 'inga'}",
+            f"  väntade fynd: {', '.join(spec.expected_rules) or 'inga'}",
+            f"  fick fynd:    {', '.join(f.rule for f in self.findings) or 'inga'}",
         ]
-        lines += [f"  saknat fynd:  {rule_id}" for rule_id in self.missing]
-        lines += [f"  oväntat fynd: {f.rule_id} – {f.message}" for f in self.unexpected]
+        lines += [f"  saknat fynd:  {missing}" for missing in self.missing]
+        lines += [f"  oväntat fynd: {_shown_finding(f)}" for f in self.unexpected]
         return "\n".join(lines)
+
+
+def _shown_finding(finding: ExpectedFinding) -> str:
+    return f"{finding.rule} i ”{finding.section or 'hela dokumentet'}”: {finding.detail or '(ingen detalj)'}"
+
+
+def observed(finding: Finding, rule) -> ExpectedFinding:
+    """A finding in the terms of `expect`: rule, section path and the detail after the rule's message."""
+    detail = finding.message.removeprefix(rule.message.strip()).strip()
+    return ExpectedFinding(rule=finding.rule_id, section=finding.location.section, detail=detail)
 
 
 def _shown(path: Path) -> Path:
@@ -129,14 +169,14 @@ def load_cases(directory: Path, ruleset: RuleSet) -> list[Case]:
     problems: list[str] = []
     for path in sorted((directory / "tests").glob("*.yml")):
         try:
-            text, data = _read_yaml(path)
+            text, data = read_yaml(path)
             parsed = _validate(RuleTestFile, path, text, data)
         except RuleError as exc:
             problems.extend(exc.problems)
             continue
-        positions = _positions(text)
+        where = positions(text)
         for i, spec in enumerate(parsed.cases):
-            line, col = positions.get(("cases", i), (1, 1))
+            line, col = where.get(("cases", i), (1, 1))
             rules = [ruleset.by_id(rule_id) for rule_id in spec.rules]
             unknown = [rule_id for rule_id, rule in zip(spec.rules, rules) if rule is None]
             if unknown:
@@ -164,7 +204,7 @@ def run_case(case: Case, ruleset: RuleSet) -> CaseOutcome:
         path = Path(tmp) / "fall.docx"
         path.write_bytes(build_docx(case.spec.document))
         result = evaluate(read(path), rules, case.profile, case.spec.as_of)
-    return CaseOutcome(case, tuple(result.findings))
+    return CaseOutcome(case, tuple(observed(f, rules.by_id(f.rule_id)) for f in result.findings), ruleset.aliases)
 
 
 def run_rule_tests(directory: Path | None = None) -> list[CaseOutcome]:
@@ -176,8 +216,8 @@ def run_rule_tests(directory: Path | None = None) -> list[CaseOutcome]:
 
 def untested(cases: list[Case], rule_ids: list[str]) -> dict[str, list[str]]:
     """Rules that lack a passing case (listed, no finding expected) or a failing one (finding expected)."""
-    passing = {r for c in cases for r in c.spec.rules if r not in c.spec.expect}
-    failing = {r for c in cases for r in c.spec.expect}
+    passing = {r for c in cases for r in c.spec.rules if r not in c.spec.expected_rules}
+    failing = {r for c in cases for r in c.spec.expected_rules}
     gaps = {
         rule_id: [kind for kind, have in (("godkänt fall", passing), ("underkänt fall", failing)) if rule_id not in have]
         for rule_id in rule_ids

@@ -1,22 +1,21 @@
 """Check types: one module each, holding its `check:` model, evaluation, description and vocabulary.
 
 A module `checks/<name>.py` defines `MODEL` (a pydantic model whose `type` is `Literal["<name>"]`),
-`evaluate(check, ctx) -> Verdict` and `describe(check) -> list[str]`. Listing the module in
-`_MODULES` registers it: the rule schema (`Check`), the engine and `rules explain` find it here.
-See docs/check-types.md.
+`evaluate(check, ctx) -> Verdict` and `describe(check) -> list[str]`. Every module of the package
+but `context` is a check type: the rule schema (`Check`), the engine and `rules explain` find it
+here, so a new check type is one new module (and its test file). See docs/check-types.md.
 """
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Union, get_args
 
 from pydantic import Field
 
-from . import (
-    absence, adoption, citations, figure, period_text, phrases, placeholders, section, stale_references, title, toc,
-)
 from .context import Context, Problem, Verdict
 
 
@@ -27,7 +26,9 @@ class CheckType:
     describe: Callable[..., list[str]]
 
 
-_MODULES = (section, phrases, title, absence, figure, adoption, period_text, placeholders, stale_references, citations, toc)
+_MODULES = [
+    importlib.import_module(f"{__name__}.{info.name}") for info in pkgutil.iter_modules(__path__) if info.name != "context"
+]  # in name order
 CHECK_TYPES: dict[str, CheckType] = {
     get_args(m.MODEL.model_fields["type"].annotation)[0]: CheckType(m.MODEL, m.evaluate, m.describe) for m in _MODULES
 }

@@ -1,4 +1,4 @@
-"""Check type `adoption`: the adoption date: stated, by the deadline, one year after the period reported on."""
+"""Check type `adoption`: when the report was drawn up: stated, by the deadline, one year after the period reported on."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pydantic import Field
 
 from ..dates import MONTHS
 from ..schema import Strict
-from .context import Context, Verdict, failed
+from .context import Context, Verdict, excerpt, failed
 
 MONTH_NAMES = {number: name for name, number in MONTHS.items()}
 
@@ -23,21 +23,33 @@ class AdoptionCheck(Strict):
 
 
 def evaluate(check, ctx: Context) -> Verdict:
-    if ctx.adopted is None:
-        if check.require == "present":
-            return failed(detail="Inget datum för fastställande hittades (t.ex. ”Fastställd av nämnden 2025-02-20”).")
-        return Verdict(True)  # nothing to judge; the "present" rule reports the gap
-    adopted, block = ctx.adopted
+    """The deadline is judged on the day the report was drawn up: a body's later treatment is not late."""
+    dated = ctx.dating
+    if check.require == "present":
+        if dated.drawn_up:
+            return Verdict(True, evidence=[dated.drawn_up[1]])
+        where = dated.adopted[1] if dated.adopted else None
+        detail = "Inget datum för när berättelsen upprättades hittades (t.ex. ”Upprättad 2026-02-10”)."
+        if where is not None:
+            detail += f" ”{excerpt(where.text, 80)}” säger när den behandlades, inte när den upprättades."
+        return failed([where] if where else [], where, where.text if where else "", detail)
     period = ctx.period_year
-    if check.require == "deadline" and period is not None:
+    if check.require == "deadline":
+        if dated.drawn_up is None or period is None:
+            return Verdict(True, evidence=[dated.adopted[1]] if dated.adopted else [])
+        drawn_up, block = dated.drawn_up
         month, day = (int(x) for x in check.deadline.split("-"))
         limit = date(period + 1, month, day)
-        if adopted > limit:
-            return failed([block], block, block.text, f"Fastställd {adopted.isoformat()}, efter {limit.isoformat()}.")
-    if check.require == "previous_year" and period is not None and period != adopted.year - 1:
+        if drawn_up > limit:
+            return failed([block], block, block.text, f"Upprättad {drawn_up.isoformat()}, efter {limit.isoformat()}.")
+        return Verdict(True, evidence=[block])
+    if dated.any is None:
+        return Verdict(True)  # nothing to judge; the "present" rule reports the gap
+    day, block = dated.any
+    if period is not None and period != day.year - 1:
         return failed(
             [block], block, block.text,
-            f"Berättelsen avser {period} men fastställdes {adopted.isoformat()}; den ska avse föregående kalenderår ({adopted.year - 1}).",
+            f"Berättelsen avser {period} men är daterad {day.isoformat()}; den ska avse föregående kalenderår ({day.year - 1}).",
         )
     return Verdict(True, evidence=[block])
 
@@ -45,10 +57,13 @@ def evaluate(check, ctx: Context) -> Verdict:
 def describe(check) -> list[str]:
     """What the check looks for, in Swedish, one point per line."""
     return [{
-        "present": "Ett datum för fastställandet, t.ex. ”Fastställd av nämnden 2026-02-20”.",
-        "deadline": f"Att fastställandedatumet är senast den {int(check.deadline[3:])} "
-                    f"{MONTH_NAMES[int(check.deadline[:2])]} året efter det år berättelsen avser.",
-        "previous_year": "Att berättelsen avser kalenderåret före det år den fastställdes.",
+        "present": "Ett datum för när berättelsen upprättades, t.ex. ”Upprättad 2026-02-10” (ord ur regelpaketets "
+                   "`adoption: drawn_up`).",
+        "deadline": f"Att berättelsen upprättades senast den {int(check.deadline[3:])} "
+                    f"{MONTH_NAMES[int(check.deadline[:2])]} året efter det år den avser. Ett senare datum då en nämnd "
+                    "behandlade, godkände eller fastställde den räknas inte som försening.",
+        "previous_year": "Att berättelsen avser kalenderåret före det år den upprättades (eller, utan "
+                         "upprättandedatum, behandlades).",
     }[check.require]]  # fmt: skip
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from pydantic import model_validator
+
 from ..schema import Regex, Strict
 from .context import Context, Problem, Verdict, sentences_at
 
 _CITED = re.compile(r"(?P<chapter>\d{1,2})\s*kap\.?\s*(?P<para>\d{1,3})\s*(?P<letter>[a-z])?\s*§", re.IGNORECASE)
-_ANY_LAW = re.compile(r"\b(?:SFS|SOSFS|HSLF-FS)\s*:?\s*\d{4}:\d+|\b\w+lagen\b|\b(?:SoL|LSS|HSL|PSL|PDL)\b")
 
 
 def _cited_law(sentence: str, cite: re.Match, mentions: list[re.Match]) -> re.Match | None:
@@ -35,19 +36,27 @@ class CitationsCheck(Strict):
     type: Literal["citations"]
     malformed: list[Regex] = []
     laws: list[LawParagraphs] = []
+    law_names: Regex | None = None  # how any law is named in text: a "3 kap. 9 §" belongs to the name next to it
+
+    @model_validator(mode="after")
+    def _names_for_laws(self) -> CitationsCheck:
+        if self.laws and self.law_names is None:
+            raise ValueError("'laws' kräver 'law_names': hur en lag skrivs i text, så att paragrafen knyts till rätt lag")
+        return self
 
 
 def evaluate(check, ctx: Context) -> Verdict:
     problems = []
     malformed = [re.compile(p) for p in check.malformed]
     laws = [(law, re.compile(law.pattern, re.IGNORECASE)) for law in check.laws]
+    any_law = re.compile(check.law_names) if laws else None
     for block, sentence in sentences_at(ctx, ctx.candidates(malformed + ([_CITED] if laws else []))):
         for pattern in malformed:
             for match in pattern.finditer(sentence):
                 problems.append(Problem(block, sentence, f"Felaktigt skriven hänvisning: ”{match.group(0)}”."))
         if not laws or not _CITED.search(sentence):
             continue
-        mentions = list(_ANY_LAW.finditer(sentence))
+        mentions = list(any_law.finditer(sentence))
         for cite in _CITED.finditer(sentence):
             mention = _cited_law(sentence, cite, mentions)
             law = next((law for law, pattern in laws if mention and pattern.fullmatch(mention.group(0))), None)

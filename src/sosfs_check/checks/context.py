@@ -45,9 +45,10 @@ def failed(evidence=(), where=None, quote="", detail="") -> Verdict:
 class Context:
     """A document prepared once for all checks: word index, section ranges, word counts."""
 
-    def __init__(self, document: Document, as_of: date):
+    def __init__(self, document: Document, as_of: date, adoption):
         self.document = document
-        self.as_of = as_of
+        self.as_of = as_of  # the day whose law applies; the engine may set it from the report's own dates
+        self.adoption = adoption  # the packs' dating words (`RuleSet.adoption`)
         self.blocks = document.blocks
         self.index = TextIndex([b.text for b in self.blocks])
         self._words = [0, *accumulate(len(b.text.split()) for b in self.blocks)]
@@ -91,16 +92,18 @@ class Context:
 
     @cached_property
     def period_year(self) -> int | None:
-        adopted = self.adopted[0] if self.adopted else None
-        return dates.period_year(self.document, self.report_year, adopted, self.period_counts)
+        dated = self.dating.any
+        return dates.period_year(self.document, self.report_year, dated[0] if dated else None, self.period_counts)
 
     @cached_property
     def period_counts(self) -> Counter:
         return dates.period_mentions(self.document, self.text)
 
     @cached_property
-    def adopted(self):
-        return dates.adoption(self.document, self.text)
+    def dating(self) -> dates.Dating:
+        """When the report was drawn up and adopted, by the pack's words."""
+        words = self.adoption
+        return dates.dating(self.document, tuple(words.drawn_up), tuple(words.adopted), self.text)
 
     def position(self, block: Block) -> int:
         return block.index - 1

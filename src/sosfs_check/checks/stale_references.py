@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from ..schema import Regex, Strict
 from .context import Context, Problem, Verdict
@@ -15,18 +15,107 @@ from .context import Context, Problem, Verdict
 class StaleEntry(Strict):
     pattern: Regex
     replacement: str
-    since: date
+    valid_from: date  # the day the reference became stale
+    valid_to: date | None = None  # the last day it is flagged (e.g. when a name comes back); open-ended
     context: Regex | None = None  # must also match the sentence or its section path
     note: str = ""
     miscited: bool = False  # still in force, but cited for something another text regulates
 
 
+# "14 kap. 3 §", "14 kap. 3–7 §§", "16 kap. 6 f §", "24 §"
+_CITATION = re.compile(r"^(?:(?P<chapter>\d+) kap\. )?(?P<first>\d+)(?: (?P<letter>[a-z]))?(?:–(?P<last>\d+))? §§?$")
+
+
+def _paragraph_regex(citation: str) -> str:
+    """A paragraph citation as a regex that allows the usual spacing ("14 kap 3-7 §§")."""
+    parts = _CITATION.match(citation)
+    if parts is None:
+        raise ValueError(f"otydlig paragraf {citation!r}: skriv t.ex. '14 kap. 3 §' eller '14 kap. 3–7 §§'")
+    out = rf"{parts['chapter']}\s*kap\.?\s*" if parts["chapter"] else r"\b"
+    out += parts["first"] + (rf"\s*{parts['letter']}" if parts["letter"] else "")
+    return out + (rf"\s*[-–]\s*{parts['last']}\s*§§?" if parts["last"] else r"\s*§")
+
+
+class MovedParagraph(Strict):
+    """Paragraphs of a replaced law and where their content is now."""
+
+    old: list[str] = Field(min_length=1)  # "14 kap. 3 §", "14 kap. 3–7 §§": cited this way they are stale
+    new: str  # "27 kap. 2 §": where it is in the law that replaced it
+    explanation: str = ""  # added in parentheses after the new law
+    subsections: list[str] = []  # "tredje", "fjärde": "3 kap. 3 § fjärde stycket" is the same paragraph
+    named: bool = False  # stale only with the law's name after it ("7 kap. 6 § SoL"), not on its own
+    context: Regex | None = None  # besides the law's context, text that makes a bare paragraph mean this law
+    note: str = ""
+
+    @field_validator("old")
+    @classmethod
+    def _citations(cls, old: list[str]) -> list[str]:
+        for citation in old:
+            _paragraph_regex(citation)
+        return old
+
+
+class ReplacedLaw(Strict):
+    """A law replaced by another: its name and number, and where its paragraphs went."""
+
+    law: str  # "socialtjänstlagen (2001:453)"
+    number: str = Field(pattern=r"^\d{4}:\d+$")  # its SFS number
+    names: list[Regex] = Field(min_length=1)  # how the law is named in text: "SoL", "socialtjänstlag(en)?"
+    replaced_by: str  # "socialtjänstlagen (2025:400)"
+    valid_from: date  # the day the new law came into force
+    context: Regex | None = None  # a paragraph cited without the law's name counts only in such text
+    paragraphs: list[MovedParagraph] = []
+
+    def entries(self) -> list[StaleEntry]:
+        """The catalogue entries: each paragraph (the law's name may follow), then the law's own name."""
+        names = "(" + "|".join(self.names) + ")"
+        number = rf"\s*\(\s*(SFS\s*)?{re.escape(self.number)}\s*\)"
+        suffix = rf"(\s*(i\s+)?{names}({number})?)"
+        out = []
+        for moved in self.paragraphs:
+            cited = "|".join(_paragraph_regex(c) for c in moved.old)
+            cited = f"({cited})" if len(moved.old) > 1 else cited
+            if moved.subsections:
+                cited += rf"(\s*({'|'.join(moved.subsections)})\s+stycket)?"
+            context = None if moved.named else "|".join(c for c in (self.context, moved.context) if c) or None
+            replacement = f"{moved.new} {self.replaced_by}" + (f" ({moved.explanation})" if moved.explanation else "")
+            out.append(StaleEntry.model_construct(
+                pattern=cited + (suffix if moved.named else suffix + "?"), replacement=replacement,
+                valid_from=self.valid_from, valid_to=None, context=context, note=moved.note, miscited=False,
+            ))
+        out.append(StaleEntry.model_construct(
+            pattern=rf"\b{names}\s*\(?\s*(SFS\s*)?{re.escape(self.number)}\s*\)?|\bSFS\s*{re.escape(self.number)}\b",
+            replacement=self.replaced_by, valid_from=self.valid_from, valid_to=None, context=None, note="",
+            miscited=False,
+        ))
+        return out
+
+
 class StaleReferencesCheck(Strict):
-    """References to laws, föreskrifter and bodies that have been replaced, judged at --as-of."""
+    """References to laws, föreskrifter and bodies that have been replaced, judged at --as-of.
+
+    `replaced_laws` are laws given as data (names, number, paragraph map), from which the patterns
+    are built; `entries` are other stale references, each with its own pattern. Laws are tried
+    first: a paragraph citation that also names the law uses up that text before the name alone
+    is tried."""
 
     type: Literal["stale_references"]
-    entries: list[StaleEntry] = Field(min_length=1)
+    replaced_laws: list[ReplacedLaw] = []
+    entries: list[StaleEntry] = []
     historical: Regex = r"\b(tidigare|upphävd|upphävdes|ersattes|ersatt|hette|dåvarande|före den)\b"
+
+    @model_validator(mode="after")
+    def _built_patterns_are_safe(self, info: ValidationInfo) -> StaleReferencesCheck:
+        if not self.replaced_laws and not self.entries:
+            raise ValueError("ange minst en ersatt lag (replaced_laws) eller en inaktuell hänvisning (entries)")
+        for entry in self.catalogue:
+            StaleEntry.model_validate(entry.model_dump(), context=info.context)  # compiles; no catastrophic backtracking
+        return self
+
+    @property
+    def catalogue(self) -> list[StaleEntry]:
+        """Every entry, in the order they are tried."""
+        return [entry for law in self.replaced_laws for entry in law.entries()] + list(self.entries)
 
 
 def evaluate(check, ctx: Context) -> Verdict:
@@ -34,8 +123,8 @@ def evaluate(check, ctx: Context) -> Verdict:
     historical = re.compile(check.historical, re.IGNORECASE)
     entries = [
         (e, re.compile(e.pattern, re.IGNORECASE), re.compile(e.context, re.IGNORECASE) if e.context else None)
-        for e in check.entries
-        if e.since <= ctx.as_of
+        for e in check.catalogue
+        if e.valid_from <= ctx.as_of and (e.valid_to is None or ctx.as_of <= e.valid_to)
     ]
     found: dict[tuple[int, str], list] = {}
     where = [set(ctx.candidates([pattern])) for _, pattern, _ in entries]
@@ -58,22 +147,28 @@ def evaluate(check, ctx: Context) -> Verdict:
     for (number, _), (old, block, sentence, count) in found.items():
         entry = entries[number][0]
         if entry.miscited:
-            detail = f"”{old}” är fel hänvisning här: det som avses regleras i {entry.replacement} (sedan {entry.since.isoformat()})."
+            detail = f"”{old}” är fel hänvisning här: det som avses regleras i {entry.replacement} (sedan {entry.valid_from.isoformat()})."
         else:
-            detail = f"”{old}” är inaktuell: ersatt av {entry.replacement} från {entry.since.isoformat()}."
+            detail = f"”{old}” är inaktuell: ersatt av {entry.replacement} från {entry.valid_from.isoformat()}."
         if count > 1:
             detail += f" Förekommer på {count} ställen."
         if entry.note:
             detail += f" {entry.note}"
-        written_before = ctx.period_year is not None and ctx.period_year < entry.since.year
+        written_before = ctx.period_year is not None and ctx.period_year < entry.valid_from.year
         problems.append(Problem(block, sentence, detail, "info" if written_before else None))
     return Verdict(not problems, problems=problems)
 
 
 def describe(check) -> list[str]:
     """What the check looks for, in Swedish, one point per line."""
-    return ["Hänvisningar som har ersatts, bedömda per datumet för granskningen (--as-of):"] + [
-        f"  {e.replacement} gäller sedan {e.since.isoformat()} (mönster `{e.pattern}`)" for e in check.entries
+    lines = ["Hänvisningar som har ersatts, bedömda per datumet för granskningen (--as-of):"]
+    for law in check.replaced_laws:
+        lines.append(f"  {law.law} ({', '.join(f'`{n}`' for n in law.names)}) ersattes av {law.replaced_by} "
+                     f"från {law.valid_from.isoformat()}")
+        lines += [f"  {' eller '.join(m.old)} → {m.new}" + (f" ({m.explanation})" if m.explanation else "")
+                  for m in law.paragraphs]
+    return lines + [
+        f"  {e.replacement} gäller sedan {e.valid_from.isoformat()} (mönster `{e.pattern}`)" for e in check.entries
     ]
 
 

@@ -7,7 +7,6 @@ from html import escape
 from .. import __version__
 from ..i18n import words
 from ..result import Finding, Result
-from ..rules import AREAS, PROFILES
 from . import summary
 
 CSS = """
@@ -82,10 +81,10 @@ def _rows(rows: list[list[str]]) -> str:
 def _document(result: Result, w: dict) -> str:
     meta = [
         (w["file"], result.path.as_posix()),
-        (w["profile"], f"{PROFILES[result.profile]} ({result.profile_source})"),
+        (w["profile"], f"{result.profile_title} ({result.profile_source})"),
         (w["report_year"], str(result.report_year or "–")),
         (w["period_year"], str(result.period_year or "–")),
-        (w["rule_pack"], result.rules.pack_names),
+        (w["rule_pack"], result.pack_names),
         (w["findings"], summary(result, w)),
     ]
     out = [
@@ -112,7 +111,7 @@ def _document(result: Result, w: dict) -> str:
     ]
     if not result.findings:
         out.append(f"<p>{escape(w['no_findings'])}</p>")
-    for area, title in AREAS.items():
+    for area, title in ((a.area, a.title) for a in result.checklist):
         mine = [f for f in result.findings if f.area == area]
         if mine:
             out.append(f"<h4>{escape(title)}</h4>")

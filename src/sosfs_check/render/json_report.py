@@ -6,8 +6,7 @@ import json
 from collections import Counter
 
 from .. import __version__
-from ..baseline import fingerprint
-from ..result import Result
+from ..result import Result, fingerprint
 
 
 def document_dict(result: Result) -> dict:
@@ -18,6 +17,7 @@ def document_dict(result: Result) -> dict:
         "profile_source": result.profile_source,
         "report_year": result.report_year,
         "period_year": result.period_year,
+        "as_of": {"date": result.as_of.isoformat() if result.as_of else None, "reason": result.as_of_reason},
         "checklist": [
             {
                 "area": a.area,
@@ -41,6 +41,7 @@ def document_dict(result: Result) -> dict:
                 "fix": f.fix,
                 "legal_basis": f.legal_basis,
                 "verified": f.verified,
+                "raised_from": f.raised_from or None,
                 "fingerprint": fingerprint(f),
                 "baselined": f.baselined,
                 "suppressed": f.suppressed or None,
@@ -71,7 +72,7 @@ def document_dict(result: Result) -> dict:
 
 
 def report_dict(results: list[Result]) -> dict:
-    packs = results[0].rules.packs if results else ()
+    packs = results[0].packs if results else ()
     return {
         "tool": {"name": "sosfs-check", "version": __version__},
         "rule_pack": {"name": packs[0].name, "version": packs[0].version} if packs else None,

@@ -31,11 +31,10 @@ def _describe(finding: Finding, w: dict) -> str:
 def _suite(result: Result, w: dict, gate: int) -> ET.Element:
     path = result.path.as_posix()
     suite = ET.Element("testsuite", name=path)
-    titles = {r.id: r.title for r in result.rules.rules}
     counts = {"tests": 0, "failures": 0, "skipped": 0}
     for outcome in result.outcomes:
         case = ET.SubElement(
-            suite, "testcase", classname=path, name=f"{outcome.rule_id} {titles.get(outcome.rule_id, '')}".strip()
+            suite, "testcase", classname=path, name=f"{outcome.rule_id} {outcome.title}".strip()
         )
         counts["tests"] += 1
         findings = [f for f in result.findings if f.rule_id == outcome.rule_id]

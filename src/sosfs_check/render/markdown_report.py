@@ -5,7 +5,6 @@ from __future__ import annotations
 from .. import __version__
 from ..i18n import words
 from ..result import Finding, Result
-from ..rules import AREAS, PROFILES
 from . import summary
 
 _SPECIAL = "\\`*_[]<|"  # never at a line start, so '#', '>' and '-' need no escape
@@ -46,10 +45,10 @@ def document(result: Result, w: dict) -> list[str]:
     lines = [f"## {w['review_of']} {escape(result.path.name)}", ""]
     lines += [
         f"- **{w['file']}:** `{result.path.as_posix()}`",
-        f"- **{w['profile']}:** {PROFILES[result.profile]} ({result.profile_source})",
+        f"- **{w['profile']}:** {result.profile_title} ({result.profile_source})",
         f"- **{w['report_year']}:** {result.report_year or '–'}",
         f"- **{w['period_year']}:** {result.period_year or '–'}",
-        f"- **{w['rule_pack']}:** {escape(result.rules.pack_names)}",
+        f"- **{w['rule_pack']}:** {escape(result.pack_names)}",
         f"- **{w['findings']}:** {summary(result, w)}",
         "",
     ]
@@ -64,7 +63,7 @@ def document(result: Result, w: dict) -> list[str]:
     lines += [f"### {w['findings']}", ""]
     if not result.findings:
         lines += [w["no_findings"], ""]
-    for area, title in AREAS.items():
+    for area, title in ((a.area, a.title) for a in result.checklist):
         mine = [f for f in result.findings if f.area == area]
         if mine:
             lines += [f"#### {title}", ""]

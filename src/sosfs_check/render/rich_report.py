@@ -9,7 +9,6 @@ from rich.text import Text
 
 from ..i18n import words
 from ..result import Result
-from ..rules import AREAS, PROFILES
 from . import summary
 
 STATUS_STYLE = {"uppfyllt": "green", "delvis": "yellow", "ej_uppfyllt": "bold red", "ej_tillampligt": "dim"}
@@ -19,11 +18,14 @@ SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 def _header(result: Result, w: dict) -> Panel:
     lines = Text()
     lines.append(f"{w['file']}: ", style="bold").append(f"{result.path}\n")
-    lines.append(f"{w['profile']}: ", style="bold").append(PROFILES[result.profile])
+    lines.append(f"{w['profile']}: ", style="bold").append(result.profile_title)
     lines.append(f"  ({result.profile_source})\n", style="dim")
     lines.append(f"{w['report_year']}: ", style="bold").append(f"{result.report_year or '–'}   ")
     lines.append(f"{w['period_year']}: ", style="bold").append(f"{result.period_year or '–'}\n")
-    lines.append(f"{w['rule_pack']}: ", style="bold").append(result.rules.pack_names)
+    if result.as_of:
+        lines.append(f"{w['as_of']}: ", style="bold").append(result.as_of.isoformat())
+        lines.append(f"  ({w['as_of_' + result.as_of_reason]})\n", style="dim")
+    lines.append(f"{w['rule_pack']}: ", style="bold").append(result.pack_names)
     for warning in result.document.warnings:
         lines.append(f"\n{w['reader']}: ", style="bold yellow").append(warning)
     return Panel(lines, expand=False)
@@ -41,15 +43,17 @@ def _checklist(result: Result, w: dict) -> Table:
 
 def _findings(result: Result, w: dict) -> list:
     parts: list = []
-    by_area = {a: [f for f in result.findings if f.area == a] for a in AREAS}
-    for area, findings in by_area.items():
+    for area in result.checklist:
+        findings = [f for f in result.findings if f.area == area.area]
         if not findings:
             continue
-        parts.append(Text(f"\n{AREAS[area]}", style="bold underline"))
+        parts.append(Text(f"\n{area.title}", style="bold underline"))
         for f in findings:
             text = Text()
             text.append(f"{w[f.severity].upper():8}", style=SEVERITY_STYLE[f.severity])
             text.append(f" {f.rule_id}  ", style="bold").append(f.message)
+            if f.raised_from:
+                text.append(f"\n    {w['raised'].format(severity=w[f.raised_from])}", style="bold magenta")
             if f.suppressed:
                 text.append(f"\n    {w['suppressed'].format(reason=f.suppressed)}", style="bold magenta")
             if f.baselined:

@@ -14,8 +14,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from .. import __version__
-from ..baseline import fingerprint
-from ..result import Finding, Result
+from ..result import Finding, Result, fingerprint
 from . import Run
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -94,10 +93,11 @@ def _result(finding: Finding, path: Path, index: dict[str, int], root: Path) -> 
     return out
 
 
-def render(results: list[Result], lang: str = "sv", run: Run = Run()) -> str:
-    rules = {r.id: r for result in results for r in result.rules.rules}
+def render(results: list[Result], lang: str, rules, run: Run = Run()) -> str:
+    """The SARIF log; `rules` is the catalogue the results were judged by (the tool's rule descriptors)."""
+    rules = {r.id: r for r in rules}
     index = {rule_id: i for i, rule_id in enumerate(rules)}
-    packs = results[0].rules.packs if results else ()
+    packs = results[0].packs if results else ()
     driver = {
         "name": "sosfs-check",
         "version": __version__,

@@ -18,16 +18,16 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from .. import __version__
-from ..commands import as_of_date
+from ..settings import as_of_date
 from ..errors import UserError
 from ..outputs import render
 from ..readers.safety import Limits
-from ..rules import PROFILES
+from ..rules import builtin_rules
 from .guard import Guard
 from .page import page, sign_in, static_files
 from .work import Checker, FileProblems, Upload, check_all, saved
 
-Profile = Enum("Profile", {key: key for key in PROFILES}, type=str)
+Profile = Enum("Profile", {key: key for key in builtin_rules().profiles}, type=str)
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TEXT_TYPES = {
@@ -125,7 +125,7 @@ def create_app(checker: Checker, lang: str = "sv", token: str | None = None, mal
         when = as_of_date(as_of)
         with saved(_uploads(file)) as files:
             results = check_all(checker, files, profile and profile.value, when)
-        return Response(render(format.value, results, lang), media_type=TEXT_TYPES[format.value])
+        return Response(render(format.value, results, lang, checker.rules), media_type=TEXT_TYPES[format.value])
 
     @app.post("/api/annotate", summary="Word-kopia med en kommentar vid varje brist, som `annotate`",
               response_class=Response, responses={200: {"content": {DOCX: {}}}})
@@ -144,7 +144,7 @@ def create_app(checker: Checker, lang: str = "sv", token: str | None = None, mal
             except UserError as exc:
                 raise FileProblems([str(exc)]) from None
             target = default_output(path)
-            annotate(result, path, target)
+            annotate(result, path, target, rules=checker.rules)
             data = target.read_bytes()
         return _attachment(data, DOCX, default_output(Path(name)).name)
 
@@ -153,12 +153,12 @@ def create_app(checker: Checker, lang: str = "sv", token: str | None = None, mal
     def api_coverage(file: FilesField, profile: ProfileField = None, as_of: AsOfField = None,
                      format: Annotated[CoverageFormat, Form(description="Utdataformat.")] = CoverageFormat.json
                      ) -> Response:
-        from ..coverage import matrix
-        from ..render import coverage
+        from ..matrix import matrix
+        from ..render import matrix as coverage
 
         when = as_of_date(as_of)
         with saved(_uploads(file)) as files:
-            table = matrix(check_all(checker, files, profile and profile.value, when))
+            table = matrix(check_all(checker, files, profile and profile.value, when), checker.rules)
         writer = {"json": coverage.json_text, "xlsx": coverage.xlsx, "html": coverage.html,
                   "markdown": coverage.markdown, "csv": coverage.csv_text}[format.value]
         if format is CoverageFormat.xlsx:

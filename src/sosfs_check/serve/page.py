@@ -13,7 +13,7 @@ from html import escape
 from importlib import resources
 
 from .. import __version__
-from ..rules import PROFILES
+from ..rules import builtin_rules
 
 WORDS = {
     "sv": {
@@ -121,7 +121,7 @@ def page(lang: str, mall: bool) -> str:
     """The whole page; `mall` adds the template form (when `sosfs-check mall` is available)."""
     w = WORDS[lang]
     e = lambda key: escape(w[key])  # noqa: E731
-    profiles = "".join(f'<option value="{key}">{escape(name)}</option>' for key, name in PROFILES.items())
+    profiles = "".join(f'<option value="{key}">{escape(name)}</option>' for key, name in builtin_rules().profiles.items())
     mall_form = ""
     if mall:
         mall_form = f"""

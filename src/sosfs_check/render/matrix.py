@@ -12,10 +12,9 @@ import json
 from html import escape as html_escape
 
 from .. import __version__
-from ..coverage import Matrix
+from ..matrix import Matrix
 from ..i18n import words
 from ..result import STATUSES
-from ..rules import AREAS, PROFILES
 from .markdown_report import escape as md_escape
 
 W = words("sv")
@@ -28,7 +27,7 @@ FILL = {"uppfyllt": "DFF3E4", "delvis": "FFF1C2", "ej_uppfyllt": "FBDCDC", "ej_t
 
 def _report_line(matrix: Matrix) -> list[str]:
     return [
-        f"{r.name}: {PROFILES[r.profile]}, {W['period_year'].lower()} {r.period_year or '–'}" for r in matrix.reports
+        f"{r.name}: {r.profile_title}, {W['period_year'].lower()} {r.period_year or '–'}" for r in matrix.reports
     ]
 
 
@@ -53,7 +52,7 @@ def print_rich(matrix: Matrix, console) -> None:
     table.add_column("Uppfyllt / delvis / ej", overflow="fold")
     for area, requirements in matrix.by_area():
         table.add_section()
-        table.add_row(Text(AREAS[area], style="bold"))
+        table.add_row(Text(matrix.areas[area], style="bold"))
         for requirement in requirements:
             cells = []
             for cell in requirement.cells:
@@ -72,7 +71,7 @@ def markdown(matrix: Matrix) -> str:
     lines = [f"# {TITLE}", "", *(f"- {md_escape(line)}" for line in _report_line(matrix)), ""]
     lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for area, requirements in matrix.by_area():
-        lines.append(f"| **{md_escape(AREAS[area])}** |" + " |" * (len(header) - 1))
+        lines.append(f"| **{md_escape(matrix.areas[area])}** |" + " |" * (len(header) - 1))
         for requirement in requirements:
             cells = [
                 f"{W[c.status]}" + (f" ({md_escape(c.section)})" if c.section else "") for c in requirement.cells
@@ -111,7 +110,7 @@ def html(matrix: Matrix) -> str:
         + f"<th>{TOTAL}</th></tr>"
     ]
     for area, requirements in matrix.by_area():
-        rows.append(f'<tr class="area"><th colspan="{span}">{e(AREAS[area])}</th></tr>')
+        rows.append(f'<tr class="area"><th colspan="{span}">{e(matrix.areas[area])}</th></tr>')
         for requirement in requirements:
             cells = "".join(
                 f'<td class="{c.status}">{e(W[c.status])}' + (f"<small>{e(c.section)}</small>" if c.section else "")
@@ -138,7 +137,7 @@ def _sheet_rows(matrix: Matrix) -> list[list]:
     header += [W[s].capitalize() for s in STATUSES]
     rows = [header]
     for requirement in matrix.requirements:
-        row = [AREAS[requirement.area], requirement.citation, requirement.title]
+        row = [matrix.areas[requirement.area], requirement.citation, requirement.title]
         for cell in requirement.cells:
             row += [W[cell.status], cell.section]
         rows.append(row + [requirement.totals[s] for s in STATUSES])
@@ -181,7 +180,7 @@ def xlsx(matrix: Matrix) -> bytes:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for requirement in matrix.requirements:
         sheet.append([
-            AREAS[requirement.area], requirement.citation, requirement.title,
+            matrix.areas[requirement.area], requirement.citation, requirement.title,
             *(W[c.status] for c in requirement.cells), *(requirement.totals[s] for s in STATUSES),
         ])
         for column, cell in enumerate(requirement.cells, start=4):

@@ -1,0 +1,117 @@
+"""`sosfs-check coverage` and `compare`: the reviewer's (SAS/MAS) view across reports and years.
+
+Both resolve their settings as `check` does (flags, else the configuration, else the defaults).
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .cli_options import (
+    AsOfOption, CompareFormat, CompareFormatOption, ConfigOption, CoverageFormat, CoverageFormatOption, ExcludeOption,
+    JobsOption, LangOption, MaxSizeOption, OutputOption, ProfileOption, RulesOption, VerboseOption, value,
+)
+from .files import STDOUT, write_output
+
+
+def _swedish_only(settings, what: str) -> None:
+    """The matrix and the comparison are written in Swedish only; say so rather than ignore --lang."""
+    if settings.lang != "sv":
+        print(f"sosfs-check: {what} finns bara på svenska; språket {settings.lang!r} gäller inte här", file=sys.stderr)
+
+
+def _rich(draw, output: Path | None, inputs: list[Path], width: int) -> None:
+    from rich.console import Console
+
+    if output is None or output == STDOUT:
+        draw(Console())
+    else:
+        console = Console(record=True, file=io.StringIO(), width=width)
+        draw(console)
+        write_output(output, console.export_text(), inputs)
+
+
+def coverage(
+    paths: Annotated[list[Path], typer.Argument(help="Berättelser eller mappar.", show_default=False)],
+    format: CoverageFormatOption = CoverageFormat.rich,
+    output: OutputOption = None,
+    jobs: JobsOption = None,
+    profile: ProfileOption = None,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+    config: ConfigOption = None,
+    rule_dirs: RulesOption = None,
+    max_size: MaxSizeOption = None,
+    exclude: ExcludeOption = None,
+    verbose: VerboseOption = False,
+) -> None:
+    """Täckningsmatris: vilka av lagens krav varje berättelse täcker, med avsnittet som ger belägg."""
+    from .batch import default_jobs
+    from .matrix import matrix
+    from .outputs import progress
+    from .pipeline import Discovery, run
+    from .render import matrix as render
+    from .settings import resolve
+
+    settings = resolve(config, rule_dirs or (), value(profile), as_of, value(lang), max_size)
+    _swedish_only(settings, "täckningsmatrisen")
+    discovery = Discovery(exclude or (), [output] if output else [], verbose)
+    results, failed = run(paths, settings, jobs or default_jobs(), progress, discovery=discovery)
+    if results:
+        table = matrix(results, settings.rules)
+        inputs = [r.path for r in results]
+        if format is CoverageFormat.rich:
+            _rich(lambda console: render.print_rich(table, console), output, inputs, 60 + 24 * len(results))
+        else:
+            writer = {"markdown": render.markdown, "html": render.html, "csv": render.csv_text,
+                      "xlsx": render.xlsx, "json": render.json_text}[format.value]
+            write_output(output, writer(table), inputs)
+    if failed or not results:
+        raise typer.Exit(2)
+
+
+def compare(
+    old: Annotated[Path, typer.Argument(help="Förra årets berättelse.", show_default=False)],
+    new: Annotated[Path, typer.Argument(help="Årets berättelse.", show_default=False)],
+    format: CompareFormatOption = CompareFormat.rich,
+    output: OutputOption = None,
+    profile: ProfileOption = None,
+    as_of: AsOfOption = None,
+    lang: LangOption = None,
+    config: ConfigOption = None,
+    rule_dirs: RulesOption = None,
+    max_size: MaxSizeOption = None,
+) -> None:
+    """Jämför två års berättelser: avsnitt, siffror, checklistan och text som kopierats ordagrant."""
+    from .compare import compare as changes
+    from .outputs import progress
+    from .render import compare as render
+    from .settings import resolve
+
+    settings = resolve(config, rule_dirs or (), value(profile), as_of, value(lang), max_size)
+    _swedish_only(settings, "jämförelsen")
+    with progress(2, at_least=1) as advance:
+        before, after = (_checked(settings, path, advance) for path in (old, new))
+    result = changes(before, after)
+    if format is CompareFormat.rich:
+        _rich(lambda console: render.print_rich(result, console), output, [old, new], 120)
+    else:
+        write_output(output, {"markdown": render.markdown, "json": render.json_text}[format.value](result), [old, new])
+
+
+def _checked(settings, path: Path, advance):
+    """One report checked for `compare`, advancing its progress bar."""
+    result = settings.check(path)
+    if advance:
+        advance()
+    return result
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(coverage)
+    app.command()(compare)

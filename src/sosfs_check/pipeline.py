@@ -1,0 +1,90 @@
+"""One pipeline for every command: read -> evaluate -> suppress -> baseline, for any list of paths."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager as ContextManager
+from contextlib import nullcontext
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError, NotAReportError
+from .result import Result
+from .settings import Settings
+
+
+def collect(outcomes: list, paths: list[Path]) -> tuple[list[Result], bool]:
+    """(results, whether a file failed); problems are reported on stderr. A file found in a
+    folder that is no report is skipped with a note; named on the command line, it fails."""
+    results, failed = [], False
+    named = {p for p in paths if not p.is_dir()}
+    for outcome in outcomes:
+        if isinstance(outcome, NotAReportError) and outcome.path not in named:
+            print(f"sosfs-check: hoppar över {outcome.path}: varken patientsäkerhets- eller kvalitetsberättelse", file=sys.stderr)
+        elif isinstance(outcome, InputError):
+            if "--debug" in sys.argv:
+                traceback.print_exception(outcome)
+            print(f"sosfs-check: {outcome}", file=sys.stderr)
+            failed = True
+        else:
+            results.append(outcome)
+    return results, failed
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """How folders are searched (see `discover`): extra `--exclude` patterns, the run's own output
+    files, and whether to say on stderr what was skipped (`-v`)."""
+
+    exclude: Sequence[str] = ()
+    outputs: Sequence[Path] = ()
+    verbose: bool = False
+
+
+def run(
+    paths: list[Path],
+    settings: Settings,
+    jobs: int = 1,
+    progress: Callable[[int], ContextManager] | None = None,
+    baseline: Path | None = None,
+    write_baseline: Path | None = None,
+    discovery: Discovery = Discovery(),
+) -> tuple[list[Result], bool]:
+    """Check the reports (folders are searched) under `settings`: (results, whether a file failed).
+
+    `progress(total)` gives a context yielding the per-file callback (see `outputs.progress`).
+    Findings of suppressed rules carry the configured reason; `write_baseline` records the
+    findings as known, and `baseline` (or the file just written) marks the known ones.
+    """
+    from .batch import check_paths
+    from .discover import discover, report_skipped
+
+    configured = settings.config.exclude if settings.config is not None else []
+    found = discover(paths, [*configured, *discovery.exclude], discovery.outputs)
+    if discovery.verbose:
+        report_skipped(found, sys.stderr)
+    files = found.files
+    with progress(len(files)) if progress else nullcontext() as on_done:
+        outcomes = check_paths(files, settings, jobs, on_done)
+    results, failed = collect(outcomes, paths)
+    suppress(settings, results)
+    if write_baseline:
+        from .baseline import write_baseline as save_baseline
+
+        save_baseline(write_baseline, results)
+        baseline = write_baseline
+    if baseline:
+        from .baseline import apply_baseline, load_baseline
+
+        apply_baseline(results, load_baseline(baseline, settings.rules.aliases), baseline)
+    return results, failed
+
+
+def suppress(settings: Settings, results: list[Result]) -> None:
+    """Mark findings of the configuration's suppressed rules with the written reason."""
+    if settings.config is not None:
+        from .config import apply_suppressions
+
+        apply_suppressions(settings.config, results, settings.rules.aliases)

@@ -1,0 +1,143 @@
+"""The law a report is judged by: which provisions are in force on which day, the report's own date,
+and the severity policy (no legal error on a kvalitetsberättelse, errors only on first-hand report
+content)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import sosfs_check
+from sosfs_check.render import json_report
+from sosfs_check.rules import builtin_rules, load_ruleset
+from sosfs_check.testing import build_docx
+
+from helpers import run_cli
+
+KB_WITHOUT_ANYTHING = """%% Kvalitetsberättelse 2025
+
+# Sammanfattning
+
+Verksamheten har haft ett stabilt år med god bemanning. Under året rapporterades [ANTAL] avvikelser.
+"""
+
+KB_2024 = """%% Kvalitetsberättelse 2024
+
+# Sammanfattning
+
+Under 2024 har hemtjänsten haft god kontinuitet och nöjda brukare.
+"""
+
+OLD_PSB_2011 = """%% Patientsäkerhetsberättelse 2011
+
+Upprättad 2012-02-10 av medicinskt ansvarig sjuksköterska.
+
+# Patientsäkerhetsarbetet under året
+
+Under 2011 har vi följt Sveriges Kommuner och Landstings nationella satsning på patientsäkerhet.
+"""
+
+
+def check(tmp_path, spec: str, name: str = "rapport.docx", **kwargs):
+    return sosfs_check.check(build_docx(spec, tmp_path / name), **kwargs)
+
+
+def test_a_kvalitetsberattelse_missing_everything_gets_no_legal_error(tmp_path):
+    result = check(tmp_path, KB_WITHOUT_ANYTHING, as_of=date(2026, 3, 1))
+    assert result.profile == "kvalitetsberattelse" and len(result.findings) > 10
+    legal_errors = [
+        f.rule_id for f in result.findings
+        if f.severity == "error" and builtin_rules().by_id(f.rule_id).obligation != "publicering"
+    ]
+    assert legal_errors == []
+    # The template left in stops publication: an error, but editorial, not legal.
+    [placeholder] = [f for f in result.findings if f.severity == "error"]
+    assert placeholder.rule_id == "BERATTELSE-PLATSHALLARE"
+    assert builtin_rules().by_id(placeholder.rule_id).obligation == "publicering"
+
+
+def test_lex_sarah_is_cited_by_the_law_in_force_on_the_day(tmp_path):
+    before = check(tmp_path, KB_2024, "fore.docx", as_of=date(2025, 6, 30))
+    after = check(tmp_path, KB_2024, "efter.docx", as_of=date(2025, 7, 1))
+    [old] = [f for f in before.findings if f.rule_id == "SOL-27-LEX-SARAH"]
+    [new] = [f for f in after.findings if f.rule_id == "SOL-27-LEX-SARAH"]
+    assert old.legal_basis == ["SFS 2001:453 14 kap. 3–7 §§", "SFS 1993:387 24 b–24 f §§", "SOSFS 2011:5"]
+    assert new.legal_basis == ["SFS 2025:400 27 kap. 2–6 §§", "SFS 1993:387 24 b–24 f §§", "SOSFS 2011:5"]
+    assert not [f.rule_id for f in after.findings if any("2001:453" in b for b in f.legal_basis)]
+    assert not [f.rule_id for f in before.findings if any("2025:400" in b for b in f.legal_basis)]
+
+
+def test_a_provision_not_yet_in_force_gives_no_rule(tmp_path):
+    # SoL (2025:400) 27 kap. 1 § (routines against missförhållanden) came with the new law.
+    before = check(tmp_path, KB_2024, "fore.docx", as_of=date(2025, 6, 30))
+    after = check(tmp_path, KB_2024, "efter.docx", as_of=date(2025, 7, 1))
+    outcome = {o.rule_id: o.outcome for o in before.outcomes}
+    assert outcome["KB-27-1-RUTINER"] == "not_applicable"
+    assert {o.rule_id: o.outcome for o in after.outcomes}["KB-27-1-RUTINER"] == "fail"
+
+
+def test_an_old_report_is_judged_by_the_names_of_its_day(tmp_path):
+    own_day = check(tmp_path, OLD_PSB_2011, "2011.docx")
+    assert (own_day.as_of, own_day.as_of_reason) == (date(2012, 2, 10), "drawn_up")
+    assert not [f for f in own_day.findings if f.rule_id == "LAGAR-INAKTUELL-REFERENS"]
+    today = check(tmp_path, OLD_PSB_2011, "2011-idag.docx", as_of=date(2026, 1, 1))
+    [stale] = [f for f in today.findings if f.rule_id == "LAGAR-INAKTUELL-REFERENS"]
+    assert "SKR (Sveriges Kommuner och Regioner)" in stale.message
+    assert (today.as_of, today.as_of_reason) == (date(2026, 1, 1), "option")
+
+
+def test_without_a_date_the_law_is_that_of_1_march_after_the_year(tmp_path):
+    result = check(tmp_path, OLD_PSB_2011.replace("Upprättad 2012-02-10 av medicinskt ansvarig sjuksköterska.\n", ""))
+    assert (result.as_of, result.as_of_reason) == (date(2012, 3, 1), "after_period")
+    document = json_report.document_dict(result)
+    assert document["as_of"] == {"date": "2012-03-01", "reason": "after_period"}
+
+
+def test_the_report_says_which_day_it_used_and_why(tmp_path, monkeypatch, capsys):
+    path = build_docx(OLD_PSB_2011, tmp_path / "2011.docx")
+    code, out, _ = run_cli(monkeypatch, capsys, "check", str(path), "--format", "json")
+    assert json.loads(out)["documents"][0]["as_of"] == {"date": "2012-02-10", "reason": "drawn_up"}
+    code, out, _ = run_cli(monkeypatch, capsys, "check", str(path))
+    assert "Lagläge per: 2012-02-10  (dagen då berättelsen upprättades)" in out
+
+
+def test_every_cited_text_has_a_source_and_the_foreskrifter_a_version():
+    texts = builtin_rules().texts
+    for rule in builtin_rules().rules:
+        for basis in rule.bases:
+            assert basis.cite.split(" ")[0] + " " + basis.cite.split(" ")[1] in texts, basis.cite
+    assert texts["SOSFS 2011:9"].version == "ändrad t.o.m. HSLF-FS 2025:21"
+    assert all(t.version for t in texts.values() if t.id.startswith(("SOSFS", "HSLF-FS")))
+
+
+STALE_PACK = """rules:
+  - id: TEST-INAKTUELL
+    title: Inaktuellt namn
+    area: lagar
+    profiles: [patientsakerhetsberattelse]
+    severity: warning
+    legal_basis: ["SOSFS 2011:9 2 kap. 1 §"]
+    check:
+      type: stale_references
+      entries:
+        - pattern: 'Gamla nämnden'
+          replacement: Nya nämnden
+          valid_from: 2020-01-01
+          valid_to: 2022-12-31
+    message: Inaktuellt namn.
+    fix: Byt namn.
+"""
+
+
+def test_a_stale_entry_is_flagged_only_while_it_is_stale(tmp_path):
+    pack = tmp_path / "paket"
+    pack.mkdir()
+    (pack / "pack.yml").write_text("name: test\nversion: '1'\n", encoding="utf-8")
+    (pack / "regler.yml").write_text(STALE_PACK, encoding="utf-8")
+    rules = load_ruleset((pack,))
+    spec = "%% Patientsäkerhetsberättelse 2020\n\n# Ansvar\n\nGamla nämnden är vårdgivare.\n"
+    flagged = {
+        day: [f.rule_id for f in check(tmp_path, spec, f"{day}.docx", as_of=day, rules=rules).findings]
+        for day in (date(2019, 12, 31), date(2020, 1, 1), date(2022, 12, 31), date(2023, 1, 1))
+    }
+    assert [("TEST-INAKTUELL" in ids) for ids in flagged.values()] == [False, True, True, False]
