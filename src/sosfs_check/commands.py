@@ -78,6 +78,8 @@ def guarded(run: Callable[[], object]) -> None:
 
         pipe_closed()
     except (Stopped, KeyboardInterrupt) as exc:
+        for again in (signal.SIGINT, signal.SIGTERM):  # a second Ctrl-C while exiting: no traceback
+            signal.signal(again, signal.SIG_IGN)
         signum = exc.signum if isinstance(exc, Stopped) else signal.SIGINT
         print(f"sosfs-check: avbrutet ({STOP_NAMES[signum]})", file=sys.stderr)
         sys.exit(128 + signum)
