@@ -9,7 +9,7 @@ from datetime import date
 
 import sosfs_check
 from sosfs_check.render import json_report
-from sosfs_check.rules import builtin_rules, load_ruleset
+from sosfs_check.rules import LEGAL_OBLIGATIONS, builtin_rules, load_ruleset
 from sosfs_check.testing import build_docx
 
 from helpers import run_cli
@@ -47,7 +47,7 @@ def test_a_kvalitetsberattelse_missing_everything_gets_no_legal_error(tmp_path):
     assert result.profile == "kvalitetsberattelse" and len(result.findings) > 10
     legal_errors = [
         f.rule_id for f in result.findings
-        if f.severity == "error" and builtin_rules().by_id(f.rule_id).obligation != "publicering"
+        if f.severity == "error" and builtin_rules().by_id(f.rule_id).obligation in LEGAL_OBLIGATIONS
     ]
     assert legal_errors == []
     # The template left in stops publication: an error, but editorial, not legal.
@@ -99,6 +99,10 @@ def test_the_report_says_which_day_it_used_and_why(tmp_path, monkeypatch, capsys
     assert json.loads(out)["documents"][0]["as_of"] == {"date": "2012-02-10", "reason": "drawn_up"}
     code, out, _ = run_cli(monkeypatch, capsys, "check", str(path))
     assert "Lagläge per: 2012-02-10  (dagen då berättelsen upprättades)" in out
+    code, out, _ = run_cli(monkeypatch, capsys, "check", str(path), "--format", "markdown")
+    assert "- **Lagläge per:** 2012-02-10 (dagen då berättelsen upprättades)" in out
+    code, out, _ = run_cli(monkeypatch, capsys, "check", str(path), "--format", "html")
+    assert "<td>2012-02-10 (dagen då berättelsen upprättades)</td>" in out
 
 
 def test_every_cited_text_has_a_source_and_the_foreskrifter_a_version():
@@ -124,6 +128,11 @@ STALE_PACK = """rules:
           replacement: Nya nämnden
           valid_from: 2020-01-01
           valid_to: 2022-12-31
+        - pattern: 'HSLF-FS 2016:40'
+          context: 'lex maria'
+          replacement: HSLF-FS 2017:41
+          valid_from: 2017-09-01
+          miscited: true
     message: Inaktuellt namn.
     fix: Byt namn.
 """
@@ -141,3 +150,74 @@ def test_a_stale_entry_is_flagged_only_while_it_is_stale(tmp_path):
         for day in (date(2019, 12, 31), date(2020, 1, 1), date(2022, 12, 31), date(2023, 1, 1))
     }
     assert [("TEST-INAKTUELL" in ids) for ids in flagged.values()] == [False, True, True, False]
+    # An entry for a text still in force but cited for something another text regulates.
+    miscited = check(tmp_path, spec + "\nLex Maria anmäls enligt HSLF-FS 2016:40.\n", "fel.docx",
+                     as_of=date(2023, 1, 1), rules=rules)
+    [finding] = [f for f in miscited.findings if f.rule_id == "TEST-INAKTUELL"]
+    assert "”HSLF-FS 2016:40” är fel hänvisning här: det som avses regleras i HSLF-FS 2017:41" in finding.message
+
+
+REPLACED_PACK = """name: ersatt föreskrift
+version: '1'
+texts:
+  - id: SOSFS 2011:9
+    name: Socialstyrelsens föreskrifter och allmänna råd om ledningssystem för systematiskt kvalitetsarbete
+    level: secondary
+    reference: testdata
+    version: ändrad t.o.m. HSLF-FS 2025:21
+    valid_from: 2012-01-01
+    valid_to: 2027-06-30
+    replaced_by: HSLF-FS 2027:1
+"""
+
+
+def test_a_foreskrift_replaced_after_the_pack_gives_an_info_finding_naming_the_replacement(tmp_path):
+    pack = tmp_path / "ersatt"
+    pack.mkdir()
+    (pack / "pack.yml").write_text(REPLACED_PACK, encoding="utf-8")
+    rules = load_ruleset((pack,))
+    in_force = check(tmp_path, KB_2024, "i-kraft.docx", as_of=date(2027, 6, 30), rules=rules)
+    replaced = check(tmp_path, KB_2024, "ersatt.docx", as_of=date(2027, 7, 1), rules=rules)
+    assert not [f for f in in_force.findings if f.rule_id == "PAKET-FORESKRIFT-ERSATT"]
+    [finding] = [f for f in replaced.findings if f.rule_id == "PAKET-FORESKRIFT-ERSATT"]
+    assert finding.severity == "info" and "har ersatts av HSLF-FS 2027:1" in finding.message
+    assert "ändrad t.o.m. HSLF-FS 2025:21" in finding.message
+    # Rules resting on SOSFS 2011:9 alone no longer apply; those with a basis in force still do.
+    outcome = {o.rule_id: o.outcome for o in replaced.outcomes}
+    assert outcome["KB-7-1-HUR"] == "not_applicable" and outcome["SOL-27-LEX-SARAH"] == "fail"
+    assert {o.rule_id: o.outcome for o in in_force.outcomes}["KB-7-1-HUR"] == "fail"
+
+
+PER_PROFILE_PACK = """rules:
+  - id: TEST-PER-PROFIL
+    title: Tidsplan
+    area: berattelse
+    profiles: [patientsakerhetsberattelse, kvalitetsberattelse]
+    severity: warning
+    severity_by_profile: {kvalitetsberattelse: info}
+    legal_basis: ["SFS 2010:659 3 kap. 2 §"]
+    check:
+      type: phrases
+      groups: [[tidsplan]]
+    message: Ingen tidsplan.
+    fix: Skriv en tidsplan.
+"""
+
+
+def test_a_rule_may_have_a_severity_per_profile(tmp_path):
+    pack = tmp_path / "profil"
+    pack.mkdir()
+    (pack / "pack.yml").write_text("name: test\nversion: '1'\n", encoding="utf-8")
+    (pack / "regler.yml").write_text(PER_PROFILE_PACK, encoding="utf-8")
+    rules = load_ruleset((pack,))
+    severities = {}
+    for kind in ("Patientsäkerhetsberättelse", "Kvalitetsberättelse"):
+        result = check(tmp_path, f"%% {kind} 2025\n\n# Sammanfattning\n\nEtt år.\n", f"{kind}.docx", rules=rules)
+        [finding] = [f for f in result.findings if f.rule_id == "TEST-PER-PROFIL"]
+        severities[result.profile] = finding.severity
+    assert severities == {"patientsakerhetsberattelse": "warning", "kvalitetsberattelse": "info"}
+
+
+def test_without_a_year_or_a_date_the_law_is_that_of_today(tmp_path):
+    result = check(tmp_path, "%% Patientsäkerhetsberättelse\n\n# Sammanfattning\n\nEtt år med många förbättringar.\n")
+    assert (result.period_year, result.as_of, result.as_of_reason) == (None, date.today(), "today")

@@ -1,14 +1,19 @@
-"""The rule pack cache: same results with or without it, rebuilt when anything it depends on changes."""
+"""The rule pack cache: plain JSON data, the same results with or without it, rebuilt when
+anything it depends on changes, and never read or written where others could plant it."""
 
+import json
 import os
+import pickle
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from sosfs_check import rulecache
 from sosfs_check.rulecache import cached
-from sosfs_check.rules import RuleSet, builtin_rules_dir, load_rules
+from sosfs_check.rules import builtin_rules_dir, load_rules
 
 EXAMPLE = Path(__file__).parent.parent / "fixtures" / "examples" / "boras-2021.docx"
 
@@ -18,37 +23,6 @@ def run(cache: Path):
         [sys.executable, "-m", "sosfs_check", "check", str(EXAMPLE), "--format", "json", "--as-of", "2026-11-25"],
         capture_output=True, text=True, env={**os.environ, "SOSFS_CHECK_CACHE": str(cache)},
     )
-
-
-def test_runs_with_a_cold_a_warm_and_a_broken_cache_agree(tmp_path):
-    cold = run(tmp_path)
-    [entry] = tmp_path.glob("rules-*.pickle")
-    warm = run(tmp_path)
-    entry.write_bytes(b"inte en pickle")
-    broken = run(tmp_path)
-    assert cold.returncode == warm.returncode == broken.returncode
-    assert cold.stdout == warm.stdout == broken.stdout and cold.stdout
-
-
-def test_a_changed_rule_file_is_not_served_from_the_cache(tmp_path, monkeypatch):
-    monkeypatch.setenv("SOSFS_CHECK_CACHE", str(tmp_path / "cache"))
-    pack = tmp_path / "pack"
-    shutil.copytree(builtin_rules_dir(), pack)
-    loads = []
-
-    def load(directory):
-        loads.append(directory)
-        return load_rules(directory)
-
-    first = cached(pack, load, RuleSet)
-    target = rulecache.cache_dir() / f"rules-{rulecache._key(pack)}.pickle"
-    rulecache._save_if_grown(target, first, {"stems": -1, "needles": -1})  # as at the end of a run that added stems
-    assert cached(pack, load, RuleSet) == first and len(loads) == 1  # served from the cache
-    rule_file = pack / "riskanalys.yml"
-    rule_file.write_text(rule_file.read_text(encoding="utf-8").replace("title: Riskanalys", "title: Riskbedömning", 1),
-                         encoding="utf-8")
-    second = cached(pack, load, RuleSet)
-    assert len(loads) == 2 and second != first and second == load_rules(pack)
 
 
 class _Planted:
@@ -61,15 +35,130 @@ class _Planted:
         return (open, (str(self.marker), "w"))
 
 
-def test_a_cache_folder_others_can_write_to_is_not_trusted(tmp_path, monkeypatch):
-    import pickle
+def test_runs_with_a_cold_a_warm_and_a_broken_cache_agree(tmp_path):
+    cache = tmp_path / "cache"
+    cold = run(cache)
+    [entry] = cache.glob("rules-*.json")
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    assert data["format"] == "sosfs-check-rulecache/1" and len(data["rules"]) > 50
+    warm = run(cache)
+    entry.write_bytes(b"inte json")
+    broken = run(cache)
+    assert cold.returncode == warm.returncode == broken.returncode
+    assert cold.stdout == warm.stdout == broken.stdout and cold.stdout
+    assert json.loads(entry.read_text(encoding="utf-8"))["key"] == data["key"]  # rebuilt at exit
 
+
+def test_a_replaced_cache_never_runs_code_and_the_run_succeeds(tmp_path):
+    cache = tmp_path / "cache"
+    cold = run(cache)
+    [entry] = cache.glob("rules-*.json")
+    marker = tmp_path / "planterad"
+    entry.write_bytes(pickle.dumps(_Planted(marker)))
+    replaced = run(cache)
+    assert not marker.exists()
+    assert (replaced.returncode, replaced.stdout) == (cold.returncode, cold.stdout)
+    assert json.loads(entry.read_text(encoding="utf-8"))["format"] == "sosfs-check-rulecache/1"
+
+
+@pytest.mark.parametrize("damage", [
+    lambda d: {**d, "key": "0" * 32},  # another pack's entry under this name
+    lambda d: {**d, "format": "sosfs-check-rulecache/0"},
+    lambda d: {**d, "rules": [{"id": "x"}]},  # not a valid rule
+    lambda d: {**d, "needles": "inte en lista"},
+    lambda d: [d],
+])
+def test_a_cache_that_does_not_match_is_rebuilt_from_the_yaml(tmp_path, monkeypatch, damage):
+    monkeypatch.setenv("SOSFS_CHECK_CACHE", str(tmp_path))
+    directory = builtin_rules_dir()
+    key = rulecache._key(directory)
+    target = tmp_path / f"rules-{key}.json"
+    target.write_text(json.dumps(damage(rulecache.to_data(load_rules(directory), key))))
+    target.chmod(0o600)
+    loads = []
+    ruleset = cached(directory, lambda d: loads.append(d) or load_rules(d))
+    assert loads == [directory] and ruleset == load_rules(directory)
+
+
+def test_the_cache_holds_plain_data_that_gives_back_the_same_rule_set(tmp_path):
+    directory = builtin_rules_dir()
+    ruleset = load_rules(directory)
+    data = json.loads(json.dumps(rulecache.to_data(ruleset, "k")))  # plain JSON values, nothing else
+    assert rulecache.from_data(data, "k") == ruleset
+    assert data["rules"][0] == ruleset.rules[0].model_dump(mode="json")
+
+
+def test_a_changed_rule_file_is_not_served_from_the_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOSFS_CHECK_CACHE", str(tmp_path / "cache"))
+    pack = tmp_path / "pack"
+    shutil.copytree(builtin_rules_dir(), pack)
+    loads = []
+
+    def load(directory):
+        loads.append(directory)
+        return load_rules(directory)
+
+    first = cached(pack, load)
+    target = rulecache.cache_dir() / f"rules-{rulecache._key(pack)}.json"
+    rulecache._save_if_grown(target, first, (-1, -1))  # as at the end of a run that added stems
+    assert cached(pack, load) == first and len(loads) == 1  # served from the cache
+    rule_file = pack / "riskanalys.yml"
+    rule_file.write_text(rule_file.read_text(encoding="utf-8").replace("title: Riskanalys", "title: Riskbedömning", 1),
+                         encoding="utf-8")
+    second = cached(pack, load)
+    assert len(loads) == 2 and second != first and second == load_rules(pack)
+
+
+def _entry(folder: Path, directory: Path) -> Path:
+    target = folder / f"rules-{rulecache._key(directory)}.json"
+    ruleset = load_rules(directory)
+    changed = ruleset.rules[0].model_copy(update={"title": "Planterad titel"})
+    target.write_text(json.dumps(rulecache.to_data(type(ruleset)(ruleset.pack, (changed, *ruleset.rules[1:])),
+                                                   rulecache._key(directory))))
+    return target
+
+
+@pytest.mark.parametrize("folder_mode, file_mode", [(0o777, 0o600), (0o770, 0o600), (0o700, 0o666), (0o700, 0o620)])
+def test_a_cache_others_can_write_to_is_not_read(tmp_path, monkeypatch, folder_mode, file_mode):
+    shared = tmp_path / "delad"
+    shared.mkdir()
+    monkeypatch.setenv("SOSFS_CHECK_CACHE", str(shared))
+    directory = builtin_rules_dir()
+    target = _entry(shared, directory)
+    target.chmod(file_mode)
+    shared.chmod(folder_mode)
+    ruleset = cached(directory, load_rules)
+    assert ruleset.rules[0].title != "Planterad titel"  # loaded from the YAML instead
+
+
+def test_a_private_cache_is_read(tmp_path, monkeypatch):
+    """The counterpart of the test above: the same planted entry, private, is served."""
+    private = tmp_path / "egen"
+    private.mkdir(mode=0o700)
+    monkeypatch.setenv("SOSFS_CHECK_CACHE", str(private))
+    directory = builtin_rules_dir()
+    _entry(private, directory).chmod(0o600)
+    assert cached(directory, load_rules).rules[0].title == "Planterad titel"
+
+
+def test_a_symlinked_cache_file_is_not_followed(tmp_path, monkeypatch):
+    private = tmp_path / "egen"
+    private.mkdir(mode=0o700)
+    monkeypatch.setenv("SOSFS_CHECK_CACHE", str(private))
+    directory = builtin_rules_dir()
+    elsewhere = _entry(tmp_path, directory)
+    elsewhere.chmod(0o600)
+    (private / elsewhere.name).symlink_to(elsewhere)
+    assert cached(directory, load_rules).rules[0].title != "Planterad titel"
+
+
+def test_nothing_is_written_into_a_folder_others_can_write_to(tmp_path, monkeypatch):
     shared = tmp_path / "delad"
     shared.mkdir()
     shared.chmod(0o777)
-    marker = tmp_path / "planterad"
-    monkeypatch.setenv("SOSFS_CHECK_CACHE", str(shared))
-    directory = builtin_rules_dir()
-    (shared / f"rules-{rulecache._key(directory)}.pickle").write_bytes(pickle.dumps((_Planted(marker), {})))
-    assert cached(directory, load_rules, RuleSet).rules  # loaded from the YAML instead
-    assert not marker.exists()
+    target = shared / "rules-x.json"
+    rulecache._save_if_grown(target, load_rules(builtin_rules_dir()), (-1, -1))
+    assert list(shared.iterdir()) == []
+    private = tmp_path / "ny" / "cache"
+    rulecache._save_if_grown(private / "rules-x.json", load_rules(builtin_rules_dir()), (-1, -1))
+    assert (private.stat().st_mode & 0o777, (private / "rules-x.json").stat().st_mode & 0o777) == (0o700, 0o600)

@@ -40,7 +40,8 @@ def test_builtin_pack_follows_the_law_on_severity():
             rule.severity_for(p) for p in rule.profiles
         }, rule.id
     assert errors == {
-        "PSL-3-10-HUR", "PSL-3-10-ATGARDER", "PSL-3-10-RESULTAT", "PSL-3-10-SENAST-1-MARS", "BERATTELSE-PLATSHALLARE"
+        "PSL-3-10-HUR", "PSL-3-10-ATGARDER", "PSL-3-10-RESULTAT", "PSL-3-10-SENAST-1-MARS", "BERATTELSE-PLATSHALLARE",
+        "BERATTELSE-DOLDA-TECKEN",
     }
     maria = builtin_rules().by_id("PSL-3-5-LEX-MARIA")
     assert "kvalitetsberattelse" not in maria.profiles  # not demanded of a SoL-only report
@@ -89,3 +90,43 @@ def test_duplicate_ids_across_files(tmp_path):
     write(tmp_path, "b.yml", GOOD_RULE)
     with pytest.raises(RuleError, match="TEST-1 finns redan"):
         load_rules(tmp_path)
+
+
+PSL_TEXTS = {text.id: text for text in builtin_rules().pack.texts}
+
+
+def psb_rule(severity_lines: str, basis: str = "SFS 2010:659 3 kap. 10 §") -> str:
+    return (
+        GOOD_RULE.replace("profiles: [kvalitetsberattelse]", "profiles: [patientsakerhetsberattelse, kvalitetsberattelse]")
+        .replace("    severity: warning\n", severity_lines)
+        .replace("SOSFS 2011:9 5 kap. 1 §", basis)
+    )
+
+
+def test_severity_per_profile_never_makes_a_kvalitetsberattelse_a_legal_error(tmp_path):
+    ok = psb_rule("    severity: error\n    severity_by_profile: {kvalitetsberattelse: warning}\n")
+    [rule] = load_rule_file(write(tmp_path, "ok.yml", ok), texts=PSL_TEXTS)
+    assert (rule.severity_for("patientsakerhetsberattelse"), rule.severity_for("kvalitetsberattelse")) == ("error", "warning")
+    with pytest.raises(RuleError, match="en kvalitetsberättelse är ett allmänt råd"):
+        load_rule_file(write(tmp_path, "kb.yml", psb_rule("    severity: error\n")), texts=PSL_TEXTS)
+
+
+def test_an_error_needs_report_content_read_first_hand(tmp_path):
+    def error_rule(basis):
+        return psb_rule("    severity: error\n    severity_by_profile: {kvalitetsberattelse: warning}\n", basis)
+
+    with pytest.raises(RuleError, match="severity error kräver en rättslig grund"):  # a duty, not report content
+        load_rule_file(write(tmp_path, "a.yml", error_rule("SFS 2010:659 3 kap. 9 §")), texts=PSL_TEXTS)
+    with pytest.raises(RuleError, match="severity error kräver en rättslig grund"):  # report content, second hand
+        load_rule_file(write(tmp_path, "b.yml", error_rule("SOSFS 2011:9 7 kap. 2 §")), texts=PSL_TEXTS)
+    with pytest.raises(RuleError, match="severity error kräver en rättslig grund"):  # no source known: unverified
+        load_rule_file(write(tmp_path, "c.yml", error_rule("SFS 2010:659 3 kap. 10 §")), texts={})
+    editorial = psb_rule("    severity: error\n    obligation: publicering\n")
+    [rule] = load_rule_file(write(tmp_path, "d.yml", editorial), texts={})
+    assert rule.severity_for("kvalitetsberattelse") == "error"  # editorial readiness, not law
+
+
+def test_rule_files_cannot_claim_their_own_sources(tmp_path):
+    text = GOOD_RULE.replace("    check:", "    bases: [{cite: 'SOSFS 2011:9 5 kap. 1 §', level: primary}]\n    check:")
+    with pytest.raises(RuleError, match="fylls i av sosfs-check"):
+        load_rule_file(write(tmp_path, "r.yml", text))

@@ -22,7 +22,6 @@ import httpx
 import openpyxl
 import pytest
 
-from sosfs_check.config import configured_rules, load_config
 from sosfs_check.errors import UserError
 from sosfs_check.serve import MISSING_EXTRA, TOKEN_ENV, serve, token_for
 from sosfs_check.serve.app import create_app
@@ -39,13 +38,13 @@ ROOT = Path(__file__).resolve().parents[1]
 BORAS = ROOT / "fixtures" / "examples" / "boras-2021.docx"
 BORAS_2018 = ROOT / "fixtures" / "docx" / "boras-2018-headings.docx"
 HOSTILE = ROOT / "fixtures" / "hostile"
+KOMMUN_PACK = ROOT / "docs" / "examples" / "kommun-pack"
 LOCAL = "http://127.0.0.1:8000"
 TOKEN = "a-long-enough-token-1234"
 
 
 def make_client(token: str | None = None, max_size: int | None = None, base_url: str = LOCAL) -> TestClient:
-    config = load_config()
-    app = create_app(Checker(configured_rules(config), config, max_size), "sv", token)
+    app = create_app(Checker.load(max_size=max_size), "sv", token)
     return TestClient(app, base_url=base_url, follow_redirects=False)
 
 
@@ -96,6 +95,24 @@ def test_check_json_without_format_field_is_check_format_json(client, monkeypatc
     assert answer.headers["content-type"] == "application/json"
     assert answer.json() == json.loads(out)
     assert [d["path"] for d in answer.json()["documents"]] == ["boras-2021.docx"]
+
+
+def test_config_and_rule_packs_are_the_cli_options(monkeypatch, capsys, tmp_path):
+    config = tmp_path / "sosfs-check.toml"
+    config.write_text('ignore = ["riskanalys"]\n[[suppress]]\nrule = "lagar"\nreason = "Känd, åtgärdas 2026"\n',
+                      encoding="utf-8")
+    shutil.copy(BORAS, tmp_path / BORAS.name)
+    code, out, err = cli(monkeypatch, capsys, tmp_path, "check", "--format", "json", "--config", str(config),
+                         "--rules", str(KOMMUN_PACK), BORAS.name)
+    assert code in (0, 1), err
+    checker = Checker.load(config, [KOMMUN_PACK])
+    answer = TestClient(create_app(checker), base_url=LOCAL).post("/api/check", files=upload(BORAS))
+    assert answer.json() == json.loads(out)
+    document = answer.json()["documents"][0]
+    assert not {f["area"] for f in document["findings"]} & {"riskanalys"}
+    assert [a["rules"] for a in document["checklist"] if a["area"] == "riskanalys"] in ([], [[]])
+    assert {f["suppressed"] for f in document["findings"] if f["area"] == "lagar"} == {"Känd, åtgärdas 2026"}
+    assert len(answer.json()["rule_packs"]) == 2
 
 
 def test_check_profile_and_as_of_are_the_cli_options(client, monkeypatch, capsys):
@@ -181,9 +198,54 @@ def test_compare_html_is_the_markdown_as_a_fragment(client):
     assert "<table>" in answer.text and "<script" not in answer.text
 
 
+@pytest.mark.parametrize(
+    ("options", "data"),
+    [
+        (["--year", "2025", "--organisation", "Vård- och omsorgsnämnden i X"],
+         {"year": "2025", "organisation": "Vård- och omsorgsnämnden i X"}),
+        (["--profile", "kvalitetsberattelse", "--lang", "en", "--year", "2024"],
+         {"profile": "kvalitetsberattelse", "lang": "en", "year": "2024"}),
+        (["--from", BORAS.name], {}),
+    ],
+)
+def test_mall_is_the_cli_template(client, monkeypatch, capsys, tmp_path, options, data):
+    shutil.copy(BORAS, tmp_path / BORAS.name)
+    code, out, err = cli(monkeypatch, capsys, tmp_path, "mall", "--format", "md", "--output", "cli.md", *options)
+    assert code == 0, err
+    files = upload(BORAS, field="from") if "--from" in options else None
+    answer = client.post("/api/mall", data={**data, "format": "md"}, files=files)
+    assert answer.status_code == 200
+    assert answer.text == (tmp_path / "cli.md").read_text(encoding="utf-8")
+    word = client.post("/api/mall", data=data, files=files)
+    assert word.headers["content-type"] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    code, _, err = cli(monkeypatch, capsys, tmp_path, "mall", "--output", "cli.docx", *options)
+    assert code == 0, err
+    headings = lambda document: [(p.style.name, p.text) for p in document.paragraphs  # noqa: E731
+                                 if p.style.name.startswith(("Heading", "Title"))]
+    assert headings(docx.Document(io.BytesIO(word.content))) == headings(docx.Document(tmp_path / "cli.docx"))
+
+
+def test_mall_names_the_file_as_the_cli_does(client):
+    answer = client.post("/api/mall", data={"year": "2025"})
+    assert answer.headers["content-disposition"] == (
+        "attachment; filename=\"patientsakerhetsberattelse-2025.docx\"; "
+        "filename*=UTF-8''patientsakerhetsberattelse-2025.docx"
+    )
+
+
+def test_mall_from_a_broken_report_gets_the_cli_message(client, monkeypatch, capsys, tmp_path):
+    broken = tmp_path / "förra.docx"
+    broken.write_bytes(b"PK\x03\x04 trasig")
+    code, _, err = cli(monkeypatch, capsys, tmp_path, "mall", "--from", broken.name, "--output", "x.docx")
+    assert code == 2
+    answer = client.post("/api/mall", files=upload(broken, field="from"))
+    assert answer.status_code == 422
+    assert answer.json()["detail"] == err.strip().removeprefix("sosfs-check: ")
+
+
 def test_openapi_documents_every_endpoint(client):
     paths = client.get("/openapi.json").json()["paths"]
-    assert set(paths) == {"/healthz", "/api/check", "/api/annotate", "/api/coverage", "/api/compare"}
+    assert set(paths) == {"/healthz", "/api/check", "/api/annotate", "/api/coverage", "/api/compare", "/api/mall"}
 
 
 # --- bad input: 4xx with the command line's Swedish message -------------------------------------------
@@ -206,6 +268,26 @@ def test_one_bad_file_among_good_names_each_problem(client, tmp_path):
     answer = client.post("/api/check", files=upload(BORAS, empty))
     assert answer.status_code == 422
     assert answer.json()["problems"] == ["tom.docx: filen är tom (0 byte)"]
+
+
+def test_a_bug_met_in_a_file_is_a_message_not_a_500(client, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("oväntat")
+
+    monkeypatch.setattr("sosfs_check.engine.evaluate", broken)
+    answer = client.post("/api/check", files=upload(BORAS))
+    assert answer.status_code == 422
+    assert answer.json()["detail"] == "boras-2021.docx: internt fel: RuntimeError: oväntat"
+
+
+def test_a_bug_met_while_annotating_is_a_message_not_a_500(client, monkeypatch):
+    def broken(*args, **kwargs):
+        raise KeyError("w:p")
+
+    monkeypatch.setattr("sosfs_check.annotate.annotate", broken)
+    answer = client.post("/api/annotate", files=upload(BORAS))
+    assert answer.status_code == 422
+    assert answer.json()["detail"] == "boras-2021.docx: internt fel: KeyError: 'w:p'"
 
 
 def test_size_limit_is_the_cli_limit(monkeypatch, capsys, tmp_path):
@@ -281,8 +363,7 @@ def test_no_served_page_names_another_host(client):
 
 
 def test_page_in_english():
-    config = load_config()
-    english = TestClient(create_app(Checker(configured_rules(config), config), "en"), base_url=LOCAL)
+    english = TestClient(create_app(Checker.load(), "en"), base_url=LOCAL)
     page = english.get("/").text
     assert '<html lang="en">' in page and "<h1>Check patient safety and quality reports</h1>" in page
     report = english.post("/api/check", files=upload(BORAS), data={"format": "html"}).text
@@ -312,14 +393,17 @@ def test_display_name(sent, name):
 
 
 def test_loopback_server_answers_only_to_loopback_names(client):
-    assert client.get("/healthz", headers={"host": "localhost:8000"}).status_code == 200
+    for name in ("localhost:8000", "127.0.0.2:8000", "[::1]:8000", "127.0.0.1"):
+        assert client.get("/healthz", headers={"host": name}).status_code == 200, name
     rebound = client.get("/healthz", headers={"host": "evil.example:8000"})
     assert rebound.status_code == 421
 
 
 def test_form_posted_from_another_site_is_refused(client):
-    answer = client.post("/api/check", files=upload(BORAS), headers={"origin": "http://evil.example"})
-    assert answer.status_code == 403
+    for origin in ("http://evil.example", "http://127.0.0.1:9999", "null"):
+        answer = client.post("/api/check", files=upload(BORAS), headers={"origin": origin})
+        assert answer.status_code == 403, origin
+        assert answer.json() == {"detail": "formulär från en annan webbplats tas inte emot"}
     assert client.post("/api/check", files=upload(BORAS), headers={"origin": LOCAL}).status_code == 200
 
 
@@ -355,7 +439,7 @@ def test_sign_in_form_sets_the_cookie():
 
 def test_other_host_without_token_refuses_to_start(monkeypatch, capsys):
     monkeypatch.delenv(TOKEN_ENV, raising=False)
-    code, out, err = run_cli(monkeypatch, capsys, "serve", "--host", "0.0.0.0", "--port", "0")
+    code, out, err = run_cli(monkeypatch, capsys, "serve", "--host", "0.0.0.0")
     assert code == 2
     assert err == (
         "sosfs-check: --host 0.0.0.0: servern nås då från andra datorer och kräver en åtkomstnyckel; "
@@ -418,33 +502,43 @@ def live(tmp_path):
 
 
 def test_twenty_uploads_at_once_without_blocking(live):
+    """20 uploads at once all get their own report, and the server keeps answering meanwhile."""
     url, temp, _ = live
     data = BORAS.read_bytes()
-    finished: list[str] = []
+    checked: list[int] = []
+    health: list[int] = []  # for each /healthz answer: how many checks had finished by then
 
     async def one(client, index):
         answer = await client.post(url + "/api/check", files={"file": (f"r{index}.docx", data)})
-        finished.append("check")
+        checked.append(index)
         return answer
 
-    async def health(client):
-        await asyncio.sleep(0.2)  # the uploads are in the pool
-        answer = await client.get(url + "/healthz")
-        finished.append("healthz")
-        return answer
+    async def poll(client):
+        while len(checked) < 20:
+            assert (await client.get(url + "/healthz")).status_code == 200
+            health.append(len(checked))
+            await asyncio.sleep(0.01)
 
     async def main():
         async with httpx.AsyncClient(timeout=300) as client:
-            return await asyncio.gather(health(client), *(one(client, i) for i in range(20)))
+            return await asyncio.gather(*(one(client, i) for i in range(20)), poll(client))
 
-    healthz, *answers = asyncio.run(main())
-    assert healthz.status_code == 200
-    assert finished.index("healthz") < len(finished) - 1  # answered while checks were still running
+    *answers, _ = asyncio.run(main())
+    # answered while checks were in flight (the pool's threads share the GIL, so the checks tend to
+    # finish together at the end; that the event loop never runs them is test_api_endpoints_run_in_the_thread_pool)
+    assert any(done < 20 for done in health), health
     assert [a.status_code for a in answers] == [200] * 20
     documents = [a.json()["documents"][0] for a in answers]
     assert [d["path"] for d in documents] == [f"r{i}.docx" for i in range(20)]
     assert all({**d, "path": ""} == {**documents[0], "path": ""} for d in documents)
     assert list(temp.iterdir()) == []
+
+
+def test_api_endpoints_run_in_the_thread_pool(client):
+    """Plain functions: FastAPI runs them in its pool, so a check never blocks the event loop."""
+    routes = [r for r in client.app.app.routes if getattr(r, "path", "").startswith("/api/")]
+    assert len(routes) == 5
+    assert not [r.path for r in routes if asyncio.iscoroutinefunction(r.endpoint)]
 
 
 def test_logs_hold_no_file_names_or_contents(live):
@@ -462,3 +556,44 @@ def test_logs_hold_no_file_names_or_contents(live):
     assert secret not in log and "Solrosen" not in log and quote not in log
     assert "Traceback" not in log
     assert list(temp.iterdir()) == []
+
+
+def test_token_server_prints_a_one_time_link(tmp_path):
+    port = free_port()
+    env = {**os.environ, TOKEN_ENV: TOKEN}
+    process = subprocess.Popen([sys.executable, "-m", "sosfs_check", "serve", "--port", str(port)], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=tmp_path, text=True)
+    try:
+        line = process.stdout.readline()
+        link = re.fullmatch(rf"sosfs-check serve: öppna (http://127\.0\.0\.1:{port}/login/[\w-]+) "
+                            r"\(länken fungerar en gång; sedan krävs nyckeln\)\. Avsluta med Ctrl-C\.\n", line)
+        assert link, line
+        with httpx.Client() as browser:
+            assert browser.get(f"http://127.0.0.1:{port}/healthz").status_code == 401
+            assert browser.get(link.group(1)).status_code == 303
+            assert browser.get(f"http://127.0.0.1:{port}/").status_code == 200
+        assert httpx.get(link.group(1)).status_code == 401  # used once
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+def test_open_shows_the_page_in_the_browser(tmp_path):
+    opened = tmp_path / "opened.txt"
+    fake = tmp_path / "browser.sh"
+    fake.write_text(f'#!/bin/sh\necho "$1" > {opened}\n', encoding="utf-8")
+    fake.chmod(0o755)
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "sosfs_check", "serve", "--port", str(port), "--open"],
+                               env={**os.environ, "BROWSER": str(fake)}, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, cwd=tmp_path)
+    try:
+        for _ in range(300):
+            if opened.exists() and opened.read_text():
+                break
+            time.sleep(0.05)
+        assert opened.read_text() == f"http://127.0.0.1:{port}/\n"
+        assert httpx.get(f"http://127.0.0.1:{port}/").status_code == 200
+    finally:
+        process.terminate()
+        process.wait(10)

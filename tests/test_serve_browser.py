@@ -5,8 +5,6 @@ accessibility rules (WCAG 2.1 A and AA) with no serious or critical violation.""
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -24,6 +22,7 @@ from helpers import run_cli
 ROOT = Path(__file__).resolve().parents[1]
 BORAS = ROOT / "fixtures" / "examples" / "boras-2021.docx"
 BORAS_2018 = ROOT / "fixtures" / "docx" / "boras-2018-headings.docx"
+BORAS_TEXT = ROOT / "fixtures" / "text" / "boras-patientsakerhetsberattelse-2021.txt"
 AXE = ROOT / "tools" / "node" / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -48,9 +47,12 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def server(tmp_path):
+def server(tmp_path, request):
+    """`sosfs-check serve` on a free loopback port; `@pytest.mark.parametrize("server", [[options]],
+    indirect=True)` adds options."""
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "sosfs_check", "serve", "--port", str(port)],
+    options = getattr(request, "param", [])
+    process = subprocess.Popen([sys.executable, "-m", "sosfs_check", "serve", "--port", str(port), *options],
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=tmp_path)
     url = f"http://127.0.0.1:{port}"
     for _ in range(300):
@@ -167,6 +169,55 @@ def test_two_years_give_coverage_and_comparison(server, browser, tmp_path):
     browser.find_element(By.ID, "download-coverage").click()
     assert downloaded(browser, "tackning.xlsx").stat().st_size > 0
     screenshot(browser, tmp_path / "tva-ar.png")
+    violations = axe_violations(browser)
+    assert serious(violations) == [], json.dumps(violations, ensure_ascii=False, indent=1)
+
+
+def test_make_a_template(server, browser, monkeypatch, capsys, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run_cli(monkeypatch, capsys, "mall", "--year", "2025", "--organisation", "Omsorgsnämnden i Ås",
+                           "--output", "cli.docx")
+    assert code == 0, err
+    browser.get(server + "/")
+    browser.find_element(By.ID, "mall-year").send_keys("2025")
+    browser.find_element(By.ID, "mall-organisation").send_keys("Omsorgsnämnden i Ås")
+    browser.find_element(By.ID, "mall-button").click()
+    made = docx.Document(downloaded(browser, "patientsakerhetsberattelse-2025.docx"))
+    assert browser.find_element(By.ID, "status").text == "Mallen är nedladdad."
+    texts = lambda document: [(p.style.name, p.text) for p in document.paragraphs]  # noqa: E731
+    assert texts(made) == texts(docx.Document(tmp_path / "cli.docx"))
+    assert ("Heading 1", "Sammanfattning") in texts(made)
+
+
+def test_drop_a_text_report(server, browser, monkeypatch, capsys):
+    monkeypatch.chdir(BORAS_TEXT.parent)
+    _, out, _ = run_cli(monkeypatch, capsys, "check", "--format", "json", BORAS_TEXT.name)
+    expected = [words("sv")[a["status"]] for a in json.loads(out)["documents"][0]["checklist"]]
+    browser.get(server + "/")
+    browser.execute_script(
+        "const dropped = new DataTransfer();"
+        "dropped.items.add(new File([arguments[0]], arguments[1], {type: 'text/plain'}));"
+        "document.getElementById('drop').dispatchEvent(new DragEvent('drop', {dataTransfer: dropped, bubbles: true}));",
+        BORAS_TEXT.read_text(encoding="utf-8"), BORAS_TEXT.name,
+    )
+    assert browser.find_element(By.ID, "chosen").text == f"Valda filer: {BORAS_TEXT.name}"
+    assert browser.execute_script("return document.getElementById('files').files.length") == 1
+    browser.find_element(By.ID, "check-button").click()
+    WebDriverWait(browser, 120).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#report table.checklist"))
+    assert [c.text for c in browser.find_elements(By.CSS_SELECTOR, "#report td.status")] == expected
+    assert not browser.find_element(By.ID, "download-annotated").is_displayed()  # Word copies only of Word files
+
+
+@pytest.mark.parametrize("server", [["--lang", "en"]], indirect=True)
+def test_page_in_english(server, browser, monkeypatch, capsys):
+    monkeypatch.chdir(BORAS.parent)
+    _, out, _ = run_cli(monkeypatch, capsys, "check", "--format", "json", BORAS.name)
+    expected = [words("en")[a["status"]] for a in json.loads(out)["documents"][0]["checklist"]]
+    choose(browser, server, BORAS)
+    WebDriverWait(browser, 120).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#report table.checklist"))
+    assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+    assert browser.find_element(By.ID, "status").text == "The check is done."
+    assert [c.text for c in browser.find_elements(By.CSS_SELECTOR, "#report td.status")] == expected
     violations = axe_violations(browser)
     assert serious(violations) == [], json.dumps(violations, ensure_ascii=False, indent=1)
 

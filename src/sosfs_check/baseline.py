@@ -40,14 +40,18 @@ def load_baseline(path: Path, aliases: dict[str, str] | None = None) -> Counter:
 
     An entry of a rule that has since been renamed (`aliases`: earlier id -> today's) counts under
     today's id."""
+    from .bounds import MAX_BASELINE, DataError, read_bounded
+
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = json.loads(read_bounded(Path(path), MAX_BASELINE).decode("utf-8"))
         if data.get("format") != FORMAT:
             raise ValueError(f"format ska vara {FORMAT!r}")
         return Counter((e["path"], _current(e, aliases or {})) for e in data["findings"])
     except OSError as exc:
         raise UserError(f"{path}: kan inte läsa baslinjen: {exc.strerror or exc}") from None
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+    except DataError as exc:
+        raise UserError(f"{path}: baslinjefilen {exc.problem}") from None
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
         raise UserError(f"{path}: ogiltig baslinjefil ({exc}); skapa den med --write-baseline") from None
 
 

@@ -93,13 +93,17 @@ def annotate(
     from .settings import resolve
 
     settings = resolve(config, rule_dirs or (), value(profile), as_of, value(lang), max_size)
+    target = output or default_output(report)
+    if target != STDOUT:
+        from .files import guard_outputs
+
+        guard_outputs([target], [report])
     ensure_docx(report)
     results, failed = run([report], settings)
     if failed:
         raise typer.Exit(2)
     [result] = results
     ensure_docx(report, result.document.format)
-    target = output or default_output(report)
     count = write_comments(result, report, target, settings.lang, settings.rules)
     from .i18n import count_phrase, words
 
@@ -114,7 +118,7 @@ cli_mall.register(app)
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Adress att lyssna på; annan än 127.0.0.1 kräver --token.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(min=0, max=65535, help="Port att lyssna på.")] = 8000,
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port att lyssna på.")] = 8000,
     open_browser: Annotated[bool, typer.Option("--open", help="Öppna sidan i webbläsaren.")] = False,
     rule_dirs: RulesOption = None,
     config: ConfigOption = None,

@@ -16,7 +16,7 @@ from .cli_options import (
     AsOfOption, CompareFormat, CompareFormatOption, ConfigOption, CoverageFormat, CoverageFormatOption, ExcludeOption,
     JobsOption, LangOption, MaxSizeOption, OutputOption, ProfileOption, RulesOption, VerboseOption, value,
 )
-from .files import STDOUT, write_output
+from .files import STDOUT, guard_outputs, write_output
 
 
 def _swedish_only(settings, what: str) -> None:
@@ -28,12 +28,22 @@ def _swedish_only(settings, what: str) -> None:
 def _rich(draw, output: Path | None, inputs: list[Path], width: int) -> None:
     from rich.console import Console
 
+    from .controls import VisibleStream
+
     if output is None or output == STDOUT:
-        draw(Console())
+        draw(Console(file=VisibleStream(sys.stdout)))
     else:
         console = Console(record=True, file=io.StringIO(), width=width)
         draw(console)
-        write_output(output, console.export_text(), inputs)
+        _emit(output, console.export_text(), inputs)
+
+
+def _emit(output: Path | None, data: str | bytes, inputs: list[Path], raw: bool = False, markup: bool = False) -> None:
+    """Write a rendered view; unless `raw` (JSON), text shows invisible control characters as
+    `<U+202E>` (in HTML, `markup`, as `&lt;U+202E&gt;`)."""
+    from .controls import visible
+
+    write_output(output, data if raw or isinstance(data, bytes) else visible(data, markup), inputs)
 
 
 def coverage(
@@ -61,7 +71,7 @@ def coverage(
     settings = resolve(config, rule_dirs or (), value(profile), as_of, value(lang), max_size)
     _swedish_only(settings, "täckningsmatrisen")
     discovery = Discovery(exclude or (), [output] if output else [], verbose)
-    results, failed = run(paths, settings, jobs or default_jobs(), progress, discovery=discovery)
+    results, failed = run(paths, settings, jobs or default_jobs(), progress, discovery=discovery, outputs=[output])
     if results:
         table = matrix(results, settings.rules)
         inputs = [r.path for r in results]
@@ -70,7 +80,7 @@ def coverage(
         else:
             writer = {"markdown": render.markdown, "html": render.html, "csv": render.csv_text,
                       "xlsx": render.xlsx, "json": render.json_text}[format.value]
-            write_output(output, writer(table), inputs)
+            _emit(output, writer(table), inputs, raw=format is CoverageFormat.json, markup=format is CoverageFormat.html)
     if failed or not results:
         raise typer.Exit(2)
 
@@ -93,6 +103,7 @@ def compare(
     from .render import compare as render
     from .settings import resolve
 
+    guard_outputs([output], [old, new])
     settings = resolve(config, rule_dirs or (), value(profile), as_of, value(lang), max_size)
     _swedish_only(settings, "jämförelsen")
     with progress(2, at_least=1) as advance:
@@ -101,7 +112,8 @@ def compare(
     if format is CompareFormat.rich:
         _rich(lambda console: render.print_rich(result, console), output, [old, new], 120)
     else:
-        write_output(output, {"markdown": render.markdown, "json": render.json_text}[format.value](result), [old, new])
+        _emit(output, {"markdown": render.markdown, "json": render.json_text}[format.value](result), [old, new],
+              raw=format is CompareFormat.json)
 
 
 def _checked(settings, path: Path, advance):

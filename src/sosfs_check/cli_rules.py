@@ -28,9 +28,12 @@ def _ruleset(rules: list[Path] | None):
 
 
 def _console():
+    """The terminal, for text from rule packs too: their control characters are shown, not obeyed."""
     from rich.console import Console
 
-    return Console(soft_wrap=True)
+    from .controls import VisibleStream
+
+    return Console(soft_wrap=True, file=VisibleStream(sys.stdout))
 
 
 @rules_app.command("list")
@@ -110,7 +113,7 @@ def explain(
 
 def _validate_file(path: Path) -> tuple[int, int]:
     """Validate one rule, pack or rule test file; returns (rules, cases) it holds."""
-    from .rules import RuleFile, _validate, load_pack_file
+    from .rules import RuleFile, _validate, file_texts, load_pack_file
     from .yamlfile import read_yaml
     from .ruletests import RuleTestFile
 
@@ -120,7 +123,7 @@ def _validate_file(path: Path) -> tuple[int, int]:
     text, data = read_yaml(path)
     if isinstance(data, dict) and "cases" in data:
         return 0, len(_validate(RuleTestFile, path, text, data).cases)
-    return len(_validate(RuleFile, path, text, data).rules), 0
+    return len(_validate(RuleFile, path, text, data, texts=file_texts(path)).rules), 0
 
 
 def _validate_dir(directory: Path) -> tuple[int, int]:
@@ -201,11 +204,12 @@ def schema(
 def docs(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Skriv till fil i stället för skärmen.")] = None,
     rules: RulesOption = None,
+    sources: Annotated[bool, typer.Option("--sources", help="Skriv rättskällorna (docs/legal-sources.md) i stället.")] = False,
 ) -> None:
-    """Skriv regelreferensen (Markdown) med rättslig grund och förklaring för varje regel."""
-    from .ruledoc import rules_markdown
+    """Skriv regelreferensen (Markdown) med rättslig grund och förklaring för varje regel, eller rättskällorna."""
+    from .ruledoc import legal_sources_markdown, rules_markdown
 
-    text = rules_markdown(_ruleset(rules))
+    text = (legal_sources_markdown if sources else rules_markdown)(_ruleset(rules))
     if output is None:
         sys.stdout.write(text)
     else:

@@ -15,6 +15,13 @@ from .errors import Stopped, UserError, raise_stopped
 STOP_NAMES = {signal.SIGINT: "Ctrl-C", signal.SIGTERM: "SIGTERM"}
 
 
+def read_inputs(paths: list[Path], files: list[Path], config: Path | None = None, rule_dirs=()) -> list[Path]:
+    """Every file a command reads: the paths named, the reports found in folders, the
+    configuration and the rule packs' files. No output may be one of them."""
+    packs = [file for folder in rule_dirs for file in Path(folder).glob("*.yml")]
+    return [*paths, *files, *([config] if config else []), *packs]
+
+
 def check(
     paths: list[Path],
     profile: str | None = None,
@@ -42,7 +49,10 @@ def check(
     settings = resolve(config, rule_dirs or (), profile, as_of, lang, max_size, fail_on)
     pairs = targets(format, output or [])
     discovery = Discovery(exclude or (), [file for _, file in pairs if file is not None], verbose)
-    results, failed = run(paths, settings, jobs or default_jobs(), progress, baseline, write_baseline, discovery)
+    config_file = settings.config.path if settings.config is not None else None
+    packs = (*(settings.config.rule_dirs if settings.config is not None else ()), *(rule_dirs or ()))
+    results, failed = run(paths, settings, jobs or default_jobs(), progress, baseline, write_baseline, discovery,
+                          outputs=[file for _, file in pairs], reads=read_inputs([], [], config_file, packs))
     code = exit_code(results, failed, settings.fail_on)
     if results:
         emit(pairs, results, settings.lang, settings.rules, Run(settings.fail_on, code))

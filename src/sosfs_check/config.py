@@ -68,7 +68,7 @@ def find_config(start: Path) -> Path | None:
         if own.is_file():
             return own
         pyproject = directory / PYPROJECT
-        if pyproject.is_file() and "sosfs-check" in pyproject.read_text(encoding="utf-8", errors="replace"):
+        if pyproject.is_file() and b"sosfs-check" in _read_bytes(pyproject):
             if "sosfs-check" in _read_toml(pyproject).get("tool", {}):
                 return pyproject
     return None
@@ -91,22 +91,33 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
     try:
         config = Config.model_validate(data)
     except ValidationError as exc:
-        text = path.read_text(encoding="utf-8", errors="replace")
+        text = _read_bytes(path).decode("utf-8", errors="replace")
         problems = [f"{path}{_line_suffix(text, prefix, err['loc'])}: {_problem(err, prefix)}" for err in exc.errors()]
         raise UserError("\n".join(problems)) from None
     config._path = path
     return config
 
 
-def _read_toml(path: Path) -> dict:
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, within the size limit for configuration files."""
+    from .bounds import DataError, read_bounded
+
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        return read_bounded(path)
     except OSError as exc:
         raise UserError(f"{path}: kan inte läsa konfigurationen: {exc.strerror or exc}") from None
+    except DataError as exc:
+        raise UserError(f"{path}: konfigurationsfilen {exc.problem}") from None
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        return tomllib.loads(_read_bytes(path).decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         line = re.search(r"\(at line (\d+),", str(exc))
         raise UserError(f"{path}{':' + line[1] if line else ''}: ogiltig TOML: {exc}") from None
+    except RecursionError:
+        raise UserError(f"{path}: ogiltig TOML: orimligt djupt nästlad") from None
 
 
 def _key_pattern(key: str) -> re.Pattern:
@@ -145,7 +156,7 @@ def _line_suffix(text: str, prefix: str, loc: tuple) -> str:
 def _value_line(path: Path, value: str) -> str:
     """':LINE' of the first line naming `value` in quotes, or ''."""
     quoted = re.compile(rf"[\"']{re.escape(value)}[\"']")
-    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    lines = _read_bytes(path).decode("utf-8", errors="replace").splitlines()
     return next((f":{i}" for i, line in enumerate(lines, 1) if quoted.search(line)), "")
 
 

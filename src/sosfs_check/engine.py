@@ -119,7 +119,7 @@ def evaluate(
             "eller båda; titeln nämner ingen av dem. Ange --profile.",
         )
     rules.check_profile(profile)
-    ctx = Context(document, as_of or date.today(), rules.adoption)
+    ctx = Context(document, as_of or date.today(), rules.adoption, rules.texts.values())
     if as_of is None:
         ctx.as_of, reason = dates.law_date(ctx.dating, ctx.period_year, date.today())
     else:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import cache
+from functools import cache, lru_cache
 
 from .document import Block
 from .prefilter import Folded
@@ -75,15 +75,26 @@ def _value(token: str) -> int:
 _GENERIC = re.compile(r"\b(?:ska|skall|kan|bör|varje|när|om\s+en|om\s+ett)\b", re.IGNORECASE)
 
 
+_PART = re.compile(r"\s+av\s")
+_BEFORE = 200  # characters before a count in which "varav" or "av dessa" is looked for
+
+
 def _is_count(sentence: str, match: re.Match, key: str) -> bool:
-    """Reject parts ("två av synpunkterna", "varav 31") and generic articles ("när en avvikelse")."""
+    """Reject parts ("två av synpunkterna", "varav 31") and generic articles ("när en avvikelse").
+    Only text near the match is copied, so a sentence of megabytes stays linear."""
     num = match.group("num").lower()
-    if re.match(r"\s+av\s", sentence[match.end("num") :]):
+    if _PART.match(sentence, match.end("num")):
         return False
-    before = sentence[: match.start()].rstrip().lower()
+    before = sentence[max(0, match.start() - _BEFORE) : match.start()].rstrip().lower()
     if key != "ivo_anmalningar" and before.endswith(("varav", "av de", "av dessa")):
         return False
-    return num not in ("en", "ett") or not _GENERIC.search(sentence)
+    return num not in ("en", "ett") or not _generic(sentence)
+
+
+@lru_cache(maxsize=4)
+def _generic(sentence: str) -> bool:
+    """Whether the sentence speaks of things in general; once per sentence (a str keeps its hash)."""
+    return _GENERIC.search(sentence) is not None
 
 
 @cache
@@ -106,21 +117,51 @@ def _keys(text: str, keys) -> list[str]:
 
 
 def _from_text(block: Block, keys: list[str]) -> list[Fact]:
-    """Counts stated in a block's sentences, for the keys whose words the block holds.
+    """The first count a block states for each of the keys whose words it holds.
     The patterns are written in lower case and matched in lower-cased text (faster than IGNORECASE)."""
-    facts = []
+    facts: dict[str, Fact] = {}
     for sentence in sentences(block.text):
         text = sentence.lower()
-        for key in _keys(sentence, keys):
-            facts.extend(
-                Fact(key, _value(m.group("num")), block.section_label, sentence, block.index)
-                for pattern in (_PATTERNS[key], _LABELLED[key])
-                for m in pattern.finditer(text)
-                if _is_count(text, m, key)
-            )
-            if _NONE[key].search(text):
-                facts.append(Fact(key, 0, block.section_label, sentence, block.index))
-    return facts
+        for key in _keys(sentence, [k for k in keys if k not in facts]):
+            if (value := _stated(text, key)) is not None:
+                facts[key] = Fact(key, value, block.section_label, sentence, block.index)
+    return list(facts.values())
+
+
+def _stated(text: str, key: str) -> int | None:
+    """The count a lower-cased sentence states for a key: a number before the counted word, a
+    labelled number, else a stated zero; None when it states none."""
+    spans = _spans(text, key)
+    for pattern in (_PATTERNS[key], _LABELLED[key]):
+        for start, end in spans:
+            for match in pattern.finditer(text, start, end):
+                if _is_count(text, match, key):
+                    return _value(match.group("num"))
+    return 0 if any(_NONE[key].search(text, start, end) for start, end in spans) else None
+
+
+_LONG = 2_000  # characters: a longer "sentence" (one huge paragraph) is scanned only near the counted words
+_REACH = 300  # characters either side of a counted word in which its count is looked for
+
+
+def _spans(text: str, key: str) -> list[tuple[int, int]]:
+    """Where in a sentence the key's statements can be: all of it, or, in a very long one, the
+    disjoint stretches around its counted words, so that scanning stays proportional to them."""
+    if len(text) <= _LONG or "" in _needles(key):
+        return [(0, len(text))]
+    around = []
+    for needle in _needles(key):
+        at = text.find(needle)
+        while at != -1:
+            around.append((max(0, at - _REACH), min(len(text), at + len(needle) + _REACH)))
+            at = text.find(needle, at + 1)
+    spans: list[tuple[int, int]] = []
+    for start, end in sorted(around):
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], end))
+        else:
+            spans.append((start, end))
+    return spans
 
 
 def _from_tables(blocks: list[Block]) -> list[Fact]:
@@ -148,7 +189,11 @@ def extract_facts(blocks: list[Block], folded: Folded | None = None) -> list[Fac
         for position in sorted({p for needle in _needles(key) for p in folded.containing(needle)}):
             if blocks[position].table is None and blocks[position].kind != "heading":
                 keys[position].append(key)
-    candidates = [f for p in sorted(keys) for f in _from_text(blocks[p], keys[p])] + _from_tables(blocks)
+    candidates, done = _from_tables(blocks), set()
+    for position in sorted(keys):  # in reading order: a key stated once needs no further looking
+        for fact in _from_text(blocks[position], [k for k in keys[position] if k not in done]):
+            candidates.append(fact)
+            done.add(fact.key)
     for fact in sorted(candidates, key=lambda f: f.block or 0):
         found.setdefault(fact.key, fact)
     return [found[key] for key in _COUNTED if key in found]

@@ -4,11 +4,38 @@ from __future__ import annotations
 
 import errno
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
 
 from .errors import UserError
+
+
+def guard_outputs(outputs, inputs) -> None:
+    """Refuse an output that is one of the inputs, as a path (through symlinks) or as the same
+    file (a hard link), whether or not the input can be read. Call it before reading anything."""
+    taken = {os.path.realpath(p): Path(p) for p in inputs}
+    identities = {}
+    for path in inputs:
+        try:
+            info = os.stat(path)
+            identities[(info.st_dev, info.st_ino)] = Path(path)
+        except OSError:
+            pass  # missing or unreachable: its path still counts
+    for output in outputs:
+        if output is None:
+            continue
+        same = taken.get(os.path.realpath(output))
+        if same is None:
+            try:
+                info = os.stat(output)
+                same = identities.get((info.st_dev, info.st_ino)) if stat.S_ISREG(info.st_mode) else None
+            except OSError:
+                pass
+        if same is not None:
+            raise UserError(f"{output}: vägrar skriva över indatafilen {same}; välj ett annat utdatanamn")
+
 
 STDOUT = Path("-")  # as an output file name: write to stdout
 
@@ -42,28 +69,58 @@ def pipe_closed() -> None:
 
 
 def write_atomic(path: Path, data: str | bytes, inputs: list[Path] = ()) -> None:
-    """Write via a temporary file and rename, so an interrupted run leaves no half file."""
+    """Write an output and never an input.
+
+    A regular file (or a new one) is written via a temporary file in its folder and renamed, so
+    an interrupted run leaves no half file; through a symlink, its target is written and the
+    link stays. What exists and is not a regular file (a device, a named pipe, `/dev/stdout`) is
+    written into and never replaced.
+    """
     target = Path(path)
-    if any(target.resolve() == Path(p).resolve() for p in inputs):
-        raise UserError(f"{target}: vägrar skriva över indatafilen; välj ett annat utdatanamn")
-    if target.is_dir():
-        raise UserError(f"{target}: är en mapp; ange ett filnamn för utdata")
+    guard_outputs([target], inputs)
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    directory = target.parent if str(target.parent) else Path(".")
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+        info = os.stat(target)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:  # a symlink loop, a folder that cannot be searched
+        raise UserError(f"{target}: kan inte skriva utdatafilen: {_reason(exc)}") from exc
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise UserError(f"{target}: är en mapp; ange ett filnamn för utdata")
+    if _descriptor(target) or (info is not None and not stat.S_ISREG(info.st_mode)):
+        _write_into(target, payload, append=_descriptor(target))
+        return
+    real = Path(os.path.realpath(target))  # through symlinks: the link stays, its target is written
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
     except OSError as exc:
         raise UserError(f"{target}: kan inte skriva utdatafilen: {_reason(exc)}") from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get the usual mode
-        os.replace(tmp, target)
+        os.chmod(tmp, stat.S_IMODE(info.st_mode) if info else 0o666 & ~_umask())  # mkstemp makes 0600
+        os.replace(tmp, real)
     except BaseException as exc:  # also Ctrl-C: no temporary file is left behind
         Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
             raise UserError(f"{target}: kan inte skriva utdatafilen: {_reason(exc)}") from exc
         raise
+
+
+def _descriptor(path: Path) -> bool:
+    """`/dev/stdout`, `/dev/fd/N`, `/proc/self/fd/N` and the like: a file some process already has open."""
+    absolute = os.path.abspath(path)
+    return absolute.startswith("/proc/") or (absolute.startswith("/dev/") and not absolute.startswith("/dev/shm/"))
+
+
+def _write_into(target: Path, payload: bytes, append: bool) -> None:
+    """Write into an existing file as it is (appending to an open descriptor's file), never replacing it."""
+    try:
+        fd = os.open(target, os.O_WRONLY | (os.O_APPEND if append else 0))
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+    except OSError as exc:
+        raise UserError(f"{target}: kan inte skriva utdatafilen: {_reason(exc)}") from exc
 
 
 _REASONS = {

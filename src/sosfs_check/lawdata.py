@@ -88,6 +88,8 @@ class ProvisionSource(Strict):
     reference: str = Field(min_length=1)
     quotes_wording: bool = False
     valid_from: date | None = None  # when the provision itself came into force (e.g. 27 kap. 7 § SoL)
+    valid_to: date | None = None  # the last day the provision itself was in force
+    check_before_release: str = ""  # what must be checked against the official text
 
 
 class LegalText(Dated):
@@ -101,8 +103,10 @@ class LegalText(Dated):
     quotes_wording: bool = False  # a secondary source that quotes the provisions' own wording
     version: str = ""  # the version the pack encodes, e.g. "ändrad t.o.m. HSLF-FS 2025:21"
     replaced_by: str = ""  # in force after valid_to
+    replaces: str = ""  # in force before valid_from
     report_content: list[str] = []  # provisions that say what the report itself contains: "3 kap. 10 §"
     provisions: dict[str, ProvisionSource] = {}  # "5 kap. 3 §" -> its own source
+    check_before_release: str = ""  # what must be checked against the official text (docs/legal-sources.md)
 
 
 class LegalBasis(Dated):
@@ -135,8 +139,8 @@ def resolve_basis(citation: str, texts: dict[str, LegalText]) -> LegalBasis:
         reference=source.reference,
         quotes_wording=source.quotes_wording,
         in_report=any(provision.startswith(p) for p in text.report_content),
-        valid_from=(own.valid_from if own and own.valid_from else None) or text.valid_from,
-        valid_to=text.valid_to,
+        valid_from=(own.valid_from if own else None) or text.valid_from,
+        valid_to=(own.valid_to if own else None) or text.valid_to,
     )
 
 

@@ -54,13 +54,20 @@ def targets(format: str, outputs: list[str]) -> list[tuple[str, Path | None]]:
     return pairs
 
 
+RAW = ("json", "sarif", "gitlab")  # data formats keep the report's characters; the others are read by people
+MARKUP = ("html", "junit")
+
+
 def _file(name: str) -> Path | None:
     """The file an `--output` names; None for "-", stdout."""
     return None if name == "-" else Path(name)
 
 
 def render(format: str, results: list[Result], lang: str, rules, run: Run = Run()) -> str:
-    """One format's text; `rules` is the rule set the results were judged by (SARIF lists it)."""
+    """One format's text; `rules` is the rule set the results were judged by (SARIF lists it). In
+    formats people read, invisible control characters are shown as `<U+202E>` (see `controls`)."""
+    from .controls import visible
+
     if format == "rich":
         from rich.console import Console
 
@@ -68,17 +75,20 @@ def render(format: str, results: list[Result], lang: str, rules, run: Run = Run(
 
         console = Console(record=True, file=io.StringIO(), width=110)
         print_report(results, console, lang)
-        return console.export_text()
+        return visible(console.export_text())
     module = importlib.import_module(f".render.{RENDERERS[format]}", __package__)
     if format == "sarif":  # the rules judged by, the gate's exit code
-        return module.render(results, lang, rules.rules, run)
-    if format == "junit":  # failures follow the gate
-        return module.render(results, lang, run)
-    return module.render(results, lang)
+        text = module.render(results, lang, rules.rules, run)
+    elif format == "junit":  # failures follow the gate
+        text = module.render(results, lang, run)
+    else:
+        text = module.render(results, lang)
+    return text if format in RAW else visible(text, markup=format in MARKUP)
 
 
 def emit(pairs: list[tuple[str, Path | None]], results: list[Result], lang: str, rules, run: Run = Run()) -> None:
-    """Write every requested format; GitHub's step summary is appended when running in Actions."""
+    """Write every requested format; GitHub's step summary is appended when running in Actions.
+    The outputs were checked against every input before reading (`pipeline.run`)."""
     inputs = [r.path for r in results]
     for format, file in pairs:
         if file is not None:
@@ -86,9 +96,10 @@ def emit(pairs: list[tuple[str, Path | None]], results: list[Result], lang: str,
         elif format == "rich":
             from rich.console import Console
 
+            from .controls import VisibleStream
             from .render.rich_report import print_report
 
-            print_report(results, Console(), lang)
+            print_report(results, Console(file=VisibleStream(sys.stdout)), lang)
         else:
             write_output(None, render(format, results, lang, rules, run))
     if any(format == "github" for format, _ in pairs):

@@ -51,21 +51,34 @@ def run(
     baseline: Path | None = None,
     write_baseline: Path | None = None,
     discovery: Discovery = Discovery(),
+    outputs: list[Path | None] = (),
+    reads: list[Path] = (),
 ) -> tuple[list[Result], bool]:
     """Check the reports (folders are searched) under `settings`: (results, whether a file failed).
 
     `progress(total)` gives a context yielding the per-file callback (see `outputs.progress`).
     Findings of suppressed rules carry the configured reason; `write_baseline` records the
     findings as known, and `baseline` (or the file just written) marks the known ones.
+    Before anything is read, `outputs` and `write_baseline` are refused if they are any file
+    read: the paths, the reports found in folders, the baseline and `reads` (configuration, packs).
     """
     from .batch import check_paths
     from .discover import discover, report_skipped
+    from .files import guard_outputs
+    from .readers import BINARY_SUFFIXES
 
     configured = settings.config.exclude if settings.config is not None else []
-    found = discover(paths, [*configured, *discovery.exclude], discovery.outputs)
+    # A scan skips the run's own earlier output (a `rapport.md` in the folder) so that it is
+    # overwritten, not read; no command writes a Word, OpenDocument or PDF file, so an output named
+    # like one is a report, stays an input and is refused by the guard below.
+    own = [o for o in discovery.outputs if Path(o).suffix.lower() not in BINARY_SUFFIXES]
+    found = discover(paths, [*configured, *discovery.exclude], own)
     if discovery.verbose:
         report_skipped(found, sys.stderr)
     files = found.files
+    inputs = [*paths, *files, *reads]
+    guard_outputs(outputs, [*inputs, *([baseline] if baseline else [])])
+    guard_outputs([write_baseline], inputs)
     with progress(len(files)) if progress else nullcontext() as on_done:
         outcomes = check_paths(files, settings, jobs, on_done)
     results, failed = collect(outcomes, paths)

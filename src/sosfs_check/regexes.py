@@ -1,8 +1,13 @@
-"""Reading regular expressions: the backtracking guard and the literal prefilter.
+"""Reading regular expressions: rule-pack patterns in linear time, and the literal prefilter.
 
 The only module that looks inside a parsed pattern (`re._parser`).
 
-`backtracking_risk(pattern)` says why a pattern can backtrack catastrophically on long text.
+A rule pack's patterns come from whoever wrote the pack, so they never reach Python's
+backtracking `re`, where `(a?){30}a{30}` takes seconds on 31 characters: `rule_pattern(p)` runs
+them in RE2 (`google-re2`), in time linear in the text, with Python's Unicode meaning of \\w, \\d
+and \\s. `linear_problem(p)` says why a pattern cannot run there (lookaround, backreferences),
+and the pack is refused. Python's `re` runs only the tool's own fixed patterns.
+
 `needles(pattern)` returns clauses that every match satisfies: each clause is a tuple of
 case-folded strings of which a match contains at least one. A regex scan costs tens of
 nanoseconds per character, a substring test a fraction of one; so checks test block texts for
@@ -11,113 +16,146 @@ the clauses first and run the pattern only where all hold, with the same results
 
 from __future__ import annotations
 
+import functools
 import re
-import string
 from re import _constants as C
 from re import _parser
 
 NEEDLES: dict[tuple[str, int], tuple] = {}  # (regex, flags) -> literal clauses; kept across runs by `rulecache`
 
-_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT)
-_CATEGORIES = {
-    C.CATEGORY_DIGIT: re.compile(r"\d"), C.CATEGORY_NOT_DIGIT: re.compile(r"\D"),
-    C.CATEGORY_SPACE: re.compile(r"\s"), C.CATEGORY_NOT_SPACE: re.compile(r"\S"),
-    C.CATEGORY_WORD: re.compile(r"\w"), C.CATEGORY_NOT_WORD: re.compile(r"\W"),
-}  # fmt: skip
+# Python's classes for str patterns, in RE2's syntax: RE2's own \w, \d and \s are ASCII only.
+_SPACE = r"\t-\r\x{1c}-\x{20}\x{85}\p{Z}"
+_OUTSIDE = {"w": r"[\p{L}\p{N}_]", "W": r"[^\p{L}\p{N}_]", "d": r"\p{Nd}", "D": r"\P{Nd}",
+            "s": f"[{_SPACE}]", "S": f"[^{_SPACE}]", "Z": r"\z"}  # fmt: skip
+_INSIDE = {"w": r"\p{L}\p{N}_", "d": r"\p{Nd}", "D": r"\P{Nd}", "s": _SPACE}
+_HEX = {"u": 4, "U": 8}  # \uXXXX and \UXXXXXXXX are \x{...} in RE2
+_UNSUPPORTED = {
+    C.ASSERT: "lookahead och lookbehind ((?=, (?!, (?<=, (?<!) stöds inte",
+    C.ASSERT_NOT: "lookahead och lookbehind ((?=, (?!, (?<=, (?<!) stöds inte",
+    C.GROUPREF: "bakåtreferenser (\\1, (?P=namn)) stöds inte",
+    C.GROUPREF_EXISTS: "villkorliga grupper ((?(1)...)) stöds inte",
+    C.ATOMIC_GROUP: "atomära grupper ((?>...)) stöds inte",
+    C.POSSESSIVE_REPEAT: "possessiva upprepningar (a*+) stöds inte",
+}
 
 
-def _in_class(items, ch: str) -> bool:
-    """Does `ch` match a parsed character class `[...]`?"""
-    negate = bool(items) and items[0][0] is C.NEGATE
-    code = ord(ch)
-    hit = any(
-        (op is C.LITERAL and av == code)
-        or (op is C.RANGE and av[0] <= code <= av[1])
-        or (op is C.CATEGORY and av in _CATEGORIES and _CATEGORIES[av].match(ch) is not None)
-        for op, av in items
-    )
-    return hit != negate
+def _non_ascii_word(item) -> str | None:
+    """The character of a literal that is a word character outside ASCII ("å"), or None."""
+    op, av = item
+    char = chr(av) if op is C.LITERAL else ""
+    return char if char and not char.isascii() and (char.isalnum() or char == "_") else None
 
 
-def _first(items, probe: frozenset) -> tuple[set[str], bool]:
-    """The probe characters a parsed sequence can start with, and whether it can match empty text."""
-    first: set[str] = set()
-    for op, av in items:
-        if op is C.LITERAL:
-            chars, empty = {chr(av)}, False
-        elif op is C.NOT_LITERAL:
-            chars, empty = probe - {chr(av)}, False
-        elif op is C.ANY:
-            chars, empty = set(probe), False
-        elif op is C.IN:
-            chars, empty = {c for c in probe if _in_class(av, c)}, False
-        elif op in _REPEATS or op is C.POSSESSIVE_REPEAT:
-            chars, empty = _first(av[2], probe)
-            empty = empty or av[0] == 0
-        elif op is C.SUBPATTERN:
-            chars, empty = _first(av[3], probe)
-        elif op is C.ATOMIC_GROUP:
-            chars, empty = _first(av, probe)
-        elif op is C.BRANCH:
-            alternatives = [_first(alt, probe) for alt in av[1]]
-            chars = set().union(*(c for c, _ in alternatives))
-            empty = any(e for _, e in alternatives)
-        else:  # anchors, lookarounds, back references: zero width or unknown
-            chars, empty = set(), True
-        first |= chars
-        if not empty:
-            return first, False
-    return first, True
-
-
-def _backtracking(items, probe: frozenset, loop=None) -> str | None:
-    """Why a parsed pattern can backtrack catastrophically, or None; `loop` is the body of the
-    enclosing repetition.
-
-    Caught (as Python parses them, after it merges "(ab|ac)" into "a[bc]"): a repetition inside a
-    repetition that can start with the same character ("(a+)+", "(\\w+\\s?)*"), and alternatives
-    inside a repetition that can match the same text ("(a|a)*", "(a|a?)+"). A possessive repeat or
-    atomic group gives nothing back, so what is inside it is judged on its own. A heuristic: rare
-    safe patterns such as "(\\s*,)*" are refused.
-    """
-    for op, av in items:
-        inner = loop
-        if op in _REPEATS:
-            subs = [av[2]]
-            if av[1] > 1:
-                inner = av[2]
-                if loop is not None and _first(inner, probe)[0] & _first(loop, probe)[0]:
-                    return "en upprepning inuti en upprepning, som (a+)+ eller (a*)*"
-        elif op is C.BRANCH:
-            subs = av[1]
-            if loop is not None:
-                firsts = [_first(alt, probe) for alt in subs]
-                if any((a & b) or (ea and eb) for i, (a, ea) in enumerate(firsts) for b, eb in firsts[i + 1 :]):
-                    return "alternativ som kan matcha samma text inuti en upprepning, som (a|a)* eller (a|a?)+"
-        elif op is C.SUBPATTERN:
-            subs = [av[3]]
-        elif op is C.POSSESSIVE_REPEAT:
-            subs, inner = [av[2]], None
-        elif op is C.ATOMIC_GROUP:
-            subs, inner = [av], None
-        elif op in (C.ASSERT, C.ASSERT_NOT):
-            subs = [av[1]]
-        elif op is C.GROUPREF_EXISTS:
-            subs = [s for s in av[1:] if s is not None]
-        else:
-            continue
+def _unsupported(items) -> str | None:
+    """Why a parsed pattern cannot run in linear time, or gives other matches there, or None."""
+    items = list(items)
+    for i, (op, av) in enumerate(items):
+        if op in _UNSUPPORTED:
+            return f"{_UNSUPPORTED[op]}, eftersom uttryck körs i linjär tid (RE2)"
+        if op is C.AT and av in (C.AT_BOUNDARY, C.AT_NON_BOUNDARY):
+            beside = [items[j] for j in (i - 1, i + 1) if 0 <= j < len(items)]
+            if char := next(filter(None, map(_non_ascii_word, beside)), None):
+                return (f"\\b intill ”{char}” blir fel, eftersom ordgränsen i RE2 bara räknar ASCII-bokstäver som "
+                        "ordtecken; skriv (?:^|[^\\w-]) eller (?:[^\\w-]|$) i stället")
+        subs = (av[3],) if op is C.SUBPATTERN else (av[2],) if op in (C.MAX_REPEAT, C.MIN_REPEAT) else (
+            av[1] if op is C.BRANCH else ())
         for sub in subs:
-            if reason := _backtracking(sub, probe, inner):
+            if reason := _unsupported(sub):
                 return reason
     return None
 
 
-_PROBE = frozenset(string.printable + "åäöÅÄÖéü§–”")
+def to_re2(pattern: str) -> str:
+    """A Python pattern in RE2's syntax, with Python's Unicode meaning of \\w, \\d and \\s.
+
+    RE2's \\b stays a boundary between ASCII word characters and the rest. ValueError for what
+    has no RE2 form (\\W or \\S inside a class).
+    """
+    out, i, in_class = [], 0, False
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\" and i + 1 < len(pattern):
+            escape = pattern[i + 1]
+            if escape in _HEX:
+                digits = pattern[i + 2 : i + 2 + _HEX[escape]]
+                out.append(f"\\x{{{digits}}}")
+                i += 2 + _HEX[escape]
+                continue
+            if in_class and escape in "WS":
+                raise ValueError(f"\\{escape} inuti en teckenklass [...] stöds inte; skriv klassen på annat sätt")
+            out.append((_INSIDE if in_class else _OUTSIDE).get(escape, char + escape))
+            i += 2
+            continue
+        if char == "[" and not in_class:
+            in_class = True
+            out.append(char)
+            i += 1
+            for lead in ("^", "]"):  # "[]" and "[^]" begin with a literal "]"
+                if pattern.startswith(lead, i):
+                    out.append(lead)
+                    i += 1
+            continue
+        if char == "]" and in_class:
+            in_class = False
+        out.append(char)
+        i += 1
+    return "".join(out)
 
 
-def backtracking_risk(pattern: str) -> str | None:
-    """Why `pattern` can backtrack catastrophically on long text, or None when it cannot (as far as we see)."""
-    return _backtracking(_parser.parse(pattern), _PROBE | set(pattern))
+class LinearPattern:
+    """A rule pack's regular expression, run by RE2 in time linear in the text; `pattern` and
+    `flags` are the Python form, which the literal prefilter (`needles`) reads. `search` and
+    `finditer` call RE2 only on text that holds the pattern's literals."""
+
+    __slots__ = ("pattern", "flags", "_re2")
+
+    def __init__(self, pattern: str, flags: int = 0):
+        import re2
+
+        self.pattern, self.flags = pattern, flags
+        options = re2.Options()
+        options.log_errors = False
+        options.case_sensitive = not flags & re.IGNORECASE
+        self._re2 = re2.compile(to_re2(pattern), options)
+
+    def search(self, text: str):
+        return self._re2.search(text) if may_match(self, text.casefold()) else None
+
+    def match(self, text: str):
+        return self._re2.match(text)
+
+    def finditer(self, text: str):
+        return self._re2.finditer(text) if may_match(self, text.casefold()) else iter(())
+
+    def fullmatch(self, text: str):
+        return self._re2.fullmatch(text)
+
+
+@functools.cache
+def rule_pattern(pattern: str, flags: int = 0) -> LinearPattern:
+    """The compiled form of a rule-pack pattern (validated by `linear_problem` when the pack was loaded)."""
+    return LinearPattern(pattern, flags)
+
+
+def linear_problem(pattern: str) -> str | None:
+    """Why a rule-pack pattern is refused, in Swedish, or None: it must be valid Python syntax
+    (which the prefilter reads) and run in RE2, which has no backtracking."""
+    import re2
+
+    try:
+        parsed = _parser.parse(pattern)
+    except re.error as exc:
+        return f"kompilerar inte: {exc}"
+    if reason := _unsupported(parsed):
+        return reason
+    try:
+        rule_pattern(pattern)  # compiled once: the checks reuse it
+    except ValueError as exc:
+        return str(exc)
+    except re2.error as exc:
+        message = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
+        return f"kan inte köras i linjär tid (RE2): {message}"
+    return None
 
 
 _ANY_REPEAT = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)

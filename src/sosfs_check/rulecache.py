@@ -1,11 +1,14 @@
-"""The validated built-in rule pack, kept as a pickle so that a run starts without YAML.
+"""The validated built-in rule pack, kept as JSON data so that a run starts without YAML.
 
 Parsing and validating the YAML costs more than checking a report; so do stemming the rules'
-terms (`vocabulary.STEMS`) and reading the literals out of their regexes (`regexes.NEEDLES`). The pickle holds the rule set and
-those tables. It lives in the user's cache folder (`$SOSFS_CHECK_CACHE`, else
-`$XDG_CACHE_HOME/sosfs-check`, else `~/.cache/sosfs-check`) under a name derived from the rule
-files, the code that reads them and derives the tables, and the Python and pydantic versions:
-any change gives a new entry. A cache that cannot be read or written is passed by.
+terms (`vocabulary.STEMS`) and reading the literals out of their regexes (`regexes.NEEDLES`). The
+cache file holds the pack, its rules and sections as plain JSON values (what `model_dump(mode="json")` gives) and those tables; loading it
+runs no code from the file, whoever wrote it. It lives in the user's cache folder
+(`$SOSFS_CHECK_CACHE`, else `$XDG_CACHE_HOME/sosfs-check`, else `~/.cache/sosfs-check`) under a
+name derived from the rule files, the code that reads them and derives the tables, and the tool,
+Python and pydantic versions: any change gives a new entry. The folder and the file must belong
+to the user and be writable by nobody else, or they are neither read nor written. A cache file
+that cannot be read, does not parse or does not match its key is passed by and rebuilt.
 """
 
 from __future__ import annotations
@@ -13,24 +16,27 @@ from __future__ import annotations
 import atexit
 import hashlib
 import importlib.util
+import json
 import os
-import pickle
+import stat
 import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 from pydantic.version import VERSION as PYDANTIC
 
+from . import __version__
 from .regexes import NEEDLES
+from .rules import Pack, Rule, RuleSet, Section
 from .vocabulary import STEMS
 
+FORMAT = "sosfs-check-rulecache/1"
 _CODE = (  # what the cached data is derived by
-    "rules.py", "lawdata.py", "sections.py", "schema.py", "yamlfile.py", "regexes.py", "vocabulary.py", "checks/*.py",
+    "rules.py", "lawdata.py", "sections.py", "schema.py", "yamlfile.py", "regexes.py", "vocabulary.py", "rulecache.py",
+    "checks/*.py",
 )
-
-T = TypeVar("T")
+MAX_CACHE = 20 * 1024 * 1024  # the built-in pack and its tables take well under 1 MB
 
 
 def cache_dir() -> Path:
@@ -41,7 +47,7 @@ def cache_dir() -> Path:
 
 
 def _key(directory: Path) -> str:
-    digest = hashlib.sha256(f"{sys.version} {PYDANTIC}".encode())
+    digest = hashlib.sha256(f"{__version__} {sys.version} {PYDANTIC}".encode())
     here = Path(__file__).parent
     package = importlib.util.find_spec("snowballstemmer").submodule_search_locations[0]  # found, not imported
     stemmer = Path(package) / "swedish_stemmer.py"  # the cached stems come from it
@@ -51,49 +57,89 @@ def _key(directory: Path) -> str:
     return digest.hexdigest()[:32]
 
 
-def _tables() -> dict:
-    return {"stems": STEMS, "needles": NEEDLES}
+def to_data(ruleset: RuleSet, key: str) -> dict:
+    """The rule set and the STEMS and NEEDLES tables as JSON values."""
+    return {
+        "format": FORMAT,
+        "key": key,
+        "pack": ruleset.pack.model_dump(mode="json"),
+        "packs": [p.model_dump(mode="json") for p in ruleset.packs],
+        "rules": [r.model_dump(mode="json") for r in ruleset.rules],
+        "sections": [s.model_dump(mode="json") for s in ruleset.sections],
+        "stems": STEMS,
+        "needles": [[pattern, flags, clauses] for (pattern, flags), clauses in NEEDLES.items()],
+    }
 
 
-def cached(directory: Path, load: Callable[[Path], T], kind: type[T]) -> T:
-    """`load(directory)` (a `kind`), or what it gave last time for the same files.
+def from_data(data: dict, key: str) -> RuleSet:
+    """The rule set in `to_data`'s form, validated as the YAML is; fills STEMS and NEEDLES.
+
+    Raises ValueError (or another plain exception) when the data is not such a cache for `key`.
+    """
+    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key:
+        raise ValueError("not a rule cache for these rules")
+    ruleset = RuleSet(
+        pack=Pack.model_validate(data["pack"]),
+        rules=tuple(Rule.model_validate(rule) for rule in data["rules"]),
+        packs=tuple(Pack.model_validate(pack) for pack in data["packs"]),
+        sections=tuple(Section.model_validate(section) for section in data["sections"]),
+    )
+    stems = {str(word): str(stem) for word, stem in data["stems"].items()}
+    needles = {(str(pattern), int(flags)): tuple(tuple(map(str, clause)) for clause in clauses)
+               for pattern, flags, clauses in data["needles"]}
+    STEMS.update(stems)
+    NEEDLES.update(needles)
+    return ruleset
+
+
+def cached(directory: Path, load: Callable[[Path], RuleSet]) -> RuleSet:
+    """`load(directory)`, or the rule set it gave last time for the same files.
 
     The STEMS and NEEDLES tables are filled from the cache, and written back at exit when the run added to them.
     """
-    target = cache_dir() / f"rules-{_key(directory)}.pickle"
+    key = _key(directory)
+    target = cache_dir() / f"rules-{key}.json"
     try:
-        if not _private(target.parent):
-            raise PermissionError(target.parent)  # someone else could plant a pickle there
-        with target.open("rb") as handle:
-            ruleset, tables = pickle.load(handle)
-        if not isinstance(ruleset, kind):
-            raise TypeError(type(ruleset))
-        for name, table in _tables().items():
-            table.update(tables[name])
-    except Exception:  # missing, unreadable or written by other code: load the YAML instead
+        ruleset = from_data(json.loads(_read_private(target)), key)
+    except Exception:  # missing, unreadable, not ours or not a cache: load the YAML instead
         ruleset = load(directory)
-    sizes = {name: len(table) for name, table in _tables().items()}
+    sizes = (len(STEMS), len(NEEDLES))
     atexit.register(_save_if_grown, target, ruleset, sizes)
     return ruleset
 
 
-def _save_if_grown(target: Path, ruleset: object, sizes: dict[str, int]) -> None:
-    if all(len(table) == sizes[name] for name, table in _tables().items()):
+def _save_if_grown(target: Path, ruleset: RuleSet, sizes: tuple[int, int]) -> None:
+    if (len(STEMS), len(NEEDLES)) == sizes:
         return
+    key = target.stem.removeprefix("rules-")
     try:
         target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".rules-", dir=target.parent)
+        if not _private(os.stat(target.parent)):
+            return  # others could replace what we write
+        fd, tmp = tempfile.mkstemp(prefix=".rules-", dir=target.parent)  # mode 0600
     except OSError:
         return  # a read-only home: no cache, same results
     try:
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump((ruleset, _tables()), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(to_data(ruleset, key), handle, ensure_ascii=False, separators=(",", ":"))
         os.replace(tmp, target)
-    except (OSError, pickle.PicklingError):
+    except (OSError, ValueError, TypeError):
         Path(tmp).unlink(missing_ok=True)
 
 
-def _private(folder: Path) -> bool:
-    """Only a folder that the user owns and nobody else may write to is trusted with pickles."""
-    info = folder.stat()
+def _read_private(path: Path) -> bytes:
+    """The cache file's bytes, only when it and its folder belong to the user and nobody else may
+    write to them (PermissionError otherwise); a symlink is not followed."""
+    if not _private(os.stat(path.parent)):
+        raise PermissionError(path.parent)
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    with open(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or not _private(info) or info.st_size > MAX_CACHE:
+            raise PermissionError(path)
+        return handle.read()
+
+
+def _private(info: os.stat_result) -> bool:
+    """Owned by the user, and neither group nor others may write."""
     return info.st_uid == os.getuid() and not info.st_mode & 0o022

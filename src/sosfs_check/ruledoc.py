@@ -113,6 +113,56 @@ def rules_markdown(ruleset: RuleSet) -> str:
     return "\n".join(out) + "\n"
 
 
+def legal_sources_markdown(ruleset: RuleSet) -> str:
+    """docs/legal-sources.md: every cited provision with its source level, from the packs' `texts`, and what
+    must be checked against the official text before a release."""
+    texts = ruleset.texts
+    cited: dict[str, tuple] = {}
+    for rule in ruleset.rules:
+        for basis in rule.bases:
+            cited.setdefault(basis.cite, (basis, []))[1].append(rule.id)
+    out = [
+        "# Rättskällor",
+        "",
+        "<!-- Genererad av `sosfs-check rules docs --sources --output docs/legal-sources.md` ur regelpaketets "
+        "pack.yml (`texts:`). Redigera inte för hand. -->",
+        "",
+        "Varje lagrum som reglerna hänvisar till har en källnivå: *primärkälla* när det är läst i den "
+        "konsoliderade lagtexten i `shared/law/`, *andrahandskälla* när det bara är känt genom en namngiven "
+        "källa, *ej verifierad* när ingen har läst det. En regel kan bara vara *fel* när lagrummet kräver "
+        "innehållet i själva berättelsen och är läst i lagtexten, eller återges ordagrant av en namngiven "
+        "källa; en kvalitetsberättelse kan aldrig få *fel* på rättslig grund.",
+        "",
+        "## Författningar",
+        "",
+        "| Författning | Källnivå | Läst i | Lydelse som paketet bygger på | Gäller |",
+        "|---|---|---|---|---|",
+    ]
+    for text in texts.values():
+        valid = f"{text.valid_from or '…'} – {text.valid_to or '…'}"
+        if text.replaced_by:
+            valid += f" (ersatt av {text.replaced_by})"
+        out.append(f"| {text.id} {text.name} | {SOURCE_WORDS[text.level]} | {' '.join(text.reference.split())} | "
+                   f"{text.version or '–'} | {valid} |")
+    out += [
+        "",
+        "## Lagrum som reglerna hänvisar till",
+        "",
+        "| Lagrum | Källnivå | Kräver innehåll i berättelsen | Regler |",
+        "|---|---|---|---|",
+    ]
+    for cite, (basis, rule_ids) in sorted(cited.items()):
+        quoted = ", citerar lydelsen" if basis.level == "secondary" and basis.quotes_wording else ""
+        out.append(f"| {cite} | {SOURCE_WORDS[basis.level].split(' (')[0]}{quoted} | "
+                   f"{'ja' if basis.in_report else 'nej'} | {', '.join(rule_ids)} |")
+    checks = [(text.id, text.check_before_release) for text in texts.values() if text.check_before_release]
+    checks += [(f"{text.id} {key}", source.check_before_release) for text in texts.values()
+               for key, source in text.provisions.items() if source.check_before_release]
+    out += ["", "## Kontrollera mot den officiella texten före en release", ""]
+    out += [f"- **{what}:** {' '.join(note.split())}" for what, note in checks]
+    return "\n".join(out) + "\n"
+
+
 def _listed(schema):
     """The schema with each `choices` marker (areas, profiles) replaced by the built-in pack's values."""
     if isinstance(schema, list):

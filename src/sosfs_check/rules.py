@@ -256,11 +256,29 @@ def _validate(model, path: Path, text: str, data: object, trusted: bool = False,
 
 
 def load_rule_file(path: Path, trusted: bool = False, texts: dict | None = None) -> list[Rule]:
-    return _load_file(path, trusted, texts).rules
+    """The rules of one file; its citations are resolved with `texts`, by default those of the pack.yml
+    beside it and of the built-in pack."""
+    return _load_file(path, trusted, file_texts(path) if texts is None else texts).rules
+
+
+def file_texts(path: Path) -> dict[str, LegalText]:
+    """The legal texts a rule file alone is read with: the built-in pack's, and its own pack's if it has one."""
+    texts = dict(builtin_rules().texts)
+    pack = path.parent / "pack.yml"
+    if pack.is_file():
+        texts.update({text.id: text for text in load_pack_file(pack).texts})
+    return texts
 
 
 def _load_file(path: Path, trusted: bool = False, texts: dict | None = None, law: Law | None = None) -> RuleFile:
+    from .bounds import DataError, rule_count
+
     text, data = read_yaml(path)
+    listed = data.get("rules") if isinstance(data, dict) else None
+    try:
+        rule_count(len(listed) if isinstance(listed, list) else 0)  # before validating them all
+    except DataError as exc:
+        raise RuleError([f"{path}:1:1: {exc.problem}"]) from None
     return _validate(RuleFile, path, text, data, trusted, texts, law)
 
 
@@ -289,11 +307,17 @@ def load_pack_file(path: Path) -> Pack:
 def load_rules(directory: Path, trusted: bool = False, texts: dict | None = None) -> RuleSet:
     """Load `pack.yml` and every other `*.yml` in a directory; ids must be unique.
 
-    `trusted` (the built-in pack, whose rule tests run in CI) skips the backtracking analysis.
+    Every pack, the built-in one too, is held to `bounds` and its patterns to RE2 (`regexes`).
     `texts`: legal texts known from earlier packs; the pack's own `texts` add to them.
     """
     if not directory.is_dir():
         raise RuleError([f"{directory}: regelpaketets mapp finns inte"])
+    from .bounds import DataError, pack_size, rule_count
+
+    try:
+        pack_size(sorted(directory.glob("*.yml")))
+    except DataError as exc:
+        raise RuleError([f"{directory}: {exc.problem}"]) from None
     pack = load_pack_file(directory / "pack.yml")
     texts = {**(texts or {}), **{text.id: text for text in pack.texts}}
     builtin = directory.resolve() == builtin_rules_dir().resolve()
@@ -315,6 +339,10 @@ def load_rules(directory: Path, trusted: bool = False, texts: dict | None = None
                 problems.append(f"{path}:1:1: regel-id {rule.id} finns redan i {seen[rule.id]}")
             seen[rule.id] = path
             rules.append(rule)
+        try:
+            rule_count(len(rules))
+        except DataError as exc:
+            raise RuleError([f"{path}: {exc.problem}"]) from None
     sections = {s.id: s for file in files.values() for s in file.sections}
     known = sections if builtin else {**{s.id: s for s in builtin_rules().sections}, **sections}
     problems.extend(_section_problems(files, known))
@@ -327,7 +355,7 @@ def load_rules(directory: Path, trusted: bool = False, texts: dict | None = None
 def builtin_rules() -> RuleSet:
     from .rulecache import cached
 
-    return cached(builtin_rules_dir(), lambda directory: load_rules(directory, trusted=True), RuleSet)
+    return cached(builtin_rules_dir(), lambda directory: load_rules(directory, trusted=True))
 
 
 def merge_pack(base: RuleSet, directory: Path) -> RuleSet:
@@ -347,11 +375,28 @@ def merge_pack(base: RuleSet, directory: Path) -> RuleSet:
         ])
     for rule_id in disable:
         del rules[rule_id]
+    if extra.pack.texts:
+        rules = _resolved_again(rules, {**base.texts, **extra.texts}, directory / "pack.yml")
     for rule in extra.rules:
         rules[rule.id] = rule
     sections = {s.id: s for s in (*base.sections, *extra.sections)}
     return RuleSet(pack=base.pack, rules=tuple(rules.values()), packs=base.packs + extra.packs,
                    sections=tuple(sections.values()))
+
+
+def _resolved_again(rules: dict[str, Rule], texts: dict[str, LegalText], pack_path: Path) -> dict[str, Rule]:
+    """Earlier packs' rules with their citations resolved against a later pack's `texts`; a rule that
+    the new sources no longer support at its severity is an error in that pack."""
+    out, problems = {}, []
+    for rule_id, rule in rules.items():
+        try:
+            bases = [resolve_basis(c, texts).model_dump() for c in rule.legal_basis]
+            out[rule_id] = type(rule).model_validate({**rule.model_dump(), "bases": bases})
+        except ValidationError as exc:
+            problems.append(f"{pack_path}:1:1: texts: {rule_id}: {_message(exc.errors()[0])}")
+    if problems:
+        raise RuleError(problems)
+    return out
 
 
 def load_ruleset(extra_dirs: tuple[Path, ...] = ()) -> RuleSet:

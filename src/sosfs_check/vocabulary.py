@@ -62,6 +62,18 @@ def compile_term(text: str) -> Term:
     return Term(text=text, words=tuple(words), regex=r"\b" + r"[\s\-–/]+".join(parts))
 
 
+def _contains(term: Term, lower: str) -> bool:
+    """Whether a lower-cased text holds a multi-word term: the pattern is tried only where its
+    first word occurs, found by plain search, so a text of megabytes is not scanned per term."""
+    pattern, first = term.pattern, term.words[0][0]
+    at = lower.find(first)
+    while at != -1:
+        if pattern.match(lower, at):
+            return True
+        at = lower.find(first, at + 1)
+    return False
+
+
 class TextIndex:
     """Which blocks contain which words; built once per document."""
 
@@ -109,7 +121,7 @@ class TextIndex:
             if not candidates:
                 return []
         if len(term.words) > 1:
-            candidates = {i for i in candidates if term.pattern.search(self.lower[i])}
+            candidates = {i for i in candidates if _contains(term, self.lower[i])}
         return sorted(candidates)
 
     def find_any(self, terms: list[str], scope: set[int] | None = None) -> list[int]:

@@ -50,14 +50,18 @@ def _locate(positions: dict[tuple, tuple[int, int]], loc: tuple) -> tuple[int, i
 
 
 def read_yaml(path: Path) -> tuple[str, object]:
+    """Text and data of a YAML file, within the limits of `bounds` (size, no aliases, depth)."""
     import yaml
 
+    from .bounds import DataError, load_yaml, read_bounded
+
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_bounded(path).decode("utf-8")
+        return text, load_yaml(text)
+    except DataError as exc:
+        raise RuleError([f"{path}:{exc.line}:{exc.column}: {exc.problem}"]) from exc
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError([f"{path}:1:1: kan inte läsas: {exc}"]) from exc
-    try:
-        return text, yaml.load(text, Loader=yaml_loader())
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)

@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from ..regexes import rule_pattern
 from ..schema import Regex, Strict
 from .context import Context, Verdict, excerpt, failed, sentences_at, within_words
 
@@ -21,7 +22,7 @@ class AbsenceCheck(Strict):
 
 def evaluate(check, ctx: Context) -> Verdict:
     scope = ctx.scope(check.within)
-    patterns = [re.compile(p, re.IGNORECASE) for p in check.patterns]
+    patterns = [rule_pattern(p, re.IGNORECASE) for p in check.patterns]
     positions = ctx.candidates(patterns)
     if scope is not None:
         positions = [p for p in positions if p in scope]

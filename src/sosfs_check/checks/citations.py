@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import model_validator
 
+from ..regexes import rule_pattern
 from ..schema import Regex, Strict
 from .context import Context, Problem, Verdict, sentences_at
 
@@ -47,9 +48,9 @@ class CitationsCheck(Strict):
 
 def evaluate(check, ctx: Context) -> Verdict:
     problems = []
-    malformed = [re.compile(p) for p in check.malformed]
-    laws = [(law, re.compile(law.pattern, re.IGNORECASE)) for law in check.laws]
-    any_law = re.compile(check.law_names) if laws else None
+    malformed = [rule_pattern(p) for p in check.malformed]
+    laws = [(law, rule_pattern(law.pattern, re.IGNORECASE)) for law in check.laws]
+    any_law = rule_pattern(check.law_names) if laws else None
     for block, sentence in sentences_at(ctx, ctx.candidates(malformed + ([_CITED] if laws else []))):
         for pattern in malformed:
             for match in pattern.finditer(sentence):

@@ -45,10 +45,11 @@ def failed(evidence=(), where=None, quote="", detail="") -> Verdict:
 class Context:
     """A document prepared once for all checks: word index, section ranges, word counts."""
 
-    def __init__(self, document: Document, as_of: date, adoption):
+    def __init__(self, document: Document, as_of: date, adoption, texts=()):
         self.document = document
         self.as_of = as_of  # the day whose law applies; the engine may set it from the report's own dates
         self.adoption = adoption  # the packs' dating words (`RuleSet.adoption`)
+        self.texts = tuple(texts)  # the packs' legal texts (rules.LegalText)
         self.blocks = document.blocks
         self.index = TextIndex([b.text for b in self.blocks])
         self._words = [0, *accumulate(len(b.text.split()) for b in self.blocks)]
@@ -154,8 +155,13 @@ class Context:
 
 
 def excerpt(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    """The text with its spaces collapsed, cut at `limit`; only its start is read, so a paragraph
+    of megabytes costs no more than a short one."""
+    head = text[: 8 * limit]
+    flat = " ".join(head.split())
+    if len(flat) <= limit and len(head) == len(text):
+        return flat
+    return flat[: limit - 1].rstrip() + "…"
 
 
 def sentences_at(ctx: Context, positions: list[int]):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
+from ..regexes import rule_pattern
 from ..schema import Regex, Strict
 from .context import Context, Problem, Verdict, excerpt
 
@@ -28,12 +28,12 @@ class PlaceholdersCheck(Strict):
 
 def evaluate(check, ctx: Context) -> Verdict:
     problems = []
-    patterns = [re.compile(p) for p in check.patterns]
+    patterns = [rule_pattern(p) for p in check.patterns]
     for pos in ctx.candidates(patterns):
         block = ctx.blocks[pos]
         for pattern in patterns:
             if match := pattern.search(block.text):
-                problems.append(Problem(block, block.text, f"Platshållare kvar: ”{match.group(0)}”."))
+                problems.append(Problem(block, block.text, f"Platshållare kvar: ”{match.group(0).strip()}”."))
     for mark in ctx.document.markup:
         if mark.kind in check.markup:
             where = ctx.blocks[mark.block - 1] if mark.block else None

@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
+from ..regexes import rule_pattern
 from ..schema import Regex, Strict
 from .context import Context, Problem, Verdict
 
@@ -18,6 +19,7 @@ class StaleEntry(Strict):
     valid_from: date  # the day the reference became stale
     valid_to: date | None = None  # the last day it is flagged (e.g. when a name comes back); open-ended
     context: Regex | None = None  # must also match the sentence or its section path
+    not_followed_by: Regex | None = None  # a match directly followed by this is not the stale reference
     note: str = ""
     miscited: bool = False  # still in force, but cited for something another text regulates
 
@@ -120,14 +122,15 @@ class StaleReferencesCheck(Strict):
 
 def evaluate(check, ctx: Context) -> Verdict:
     """One finding per stale reference, at its first place, counting the others."""
-    historical = re.compile(check.historical, re.IGNORECASE)
+    historical = rule_pattern(check.historical, re.IGNORECASE)
     entries = [
-        (e, re.compile(e.pattern, re.IGNORECASE), re.compile(e.context, re.IGNORECASE) if e.context else None)
+        (e, rule_pattern(e.pattern, re.IGNORECASE), rule_pattern(e.context, re.IGNORECASE) if e.context else None,
+         rule_pattern(e.not_followed_by, re.IGNORECASE) if e.not_followed_by else None)
         for e in check.catalogue
         if e.valid_from <= ctx.as_of and (e.valid_to is None or ctx.as_of <= e.valid_to)
     ]
     found: dict[tuple[int, str], list] = {}
-    where = [set(ctx.candidates([pattern])) for _, pattern, _ in entries]
+    where = [set(ctx.candidates([pattern])) for _, pattern, _, _ in entries]
     for pos in sorted(set().union(*where)):
         # Masking a match only blanks text out, so entries that cannot match the block stay out.
         live = [(n, entries[n]) for n, blocks in enumerate(where) if pos in blocks]
@@ -136,9 +139,11 @@ def evaluate(check, ctx: Context) -> Verdict:
             if historical.search(sentence):
                 continue
             text = sentence
-            for number, (entry, pattern, context) in live:
+            for number, (entry, pattern, context, after) in live:
                 for match in pattern.finditer(text):
                     if context and not (context.search(sentence) or context.search(block.section_label)):
+                        continue
+                    if after and after.match(text[match.end() :]):
                         continue
                     old = " ".join(match.group(0).split())
                     found.setdefault((number, old.lower()), [old, block, sentence, 0])[3] += 1

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..document import Document
 from ..errors import InputError
-from .safety import Limits, check_file, check_zip, too_big
+from .safety import Limits, check_file, check_zip, too_big, too_much_text
 
 
 def read(path: Path, style_map: dict[str, int] | None = None, max_size: int | None = None) -> Document:
@@ -23,6 +23,18 @@ def read(path: Path, style_map: dict[str, int] | None = None, max_size: int | No
     fmt = sniff(path)
     if fmt in ("markdown", "text") and size > limits.text:
         raise InputError(path, too_big(size, limits.text))
+    if fmt in ("markdown", "text") and size > limits.chars:  # counted before the reader's work on it
+        from .common import read_text_file
+
+        if (count := len(read_text_file(path))) > limits.chars:
+            raise InputError(path, too_much_text(count, limits.chars))
+    document = _read(path, fmt, style_map)
+    if (count := sum(len(block.text) for block in document.blocks)) > limits.chars:
+        raise InputError(path, too_much_text(count, limits.chars))
+    return document
+
+
+def _read(path: Path, fmt: str, style_map: dict[str, int] | None) -> Document:
     if fmt == "odt":
         from .odt import read_odt
 

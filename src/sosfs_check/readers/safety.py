@@ -63,18 +63,21 @@ DOCTYPE = (
 @dataclass(frozen=True)
 class Limits:
     """Sizes in bytes: the file and one unpacked part; all parts together; what gets parsed as
-    text (one XML part, or a text file), which decides how long checking takes."""
+    text (one XML part, or a text file). `chars`: the characters of text a report may hold,
+    which decides how long checking takes (a large berättelse holds 100,000)."""
 
     file: int
     part: int
     package: int
     text: int
+    chars: int
 
     @classmethod
     def from_mb(cls, max_mb: int | None = None) -> Limits:
-        """The limits for `--max-size` MB: twice that for a whole package, a fifth for text."""
+        """The limits for `--max-size` MB: twice that for a whole package, a fifth for text,
+        and a fiftieth of it in characters, at least 1 Mi (the default 50 MB gives that)."""
         size = (max_mb or DEFAULT_MAX_MB) * MB
-        return cls(file=size, part=size, package=2 * size, text=size // 5)
+        return cls(file=size, part=size, package=2 * size, text=size // 5, chars=max(MB, size // 50))
 
 
 def check_file(path: Path, limits: Limits) -> int:
@@ -218,6 +221,16 @@ def _has_doctype(package: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
 
 def too_big(size: int, limit: int) -> str:
     return TOO_BIG.format(size=_mb(size), limit=_mb(limit))
+
+
+TOO_MUCH_TEXT = (
+    "har för mycket text för att granskas ({count} tecken; gränsen är {limit} tecken, tio gånger en stor "
+    "berättelse): höj gränsen med --max-size MB om filen är en riktig rapport"
+)
+
+
+def too_much_text(count: int, limit: int) -> str:
+    return TOO_MUCH_TEXT.format(count=f"{count:,}".replace(",", " "), limit=f"{limit:,}".replace(",", " "))
 
 
 def xml_problem(exc: etree.XMLSyntaxError) -> str:

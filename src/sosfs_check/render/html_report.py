@@ -84,6 +84,7 @@ def _document(result: Result, w: dict) -> str:
         (w["profile"], f"{result.profile_title} ({result.profile_source})"),
         (w["report_year"], str(result.report_year or "–")),
         (w["period_year"], str(result.period_year or "–")),
+        *([(w["as_of"], f"{result.as_of.isoformat()} ({w['as_of_' + result.as_of_reason]})")] if result.as_of else []),
         (w["rule_pack"], result.pack_names),
         (w["findings"], summary(result, w)),
     ]

@@ -48,6 +48,7 @@ def document(result: Result, w: dict) -> list[str]:
         f"- **{w['profile']}:** {result.profile_title} ({result.profile_source})",
         f"- **{w['report_year']}:** {result.report_year or '–'}",
         f"- **{w['period_year']}:** {result.period_year or '–'}",
+        *([f"- **{w['as_of']}:** {result.as_of.isoformat()} ({w['as_of_' + result.as_of_reason]})"] if result.as_of else []),
         f"- **{w['rule_pack']}:** {escape(result.pack_names)}",
         f"- **{w['findings']}:** {summary(result, w)}",
         "",

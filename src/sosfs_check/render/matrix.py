@@ -149,11 +149,22 @@ def _sheet_rows(matrix: Matrix) -> list[list]:
     return rows
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what makes a spreadsheet read a cell as a formula (OWASP)
+
+
+def spreadsheet_cell(value):
+    """A cell that a spreadsheet shows and never runs: text beginning like a formula gets a
+    leading apostrophe, as OWASP's advice on CSV injection says; numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def csv_text(matrix: Matrix) -> str:
     """Semicolon-separated, with a BOM: encode as UTF-8 and Excel opens it right."""
     out = io.StringIO()
     out.write("\ufeff")
-    csv.writer(out, delimiter=";").writerows(_sheet_rows(matrix))
+    csv.writer(out, delimiter=";").writerows([spreadsheet_cell(v) for v in row] for row in _sheet_rows(matrix))
     return out.getvalue()
 
 
@@ -174,15 +185,15 @@ def xlsx(matrix: Matrix) -> bytes:
     sheet.title = "Täckning"
     bold = Font(bold=True)
     header = ["Område", "Lagrum", "Krav", *(r.name for r in matrix.reports), *(W[s].capitalize() for s in STATUSES)]
-    sheet.append(header)
+    sheet.append([spreadsheet_cell(v) for v in header])
     for cell in sheet[1]:
         cell.font = bold
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     for requirement in matrix.requirements:
-        sheet.append([
+        sheet.append([spreadsheet_cell(v) for v in (
             matrix.areas[requirement.area], requirement.citation, requirement.title,
             *(W[c.status] for c in requirement.cells), *(requirement.totals[s] for s in STATUSES),
-        ])
+        )])
         for column, cell in enumerate(requirement.cells, start=4):
             target = sheet.cell(row=sheet.max_row, column=column)
             target.fill = PatternFill("solid", fgColor=FILL[cell.status])

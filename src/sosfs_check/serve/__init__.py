@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import ipaddress
 import os
 import re
+import socket
 import sys
 from pathlib import Path
 
 from ..errors import UserError
+from .guard import is_loopback
 
 TOKEN_ENV = "SOSFS_CHECK_TOKEN"
 TOKEN_SHAPE = re.compile(r"[A-Za-z0-9._~+-]{16,}")
@@ -16,16 +17,6 @@ MISSING_EXTRA = (
     "serve behöver tillägget 'serve' (FastAPI och uvicorn), som inte är installerat: "
     "installera det med  pip install 'sosfs-check[serve]'"
 )
-
-
-def is_loopback(host: str) -> bool:
-    """127.0.0.0/8, ::1 or localhost: reachable from this computer only."""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 def token_for(host: str, token: str | None) -> str | None:
@@ -57,45 +48,42 @@ def serve(host: str = "127.0.0.1", port: int = 8000, open_browser: bool = False,
         import uvicorn
     except ImportError:
         raise UserError(MISSING_EXTRA) from None
-    from ..config import configured_rules, load_config
     from .app import create_app
     from .work import Checker
 
-    settings = load_config(config)
-    checker = Checker(configured_rules(settings, tuple(rule_dirs or ())), settings, max_size)
-    language = lang or settings.lang or "sv"
-    guarded = create_app(checker, language, token)
-    shown = f"[{host}]" if ":" in host else host
+    checker = Checker.load(config, rule_dirs or (), max_size, lang)
+    guarded = create_app(checker, checker.settings.lang, token)
+    shown = socket.getfqdn() if host in ("0.0.0.0", "::") else f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{port}/"
     if token:
         url += f"login/{guarded.one_time_link()}"
-        print(f"sosfs-check serve: öppna {url} (länken fungerar en gång; sedan krävs nyckeln)", file=sys.stderr)
+        note = "länken fungerar en gång; sedan krävs nyckeln"
     else:
-        print(f"sosfs-check serve: öppna {url} (bara den här datorn når sidan)", file=sys.stderr)
-    print("Avsluta med Ctrl-C.", file=sys.stderr)
+        note = "bara den här datorn når sidan"
     server = uvicorn.Server(uvicorn.Config(guarded, host=host, port=port, access_log=False, log_level="warning",
                                            server_header=False, timeout_graceful_shutdown=5))
-    if open_browser:
-        _open_when_started(server, url)
+    _when_started(server, f"sosfs-check serve: öppna {url} ({note}). Avsluta med Ctrl-C.", url if open_browser else None)
+    problem = f"kan inte lyssna på {host}:{port}; porten används kanske redan (välj en annan med --port)"
     try:
         server.run()
     except SystemExit:  # uvicorn exits when it cannot bind
-        raise UserError(f"kan inte lyssna på {host}:{port}; porten används kanske redan (välj en annan med --port)")
+        raise UserError(problem) from None
     if not server.started:
-        raise UserError(f"kan inte lyssna på {host}:{port}; porten används kanske redan (välj en annan med --port)")
+        raise UserError(problem)
 
 
-def _open_when_started(server, url: str) -> None:
-    """Open the page in the default browser as soon as the server listens."""
+def _when_started(server, message: str, url: str | None) -> None:
+    """As soon as the server listens: say where the page is, and open it when `url` is given."""
     import threading
     import time
     import webbrowser
 
-    def wait_and_open() -> None:
+    def wait() -> None:
         while not server.started and not server.should_exit:
             time.sleep(0.05)
         if server.started:
-            webbrowser.open(url)
+            print(message, file=sys.stderr, flush=True)
+            if url:
+                webbrowser.open(url)
 
-    threading.Thread(target=wait_and_open, daemon=True).start()
-
+    threading.Thread(target=wait, daemon=True).start()

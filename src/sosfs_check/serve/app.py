@@ -18,8 +18,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from .. import __version__
+from ..errors import InputError, UserError
 from ..settings import as_of_date
-from ..errors import UserError
+from ..controls import visible
 from ..outputs import render
 from ..readers.safety import Limits
 from ..rules import builtin_rules
@@ -30,6 +31,7 @@ from .work import Checker, FileProblems, Upload, check_all, saved
 Profile = Enum("Profile", {key: key for key in builtin_rules().profiles}, type=str)
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+MALL_TYPES = {"docx": DOCX, "odt": "application/vnd.oasis.opendocument.text", "md": "text/markdown; charset=utf-8"}
 TEXT_TYPES = {
     "json": "application/json",
     "sarif": "application/sarif+json",
@@ -60,6 +62,17 @@ class CompareFormat(str, Enum):
     html = "html"
 
 
+class MallFormat(str, Enum):
+    docx = "docx"
+    odt = "odt"
+    md = "md"
+
+
+class Lang(str, Enum):
+    sv = "sv"
+    en = "en"
+
+
 ProfileField = Annotated[
     Profile | None, Form(description="Slag av berättelse; utan värde avgörs det av titeln, som i `check`.")
 ]
@@ -78,9 +91,8 @@ def _attachment(data: bytes, media: str, name: str) -> Response:
     return Response(data, media_type=media, headers={"content-disposition": disposition})
 
 
-def create_app(checker: Checker, lang: str = "sv", token: str | None = None, mall=None) -> Guard:
-    """The FastAPI application behind its `Guard` (the app itself is `.app`); `mall` is the
-    template writer, or None when it is not available."""
+def create_app(checker: Checker, lang: str = "sv", token: str | None = None) -> Guard:
+    """The FastAPI application behind its `Guard` (the app itself is `.app`)."""
     app = FastAPI(
         title="sosfs-check",
         version=__version__,
@@ -89,7 +101,7 @@ def create_app(checker: Checker, lang: str = "sv", token: str | None = None, mal
         redoc_url=None,
     )
     statics = static_files(lang)
-    limits = Limits.from_mb(checker.max_size)
+    limits = Limits.from_mb(checker.settings.max_size)
 
     @app.exception_handler(FileProblems)
     async def _file_problems(request: Request, exc: FileProblems):
@@ -106,7 +118,7 @@ def create_app(checker: Checker, lang: str = "sv", token: str | None = None, mal
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index() -> HTMLResponse:
-        return HTMLResponse(page(lang, mall is not None))
+        return HTMLResponse(page(lang))
 
     @app.get("/static/{name}", include_in_schema=False)
     def static(name: str) -> Response:
@@ -125,7 +137,7 @@ def create_app(checker: Checker, lang: str = "sv", token: str | None = None, mal
         when = as_of_date(as_of)
         with saved(_uploads(file)) as files:
             results = check_all(checker, files, profile and profile.value, when)
-        return Response(render(format.value, results, lang, checker.rules), media_type=TEXT_TYPES[format.value])
+        return Response(render(format.value, results, lang, checker.settings.rules), media_type=TEXT_TYPES[format.value])
 
     @app.post("/api/annotate", summary="Word-kopia med en kommentar vid varje brist, som `annotate`",
               response_class=Response, responses={200: {"content": {DOCX: {}}}})
@@ -144,7 +156,12 @@ def create_app(checker: Checker, lang: str = "sv", token: str | None = None, mal
             except UserError as exc:
                 raise FileProblems([str(exc)]) from None
             target = default_output(path)
-            annotate(result, path, target, rules=checker.rules)
+            try:
+                annotate(result, path, target, rules=checker.settings.rules)
+            except UserError:
+                raise
+            except Exception as exc:  # as `check` reports a bug met in one file: a message, no traceback
+                raise FileProblems([f"{name}: internt fel: {type(exc).__name__}: {exc}"]) from None
             data = target.read_bytes()
         return _attachment(data, DOCX, default_output(Path(name)).name)
 
@@ -158,12 +175,15 @@ def create_app(checker: Checker, lang: str = "sv", token: str | None = None, mal
 
         when = as_of_date(as_of)
         with saved(_uploads(file)) as files:
-            table = matrix(check_all(checker, files, profile and profile.value, when), checker.rules)
+            table = matrix(check_all(checker, files, profile and profile.value, when), checker.settings.rules)
         writer = {"json": coverage.json_text, "xlsx": coverage.xlsx, "html": coverage.html,
                   "markdown": coverage.markdown, "csv": coverage.csv_text}[format.value]
         if format is CoverageFormat.xlsx:
             return _attachment(writer(table), XLSX, "tackning.xlsx")
-        return Response(writer(table), media_type=TEXT_TYPES[format.value])
+        text = writer(table)
+        if format is not CoverageFormat.json:
+            text = visible(text, markup=format is CoverageFormat.html)
+        return Response(text, media_type=TEXT_TYPES[format.value])
 
     @app.post("/api/compare", summary="Jämför två års berättelser, som `compare`")
     def api_compare(old: Annotated[UploadFile, File(description="Förra årets berättelse.")],
@@ -180,13 +200,36 @@ def create_app(checker: Checker, lang: str = "sv", token: str | None = None, mal
         result = compare(before, after)
         if format is CompareFormat.json:
             return Response(render_compare.json_text(result), media_type=TEXT_TYPES["json"])
-        text = render_compare.markdown(result)
+        text = visible(render_compare.markdown(result))
         if format is CompareFormat.markdown:
             return Response(text, media_type=TEXT_TYPES["markdown"])
         return Response(_markdown_html(text), media_type=TEXT_TYPES["html"])
 
-    if mall is not None:
-        mall.register(app, checker, lang)
+    @app.post("/api/mall", summary="Mall för berättelsen, som `mall` (med `from`: nästa års utkast)",
+              response_class=Response, responses={200: {"content": {t: {} for t in MALL_TYPES.values()}}})
+    def api_mall(profile: ProfileField = None,
+                 year: Annotated[int | None, Form(ge=1900, le=2999, description="Året berättelsen avser.")] = None,
+                 organisation: Annotated[str | None, Form(max_length=300, description="Nämnd eller vårdgivare.")] = None,
+                 language: Annotated[Lang | None, Form(alias="lang", description="Mallens språk.")] = None,
+                 format: Annotated[MallFormat, Form(description="Filformat.")] = MallFormat.docx,
+                 previous: Annotated[UploadFile | None, File(alias="from", description="Förra årets berättelse.")] = None,
+                 ) -> Response:
+        from ..mall import plan
+
+        def template(source: Path | None):
+            return plan(profile.value if profile else checker.settings.profile, year, organisation, checker.settings.rules,
+                        (language or Lang(lang)).value, source)
+
+        if previous is None or not previous.filename:
+            made = template(None)
+        else:
+            with saved(_uploads([previous])) as [(name, path)]:
+                try:
+                    made = template(path)
+                except InputError as exc:
+                    raise FileProblems([f"{name}: {exc.problem}"]) from None
+        data = made.render(format.value)
+        return _attachment(data, MALL_TYPES[format.value], f"{made.file_stem}.{format.value}")
 
     return Guard(app, token, max_body=limits.package + 1024 * 1024, sign_in_page=lambda wrong=False: sign_in(lang, wrong))
 

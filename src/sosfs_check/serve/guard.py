@@ -12,15 +12,15 @@ security headers on every answer.
 from __future__ import annotations
 
 import hmac
+import ipaddress
 import json
 import secrets
 from http.cookies import SimpleCookie
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 COOKIE = "sosfs_check_token"
-LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1", "[::1]")
 CSP = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; "
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
     "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 HEADERS = [
@@ -45,7 +45,7 @@ class Guard:
         self.app = app
         self.token = token
         self.max_body = max_body
-        self.sign_in_page = sign_in_page  # (lang-independent) HTML of the sign-in form
+        self.sign_in_page = sign_in_page  # wrong=False -> HTML of the sign-in form, in the page's language
         self.links: set[str] = set()  # one-time link codes not yet used
 
     def one_time_link(self) -> str:
@@ -104,12 +104,11 @@ class Guard:
 
     def _refusal(self, scope, headers) -> tuple[int, bytes] | None:
         host = headers.get("host", "")
-        if not self.token and _hostname(host) not in LOOPBACK_NAMES:
+        if not self.token and not is_loopback(_hostname(host)):
             return 421, _detail("servern svarar bara på 127.0.0.1 eller localhost")
         origin = headers.get("origin")
-        if scope["method"] not in ("GET", "HEAD") and origin and origin != "null":
-            if urlsplit(origin).netloc.lower() != host.lower():
-                return 403, _detail("formulär från en annan webbplats tas inte emot")
+        if scope["method"] not in ("GET", "HEAD") and origin and urlsplit(origin).netloc.lower() != host.lower():
+            return 403, _detail("formulär från en annan webbplats tas inte emot")
         return None
 
     def _carries_token(self, headers) -> bool:
@@ -141,16 +140,24 @@ class Guard:
                 return await _answer(send, 413, _detail("formuläret är för stort"))
             if not message.get("more_body"):
                 break
-        from urllib.parse import parse_qs
-
         offered = parse_qs(body.decode("utf-8", "replace")).get("token", [""])[0]
         if not hmac.compare_digest(offered.encode(), self.token.encode()):
             return await _answer(send, 401, self.sign_in_page(wrong=True), "text/html; charset=utf-8")
         await _redirect_with_cookie(send, self.token)
 
 
+def is_loopback(host: str) -> bool:
+    """127.0.0.0/8, ::1 or localhost: reachable from this computer only."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
 def _hostname(host: str) -> str:
-    """'127.0.0.1:8000' -> '127.0.0.1'; '[::1]:8000' -> '[::1]'."""
+    """The Host header without its port: '127.0.0.1:8000' -> '127.0.0.1', '[::1]:8000' -> '[::1]'."""
     if host.startswith("["):
         return host[: host.find("]") + 1]
     return host.rpartition(":")[0] if host.count(":") == 1 else host

@@ -44,6 +44,9 @@ WORDS = {
         "mall": "Skapa en mall",
         "mall_intro": "En Word-mall med ett avsnitt för varje krav, vägledning och lagrum i kommentarer.",
         "year": "Året som berättelsen avser",
+        "year_help": "Tomt: förra året, eller året efter förra årets berättelse.",
+        "from": "Förra årets berättelse (valfritt)",
+        "from_help": "Rubrikerna och målen förs över till nästa års mall, aldrig brödtexten.",
         "organisation": "Vårdgivare eller nämnd",
         "make_mall": "Ladda ner mallen (.docx)",
         "mall_done": "Mallen är nedladdad.",
@@ -85,6 +88,9 @@ WORDS = {
         "mall": "Make a template",
         "mall_intro": "A Word template with a section for each requirement, guidance and legal basis in comments.",
         "year": "The year the report is about",
+        "year_help": "Empty: last year, or the year after last year's report.",
+        "from": "Last year's report (optional)",
+        "from_help": "Its headings and goals carry over to next year's template, never its body text.",
         "organisation": "Care provider or board",
         "make_mall": "Download the template (.docx)",
         "mall_done": "The template has been downloaded.",
@@ -117,14 +123,12 @@ def _head(lang: str, title: str) -> str:
 """
 
 
-def page(lang: str, mall: bool) -> str:
-    """The whole page; `mall` adds the template form (when `sosfs-check mall` is available)."""
+def page(lang: str) -> str:
+    """The whole page: choosing files, the results, and the template form."""
     w = WORDS[lang]
     e = lambda key: escape(w[key])  # noqa: E731
     profiles = "".join(f'<option value="{key}">{escape(name)}</option>' for key, name in builtin_rules().profiles.items())
-    mall_form = ""
-    if mall:
-        mall_form = f"""
+    mall_form = f"""
 <section aria-labelledby="mall-heading" class="panel">
 <h2 id="mall-heading">{e('mall')}</h2>
 <p>{e('mall_intro')}</p>
@@ -132,9 +136,13 @@ def page(lang: str, mall: bool) -> str:
 <p><label for="mall-profile">{e('profile')}</label>
 <select id="mall-profile" name="profile">{profiles}</select></p>
 <p><label for="mall-year">{e('year')}</label>
-<input id="mall-year" name="year" type="number" min="2011" max="2100" inputmode="numeric"></p>
+<input id="mall-year" name="year" type="number" min="2011" max="2100" inputmode="numeric"
+ aria-describedby="mall-year-help"> <span id="mall-year-help" class="help">{e('year_help')}</span></p>
 <p><label for="mall-organisation">{e('organisation')}</label>
 <input id="mall-organisation" name="organisation" type="text" autocomplete="organization"></p>
+<p><label for="mall-from">{e('from')}</label>
+<input id="mall-from" name="from" type="file" accept="{ACCEPT}" aria-describedby="mall-from-help">
+<span id="mall-from-help" class="help">{e('from_help')}</span></p>
 <p><button type="submit" id="mall-button">{e('make_mall')}</button></p>
 </form>
 </section>"""

@@ -12,15 +12,15 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
-from ..config import Config, apply_suppressions
 from ..errors import InputError, UserError
+from ..pipeline import suppress
 from ..result import Result
-from ..rules import RuleSet
+from ..settings import Settings, resolve
 
 MAX_FILES = 50  # per request
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]")
@@ -44,19 +44,23 @@ class Upload:
 
 @dataclass(frozen=True)
 class Checker:
-    """The server's fixed settings: rules and configuration are loaded once, at start."""
+    """The server's settings, resolved once at start as `check` resolves them (`settings.resolve`);
+    a request may set its own profile and date."""
 
-    rules: RuleSet
-    config: Config
-    max_size: int | None = None
+    settings: Settings
+
+    @classmethod
+    def load(cls, config: Path | None = None, rule_dirs=(), max_size: int | None = None,
+             lang: str | None = None) -> Checker:
+        """From the configuration file (or the nearest one), `--rules` packs and the flags."""
+        return cls(resolve(config, tuple(rule_dirs), lang=lang, max_size=max_size))
 
     def check(self, path: Path, name: str, profile: str | None, as_of: date | None) -> Result:
         """Check one saved upload; the result and any error carry the uploaded name."""
-        from .. import check
-
+        settings = replace(self.settings, profile=profile or self.settings.profile,
+                           as_of=as_of or self.settings.as_of)
         try:
-            result = check(path, profile=profile or self.config.profile, as_of=as_of or self.config.as_of,
-                           rules=self.rules, style_map=self.config.heading_styles or None, max_size=self.max_size)
+            result = settings.check(path)
         except InputError as exc:
             raise type(exc)(name, exc.problem) from None
         except UserError:
@@ -64,7 +68,7 @@ class Checker:
         except Exception as exc:  # a bug met in one file: the same message as `check` gives, no traceback
             raise InputError(name, f"internt fel: {type(exc).__name__}: {exc}") from None
         result.document.path = Path(name)
-        apply_suppressions(self.config, [result])
+        suppress(settings, [result])
         return result
 
 

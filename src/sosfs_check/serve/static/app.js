@@ -200,7 +200,8 @@
   drop.addEventListener("drop", (event) => {
     event.preventDefault();
     drop.classList.remove("over");
-    files = [...event.dataTransfer.files];
+    input.files = event.dataTransfer.files;
+    files = [...input.files];
     showChosen();
   });
   form.addEventListener("submit", check);
@@ -212,7 +213,9 @@
       event.preventDefault();
       problem.textContent = "";
       const data = new FormData();
-      for (const [key, value] of new FormData(mall).entries()) if (value) data.append(key, value);
+      for (const [key, value] of new FormData(mall).entries()) {
+        if (value instanceof File ? value.size > 0 : value) data.append(key, value);
+      }
       try {
         await download("/api/mall", data, "mall.docx");
         say(W.mall_done);

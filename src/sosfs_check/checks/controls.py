@@ -1,0 +1,33 @@
+"""Check type `controls`: invisible control characters (bidi overrides and the like) in the text."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from ..controls import INVISIBLE, name, visible
+from ..schema import Strict
+from .context import Context, Problem, Verdict
+
+
+class ControlsCheck(Strict):
+    """Text with characters that change how it is shown, or hide in it, is not ready to publish."""
+
+    type: Literal["controls"]
+
+
+def evaluate(check, ctx: Context) -> Verdict:
+    problems = []
+    for block in ctx.blocks:
+        found = dict.fromkeys(INVISIBLE.findall(block.text))
+        if found:
+            listed = ", ".join(f"{visible(c)} ({name(c)})" for c in found)
+            problems.append(Problem(block, block.text, f"Dolda tecken: {listed}."))
+    return Verdict(not problems, problems=problems)
+
+
+def describe(check) -> list[str]:
+    """What the check looks for, in Swedish, one point per line."""
+    return ["Osynliga styrtecken i texten: riktningsändringar (som U+202E) och andra tecken som inte syns."]
+
+
+MODEL = ControlsCheck
