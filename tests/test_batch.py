@@ -13,7 +13,7 @@ from sosfs_check.batch import check_paths
 from sosfs_check.result import PackRef
 from sosfs_check.settings import Settings
 from sosfs_check.errors import InputError
-from sosfs_check.files import expand
+from sosfs_check.discover import discover
 from sosfs_check.render.json_report import document_dict
 from sosfs_check.rules import builtin_rules
 
@@ -38,12 +38,12 @@ def folder(tmp_path):
 
 
 def test_directories_are_searched_recursively_in_order(folder):
-    names = [p.relative_to(folder).as_posix() for p in expand([folder])]
+    names = [p.relative_to(folder).as_posix() for p in discover([folder]).files]
     assert names == ["2021/boras-2021.docx", "a-boras-2018.docx", "b-trasig.docx", "c-kb-2025.docx", "d-region-2024.docx"]
 
 
 def test_parallel_gives_the_same_results_in_the_same_order(folder):
-    paths = expand([folder])
+    paths = discover([folder]).files
     serial = check_paths(paths, Settings(as_of=AS_OF), jobs=1)
     parallel = check_paths(paths, Settings(as_of=AS_OF), jobs=2)
     assert [type(o) for o in parallel] == [type(o) for o in serial]
@@ -86,7 +86,7 @@ def test_cli_reports_the_broken_file_and_checks_the_rest(folder):
 def test_json_of_a_batch_is_the_whole_report_one_document_per_line(folder):
     from sosfs_check.render.json_report import render, report_dict
 
-    results = [o for o in check_paths(expand([folder]), Settings(as_of=AS_OF), jobs=1) if not isinstance(o, InputError)]
+    results = [o for o in check_paths(discover([folder]).files, Settings(as_of=AS_OF), jobs=1) if not isinstance(o, InputError)]
     for chosen in (results, results[:1], []):
         text = render(chosen)
         assert json.loads(text) == json.loads(json.dumps(report_dict(chosen), ensure_ascii=False))

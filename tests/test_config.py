@@ -77,27 +77,41 @@ def test_all_keys(tmp_path):
 @pytest.mark.parametrize(
     "text, message",
     [
-        ('profil = "kombinerad"\n', "okänd nyckel 'profil' (tillåtna: profile, select"),
-        ('[[suppress]]\nrule = "SOSFS-5-1-GENOMFORD"\n', "suppress.0.reason: saknas; ett undantag kräver ett skriftligt skäl"),
-        ('[[suppress]]\nrule = "SOSFS-5-1-GENOMFORD"\nreason = "  "\n', "ett undantag kräver ett skriftligt skäl"),
-        ('[[suppress]]\nrule = "X"\nreason = "r"\nwhy = "r"\n', "okänd nyckel 'suppress.0.why'"),
-        ('fail-on = "ibland"\n', "fail-on: ogiltigt värde 'ibland'; tillåtet: 'error', 'warning' eller 'never'"),
-        ('heading-styles = {"Rubrik A" = 12}\n', "heading-styles.Rubrik A: ogiltigt värde 12"),
-        ("as-of = 2026-13-01\n", "ogiltig TOML"),
+        ('lang = "sv"\nprofil = "kombinerad"\n', "2: okänd nyckel 'profil' (tillåtna: profile, select, ignore, severity, "
+         "fail-on, as-of, lang, max-size, heading-styles, suppress, rules, exclude)"),
+        ('[[suppress]]\nrule = "A"\nreason = "r"\n\n[[suppress]]\nrule = "SOSFS-5-1-GENOMFORD"\n',
+         "5: suppress.1.reason: saknas; ett undantag kräver ett skriftligt skäl"),
+        ('[[suppress]]\nrule = "SOSFS-5-1-GENOMFORD"\nreason = "  "\n',
+         "3: suppress.0.reason: ett undantag kräver ett skriftligt skäl (reason)"),
+        ('[[suppress]]\nrule = "X"\nreason = "r"\nwhy = "r"\n', "4: okänd nyckel 'suppress.0.why'"),
+        ('lang = "sv"\nfail-on = "ibland"\n', "2: fail-on: ogiltigt värde 'ibland'; tillåtet: 'error', 'warning' eller 'never'"),
+        ('\nheading-styles = {"Rubrik A" = 12}\n',
+         "2: heading-styles.Rubrik A: ogiltigt värde 12 (Input should be less than or equal to 9)"),
+        ('[severity]\nx = "info"\n"PSL-3-10-TILLGANGLIG" = "fatal"\n',
+         "3: severity.PSL-3-10-TILLGANGLIG: ogiltigt värde 'fatal'; tillåtet: 'error', 'warning' eller 'info'"),
+        ("as-of = 2026-13-01\n", "1: ogiltig TOML: Expected newline or end of document after a statement (at line 1, column 13)"),
     ],
 )
-def test_mistakes_are_swedish_errors_naming_the_file(tmp_path, text, message):
+def test_mistakes_are_swedish_errors_naming_the_file_and_line(tmp_path, text, message):
     path = tmp_path / "sosfs-check.toml"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(UserError) as error:
         load_config(path)
-    assert str(error.value).startswith(f"{path}: ") and message in str(error.value)
+    assert str(error.value) == f"{path}:{message}"
+
+
+def test_a_mistake_in_pyproject_names_its_line(tmp_path):
+    path = tmp_path / "pyproject.toml"
+    path.write_text('[project]\nname = "x"\nlang = "sv"\n\n[tool.sosfs-check]\nlang = "fi"\n', encoding="utf-8")
+    with pytest.raises(UserError) as error:
+        load_config(path)
+    assert str(error.value) == f"{path}:6: tool.sosfs-check.lang: ogiltigt värde 'fi'; tillåtet: 'sv' eller 'en'"
 
 
 @pytest.mark.parametrize(
     "text, message",
     [
-        ('ignore = ["RISKANALYS-FINNS"]\n', "okänd regel eller område: RISKANALYS-FINNS"),
+        ('lang = "sv"\nignore = ["RISKANALYS-FINNS"]\n', ":2: okänd regel eller område: RISKANALYS-FINNS"),
     ],
 )
 def test_rules_named_must_exist_and_keep_their_legal_limits(tmp_path, text, message):
@@ -111,7 +125,7 @@ def test_unknown_key_from_the_command_line(tmp_path, report):
     (tmp_path / "pyproject.toml").write_text('[tool.sosfs-check]\nfailon = "warning"\n', encoding="utf-8")
     done = cli("check", "rapport.docx", cwd=tmp_path)
     assert done.returncode == 2 and "Traceback" not in done.stderr
-    assert f"sosfs-check: {tmp_path / 'pyproject.toml'}: okänd nyckel 'tool.sosfs-check.failon'" in done.stderr
+    assert f"sosfs-check: {tmp_path / 'pyproject.toml'}:2: okänd nyckel 'tool.sosfs-check.failon'" in done.stderr
 
 
 # -- effect on a check -----------------------------------------------------------------------
@@ -199,9 +213,10 @@ def test_new_findings_still_fail_with_a_baseline(tmp_path):
     sarif = cli("check", "rapport.docx", "--as-of", "2026-11-25", "--baseline", "kanda.json", "-f", "sarif", cwd=tmp_path)
     states = [r.get("baselineState") for r in json.loads(sarif.stdout)["runs"][0]["results"]]
     assert states.count("unchanged") == doc["baselined"]
-    junit = cli("check", "rapport.docx", "--as-of", "2026-11-25", "--baseline", "kanda.json", "-f", "junit", cwd=tmp_path)
+    junit = cli("check", "rapport.docx", "--as-of", "2026-11-25", "--baseline", "kanda.json", "-f", "junit",
+                "--fail-on", "warning", cwd=tmp_path)
     failed = re.findall(r'<testcase classname="rapport.docx" name="(\S+)[^>]*>\s*<failure', junit.stdout)
-    assert set(failed) == {f["rule_id"] for f in new}
+    assert set(failed) == {f["rule_id"] for f in new if f["severity"] != "info"}  # JUnit follows the gate
     assert "känd brist (baslinje)" in junit.stdout  # rules with only known findings: skipped, with the reason
 
 

@@ -26,7 +26,7 @@ def test_plain_options_are_taken():
         ["check", "--help"], ["--debug", "check", "a.docx"], ["annotate", "a.docx"], ["check"],
         ["check", "a.docx", "--format", "pdf"], ["check", "a.docx", "--jobs", "0"], ["check", "a.docx", "--jobs"],
         ["check", "a.docx", "--lang", "fi"], ["check", "a.docx", "--profile", "x", "--profile", "y"],
-        ["check", "a.docx", "--okänd", "x"],
+        ["check", "a.docx", "--okänd", "x"], ["check", "a.docx", "--verbose=ja"],
     ],
 )  # fmt: skip
 def test_anything_else_goes_to_typer(args):
@@ -43,6 +43,7 @@ def run(entry: str, *args: str):
     [
         ["check", str(EXAMPLE), "--format", "json", "--as-of", "2026-11-25"],
         ["check", str(EXAMPLE), "--format", "markdown", "--fail-on", "warning"],
+        ["check", str(EXAMPLE.parent), "-v", "--exclude", "x*", "--format", "json", "--as-of", "2026-11-25"],
         ["check", str(EXAMPLE), "--as-of", "2026-13-01"],
         ["check", "saknas.docx", "--format", "json"],
     ],

@@ -133,3 +133,14 @@ def test_cli_writes_xlsx_to_a_file(tmp_path):
     proc = run("coverage", *(DOCX / n for n in REPORTS[:2]), "--format", "xlsx", "--output", target, "--jobs", "1")
     assert proc.returncode == 0, proc.stderr
     assert target.read_bytes()[:2] == b"PK"
+
+
+def test_a_kvalitetsberattelse_alone_has_no_psl_only_rows(results):
+    kb = results[2]
+    assert kb.profile == "kvalitetsberattelse"
+    alone = matrix([kb], builtin_rules())
+    expected = {paragraph(c) for r in builtin_rules().rules if "kvalitetsberattelse" in r.profiles for c in r.legal_basis}
+    assert {q.citation for q in alone.requirements} == expected
+    assert "SFS 2010:659 3 kap. 9 §" not in expected  # PSL's own responsibility paragraph: patientsäkerhet only
+    with_psb = matrix([results[1], kb], builtin_rules())
+    assert row(with_psb, "SFS 2010:659 3 kap. 9 §").cells[1].status == "ej_tillampligt"

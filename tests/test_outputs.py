@@ -19,7 +19,7 @@ import jsonschema
 import pytest
 
 import sosfs_check
-from sosfs_check.render import github, html_report, junit, markdown_report, sarif
+from sosfs_check.render import Run, github, html_report, junit, markdown_report, sarif
 from sosfs_check.result import fingerprint
 from sosfs_check.rules import builtin_rules
 from sosfs_check.testing import build_docx
@@ -112,14 +112,14 @@ def test_fingerprint_follows_rule_section_and_quote_not_position(result):
 
 
 def test_junit_has_a_testcase_per_rule_with_unique_names(result):
-    root = ET.fromstring(junit.render([result, result]))
+    root = ET.fromstring(junit.render([result, result], "sv", Run(fail_on="warning")))
     suites = root.findall("testsuite")
     assert len(suites) == 2
     cases = suites[0].findall("testcase")
     assert [c.get("name").split()[0] for c in cases] == [o.rule_id for o in result.outcomes]
     names = [(c.get("classname"), c.get("name")) for c in cases]
     assert len(set(names)) == len(names)
-    failed = {o.rule_id for o in result.outcomes if o.outcome == "fail"}
+    failed = {f.rule_id for f in result.findings if f.severity in ("warning", "error")}
     failures = {c.get("name").split()[0]: c.find("failure") for c in cases if c.find("failure") is not None}
     assert set(failures) == failed
     assert int(suites[0].get("failures")) == len(failed) and int(root.get("failures")) == 2 * len(failed)
@@ -290,3 +290,13 @@ def test_progress_bar_only_for_many_files_on_a_terminal(tmp_path):
     assert cli(*args, cwd=tmp_path).stderr == ""  # not a terminal: no bar
     (tmp_path / "r3.docx").unlink()
     assert "Granskar" not in _stderr_on_a_terminal(args, tmp_path)  # three files: no bar
+
+
+def test_progress_bar_in_coverage_and_compare(tmp_path):
+    for i in range(4):
+        shutil.copy(ROOT / EXAMPLE, tmp_path / f"r{i}.docx")
+    coverage = ["coverage", ".", "--as-of", "2026-11-25", "--format", "json", "--jobs", "1"]
+    compare = ["compare", "r0.docx", "r1.docx", "--as-of", "2026-11-25", "--format", "json"]
+    for args in (coverage, compare):
+        assert "Granskar" in _stderr_on_a_terminal(args, tmp_path)
+        assert cli(*args, cwd=tmp_path).stderr == ""  # not a terminal: no bar

@@ -18,7 +18,7 @@ from docx.oxml.ns import nsdecls
 
 import sosfs_check
 from sosfs_check.errors import InputError
-from sosfs_check.files import expand
+from sosfs_check.discover import discover
 from sosfs_check.readers import read, sniff
 from sosfs_check.readers.common import join_lines
 from sosfs_check.testing import libreoffice_convert, soffice_path
@@ -440,7 +440,7 @@ def test_missing_file_and_directory_keep_their_messages(tmp_path):
 def test_directories_are_searched_for_every_format(tmp_path):
     for name in ("a.docx", "b.odt", "c.pdf", "d.md", "e.txt", "f.png"):
         (tmp_path / name).write_bytes(b"x")
-    assert [p.name for p in expand([tmp_path])] == ["a.docx", "b.odt", "c.pdf", "d.md", "e.txt"]
+    assert [p.name for p in discover([tmp_path]).files] == ["a.docx", "b.odt", "c.pdf", "d.md", "e.txt"]
 
 
 def test_reading_docx_imports_no_pdf_or_markdown_library():

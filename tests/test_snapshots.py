@@ -20,7 +20,7 @@ SNAPSHOTS = Path(__file__).parent / "snapshots"
 EXAMPLE = "fixtures/examples/boras-2021.docx"
 FILES = {"rich": "boras-2021.rich.txt", "json": "boras-2021.json", "sarif": "boras-2021.sarif",
          "junit": "boras-2021.junit.xml", "github": "boras-2021.github.txt", "markdown": "boras-2021.md",
-         "html": "boras-2021.html"}
+         "html": "boras-2021.html", "gitlab": "boras-2021.gitlab.json", "concise": "boras-2021.concise.txt"}
 UPDATE = os.environ.get("SOSFS_UPDATE_SNAPSHOTS") == "1"
 
 

@@ -31,5 +31,5 @@ if [ ! -f tools/node/node_modules/axe-core/axe.min.js ]; then
 fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/pip install -q --disable-pip-version-check -e '.[test]'
+.venv/bin/pip install -q --disable-pip-version-check -e '.[test]'  # test includes every extra (all)
 exec .venv/bin/python -m pytest "$@"

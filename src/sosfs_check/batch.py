@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -23,11 +25,16 @@ def _check_one(path: Path, settings: Settings) -> Result | InputError:
         return error
 
 
+STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 _worker_settings = Settings()  # set once per worker process: the rules travel once, not per file
 
 
 def _init_worker(settings: Settings) -> None:
     global _worker_settings
+    # Ctrl-C reaches the whole process group: the parent alone decides, and stops the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)  # blocked by the parent while it forked
     _worker_settings = settings
     gc.freeze()  # what the worker inherits lives as long as it: the collector need not walk it
 
@@ -55,9 +62,50 @@ def check_paths(
     from concurrent.futures import ProcessPoolExecutor  # here: costs 12 ms to import
 
     workers = min(jobs, len(paths))
-    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(settings,)) as pool:
-        chunks = max(1, len(paths) // (workers * 32))  # small: no worker idles long at the end
-        return list(_report(pool.map(_check_in_worker, paths, chunksize=chunks), on_done))
+    chunks = max(1, len(paths) // (workers * 32))  # small: no worker idles long at the end
+    # A signal while a worker is forked could leave it out of the pool's table, and alive after
+    # the run: the signals wait until every worker is started and known.
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    pool = None
+    try:
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(settings,))
+        pending = pool.map(_check_in_worker, paths, chunksize=chunks)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        outcomes = list(_report(pending, on_done))
+    except BaseException:  # Ctrl-C, SIGTERM: no worker may outlive the run
+        if pool is not None:
+            _stop(pool)
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
+        raise
+    pool.shutdown()
+    return outcomes
+
+
+STOP_WITHIN = 1.5  # seconds a worker gets to end on SIGTERM before it is killed
+
+
+def _stop(pool) -> None:
+    """End every worker now: SIGTERM, then SIGKILL for any still running after STOP_WITHIN.
+
+    Python 3.14's `ProcessPoolExecutor.terminate_workers` does this; 3.11 needs its process table
+    and its manager thread."""
+    processes = list((pool._processes or {}).values())
+    manager = pool._executor_manager_thread
+    default_hook = threading.excepthook
+
+    def quiet(args) -> None:  # the pool's own thread may trip over the workers it loses: not news
+        if args.thread is not manager:
+            default_hook(args)
+
+    threading.excepthook = quiet
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(STOP_WITHIN / len(processes))
+        if process.is_alive():
+            process.kill()
+            process.join()
 
 
 def _report(outcomes: Iterator, on_done: Callable[[], None] | None) -> Iterator:

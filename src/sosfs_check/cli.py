@@ -11,12 +11,11 @@ import typer
 from . import cli_mall, cli_reviewer
 from .cli_options import (
     AsOfOption, BaselineOption, CheckFormatOption, CheckOutputOption, ConfigOption, FailOnOption, Format, JobsOption,
-    LangOption, MaxSizeOption, ProfileOption, RulesOption, WriteBaselineOption, value,
+    ExcludeOption, LangOption, MaxSizeOption, ProfileOption, RulesOption, VerboseOption, WriteBaselineOption, value,
 )
 from .cli_rules import rules_app
 
 app = typer.Typer(
-    add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     help="Granskar patientsäkerhetsberättelser och kvalitetsberättelser mot lagen.",
@@ -24,8 +23,21 @@ app = typer.Typer(
 app.add_typer(rules_app, name="rules")
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        print(f"sosfs-check {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
-def _root(debug: Annotated[bool, typer.Option("--debug", help="Visa hela felspåret vid fel.")] = False):
+def _root(
+    debug: Annotated[bool, typer.Option("--debug", help="Visa hela felspåret vid fel.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_show_version, is_eager=True, help="Visa versionen och avsluta.")
+    ] = False,
+):
     """Global options; `--debug` is read by `main` to let tracebacks through."""
 
 
@@ -44,6 +56,8 @@ def check(
     config: ConfigOption = None,
     rule_dirs: RulesOption = None,
     max_size: MaxSizeOption = None,
+    exclude: ExcludeOption = None,
+    verbose: VerboseOption = False,
 ) -> None:
     """Granska en eller flera berättelser och visa checklistan och bristerna."""
     from .commands import check as run_check
@@ -51,7 +65,7 @@ def check(
     code = run_check(
         paths, profile=value(profile), format=format.value, output=output, fail_on=value(fail_on), as_of=as_of,
         lang=value(lang), jobs=jobs, config=config, baseline=baseline, write_baseline=write_baseline,
-        rule_dirs=rule_dirs, max_size=max_size,
+        rule_dirs=rule_dirs, max_size=max_size, exclude=exclude, verbose=verbose,
     )
     if code:
         raise typer.Exit(code)
@@ -90,8 +104,11 @@ def annotate(
         raise typer.Exit(2)
     [result] = results
     ensure_docx(report, result.document.format)
-    count = write_comments(result, report, target, settings.lang)
-    print(f"Skrev {target} med {count} kommentarer.", file=sys.stderr if target == STDOUT else sys.stdout)
+    count = write_comments(result, report, target, settings.lang, settings.rules)
+    from .i18n import count_phrase, words
+
+    written = f"Skrev {target} med {count_phrase(count, 'comment', words('sv'))}."
+    print(written, file=sys.stderr if target == STDOUT else sys.stdout)
 
 
 cli_reviewer.register(app)
@@ -118,19 +135,10 @@ def serve(
 
 
 def main() -> None:
-    """Entry point: user errors become a Swedish message and exit code 2, never a traceback."""
+    """Entry point: user errors become a Swedish message and exit code 2, never a traceback.
+
+    Typer reports its own usage errors (exit code 2); Ctrl-C and SIGTERM pass through it (see
+    `errors.Stopped`) to `guarded`."""
     from .commands import guarded
 
-    guarded(_run_app)
-
-
-def _run_app() -> None:
-    """Typer without its standalone mode, so that Ctrl-C reaches `guarded` (exit 130, not 1)."""
-    try:
-        code = app(standalone_mode=False)
-    except typer.Abort:
-        raise KeyboardInterrupt from None
-    except typer.TyperException as exc:  # usage errors: Typer's own message, exit code 2
-        exc.show()
-        sys.exit(exc.exit_code)
-    sys.exit(code or 0)
+    guarded(app)

@@ -27,12 +27,11 @@ CompareFormat = _choices("CompareFormat", COMPARE_FORMATS)
 ListFormat = _choices("ListFormat", LIST_FORMATS)
 FailOn = _choices("FailOn", FAIL_ON)
 Lang = _choices("Lang", LANGS)
-Profile = _choices("Profile", builtin_rules().profiles)  # the profiles the rule pack defines
 
 
-def value(choice: Enum | None) -> str | None:
+def value(choice: Enum | str | None) -> str | None:
     """An option's choice as text (None when not given)."""
-    return choice.value if choice is not None else None
+    return choice.value if isinstance(choice, Enum) else choice
 
 
 # Shared by every command that judges reports.
@@ -43,9 +42,20 @@ RulesOption = Annotated[
 ConfigOption = Annotated[
     Optional[Path], typer.Option(help="Konfigurationsfil (annars sosfs-check.toml eller pyproject.toml uppåt).")
 ]
-ProfileOption = Annotated[Optional[Profile], typer.Option(help="Berättelsens slag (annars avläst ur titeln).")]
+ProfileOption = Annotated[
+    Optional[str],
+    typer.Option(
+        metavar="PROFIL",
+        help=f"Berättelsens slag (annars avläst ur titeln): {', '.join(builtin_rules().profiles)}; även psb och kb.",
+    ),
+]
 AsOfOption = Annotated[Optional[str], typer.Option(help="Bedöm lagläget per datum (ÅÅÅÅ-MM-DD).")]
 LangOption = Annotated[Optional[Lang], typer.Option(help="Språk i rapporten (standard sv).")]
+ExcludeOption = Annotated[
+    Optional[list[str]],
+    typer.Option("--exclude", metavar="GLOB", help="Läs inte filer eller mappar som matchar (Git-mönster; kan upprepas)."),
+]
+VerboseOption = Annotated[bool, typer.Option("--verbose", "-v", help="Visa vilka filer som hoppas över och varför.")]
 MaxSizeOption = Annotated[
     Optional[int],
     typer.Option("--max-size", min=1, metavar="MB", help="Största fil som granskas, i MB (standard 50); se README, Garantier."),

@@ -13,8 +13,8 @@ from typing import Annotated
 import typer
 
 from .cli_options import (
-    AsOfOption, CompareFormat, CompareFormatOption, ConfigOption, CoverageFormat, CoverageFormatOption, JobsOption,
-    LangOption, MaxSizeOption, OutputOption, ProfileOption, RulesOption, value,
+    AsOfOption, CompareFormat, CompareFormatOption, ConfigOption, CoverageFormat, CoverageFormatOption, ExcludeOption,
+    JobsOption, LangOption, MaxSizeOption, OutputOption, ProfileOption, RulesOption, VerboseOption, value,
 )
 from .files import STDOUT, guard_outputs, write_output
 
@@ -57,17 +57,21 @@ def coverage(
     config: ConfigOption = None,
     rule_dirs: RulesOption = None,
     max_size: MaxSizeOption = None,
+    exclude: ExcludeOption = None,
+    verbose: VerboseOption = False,
 ) -> None:
     """Täckningsmatris: vilka av lagens krav varje berättelse täcker, med avsnittet som ger belägg."""
     from .batch import default_jobs
     from .matrix import matrix
-    from .pipeline import run
+    from .outputs import progress
+    from .pipeline import Discovery, run
     from .render import matrix as render
     from .settings import resolve
 
     settings = resolve(config, rule_dirs or (), value(profile), as_of, value(lang), max_size)
     _swedish_only(settings, "täckningsmatrisen")
-    results, failed = run(paths, settings, jobs or default_jobs(), outputs=[output])
+    discovery = Discovery(exclude or (), [output] if output else [], verbose)
+    results, failed = run(paths, settings, jobs or default_jobs(), progress, discovery=discovery, outputs=[output])
     if results:
         table = matrix(results, settings.rules)
         inputs = [r.path for r in results]
@@ -95,18 +99,29 @@ def compare(
 ) -> None:
     """Jämför två års berättelser: avsnitt, siffror, checklistan och text som kopierats ordagrant."""
     from .compare import compare as changes
+    from .outputs import progress
     from .render import compare as render
     from .settings import resolve
 
     guard_outputs([output], [old, new])
     settings = resolve(config, rule_dirs or (), value(profile), as_of, value(lang), max_size)
     _swedish_only(settings, "jämförelsen")
-    result = changes(settings.check(old), settings.check(new))
+    with progress(2, at_least=1) as advance:
+        before, after = (_checked(settings, path, advance) for path in (old, new))
+    result = changes(before, after)
     if format is CompareFormat.rich:
         _rich(lambda console: render.print_rich(result, console), output, [old, new], 120)
     else:
         _emit(output, {"markdown": render.markdown, "json": render.json_text}[format.value](result), [old, new],
               raw=format is CompareFormat.json)
+
+
+def _checked(settings, path: Path, advance):
+    """One report checked for `compare`, advancing its progress bar."""
+    result = settings.check(path)
+    if advance:
+        advance()
+    return result
 
 
 def register(app: typer.Typer) -> None:

@@ -47,7 +47,7 @@ def list_rules(
     ruleset = _ruleset(rules)
     if area is not None and area not in ruleset.areas:
         _fail(f"okänt område {area!r}; välj bland: {', '.join(ruleset.areas)}")
-    profile = value(profile)
+    profile = ruleset.check_profile(value(profile))
     selected = [
         r for r in ruleset.rules if (area is None or r.area == area) and (profile is None or profile in r.profiles)
     ]

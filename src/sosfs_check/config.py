@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -34,7 +35,7 @@ class Suppression(Strict):
 
 
 class Config(Strict):
-    profile: str | None = None  # checked against the rule packs' profiles (settings.resolve)
+    profile: str | None = None  # checked, and `psb`, `kb` resolved, against the packs' profiles (settings.resolve)
     select: list[str] = []  # rule ids or areas to check; empty = all
     ignore: list[str] = []  # rule ids or areas not to check
     severity: dict[str, Severity] = {}  # rule id or area -> severity
@@ -45,6 +46,7 @@ class Config(Strict):
     heading_styles: dict[str, Annotated[int, Field(ge=1, le=9)]] = Field({}, alias="heading-styles")
     suppress: list[Suppression] = []
     rules: list[Path] = []  # extra rule packs (folders), relative to the configuration file
+    exclude: list[str] = []  # Git-style patterns of files and folders not to read in a folder scan
     _path: Path | None = PrivateAttr(None)
 
     @property
@@ -89,7 +91,9 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
     try:
         config = Config.model_validate(data)
     except ValidationError as exc:
-        raise UserError("\n".join(f"{path}: {_problem(err, prefix)}" for err in exc.errors())) from None
+        text = _read_bytes(path).decode("utf-8", errors="replace")
+        problems = [f"{path}{_line_suffix(text, prefix, err['loc'])}: {_problem(err, prefix)}" for err in exc.errors()]
+        raise UserError("\n".join(problems)) from None
     config._path = path
     return config
 
@@ -110,9 +114,50 @@ def _read_toml(path: Path) -> dict:
     try:
         return tomllib.loads(_read_bytes(path).decode("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise UserError(f"{path}: ogiltig TOML: {exc}") from None
+        line = re.search(r"\(at line (\d+),", str(exc))
+        raise UserError(f"{path}{':' + line[1] if line else ''}: ogiltig TOML: {exc}") from None
     except RecursionError:
         raise UserError(f"{path}: ogiltig TOML: orimligt djupt nästlad") from None
+
+
+def _key_pattern(key: str) -> re.Pattern:
+    """A line that defines `key`: `key =`, `"key" =`, `[table.key]`, `[[key]]` or `{ key = ... }`."""
+    name = re.escape(key)
+    quoted = rf"(?:{name}|\"{name}\"|'{name}')"
+    return re.compile(rf"(?:^\s*\[\[?\s*(?:[\w.\"'-]+\.)?{quoted}\s*[\].]|(?:^|[{{,.]|^\s*)\s*{quoted}\s*[=.])")
+
+
+def _line_suffix(text: str, prefix: str, loc: tuple) -> str:
+    """':LINE' where the configuration sets the value at `loc`, or '' when it cannot be told.
+
+    tomllib keeps no positions, so the line is found by walking the keys down the file: each key
+    after the line of the one before it; an index counts the `[[table]]` headers."""
+    lines = text.splitlines()
+    position = 0
+    parts = [*prefix.rstrip(".").split("."), *loc] if prefix else list(loc)
+    previous = ""
+    for part in parts:
+        if isinstance(part, int):
+            header = re.compile(rf"^\s*\[\[\s*(?:[\w.\"'-]+\.)?{re.escape(previous)}\s*\]\]")
+            found = [i for i in range(position, len(lines)) if header.search(lines[i])]
+            if len(found) <= part:
+                return ""
+            position = found[part]
+        else:
+            pattern = _key_pattern(part)
+            found = next((i for i in range(position, len(lines)) if pattern.search(lines[i])), None)
+            if found is None:
+                break  # a missing key: the line of the table that lacks it
+            position = found
+            previous = part
+    return f":{position + 1}"
+
+
+def _value_line(path: Path, value: str) -> str:
+    """':LINE' of the first line naming `value` in quotes, or ''."""
+    quoted = re.compile(rf"[\"']{re.escape(value)}[\"']")
+    lines = _read_bytes(path).decode("utf-8", errors="replace").splitlines()
+    return next((f":{i}" for i, line in enumerate(lines, 1) if quoted.search(line)), "")
 
 
 def _problem(err: dict, prefix: str) -> str:
@@ -151,7 +196,8 @@ def configure_rules(config: Config, rules: RuleSet) -> RuleSet:
     named = [*config.select, *config.ignore, *config.severity, *(s.rule for s in config.suppress)]
     unknown = sorted({name for name in named if name not in known})
     if unknown:
-        raise UserError(f"{config.path}: okänd regel eller område: {', '.join(unknown)}")
+        where = _value_line(config.path, unknown[0]) if config.path else ""
+        raise UserError(f"{config.path}{where}: okänd regel eller område: {', '.join(unknown)}")
     chosen = []
     for rule in rules.rules:
         if config.select and not any(_matches(n, rule) for n in config.select):

@@ -16,9 +16,11 @@ _OPTIONS = {
     "--profile": "profile", "--format": "format", "-f": "format", "--output": "output", "-o": "output",
     "--fail-on": "fail_on", "--as-of": "as_of", "--lang": "lang", "--jobs": "jobs", "-j": "jobs",
     "--config": "config", "--baseline": "baseline", "--write-baseline": "write_baseline",
-    "--rules": "rule_dirs", "--max-size": "max_size",
+    "--rules": "rule_dirs", "--max-size": "max_size", "--exclude": "exclude",
+    "--verbose": "verbose", "-v": "verbose",
 }  # fmt: skip
-_REPEATABLE = ("output", "rule_dirs")
+_FLAGS = ("verbose",)
+_REPEATABLE = ("output", "rule_dirs", "exclude")
 _PATHS = ("config", "baseline", "write_baseline", "rule_dirs")
 
 
@@ -48,9 +50,14 @@ def plain_check(args: list[str]) -> dict | None:
             options["paths"].append(Path(arg))
             continue
         name, equals, text = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+        parameter = _OPTIONS.get(name)
+        if parameter in _FLAGS:
+            if equals:
+                return None  # Typer explains that a flag takes no value
+            options[parameter] = True
+            continue
         if not equals:
             text = next(rest, "-")
-        parameter = _OPTIONS.get(name)
         value = _value(parameter, text) if parameter and not text.startswith("-") else None
         if value is None or (parameter in options and parameter not in _REPEATABLE):
             return None

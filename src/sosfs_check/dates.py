@@ -17,11 +17,15 @@ MONTHS = {
     "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
     "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
 }  # fmt: skip
+_ABBREVIATED = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "okt", "nov", "dec")
+# "2025-02-20"; "20 februari 2025", "den 20:e februari 2025", "20 feb. 2025"; "20/2 2025"
 _DATE = re.compile(
     r"(?P<iso>(?P<y>20\d{2})-(?P<m>\d{2})-(?P<d>\d{2}))"
-    r"|(?P<d2>\d{1,2})\s+(?P<month>" + "|".join(MONTHS) + r")\s+(?P<y2>20\d{2})",
+    r"|(?P<d2>\d{1,2})(?::[ae])?\s+(?P<month>" + "|".join((*MONTHS, *_ABBREVIATED)) + r")\b\.?\s+(?P<y2>20\d{2})"
+    r"|(?<![\d/])(?P<d3>\d{1,2})/(?P<m3>\d{1,2})\s+(?P<y3>20\d{2})",
     re.IGNORECASE,
 )
+_MONTH_BY_PREFIX = {name[:3]: number for name, number in MONTHS.items()}
 # "under 2021", "år 2021", "2021 har": where the text says what year it reports on.
 _PERIOD = re.compile(r"\b(?:under|för|år|året|verksamhetsåret|avseende|avser)\s+(?:år\s+)?(20[0-9]{2})\b", re.IGNORECASE)
 _AHEAD = re.compile(r"kommande|framåt|\bmål\b|plan|aktiviteter för", re.IGNORECASE)
@@ -31,7 +35,9 @@ def _parse(match: re.Match) -> date | None:
     try:
         if match.group("iso"):
             return date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
-        return date(int(match.group("y2")), MONTHS[match.group("month").lower()], int(match.group("d2")))
+        if match.group("d3"):
+            return date(int(match.group("y3")), int(match.group("m3")), int(match.group("d3")))
+        return date(int(match.group("y2")), _MONTH_BY_PREFIX[match.group("month").lower()[:3]], int(match.group("d2")))
     except ValueError:
         return None
 

@@ -30,3 +30,17 @@ class RuleError(UserError):
 
     def __reduce__(self):
         return type(self), (self.problems,)
+
+
+class Stopped(BaseException):
+    """Ctrl-C or SIGTERM (a CI timeout, `kill`). Not a KeyboardInterrupt, which Typer would turn
+    into a silent exit code: it reaches `commands.guarded`, which ends the run with 128 + signal."""
+
+    def __init__(self, signum: int):
+        self.signum = signum
+        super().__init__(signum)
+
+
+def raise_stopped(signum, frame) -> None:
+    """Handler for SIGINT and SIGTERM: unwind, so that workers stop and no half file is left."""
+    raise Stopped(signum)

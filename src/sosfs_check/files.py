@@ -1,4 +1,4 @@
-"""Finding input files and writing outputs atomically; inputs are never written."""
+"""Writing outputs atomically, or to stdout; inputs are never written."""
 
 from __future__ import annotations
 
@@ -10,22 +10,6 @@ import tempfile
 from pathlib import Path
 
 from .errors import UserError
-
-SUFFIXES = (".docx", ".docm", ".odt", ".pdf", ".md", ".txt")
-
-
-def expand(paths: list[Path]) -> list[Path]:
-    """Files as given, directories searched recursively for reports, in input order."""
-    out: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
-            if not found:
-                raise UserError(f"{path}: mappen innehåller inga rapporter att granska ({', '.join(SUFFIXES)})")
-            out.extend(found)
-        else:
-            out.append(path)
-    return out
 
 
 def guard_outputs(outputs, inputs) -> None:
@@ -60,14 +44,28 @@ def write_output(path: Path | None, data: str | bytes, inputs: list[Path] = ()) 
     """Write an output to `path`, or to stdout when it is None or "-"; binary data never to a terminal."""
     if path is not None and Path(path) != STDOUT:
         write_atomic(path, data, inputs)
-    elif isinstance(data, bytes):
-        if sys.stdout.isatty():
-            raise UserError("binära utdata kan inte skrivas till terminalen; ange --output FIL")
+        return
+    if isinstance(data, bytes) and sys.stdout.isatty():
+        raise UserError("binära utdata kan inte skrivas till terminalen; ange --output FIL")
+    try:
         sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-    else:
-        sys.stdout.write(data)
+        if isinstance(data, bytes):
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(data)
+            sys.stdout.flush()
+    except BrokenPipeError:
+        pipe_closed()
+
+
+PIPE_CLOSED = 141  # exit code of a process ended by SIGPIPE, as the shell reports it
+
+
+def pipe_closed() -> None:
+    """The reader of stdout is gone (`| head`): end quietly, with nothing left to flush at exit."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    sys.exit(PIPE_CLOSED)
 
 
 def write_atomic(path: Path, data: str | bytes, inputs: list[Path] = ()) -> None:

@@ -28,18 +28,22 @@ WORDS = {
         "facts": "Uppgifter i berättelsen",
         "reader": "Inläsning",
         "unverified": "rådgivande: lagrummet ej verifierat",
+        "n_error": "fel|fel",  # "singular|plural", see count_phrase
+        "n_warning": "varning|varningar",
+        "n_info": "info|info",
+        "n_suppressed": "undantagen|undantagna",
+        "n_comment": "kommentar|kommentarer",
         "raised": "höjd av konfigurationen från {severity}; lagen ger inte stöd för den här allvarligheten",
         "as_of": "Lagläge per",
         "as_of_option": "angivet med --as-of eller i konfigurationen",
         "as_of_drawn_up": "dagen då berättelsen upprättades",
         "as_of_after_period": "1 mars året efter det år berättelsen avser",
         "as_of_today": "i dag: berättelsen anger varken upprättandedatum eller år",
-        "summary": "{errors} fel, {warnings} varningar, {infos} info",
         "checklist": "Checklista för ledningssystemet",
         "rule_pack": "Regelpaket",
         "suppressed": "undantagen: {reason}",
         "baselined": "känd brist (baslinje)",
-        "known": "{baselined} i baslinjen, {suppressed} undantagna",
+        "known": "{baselined} i baslinjen, {suppressed}",
         "report": "Granskningsrapport",
         "review_of": "Granskning av",
         "rule": "Regel",
@@ -84,18 +88,22 @@ WORDS = {
         "facts": "Figures in the report",
         "reader": "Reading",
         "unverified": "advisory: legal basis not verified",
+        "n_error": "error|errors",
+        "n_warning": "warning|warnings",
+        "n_info": "info|info",
+        "n_suppressed": "suppressed|suppressed",
+        "n_comment": "comment|comments",
         "raised": "raised by the configuration from {severity}; the law does not support this severity",
         "as_of": "Law as of",
         "as_of_option": "given with --as-of or in the configuration",
         "as_of_drawn_up": "the day the report was drawn up",
         "as_of_after_period": "1 March of the year after the year reported on",
         "as_of_today": "today: the report states neither the day it was drawn up nor its year",
-        "summary": "{errors} errors, {warnings} warnings, {infos} info",
         "checklist": "Management-system checklist",
         "rule_pack": "Rule pack",
         "suppressed": "suppressed: {reason}",
         "baselined": "known finding (baseline)",
-        "known": "{baselined} in baseline, {suppressed} suppressed",
+        "known": "{baselined} in baseline, {suppressed}",
         "report": "Review report",
         "review_of": "Review of",
         "rule": "Rule",
@@ -120,3 +128,9 @@ WORDS = {
 
 def words(lang: str) -> dict[str, str]:
     return WORDS[lang]
+
+
+def count_phrase(count: int, key: str, w: dict[str, str]) -> str:
+    """'1 varning', '2 varningar': the count with the word's singular or plural form in `w`."""
+    singular, plural = w[f"n_{key}"].split("|")
+    return f"{count} {singular if count == 1 else plural}"

@@ -88,9 +88,12 @@ def _names(paths: list[Path]) -> list[str]:
 
 
 def matrix(results: list[Result], catalogue) -> Matrix:
-    """One row per cited paragraph, one column per report, in the order given; `catalogue` is the
-    rule set the results were judged by (its rules, areas and paragraph names)."""
-    rules = {rule.id: rule for rule in catalogue.rules}
+    """One row per paragraph cited by a rule for one of the reports' profiles, one column per
+    report, in the order given; `catalogue` is the rule set the results were judged by (its
+    rules, areas and paragraph names)."""
+    profiles = {result.profile for result in results}
+    # rules for none of the reports' profiles make no row: a KB alone shows no PSL-only requirement
+    rules = {rule.id: rule for rule in catalogue.rules if profiles & set(rule.profiles)}
     checklist = catalogue.areas
     citing: dict[str, list[str]] = defaultdict(list)
     for rule in rules.values():

@@ -10,7 +10,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import UserError
-from .files import write_atomic
+from .files import write_atomic, write_output
+from .render import Run
 from .result import Result
 
 # format -> module in sosfs_check.render; imported only when that format is asked for
@@ -21,6 +22,8 @@ RENDERERS = {
     "github": "github",
     "markdown": "markdown_report",
     "html": "html_report",
+    "gitlab": "gitlab",
+    "concise": "concise",
 }
 FORMATS = ("rich", *RENDERERS)
 
@@ -51,7 +54,7 @@ def targets(format: str, outputs: list[str]) -> list[tuple[str, Path | None]]:
     return pairs
 
 
-RAW = ("json", "sarif")  # data formats keep the report's characters; the others are read by people
+RAW = ("json", "sarif", "gitlab")  # data formats keep the report's characters; the others are read by people
 MARKUP = ("html", "junit")
 
 
@@ -60,7 +63,7 @@ def _file(name: str) -> Path | None:
     return None if name == "-" else Path(name)
 
 
-def render(format: str, results: list[Result], lang: str, rules) -> str:
+def render(format: str, results: list[Result], lang: str, rules, run: Run = Run()) -> str:
     """One format's text; `rules` is the rule set the results were judged by (SARIF lists it). In
     formats people read, invisible control characters are shown as `<U+202E>` (see `controls`)."""
     from .controls import visible
@@ -74,17 +77,22 @@ def render(format: str, results: list[Result], lang: str, rules) -> str:
         print_report(results, console, lang)
         return visible(console.export_text())
     module = importlib.import_module(f".render.{RENDERERS[format]}", __package__)
-    text = module.render(results, lang, rules.rules) if format == "sarif" else module.render(results, lang)
+    if format == "sarif":  # the rules judged by, the gate's exit code
+        text = module.render(results, lang, rules.rules, run)
+    elif format == "junit":  # failures follow the gate
+        text = module.render(results, lang, run)
+    else:
+        text = module.render(results, lang)
     return text if format in RAW else visible(text, markup=format in MARKUP)
 
 
-def emit(pairs: list[tuple[str, Path | None]], results: list[Result], lang: str, rules) -> None:
+def emit(pairs: list[tuple[str, Path | None]], results: list[Result], lang: str, rules, run: Run = Run()) -> None:
     """Write every requested format; GitHub's step summary is appended when running in Actions.
     The outputs were checked against every input before reading (`pipeline.run`)."""
     inputs = [r.path for r in results]
     for format, file in pairs:
         if file is not None:
-            write_atomic(file, render(format, results, lang, rules), inputs=inputs)
+            write_atomic(file, render(format, results, lang, rules, run), inputs=inputs)
         elif format == "rich":
             from rich.console import Console
 
@@ -93,7 +101,7 @@ def emit(pairs: list[tuple[str, Path | None]], results: list[Result], lang: str,
 
             print_report(results, Console(file=VisibleStream(sys.stdout)), lang)
         else:
-            sys.stdout.write(render(format, results, lang, rules))
+            write_output(None, render(format, results, lang, rules, run))
     if any(format == "github" for format, _ in pairs):
         from .render.github import append_step_summary
 
@@ -104,10 +112,10 @@ PROGRESS_FROM = 4  # files; fewer finish before a bar would help
 
 
 @contextmanager
-def progress(total: int, stream=None) -> Iterator[Callable[[], None] | None]:
-    """A progress bar on stderr when many files are checked on a terminal; yields the per-file callback."""
+def progress(total: int, stream=None, at_least: int = PROGRESS_FROM) -> Iterator[Callable[[], None] | None]:
+    """A progress bar on stderr when `at_least` files are checked on a terminal; yields the per-file callback."""
     stream = stream or sys.stderr
-    if total < PROGRESS_FROM or not stream.isatty():
+    if total < at_least or not stream.isatty():
         yield None
         return
     from rich.console import Console

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager as ContextManager
 from contextlib import nullcontext
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError, NotAReportError
@@ -32,6 +33,16 @@ def collect(outcomes: list, paths: list[Path]) -> tuple[list[Result], bool]:
     return results, failed
 
 
+@dataclass(frozen=True)
+class Discovery:
+    """How folders are searched (see `discover`): extra `--exclude` patterns, the run's own output
+    files, and whether to say on stderr what was skipped (`-v`)."""
+
+    exclude: Sequence[str] = ()
+    outputs: Sequence[Path] = ()
+    verbose: bool = False
+
+
 def run(
     paths: list[Path],
     settings: Settings,
@@ -39,6 +50,7 @@ def run(
     progress: Callable[[int], ContextManager] | None = None,
     baseline: Path | None = None,
     write_baseline: Path | None = None,
+    discovery: Discovery = Discovery(),
     outputs: list[Path | None] = (),
     reads: list[Path] = (),
 ) -> tuple[list[Result], bool]:
@@ -51,9 +63,19 @@ def run(
     read: the paths, the reports found in folders, the baseline and `reads` (configuration, packs).
     """
     from .batch import check_paths
-    from .files import expand, guard_outputs
+    from .discover import discover, report_skipped
+    from .files import guard_outputs
+    from .readers import BINARY_SUFFIXES
 
-    files = expand(paths)
+    configured = settings.config.exclude if settings.config is not None else []
+    # A scan skips the run's own earlier output (a `rapport.md` in the folder) so that it is
+    # overwritten, not read; no command writes a Word, OpenDocument or PDF file, so an output named
+    # like one is a report, stays an input and is refused by the guard below.
+    own = [o for o in discovery.outputs if Path(o).suffix.lower() not in BINARY_SUFFIXES]
+    found = discover(paths, [*configured, *discovery.exclude], own)
+    if discovery.verbose:
+        report_skipped(found, sys.stderr)
+    files = found.files
     inputs = [*paths, *files, *reads]
     guard_outputs(outputs, [*inputs, *([baseline] if baseline else [])])
     guard_outputs([write_baseline], inputs)

@@ -206,10 +206,16 @@ class RuleSet:
         return self.law.paragraphs
 
     def check_profile(self, profile: str | None, where: str = "--profile") -> str | None:
-        """The profile when the packs know it (or None: detect it); the one check of a profile name."""
-        if profile is not None and profile not in self.law.profiles:
+        """The profile's key when the packs know it, however it is written (or None: detect it);
+        the one check of a profile name."""
+        if profile is None:
+            return None
+        from .profiles import profile_name  # also `psb`, `kb`, without å/ä
+
+        name = profile_name(profile, self.profiles)
+        if name is None:
             raise UserError(f"{where}: okänd profil {profile!r}; välj bland: {', '.join(self.law.profiles)}")
-        return profile
+        return name
 
     @property
     def texts(self) -> dict[str, LegalText]:

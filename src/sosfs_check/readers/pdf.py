@@ -61,7 +61,12 @@ class _Table:
 
 def read_pdf(path: Path) -> Document:
     """Read a PDF made from a report (not a scan): paragraphs, lists, tables, headings, TOC."""
-    import pdfplumber
+    try:
+        import pdfplumber
+    except ImportError:
+        from ..extras import missing
+
+        raise InputError(path, missing("pdf", "PDF-filer")) from None
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.psexceptions import PSException
     from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException

@@ -1,4 +1,8 @@
-"""JUnit XML for GitLab and Jenkins test reports: one testcase per rule and document."""
+"""JUnit XML for GitLab and Jenkins test reports: one testcase per rule and document.
+
+It follows the gate: a rule fails (`<failure>`) only when an active finding reaches `--fail-on`;
+findings below it are shown in the testcase's `<system-out>`, with their severity as a property.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import xml.etree.ElementTree as ET
 
 from ..i18n import words
 from ..result import SEVERITY_RANK, Finding, Result
+from . import Run
 
 
 def _describe(finding: Finding, w: dict) -> str:
@@ -23,7 +28,7 @@ def _describe(finding: Finding, w: dict) -> str:
     return "\n".join(lines)
 
 
-def _suite(result: Result, w: dict) -> ET.Element:
+def _suite(result: Result, w: dict, gate: int) -> ET.Element:
     path = result.path.as_posix()
     suite = ET.Element("testsuite", name=path)
     counts = {"tests": 0, "failures": 0, "skipped": 0}
@@ -39,9 +44,14 @@ def _suite(result: Result, w: dict) -> ET.Element:
             counts["skipped"] += 1
         elif active:
             worst = max(active, key=lambda f: SEVERITY_RANK[f.severity])
-            failure = ET.SubElement(case, "failure", type=worst.severity, message=worst.message)
-            failure.text = "\n\n".join(_describe(f, w) for f in findings)
-            counts["failures"] += 1
+            if SEVERITY_RANK[worst.severity] >= gate:
+                failure = ET.SubElement(case, "failure", type=worst.severity, message=worst.message)
+                failure.text = "\n\n".join(_describe(f, w) for f in findings)
+                counts["failures"] += 1
+            else:  # below the gate: the rule passes, and the testcase says what it found
+                properties = ET.SubElement(case, "properties")
+                ET.SubElement(properties, "property", name="severity", value=worst.severity)
+                ET.SubElement(case, "system-out").text = "\n\n".join(_describe(f, w) for f in findings)
         elif findings:  # every finding suppressed or in the baseline: not a failure, but visible
             first = findings[0]
             reason = w["suppressed"].format(reason=first.suppressed) if first.suppressed else w["baselined"]
@@ -52,10 +62,14 @@ def _suite(result: Result, w: dict) -> ET.Element:
     return suite
 
 
-def render(results: list[Result], lang: str = "sv") -> str:
+NEVER = max(SEVERITY_RANK.values()) + 1  # `--fail-on never`: no finding fails
+
+
+def render(results: list[Result], lang: str = "sv", run: Run = Run()) -> str:
     w = words(lang)
     root = ET.Element("testsuites", name="sosfs-check")
-    suites = [_suite(r, w) for r in results]
+    gate = SEVERITY_RANK.get(run.fail_on, NEVER)
+    suites = [_suite(r, w, gate) for r in results]
     for key in ("tests", "failures", "skipped"):
         root.set(key, str(sum(int(s.get(key)) for s in suites)))
     root.set("errors", "0")

@@ -170,7 +170,13 @@ def csv_text(matrix: Matrix) -> str:
 
 def xlsx(matrix: Matrix) -> bytes:
     """One coloured status cell per report and requirement; the evidence section as a comment."""
-    from openpyxl import Workbook
+    try:
+        from openpyxl import Workbook
+    except ImportError:
+        from ..errors import UserError
+        from ..extras import missing
+
+        raise UserError(missing("xlsx", "XLSX-utdata")) from None
     from openpyxl.comments import Comment
     from openpyxl.styles import Alignment, Font, PatternFill
 

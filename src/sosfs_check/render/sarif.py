@@ -1,29 +1,58 @@
-"""SARIF 2.1.0 for code scanning (GitHub, GitLab, Azure DevOps): one result per finding."""
+"""SARIF 2.1.0 for code scanning (GitHub, Azure DevOps): one result per finding.
+
+Files under the working directory are named relative to `%SRCROOT%` (the repository root in
+CI), as GitHub code scanning expects; each rule links to its section of docs/rules.md.
+"""
 
 from __future__ import annotations
 
 import json
+import os
+import sys
+from functools import cache
 from pathlib import Path
 from urllib.parse import quote
 
 from .. import __version__
 from ..result import Finding, Result, fingerprint
+from . import Run
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+SRCROOT = "%SRCROOT%"
+RULES_URL_LABEL = "Regelreferens"  # [project.urls] in pyproject.toml: where docs/rules.md is published
 
 
-def _uri(path: Path) -> str:
-    """Relative paths stay relative (GitHub resolves them against the repository root)."""
-    return path.resolve().as_uri() if path.is_absolute() else quote(path.as_posix())
+@cache
+def rules_url() -> str | None:
+    """The published docs/rules.md, from the package's metadata; None when not declared."""
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    try:
+        urls = metadata("sosfs-check").get_all("Project-URL") or []
+    except PackageNotFoundError:
+        return None
+    return next((url.strip() for label, _, url in (u.partition(",") for u in urls) if label == RULES_URL_LABEL), None)
+
+
+def _location(path: Path, root: Path) -> dict:
+    """A path under `root` relative to %SRCROOT%; any other as an absolute file URI."""
+    absolute = Path(os.path.abspath(path))
+    if absolute.is_relative_to(root):
+        return {"uri": quote(absolute.relative_to(root).as_posix()), "uriBaseId": SRCROOT}
+    return {"uri": absolute.as_uri()}
+
+
+def _help(rule) -> str:
+    return f"{rule.fix.strip()}\n\nRättslig grund: {'; '.join(rule.legal_basis)}"
 
 
 def _rule(rule) -> dict:
-    return {
+    out = {
         "id": rule.id,
         "shortDescription": {"text": rule.title},
         "fullDescription": {"text": rule.message.strip()},
-        "help": {"text": rule.fix.strip()},
+        "help": {"text": _help(rule)},
         "defaultConfiguration": {"level": LEVEL[rule.severity]},
         "properties": {
             "legalBasis": list(rule.legal_basis),
@@ -33,14 +62,17 @@ def _rule(rule) -> dict:
             "tags": [rule.area],
         },
     }
+    if base := rules_url():
+        out["helpUri"] = f"{base}#{rule.id.lower()}"
+    return out
 
 
-def _result(finding: Finding, path: Path, index: dict[str, int]) -> dict:
+def _result(finding: Finding, path: Path, index: dict[str, int], root: Path) -> dict:
     loc = finding.location
     region = {"startLine": max(1, loc.line)}
     if loc.excerpt:
         region["snippet"] = {"text": loc.excerpt}
-    location: dict = {"physicalLocation": {"artifactLocation": {"uri": _uri(path)}, "region": region}}
+    location: dict = {"physicalLocation": {"artifactLocation": _location(path, root), "region": region}}
     if loc.section:
         location["logicalLocations"] = [
             {"name": loc.section.split(" > ")[-1], "fullyQualifiedName": loc.section, "kind": "section"}
@@ -61,7 +93,7 @@ def _result(finding: Finding, path: Path, index: dict[str, int]) -> dict:
     return out
 
 
-def render(results: list[Result], lang: str, rules) -> str:
+def render(results: list[Result], lang: str, rules, run: Run = Run()) -> str:
     """The SARIF log; `rules` is the catalogue the results were judged by (the tool's rule descriptors)."""
     rules = {r.id: r for r in rules}
     index = {rule_id: i for i, rule_id in enumerate(rules)}
@@ -76,10 +108,20 @@ def render(results: list[Result], lang: str, rules) -> str:
             "rulePack": {"name": packs[0].name, "version": packs[0].version},
             "rulePacks": [{"name": p.name, "version": p.version} for p in packs],
         }
-    run = {
-        "tool": {"driver": driver},
-        "language": "sv-SE",  # messages come from the Swedish rule texts
-        "results": [_result(f, r.path, index) for r in results for f in r.findings],
+    root = Path.cwd()
+    base = root.as_uri().rstrip("/") + "/"
+    invocation = {
+        "executionSuccessful": run.exit_code != 2,  # 1 is the gate doing its work
+        "exitCode": run.exit_code,
+        "commandLine": " ".join(["sosfs-check", *sys.argv[1:]]),
+        "workingDirectory": {"uri": base},
     }
-    sarif = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+    log_run = {
+        "tool": {"driver": driver},
+        "invocations": [invocation],
+        "originalUriBaseIds": {SRCROOT: {"uri": base}},
+        "language": "sv-SE",  # messages come from the Swedish rule texts
+        "results": [_result(f, r.path, index, root) for r in results for f in r.findings],
+    }
+    sarif = {"$schema": SCHEMA, "version": "2.1.0", "runs": [log_run]}
     return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"

@@ -157,7 +157,7 @@ def create_app(checker: Checker, lang: str = "sv", token: str | None = None) -> 
                 raise FileProblems([str(exc)]) from None
             target = default_output(path)
             try:
-                annotate(result, path, target)
+                annotate(result, path, target, rules=checker.settings.rules)
             except UserError:
                 raise
             except Exception as exc:  # as `check` reports a bug met in one file: a message, no traceback

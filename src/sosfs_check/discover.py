@@ -1,0 +1,164 @@
+"""Which files a command reads: one discovery for check, annotate, coverage and compare.
+
+A file named on the command line is always read. In a folder, the reports are the files with a
+supported suffix, less what is plainly not a report: Office lock files, hidden files and folders,
+virtual environments and caches, the tool's own outputs, what `.gitignore` excludes and what
+`--exclude` (or `exclude` in the configuration) names. `.gitignore` and `--exclude` patterns
+use Git's syntax (`pathspec`).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pathspec
+
+from .errors import UserError
+
+SUFFIXES = (".docx", ".docm", ".odt", ".pdf", ".md", ".txt")
+TOOL_FOLDERS = frozenset({".venv", "venv", "node_modules", "__pycache__"})
+GITIGNORE = ".gitignore"
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    path: Path
+    reason: str  # Swedish, for `-v`
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    files: list[Path]
+    skipped: list[Skipped]
+
+
+def _lock_file(name: str) -> bool:
+    """Word's `~$rapport.docx` and LibreOffice's `.~lock.rapport.docx#`."""
+    return name.startswith("~$") or (name.startswith(".~lock.") and name.endswith("#"))
+
+
+def _own_output(name: str) -> bool:
+    """`annotate`'s copies: `rapport.granskad.docx`."""
+    return ".granskad." in name
+
+
+class _Ignores:
+    """`.gitignore` files from the repository root (or the folder) down to each folder walked."""
+
+    def __init__(self, top: Path):
+        self._specs: dict[Path, pathspec.GitIgnoreSpec | None] = {}
+        root = next((d for d in (top, *top.parents) if (d / ".git").exists()), top)
+        self._chain = [d for d in reversed((top, *top.parents)) if d == root or root in d.parents]
+
+    def _spec(self, folder: Path) -> pathspec.GitIgnoreSpec | None:
+        if folder not in self._specs:
+            file = folder / GITIGNORE
+            try:
+                lines = file.read_text(encoding="utf-8", errors="replace").splitlines() if file.is_file() else None
+            except OSError:
+                lines = None
+            self._specs[folder] = pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
+        return self._specs[folder]
+
+    def ignored(self, path: Path, is_dir: bool) -> Path | None:
+        """The `.gitignore` that excludes `path`, or None; a deeper file's decision wins."""
+        decided: Path | None = None
+        folders = [*self._chain, *(p for p in reversed(path.parents) if self._chain[-1] in p.parents)]
+        for folder in folders:
+            spec = self._spec(folder)
+            if spec is None:
+                continue
+            relative = path.relative_to(folder).as_posix() + ("/" if is_dir else "")
+            include = spec.check_file(relative).include
+            if include is not None:
+                decided = folder / GITIGNORE if include else None
+        return decided
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def discover(paths: list[Path], exclude: list[str] = (), outputs: list[Path] = ()) -> Found:
+    """The files to read, in input order (each folder sorted), and what was skipped and why."""
+    patterns = pathspec.GitIgnoreSpec.from_lines(exclude) if exclude else None
+    outputs = [Path(o) for o in outputs]
+    files: list[Path] = []
+    skipped: list[Skipped] = []
+    for path in paths:
+        if not path.is_dir():
+            files.append(path)
+            continue
+        found = _walk(path, patterns, outputs, skipped)
+        if not found:
+            raise UserError(f"{path}: mappen innehåller inga rapporter att granska ({', '.join(SUFFIXES)})")
+        files.extend(found)
+    return Found(files, skipped)
+
+
+def _walk(top: Path, patterns, outputs: list[Path], skipped: list[Skipped]) -> list[Path]:
+    ignores = _Ignores(top.resolve())
+    found: list[Path] = []
+    for folder, dirs, names in os.walk(top):
+        here = Path(folder)
+        keep = []
+        for name in sorted(dirs):
+            reason = _folder_reason(here / name, top, patterns, ignores)
+            if reason:
+                skipped.append(Skipped(here / name, reason))
+            else:
+                keep.append(name)
+        dirs[:] = keep
+        for name in sorted(names):
+            path = here / name
+            if not name.lower().endswith(SUFFIXES) and not _lock_file(name):
+                continue
+            reason = _file_reason(path, top, patterns, ignores, outputs)
+            if reason:
+                skipped.append(Skipped(path, reason))
+            elif path.is_file():
+                found.append(path)
+    return sorted(found)
+
+
+def _excluded(path: Path, top: Path, patterns, is_dir: bool) -> bool:
+    return patterns is not None and patterns.match_file(path.relative_to(top).as_posix() + ("/" if is_dir else ""))
+
+
+def _folder_reason(path: Path, top: Path, patterns, ignores: _Ignores) -> str:
+    if path.name in TOOL_FOLDERS:
+        return "miljö- eller cachemapp"
+    if path.name.startswith("."):
+        return "dold mapp"
+    if _excluded(path, top, patterns, True):
+        return "--exclude"
+    if gitignore := ignores.ignored(path.resolve(), True):
+        return f"utesluten av {gitignore}"
+    return ""
+
+
+def _file_reason(path: Path, top: Path, patterns, ignores: _Ignores, outputs: list[Path]) -> str:
+    if _lock_file(path.name):
+        return "låsfil från Word eller LibreOffice"
+    if path.name.startswith("."):
+        return "dold fil"
+    if _own_output(path.name):
+        return "kommenterad kopia från sosfs-check annotate"
+    if any(_same(path, output) for output in outputs):
+        return "utdatafil för denna körning"
+    if _excluded(path, top, patterns, False):
+        return "--exclude"
+    if gitignore := ignores.ignored(path.resolve(), False):
+        return f"utesluten av {gitignore}"
+    return ""
+
+
+def report_skipped(found: Found, stream) -> None:
+    """`-v`: one line per skipped file or folder."""
+    for item in found.skipped:
+        print(f"sosfs-check: hoppar över {item.path}: {item.reason}", file=stream)
