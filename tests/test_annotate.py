@@ -106,7 +106,7 @@ def test_comments_sit_where_the_findings_belong(tmp_path):
         ("BERATTELSE-INNEHALLSFORTECKNING", "Patientsäkerhets- och kvalitetsberättels"),
         ("BERATTELSE-INNEHALLSFORTECKNING", "Patientsäkerhets- och kvalitetsberättels"),
         ("PSL-3-10-TILLGANGLIG", "1 Sammanfattning"),
-        ("PSL-3-8-INFORMATION", "5.6 Avvikelse på individnivå"),
+        ("PSL-3-8-INFORMATION", "Utvecklad samverkan genom långsiktiga oc"),  # first body paragraph with part of it
         ("LAGAR-FELSKRIVEN-HANVISNING", "SOSFS: 2011:9,4 kap. 6 §, 7 kap. 3 § p 3"),
         ("LAGAR-FELSKRIVEN-HANVISNING", "SOSFS: 2011:9, 5 kap. 3-8 §"),
         ("LAGAR-INAKTUELL-REFERENS", "14 kap. 3-6 §§ SoL, SOSFS 2011:5"),
