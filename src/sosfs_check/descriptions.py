@@ -56,7 +56,10 @@ class DescriptionData(Strict):
     rules: dict[str, list[str]] = {}  # rule id -> topics whose description meets the rule
     asks_what_was_done: list[str] = []  # rule ids for which goals and plans are no evidence
     cites_the_law: list[str] = []  # rule ids that look for references to the law: restated law counts for them
+    asks_who: list[str] = []  # rule ids that ask who is responsible: role and duty sentences count for them
     plans: list[Regex] = []  # goal and plan wording: not what was done
+    subclauses: list[Regex] = []  # subordinate clauses, set aside when looking for plan wording ("… som bör tas fram")
+    roles: list[Regex] = []  # who is responsible or tasked ("ansvarar för", "har till uppgift"): not what was done
     done: list[Regex] = []  # wording of what was done, which outweighs a plan word in the same sentence
     not_evidence: list[Regex] = []  # title-page, approval and template credit lines
     ignore: list[Regex] = []  # wording whose words are never a subject or activity ("i de fall")
@@ -71,7 +74,7 @@ def merge_data(parts: list[DescriptionData]) -> DescriptionData:
     topics: dict[str, Topic] = {}
     rules: dict[str, list[str]] = {}
     lists: dict[str, list] = {
-        "asks_what_was_done": [], "cites_the_law": [], "plans": [], "done": [], "not_evidence": [], "ignore": [],
+        "asks_what_was_done": [], "cites_the_law": [], "asks_who": [], "plans": [], "subclauses": [], "roles": [], "done": [], "not_evidence": [], "ignore": [],
         "glossary_headings": [], "law": [], "law_wording": [],
     }
     forms: dict[str, list[str]] = {}
@@ -210,6 +213,7 @@ class Statement:
     text: str
     plan: bool = False  # a goal or a plan: not what was done
     law: bool = False  # the statute restated: describes nothing of the report's own
+    role: bool = False  # who is responsible or tasked: a role on paper, not what was done
     done: bool = False  # says what was done ("infördes", "har minskat")
 
 
@@ -217,19 +221,30 @@ class Statements:
     """A document's evidence sentences: body text that is not a contents line, guidance, or an
     approval or credit line. Goals and plans are kept, marked `plan` (no evidence for a rule that
     asks what was done); so is the statute restated, marked `law` (evidence only for a rule that
-    looks for references to the law)."""
+    looks for references to the law), and a role or duty, marked `role` (evidence only for a rule
+    that asks who is responsible)."""
 
     def __init__(self, texts: list[tuple[int, str]], vocabulary: Vocabulary):
         data = vocabulary.data
         self.vocabulary = vocabulary
         folded = Folded([sentence for _, sentence in texts])
 
-        def matching(patterns: list[str]) -> set[int]:
-            """Sentences one of the patterns matches; the prefilter skips those without its words."""
+        def matching(patterns: list[str], aside: tuple[re.Pattern, ...] = ()) -> set[int]:
+            """Sentences one of the patterns matches once the `aside` wording is blanked out; the
+            prefilter skips those without the patterns' words."""
             compiled = [re.compile(p, re.IGNORECASE) for p in patterns]
-            return {n for n in folded.candidates(compiled) if any(p.search(texts[n][1]) for p in compiled)}
+            out = set()
+            for n in folded.candidates(compiled):
+                text = texts[n][1]
+                for pattern in aside:
+                    text = pattern.sub(" ", text)
+                if any(p.search(text) for p in compiled):
+                    out.add(n)
+            return out
 
-        not_evidence, plans, done, law_wording = map(matching, (data.not_evidence, data.plans, data.done, data.law_wording))
+        not_evidence, done, law_wording, roles = map(matching, (data.not_evidence, data.done, data.law_wording, data.roles))
+        # A modal in a subordinate clause ("utreds av SAS som föreslår åtgärder som bör tas fram") is no plan.
+        plans = matching(data.plans, tuple(re.compile(p, re.IGNORECASE) for p in data.subclauses))
         law = LawIndex(data.law)
         self.items: list[Statement] = []
         for number, (position, sentence) in enumerate(texts):
@@ -238,7 +253,7 @@ class Statements:
             did = number in done  # what was done is neither a plan nor the law
             plan = not did and number in plans
             restated = not did and (number in law_wording or law.restates(sentence))
-            self.items.append(Statement(position, sentence, plan, restated, did))
+            self.items.append(Statement(position, sentence, plan, restated, not did and number in roles, did))
         self.ignore = [re.compile(p, re.IGNORECASE) for p in data.ignore]
         self.lemmatize = Lemmatizer(vocabulary)
         self._postings: dict[str, list[tuple[int, int]]] | None = None
@@ -298,11 +313,11 @@ class Statements:
         activities = {self.vocabulary.lemma(t) for t in topic.activities if " " not in t} & lemmas
         return any(s not in a for s in subjects for a in activities)
 
-    def describing(self, topics: list[Topic], plans: bool = False) -> list[Statement]:
+    def describing(self, topics: list[Topic], plans: bool = False, roles: bool = False) -> list[Statement]:
         """Sentences where a topic's subject and activity meet, as different words at most `NEAR` words
         apart in one clause (an enumeration "avvikelser, klagomål, lex Maria" is a list of topics), in
-        document order; never the statute restated, goals and plans only when `plans`, and only what
-        was done for a topic that asks for it."""
+        document order; never the statute restated, goals and plans only when `plans`, roles and
+        duties only when `roles`, and only what was done for a topic that asks for it."""
         found: set[int] = set()
         for topic in topics:
             subjects, activities = self._group(topic.subjects), self._group(topic.activities)
@@ -312,6 +327,7 @@ class Statements:
                     (0 < abs(a - b) <= NEAR and clauses[a] == clauses[b]) or (a == b and self._both(number, a, topic))
                     for a in subjects[number] for b in activities[number]
                 )
-                if near and (plans or not statement.plan) and not statement.law and (statement.done or not topic.done):
+                if (near and (plans or not statement.plan) and (roles or not statement.role) and not statement.law
+                        and (statement.done or not topic.done)):
                     found.add(number)
         return [self.items[n] for n in sorted(found)]

@@ -95,7 +95,8 @@ class Context:
         )
         self.asks_done = False  # the rule being judged asks what was done: goals and plans are no evidence
         self.cites_law = False  # the rule being judged looks for references to the law: restated law counts
-        self._evidence: dict[tuple[bool, bool], tuple[TextIndex, list[int]]] = {}
+        self.asks_who = False  # the rule being judged asks who is responsible: role and duty sentences count
+        self._evidence: dict[tuple[bool, bool, bool], tuple[TextIndex, list[int]]] = {}
 
     def _guidance(self, checks) -> dict[int, str]:
         """Position -> Block.guidance key for every block that is template guidance: marked by the
@@ -134,19 +135,23 @@ class Context:
 
     def ask(self, rule_id: str) -> None:
         """Judge the next rule: one that asks what was done (pack data) counts no goals or plans;
-        only one that looks for references to the law counts the statute restated."""
+        only one that looks for references to the law counts the statute restated, and only one
+        that asks who is responsible counts roles and duties."""
         self.asks_done = rule_id in self.vocabulary.data.asks_what_was_done
         self.cites_law = rule_id in self.vocabulary.data.cites_the_law
+        self.asks_who = rule_id in self.vocabulary.data.asks_who
 
     def _evidence_text(self) -> tuple[TextIndex, list[int]]:
         """Word index and cumulative word counts of the evidence sentences of each block: body text
-        without approval and credit lines or the statute restated (unless the rule looks for
-        references to the law), and, for a rule that asks what was done, without goals and plans."""
-        key = (self.asks_done, self.cites_law)
+        without approval and credit lines, the statute restated (unless the rule looks for
+        references to the law) or roles and duties (unless it asks who is responsible), and, for a
+        rule that asks what was done, without goals and plans."""
+        key = (self.asks_done, self.cites_law, self.asks_who)
         if key not in self._evidence:
             kept: list[list[str]] = [[] for _ in self.blocks]
             for statement in self.statements.items:
-                if not (self.asks_done and statement.plan) and (self.cites_law or not statement.law):
+                if (not (self.asks_done and statement.plan) and (self.cites_law or not statement.law)
+                        and (self.asks_who or not statement.role)):
                     kept[statement.position].append(statement.text)
             texts = [" ".join(parts) for parts in kept]
             self._evidence[key] = TextIndex(texts), [0, *accumulate(len(t.split()) for t in texts)]
@@ -167,7 +172,7 @@ class Context:
         topics = self.vocabulary.topics_for(rule_id)
         if not topics:
             return []
-        found = self.statements.describing(topics, plans=not self.asks_done)
+        found = self.statements.describing(topics, plans=not self.asks_done, roles=self.asks_who)
         return self.blocks_at(sorted({s.position for s in found}))
 
     @cached_property
