@@ -390,6 +390,35 @@ def test_counts_are_read_from_the_heading_that_names_them(built):
         ], form
 
 
+# Lex Maria counts told by what was done with them (issue 21: other authors write them in prose).
+LEX_MARIA_IN_PROSE = "Två händelser utreddes och en anmäldes till IVO enligt lex Maria."
+LEX_MARIA_WITHOUT_COUNT = "Händelser som kan ha medfört en allvarlig vårdskada anmäls till IVO enligt lex Maria."
+
+
+def _lex_maria_report(said: str) -> str:
+    return f"%% Patientsäkerhetsberättelse 2024\n\n# Avvikelser\n\nUnder 2024 rapporterades 212 avvikelser. {said}\n"
+
+
+def test_a_lex_maria_count_told_in_prose_is_read(built):
+    for form in FORMS:
+        result = check(built("lex-maria-prosa", _lex_maria_report(LEX_MARIA_IN_PROSE), form))
+        assert [(f.key, f.value, f.excerpt) for f in result.facts] == [
+            ("avvikelser", 212, "Under 2024 rapporterades 212 avvikelser."),
+            ("lex_maria_anmalningar", 1, LEX_MARIA_IN_PROSE),
+            ("ivo_anmalningar", 1, LEX_MARIA_IN_PROSE),
+        ], form
+        assert {o.rule_id: o.outcome for o in result.outcomes}["FIGUR-LEX-MARIA"] == "pass", form
+
+
+def test_lex_maria_reporting_told_without_a_count_is_no_figure(built):
+    for form in FORMS:
+        result = check(built("lex-maria-utan-antal", _lex_maria_report(LEX_MARIA_WITHOUT_COUNT), form))
+        assert [(f.key, f.value) for f in result.facts] == [("avvikelser", 212)], form
+        assert [(f.severity, f.location.section, f.message) for f in result.findings if f.rule_id == "FIGUR-LEX-MARIA"] == [
+            ("warning", "", "Berättelsen anger inte hur många lex Maria-anmälningar som gjorts. "
+                            "Uppgift som saknas: antal anmälningar enligt lex Maria.")], form
+
+
 def test_a_count_under_a_heading_that_names_nothing_counted_is_no_figure():
     from sosfs_check.document import Block
 

@@ -63,10 +63,17 @@ _NONE = {
     key: re.compile(r"\b(?:inte|ej)\s+(?:\w+\s+){0,3}(?:några|någon|något)\s+(?:" + counted + ")")
     for key, counted in _COUNTED.items()
 }
-# "Tre bedömdes vara allvarliga och anmäldes till IVO": a count told by what was done with it.
-_REPORTED_TO_IVO = re.compile(
-    NUM + r"(?:\s+\w+){0,6}?\s+(?:anmäldes|har\s+anmälts|anmälts|har\s+anmälts)\s+till\s+(?:ivo\b|inspektionen)"
-)
+# "Tre bedömdes vara allvarliga och anmäldes till IVO", "två anmäldes till IVO enligt lex Maria":
+# a count told by what was done with it.
+_REPORTED = {
+    "ivo_anmalningar": re.compile(
+        NUM + r"(?:\s+\w+){0,6}?\s+(?:anmäldes|har\s+anmälts|anmälts|har\s+anmälts)\s+till\s+(?:ivo\b|inspektionen)"
+    ),
+    "lex_maria_anmalningar": re.compile(
+        NUM + r"(?:\s+\w+){0,6}?\s+(?:anmäldes|anmälts|har\s+anmälts)(?:\s+till\s+(?:ivo|inspektionen(?:\s+för\s+vård\s+och"
+        r"\s+omsorg)?)(?:\s+\(ivo\))?)?\s+(?:enligt|som)\s+lex\s+maria\b"
+    ),
+}
 # Under a heading that names what is counted ("Lex Sarah"), a count of reports or cases in its text
 # ("Under 2025 kom fyra rapporter.") is that figure.
 _IN_CONTEXT = re.compile(
@@ -147,11 +154,20 @@ def _stated(text: str, key: str) -> int | None:
             for match in pattern.finditer(text, start, end):
                 if _is_count(text, match, key):
                     return _value(match.group("num"))
-    if key == "ivo_anmalningar":
+    if key in _REPORTED:
         for start, end in spans:
-            if match := _REPORTED_TO_IVO.search(text, start, end):
+            if (match := _nearest(_REPORTED[key], text, start, end)) and _is_count(text, match, key):
                 return _value(match.group("num"))
     return 0 if any(_NONE[key].search(text, start, end) for start, end in spans) else None
+
+
+def _nearest(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
+    """The match whose count stands nearest to what was done: in "Två händelser utreddes och en
+    anmäldes till IVO" the count of those reported is "en", not "två"."""
+    found = None
+    while match := pattern.search(text, start, end):
+        found, start = match, match.end("num")
+    return found
 
 
 _LONG = 2_000  # characters: a longer "sentence" (one huge paragraph) is scanned only near the counted words
