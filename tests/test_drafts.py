@@ -354,6 +354,58 @@ FULL = {
 }
 
 
+# The bundled Borås DOCX (fixtures/docx, four forms each) checked --as-of 2026-03-01: exactly this
+# checklist and these findings. Deliberate changes since 5cb52be (before issues 13, 14 and 21):
+# - processer uppfyllt -> delvis (both): KB-5-1-VETENSKAP is a new rule (issue 14; SoL 2025:400 5 kap.
+#   1 §, praxis): neither report says how the work rests on vetenskap och beprövad erfarenhet.
+# - medverkan uppfyllt -> delvis (both): SOL-27-3-INFORMATION now asks, as SoL 2025:400 27 kap. 3 §
+#   does, that staff are told of both duties: to report missförhållanden and to take part in good
+#   quality (5 kap. 1 §). Neither report says staff are informed of either; before, the rule passed on
+#   "omfattas av skyldigheten att rapportera", which is the duty itself, not information about it.
+# - KB-27-7-KOMMUN-IVO (both, info): new rule (issue 14); neither report says how the kommun reports
+#   brister in private providers' tillståndspliktig verksamhet to IVO.
+# - FIGUR-IVO-ANMALNINGAR (2021, warning): new rule (issue 14). 2021 says "Arbetslivsnämnden hade under
+#   2021 en Lex Sarah. Utredningen visade på risk för missförhållande." and "inga anmälningar om Lex
+#   Maria" (read as lex_maria_anmalningar = 0): how many missförhållanden went to IVO is not stated,
+#   in prose or in a table. 2018 states it ("en anmälan till IVO gjordes"), read as 1: no finding.
+# - SOSFS-4-6-EXTERN no longer fires on 2018: the Sammanfattning describes samverkan with external
+#   actors ("Ett samverkansuppdrag tillsammans med Försäkringskassan, Arbetsförmedlingen och
+#   Närhälsan", SIP-samordnare appointed for samverkan with vårdcentralerna); issue 21 credits a
+#   description wherever it stands, not only under a samverkan heading.
+BORAS_AS_OF = date(2026, 3, 1)
+BORAS = {
+    "boras-2018": (
+        {"lagar": "delvis", "ansvar": "uppfyllt", "processer": "delvis", "samverkan": "delvis", "riskanalys": "uppfyllt",
+         "egenkontroll": "uppfyllt", "klagomal": "uppfyllt", "avvikelser": "delvis", "forbattring": "uppfyllt",
+         "medverkan": "delvis", "dokumentation": "uppfyllt", "berattelse": "delvis"},
+        [("AVVIKELSER-SYSTEM", "warning"), ("FIGUR-AVVIKELSER", "warning"), ("FIGUR-LEX-MARIA", "warning"),
+         ("KB-27-7-KOMMUN-IVO", "info"), ("KB-5-1-VETENSKAP", "info"), ("LAGAR-FELSKRIVEN-HANVISNING", "info"),
+         ("LAGAR-FELSKRIVEN-HANVISNING", "info"), ("LAGAR-FELSKRIVEN-HANVISNING", "info"), ("LAGAR-INAKTUELL-REFERENS", "info"),
+         ("LAGAR-INAKTUELL-REFERENS", "info"), ("LAGAR-INAKTUELL-REFERENS", "info"), ("PSL-3-10-FASTSTALLD", "info"),
+         ("PSL-3-10-TILLGANGLIG", "info"), ("PSL-3-2-UPPFOLJNING-MAL", "info"), ("PSL-3-4-DELAKTIGHET", "warning"),
+         ("PSL-3-8-INFORMATION", "info"), ("SOL-27-3-INFORMATION", "warning")],
+    ),
+    "boras-2021": (
+        {"lagar": "delvis", "ansvar": "uppfyllt", "processer": "delvis", "samverkan": "uppfyllt", "riskanalys": "delvis",
+         "egenkontroll": "uppfyllt", "klagomal": "uppfyllt", "avvikelser": "delvis", "forbattring": "uppfyllt",
+         "medverkan": "delvis", "dokumentation": "uppfyllt", "berattelse": "delvis"},
+        [("FIGUR-IVO-ANMALNINGAR", "warning"), ("KB-27-7-KOMMUN-IVO", "info"), ("KB-5-1-VETENSKAP", "info"),
+         ("LAGAR-FELSKRIVEN-HANVISNING", "info"), ("LAGAR-FELSKRIVEN-HANVISNING", "info"), ("LAGAR-FELSKRIVEN-HANVISNING", "info"),
+         ("LAGAR-INAKTUELL-REFERENS", "info"), ("PSL-3-10-FASTSTALLD", "info"), ("PSL-3-10-TILLGANGLIG", "info"),
+         ("PSL-3-2-UPPFOLJNING-MAL", "info"), ("PSL-3-8-INFORMATION", "info"), ("SOL-27-3-INFORMATION", "warning"),
+         ("SOSFS-5-1-GENOMFORD", "warning")],
+    ),
+}
+BUNDLED = Path(__file__).parent.parent / "fixtures" / "docx"
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize("report", REPORTS)
+def test_bundled_boras_reports_keep_their_checklist_and_findings(report, form):
+    result = sosfs_check.check(BUNDLED / f"{report}-{form}.docx", as_of=BORAS_AS_OF)
+    assert (statuses(result), sorted((f.rule_id, f.severity) for f in result.findings)) == BORAS[report]
+
+
 @pytest.mark.parametrize("report", REPORTS)
 def test_full_reports_keep_their_verdicts_in_every_form(built, report):
     for form in FORMS:

@@ -136,10 +136,11 @@ class Context:
     def ask(self, rule_id: str) -> None:
         """Judge the next rule: one that asks what was done (pack data) counts no goals or plans;
         only one that looks for references to the law counts the statute restated, and only one
-        that asks who is responsible counts roles and duties."""
+        that asks who is responsible or looks for references to the law counts roles and duties
+        ("Personalen ska rapportera … enligt 27 kap. 3 § socialtjänstlagen" cites the law)."""
         self.asks_done = rule_id in self.vocabulary.data.asks_what_was_done
         self.cites_law = rule_id in self.vocabulary.data.cites_the_law
-        self.asks_who = rule_id in self.vocabulary.data.asks_who
+        self.asks_who = self.cites_law or rule_id in self.vocabulary.data.asks_who
 
     def _evidence_text(self) -> tuple[TextIndex, list[int]]:
         """Word index and cumulative word counts of the evidence sentences of each block: body text
