@@ -26,11 +26,17 @@ from .prefilter import Folded
 from .schema import Regex, Strict
 
 WORD = re.compile(r"[^\W\d_]+")
-TOKEN = re.compile(r"(?P<word>[^\W\d_]+)|[,;:()–]|\s-\s")  # words, and the marks that end a clause
+TOKEN = re.compile(r"(?P<word>[^\W\d_]+)|(?P<soft>[,;:])|[()–]|\s-\s")  # words, and the marks that end a clause
 # Endings a word may add to a vocabulary word where the dictionary lists no such form ("teammötena").
 _ENDINGS = ("", "n", "na", "t", "et", "en", "er", "erna", "ar", "arna", "or", "orna", "s", "r", "ns", "ts", "de", "des",
             "te", "tes", "ade", "ades", "at", "ats", "as", "es", "ens", "ets")
 MIN_PART = 4  # letters of each compound part
+# Endings after a verb's stem ("bytt|e", "inför|des", "startad|e", "t|og", "vidt|agits") that say it was
+# done: preterite, supine and past participle; never the present ("införs"), the infinitive or a noun ("byte").
+DONE_SUFFIXES = ("ade", "ades", "at", "ats", "de", "des", "te", "tes", "t", "ts", "tt", "tts", "dde", "ddes", "og", "ogs",
+                 "agit", "agits", "it", "its")
+# Endings of irregular preterites and supines that do not start with the stem ("gjorde", "satte", "tillsatt").
+DONE_IRREGULAR = ("de", "des", "te", "tes", "tt", "tts")
 NEAR = 10  # words between a subject and its activity: further apart, the sentence speaks of two things
 LAW_SHARE = 0.5  # share of a sentence's word bigrams found in one law sentence that makes it a restatement
 LAW_MIN_SHARED = 4
@@ -42,6 +48,10 @@ class Topic(Strict):
     subjects: list[str] = Field(min_length=1)
     activities: list[str] = Field(min_length=1)
     done: bool = False  # the sentence must also say that it was done ("infördes", "har minskat")
+    # Verbs of change whose form for what was done ("bytte", "infördes", "har förlängts") describes
+    # the topic whatever the sentence is about ("bytte vi autoklav"): a measure can concern anything.
+    changes: list[str] = []
+    patterns: list[Regex] = []  # wording that describes the topic by itself ("ökade från 78 till 97 procent")
 
 
 class LawSentence(Strict):
@@ -64,6 +74,12 @@ class DescriptionData(Strict):
     not_evidence: list[Regex] = []  # title-page, approval and template credit lines
     ignore: list[Regex] = []  # wording whose words are never a subject or activity ("i de fall")
     glossary_headings: list[str] = []  # sections that explain words and abbreviations: never evidence
+    # Words that carry a clause on past a comma, semicolon or colon, or a sentence into the next one
+    # ("…, som analyserades", "…; alla besvarades", "Vi tog emot elva klagomål. Alla besvarades …").
+    continues: list[str] = []
+    # Headings about the coming year ("Mål och planerade åtgärder för kommande år", "Riskanalys inför
+    # 2026"): never the own section of a rule that asks what was done.
+    future_headings: list[Regex] = []
     law: list[LawSentence] = []  # the statute's own sentences
     law_wording: list[Regex] = []  # wording that passes on a rule's text ("Enligt SOSFS 2011:9 … ska")
     forms: dict[str, list[str]] = {}  # lemma -> its inflected forms (rules/former.yml, from simplemma)
@@ -75,7 +91,7 @@ def merge_data(parts: list[DescriptionData]) -> DescriptionData:
     rules: dict[str, list[str]] = {}
     lists: dict[str, list] = {
         "asks_what_was_done": [], "cites_the_law": [], "asks_who": [], "plans": [], "subclauses": [], "roles": [], "done": [], "not_evidence": [], "ignore": [],
-        "glossary_headings": [], "law": [], "law_wording": [],
+        "glossary_headings": [], "law": [], "law_wording": [], "continues": [], "future_headings": [],
     }
     forms: dict[str, list[str]] = {}
     for part in parts:
@@ -93,7 +109,10 @@ def _term_words(term: str) -> list[str]:
 
 
 def vocabulary_words(data: DescriptionData) -> set[str]:
-    return {w for topic in data.topics.values() for term in topic.subjects + topic.activities for w in _term_words(term)}
+    return {
+        w for topic in data.topics.values() for term in topic.subjects + topic.activities + topic.changes
+        for w in _term_words(term)
+    }
 
 
 def dictionary_forms(words: set[str]) -> dict[str, list[str]]:
@@ -127,6 +146,8 @@ class Vocabulary:
 
     data: DescriptionData
     forms: dict[str, str] = field(default_factory=dict)
+    done_forms: frozenset[str] = frozenset()  # forms of the topics' verbs of change that say it was done
+    continues: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, data: DescriptionData) -> Vocabulary:
@@ -142,7 +163,7 @@ class Vocabulary:
         for lemma in set(forms.values()):
             for ending in _ENDINGS:
                 forms.setdefault(lemma + ending, lemma)
-        return cls(data, forms)
+        return cls(data, forms, _done_forms(data), frozenset(w.lower() for w in data.continues))
 
     def lemma(self, word: str) -> str:
         return self.forms.get(word, word)
@@ -152,6 +173,20 @@ class Vocabulary:
 
     def topics_for(self, rule_id: str) -> list[Topic]:
         return [self.data.topics[name] for name in self.data.rules.get(rule_id, ()) if name in self.data.topics]
+
+
+def _done_forms(data: DescriptionData) -> frozenset[str]:
+    """The forms of the topics' verbs of change that say it was done: the stem with a preterite or
+    supine ending ("bytte", "infördes", "startats"), and the pack's irregular forms with such an
+    ending ("tillsattes", "gjorde")."""
+    out: set[str] = set()
+    for topic in data.topics.values():
+        for term in topic.changes:
+            verb = _term_words(term)[0]
+            stem = verb[:-1] if verb.endswith("a") else verb
+            out.update(stem + suffix for suffix in DONE_SUFFIXES)
+            out.update(f for f in data.forms.get(verb, ()) if not f.startswith(stem) and f.endswith(DONE_IRREGULAR))
+    return frozenset(out)
 
 
 class Lemmatizer:
@@ -259,6 +294,8 @@ class Statements:
         self._postings: dict[str, list[tuple[int, int]]] | None = None
         self._words: list[list[frozenset[str]]] = []
         self._clauses: list[list[int]] = []  # per word, its clause (commas, semicolons, dashes, brackets part them)
+        self._done: list[set[int]] = []  # per sentence, the places of verbs of change in a form saying it was done
+        self._patterns: dict[tuple[str, ...], set[int]] = {}
         self._found: dict[tuple[str, ...], dict[int, set[int]]] = {}
 
     def _index(self) -> dict[str, list[tuple[int, int]]]:
@@ -269,19 +306,49 @@ class Statements:
                 text = statement.text.lower()
                 for pattern in self.ignore:
                     text = pattern.sub(" ", text)
-                clause, clauses, words = 0, [], []
+                clause, clauses, words, done, soft = 0, [], [], set(), False
                 for token in TOKEN.finditer(text):
-                    if token["word"]:
-                        words.append(self.lemmatize(token["word"]))
+                    if word := token["word"]:
+                        lemmas = self.lemmatize(word)
+                        if soft and not self._continues(word, lemmas):
+                            clause += 1
+                        soft = False
+                        if word in self.vocabulary.done_forms:
+                            done.add(len(words))
+                        words.append(lemmas)
                         clauses.append(clause)
+                    elif token["soft"]:
+                        soft = True
                     else:
-                        clause += 1
-                self._words.append(words)
-                self._clauses.append(clauses)
-                for place, lemmas in enumerate(words):
+                        clause, soft = clause + 1, False
+                carried = self._carried(number, words)
+                self._words.append(carried + words)
+                self._clauses.append([0] * len(carried) + clauses)
+                self._done.append({place + len(carried) for place in done})
+                for place, lemmas in enumerate(self._words[number]):
                     for lemma in lemmas:
                         self._postings.setdefault(lemma, []).append((number, place))
         return self._postings
+
+    def _continues(self, word: str, lemmas: frozenset[str]) -> bool:
+        """Whether the word after a comma, semicolon or colon carries the clause on: a relative or
+        referring word ("som", "alla", "och"), or a verb of the vocabulary in a finite form
+        ("utreds …, analyseras …", "MAS: ansvarar för …")."""
+        return word in self.vocabulary.continues or (
+            not word.endswith("a") and word not in lemmas and any(lemma.endswith("a") for lemma in lemmas)
+        )
+
+    def _carried(self, number: int, words: list[frozenset[str]]) -> list[frozenset[str]]:
+        """The last clause of the previous sentence of the same block, when this sentence opens with a
+        word that refers back to it ("Vi tog emot elva klagomål. Alla besvarades …")."""
+        statement = self.items[number]
+        first = WORD.match(statement.text.lstrip())
+        if not number or not first or first[0].lower() not in self.vocabulary.continues:
+            return []
+        if self.items[number - 1].position != statement.position:
+            return []
+        previous, clauses = self._words[number - 1], self._clauses[number - 1]
+        return [w for w, c in zip(previous, clauses) if c == clauses[-1]] if clauses else []
 
     def places(self, term: tuple[str, ...]) -> dict[int, set[int]]:
         """Sentence -> word places where the term starts; a term's later words may follow within three words."""
@@ -313,14 +380,41 @@ class Statements:
         activities = {self.vocabulary.lemma(t) for t in topic.activities if " " not in t} & lemmas
         return any(s not in a for s in subjects for a in activities)
 
+    def _changed(self, topic: Topic) -> set[int]:
+        """Sentences with one of the topic's verbs of change in a form that says it was done."""
+        self._index()
+        out: set[int] = set()
+        for term in topic.changes:
+            for number, places in self.places(self.vocabulary.term(term)).items():
+                if places & self._done[number]:
+                    out.add(number)
+        return out
+
+    def _matching(self, patterns: list[str]) -> set[int]:
+        """Sentences the topic's own wording matches ("ökade från 78 till 97 procent")."""
+        key = tuple(patterns)
+        if key not in self._patterns:
+            compiled = [re.compile(p, re.IGNORECASE) for p in patterns]
+            texts = [s.text for s in self.items]
+            self._patterns[key] = {n for n in Folded(texts).candidates(compiled) if any(p.search(texts[n]) for p in compiled)}
+        return self._patterns[key]
+
     def describing(self, topics: list[Topic], plans: bool = False, roles: bool = False) -> list[Statement]:
         """Sentences where a topic's subject and activity meet, as different words at most `NEAR` words
-        apart in one clause (an enumeration "avvikelser, klagomål, lex Maria" is a list of topics), in
-        document order; never the statute restated, goals and plans only when `plans`, roles and
-        duties only when `roles`, and only what was done for a topic that asks for it."""
+        apart in one clause (an enumeration "avvikelser, klagomål, lex Maria" is a list of topics; a
+        clause goes on past a comma before "som", "alla", "och" or a verb, and into a sentence that
+        opens with such a word), or that hold one of its verbs of change in a form that says it was
+        done ("bytte vi autoklav") or its own wording; in document order; never the statute restated,
+        goals and plans only when `plans`, roles and duties only when `roles`, and only what was done
+        for a topic that asks for it."""
         found: set[int] = set()
         for topic in topics:
             subjects, activities = self._group(topic.subjects), self._group(topic.activities)
+            alone = self._changed(topic) | (self._matching(topic.patterns) if topic.patterns else set())
+            for number in alone:
+                statement = self.items[number]
+                if (plans or not statement.plan) and (roles or not statement.role) and not statement.law:
+                    found.add(number)
             for number in subjects.keys() & activities.keys():
                 statement, clauses = self.items[number], self._clauses[number]
                 near = any(
@@ -328,6 +422,6 @@ class Statements:
                     for a in subjects[number] for b in activities[number]
                 )
                 if (near and (plans or not statement.plan) and (roles or not statement.role) and not statement.law
-                        and (statement.done or not topic.done)):
+                        and (statement.done or not topic.done or self._done[number])):
                     found.add(number)
         return [self.items[n] for n in sorted(found)]

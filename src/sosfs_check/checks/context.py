@@ -50,6 +50,7 @@ TITLE_PAGE_WORDS = 25
 QUOTED_SOURCE = re.compile(r"\(?(?:SOSFS|HSLF-FS|SFS)\s*\d{4}:\d+(?:\s*,?\s*\d+\s*kap\.)?(?:\s*\d+\s*[a-z]?\s*§+)?\.?\)?\.?")
 # Instruction sentences must hold this share of a block's words for the block to be guidance.
 GUIDANCE_SHARE = 0.5
+YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 def failed(evidence=(), where=None, quote="", detail="") -> Verdict:
@@ -87,7 +88,7 @@ class Context:
         self.vocabulary = vocabulary or Vocabulary(DescriptionData())
         self._ends = self._section_ends()
         self._headings: dict[tuple[str, ...], list[Block]] = {}
-        self._scopes: dict[tuple[str, ...], frozenset[int]] = {}
+        self._scopes: dict[tuple, frozenset[int]] = {}
         apart = self._title_page() | self._glossaries()
         self.statements = Statements(
             [(pos, s) for pos, body in enumerate(self.body) if body and pos not in apart for s in self.sentences(pos)],
@@ -166,6 +167,24 @@ class Context:
     @property
     def _words(self) -> list[int]:
         return self._evidence_text()[1]
+
+    def done_headings(self, heads: list[Block]) -> list[Block]:
+        """The headings that can be a section of what was done: for a rule that asks what was done,
+        none about the coming year ("Mål och planerade åtgärder för kommande år", "Riskanalys inför
+        2026", a year after the one reported on)."""
+        if not self.asks_done or not heads:
+            return heads
+        return [h for h in heads if not self._future(h.text)]
+
+    def _future(self, heading: str) -> bool:
+        if any(p.search(heading) for p in self._future_headings):
+            return True
+        year = self.period_year or self.report_year
+        return year is not None and any(int(y) > year for y in YEAR.findall(heading))
+
+    @cached_property
+    def _future_headings(self) -> list[re.Pattern]:
+        return [re.compile(p, re.IGNORECASE) for p in self.vocabulary.data.future_headings]
 
     def described(self, rule_id: str) -> list[Block]:
         """Blocks with a sentence that describes what the rule asks (a topic's subject and activity
@@ -295,10 +314,10 @@ class Context:
         (also when the document has no headings to scope by)."""
         if not within or not self.document.headings:
             return None
-        key = tuple(within)
+        key = (self.asks_done, *within)
         if key not in self._scopes:
             positions: set[int] = set()
-            for heading in self.headings_matching(within):
+            for heading in self.done_headings(self.headings_matching(within)):
                 positions.add(self.position(heading))
                 positions.update(self.section_positions(heading))
             self._scopes[key] = frozenset(positions)

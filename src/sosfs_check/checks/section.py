@@ -26,7 +26,7 @@ class SectionCheck(Strict):
 def evaluate(check, ctx: Context) -> Verdict:
     """Passes on a section whose body text (never its subheadings or guidance) has `min_words`;
     a shorter section with substantive text is partial evidence; a mention elsewhere is none."""
-    heads = ctx.headings_matching(check.headings)
+    heads = ctx.done_headings(ctx.headings_matching(check.headings))
     unclaimed = check.subsections == "unclaimed"
     # Words that count: body text less approval lines, and less goals and plans when the rule asks what was done.
     body = {head.index: [b for b in ctx.body_blocks(head, unclaimed) if ctx.evidence_words(b)] for head in heads}
