@@ -52,6 +52,9 @@ class Topic(Strict):
     # the topic whatever the sentence is about ("bytte vi autoklav"): a measure can concern anything.
     changes: list[str] = []
     patterns: list[Regex] = []  # wording that describes the topic by itself ("ökade från 78 till 97 procent")
+    # Words of a table's first row ("utfall") that make its figures describe the topic; so do two year
+    # columns ("2024 | 2025"). A table of goals ("Mål | Senast") has neither.
+    table_headers: list[str] = []
 
 
 class LawSentence(Strict):
@@ -146,8 +149,10 @@ class Vocabulary:
 
     data: DescriptionData
     forms: dict[str, str] = field(default_factory=dict)
-    done_forms: frozenset[str] = frozenset()  # forms of the topics' verbs of change that say it was done
+    # Forms of the topics' verbs of change that say it was done -> those verbs ("bytte" -> {"byta"})
+    done_forms: dict[str, frozenset[str]] = field(default_factory=dict)
     continues: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()  # the lemmas of the topics' one-word subjects
 
     @classmethod
     def build(cls, data: DescriptionData) -> Vocabulary:
@@ -163,7 +168,8 @@ class Vocabulary:
         for lemma in set(forms.values()):
             for ending in _ENDINGS:
                 forms.setdefault(lemma + ending, lemma)
-        return cls(data, forms, _done_forms(data), frozenset(w.lower() for w in data.continues))
+        subjects = frozenset(forms.get(w, w) for t in data.topics.values() for s in t.subjects for w in _term_words(s)[:1])
+        return cls(data, forms, _done_forms(data), frozenset(w.lower() for w in data.continues), subjects)
 
     def lemma(self, word: str) -> str:
         return self.forms.get(word, word)
@@ -175,18 +181,20 @@ class Vocabulary:
         return [self.data.topics[name] for name in self.data.rules.get(rule_id, ()) if name in self.data.topics]
 
 
-def _done_forms(data: DescriptionData) -> frozenset[str]:
-    """The forms of the topics' verbs of change that say it was done: the stem with a preterite or
-    supine ending ("bytte", "infördes", "startats"), and the pack's irregular forms with such an
-    ending ("tillsattes", "gjorde")."""
-    out: set[str] = set()
+def _done_forms(data: DescriptionData) -> dict[str, frozenset[str]]:
+    """The forms of the topics' verbs of change that say it was done, to their verbs: the stem with
+    a preterite or supine ending ("bytte", "infördes", "startats"), and the pack's irregular forms
+    with such an ending ("tillsattes", "gjorde")."""
+    out: dict[str, set[str]] = {}
     for topic in data.topics.values():
         for term in topic.changes:
             verb = _term_words(term)[0]
             stem = verb[:-1] if verb.endswith("a") else verb
-            out.update(stem + suffix for suffix in DONE_SUFFIXES)
-            out.update(f for f in data.forms.get(verb, ()) if not f.startswith(stem) and f.endswith(DONE_IRREGULAR))
-    return frozenset(out)
+            forms = {stem + suffix for suffix in DONE_SUFFIXES}
+            forms.update(f for f in data.forms.get(verb, ()) if not f.startswith(stem) and f.endswith(DONE_IRREGULAR))
+            for form in forms:
+                out.setdefault(form, set()).add(verb)
+    return {form: frozenset(verbs) for form, verbs in out.items()}
 
 
 class Lemmatizer:
@@ -294,7 +302,7 @@ class Statements:
         self._postings: dict[str, list[tuple[int, int]]] | None = None
         self._words: list[list[frozenset[str]]] = []
         self._clauses: list[list[int]] = []  # per word, its clause (commas, semicolons, dashes, brackets part them)
-        self._done: list[set[int]] = []  # per sentence, the places of verbs of change in a form saying it was done
+        self._done: list[dict[int, frozenset[str]]] = []  # per sentence: place -> verbs of change done there
         self._patterns: dict[tuple[str, ...], set[int]] = {}
         self._found: dict[tuple[str, ...], dict[int, set[int]]] = {}
 
@@ -306,15 +314,15 @@ class Statements:
                 text = statement.text.lower()
                 for pattern in self.ignore:
                     text = pattern.sub(" ", text)
-                clause, clauses, words, done, soft = 0, [], [], set(), False
+                clause, clauses, words, done, soft = 0, [], [], {}, False
                 for token in TOKEN.finditer(text):
                     if word := token["word"]:
                         lemmas = self.lemmatize(word)
                         if soft and not self._continues(word, lemmas):
                             clause += 1
                         soft = False
-                        if word in self.vocabulary.done_forms:
-                            done.add(len(words))
+                        if verbs := self.vocabulary.done_forms.get(word):
+                            done[len(words)] = verbs
                         words.append(lemmas)
                         clauses.append(clause)
                     elif token["soft"]:
@@ -324,7 +332,7 @@ class Statements:
                 carried = self._carried(number, words)
                 self._words.append(carried + words)
                 self._clauses.append([0] * len(carried) + clauses)
-                self._done.append({place + len(carried) for place in done})
+                self._done.append({place + len(carried): verbs for place, verbs in done.items()})
                 for place, lemmas in enumerate(self._words[number]):
                     for lemma in lemmas:
                         self._postings.setdefault(lemma, []).append((number, place))
@@ -340,10 +348,13 @@ class Statements:
 
     def _carried(self, number: int, words: list[frozenset[str]]) -> list[frozenset[str]]:
         """The last clause of the previous sentence of the same block, when this sentence opens with a
-        word that refers back to it ("Vi tog emot elva klagomål. Alla besvarades …")."""
+        word that refers back to it ("Vi tog emot elva klagomål. Alla besvarades …"), not one that
+        names a subject of its own ("Alla avvikelser …")."""
         statement = self.items[number]
         first = WORD.match(statement.text.lstrip())
         if not number or not first or first[0].lower() not in self.vocabulary.continues:
+            return []
+        if len(words) > 1 and words[1] & self.vocabulary.subjects:
             return []
         if self.items[number - 1].position != statement.position:
             return []
@@ -381,13 +392,20 @@ class Statements:
         return any(s not in a for s in subjects for a in activities)
 
     def _changed(self, topic: Topic) -> set[int]:
-        """Sentences with one of the topic's verbs of change in a form that says it was done."""
+        """Sentences with one of the topic's verbs of change in a form that says it was done, its
+        particle within three words ("togs … fram")."""
         self._index()
+        terms = [_term_words(term) for term in topic.changes]
         out: set[int] = set()
-        for term in topic.changes:
-            for number, places in self.places(self.vocabulary.term(term)).items():
-                if places & self._done[number]:
-                    out.add(number)
+        for number, done in enumerate(self._done):
+            words = self._words[number]
+            for place, verbs in done.items():
+                for verb, *particles in terms:
+                    if verb in verbs and all(
+                        any(self.vocabulary.lemma(p) in words[j] for j in range(place + 1, min(place + 4, len(words))))
+                        for p in particles
+                    ):
+                        out.add(number)
         return out
 
     def _matching(self, patterns: list[str]) -> set[int]:

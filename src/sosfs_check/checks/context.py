@@ -51,6 +51,8 @@ QUOTED_SOURCE = re.compile(r"\(?(?:SOSFS|HSLF-FS|SFS)\s*\d{4}:\d+(?:\s*,?\s*\d+\
 # Instruction sentences must hold this share of a block's words for the block to be guidance.
 GUIDANCE_SHARE = 0.5
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+WORDS = re.compile(r"[^\W\d_]+")
+DIGIT = re.compile(r"\d")
 
 
 def failed(evidence=(), where=None, quote="", detail="") -> Verdict:
@@ -192,8 +194,30 @@ class Context:
         topics = self.vocabulary.topics_for(rule_id)
         if not topics:
             return []
-        found = self.statements.describing(topics, plans=not self.asks_done, roles=self.asks_who)
-        return self.blocks_at(sorted({s.position for s in found}))
+        found = {s.position for s in self.statements.describing(topics, plans=not self.asks_done, roles=self.asks_who)}
+        headers = {w for topic in topics for w in topic.table_headers}
+        if headers:
+            found.update(self._figure_tables(frozenset(headers)))
+        return self.blocks_at(sorted(found))
+
+    def _figure_tables(self, headers: frozenset[str]) -> list[int]:
+        """Body cells with figures in the tables whose first row names one of the header words
+        ("Utfall 2025") or holds two years ("2024 | 2025"), none after the one reported on: a table of outcomes."""
+        tables: dict[int, list[int]] = {}
+        for pos, block in enumerate(self.blocks):
+            if block.table is not None and self.body[pos]:
+                tables.setdefault(block.table[0], []).append(pos)
+        out: list[int] = []
+        year = self.period_year or self.report_year
+        for cells in tables.values():
+            first = [self.blocks[p].text.lower() for p in cells if self.blocks[p].table[1] == 0]
+            years = {int(y) for text in first for y in YEAR.findall(text)}
+            if year is not None and any(y > year for y in years):
+                continue  # goals for a coming year
+            named = any(w in WORDS.findall(text) for text in first for w in headers)
+            if named or len(years) >= 2:
+                out.extend(p for p in cells if self.blocks[p].table[1] > 0 and DIGIT.search(self.blocks[p].text))
+        return out
 
     @cached_property
     def guidance_count(self) -> int:

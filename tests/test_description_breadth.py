@@ -1,0 +1,193 @@
+"""How broadly the description model reads Swedish report prose (review A1, A1b, A3, A6–A9).
+
+Each case is a small report and the exact set of the named rules that fail on it: what is
+described passes in several shapes (no headings, odd headings, bullets, tables, semicolons,
+relative clauses, a subject carried into the next sentence), and a bare mention, a heading
+only, a goal, a role or template guidance still fails. Built by python-docx, and for the cases
+whose shape a resave can change (lists, tables, no heading styles) also saved again by LibreOffice.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import sosfs_check
+from sosfs_check.testing import build_docx, libreoffice_resave, soffice_path
+
+AS_OF = date(2026, 3, 1)
+PSB = "%% Patientsäkerhetsberättelse 2025\n\nVård- och omsorgsnämnden i Provby kommun\n\nUpprättad 2026-02-10.\n\n"
+KB = "%% Kvalitetsberättelse 2025\n\nSolgläntans LSS-boende AB\n\nUpprättad 2026-02-10.\n\n"
+MEASURES = ["PSL-3-10-ATGARDER"]
+RESULTS = ["PSL-3-10-RESULTAT"]
+COMPLAINTS = ["PSL-3-8A-KLAGOMAL", "SOSFS-5-3-ANALYS"]
+SELF_CONTROL = ["SOSFS-5-2-EGENKONTROLL", "HSLF-2016-40-JOURNALGRANSKNING", "SOSFS-5-2-RESULTAT"]
+RESPONSIBILITY = ["PSL-3-9-ANSVAR", "PSL-3-9-ROLLER"]
+KB_MEASURES = ["KB-7-1-ATGARDER", "KB-5-BRISTER-ATGARDER"]
+
+# (name, document, rules watched, those of them that fail, also resaved by LibreOffice)
+CASES = [
+    # A1: a measure is a done-verb of change about anything; a result a change between two numbers.
+    ("atgard-och-resultat-utan-rubriker", PSB + (
+        "Efter avvikelserna om sterilrutinerna bytte vi autoklav och införde en daglig kontrollista; sedan juni "
+        "har inga nya avvikelser om sterilisering rapporterats.\n"), MEASURES + RESULTS, set(), True),
+    ("atgarder-under-ovanlig-rubrik", PSB + (
+        "# Det här har vi gjort\n\nDigital signering infördes i alla hemtjänstgrupper, och introduktionen för "
+        "sommarvikarier förlängdes till tre dagar.\n"), MEASURES, set(), False),
+    ("atgarder-som-punktlista", PSB + (
+        "# Så har vi arbetat\n\n- Ett fast vikarieteam anställdes i mars\n- Nattpersonalen utbildades i fallprevention\n"),
+        MEASURES, set(), True),
+    ("atgarder-bara-namnda", PSB + (
+        "# Sammanfattning\n\nVerksamheten arbetar med rutiner, checklistor och utbildning för personalen.\n"),
+        MEASURES, set(MEASURES), False),
+    ("atgarder-bara-mal", PSB + (
+        "# Sammanfattning\n\nUnder 2026 ska en ny rutin för nattlig tillsyn införas och all personal utbildas.\n"),
+        MEASURES, set(MEASURES), False),
+    ("atgarder-bara-roller", PSB + (
+        "# Sammanfattning\n\nEnhetschefen ansvarar för att nya rutiner införs och att personalen utbildas.\n"),
+        MEASURES, set(MEASURES), False),
+    ("atgarder-byte-som-substantiv", PSB + (
+        "# Sammanfattning\n\nVid byte av autoklav kontrolleras sterilrutinerna av tandsköterskan.\n"),
+        MEASURES, set(MEASURES), False),
+    ("atgarder-bara-vagledning", PSB + (
+        "# Åtgärder\n\n?? Beskriv vilka åtgärder som infördes under året, till exempel ändrade rutiner.\n"),
+        MEASURES, set(MEASURES), False),
+    ("atgarder-bara-rubrik", PSB + "# Vidtagna åtgärder\n\n# Sammanfattning\n\nÅret var lugnt.\n",
+        MEASURES, set(MEASURES), False),
+    ("resultat-forandring-mellan-tal", PSB + (
+        "# Det patienterna tycker\n\nKlagomålen om telefonen minskade från 19 under första kvartalet till 6 under "
+        "det fjärde.\n"), RESULTS, set(), False),
+    ("resultat-i-tabell-med-utfall", PSB + (
+        "# Egenkontroll\n\n| Mått | Mål | Utfall 2025 | Utfall 2024 |\n|---|---|---|---|\n"
+        "| Trycksår, punktprevalens | 0 % | 4 % | 9 % |\n"), RESULTS, set(), True),
+    ("resultat-i-tabell-med-tva-ar", PSB + (
+        "# Avvikelser\n\n| Kategori | 2024 | 2025 |\n|---|---|---|\n| Fall | 140 | 121 |\n"), RESULTS, set(), True),
+    ("resultat-bara-malen-i-tabell", PSB + (
+        "# Mål\n\n| Mål | 2026 | 2027 |\n|---|---|---|\n| Andel med fallriskbedömning | 95 % | 100 % |\n"),
+        RESULTS, set(RESULTS), True),
+    ("resultat-bara-period", PSB + (
+        "# Inledning\n\nBerättelsen avser perioden från 1 januari till 31 december 2025.\n"), RESULTS, set(RESULTS), False),
+    ("resultat-bara-mal-med-tal", PSB + (
+        "# Inledning\n\nFallen ska minska från 40 till 20 under 2026.\n"), RESULTS, set(RESULTS), False),
+    ("resultat-telefontider", PSB + (
+        "# Inledning\n\nMottagningen har telefontid från 8 till 10 varje vardag.\n"), RESULTS, set(RESULTS), False),
+    # A1b: a heading about the coming year is never the own section of a rule that asks what was done.
+    ("planerade-atgarder-rubrik", PSB + (
+        "# Hur arbetet har bedrivits\n\nAvvikelser analyseras varje månad på teammöten. Under året infördes en ny "
+        "rutin för nattlig tillsyn, och all nattpersonal utbildades i fallprevention.\n\n"
+        "# Mål och planerade åtgärder för kommande år\n\nUnder 2026 ska alla boende ha en aktuell "
+        "fallriskbedömning senast i juni 2026.\n"), MEASURES, set(), False),
+    ("forvantade-resultat-och-riskanalys-infor", PSB + (
+        "# Hur arbetet har bedrivits\n\nAndelen boende med aktuell fallriskbedömning ökade från 72 till 91 procent "
+        "jämfört med 2024. Inför flytten gjordes en riskanalys där riskerna bedömdes efter sannolikhet och "
+        "konsekvens.\n\n# Mål och förväntade resultat för 2026\n\nAndelen ska vara 100 procent.\n\n"
+        "# Riskanalys inför 2026\n\nEn riskanalys ska göras inför ombyggnaden.\n"),
+        RESULTS + ["SOSFS-5-1-RISKANALYS"], set(), False),
+    ("framtidsrubrik-och-inget-gjort", PSB + (
+        "# Mål och planerade åtgärder för kommande år\n\nUnder 2026 ska en ny rutin för nattlig tillsyn införas.\n"),
+        MEASURES, set(MEASURES), False),
+    ("tomt-eget-avsnitt-vags-inte-upp", PSB + (
+        "# Vidtagna åtgärder\n\n# Sammanfattning\n\nUnder året infördes en ny rutin för nattlig tillsyn.\n"),
+        MEASURES, set(MEASURES), False),
+    # A3: an ansvarsfördelning as a list of roles under "Ansvar" or "Vem gör vad".
+    ("ansvar-som-punktlista", PSB + (
+        "# Ansvar\n\n- Nämnden: vårdgivare, ytterst ansvarig för patientsäkerheten\n"
+        "- Förvaltningschef: verksamhetschef enligt HSL 4 kap. 2 §\n"
+        "- MAS: ansvarar för rutiner för läkemedel, journalföring och lex Maria\n"
+        "- Enhetschefer: ansvarar för avvikelsehantering i sin enhet\n"), RESPONSIBILITY, set(), True),
+    ("vem-gor-vad", PSB + (
+        "# Vem gör vad\n\nVerksamhetschefen ansvarar för patientsäkerhetsarbetet. Medicinskt ansvarig sjuksköterska "
+        "ansvarar för rutinerna för läkemedel. Nämnden är vårdgivare.\n"), RESPONSIBILITY, set(), False),
+    ("ansvar-bara-rubrik", PSB + "# Ansvar\n\n# Sammanfattning\n\nÅret var lugnt.\n",
+        RESPONSIBILITY, set(RESPONSIBILITY), False),
+    # A6: complaints handled, written with a semicolon, a relative clause or over two sentences.
+    ("klagomal-semikolon", PSB + (
+        "# Det patienterna tycker\n\nVi fick 42 klagomål; alla besvarades inom två veckor och sammanställdes per "
+        "kvartal.\n"), COMPLAINTS, set(), False),
+    ("klagomal-relativsats", PSB + (
+        "# Det patienterna tycker\n\nVi fick 42 klagomål, som alla besvarades inom två veckor och sammanställdes "
+        "per kvartal.\n"), COMPLAINTS, set(), False),
+    ("klagomal-nasta-mening", PSB + (
+        "# Det patienterna tycker\n\nVi tog emot elva klagomål. Alla besvarades inom två veckor och sammanställdes "
+        "per kvartal.\n"), COMPLAINTS, set(), False),
+    ("klagomal-nasta-mening-om-annat", PSB + (
+        "# Det patienterna tycker\n\nVi tog emot elva klagomål. Alla avvikelser sammanställdes per kvartal.\n"),
+        COMPLAINTS, {"SOSFS-5-3-ANALYS"}, False),
+    ("klagomal-semikolon-utan-hantering", PSB + (
+        "# Det patienterna tycker\n\nVi fick 42 klagomål; telefontillgängligheten var det vanligaste skälet.\n"),
+        COMPLAINTS, {"PSL-3-8A-KLAGOMAL", "SOSFS-5-3-ANALYS"}, False),
+    # A7: deviations analysed in a coordinated predicate or after ", och".
+    ("avvikelser-samordnat-predikat", PSB + (
+        "# Så har vi arbetat\n\n- Avvikelser utreds av enhetschef och sjuksköterska, analyseras på månadsvisa "
+        "kvalitetsmöten\n"), ["AVVIKELSER-SAMMANSTALLNING"], set(), True),
+    ("avvikelser-och-monster", PSB + (
+        "# När något går fel\n\nHändelserna gås igenom av verksamhetschefen varje vecka, och mönster diskuteras "
+        "på arbetsplatsträffen.\n"), ["AVVIKELSER-SAMMANSTALLNING"], set(), False),
+    ("avvikelser-uppraknade", PSB + (
+        "# När något går fel\n\nAvvikelser utreds av enhetschefen, statistik finns i verksamhetssystemet.\n"),
+        ["AVVIKELSER-SAMMANSTALLNING"], {"AVVIKELSER-SAMMANSTALLNING"}, False),
+    # A8: journals audited and logs checked are egenkontroll, in the present tense too.
+    ("egenkontroll-journaler-och-loggar", PSB + (
+        "# Hur vi vet att det fungerar\n\nVi granskar 20 journaler i månaden och följer andelen provsvar som "
+        "kvitteras inom fem dagar, som ökade från 78 till 97 procent. Loggkontroller görs varje månad.\n"),
+        SELF_CONTROL, set(), False),
+    ("egenkontroll-bara-roller", PSB + (
+        "# Hur vi vet att det fungerar\n\nMAS ansvarar för att journaler granskas och att loggar kontrolleras.\n"),
+        SELF_CONTROL, set(SELF_CONTROL), False),
+    ("egenkontroll-bara-mal", PSB + (
+        "# Sammanfattning\n\nUnder 2026 ska 20 journaler granskas varje månad.\n"), SELF_CONTROL, set(SELF_CONTROL), False),
+    ("egenkontroll-antal-avvikelser-ar-inget-matt", PSB + (
+        "# Sammanfattning\n\nAntalet läkemedelsavvikelser ökade från 98 till 121.\n"),
+        ["SOSFS-5-2-RESULTAT"], {"SOSFS-5-2-RESULTAT"}, False),
+    # A9: a process changed after a brist found in a lex Sarah investigation.
+    ("kb-rutin-andrad-efter-utredning", KB + (
+        "# Lex Sarah\n\nEfter utredningen infördes en skriftlig överlämningslista som används vid varje arbetspass. "
+        "Ett fast vikarieteam anställdes.\n"), KB_MEASURES, set(), True),
+    ("kb-atgard-utan-brist", KB + "# Personal\n\nEtt fast vikarieteam anställdes i mars.\n",
+        KB_MEASURES, {"KB-5-BRISTER-ATGARDER"}, False),
+    ("kb-bara-plan", KB + "# Lex Sarah\n\nEfter utredningen ska en överlämningslista införas.\n",
+        KB_MEASURES, set(KB_MEASURES), False),
+]
+FORMS = [(c, "python-docx") for c in CASES] + [(c, "libreoffice") for c in CASES if c[4]]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("breadth")
+
+    def get(name: str, document: str, form: str) -> Path:
+        path = build_docx(document, out / f"{name}.docx", style="headings" if "\n# " in document else "bold")
+        if form == "libreoffice":
+            if soffice_path() is None:
+                pytest.skip("LibreOffice (soffice) saknas")
+            path = libreoffice_resave(path, out / "lo")
+        return path
+
+    return get
+
+
+@pytest.mark.parametrize(("case", "form"), FORMS, ids=[f"{c[0]}-{f}" for c, f in FORMS])
+def test_described_passes_and_mentions_goals_roles_and_guidance_do_not(built, case, form):
+    name, document, rules, failing, _ = case
+    result = sosfs_check.check(built(name, document, form), as_of=AS_OF)
+    outcome = {o.rule_id: o.outcome for o in result.outcomes}
+    assert {r for r in rules if outcome[r] == "fail"} == failing
+    assert {r for r in rules if outcome[r] == "pass"} == set(rules) - failing
+
+
+def test_a_bullet_list_ansvarsfordelning_under_ansvar_is_the_areas_own_section(built):
+    document = CASES[[c[0] for c in CASES].index("ansvar-som-punktlista")][1]
+    result = sosfs_check.check(built("ansvar-som-punktlista", document, "python-docx"), as_of=AS_OF)
+    ansvar = next(a for a in result.checklist if a.area == "ansvar")
+    assert (ansvar.status, ansvar.evidence_section) == ("delvis", "Ansvar")
+    assert sorted(f.rule_id for f in result.findings if f.area == "ansvar") == [
+        "PSL-3-1-MAL", "SOSFS-3-1-LEDNINGSSYSTEM", "SOSFS-3-2-UPPFOLJNING"]
+
+
+def test_a_heading_about_the_coming_year_is_not_called_empty(built):
+    document = CASES[[c[0] for c in CASES].index("framtidsrubrik-och-inget-gjort")][1]
+    result = sosfs_check.check(built("framtidsrubrik-och-inget-gjort", document, "python-docx"), as_of=AS_OF)
+    [finding] = [f for f in result.findings if f.rule_id == "PSL-3-10-ATGARDER"]
+    assert finding.message == "Berättelsen redovisar inte vilka åtgärder som har vidtagits för att öka patientsäkerheten."
