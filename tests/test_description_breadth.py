@@ -138,9 +138,6 @@ CASES = [
         SELF_CONTROL, set(SELF_CONTROL), False),
     ("egenkontroll-bara-mal", PSB + (
         "# Sammanfattning\n\nUnder 2026 ska 20 journaler granskas varje månad.\n"), SELF_CONTROL, set(SELF_CONTROL), False),
-    ("egenkontroll-antal-avvikelser-ar-inget-matt", PSB + (
-        "# Sammanfattning\n\nAntalet läkemedelsavvikelser ökade från 98 till 121.\n"),
-        ["SOSFS-5-2-RESULTAT"], {"SOSFS-5-2-RESULTAT"}, False),
     # A9: a process changed after a brist found in a lex Sarah investigation.
     ("kb-rutin-andrad-efter-utredning", KB + (
         "# Lex Sarah\n\nEfter utredningen infördes en skriftlig överlämningslista som används vid varje arbetspass. "

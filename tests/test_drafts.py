@@ -267,9 +267,12 @@ AFTER_REMOVAL = {
     ("boras-2021", "ansvar"): ("delvis", {"PSL-3-9-ANSVAR", "PSL-3-9-ROLLER"}, None),
     ("boras-2021", "samverkan"): ("delvis", {"PSL-3-4-DELAKTIGHET", "SOSFS-4-6-EXTERN", "SOSFS-4-6-SAMVERKAN"}, None),
     ("boras-2021", "riskanalys"): ("ej_uppfyllt", {"SOSFS-5-1-RISKANALYS", "SOSFS-5-1-SANNOLIKHET"}, None),
-    # Journals and logs audited are egenkontroll told elsewhere (review A8): "Slumpmässiga journaler har
-    # granskats av MAR" (5.1), "granska loggar", "MAS, MAR och SAS har … granskat journaler" (5.4).
-    ("boras-2021", "egenkontroll"): ("delvis", {"SOSFS-5-2-RESULTAT"}, None),
+    # Egenkontroll is told outside its sections (review A8): journals and logs audited ("Slumpmässiga
+    # journaler har granskats av MAR" in 5.1, "granska loggar", "MAS, MAR och SAS har … granskat
+    # journaler" in 5.4), the follow-up structure, and measured results over time (issue 21).
+    ("boras-2021", "egenkontroll"): ("uppfyllt", set(), {
+        "5.1 Hur patientsäkerhets- och kvalitetsarbete har bedrivits", "5.4 Informationssäkerhet",
+        "5.1.1 Struktur för uppföljning/utvärdering", "Försörjningsenheten"}),
     ("boras-2021", "klagomal"): ("ej_uppfyllt", {"FIGUR-KLAGOMAL", "PSL-3-8A-KLAGOMAL", "SOSFS-5-3-ANALYS"}, None),
     # Lessons learnt are still told in 5.5 (complaints are investigated and followed up). The SAS's
     # role ("Huvuduppdraget för SAS är att utreda inkomna lex Sarah rapporter och … anmäla allvarliga
@@ -290,9 +293,11 @@ AFTER_REMOVAL = {
     # (issue 21): no samverkan rule fails for the missing sections.
     ("boras-2018", "samverkan"): ("delvis", set(), "Sammanfattning"),
     ("boras-2018", "riskanalys"): ("ej_uppfyllt", {"SOSFS-5-1-RISKANALYS", "SOSFS-5-1-SANNOLIKHET"}, None),
-    # "Slumpmässiga journaler har granskats av MAR" is egenkontroll told elsewhere (review A8); no
-    # measured result of it is.
-    ("boras-2018", "egenkontroll"): ("delvis", {"SOSFS-5-2-RESULTAT"}, None),
+    # Egenkontroll is told outside its section (review A8): "Slumpmässiga journaler har granskats av
+    # MAR", the follow-up structure, and the summary's measured results ("… har ökat från … till …").
+    ("boras-2018", "egenkontroll"): ("uppfyllt", set(), {
+        "Struktur för uppföljning/utvärdering", "Sammanfattning",
+        "Hur patientsäkerhets- och kvalitetsarbete har bedrivits samt vilka åtgärder som genomförts"}),
     ("boras-2018", "klagomal"): ("ej_uppfyllt", {"FIGUR-KLAGOMAL", "PSL-3-8A-KLAGOMAL", "SOSFS-5-3-ANALYS"}, None),
     # "SAS ska också utreda Lex-Sarah rapporter" and "SAS … har till uppgift att …" are duties, not work.
     ("boras-2018", "avvikelser"): ("ej_uppfyllt", {

@@ -48,6 +48,11 @@ SUBSTANTIVE_WORDS = 8
 TITLE_PAGE_WORDS = 25
 # A sentence that is only a reference to a föreskrift or law: what stands before it is quoted from there.
 QUOTED_SOURCE = re.compile(r"\(?(?:SOSFS|HSLF-FS|SFS)\s*\d{4}:\d+(?:\s*,?\s*\d+\s*kap\.)?(?:\s*\d+\s*[a-z]?\s*§+)?\.?\)?\.?")
+# A paragraph of at most this many words with no sentence end is a label: a heading written as plain
+# text or a reference line, never a description (a typed bullet "• Bedöma …," is a list item).
+LABEL_WORDS = 10
+_SENTENCE_END = ".!?:;,…"
+_TYPED_ITEM = re.compile(r"\s*(?:[•\-–*·▪◦]|\d+[.)]\s)")
 # Instruction sentences must hold this share of a block's words for the block to be guidance.
 GUIDANCE_SHARE = 0.5
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -91,7 +96,7 @@ class Context:
         self._ends = self._section_ends()
         self._headings: dict[tuple[str, ...], list[Block]] = {}
         self._scopes: dict[tuple, frozenset[int]] = {}
-        apart = self._title_page() | self._glossaries()
+        apart = self._title_page() | self._glossaries() | self._labels()
         self.statements = Statements(
             [(pos, s) for pos, body in enumerate(self.body) if body and pos not in apart for s in self.sentences(pos)],
             self.vocabulary,
@@ -130,6 +135,12 @@ class Context:
         if not self.document.headings:
             return set()
         return {b.index - 1 for b in self.document.front_matter if len(b.text.split()) < TITLE_PAGE_WORDS}
+
+    def _labels(self) -> set[int]:
+        """Positions of paragraphs that are a short line with no sentence in it ("Utredning av
+        händelser", "SFS 2010:659 3 kap. 10 §"): a heading written as plain text, a reference line
+        or a caption, never a description (list items and table cells are not labels)."""
+        return {pos for pos, block in enumerate(self.blocks) if block.kind == "paragraph" and self.body[pos] and _label(block.text)}
 
     def _glossaries(self) -> set[int]:
         """Positions inside sections that explain words and abbreviations ("Förkortningar")."""
@@ -349,6 +360,11 @@ class Context:
 
     def blocks_at(self, positions) -> list[Block]:
         return [self.blocks[p] for p in positions]
+
+
+def _label(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= LABEL_WORDS and words[-1][-1] not in _SENTENCE_END and not _TYPED_ITEM.match(text)
 
 
 def excerpt(text: str, limit: int = 160) -> str:

@@ -21,6 +21,8 @@ class PhrasesCheck(Strict):
 
 def evaluate(check, ctx: Context) -> Verdict:
     scope = ctx.scope(check.within)
+    if check.within and scope is None:  # no headings to find its sections by: as in a report without them
+        scope = frozenset()  # (the engine then looks for a description, descriptions.py)
     hits = [set(ctx.index.find_any(group, scope)) for group in check.groups]
     together = set.intersection(*hits) if check.same_block else set()
     if together or (not check.same_block and all(hits)):

@@ -42,11 +42,9 @@ def evaluate(check, ctx: Context) -> Verdict:
             return verdict
         evidence = body[head.index] if words[head.index] >= SUBSTANTIVE_WORDS else []
         return failed(evidence, head, head.text, f"Rubriken ”{head.text}” finns men avsnittet har nästan inget innehåll.")
+    # Without a section of its own (also in a document without headings) the area's words are a
+    # mention; the engine then looks for a description of it (descriptions.py).
     hits = ctx.blocks_at(ctx.index.find_any(check.headings + check.phrases))
-    if not ctx.document.headings:
-        words = sum(len(b.text.split()) for b in hits)
-        if hits and words >= check.min_words:
-            return Verdict(True, evidence=hits)
     if hits:
         return failed([], hits[0], hits[0].text, "Området nämns men har inget eget avsnitt.")
     return failed()
