@@ -137,9 +137,12 @@ class Context:
         return {b.index - 1 for b in self.document.front_matter if len(b.text.split()) < TITLE_PAGE_WORDS}
 
     def _labels(self) -> set[int]:
-        """Positions of paragraphs that are a short line with no sentence in it ("Utredning av
-        händelser", "SFS 2010:659 3 kap. 10 §"): a heading written as plain text, a reference line
-        or a caption, never a description (list items and table cells are not labels)."""
+        """In a document without headings, positions of paragraphs that are a short line with no
+        sentence in it ("Utredning av händelser"): headings written as plain text, never a
+        description (list items and table cells are not labels). Where headings were found, such
+        lines stay section text, as the readers left them."""
+        if self.document.headings:
+            return set()
         return {pos for pos, block in enumerate(self.blocks) if block.kind == "paragraph" and self.body[pos] and _label(block.text)}
 
     def _glossaries(self) -> set[int]:
