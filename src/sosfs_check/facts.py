@@ -75,10 +75,10 @@ _NONE = {
 _APPOSITION = r"(?:\s*,[^,.;]{1,80},)?"
 _REPORTED = {
     "ivo_anmalningar": re.compile(
-        NUM + r"(?:\s+\w+){0,6}?" + _APPOSITION + r"\s+(?:anmäldes|har\s+anmälts|anmälts)\s+till\s+(?:ivo\b|inspektionen)"
+        NUM + r"(?:\s+[\w-]+){0,6}?" + _APPOSITION + r"\s+(?:anmäldes|har\s+anmälts|anmälts)\s+till\s+(?:ivo\b|inspektionen)"
     ),
     "lex_maria_anmalningar": re.compile(
-        NUM + r"(?:\s+\w+){0,6}?" + _APPOSITION + r"\s+(?:anmäldes|anmälts|har\s+anmälts|(?:ledde|har\s+lett)?\s*till\s+(?:en\s+)?anmälan)"
+        NUM + r"(?:\s+[\w-]+){0,6}?" + _APPOSITION + r"\s+(?:anmäldes|anmälts|har\s+anmälts|(?:ledde|har\s+lett)?\s*till\s+(?:en\s+)?anmälan)"
         r"(?:\s+till\s+(?:ivo|inspektionen(?:\s+för\s+vård\s+och\s+omsorg)?)(?:\s+\(ivo\))?)?\s+(?:enligt|som)\s+lex\s+maria\b"
     ),
     "klagomal_synpunkter": re.compile(
@@ -130,7 +130,9 @@ _NEW = re.compile(r"\bnya\b")
 _NOTHING_TO_ADD = re.compile(r"\s*(?:inga|inget)\s+(?:övriga\s+|ytterligare\s+|fler\s+|andra\s+)?synpunkter\s*[.!]?\s*")
 # The year a count is told for: a year phrase right after what is counted ("171 under 2024"), or
 # the last one before the count ("Under 2024 kom 14 …"); "under året", "årets" are the period.
-_YEAR_AFTER = re.compile(r"\s+(?:under|år|i|för)\s+(?:år\s+)?(20\d\d)\b(?![-:/])")
+_YEAR_AFTER = re.compile(
+    r"\s+(?:(?!mot\b|jämfört\b|än\b|från\b|och\b|men\b|samt\b)[^\W\d]+\s+){0,3}?(?:under|år|i|för)\s+(?:år\s+)?(20\d\d)\b(?![-:/])"
+)
 _MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
 _YEAR_BEFORE = re.compile(
     r"(?P<this>\b(?:under|i)\s+(?:hela\s+)?(?:året|år|verksamhetsåret)\b(?!\s+20\d\d)|\bårets\b)"
@@ -148,6 +150,7 @@ _SARAH = re.compile(r"lex\s+sarah|missförhåll")
 
 
 _PART = re.compile(r"\s+av\s")
+_DIFFERENCE = re.compile(r"\s+(?:fler|färre|mer|mindre)\b")  # "12 avvikelser fler än 2024"
 _BEFORE = 200  # characters before a count in which "varav" or "av dessa" is looked for
 _AFTER = 80  # characters after a count in which its clause is read
 
@@ -156,7 +159,7 @@ def _is_count(sentence: str, match: re.Match, key: str, part: bool = False) -> b
     """Reject parts ("två av synpunkterna", "varav 31", unless `part`: "tre av dem anmäldes till
     IVO" counts those reported), generic articles ("när en avvikelse") and definitions ("En
     avvikelse är en händelse …"). Only text near the match is copied, so a sentence of megabytes
-    stays linear."""
+    stays linear. A difference ("12 avvikelser fler") is no count either."""
     num = match.group("num").lower()
     if not part and _PART.match(sentence, match.end("num")):
         return False
@@ -164,6 +167,8 @@ def _is_count(sentence: str, match: re.Match, key: str, part: bool = False) -> b
     if key != "ivo_anmalningar" and not part and before.endswith(("varav", "av de", "av dessa")):
         return False
     if num in ("en", "ett") and (_DEFINITION.match(sentence, match.end()) or _generic(sentence)):
+        return False
+    if _DIFFERENCE.match(sentence, match.end()):
         return False
     return key != "ivo_anmalningar" or not _about_maria(sentence, match)
 
@@ -271,13 +276,21 @@ def _stated(text: str, key: str, year: int | None = None) -> int | None:
 def _judged(text: str, match: re.Match, key: str, year: int | None, part: bool = False) -> int | None:
     """The match's count when it is the period's total; told for another year, the period's count
     an elliptic clause after it gives ("… och under 2025 155"), else None."""
-    if not _is_count(text, match, key, part):
+    if not _is_count(text, match, key, part) or _about_one_kind(text, match, key):
         return None
     value = _value(match.group("num"))
     if _elsewhen(text, match, year):
         later = _ELLIPSIS.search(text, match.end(), min(len(text), match.end() + _AFTER))
         return _value(later.group("num")) if later and int(later.group("year")) == year else None
     return None if value == 0 and _qualified_zero(text, match, key, year) else value
+
+
+def _about_one_kind(text: str, match: re.Match, key: str) -> bool:
+    """Whether a change is told for one kind only ("Klagomålen om telefonen minskade från 19 till 6")."""
+    what = match.groupdict().get("what") and "what" or match.groupdict().get("what2") and "what2"
+    return bool(what) and (
+        bool(_TOPIC.match(text, match.end(what))) or key == "klagomal_synpunkter" and bool(_TOPIC_COMPLAINT.match(text, match.end(what)))
+    )
 
 
 def _elsewhen(text: str, match: re.Match, year: int | None) -> bool:
