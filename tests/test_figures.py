@@ -163,3 +163,8 @@ def test_a_report_gives_its_period_years_figures(report_forms, form):
         ("klagomal_synpunkter", 6, "Klagomålen minskade från 19 till 6."),
         ("lex_maria_anmalningar", 12, "Anmälningar enligt lex Maria | 12"),
     ]
+
+
+def test_a_change_of_one_kind_is_no_total():
+    assert figures("Antalet läkemedelsavvikelser minskade från 240 till 198.") == {}
+    assert figures("Under året minskade antalet avvikelser från 240 till 198.") == {"avvikelser": 198}

@@ -86,12 +86,13 @@ _REPORTED = {
         r"\s+(?:har\s+)?(?:klagade|klagat)\b"
     ),
 }
-# "Avvikelserna minskade från 240 till 198": the count after the change.
+# "Avvikelserna minskade från 240 till 198": the count after the change (of the whole word: a
+# change of "läkemedelsavvikelser" is one kind's).
 _SUBJECT = {**_COUNTED, "klagomal_synpunkter": r"(?:synpunkter(?:na)?|synpunkt|klagomål(?:en)?|klagomålsärenden)\b"}
 _CHANGE = r"(?:minskade|ökade|sjönk|steg|har\s+minskat|har\s+ökat|gick\s+(?:ned|ner|upp))"
 _CHANGED = {
     key: re.compile(
-        r"(?:(?P<what>" + subject + r")(?:\s+\w+){0,3}?\s+" + _CHANGE + r"|" + _CHANGE + r"\s+(?:antalet\s+)?(?P<what2>" + subject + r"))"
+        r"(?:\b(?P<what>" + subject + r")(?:\s+\w+){0,3}?\s+" + _CHANGE + r"|" + _CHANGE + r"\s+(?:antalet\s+)?\b(?P<what2>" + subject + r"))"
         r"\s+från\s+\d{1,5}(?:\s\d{3})?(?:\s+\S+){0,3}?\s+till\s+" + NUM + r"(?!\s*(?:procent|%))"
     )
     for key, subject in _SUBJECT.items() if key != "ivo_anmalningar"
