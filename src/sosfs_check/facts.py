@@ -2,7 +2,11 @@
 
 Counts are read from sentences ("155 avvikelser", "nio synpunkter", "en Lex Sarah",
 "inga anmälningar om Lex Maria") and from tables (a header cell over a number, or a label
-cell beside one). The first statement of each figure in reading order is kept.
+cell beside one; of a table with a column or row per year, the period year's). The first
+statement of each figure in reading order is kept. What is not the year's total is no figure: a
+count told for another year ("Under 2024 kom 14 klagomål" in the 2025 report), a qualified zero
+("sedan juni har inga nya avvikelser om sterilisering rapporterats"), a definition ("En avvikelse
+är en händelse som …"), "Inga synpunkter." as the idiom for nothing to add.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from collections import defaultdict
 from functools import cache, lru_cache
 
 from .document import Block
+from .facttables import from_tables
 from .prefilter import Folded
 from .regexes import needles
 from .result import Fact
@@ -24,10 +29,11 @@ NUMBER_WORDS = {
     "femton": 15, "sexton": 16, "sjutton": 17, "arton": 18, "nitton": 19, "tjugo": 20,
     "trettio": 30, "fyrtio": 40, "femtio": 50, "hundra": 100,
 }  # fmt: skip
-# A count: digits not glued to a law number or decimal ("2010:659", "98,5"), or a number word.
-NUM = r"(?<![\d:,.])(?P<num>\d{1,5}(?:\s\d{3})?|" + "|".join(NUMBER_WORDS) + r")(?![\d:,])"
+# A count: digits not glued to a law number or decimal ("2010:659", "98,5"), or a number word
+# (a whole word: "den avvikelse" holds no "en").
+NUM = r"(?<![\w:,.])(?P<num>\d{1,5}(?:\s\d{3})?|" + "|".join(NUMBER_WORDS) + r")(?![\d:,])"
 # Words that may stand between the count and what is counted.
-FILLER = r"(?:\s+(?:st\.?|stycken|rapporterade|inkomna|registrerade|nya|olika|skriftliga|framförda|utredda|allvarliga|interna))?"
+FILLER = r"(?:\s+(?:st\.?|stycken|rapporterade|inkomna|registrerade|nya|olika|skriftliga|framförda|utredda|allvarliga|interna|särskild|särskilda))?"
 
 FACT_LABELS = {
     "avvikelser": "rapporterade avvikelser",
@@ -41,11 +47,12 @@ _COUNTED = {
     "avvikelser": r"avvikelse(?:r|rna|rapporter)?\b",
     "klagomal_synpunkter": r"(?:synpunkter|synpunkt|klagomål|klagomålsärenden)\b",
     "lex_maria_anmalningar": (
-        r"(?:(?:anmälningar|anmälan|ärenden|händelser|händelse)(?:\s+\w+){0,4}?\s+(?:enligt|om|till|av)\s+)?lex\s+maria\b"
+        r"(?:(?:anmälningar|anmälan|ärenden|händelser|händelse)\s+(?:(?:\w+\s+){0,4}?(?:enligt|om|till|av)\s+)?)?lex\s+maria\b"
         r"|lex\s+maria-?(?:anmälningar|anmälan|ärenden)"
     ),
     "lex_sarah_rapporter": (
-        r"(?:(?:rapporter|rapport|anmälningar|anmälan|utredningar|ärenden)\s+(?:enligt|om|av)\s+)?lex\s+sarah\b"
+        r"(?:(?:rapporter|rapport|anmälningar|anmälan|utredningar|ärenden|missförhållanden|missförhållande)"
+        r"\s+(?:(?:enligt|om|av)\s+)?)?lex\s+sarah\b"
         r"|lex\s+sarah-?(?:rapporter|rapport|anmälningar|ärenden)"
     ),
     "ivo_anmalningar": (
@@ -63,25 +70,47 @@ _NONE = {
     key: re.compile(r"\b(?:inte|ej)\s+(?:\w+\s+){0,3}(?:några|någon|något)\s+(?:" + counted + ")")
     for key, counted in _COUNTED.items()
 }
-# "Tre bedömdes vara allvarliga och anmäldes till IVO", "två anmäldes till IVO enligt lex Maria":
-# a count told by what was done with it.
+# "Tre bedömdes vara allvarliga och anmäldes till IVO", "två anmäldes till IVO enligt lex Maria",
+# "En händelse, en försenad cancerdiagnos, anmäldes …", "ledde två till anmälan enligt lex Maria",
+# "Två patienter klagade": a count told by what was done with it.
+_APPOSITION = r"(?:\s*,[^,.;]{1,80},)?"
 _REPORTED = {
     "ivo_anmalningar": re.compile(
-        NUM + r"(?:\s+\w+){0,6}?\s+(?:anmäldes|har\s+anmälts|anmälts|har\s+anmälts)\s+till\s+(?:ivo\b|inspektionen)"
+        NUM + r"(?:\s+[\w-]+){0,6}?" + _APPOSITION + r"\s+(?:anmäldes|har\s+anmälts|anmälts)\s+till\s+(?:ivo\b|inspektionen)"
     ),
     "lex_maria_anmalningar": re.compile(
-        NUM + r"(?:\s+\w+){0,6}?\s+(?:anmäldes|anmälts|har\s+anmälts)(?:\s+till\s+(?:ivo|inspektionen(?:\s+för\s+vård\s+och"
-        r"\s+omsorg)?)(?:\s+\(ivo\))?)?\s+(?:enligt|som)\s+lex\s+maria\b"
+        NUM + r"(?:\s+[\w-]+){0,6}?" + _APPOSITION + r"\s+(?:anmäldes|anmälts|har\s+anmälts|(?:ledde|har\s+lett)?\s*till\s+(?:en\s+)?anmälan)"
+        r"(?:\s+till\s+(?:ivo|inspektionen(?:\s+för\s+vård\s+och\s+omsorg)?)(?:\s+\(ivo\))?)?\s+(?:enligt|som)\s+lex\s+maria\b"
     ),
+    "klagomal_synpunkter": re.compile(
+        NUM + r"\s+(?:\w+\s+)?(?:patienter|patient|anhöriga|anhörig|närstående|brukare|boende|personer|kunder)"
+        r"\s+(?:har\s+)?(?:klagade|klagat)\b"
+    ),
+}
+# "Avvikelserna minskade från 240 till 198": the count after the change (of the whole word: a
+# change of "läkemedelsavvikelser" is one kind's).
+_SUBJECT = {**_COUNTED, "klagomal_synpunkter": r"(?:synpunkter(?:na)?|synpunkt|klagomål(?:en)?|klagomålsärenden)\b"}
+_CHANGE = r"(?:minskade|ökade|sjönk|steg|har\s+minskat|har\s+ökat|gick\s+(?:ned|ner|upp))"
+_CHANGED = {
+    key: re.compile(
+        r"(?:\b(?P<what>" + subject + r")(?:\s+\w+){0,3}?\s+" + _CHANGE + r"|" + _CHANGE + r"\s+(?:antalet\s+)?\b(?P<what2>" + subject + r"))"
+        r"\s+från\s+\d{1,5}(?:\s\d{3})?(?:\s+\S+){0,3}?\s+till\s+" + NUM + r"(?!\s*(?:procent|%))"
+    )
+    for key, subject in _SUBJECT.items() if key != "ivo_anmalningar"
 }
 # Under a heading that names what is counted ("Lex Sarah"), a count of reports or cases in its text
 # ("Under 2025 kom fyra rapporter.") is that figure.
 _IN_CONTEXT = re.compile(
     NUM + FILLER + r"\s+(?:rapporter|rapport|anmälningar|anmälan|ärenden|ärende|händelser|händelse|utredningar)\b"
 )
-_HEADER = {key: re.compile(r"^\s*(?:antal\s+)?(?:" + counted + r")", re.IGNORECASE) for key, counted in _COUNTED.items()}
+# A table's label cell: "Avvikelser", "Antal lex Maria-anmälningar", "Rapporterade avvikelser".
+_HEADER = {
+    key: re.compile(
+        r"^\s*(?:totalt\s+)?(?:antal\s+)?(?:(?:rapporterade|inkomna|registrerade|anmälda|nya)\s+)?(?:" + counted + r")", re.IGNORECASE
+    )
+    for key, counted in _COUNTED.items()
+}
 _NAMES = {key: re.compile(counted, re.IGNORECASE) for key, counted in _COUNTED.items() if key != "ivo_anmalningar"}
-_CELL_NUMBER = re.compile(r"^\s*(\d{1,5}(?:\s\d{3})?)\s*(?:st\.?)?\s*$")
 
 
 def _value(token: str) -> int:
@@ -90,22 +119,92 @@ def _value(token: str) -> int:
 
 
 _GENERIC = re.compile(r"\b(?:ska|skall|kan|bör|varje|när|om\s+en|om\s+ett)\b", re.IGNORECASE)
+# "En avvikelse är en händelse som …", "En riskanalys innebär …": an article in a definition.
+_DEFINITION = re.compile(r"\s+(?:är\s+(?:en|ett|när|då|det)\b|innebär|betyder|definieras|menas|avses|kallas)")
+# A zero that is not the year's total: about one kind ("inga avvikelser om sterilisering"), since a
+# date ("sedan juni"), new ones only ("inga nya avvikelser").
+_TOPIC = re.compile(r"\s+(?:om|gällande|rörande|avseende|kring|som\s+rör|som\s+gäller|av\s+typen)\s+(?!allvarlig|missförhåll|lex\b|vårdskad|ivo\b)")
+_TOPIC_COMPLAINT = re.compile(r"\s+på\s")  # "inga synpunkter på maten"
+_SINCE = re.compile(r"\bsedan\s+(?!förra|föregående)")
+_NEW = re.compile(r"\bnya\b")
+# "Inga synpunkter.": the idiom for nothing to add, a figure only under a heading about klagomål.
+_NOTHING_TO_ADD = re.compile(r"\s*(?:inga|inget)\s+(?:övriga\s+|ytterligare\s+|fler\s+|andra\s+)?synpunkter\s*[.!]?\s*")
+# The year a count is told for: a year phrase right after what is counted ("171 under 2024"), or
+# the last one before the count ("Under 2024 kom 14 …"); "under året", "årets" are the period.
+_YEAR_AFTER = re.compile(
+    r"\s+(?:(?!mot\b|jämfört\b|än\b|från\b|och\b|men\b|samt\b)[^\W\d]+\s+){0,3}?(?:under|år|i|för)\s+(?:år\s+)?(20\d\d)\b(?![-:/])"
+)
+_MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+_YEAR_BEFORE = re.compile(
+    r"(?P<this>\b(?:under|i)\s+(?:hela\s+)?(?:året|år|verksamhetsåret)\b(?!\s+20\d\d)|\bårets\b)"
+    r"|(?:\b(?:under|år|i|för|sedan)\s+(?:(?:hela|verksamhetsåret|år|" + _MONTHS + r")\s+)?"
+    r"|\b(?:våren|sommaren|hösten|vintern)\s+|^\s*|\boch\s+)(?P<year>20\d\d)\b(?![-:/])"
+)
+_COMPARED = re.compile(r"\b(?:med|mot|än|från|till)\s+$")  # "jämfört med år 2024" names no period
+# "Under 2024 rapporterades 171 avvikelser och under 2025 155": the period's count after another year's.
+_ELLIPSIS = re.compile(
+    r"\b(?:under|år|i|för)\s+(?:år\s+)?(?P<year>20\d\d)\s+" + NUM + r"(?=\s*(?:[.,;:)]|och\b|$))"
+)
+# A report to IVO in a clause about lex Maria (vårdskador) is not an anmälan of a missförhållande.
+_MARIA = re.compile(r"lex\s+maria|vårdskad")
+_SARAH = re.compile(r"lex\s+sarah|missförhåll")
 
 
 _PART = re.compile(r"\s+av\s")
+_DIFFERENCE = re.compile(r"\s+(?:fler|färre|mer|mindre)\b")  # "12 avvikelser fler än 2024"
 _BEFORE = 200  # characters before a count in which "varav" or "av dessa" is looked for
+_AFTER = 80  # characters after a count in which its clause is read
 
 
-def _is_count(sentence: str, match: re.Match, key: str) -> bool:
-    """Reject parts ("två av synpunkterna", "varav 31") and generic articles ("när en avvikelse").
-    Only text near the match is copied, so a sentence of megabytes stays linear."""
+def _is_count(sentence: str, match: re.Match, key: str, part: bool = False) -> bool:
+    """Reject parts ("två av synpunkterna", "varav 31", unless `part`: "tre av dem anmäldes till
+    IVO" counts those reported), generic articles ("när en avvikelse") and definitions ("En
+    avvikelse är en händelse …"). Only text near the match is copied, so a sentence of megabytes
+    stays linear. A difference ("12 avvikelser fler") is no count either."""
     num = match.group("num").lower()
-    if _PART.match(sentence, match.end("num")):
+    if not part and _PART.match(sentence, match.end("num")):
         return False
     before = sentence[max(0, match.start() - _BEFORE) : match.start()].rstrip().lower()
-    if key != "ivo_anmalningar" and before.endswith(("varav", "av de", "av dessa")):
+    if key != "ivo_anmalningar" and not part and before.endswith(("varav", "av de", "av dessa")):
         return False
-    return num not in ("en", "ett") or not _generic(sentence)
+    if num in ("en", "ett") and (_DEFINITION.match(sentence, match.end()) or _generic(sentence)):
+        return False
+    if _DIFFERENCE.match(sentence, match.end()):
+        return False
+    return key != "ivo_anmalningar" or not _about_maria(sentence, match)
+
+
+def _about_maria(text: str, match: re.Match) -> bool:
+    """Whether the clause of a report to IVO is about lex Maria and not about a missförhållande."""
+    start, end = match.start(), match.end()
+    low = max(text.rfind(",", max(0, start - _BEFORE), start), text.rfind(";", max(0, start - _BEFORE), start)) + 1
+    stops = [i for i in (text.find(",", end, end + _AFTER), text.find(";", end, end + _AFTER)) if i != -1]
+    clause = text[max(low, start - _BEFORE) : min([*stops, end + _AFTER])]
+    return bool(_MARIA.search(clause)) and not _SARAH.search(clause)
+
+
+def _year_of(text: str, match: re.Match, period: int) -> int | None:
+    """The year a count is told for (see `_YEAR_BEFORE`); None when its sentence names none."""
+    if after := _YEAR_AFTER.match(text, match.end()):
+        return int(after.group(1))
+    year = None
+    for found in _YEAR_BEFORE.finditer(text, max(0, match.start() - _BEFORE), match.start()):
+        if found.group("this"):
+            year = period
+        elif not _COMPARED.search(text, max(0, found.start() - 15), found.start()):
+            year = int(found.group("year"))
+    return year
+
+
+def _qualified_zero(text: str, match: re.Match, key: str, year: int | None) -> bool:
+    """Whether a stated zero is about part of the year or one kind only (see `_TOPIC`)."""
+    end = match.end()
+    if _TOPIC.match(text, end) or (key == "klagomal_synpunkter" and _TOPIC_COMPLAINT.match(text, end)):
+        return True
+    near = (max(0, match.start() - _BEFORE), min(len(text), end + _AFTER))
+    if _SINCE.search(text, *near):
+        return True
+    return bool(_NEW.search(text, match.start(), end)) and (year is None or _year_of(text, match, year) != year)
 
 
 @lru_cache(maxsize=4)
@@ -117,8 +216,9 @@ def _generic(sentence: str) -> bool:
 @cache
 def _needles(key: str) -> tuple[str, ...]:
     """Strings one of which any statement of the figure contains ("" when unknown: no filter)."""
-    found = [needles(pattern)[:1] for pattern in (_PATTERNS[key], _NONE[key])]
-    return found[0][0] + found[1][0] if all(found) else ("",)
+    patterns = [_PATTERNS[key], _NONE[key], *([_REPORTED[key]] if key in _REPORTED else [])]
+    found = [needles(pattern)[:1] for pattern in patterns]
+    return tuple(n for f in found for n in f[0]) if all(found) else ("",)
 
 
 def _keys(text: str, keys) -> list[str]:
@@ -133,32 +233,70 @@ def _keys(text: str, keys) -> list[str]:
     return found
 
 
-def _from_text(block: Block, keys: list[str]) -> list[Fact]:
+def _from_text(block: Block, keys: list[str], year: int | None = None) -> list[Fact]:
     """The first count a block states for each of the keys whose words it holds.
     The patterns are written in lower case and matched in lower-cased text (faster than IGNORECASE)."""
     facts: dict[str, Fact] = {}
     for sentence in sentences(block.text):
         text = sentence.lower()
         for key in _keys(sentence, [k for k in keys if k not in facts]):
-            if (value := _stated(text, key)) is not None:
+            if key == "klagomal_synpunkter" and _NOTHING_TO_ADD.fullmatch(text) and not _about_complaints(block):
+                continue
+            if (value := _stated(text, key, year)) is not None:
                 facts[key] = Fact(key, value, block.section_label, sentence, block.index)
     return list(facts.values())
 
 
-def _stated(text: str, key: str) -> int | None:
-    """The count a lower-cased sentence states for a key: a number before the counted word, a
-    labelled number, else a stated zero; None when it states none."""
+def _about_complaints(block: Block) -> bool:
+    return any(_NAMES["klagomal_synpunkter"].search(heading) for heading in block.section)
+
+
+def _stated(text: str, key: str, year: int | None = None) -> int | None:
+    """The count a lower-cased sentence states for a key in the period `year`: a number before the
+    counted word, a labelled number, a change's end, a count told by what was done with it, else a
+    stated zero; None when it states none."""
     spans = _spans(text, key)
-    for pattern in (_PATTERNS[key], _LABELLED[key]):
+    patterns = [_PATTERNS[key], _LABELLED[key], *([_CHANGED[key]] if key in _CHANGED else [])]
+    for pattern in patterns:
         for start, end in spans:
             for match in pattern.finditer(text, start, end):
-                if _is_count(text, match, key):
-                    return _value(match.group("num"))
+                if (value := _judged(text, match, key, year)) is not None:
+                    return value
     if key in _REPORTED:
         for start, end in spans:
-            if (match := _nearest(_REPORTED[key], text, start, end)) and _is_count(text, match, key):
-                return _value(match.group("num"))
-    return 0 if any(_NONE[key].search(text, start, end) for start, end in spans) else None
+            if match := _nearest(_REPORTED[key], text, start, end):
+                if (value := _judged(text, match, key, year, part=True)) is not None:
+                    return value
+    for start, end in spans:
+        for match in _NONE[key].finditer(text, start, end):
+            if not _qualified_zero(text, match, key, year) and not _elsewhen(text, match, year):
+                return 0
+    return None
+
+
+def _judged(text: str, match: re.Match, key: str, year: int | None, part: bool = False) -> int | None:
+    """The match's count when it is the period's total; told for another year, the period's count
+    an elliptic clause after it gives ("… och under 2025 155"), else None."""
+    if not _is_count(text, match, key, part) or _about_one_kind(text, match, key):
+        return None
+    value = _value(match.group("num"))
+    if _elsewhen(text, match, year):
+        later = _ELLIPSIS.search(text, match.end(), min(len(text), match.end() + _AFTER))
+        return _value(later.group("num")) if later and int(later.group("year")) == year else None
+    return None if value == 0 and _qualified_zero(text, match, key, year) else value
+
+
+def _about_one_kind(text: str, match: re.Match, key: str) -> bool:
+    """Whether a change is told for one kind only ("Klagomålen om telefonen minskade från 19 till 6")."""
+    what = match.groupdict().get("what") and "what" or match.groupdict().get("what2") and "what2"
+    return bool(what) and (
+        bool(_TOPIC.match(text, match.end(what))) or key == "klagomal_synpunkter" and bool(_TOPIC_COMPLAINT.match(text, match.end(what)))
+    )
+
+
+def _elsewhen(text: str, match: re.Match, year: int | None) -> bool:
+    """Whether a count is told for another year than the period."""
+    return year is not None and (told := _year_of(text, match, year)) is not None and told != year
 
 
 def _nearest(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
@@ -203,37 +341,36 @@ def _named_by_heading(block: Block) -> str | None:
     return named[0] if len(named) == 1 else None
 
 
-def _from_context(block: Block, key: str) -> list[Fact]:
+# Under such a heading, a sentence that is only a count ("Inga.", "Två under året.") is that figure.
+_BARE = re.compile(r"\s*" + NUM + r"(?:\s+under\s+(?:året|20\d\d))?\s*[.!]?\s*")
+
+
+def _from_context(block: Block, key: str, year: int | None = None) -> list[Fact]:
     """Counts of reports or cases in a block under a heading that names what is counted, in
     sentences that name nothing counted themselves (those are read by `_from_text`)."""
-    return [
-        Fact(key, _value(m.group("num")), block.section_label, sentence, block.index)
-        for sentence in sentences(block.text)
-        if not any(name.search(sentence) for name in _NAMES.values())
-        for m in _IN_CONTEXT.finditer(sentence.lower())
-        if _is_count(sentence.lower(), m, key)
-    ]
-
-
-def _from_tables(blocks: list[Block]) -> list[Fact]:
-    cells = {b.table: b for b in blocks if b.table is not None}
     facts = []
-    for (table, row, col), cell in cells.items():
-        for key, header in _HEADER.items():
-            if not header.match(cell.text):
-                continue
-            for neighbour in (cells.get((table, row + 1, col)), cells.get((table, row, col + 1))):
-                if neighbour is not None and (number := _CELL_NUMBER.match(neighbour.text)):
-                    excerpt = f"{cell.text} | {neighbour.text}"
-                    facts.append(Fact(key, int(number.group(1).replace(" ", "")), neighbour.section_label, excerpt, neighbour.index))
-                    break
+    for sentence in sentences(block.text):
+        text = sentence.lower()
+        if any(name.search(sentence) for name in _NAMES.values()):
+            continue
+        if bare := _BARE.fullmatch(text):
+            facts.append(Fact(key, _value(bare.group("num")), block.section_label, sentence, block.index))
+            continue
+        facts += [
+            Fact(key, value, block.section_label, sentence, block.index)
+            for m in _IN_CONTEXT.finditer(text)
+            if (value := _judged(text, m, key, year)) is not None
+        ]
     return facts
 
 
-def extract_facts(blocks: list[Block], folded: Folded | None = None, body: list[bool] | None = None) -> list[Fact]:
-    """One fact per key: the first statement in reading order, in body text only. `folded`: the
-    blocks' texts prepared for searching, when the caller has them; `body[pos]`: whether the block
-    at a position is body text (default: `Block.is_body`)."""
+def extract_facts(
+    blocks: list[Block], folded: Folded | None = None, body: list[bool] | None = None, year: int | None = None
+) -> list[Fact]:
+    """One fact per key: the first statement in reading order, in body text only, of the period
+    `year` when it is known (a count told for another year is none). `folded`: the blocks' texts
+    prepared for searching, when the caller has them; `body[pos]`: whether the block at a position
+    is body text (default: `Block.is_body`)."""
     found: dict[str, Fact] = {}
     folded = folded or Folded([b.text for b in blocks])
     body = body if body is not None else [b.is_body for b in blocks]
@@ -242,14 +379,14 @@ def extract_facts(blocks: list[Block], folded: Folded | None = None, body: list[
         for position in sorted({p for needle in _needles(key) for p in folded.containing(needle)}):
             if blocks[position].table is None and body[position]:
                 keys[position].append(key)
-    candidates, done = _from_tables([b for b, is_body in zip(blocks, body) if is_body]), set()
+    candidates, done = from_tables([b for b, is_body in zip(blocks, body) if is_body], _HEADER, year), set()
     for position in sorted(keys):  # in reading order: a key stated once needs no further looking
-        for fact in _from_text(blocks[position], [k for k in keys[position] if k not in done]):
+        for fact in _from_text(blocks[position], [k for k in keys[position] if k not in done], year):
             candidates.append(fact)
             done.add(fact.key)
     candidates += [
         fact for pos, block in enumerate(blocks) if body[pos] and block.table is None
-        and (key := _named_by_heading(block)) for fact in _from_context(block, key)
+        and (key := _named_by_heading(block)) for fact in _from_context(block, key, year)
     ]
     for fact in sorted(candidates, key=lambda f: f.block or 0):
         found.setdefault(fact.key, fact)

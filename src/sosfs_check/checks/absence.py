@@ -10,6 +10,8 @@ from pydantic import Field
 from ..regexes import rule_pattern
 from ..schema import Regex, Strict
 from .context import Context, Verdict, excerpt, failed, sentences_at, within_words
+from ..facts import FACT_LABELS
+from .figure import FactKey
 
 
 class AbsenceCheck(Strict):
@@ -18,6 +20,9 @@ class AbsenceCheck(Strict):
     type: Literal["absence"]
     patterns: list[Regex] = Field(min_length=1)
     within: list[str] = []
+    # The report's figure for this key is zero ("Ingen särskild riskanalys genomfördes"): the same
+    # reading of a stated none as the figures (facts.py).
+    zero_figure: FactKey | None = None
 
 
 def evaluate(check, ctx: Context) -> Verdict:
@@ -29,13 +34,18 @@ def evaluate(check, ctx: Context) -> Verdict:
     for block, sentence in sentences_at(ctx, positions):
         if any(p.search(sentence) for p in patterns):
             return failed([block], block, sentence, f"Berättelsen skriver själv: ”{excerpt(sentence)}”")
+    if check.zero_figure and (fact := ctx.figure(check.zero_figure)) is not None and fact.value == 0:
+        block = ctx.blocks[fact.block - 1]
+        return failed([block], block, fact.excerpt, f"Berättelsen skriver själv: ”{excerpt(fact.excerpt)}”")
     return Verdict(True)
 
 
 def describe(check) -> list[str]:
     """What the check looks for, in Swedish, one point per line."""
     return [f"Meningar{within_words(check.within)} där berättelsen själv skriver att arbetet inte gjorts, t.ex. "
-            f"mönstret `{check.patterns[0]}`."]
+            f"mönstret `{check.patterns[0]}`.",
+            *([f"Eller: berättelsen anger att antalet {FACT_LABELS[check.zero_figure]} är noll (”inga …”, ”ingen …”)."]
+              if check.zero_figure else [])]
 
 
 MODEL = AbsenceCheck

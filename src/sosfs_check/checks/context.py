@@ -290,7 +290,12 @@ class Context:
 
     @cached_property
     def facts(self) -> list[Fact]:
-        return extract_facts(self.blocks, self.text, self.body)
+        """The figures the report states for its period year (facts.py)."""
+        return extract_facts(self.blocks, self.text, self.body, self.period_year)
+
+    def figure(self, key: str) -> Fact | None:
+        """The report's figure for a key (`facts.FACT_LABELS`), when it states one."""
+        return next((f for f in self.facts if f.key == key), None)
 
     @cached_property
     def report_year(self) -> int | None:

@@ -8,6 +8,8 @@ from pydantic import Field
 
 from ..schema import Strict
 from .context import Context, Verdict, failed, quoted, within_words
+from ..facts import FACT_LABELS
+from .figure import FactKey
 
 
 class PhrasesCheck(Strict):
@@ -17,9 +19,13 @@ class PhrasesCheck(Strict):
     groups: list[list[str]] = Field(min_length=1)
     within: list[str] = []
     same_block: bool = False
+    # Nothing to describe when the report's figure for this key is zero ("Inga klagomål kom in").
+    zero_figure: FactKey | None = None
 
 
 def evaluate(check, ctx: Context) -> Verdict:
+    if check.zero_figure and (fact := ctx.figure(check.zero_figure)) is not None and fact.value == 0:
+        return Verdict(True, evidence=[ctx.blocks[fact.block - 1]] if fact.block else [])
     scope = ctx.scope(check.within)
     if check.within and scope is None:  # no headings to find its sections by: as in a report without them
         scope = frozenset()  # (the engine then looks for a description, descriptions.py)
@@ -46,9 +52,10 @@ def describe(check) -> list[str]:
     """What the check looks for, in Swedish, one point per line."""
     where = " i ett och samma stycke" if check.same_block else ""
     where += within_words(check.within) if check.within or not check.same_block else ""
+    zero = [f"Behövs inte när antalet {FACT_LABELS[check.zero_figure]} är noll."] if check.zero_figure else []
     if len(check.groups) == 1:
-        return [f"Något av {quoted(check.groups[0])}{where}."]
-    return [f"Minst ett uttryck ur varje grupp{where}:"] + [f"  {quoted(group)}" for group in check.groups]
+        return [f"Något av {quoted(check.groups[0])}{where}.", *zero]
+    return [f"Minst ett uttryck ur varje grupp{where}:"] + [f"  {quoted(group)}" for group in check.groups] + zero
 
 
 MODEL = PhrasesCheck

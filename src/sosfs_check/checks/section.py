@@ -8,6 +8,8 @@ from pydantic import Field
 
 from ..schema import Strict
 from .context import SUBSTANTIVE_WORDS, Context, Verdict, failed, quoted
+from ..facts import FACT_LABELS
+from .figure import FactKey
 
 
 class SectionCheck(Strict):
@@ -21,11 +23,15 @@ class SectionCheck(Strict):
     # "Process – åtgärder för att säkerställa kvaliteten" over riskanalys, klagomål ... is not the
     # report's account of its measures); "all": every subsection counts (a results chapter).
     subsections: Literal["all", "unclaimed"] = "all"
+    # A figure the section is to give: the report's stated count for this key (even 0) is enough.
+    figure: FactKey | None = None
 
 
 def evaluate(check, ctx: Context) -> Verdict:
     """Passes on a section whose body text (never its subheadings or guidance) has `min_words`;
     a shorter section with substantive text is partial evidence; a mention elsewhere is none."""
+    if check.figure and (fact := ctx.figure(check.figure)) is not None:
+        return Verdict(True, evidence=[ctx.blocks[fact.block - 1]] if fact.block else [])
     heads = ctx.done_headings(ctx.headings_matching(check.headings))
     unclaimed = check.subsections == "unclaimed"
     # Words that count: body text less approval lines, and less goals and plans when the rule asks what was done.
@@ -57,6 +63,7 @@ def describe(check) -> list[str]:
         "Ord böjs och sätts ihop (”avvikelse” täcker ”avvikelser” och ”avvikelsehantering”).",
         "Bara brödtext räknas: stycken, punktlistor och tabellceller, aldrig underrubriker eller mallens vägledning.",
         *(["Underavsnitt som är ett annat områdes eget avsnitt räknas inte."] if check.subsections == "unclaimed" else []),
+        *([f"Ett angivet antal {FACT_LABELS[check.figure]} (även noll) räcker."] if check.figure else []),
         *([f"Utan eget avsnitt letas {quoted(check.phrases)} upp i texten för att visa var området nämns."] if check.phrases else []),
     ]
 

@@ -1,0 +1,170 @@
+"""Figures of the report's period year (review B1–B7, A0b, A5): what is read, and the look-alikes
+that are no figure of the year. Rules that use the figures: tests below and rules/tests/*.yml."""
+
+import pytest
+
+import sosfs_check
+from sosfs_check.document import Block
+from sosfs_check.facts import extract_facts
+from sosfs_check.testing import build_docx, libreoffice_resave, soffice_path
+
+PERIOD = 2025
+
+
+def figures(text: str, section: tuple[str, ...] = ()) -> dict[str, int]:
+    return {f.key: f.value for f in extract_facts([Block("paragraph", text, 1, section=section)], year=PERIOD)}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # B6/B7: the period's count beside another year's
+        ("Under 2024 rapporterades 171 avvikelser och under 2025 155.", {"avvikelser": 155}),
+        ("Under 2025 rapporterades 155 avvikelser mot 171 under 2024.", {"avvikelser": 155}),
+        ("Under året kom 14 klagomål, jämfört med 20 under 2024.", {"klagomal_synpunkter": 14}),
+        ("Jämfört med år 2024 rapporterades 12 avvikelser fler, totalt 198 avvikelser.", {"avvikelser": 198}),
+        ("Avvikelserna minskade från 240 till 198.", {"avvikelser": 198}),
+        ("Av årets 155 avvikelser ledde två till anmälan enligt lex Maria.", {"avvikelser": 155, "lex_maria_anmalningar": 2}),
+        # B5: counts told by what was done with them
+        ("En händelse, en försenad cancerdiagnos, anmäldes till IVO enligt lex Maria.", {"lex_maria_anmalningar": 1}),
+        ("Under 2025 rapporterades tre missförhållanden enligt lex Sarah.", {"lex_sarah_rapporter": 3}),
+        ("Två patienter klagade på bemötande.", {"klagomal_synpunkter": 2}),
+        # B4: lex Maria's report to IVO is not an anmälan of an allvarligt missförhållande
+        (
+            "Två händelser anmäldes till IVO enligt lex Maria. Under året kom 17 rapporter enligt lex Sarah, "
+            "och tre av dem anmäldes till IVO som allvarliga missförhållanden.",
+            {"lex_maria_anmalningar": 2, "lex_sarah_rapporter": 17, "ivo_anmalningar": 3},
+        ),
+        # A4: the zero the absence rule reads too
+        ("Ingen särskild riskanalys genomfördes under året, eftersom verksamheten inte förändrades.", {"riskanalyser": 0}),
+        # B3: a zero told for the period is the total
+        ("Inga nya avvikelser rapporterades under 2025.", {"avvikelser": 0}),
+    ],
+)
+def test_figures_of_the_period(text, expected):
+    assert figures(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Under 2024 kom 14 klagomål.",  # B6: last year's figure in a 2025 report
+        "I december 2024 anmäldes två händelser enligt lex Maria.",
+        "14 klagomål som kom in under 2024 besvarades.",
+        "Sedan juni har inga nya avvikelser om sterilisering rapporterats.",  # B3: qualified zeros
+        "Inga avvikelser om sterilisering rapporterades.",
+        "Inga nya avvikelser rapporterades.",
+        "Inga synpunkter på maten har kommit in.",
+        "Klagomålen om telefonen minskade från 19 till 6.",  # one kind's change
+        "Andelen avvikelser som utreddes ökade från 78 till 97 procent.",
+        "En avvikelse är en händelse som har medfört eller hade kunnat medföra en vårdskada.",  # A0b: definitions
+        "En riskanalys innebär att man identifierar händelser som skulle kunna inträffa.",
+        "Med en avvikelse menas en händelse som hade kunnat medföra vårdskada.",
+        "Den avvikelse som utreddes gällde ett fall.",  # "den" holds no "en"
+        "Antalet avvikelser ökade med 12 procent jämfört med 2024.",
+    ],
+)
+def test_look_alikes_are_no_figure_of_the_period(text):
+    assert figures(text) == {}
+
+
+def test_a_lex_maria_report_to_ivo_is_no_ivo_figure():
+    assert figures("Två händelser anmäldes till IVO enligt lex Maria.") == {"lex_maria_anmalningar": 2}
+    assert figures("Tre av lex Sarah-rapporterna anmäldes till IVO.") == {"ivo_anmalningar": 3}
+
+
+def test_inga_synpunkter_is_zero_only_under_a_heading_about_complaints():
+    """A5: "Inga synpunkter." under samverkan is the idiom for nothing to add."""
+    assert figures("Inga synpunkter.", ("Samverkan för att förebygga vårdskador",)) == {}
+    assert figures("Inga synpunkter.", ("Klagomål och synpunkter",)) == {"klagomal_synpunkter": 0}
+
+
+def test_a_bare_count_under_a_heading_that_names_what_is_counted():
+    """B5: `# Lex Maria` / "Inga." is 0 anmälningar; under a heading naming nothing counted it is nothing."""
+    assert figures("Inga.", ("Lex Maria",)) == {"lex_maria_anmalningar": 0}
+    assert figures("Inga.", ("Samverkan",)) == {}
+
+
+def _cells(rows: list[list[str]]) -> list[Block]:
+    return [
+        Block("table_cell", text, 1 + r * len(row) + c, table=(0, r, c)) for r, row in enumerate(rows) for c, text in enumerate(row)
+    ]
+
+
+TWO_YEARS = [
+    ["Typ", "2024", "2025"],
+    ["Rapporterade avvikelser", "3 412", "3 788"],
+    ["Anmälningar lex Maria", "9", "12"],
+    ["Klagomål", "287", "301"],
+]
+
+
+def test_a_table_of_two_years_gives_the_period_years_column():
+    facts = extract_facts(_cells(TWO_YEARS), year=2025)
+    assert [(f.key, f.value, f.excerpt) for f in facts] == [
+        ("avvikelser", 3788, "Rapporterade avvikelser | 3 788"),
+        ("klagomal_synpunkter", 301, "Klagomål | 301"),
+        ("lex_maria_anmalningar", 12, "Anmälningar lex Maria | 12"),
+    ]
+    assert {f.key: f.value for f in extract_facts(_cells(TWO_YEARS), year=2024)} == {
+        "avvikelser": 3412, "klagomal_synpunkter": 287, "lex_maria_anmalningar": 9,
+    }
+    assert extract_facts(_cells(TWO_YEARS), year=2026) == []  # no column is the period's
+
+
+def test_a_table_with_a_row_per_year_gives_the_period_years_row():
+    rows = [["År", "Avvikelser", "Rapporter lex Sarah"], ["2024", "300", "4"], ["2025", "310", "2"]]
+    assert {f.key: f.value for f in extract_facts(_cells(rows), year=2025)} == {"avvikelser": 310, "lex_sarah_rapporter": 2}
+
+
+def test_an_undated_table_gives_the_number_beside_the_label():
+    rows = [["Typ", "Antal"], ["Rapporterade avvikelser", "412"], ["Rapporter lex Sarah", "2"]]
+    assert {f.key: f.value for f in extract_facts(_cells(rows), year=2025)} == {"avvikelser": 412, "lex_sarah_rapporter": 2}
+
+
+REPORT = """%% Patientsäkerhetsberättelse 2025
+
+Vård- och omsorgsnämnden i Provby kommun
+
+Upprättad 2026-02-10.
+
+# Avvikelser
+
+Avvikelserna analyseras varje månad och sammanställs per kvartal. Under 2024 kom 14 klagomål.
+
+| Typ | 2024 | 2025 |
+|---|---|---|
+| Rapporterade avvikelser | 3 412 | 3 788 |
+| Anmälningar enligt lex Maria | 9 | 12 |
+
+# Klagomål och synpunkter
+
+Klagomålen minskade från 19 till 6.
+"""
+
+
+@pytest.fixture(scope="module")
+def report_forms(tmp_path_factory):
+    out = tmp_path_factory.mktemp("figures")
+    paths = {"python-docx": build_docx(REPORT, out / "siffror.docx")}
+    if soffice_path() is not None:
+        paths["libreoffice"] = libreoffice_resave(paths["python-docx"], out / "lo")
+    return paths
+
+
+@pytest.mark.parametrize("form", ["python-docx", "libreoffice"])
+def test_a_report_gives_its_period_years_figures(report_forms, form):
+    if form not in report_forms:
+        pytest.skip("LibreOffice (soffice) saknas")
+    result = sosfs_check.check(report_forms[form])
+    assert result.period_year == 2025
+    assert [(f.key, f.value, f.excerpt) for f in result.facts] == [
+        ("avvikelser", 3788, "Rapporterade avvikelser | 3 788"),
+        ("klagomal_synpunkter", 6, "Klagomålen minskade från 19 till 6."),
+        ("lex_maria_anmalningar", 12, "Anmälningar enligt lex Maria | 12"),
+    ]
+
+
+def test_a_change_of_one_kind_is_no_total():
+    assert figures("Antalet läkemedelsavvikelser minskade från 240 till 198.") == {}
+    assert figures("Under året minskade antalet avvikelser från 240 till 198.") == {"avvikelser": 198}
