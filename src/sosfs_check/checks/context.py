@@ -127,6 +127,12 @@ class Context:
             return set()
         return {b.index - 1 for b in self.document.front_matter if len(b.text.split()) < TITLE_PAGE_WORDS}
 
+    @cached_property
+    def title_page_index(self) -> TextIndex:
+        """Word index of the title page's short lines (see `_title_page`), one entry per block."""
+        front = self._title_page()
+        return TextIndex([b.text if pos in front and self.body[pos] else "" for pos, b in enumerate(self.blocks)])
+
     def _glossaries(self) -> set[int]:
         """Positions inside sections that explain words and abbreviations ("Förkortningar")."""
         names = {heading_key(h) for h in self.vocabulary.data.glossary_headings}
@@ -269,6 +275,19 @@ class Context:
             found = set().union(*(index.matching(t) for t in terms))
             self._headings[key] = [headings[i] for i in sorted(found)]
         return self._headings[key]
+
+    def _later_year(self, text: str) -> bool:
+        """Whether a text names a year after the one the report is about."""
+        period = self.period_year
+        return period is not None and any(int(y) > period for y in dates.YEAR.findall(text))
+
+    def headings_ahead(self) -> list[Block]:
+        """Headings that name a year after the report's period ("Mål 2026", "Vad vi gör 2026")."""
+        return [h for h in self.document.headings if self._later_year(h.text)]
+
+    def plans_ahead(self) -> set[int]:
+        """Positions of blocks with a goal or plan that names a year after the report's period."""
+        return {s.position for s in self.statements.items if s.plan and self._later_year(s.text)}
 
     def section_positions(self, heading: Block) -> range:
         start = self.position(heading)

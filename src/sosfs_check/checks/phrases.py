@@ -17,11 +17,16 @@ class PhrasesCheck(Strict):
     groups: list[list[str]] = Field(min_length=1)
     within: list[str] = []
     same_block: bool = False
+    # The title page's short lines count too: where a report says who it is by and where it is
+    # published ("Vårdgivare: …", "Berättelsen finns på regionens webbplats"), not its content.
+    title_page: bool = False
 
 
 def evaluate(check, ctx: Context) -> Verdict:
     scope = ctx.scope(check.within)
     hits = [set(ctx.index.find_any(group, scope)) for group in check.groups]
+    if check.title_page:
+        hits = [h | set(ctx.title_page_index.find_any(group)) for h, group in zip(hits, check.groups)]
     together = set.intersection(*hits) if check.same_block else set()
     if together or (not check.same_block and all(hits)):
         found = sorted(together) if check.same_block else sorted(min(h) for h in hits)
@@ -44,6 +49,7 @@ def describe(check) -> list[str]:
     """What the check looks for, in Swedish, one point per line."""
     where = " i ett och samma stycke" if check.same_block else ""
     where += within_words(check.within) if check.within or not check.same_block else ""
+    where += ", titelsidan medräknad" if check.title_page else ""
     if len(check.groups) == 1:
         return [f"Något av {quoted(check.groups[0])}{where}."]
     return [f"Minst ett uttryck ur varje grupp{where}:"] + [f"  {quoted(group)}" for group in check.groups]

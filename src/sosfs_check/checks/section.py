@@ -21,12 +21,18 @@ class SectionCheck(Strict):
     # "Process – åtgärder för att säkerställa kvaliteten" over riskanalys, klagomål ... is not the
     # report's account of its measures); "all": every subsection counts (a results chapter).
     subsections: Literal["all", "unclaimed"] = "all"
+    # A rule about the years ahead: a heading naming a year after the report's period ("Mål 2026",
+    # "Vad vi gör 2026") is its section too; without headings, a plan naming such a year is.
+    ahead: bool = False
 
 
 def evaluate(check, ctx: Context) -> Verdict:
     """Passes on a section whose body text (never its subheadings or guidance) has `min_words`;
     a shorter section with substantive text is partial evidence; a mention elsewhere is none."""
     heads = ctx.headings_matching(check.headings)
+    if check.ahead:
+        named = {h.index for h in heads}
+        heads = sorted([*heads, *(h for h in ctx.headings_ahead() if h.index not in named)], key=lambda h: h.index)
     unclaimed = check.subsections == "unclaimed"
     # Words that count: body text less approval lines, and less goals and plans when the rule asks what was done.
     body = {head.index: [b for b in ctx.body_blocks(head, unclaimed) if ctx.evidence_words(b)] for head in heads}
@@ -42,7 +48,8 @@ def evaluate(check, ctx: Context) -> Verdict:
             return verdict
         evidence = body[head.index] if words[head.index] >= SUBSTANTIVE_WORDS else []
         return failed(evidence, head, head.text, f"Rubriken ”{head.text}” finns men avsnittet har nästan inget innehåll.")
-    hits = ctx.blocks_at(ctx.index.find_any(check.headings + check.phrases))
+    found = set(ctx.index.find_any(check.headings + check.phrases))
+    hits = ctx.blocks_at(sorted(found | (ctx.plans_ahead() if check.ahead else set())))
     if not ctx.document.headings:
         words = sum(len(b.text.split()) for b in hits)
         if hits and words >= check.min_words:
@@ -59,6 +66,8 @@ def describe(check) -> list[str]:
         "Ord böjs och sätts ihop (”avvikelse” täcker ”avvikelser” och ”avvikelsehantering”).",
         "Bara brödtext räknas: stycken, punktlistor och tabellceller, aldrig underrubriker eller mallens vägledning.",
         *(["Underavsnitt som är ett annat områdes eget avsnitt räknas inte."] if check.subsections == "unclaimed" else []),
+        *(["En rubrik med ett år efter det berättelsen avser (”Mål 2026”) räknas också; utan rubriker räknas "
+           "mål och planer för ett sådant år."] if check.ahead else []),
         *([f"Utan eget avsnitt letas {quoted(check.phrases)} upp i texten för att visa var området nämns."] if check.phrases else []),
     ]
 
