@@ -49,11 +49,12 @@ class Dating:
 
     drawn_up: tuple[date, Block] | None = None
     adopted: tuple[date, Block] | None = None
+    unspecified: tuple[date, Block] | None = None  # "Datum: 2026-02-27": drawn up, treated or something else
 
     @property
     def any(self) -> tuple[date, Block] | None:
-        """The drawing-up date, else the adoption date."""
-        return self.drawn_up or self.adopted
+        """The drawing-up date, else the adoption date, else a date that does not say what it is."""
+        return self.drawn_up or self.adopted or self.unspecified
 
 
 @cache
@@ -61,16 +62,21 @@ def _words_pattern(words: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
-def dating(document: Document, drawn_up: tuple[str, ...], adopted: tuple[str, ...], folded: Folded | None = None) -> Dating:
-    """The first drawing-up and the first adoption date in the document.
+def dating(
+    document: Document, drawn_up: tuple[str, ...], adopted: tuple[str, ...], folded: Folded | None = None,
+    unspecified: tuple[str, ...] = (),
+) -> Dating:
+    """The first drawing-up and the first adoption date in the document, and the first date after a
+    word that does not say what happened that day (`unspecified`, "Datum").
 
     A date belongs to the nearest of the words before it (within 80 characters), so "Upprättad av MAS
     2026-02-20, behandlad i nämnden 2026-03-18" gives both. `drawn_up` and `adopted` are the pack's
     words (pack.yml `adoption:`); `folded`: the block texts prepared for searching, when the caller has them.
     """
     folded = folded or Folded([b.text for b in document.blocks])
-    pattern = _words_pattern((*drawn_up, *adopted))
-    kinds = {w.casefold(): "drawn_up" for w in drawn_up} | {w.casefold(): "adopted" for w in adopted}
+    pattern = _words_pattern((*drawn_up, *adopted, *unspecified))
+    kinds = {w.casefold(): "unspecified" for w in unspecified}
+    kinds |= {w.casefold(): "drawn_up" for w in drawn_up} | {w.casefold(): "adopted" for w in adopted}
     found: dict[str, tuple[date, Block]] = {}
     for position in folded.candidates([pattern]):
         block = document.blocks[position]
@@ -78,9 +84,9 @@ def dating(document: Document, drawn_up: tuple[str, ...], adopted: tuple[str, ..
             near = list(pattern.finditer(block.text[max(0, match.start() - 80) : match.start()]))
             if near and (day := _parse(match)):
                 found.setdefault(kinds[near[-1].group(0).casefold()], (day, block))
-        if len(found) == 2:
+        if "drawn_up" in found and "adopted" in found:
             break
-    return Dating(found.get("drawn_up"), found.get("adopted"))
+    return Dating(found.get("drawn_up"), found.get("adopted"), found.get("unspecified"))
 
 
 def law_date(dated: Dating, period: int | None, today: date) -> tuple[date, str]:

@@ -252,7 +252,9 @@ class Context:
     def dating(self) -> dates.Dating:
         """When the report was drawn up and adopted, by the pack's words."""
         words = self.adoption
-        return dates.dating(self.document, tuple(words.drawn_up), tuple(words.adopted), self.text)
+        return dates.dating(
+            self.document, tuple(words.drawn_up), tuple(words.adopted), self.text, tuple(words.unspecified)
+        )
 
     def position(self, block: Block) -> int:
         return block.index - 1
