@@ -39,6 +39,7 @@ class Verdict:
     problems: list[Problem] = field(default_factory=list)
     empty_section: bool = False  # failed on the rule's own section left without text: a description
     # elsewhere does not make up for a chapter the draft has not written
+    applicable: bool = True  # False: the report is not of the kind the rule is about (not_applicable)
 
 
 # Body words that make a section's own text substantive: an area whose section holds this much is

@@ -10,6 +10,13 @@ from ..schema import Strict
 from .context import Context, Verdict, failed, quoted, within_words
 
 
+class AppliesIf(Strict):
+    """What shows that a rule applies to the report: a term on the title page or in the body text."""
+
+    title_page: list[str] = []
+    text: list[str] = []
+
+
 class PhrasesCheck(Strict):
     """Every group must be matched by one of its terms: within some sections, or in one paragraph."""
 
@@ -20,9 +27,18 @@ class PhrasesCheck(Strict):
     # The title page's short lines count too: where a report says who it is by and where it is
     # published ("Vårdgivare: …", "Berättelsen finns på regionens webbplats"), not its content.
     title_page: bool = False
+    # The rule applies only to reports that show this (a kommun as vårdgivare for HSL 11 kap. 4 §);
+    # for any other report it is not applicable.
+    applies_if: AppliesIf | None = None
+
+
+def _applies(condition: AppliesIf, ctx: Context) -> bool:
+    return bool(ctx.title_page_index.find_any(condition.title_page) or ctx.index.find_any(condition.text))
 
 
 def evaluate(check, ctx: Context) -> Verdict:
+    if check.applies_if and not _applies(check.applies_if, ctx):
+        return Verdict(True, applicable=False)
     scope = ctx.scope(check.within)
     hits = [set(ctx.index.find_any(group, scope)) for group in check.groups]
     if check.title_page:
@@ -42,6 +58,8 @@ def evaluate(check, ctx: Context) -> Verdict:
     detail = "Saknas: " + "; ".join(" / ".join(g[:3]) for g in missing) + "." if missing else (
         "Uppgifterna står inte tillsammans i samma stycke."
     )
+    if scope is not None and not scope:  # what is said elsewhere may be just what the section would hold
+        detail = f"Inget avsnitt med en rubrik som {quoted(check.within[:3])} hittades."
     return failed(evidence, anchor[0] if anchor else None, anchor[0].text if anchor else "", detail)
 
 
@@ -50,6 +68,9 @@ def describe(check) -> list[str]:
     where = " i ett och samma stycke" if check.same_block else ""
     where += within_words(check.within) if check.within or not check.same_block else ""
     where += ", titelsidan medräknad" if check.title_page else ""
+    if check.applies_if:
+        shown = check.applies_if.title_page + check.applies_if.text
+        where += f" (regeln gäller bara när berättelsen nämner något av {quoted(shown)})"
     if len(check.groups) == 1:
         return [f"Något av {quoted(check.groups[0])}{where}."]
     return [f"Minst ett uttryck ur varje grupp{where}:"] + [f"  {quoted(group)}" for group in check.groups]
