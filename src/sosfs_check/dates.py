@@ -26,8 +26,14 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _MONTH_BY_PREFIX = {name[:3]: number for name, number in MONTHS.items()}
-# "under 2021", "år 2021", "2021 har": where the text says what year it reports on.
-_PERIOD = re.compile(r"\b(?:under|för|år|året|verksamhetsåret|avseende|avser)\s+(?:år\s+)?(20[0-9]{2})\b", re.IGNORECASE)
+# "under 2021", "år 2021", "våren 2021", "i oktober 2021": where the text says what year it reports on.
+_PERIOD = re.compile(
+    r"\b(?:(?:under|för|år|året|verksamhetsåret|avseende|avser)\s+(?:år\s+)?"
+    r"|(?:våren|sommaren|hösten|vintern|(?:i|under)\s+(?:" + "|".join(MONTHS) + r"))\s+)(20[0-9]{2})\b",
+    re.IGNORECASE,
+)
+# "under 2025", "avser 2025": the year as a whole, reported on as past.
+WHOLE_YEAR = re.compile(r"\b(?:under|avser|avseende)\s+(?:år\s+)?(20[0-9]{2})\b", re.IGNORECASE)
 _AHEAD = re.compile(r"kommande|framåt|\bmål\b|plan|aktiviteter för", re.IGNORECASE)
 
 
