@@ -221,3 +221,22 @@ def test_a_rule_may_have_a_severity_per_profile(tmp_path):
 def test_without_a_year_or_a_date_the_law_is_that_of_today(tmp_path):
     result = check(tmp_path, "%% Patientsäkerhetsberättelse\n\n# Sammanfattning\n\nEtt år med många förbättringar.\n")
     assert (result.period_year, result.as_of, result.as_of_reason) == (None, date.today(), "today")
+
+
+def test_a_combined_report_is_told_in_any_word_order(tmp_path):
+    """"Kvalitets- och patientsäkerhetsberättelse" holds the word "patientsäkerhetsberättelse" but is the
+    combined report, as are the other orders; the single kinds stay single."""
+    titles = {
+        "Kvalitets- och patientsäkerhetsberättelse 2025": "kombinerad",
+        "Patientsäkerhets- och kvalitetsberättelse 2025": "kombinerad",
+        "Kvalitetsberättelse och patientsäkerhetsberättelse 2025": "kombinerad",
+        "Patientsäkerhetsberättelse och kvalitetsberättelse 2025": "kombinerad",
+        "Patientsäkerhetsberättelse 2025": "patientsakerhetsberattelse",
+        "Kvalitetsberättelse 2025": "kvalitetsberattelse",
+    }
+    spec = "%% {title}\n\n# Lex Sarah\n\nUnder 2025 kom sex rapporter enligt lex Sarah.\n"
+    found = {
+        title: check(tmp_path, spec.format(title=title), f"r{n}.docx", as_of=date(2026, 3, 1)).profile
+        for n, title in enumerate(titles)
+    }
+    assert found == titles
