@@ -240,3 +240,22 @@ def test_a_combined_report_is_told_in_any_word_order(tmp_path):
         for n, title in enumerate(titles)
     }
     assert found == titles
+
+
+def test_a_reference_to_the_old_socialtjanstlag_in_a_2025_report(tmp_path):
+    """SoL (2001:453) applied until 2025-06-30 (SFS 2025:400, övergångsbestämmelser p. 1–2): told as
+    history in a report on 2025 it is information; cited for the present it is a warning; beside the
+    new law in the same sentence it is no finding at all."""
+    spec = "%% Kvalitetsberättelse 2025\n\nUpprättad 2026-02-14.\n\n# Lex Sarah\n\n{text}\n"
+    texts = {
+        "Under 2025 kom sex rapporter enligt lex Sarah, 14 kap. 3 § SoL.": ["info"],
+        "Personalen ska rapportera missförhållanden enligt 14 kap. 3 § SoL.": ["warning"],
+        "Rapporter från januari till juni hanterades enligt 14 kap. 3 § socialtjänstlagen (2001:453) och "
+        "rapporter från och med den 1 juli enligt 27 kap. 2 § socialtjänstlagen (2025:400).": [],
+    }
+    found = {
+        text: [f.severity for f in check(tmp_path, spec.format(text=text), f"r{n}.docx").findings
+               if f.rule_id == "LAGAR-INAKTUELL-REFERENS"]
+        for n, text in enumerate(texts)
+    }
+    assert found == texts

@@ -24,6 +24,8 @@ class StaleEntry(Strict):
     miscited: bool = False  # still in force, but cited for something another text regulates
 
 
+# A sentence that cites a text for the present: a duty, a plan or what the law says now.
+_PRESENT = re.compile(r"\b(?:ska|skall|bör|måste|regleras|gäller|framgår)\b", re.IGNORECASE)
 _SFS_NUMBER = re.compile(r"\b\d{4}:\d+\b")  # "2025:400" in "socialtjänstlagen (2025:400)"
 # "14 kap. 3 §", "14 kap. 3–7 §§", "16 kap. 6 f §", "24 §"
 _CITATION = re.compile(r"^(?:(?P<chapter>\d+) kap\. )?(?P<first>\d+)(?: (?P<letter>[a-z]))?(?:–(?P<last>\d+))? §§?$")
@@ -166,12 +168,16 @@ def evaluate(check, ctx: Context) -> Verdict:
         if entry.note:
             detail += f" {entry.note}"
         # A report on a year that began before the replacement describes, at least in part, a time when
-        # the old text applied: the reference is history, not a fault (information, not a warning).
+        # the old text applied: told as history the reference is information, not a warning. Cited for
+        # the present ("ska rapportera enligt", "regleras i") it is stale whatever the year.
         period = ctx.period_year
         before = period is not None and date(period, 1, 1) < entry.valid_from
-        if before and period == entry.valid_from.year and not entry.miscited:
-            last = (entry.valid_from - timedelta(days=1)).isoformat()
-            detail += f" Berättelsen avser {period}: hänvisningen stämmer bara för tiden till och med {last}."
+        if before and period == entry.valid_from.year:
+            if _PRESENT.search(sentence) or entry.miscited:
+                before = False
+            else:
+                last = (entry.valid_from - timedelta(days=1)).isoformat()
+                detail += f" Berättelsen avser {period}: hänvisningen stämmer för tiden till och med {last}."
         problems.append(Problem(block, sentence, detail, "info" if before else None))
     return Verdict(not problems, problems=problems)
 
