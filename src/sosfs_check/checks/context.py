@@ -130,9 +130,14 @@ class Context:
 
     @cached_property
     def title_page_index(self) -> TextIndex:
-        """Word index of the title page's short lines (see `_title_page`), one entry per block."""
-        front = self._title_page()
-        return TextIndex([b.text if pos in front and self.body[pos] else "" for pos, b in enumerate(self.blocks)])
+        """Word index of the title page's short lines (see `_title_page`), one entry per block,
+        without approval and credit lines ("Godkänd av …", "Mallen är framtagen av …")."""
+        front = sorted(pos for pos in self._title_page() if self.body[pos])
+        said = Statements([(pos, s) for pos in front for s in self.sentences(pos)], self.vocabulary)
+        kept: list[list[str]] = [[] for _ in self.blocks]
+        for statement in said.items:
+            kept[statement.position].append(statement.text)
+        return TextIndex([" ".join(parts) for parts in kept])
 
     def _glossaries(self) -> set[int]:
         """Positions inside sections that explain words and abbreviations ("Förkortningar")."""
