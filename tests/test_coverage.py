@@ -8,6 +8,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import dataclasses
+from types import SimpleNamespace
+
 import pytest
 
 import sosfs_check
@@ -16,6 +19,7 @@ from sosfs_check.engine import judge
 from sosfs_check.render import matrix as render
 from sosfs_check.result import STATUSES
 from sosfs_check.rules import builtin_rules
+from sosfs_check.testing import build_docx
 
 DOCX = Path(__file__).parent.parent / "fixtures" / "docx"
 REPORTS = ["boras-2018-headings.docx", "boras-2021-headings.docx", "kvalitetsberattelse-aldreomsorg-2025.docx"]
@@ -63,7 +67,11 @@ def test_cells_follow_the_checklist_semantics(results, table):
     for requirement in table.requirements:
         for result, cell in zip(results, requirement.cells):
             outcomes = [o for o in result.outcomes if o.rule_id in requirement.rules]
-            assert (cell.status, cell.section) == judge(outcomes, result.document)
+            status, section = judge(outcomes, result.document)
+            applicable = [o for o in outcomes if o.outcome != "not_applicable"]
+            if applicable and all(o.outcome == "pass" for o in applicable):
+                status = "uppfyllt"
+            assert (cell.status, cell.section) == (status, section)
     # PSL 3 kap. 9 § (organisatoriskt ansvar) does not apply to a kvalitetsberättelse for SoL only.
     assert [c.status for c in row(table, "SFS 2010:659 3 kap. 9 §").cells] == ["uppfyllt", "uppfyllt", "ej_tillampligt"]
     assert "Riskanalys" in row(table, "SOSFS 2011:9 5 kap. 1 §").cells[1].section
@@ -140,7 +148,66 @@ def test_a_kvalitetsberattelse_alone_has_no_psl_only_rows(results):
     assert kb.profile == "kvalitetsberattelse"
     alone = matrix([kb], builtin_rules())
     expected = {paragraph(c) for r in builtin_rules().rules if "kvalitetsberattelse" in r.profiles for c in r.legal_basis}
+    expected -= builtin_rules().law.authorisations
     assert {q.citation for q in alone.requirements} == expected
     assert "SFS 2010:659 3 kap. 9 §" not in expected  # PSL's own responsibility paragraph: patientsäkerhet only
     with_psb = matrix([results[1], kb], builtin_rules())
     assert row(with_psb, "SFS 2010:659 3 kap. 9 §").cells[1].status == "ej_tillampligt"
+
+
+def test_bemyndiganden_make_no_row(table):
+    """PSL 3 kap. 11 and 12 §§ empower the government and Socialstyrelsen to issue föreskrifter; a
+    vårdgivare can neither meet nor breach them, even though PAKET-FORESKRIFT-ERSATT cites them."""
+    cited = {r.citation for r in table.requirements}
+    assert not {"SFS 2010:659 3 kap. 11 §", "SFS 2010:659 3 kap. 12 §"} & cited
+    assert "SFS 2010:659 3 kap. 10 §" in cited
+    assert "PAKET-FORESKRIFT-ERSATT" in {r.id for r in builtin_rules().rules}
+
+
+def test_a_row_whose_every_rule_holds_is_uppfyllt(results):
+    """Without the pack's list of bemyndiganden, 3 kap. 11 § is a row held up by one rule that only
+    looks for faults: it passed in every report, so the row reads uppfyllt, never ej uppfyllt."""
+    rules = builtin_rules()
+    catalogue = SimpleNamespace(rules=rules.rules, areas=rules.areas, paragraphs=rules.paragraphs,
+                                law=dataclasses.replace(rules.law, authorisations=frozenset()))
+    eleven = row(matrix(results, catalogue), "SFS 2010:659 3 kap. 11 §")
+    assert eleven.rules == ["PAKET-FORESKRIFT-ERSATT"]
+    assert [c.status for c in eleven.cells] == ["uppfyllt", "uppfyllt", "uppfyllt"]
+
+
+TANDVARD = """%% Patientsäkerhetsberättelse 2025
+
+Tandläkarna Berg & Lind AB
+
+Upprättad 2026-02-02 av verksamhetschef Anders Berg.
+
+# Organisatoriskt ansvar
+
+Bolaget är vårdgivare. Jag som verksamhetschef ansvarar för patientsäkerhetsarbetet och för att rutinerna följs.
+"""
+
+KOMMUN = """%% Patientsäkerhetsberättelse 2025
+
+Vård- och omsorgsnämnden i Provby kommun
+
+Upprättad 2026-02-10.
+
+# Organisatoriskt ansvar
+
+Vård- och omsorgsnämnden är vårdgivare. Förvaltningschefen är verksamhetschef. Medicinskt ansvarig sjuksköterska (MAS) ansvarar för att rutinerna är säkra.
+"""
+
+
+def test_hsl_11_kap_4_applies_only_to_a_kommun(tmp_path):
+    """HSL 11 kap. 4 § (MAS) stands in the law's part on the kommun as huvudman: for a dental clinic
+    the row is ej tillämpligt and no rule asks it for MAS or MAR."""
+    tandvard, kommun = (
+        sosfs_check.check(build_docx(spec, tmp_path / f"{name}.docx"), as_of=AS_OF)
+        for name, spec in (("tandvard", TANDVARD), ("kommun", KOMMUN))
+    )
+    mas = row(matrix([tandvard, kommun], builtin_rules()), "SFS 2017:30 11 kap. 4 §")
+    assert mas.rules == ["HSL-11-4-MAS"]
+    assert [c.status for c in mas.cells] == ["ej_tillampligt", "uppfyllt"]
+    assert [o.outcome for o in tandvard.outcomes if o.rule_id in ("HSL-11-4-MAS", "PSL-3-9-ROLLER")] == [
+        "pass", "not_applicable"]
+    assert not [f for f in tandvard.findings if "MAS" in f.message or "MAR" in f.message]

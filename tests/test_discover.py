@@ -91,7 +91,33 @@ def test_without_the_exclusions_the_scan_would_fail(repo):
     """The control: the same files named explicitly are read, and the lock file is no Word file."""
     proc = run("check", "rapporter/~$ras-2021.docx", "--as-of", AS_OF, cwd=repo)
     assert proc.returncode == 2
-    assert proc.stderr.startswith("sosfs-check: rapporter/~$ras-2021.docx: ")
+    assert proc.stderr.splitlines() == [
+        "sosfs-check: rapporter/~$ras-2021.docx: är en låsfil som Word eller LibreOffice skapar medan dokumentet "
+        "är öppet, inte själva rapporten: granska filen med samma namn utan ”~$” eller ”.~lock.”"
+    ]
+
+
+def test_text_named_docx_is_explained_in_swedish_only(tmp_path):
+    (tmp_path / "text-som-docx.docx").write_text("Det här är ingen Word-fil.\n")
+    proc = run("check", "text-som-docx.docx", "--as-of", AS_OF, cwd=tmp_path)
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines() == [
+        "sosfs-check: text-som-docx.docx: är inte en giltig Word-fil (.docx): filen är skadad eller inget zip-paket, "
+        "som en Word-fil ska vara (kanske en annan sorts fil med ändelsen .docx)"
+    ]
+
+
+def test_an_old_word_file_in_a_folder_is_named_among_the_skipped(tmp_path):
+    (tmp_path / "rapport.docx").write_bytes((DOCX / "boras-2021-headings.docx").read_bytes())
+    (tmp_path / "rapport-2019.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    (tmp_path / "anteckningar.xlsx").write_bytes(b"PK")
+    proc = run("check", ".", "-v", "--format", "json", "--as-of", AS_OF, cwd=tmp_path)
+    assert proc.returncode in (0, 1), proc.stderr
+    assert proc.stderr.splitlines() == [
+        "sosfs-check: hoppar över rapport-2019.doc: gammalt Word-format (.doc), som inte kan läsas: "
+        "spara som Word-dokument (.docx)"
+    ]
+    assert [d["path"] for d in json.loads(proc.stdout)["documents"]] == ["rapport.docx"]
 
 
 def test_a_file_named_explicitly_is_always_read(repo):

@@ -264,7 +264,7 @@ OWN_SECTIONS = {
 # Status after the removal, and the rules of the area that fail only then. Where an area keeps
 # `delvis`, it is described in body text elsewhere: the section holding that text is named.
 AFTER_REMOVAL = {
-    ("boras-2021", "ansvar"): ("delvis", {"PSL-3-9-ANSVAR", "PSL-3-9-ROLLER"}, None),
+    ("boras-2021", "ansvar"): ("delvis", {"PSL-3-9-ANSVAR", "PSL-3-9-ROLLER", "HSL-11-4-MAS"}, None),
     ("boras-2021", "samverkan"): ("delvis", {"PSL-3-4-DELAKTIGHET", "SOSFS-4-6-EXTERN", "SOSFS-4-6-SAMVERKAN"}, None),
     ("boras-2021", "riskanalys"): ("ej_uppfyllt", {"SOSFS-5-1-RISKANALYS", "SOSFS-5-1-SANNOLIKHET"}, None),
     # Egenkontroll is told outside its sections (review A8): journals and logs audited ("Slumpmässiga
@@ -288,7 +288,7 @@ AFTER_REMOVAL = {
     # vårdgivare: a role sentence, evidence for PSL-3-10-VARDGIVARE, which asks who.
     ("boras-2021", "berattelse"): ("delvis", {"PSL-3-2-KOMMANDE-AR", "BERATTELSE-INNEHALLSFORTECKNING"},
                                    {"Relationsvårdsenheten", "Försörjningsenheten", "Nämnd"}),
-    ("boras-2018", "ansvar"): ("delvis", {"PSL-3-9-ANSVAR", "PSL-3-9-ROLLER"}, None),
+    ("boras-2018", "ansvar"): ("delvis", {"PSL-3-9-ANSVAR", "PSL-3-9-ROLLER", "HSL-11-4-MAS"}, None),
     # The summary describes samverkan with vårdcentralerna, Försäkringskassan and Arbetsförmedlingen
     # (issue 21): no samverkan rule fails for the missing sections.
     ("boras-2018", "samverkan"): ("delvis", set(), "Sammanfattning"),

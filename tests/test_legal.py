@@ -221,3 +221,41 @@ def test_a_rule_may_have_a_severity_per_profile(tmp_path):
 def test_without_a_year_or_a_date_the_law_is_that_of_today(tmp_path):
     result = check(tmp_path, "%% Patientsäkerhetsberättelse\n\n# Sammanfattning\n\nEtt år med många förbättringar.\n")
     assert (result.period_year, result.as_of, result.as_of_reason) == (None, date.today(), "today")
+
+
+def test_a_combined_report_is_told_in_any_word_order(tmp_path):
+    """"Kvalitets- och patientsäkerhetsberättelse" holds the word "patientsäkerhetsberättelse" but is the
+    combined report, as are the other orders; the single kinds stay single."""
+    titles = {
+        "Kvalitets- och patientsäkerhetsberättelse 2025": "kombinerad",
+        "Patientsäkerhets- och kvalitetsberättelse 2025": "kombinerad",
+        "Kvalitetsberättelse och patientsäkerhetsberättelse 2025": "kombinerad",
+        "Patientsäkerhetsberättelse och kvalitetsberättelse 2025": "kombinerad",
+        "Patientsäkerhetsberättelse 2025": "patientsakerhetsberattelse",
+        "Kvalitetsberättelse 2025": "kvalitetsberattelse",
+    }
+    spec = "%% {title}\n\n# Lex Sarah\n\nUnder 2025 kom sex rapporter enligt lex Sarah.\n"
+    found = {
+        title: check(tmp_path, spec.format(title=title), f"r{n}.docx", as_of=date(2026, 3, 1)).profile
+        for n, title in enumerate(titles)
+    }
+    assert found == titles
+
+
+def test_a_reference_to_the_old_socialtjanstlag_in_a_2025_report(tmp_path):
+    """SoL (2001:453) applied until 2025-06-30 (SFS 2025:400, övergångsbestämmelser p. 1–2): told as
+    history in a report on 2025 it is information; cited for the present it is a warning; beside the
+    new law in the same sentence it is no finding at all."""
+    spec = "%% Kvalitetsberättelse 2025\n\nUpprättad 2026-02-14.\n\n# Lex Sarah\n\n{text}\n"
+    texts = {
+        "Under 2025 kom sex rapporter enligt lex Sarah, 14 kap. 3 § SoL.": ["info"],
+        "Personalen ska rapportera missförhållanden enligt 14 kap. 3 § SoL.": ["warning"],
+        "Rapporter från januari till juni hanterades enligt 14 kap. 3 § socialtjänstlagen (2001:453) och "
+        "rapporter från och med den 1 juli enligt 27 kap. 2 § socialtjänstlagen (2025:400).": [],
+    }
+    found = {
+        text: [f.severity for f in check(tmp_path, spec.format(text=text), f"r{n}.docx").findings
+               if f.rule_id == "LAGAR-INAKTUELL-REFERENS"]
+        for n, text in enumerate(texts)
+    }
+    assert found == texts

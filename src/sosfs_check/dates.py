@@ -26,8 +26,14 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _MONTH_BY_PREFIX = {name[:3]: number for name, number in MONTHS.items()}
-# "under 2021", "år 2021", "2021 har": where the text says what year it reports on.
-_PERIOD = re.compile(r"\b(?:under|för|år|året|verksamhetsåret|avseende|avser)\s+(?:år\s+)?(20[0-9]{2})\b", re.IGNORECASE)
+# "under 2021", "år 2021", "våren 2021", "i oktober 2021": where the text says what year it reports on.
+_PERIOD = re.compile(
+    r"\b(?:(?:under|för|år|året|verksamhetsåret|avseende|avser)\s+(?:år\s+)?"
+    r"|(?:våren|sommaren|hösten|vintern|(?:i|under)\s+(?:" + "|".join(MONTHS) + r"))\s+)(20[0-9]{2})\b",
+    re.IGNORECASE,
+)
+# "under 2025", "avser 2025": the year as a whole, reported on as past.
+WHOLE_YEAR = re.compile(r"\b(?:under|avser|avseende)\s+(?:år\s+)?(20[0-9]{2})\b", re.IGNORECASE)
 _AHEAD = re.compile(r"kommande|framåt|\bmål\b|plan|aktiviteter för", re.IGNORECASE)
 
 
@@ -49,11 +55,12 @@ class Dating:
 
     drawn_up: tuple[date, Block] | None = None
     adopted: tuple[date, Block] | None = None
+    unspecified: tuple[date, Block] | None = None  # "Datum: 2026-02-27": drawn up, treated or something else
 
     @property
     def any(self) -> tuple[date, Block] | None:
-        """The drawing-up date, else the adoption date."""
-        return self.drawn_up or self.adopted
+        """The drawing-up date, else the adoption date, else a date that does not say what it is."""
+        return self.drawn_up or self.adopted or self.unspecified
 
 
 @cache
@@ -61,16 +68,21 @@ def _words_pattern(words: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
-def dating(document: Document, drawn_up: tuple[str, ...], adopted: tuple[str, ...], folded: Folded | None = None) -> Dating:
-    """The first drawing-up and the first adoption date in the document.
+def dating(
+    document: Document, drawn_up: tuple[str, ...], adopted: tuple[str, ...], folded: Folded | None = None,
+    unspecified: tuple[str, ...] = (),
+) -> Dating:
+    """The first drawing-up and the first adoption date in the document, and the first date after a
+    word that does not say what happened that day (`unspecified`, "Datum").
 
     A date belongs to the nearest of the words before it (within 80 characters), so "Upprättad av MAS
     2026-02-20, behandlad i nämnden 2026-03-18" gives both. `drawn_up` and `adopted` are the pack's
     words (pack.yml `adoption:`); `folded`: the block texts prepared for searching, when the caller has them.
     """
     folded = folded or Folded([b.text for b in document.blocks])
-    pattern = _words_pattern((*drawn_up, *adopted))
-    kinds = {w.casefold(): "drawn_up" for w in drawn_up} | {w.casefold(): "adopted" for w in adopted}
+    pattern = _words_pattern((*drawn_up, *adopted, *unspecified))
+    kinds = {w.casefold(): "unspecified" for w in unspecified}
+    kinds |= {w.casefold(): "drawn_up" for w in drawn_up} | {w.casefold(): "adopted" for w in adopted}
     found: dict[str, tuple[date, Block]] = {}
     for position in folded.candidates([pattern]):
         block = document.blocks[position]
@@ -78,9 +90,9 @@ def dating(document: Document, drawn_up: tuple[str, ...], adopted: tuple[str, ..
             near = list(pattern.finditer(block.text[max(0, match.start() - 80) : match.start()]))
             if near and (day := _parse(match)):
                 found.setdefault(kinds[near[-1].group(0).casefold()], (day, block))
-        if len(found) == 2:
+        if "drawn_up" in found and "adopted" in found:
             break
-    return Dating(found.get("drawn_up"), found.get("adopted"))
+    return Dating(found.get("drawn_up"), found.get("adopted"), found.get("unspecified"))
 
 
 def law_date(dated: Dating, period: int | None, today: date) -> tuple[date, str]:

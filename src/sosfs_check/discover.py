@@ -18,6 +18,9 @@ import pathspec
 from .errors import UserError
 
 SUFFIXES = (".docx", ".docm", ".odt", ".pdf", ".md", ".txt")
+# Reports in formats that cannot be read: named among the skipped files (`-v`), never read.
+UNREADABLE = {".doc": "gammalt Word-format (.doc), som inte kan läsas: spara som Word-dokument (.docx)",
+              ".rtf": "RTF-fil, som inte kan läsas: spara som Word-dokument (.docx)"}
 TOOL_FOLDERS = frozenset({".venv", "venv", "node_modules", "__pycache__"})
 GITIGNORE = ".gitignore"
 
@@ -34,7 +37,7 @@ class Found:
     skipped: list[Skipped]
 
 
-def _lock_file(name: str) -> bool:
+def lock_file(name: str) -> bool:
     """Word's `~$rapport.docx` and LibreOffice's `.~lock.rapport.docx#`."""
     return name.startswith("~$") or (name.startswith(".~lock.") and name.endswith("#"))
 
@@ -116,7 +119,9 @@ def _walk(top: Path, patterns, outputs: list[Path], skipped: list[Skipped]) -> l
         dirs[:] = keep
         for name in sorted(names):
             path = here / name
-            if not name.lower().endswith(SUFFIXES) and not _lock_file(name):
+            if not name.lower().endswith(SUFFIXES) and not lock_file(name):
+                if (reason := UNREADABLE.get(path.suffix.lower())) and not name.startswith("."):
+                    skipped.append(Skipped(path, reason))
                 continue
             reason = _file_reason(path, top, patterns, ignores, outputs)
             if reason:
@@ -143,7 +148,7 @@ def _folder_reason(path: Path, top: Path, patterns, ignores: _Ignores) -> str:
 
 
 def _file_reason(path: Path, top: Path, patterns, ignores: _Ignores, outputs: list[Path]) -> str:
-    if _lock_file(path.name):
+    if lock_file(path.name):
         return "låsfil från Word eller LibreOffice"
     if path.name.startswith("."):
         return "dold fil"

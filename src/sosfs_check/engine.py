@@ -153,6 +153,9 @@ def evaluate(
         ctx.area = rule.area
         ctx.ask(rule.id)
         verdict = evaluate_check(rule.check, ctx)
+        if not verdict.applicable:
+            outcomes.append(Outcome(rule.id, rule.area, "not_applicable", rule.severity_for(profile), title=rule.title))
+            continue
         if not verdict.passed and not verdict.empty_section and (described := ctx.described(rule.id)):
             verdict = Verdict(True, evidence=described)  # described in body text outside its own section
         outcomes.append(

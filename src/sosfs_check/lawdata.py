@@ -28,6 +28,7 @@ class Law:
     areas: dict[str, str]
     profiles: dict[str, ProfileSpec]
     paragraphs: dict[str, str]
+    authorisations: frozenset[str] = frozenset()  # paragraphs that empower others to issue föreskrifter
 
     @classmethod
     def of(cls, packs) -> Law:
@@ -35,7 +36,7 @@ class Law:
         for pack in packs:
             for table, extra in zip(merged, (pack.areas, pack.profiles, pack.paragraphs)):
                 table.update(extra)
-        return cls(*merged)
+        return cls(*merged, frozenset(a for pack in packs for a in pack.authorisations))
 
     def implied_profiles(self, profiles: list[str]) -> list[str]:
         """The profiles with every combined profile all of whose kinds are listed."""
@@ -150,6 +151,7 @@ class Adoption(Strict):
 
     drawn_up: list[str] = Field(min_length=1)  # "upprättad", "daterad"
     adopted: list[str] = Field(min_length=1)  # "fastställd", "behandlad", "godkänd"
+    unspecified: list[str] = []  # "datum": a date, but not what happened that day
 
 
 class Pack(Strict):
@@ -164,3 +166,6 @@ class Pack(Strict):
     areas: dict[str, str] = {}  # checklist area -> title, in the checklist's order
     profiles: dict[str, ProfileSpec] = {}  # kind of report -> what it is called and how it is told
     paragraphs: dict[str, str] = {}  # cited paragraph ("SFS 2010:659 3 kap. 10 §") -> what it requires
+    # Paragraphs that authorise the government or an agency to issue föreskrifter (bemyndiganden): a
+    # report can neither meet nor breach them, so the coverage matrix has no row for them.
+    authorisations: list[str] = []

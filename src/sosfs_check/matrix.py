@@ -2,8 +2,9 @@
 
 A requirement is a paragraph of a law or föreskrift ("SOSFS 2011:9 5 kap. 1 §"): the rules
 citing it in their legal basis are grouped under it (points and subsections, "7 kap. 2 § p. 1",
-belong to their paragraph). Its status in a report follows the checklist semantics of
-`engine.judge` over those rules. A requirement sits under the checklist area where most of its
+belong to their paragraph; paragraphs that only authorise föreskrifter make no row). Its status
+in a report follows the checklist semantics of `engine.judge` over those rules, except that a
+paragraph whose every applicable rule holds is `uppfyllt`. A requirement sits under the checklist area where most of its
 rules are. Pure: a list of `Result`s in, a `Matrix` out.
 """
 
@@ -98,7 +99,8 @@ def matrix(results: list[Result], catalogue) -> Matrix:
     citing: dict[str, list[str]] = defaultdict(list)
     for rule in rules.values():
         for citation in dict.fromkeys(paragraph(c) for c in rule.legal_basis):
-            citing[citation].append(rule.id)
+            if citation not in catalogue.law.authorisations:
+                citing[citation].append(rule.id)
     area_rank = {area: i for i, area in enumerate(checklist)}
     requirements = []
     for citation, ids in citing.items():
@@ -110,7 +112,11 @@ def matrix(results: list[Result], catalogue) -> Matrix:
         outcomes = {o.rule_id: o for o in result.outcomes}
         for requirement in requirements:
             mine = [outcomes[i] for i in requirement.rules if i in outcomes]
-            requirement.cells.append(Cell(*judge(mine, result.document)))
+            status, section = judge(mine, result.document)
+            applicable = [o for o in mine if o.outcome != "not_applicable"]
+            if applicable and all(o.outcome == "pass" for o in applicable):
+                status = "uppfyllt"  # every rule citing the paragraph holds, even one that only looks for faults
+            requirement.cells.append(Cell(status, section))
     reports = [
         Report(r.path, name, r.profile, r.profile_title, r.report_year, r.period_year)
         for r, name in zip(results, _names([Path(r.path) for r in results]))

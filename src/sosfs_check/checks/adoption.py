@@ -28,10 +28,12 @@ def evaluate(check, ctx: Context) -> Verdict:
     if check.require == "present":
         if dated.drawn_up:
             return Verdict(True, evidence=[dated.drawn_up[1]])
-        where = dated.adopted[1] if dated.adopted else None
+        where = (dated.adopted or dated.unspecified or (None, None))[1]
         detail = "Inget datum för när berättelsen upprättades hittades (t.ex. ”Upprättad 2026-02-10”)."
-        if where is not None:
+        if dated.adopted:
             detail += f" ”{excerpt(where.text, 80)}” säger när den behandlades, inte när den upprättades."
+        elif where is not None:
+            detail += f" ”{excerpt(where.text, 80)}” säger inte om det är dagen då den upprättades."
         return failed([where] if where else [], where, where.text if where else "", detail)
     period = ctx.period_year
     if check.require == "deadline":

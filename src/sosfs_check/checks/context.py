@@ -39,6 +39,7 @@ class Verdict:
     problems: list[Problem] = field(default_factory=list)
     empty_section: bool = False  # failed on the rule's own section left without text: a description
     # elsewhere does not make up for a chapter the draft has not written
+    applicable: bool = True  # False: the report is not of the kind the rule is about (not_applicable)
 
 
 # Body words that make a section's own text substantive: an area whose section holds this much is
@@ -144,6 +145,17 @@ class Context:
         if self.document.headings:
             return set()
         return {pos for pos, block in enumerate(self.blocks) if block.kind == "paragraph" and self.body[pos] and _label(block.text)}
+
+    @cached_property
+    def title_page_index(self) -> TextIndex:
+        """Word index of the title page's short lines (see `_title_page`), one entry per block,
+        without approval and credit lines ("Godkänd av …", "Mallen är framtagen av …")."""
+        front = sorted(pos for pos in self._title_page() if self.body[pos])
+        said = Statements([(pos, s) for pos in front for s in self.sentences(pos)], self.vocabulary)
+        kept: list[list[str]] = [[] for _ in self.blocks]
+        for statement in said.items:
+            kept[statement.position].append(statement.text)
+        return TextIndex([" ".join(parts) for parts in kept])
 
     def _glossaries(self) -> set[int]:
         """Positions inside sections that explain words and abbreviations ("Förkortningar")."""
@@ -314,7 +326,9 @@ class Context:
     def dating(self) -> dates.Dating:
         """When the report was drawn up and adopted, by the pack's words."""
         words = self.adoption
-        return dates.dating(self.document, tuple(words.drawn_up), tuple(words.adopted), self.text)
+        return dates.dating(
+            self.document, tuple(words.drawn_up), tuple(words.adopted), self.text, tuple(words.unspecified)
+        )
 
     def position(self, block: Block) -> int:
         return block.index - 1
@@ -337,6 +351,19 @@ class Context:
             found = set().union(*(index.matching(t) for t in terms))
             self._headings[key] = [headings[i] for i in sorted(found)]
         return self._headings[key]
+
+    def _later_year(self, text: str) -> bool:
+        """Whether a text names a year after the one the report is about."""
+        period = self.period_year
+        return period is not None and any(int(y) > period for y in dates.YEAR.findall(text))
+
+    def headings_ahead(self) -> list[Block]:
+        """Headings that name a year after the report's period ("Mål 2026", "Vad vi gör 2026")."""
+        return [h for h in self.document.headings if self._later_year(h.text)]
+
+    def plans_ahead(self) -> set[int]:
+        """Positions of blocks with a goal or plan that names a year after the report's period."""
+        return {s.position for s in self.statements.items if s.plan and self._later_year(s.text)}
 
     def section_positions(self, heading: Block) -> range:
         start = self.position(heading)

@@ -12,6 +12,13 @@ from ..facts import FACT_LABELS
 from .figure import FactKey
 
 
+class AppliesIf(Strict):
+    """What shows that a rule applies to the report: a term on the title page or in the body text."""
+
+    title_page: list[str] = []
+    text: list[str] = []
+
+
 class PhrasesCheck(Strict):
     """Every group must be matched by one of its terms: within some sections, or in one paragraph."""
 
@@ -21,15 +28,29 @@ class PhrasesCheck(Strict):
     same_block: bool = False
     # Nothing to describe when the report's figure for this key is zero ("Inga klagomål kom in").
     zero_figure: FactKey | None = None
+    # The title page's short lines count too: where a report says who it is by and where it is
+    # published ("Vårdgivare: …", "Berättelsen finns på regionens webbplats"), not its content.
+    title_page: bool = False
+    # The rule applies only to reports that show this (a kommun as vårdgivare for HSL 11 kap. 4 §);
+    # for any other report it is not applicable.
+    applies_if: AppliesIf | None = None
+
+
+def _applies(condition: AppliesIf, ctx: Context) -> bool:
+    return bool(ctx.title_page_index.find_any(condition.title_page) or ctx.index.find_any(condition.text))
 
 
 def evaluate(check, ctx: Context) -> Verdict:
+    if check.applies_if and not _applies(check.applies_if, ctx):
+        return Verdict(True, applicable=False)
     if check.zero_figure and (fact := ctx.figure(check.zero_figure)) is not None and fact.value == 0:
         return Verdict(True, evidence=[ctx.blocks[fact.block - 1]] if fact.block else [])
     scope = ctx.scope(check.within)
     if check.within and scope is None:  # no headings to find its sections by: as in a report without them
         scope = frozenset()  # (the engine then looks for a description, descriptions.py)
     hits = [set(ctx.index.find_any(group, scope)) for group in check.groups]
+    if check.title_page:
+        hits = [h | set(ctx.title_page_index.find_any(group)) for h, group in zip(hits, check.groups)]
     together = set.intersection(*hits) if check.same_block else set()
     if together or (not check.same_block and all(hits)):
         found = sorted(together) if check.same_block else sorted(min(h) for h in hits)
@@ -45,6 +66,8 @@ def evaluate(check, ctx: Context) -> Verdict:
     detail = "Saknas: " + "; ".join(" / ".join(g[:3]) for g in missing) + "." if missing else (
         "Uppgifterna står inte tillsammans i samma stycke."
     )
+    if scope is not None and not scope:  # what is said elsewhere may be just what the section would hold
+        detail = f"Inget avsnitt med en rubrik som {quoted(check.within[:3])} hittades."
     return failed(evidence, anchor[0] if anchor else None, anchor[0].text if anchor else "", detail)
 
 
@@ -53,6 +76,10 @@ def describe(check) -> list[str]:
     where = " i ett och samma stycke" if check.same_block else ""
     where += within_words(check.within) if check.within or not check.same_block else ""
     zero = [f"Behövs inte när antalet {FACT_LABELS[check.zero_figure]} är noll."] if check.zero_figure else []
+    where += ", titelsidan medräknad" if check.title_page else ""
+    if check.applies_if:
+        shown = check.applies_if.title_page + check.applies_if.text
+        where += f" (regeln gäller bara när berättelsen nämner något av {quoted(shown)})"
     if len(check.groups) == 1:
         return [f"Något av {quoted(check.groups[0])}{where}.", *zero]
     return [f"Minst ett uttryck ur varje grupp{where}:"] + [f"  {quoted(group)}" for group in check.groups] + zero

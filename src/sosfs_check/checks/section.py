@@ -25,6 +25,9 @@ class SectionCheck(Strict):
     subsections: Literal["all", "unclaimed"] = "all"
     # A figure the section is to give: the report's stated count for this key (even 0) is enough.
     figure: FactKey | None = None
+    # A rule about the years ahead: a heading naming a year after the report's period ("Mål 2026",
+    # "Vad vi gör 2026") is its section too; without such a section, a plan naming such a year is.
+    ahead: bool = False
 
 
 def evaluate(check, ctx: Context) -> Verdict:
@@ -33,6 +36,9 @@ def evaluate(check, ctx: Context) -> Verdict:
     if check.figure and (fact := ctx.figure(check.figure)) is not None:
         return Verdict(True, evidence=[ctx.blocks[fact.block - 1]] if fact.block else [])
     heads = ctx.done_headings(ctx.headings_matching(check.headings))
+    if check.ahead:
+        named = {h.index for h in heads}
+        heads = sorted([*heads, *(h for h in ctx.headings_ahead() if h.index not in named)], key=lambda h: h.index)
     unclaimed = check.subsections == "unclaimed"
     # Words that count: body text less approval lines, and less goals and plans when the rule asks what was done.
     body = {head.index: [b for b in ctx.body_blocks(head, unclaimed) if ctx.evidence_words(b)] for head in heads}
@@ -48,6 +54,10 @@ def evaluate(check, ctx: Context) -> Verdict:
             return verdict
         evidence = body[head.index] if words[head.index] >= SUBSTANTIVE_WORDS else []
         return failed(evidence, head, head.text, f"Rubriken ”{head.text}” finns men avsnittet har nästan inget innehåll.")
+    if check.ahead:
+        plans = ctx.blocks_at(sorted(ctx.plans_ahead()))
+        if plans and sum(len(b.text.split()) for b in plans) >= check.min_words:
+            return Verdict(True, evidence=plans)
     # Without a section of its own (also in a document without headings) the area's words are a
     # mention; the engine then looks for a description of it (descriptions.py).
     hits = ctx.blocks_at(ctx.index.find_any(check.headings + check.phrases))
@@ -64,6 +74,8 @@ def describe(check) -> list[str]:
         "Bara brödtext räknas: stycken, punktlistor och tabellceller, aldrig underrubriker eller mallens vägledning.",
         *(["Underavsnitt som är ett annat områdes eget avsnitt räknas inte."] if check.subsections == "unclaimed" else []),
         *([f"Ett angivet antal {FACT_LABELS[check.figure]} (även noll) räcker."] if check.figure else []),
+        *(["En rubrik med ett år efter det berättelsen avser (”Mål 2026”) räknas också; utan ett sådant avsnitt "
+           "räknas mål och planer för ett sådant år var de än står."] if check.ahead else []),
         *([f"Utan eget avsnitt letas {quoted(check.phrases)} upp i texten för att visa var området nämns."] if check.phrases else []),
     ]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
@@ -24,6 +24,9 @@ class StaleEntry(Strict):
     miscited: bool = False  # still in force, but cited for something another text regulates
 
 
+# A sentence that cites a text for the present: a duty, a plan or what the law says now.
+_PRESENT = re.compile(r"\b(?:ska|skall|bör|måste|regleras|gäller|framgår)\b", re.IGNORECASE)
+_SFS_NUMBER = re.compile(r"\b\d{4}:\d+\b")  # "2025:400" in "socialtjänstlagen (2025:400)"
 # "14 kap. 3 §", "14 kap. 3–7 §§", "16 kap. 6 f §", "24 §"
 _CITATION = re.compile(r"^(?:(?P<chapter>\d+) kap\. )?(?P<first>\d+)(?: (?P<letter>[a-z]))?(?:–(?P<last>\d+))? §§?$")
 
@@ -130,6 +133,9 @@ def evaluate(check, ctx: Context) -> Verdict:
         if e.valid_from <= ctx.as_of and (e.valid_to is None or ctx.as_of <= e.valid_to)
     ]
     found: dict[tuple[int, str], list] = {}
+    # A sentence that also cites what replaced the reference sets old and new side by side
+    # ("… enligt 14 kap. SoL (2001:453) och från och med den 1 juli enligt 27 kap. SoL (2025:400)").
+    successors = {n: _SFS_NUMBER.findall(e.replacement) for n, (e, _, _, _) in enumerate(entries)}
     where = [set(ctx.candidates([pattern])) for _, pattern, _, _ in entries]
     for pos in sorted(set().union(*where)):
         # Masking a match only blanks text out, so entries that cannot match the block stay out.
@@ -145,6 +151,8 @@ def evaluate(check, ctx: Context) -> Verdict:
                         continue
                     if after and after.match(text[match.end() :]):
                         continue
+                    if any(number_ in sentence for number_ in successors[number]):
+                        continue
                     old = " ".join(match.group(0).split())
                     found.setdefault((number, old.lower()), [old, block, sentence, 0])[3] += 1
                     text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
@@ -159,8 +167,18 @@ def evaluate(check, ctx: Context) -> Verdict:
             detail += f" Förekommer på {count} ställen."
         if entry.note:
             detail += f" {entry.note}"
-        written_before = ctx.period_year is not None and ctx.period_year < entry.valid_from.year
-        problems.append(Problem(block, sentence, detail, "info" if written_before else None))
+        # A report on a year that began before the replacement describes, at least in part, a time when
+        # the old text applied: told as history the reference is information, not a warning. Cited for
+        # the present ("ska rapportera enligt", "regleras i") it is stale whatever the year.
+        period = ctx.period_year
+        before = period is not None and date(period, 1, 1) < entry.valid_from
+        if before and period == entry.valid_from.year:
+            if _PRESENT.search(sentence) or entry.miscited:
+                before = False
+            else:
+                last = (entry.valid_from - timedelta(days=1)).isoformat()
+                detail += f" Berättelsen avser {period}: hänvisningen stämmer för tiden till och med {last}."
+        problems.append(Problem(block, sentence, detail, "info" if before else None))
     return Verdict(not problems, problems=problems)
 
 

@@ -74,7 +74,7 @@ def read_docx(path: Path, style_map: dict[str, int] | None = None) -> Document:
     except KeyError as exc:
         raise InputError(path, f"{INVALID}: en del saknas i zip-paketet ({exc.args[0] if exc.args else exc})") from exc
     except (BadZipFile, EOFError, zlib.error) as exc:
-        raise InputError(path, f"{INVALID}: filen är skadad eller inget zip-paket ({exc or type(exc).__name__})") from exc
+        raise InputError(path, f"{INVALID}: filen är skadad eller inget zip-paket, som en Word-fil ska vara (kanske en annan sorts fil med ändelsen .docx)") from exc
     except ValueError as exc:
         raise InputError(path, f"{INVALID}: {exc}") from exc
     except OSError as exc:

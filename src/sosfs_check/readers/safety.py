@@ -25,6 +25,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..discover import lock_file
 from ..errors import InputError
 
 MB = 1024 * 1024
@@ -46,6 +47,10 @@ ENCRYPTED = (
 LEGACY = (
     "är ett Office-dokument i det gamla binärformatet (.doc), som inte kan läsas: "
     "öppna det i Word eller LibreOffice och spara som Word-dokument (.docx)"
+)
+LOCK_FILE = (
+    "är en låsfil som Word eller LibreOffice skapar medan dokumentet är öppet, inte själva rapporten: "
+    "granska filen med samma namn utan ”~$” eller ”.~lock.”"
 )
 RTF = "är en RTF-fil, som inte kan läsas: öppna den i Word eller LibreOffice och spara som Word-dokument (.docx)"
 TOO_BIG = "är för stor ({size}; gränsen är {limit}): höj gränsen med --max-size MB om filen är en riktig rapport"
@@ -96,6 +101,8 @@ def check_file(path: Path, limits: Limits) -> int:
         raise InputError(path, "är ingen vanlig fil (utan t.ex. en enhet eller en namngiven pipe)")
     if info.st_size == 0:
         raise InputError(path, "filen är tom (0 byte)")
+    if lock_file(path.name):
+        raise InputError(path, LOCK_FILE)
     if info.st_size > limits.file:
         raise InputError(path, too_big(info.st_size, limits.file))
     try:
