@@ -20,6 +20,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from .. import __version__
 from ..errors import InputError, UserError
 from ..settings import as_of_date
+from ..validation import swedish
 from ..controls import visible
 from ..outputs import render
 from ..readers.safety import Limits
@@ -113,7 +114,7 @@ def create_app(checker: Checker, lang: str = "sv", token: str | None = None) -> 
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError):
-        problems = [f"{'.'.join(str(p) for p in e['loc'][1:]) or 'begäran'}: {_field_problem(e)}" for e in exc.errors()]
+        problems = [f"{'.'.join(str(p) for p in e['loc'][1:]) or 'begäran'}: {swedish(e)}" for e in exc.errors()]
         return JSONResponse({"detail": "; ".join(problems)}, status_code=400)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
@@ -239,11 +240,3 @@ def _markdown_html(text: str) -> str:
     from markdown_it import MarkdownIt
 
     return MarkdownIt("commonmark", {"html": False}).enable("table").render(text)
-
-
-def _field_problem(error: dict) -> str:
-    if error["type"] == "missing":
-        return "saknas"
-    if error["type"] == "enum":
-        return f"ogiltigt värde {error.get('input')!r}; tillåtet: {error['ctx']['expected'].replace(' or ', ' eller ')}"
-    return f"ogiltigt värde ({error['msg']})"
