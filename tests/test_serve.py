@@ -26,7 +26,8 @@ from sosfs_check.errors import UserError
 from sosfs_check.serve import MISSING_EXTRA, TOKEN_ENV, serve, token_for
 from sosfs_check.serve.app import create_app
 from sosfs_check.serve.guard import CSP
-from sosfs_check.serve.work import Checker, Upload, display_name, saved
+from sosfs_check.serve.work import Upload, display_name, saved
+from sosfs_check.settings import resolve
 
 from helpers import run_cli
 
@@ -44,7 +45,7 @@ TOKEN = "a-long-enough-token-1234"
 
 
 def make_client(token: str | None = None, max_size: int | None = None, base_url: str = LOCAL) -> TestClient:
-    app = create_app(Checker.load(max_size=max_size), "sv", token)
+    app = create_app(resolve(max_size=max_size), token)
     return TestClient(app, base_url=base_url, follow_redirects=False)
 
 
@@ -105,8 +106,7 @@ def test_config_and_rule_packs_are_the_cli_options(monkeypatch, capsys, tmp_path
     code, out, err = cli(monkeypatch, capsys, tmp_path, "check", "--format", "json", "--config", str(config),
                          "--rules", str(KOMMUN_PACK), BORAS.name)
     assert code in (0, 1), err
-    checker = Checker.load(config, [KOMMUN_PACK])
-    answer = TestClient(create_app(checker), base_url=LOCAL).post("/api/check", files=upload(BORAS))
+    answer = TestClient(create_app(resolve(config, [KOMMUN_PACK])), base_url=LOCAL).post("/api/check", files=upload(BORAS))
     assert answer.json() == json.loads(out)
     document = answer.json()["documents"][0]
     assert not {f["area"] for f in document["findings"]} & {"riskanalys"}
@@ -311,8 +311,8 @@ def test_request_over_the_limit_is_refused_while_it_streams(tmp_path):
 @pytest.mark.parametrize(
     ("data", "detail"),
     [
-        ({"profile": "nej"}, "profile: ogiltigt värde 'nej'; tillåtet: 'patientsakerhetsberattelse', "
-                             "'kvalitetsberattelse' eller 'kombinerad'"),
+        ({"profile": "nej"}, "profile: okänd profil 'nej'; välj bland: patientsakerhetsberattelse, "
+                             "kvalitetsberattelse, kombinerad"),
         ({"as_of": "igår"}, "--as-of: ogiltigt datum 'igår'; skriv ÅÅÅÅ-MM-DD"),
         ({"format": "pdf"}, "format: ogiltigt värde 'pdf'; tillåtet: 'json', 'sarif', 'markdown' eller 'html'"),
     ],
@@ -363,7 +363,7 @@ def test_no_served_page_names_another_host(client):
 
 
 def test_page_in_english():
-    english = TestClient(create_app(Checker.load(), "en"), base_url=LOCAL)
+    english = TestClient(create_app(resolve(lang="en")), base_url=LOCAL)
     page = english.get("/").text
     assert '<html lang="en">' in page and "<h1>Check patient safety and quality reports</h1>" in page
     report = english.post("/api/check", files=upload(BORAS), data={"format": "html"}).text
@@ -462,7 +462,7 @@ def test_token_from_option_or_environment(monkeypatch):
 def test_missing_extra_is_named(monkeypatch):
     monkeypatch.setitem(sys.modules, "uvicorn", None)
     with pytest.raises(UserError) as error:
-        serve(port=0)
+        serve(resolve(), port=0)
     assert str(error.value) == MISSING_EXTRA
     assert "pip install 'sosfs-check[serve]'" in MISSING_EXTRA
 

@@ -19,7 +19,7 @@ KOMMUN_PACK = ROOT / "docs" / "examples" / "kommun-pack"
 SHARED = {"--rules", "--config", "--lang", "--max-size", "--as-of", "--profile"}
 
 
-@pytest.mark.parametrize("command", ["check", "annotate", "coverage", "compare"])
+@pytest.mark.parametrize("command", ["check", "annotate", "coverage", "compare", "mall", "serve"])
 def test_every_command_takes_the_shared_options_and_lists_them_in_help(command, monkeypatch, capsys):
     click = typer.main.get_command(app).commands[command]
     assert SHARED <= {name for param in click.params for name in param.opts}

@@ -13,8 +13,8 @@ from typing import Annotated
 import typer
 
 from .cli_options import (
-    AsOfOption, CompareFormat, CompareFormatOption, ConfigOption, CoverageFormat, CoverageFormatOption, ExcludeOption,
-    JobsOption, LangOption, MaxSizeOption, OutputOption, ProfileOption, RulesOption, VerboseOption, value,
+    CompareFormat, CompareFormatOption, CoverageFormat, CoverageFormatOption, ExcludeOption, JobsOption, OutputOption,
+    VerboseOption, shared_options,
 )
 from .files import STDOUT, guard_outputs, write_output
 
@@ -51,14 +51,9 @@ def coverage(
     format: CoverageFormatOption = CoverageFormat.rich,
     output: OutputOption = None,
     jobs: JobsOption = None,
-    profile: ProfileOption = None,
-    as_of: AsOfOption = None,
-    lang: LangOption = None,
-    config: ConfigOption = None,
-    rule_dirs: RulesOption = None,
-    max_size: MaxSizeOption = None,
     exclude: ExcludeOption = None,
     verbose: VerboseOption = False,
+    **shared,
 ) -> None:
     """Täckningsmatris: vilka av lagens krav varje berättelse täcker, med avsnittet som ger belägg."""
     from .batch import default_jobs
@@ -68,7 +63,7 @@ def coverage(
     from .render import matrix as render
     from .settings import resolve
 
-    settings = resolve(config, rule_dirs or (), value(profile), as_of, value(lang), max_size)
+    settings = resolve(**shared)
     _swedish_only(settings, "täckningsmatrisen")
     discovery = Discovery(exclude or (), [output] if output else [], verbose)
     results, failed = run(paths, settings, jobs or default_jobs(), progress, discovery=discovery, outputs=[output])
@@ -90,12 +85,7 @@ def compare(
     new: Annotated[Path, typer.Argument(help="Årets berättelse.", show_default=False)],
     format: CompareFormatOption = CompareFormat.rich,
     output: OutputOption = None,
-    profile: ProfileOption = None,
-    as_of: AsOfOption = None,
-    lang: LangOption = None,
-    config: ConfigOption = None,
-    rule_dirs: RulesOption = None,
-    max_size: MaxSizeOption = None,
+    **shared,
 ) -> None:
     """Jämför två års berättelser: avsnitt, siffror, checklistan och text som kopierats ordagrant."""
     from .compare import compare as changes
@@ -104,7 +94,7 @@ def compare(
     from .settings import resolve
 
     guard_outputs([output], [old, new])
-    settings = resolve(config, rule_dirs or (), value(profile), as_of, value(lang), max_size)
+    settings = resolve(**shared)
     _swedish_only(settings, "jämförelsen")
     with progress(2, at_least=1) as advance:
         before, after = (_checked(settings, path, advance) for path in (old, new))
@@ -125,5 +115,5 @@ def _checked(settings, path: Path, advance):
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(coverage)
-    app.command()(compare)
+    app.command()(shared_options(coverage))
+    app.command()(shared_options(compare))

@@ -46,7 +46,7 @@ def as_of_date(value: str | date | None) -> date | None:
 
 def resolve(
     config: Path | None = None,
-    rules: Sequence[Path] = (),
+    rule_dirs: Sequence[Path] | None = (),
     profile: str | None = None,
     as_of: str | date | None = None,
     lang: str | None = None,
@@ -54,11 +54,11 @@ def resolve(
     fail_on: str | None = None,
 ) -> Settings:
     """Settings from the command line's flags (None: not given), the configuration file (`config`,
-    else the nearest one) and the defaults, in that order. `rules` are extra packs (`--rules`)."""
+    else the nearest one) and the defaults, in that order. `rule_dirs` are extra packs (`--rules`)."""
     from .config import configured_rules, load_config
 
     found = load_config(config)
-    ruleset = configured_rules(found, tuple(rules or ()))
+    ruleset = configured_rules(found, tuple(rule_dirs or ()))
     if profile is None and found.profile is not None:
         profile = ruleset.check_profile(found.profile, f"{found.path}: profile")
     return Settings(
