@@ -1,6 +1,7 @@
 """`sosfs-check coverage` and `compare`: the reviewer's (SAS/MAS) view across reports and years.
 
-Both resolve their settings as `check` does (flags, else the configuration, else the defaults).
+Both resolve their settings as `check` does (flags, else the configuration, else the defaults);
+their text is in the report language (`--lang`), JSON is the same in every language.
 """
 
 from __future__ import annotations
@@ -17,12 +18,6 @@ from .cli_options import (
     VerboseOption, shared_options,
 )
 from .files import STDOUT, guard_outputs, write_output
-
-
-def _swedish_only(settings, what: str) -> None:
-    """The matrix and the comparison are written in Swedish only; say so rather than ignore --lang."""
-    if settings.lang != "sv":
-        print(f"sosfs-check: {what} finns bara på svenska; språket {settings.lang!r} gäller inte här", file=sys.stderr)
 
 
 def _rich(draw, output: Path | None, inputs: list[Path], width: int) -> None:
@@ -64,18 +59,19 @@ def coverage(
     from .settings import resolve
 
     settings = resolve(**shared)
-    _swedish_only(settings, "täckningsmatrisen")
     discovery = Discovery(exclude or (), [output] if output else [], verbose)
     results, failed = run(paths, settings, jobs or default_jobs(), progress, discovery=discovery, outputs=[output])
     if results:
         table = matrix(results, settings.rules)
         inputs = [r.path for r in results]
         if format is CoverageFormat.rich:
-            _rich(lambda console: render.print_rich(table, console), output, inputs, 60 + 24 * len(results))
+            width = 60 + 24 * len(results)
+            _rich(lambda console: render.print_rich(table, console, settings.lang), output, inputs, width)
+        elif format is CoverageFormat.json:
+            _emit(output, render.json_text(table), inputs, raw=True)
         else:
-            writer = {"markdown": render.markdown, "html": render.html, "csv": render.csv_text,
-                      "xlsx": render.xlsx, "json": render.json_text}[format.value]
-            _emit(output, writer(table), inputs, raw=format is CoverageFormat.json, markup=format is CoverageFormat.html)
+            writer = {"markdown": render.markdown, "html": render.html, "csv": render.csv_text, "xlsx": render.xlsx}
+            _emit(output, writer[format.value](table, settings.lang), inputs, markup=format is CoverageFormat.html)
     if failed or not results:
         raise typer.Exit(2)
 
@@ -95,15 +91,15 @@ def compare(
 
     guard_outputs([output], [old, new])
     settings = resolve(**shared)
-    _swedish_only(settings, "jämförelsen")
     with progress(2, at_least=1) as advance:
         before, after = (_checked(settings, path, advance) for path in (old, new))
     result = changes(before, after)
     if format is CompareFormat.rich:
-        _rich(lambda console: render.print_rich(result, console), output, [old, new], 120)
+        _rich(lambda console: render.print_rich(result, console, settings.lang), output, [old, new], 120)
+    elif format is CompareFormat.markdown:
+        _emit(output, render.markdown(result, settings.lang), [old, new])
     else:
-        _emit(output, {"markdown": render.markdown, "json": render.json_text}[format.value](result), [old, new],
-              raw=format is CompareFormat.json)
+        _emit(output, render.json_text(result), [old, new], raw=True)
 
 
 def _checked(settings, path: Path, advance):

@@ -65,7 +65,8 @@ class CompareFormat(str, Enum):
 MallFormat = Enum("MallFormat", {name: name for name in TEMPLATE_FORMATS}, type=str)
 Lang = Enum("Lang", {name: name for name in LANGS}, type=str)
 ProfileField = Annotated[
-    str | None, Form(description="Slag av berättelse, som `--profile` (även psb och kb); utan värde avgörs det av titeln.")
+    str | None,
+    Form(description="Slag av berättelse, som `--profile` (även psb och kb); utan värde avgörs det av titeln."),
 ]
 AsOfField = Annotated[str | None, Form(description="Bedöm lagläget per datum (ÅÅÅÅ-MM-DD), som `--as-of`.")]
 FilesField = Annotated[list[UploadFile], File(description="En eller flera berättelser (DOCX, ODT, PDF, Markdown, text).")]
@@ -169,13 +170,12 @@ def create_app(settings: Settings, token: str | None = None) -> Guard:
         asked = request_settings(settings, profile, as_of)
         with saved(_uploads(file)) as files:
             table = matrix(check_all(asked, files), asked.rules)
-        writer = {"json": coverage.json_text, "xlsx": coverage.xlsx, "html": coverage.html,
-                  "markdown": coverage.markdown, "csv": coverage.csv_text}[format.value]
+        if format is CoverageFormat.json:
+            return Response(coverage.json_text(table), media_type=TEXT_TYPES["json"])
         if format is CoverageFormat.xlsx:
-            return _attachment(writer(table), XLSX, "tackning.xlsx")
-        text = writer(table)
-        if format is not CoverageFormat.json:
-            text = visible(text, markup=format is CoverageFormat.html)
+            return _attachment(coverage.xlsx(table, lang), XLSX, "tackning.xlsx")
+        writer = {"html": coverage.html, "markdown": coverage.markdown, "csv": coverage.csv_text}[format.value]
+        text = visible(writer(table, lang), markup=format is CoverageFormat.html)
         return Response(text, media_type=TEXT_TYPES[format.value])
 
     @app.post("/api/compare", summary="Jämför två års berättelser, som `compare`")
@@ -193,7 +193,7 @@ def create_app(settings: Settings, token: str | None = None) -> Guard:
         result = compare(before, after)
         if format is CompareFormat.json:
             return Response(render_compare.json_text(result), media_type=TEXT_TYPES["json"])
-        text = visible(render_compare.markdown(result))
+        text = visible(render_compare.markdown(result, lang))
         if format is CompareFormat.markdown:
             return Response(text, media_type=TEXT_TYPES["markdown"])
         return Response(_markdown_html(text), media_type=TEXT_TYPES["html"])
