@@ -49,7 +49,17 @@ class Config(Strict):
     suppress: list[Suppression] = []
     rules: list[Path] = []  # extra rule packs (folders), relative to the configuration file
     exclude: list[str] = []  # Git-style patterns of files and folders not to read in a folder scan
+    docs_url: str | None = Field(None, alias="docs-url")  # where docs/rules.md is published (SARIF's helpUri)
     _path: Path | None = PrivateAttr(None)
+
+    @field_validator("docs_url")
+    @classmethod
+    def _published(cls, url: str | None) -> str | None:
+        from .settings import docs_url_problem
+
+        if url is not None and (problem := docs_url_problem(url)):
+            raise ValueError(problem)
+        return url
 
     @property
     def path(self) -> Path | None:

@@ -22,6 +22,7 @@ class Settings:
     max_size: int | None = None  # MB; None: the readers' default
     fail_on: str = "error"
     heading_styles: dict[str, int] | None = None  # local heading style -> level
+    docs_url: str | None = None  # the published docs/rules.md (`docs-url`); None: not known
     config: object = field(default=None, compare=False)  # the Config the settings came from
 
     def check(self, path: Path):
@@ -32,6 +33,23 @@ class Settings:
             path, profile=self.profile, as_of=self.as_of, rules=self.rules, style_map=self.heading_styles,
             max_size=self.max_size,
         )
+
+
+RESERVED_HOSTS = ("example", "invalid", "localhost", "test")  # RFC 2606 and 6761: never a published page
+
+
+def docs_url_problem(url: str) -> str | None:
+    """Why `url` cannot be where the rule reference is published, or None: it must be an http(s)
+    address of a real host."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    host = (parts.hostname or "").rstrip(".")
+    if parts.scheme not in ("https", "http") or not host:
+        return f"{url!r} är ingen webbadress; skriv en adress som börjar med https://"
+    if host.rsplit(".", 1)[-1] in RESERVED_HOSTS or host.split(".")[-2:-1] == ["example"]:
+        return f"{url!r} är en exempeladress; skriv adressen där regelreferensen faktiskt publiceras"
+    return None
 
 
 def as_of_date(value: str | date | None) -> date | None:
@@ -69,5 +87,6 @@ def resolve(
         max_size=max_size or found.max_size,
         fail_on=fail_on or found.fail_on or "error",
         heading_styles=found.heading_styles or None,
+        docs_url=found.docs_url,
         config=found,
     )

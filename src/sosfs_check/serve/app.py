@@ -23,6 +23,7 @@ from ..controls import visible
 from ..errors import UserError
 from ..outputs import render
 from ..readers.safety import Limits
+from ..render import Run
 from ..settings import Settings
 from ..validation import swedish
 from .guard import Guard
@@ -131,7 +132,8 @@ def create_app(settings: Settings, token: str | None = None) -> Guard:
         asked = request_settings(settings, profile, as_of)
         with saved(_uploads(file)) as files:
             results = check_all(asked, files)
-        return Response(render(format.value, results, lang, asked.rules), media_type=TEXT_TYPES[format.value])
+        text = render(format.value, results, lang, asked.rules, Run(docs_url=asked.docs_url))
+        return Response(text, media_type=TEXT_TYPES[format.value])
 
     @app.post("/api/annotate", summary="Word-kopia med en kommentar vid varje brist, som `annotate`",
               response_class=Response, responses={200: {"content": {DOCX: {}}}})
