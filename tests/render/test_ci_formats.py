@@ -10,7 +10,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-ROOT = Path(__file__).parent.parent
+ROOT = Path(__file__).parents[2]
 EXAMPLE = "fixtures/examples/boras-2021.docx"  # relative to ROOT: reports show the path as given
 SCHEMA = Path("/work/shared/schemas/sarif-schema-2.1.0.json")
 RANK = {"info": 0, "warning": 1, "error": 2}
@@ -150,7 +150,7 @@ def test_the_package_declares_no_placeholder_reference(monkeypatch):
     sarif.published_rules_url.cache_clear()
     assert sarif.published_rules_url() is None
     for declared, found in [("https://example.org/rules.md", None), (DOCS_URL, DOCS_URL)]:
-        fake = {"Project-URL": [f"Homepage, https://kommun.se", f"Regelreferens, {declared}"]}
+        fake = {"Project-URL": ["Homepage, https://kommun.se", f"Regelreferens, {declared}"]}
         monkeypatch.setattr("importlib.metadata.metadata", lambda name: type("M", (), {"get_all": fake.get})())
         sarif.published_rules_url.cache_clear()
         assert sarif.published_rules_url() == found

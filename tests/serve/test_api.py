@@ -1,5 +1,5 @@
 """`sosfs-check serve`: the API answers as the command line does, refuses what it must, and keeps
-uploads private (the page in a real browser: test_serve_browser.py)."""
+uploads private (the page in a real browser: test_browser.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -29,13 +28,13 @@ from sosfs_check.serve.guard import CSP
 from sosfs_check.serve.work import Upload, display_name, saved
 from sosfs_check.settings import resolve
 
-from helpers import run_cli
+from helpers import free_port, run_cli
 
 with warnings.catch_warnings():  # Starlette's client warns about httpx, which it still uses
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BORAS = ROOT / "fixtures" / "examples" / "boras-2021.docx"
 BORAS_2018 = ROOT / "fixtures" / "docx" / "boras-2018-headings.docx"
 HOSTILE = ROOT / "fixtures" / "hostile"
@@ -470,35 +469,13 @@ def test_missing_extra_is_named(monkeypatch):
 # --- a real server: 20 uploads at once, nothing in the logs, nothing left on disk ---------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
-def live(tmp_path):
+def live(tmp_path, start_server):
     """A `sosfs-check serve` process with its own temporary folder; yields (url, temp folder, process)."""
     temp = tmp_path / "tmp"
     temp.mkdir()
-    port = free_port()
-    env = {**os.environ, "TMPDIR": str(temp)}
-    process = subprocess.Popen([sys.executable, "-m", "sosfs_check", "serve", "--port", str(port)], env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=tmp_path)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            if httpx.get(url + "/healthz").status_code == 200:
-                break
-        except httpx.TransportError:
-            time.sleep(0.05)
-    else:
-        process.kill()
-        pytest.fail(process.communicate()[0].decode())
-    yield url, temp, process
-    if process.poll() is None:
-        process.terminate()
-        process.wait(10)
+    url, process = start_server(env={**os.environ, "TMPDIR": str(temp)})
+    return url, temp, process
 
 
 def test_twenty_uploads_at_once_without_blocking(live):

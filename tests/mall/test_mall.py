@@ -22,7 +22,7 @@ from sosfs_check.readers import read
 from sosfs_check.rules import builtin_rules, load_ruleset
 from sosfs_check.testing import libreoffice_convert, soffice_path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BORAS_2021 = ROOT / "fixtures" / "examples" / "boras-2021.docx"
 KOMMUN_PACK = ROOT / "docs" / "examples" / "kommun-pack"
 PROFILES = ("patientsakerhetsberattelse", "kvalitetsberattelse", "kombinerad")
