@@ -1,5 +1,6 @@
-"""Shared by the rule tests: a minimal valid rule file and an in-process CLI runner."""
+"""Shared by the tests: a minimal valid rule file, an in-process CLI runner and a free port."""
 
+import socket
 import sys
 
 import pytest
@@ -28,3 +29,10 @@ def run_cli(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
         main()
     out = capsys.readouterr()
     return done.value.code or 0, out.out, out.err
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]

@@ -67,7 +67,7 @@ def test_an_internal_error_in_one_file_does_not_stop_the_others(monkeypatch):
 
     monkeypatch.setattr(sosfs_check, "check", check)
     outcomes = check_paths([DOCX / "boras-2018-headings.docx", bad, DOCX / "boras-2021-headings.docx"], Settings(as_of=AS_OF))
-    assert [type(o).__name__ for o in outcomes] == ["Result", "InputError", "Result"]
+    assert [type(o).__name__ for o in outcomes] == ["Result", "InternalError", "Result"]
     assert "internt fel: RuntimeError: oväntat" in str(outcomes[1])
 
 

@@ -78,7 +78,7 @@ def test_all_keys(tmp_path):
     "text, message",
     [
         ('lang = "sv"\nprofil = "kombinerad"\n', "2: okänd nyckel 'profil' (tillåtna: profile, select, ignore, severity, "
-         "fail-on, as-of, lang, max-size, heading-styles, suppress, rules, exclude)"),
+         "fail-on, as-of, lang, max-size, heading-styles, suppress, rules, exclude, docs-url)"),
         ('[[suppress]]\nrule = "A"\nreason = "r"\n\n[[suppress]]\nrule = "SOSFS-5-1-GENOMFORD"\n',
          "5: suppress.1.reason: saknas; ett undantag kräver ett skriftligt skäl"),
         ('[[suppress]]\nrule = "SOSFS-5-1-GENOMFORD"\nreason = "  "\n',

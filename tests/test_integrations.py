@@ -47,9 +47,12 @@ def test_the_repository_workflow_passes_and_writes_its_reports(tmp_path):
 
 def test_documented_configuration_is_valid(tmp_path):
     text = (ROOT / "docs/ci.md").read_text(encoding="utf-8")
-    [example] = re.findall(r"```toml\n(.*?)```", text, re.S)
-    (tmp_path / "sosfs-check.toml").write_text(example, encoding="utf-8")
-    config = load_config(tmp_path / "sosfs-check.toml")
+    examples = re.findall(r"```toml\n(.*?)```", text, re.S)
+    assert len(examples) == 2
+    for example in examples:  # the full one last
+        (tmp_path / "sosfs-check.toml").write_text(example, encoding="utf-8")
+        config = load_config(tmp_path / "sosfs-check.toml")
+    assert config.docs_url == "https://intranat.kommunen.se/sosfs-check/rules.md"
     rules = configure_rules(config, builtin_rules())
     assert config.suppress[0].reason == "Publiceras av kommunstyrelsen"
     assert rules.by_id("SOSFS-5-1-SANNOLIKHET") is None

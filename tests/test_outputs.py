@@ -73,7 +73,9 @@ def test_sarif_has_one_result_per_finding_with_line_and_section(result):
         else:
             assert "logicalLocations" not in location
     stale = next(r for r in rules if r["id"] == "LAGAR-INAKTUELL-REFERENS")
-    assert stale["help"]["text"].startswith("Byt till den nu gällande hänvisningen")
+    assert stale["help"]["text"].split("\n\n")[-1] == (
+        "Så åtgärdar du bristen: Byt till den nu gällande hänvisningen. Om texten medvetet beskriver historiken, "
+        "skriv det (t.ex. ”tidigare SKL”).")
     assert stale["properties"]["legalBasis"] == ["SOSFS 2011:9 2 kap. 1 §"]
 
 

@@ -5,7 +5,7 @@ import textwrap
 import pytest
 
 from sosfs_check.errors import RuleError
-from sosfs_check.rules import builtin_rules, load_rule_file, load_rules
+from sosfs_check.rules import builtin_rules, load_rule_file, load_rules, load_ruleset
 
 from helpers import GOOD_RULE
 
@@ -131,3 +131,17 @@ def test_rule_files_cannot_claim_their_own_sources(tmp_path):
     text = GOOD_RULE.replace("    check:", "    bases: [{cite: 'SOSFS 2011:9 5 kap. 1 §', level: primary}]\n    check:")
     with pytest.raises(RuleError, match="fylls i av sosfs-check"):
         load_rule_file(write(tmp_path, "r.yml", text))
+
+
+def test_a_later_packs_texts_that_no_longer_carry_an_error_are_an_error_in_that_pack(tmp_path):
+    """A pack that lowers the source of a text error rules rest on: each such rule fails in that pack."""
+    pack = tmp_path / "pack.yml"
+    pack.write_text("name: kommun\nversion: '1'\ntexts:\n  - id: SFS 2010:659\n    name: Patientsäkerhetslag (2010:659)\n"
+                    "    level: unverified\n    reference: ingen\n    report_content: ['3 kap. 10 §']\n", encoding="utf-8")
+    resting = [r.id for r in builtin_rules().rules if r.severity == "error" and r.obligation == "ska"
+               and all(b.cite.startswith("SFS 2010:659 ") for b in r.bases if b.supports_error)]
+    with pytest.raises(RuleError) as raised:
+        load_ruleset((tmp_path,))
+    policy = ("severity error kräver en rättslig grund som föreskriver innehåll i berättelsen och är läst i lagtexten "
+              "(primary) eller i en namngiven källa som citerar lydelsen (secondary)")
+    assert resting and raised.value.problems == [f"{pack}:1:1: texts: {rule_id}: {policy}" for rule_id in resting]

@@ -19,7 +19,7 @@ KOMMUN_PACK = ROOT / "docs" / "examples" / "kommun-pack"
 SHARED = {"--rules", "--config", "--lang", "--max-size", "--as-of", "--profile"}
 
 
-@pytest.mark.parametrize("command", ["check", "annotate", "coverage", "compare"])
+@pytest.mark.parametrize("command", ["check", "annotate", "coverage", "compare", "mall", "serve"])
 def test_every_command_takes_the_shared_options_and_lists_them_in_help(command, monkeypatch, capsys):
     click = typer.main.get_command(app).commands[command]
     assert SHARED <= {name for param in click.params for name in param.opts}
@@ -71,8 +71,38 @@ def test_compare_loads_the_packs_given_with_rules(monkeypatch, capsys, tmp_path)
     assert (code, out, err) == (2, "", f"sosfs-check: {missing.resolve()}: regelpaketets mapp finns inte\n")
 
 
-def test_coverage_says_it_is_swedish_only_when_english_is_asked_for(monkeypatch, capsys):
-    code, out, err = run_cli(monkeypatch, capsys, "coverage", EXAMPLE, "--as-of", "2026-11-25", "--format", "json",
-                             "--lang", "en")
-    assert code == 0 and json.loads(out)["reports"][0]["path"] == EXAMPLE
-    assert err == "sosfs-check: täckningsmatrisen finns bara på svenska; språket 'en' gäller inte här\n"
+def test_coverage_in_english_translates_the_text_and_keeps_the_json(monkeypatch, capsys):
+    args = ("coverage", EXAMPLE, "--as-of", "2026-11-25")
+    code, sv_json, err = run_cli(monkeypatch, capsys, *args, "--format", "json")
+    assert (code, err) == (0, "")
+    code, en_json, err = run_cli(monkeypatch, capsys, *args, "--format", "json", "--lang", "en")
+    assert (code, en_json, err) == (0, sv_json, "")
+    code, text, err = run_cli(monkeypatch, capsys, *args, "--format", "markdown", "--lang", "en")
+    lines = text.splitlines()
+    assert (code, err) == (0, "")
+    assert lines[:6] == [
+        "# Coverage of the management system's requirements", "",
+        "- boras-2021.docx: Patientsäkerhets- och kvalitetsberättelse, period 2021", "",
+        "| Requirement (legal basis) | boras-2021.docx | Total |", "|---|---|---|",
+    ]
+    assert "| SFS 2010:659 3 kap. 11 § Lagar och andra krav | not fulfilled | 1 not fulfilled |" in lines
+    assert lines[-1] == "| **Total** | 49 fulfilled, 8 partly fulfilled, 9 not fulfilled |  |"
+    code, csv_text, _ = run_cli(monkeypatch, capsys, *args, "--format", "csv", "--lang", "en")
+    assert csv_text.splitlines()[0] == (
+        "<U+FEFF>Area;Legal basis;Requirement;boras-2021.docx;boras-2021.docx – evidence in section;"
+        "Fulfilled;Partly fulfilled;Not fulfilled;Not applicable"
+    )
+
+
+def test_compare_in_english(monkeypatch, capsys):
+    code, text, err = run_cli(monkeypatch, capsys, "compare", OLD, EXAMPLE, "--as-of", "2026-11-25",
+                              "--format", "markdown", "--lang", "en")
+    lines = text.splitlines()
+    assert (code, err) == (0, "")
+    assert lines[0] == "# Comparison: boras-2018-headings.docx → boras-2021.docx"
+    assert [line for line in lines if line.startswith("## ")] == [
+        "## Sections", "## Figures", "## Management-system checklist", "## Copied text",
+    ]
+    assert "| complaints and comments received | 9 | 12 |" in lines
+    assert "| Samverkan | partly fulfilled | fulfilled | improved |" in lines
+    assert "| Section | Paragraphs | Words | Text |" in lines

@@ -12,7 +12,7 @@ import docx
 import pytest
 from docx.oxml.ns import qn
 
-from sosfs_check import testing
+from sosfs_check import libreoffice, testing
 from sosfs_check.testing import Item, LibreOfficeError, build_docx, libreoffice_resave, parse_spec, soffice_path
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
@@ -226,7 +226,7 @@ def test_build_docx_rejects_unknown_style():
 
 
 def test_missing_soffice_is_a_clear_error(monkeypatch, tmp_path):
-    monkeypatch.setattr(testing, "soffice_path", lambda: None)
+    monkeypatch.setattr(libreoffice, "soffice_path", lambda: None)
     with pytest.raises(LibreOfficeError, match="soffice"):
         libreoffice_resave(tmp_path / "x.docx", tmp_path)
 

@@ -59,10 +59,10 @@ def _outermost(p):
 
 def _matches(block: Block, section: Section, rules: list) -> bool:
     """Is this heading the section: by the catalogue's titles and aliases, or a rule's own headings?"""
-    from .mall import _same
+    from .mall.source import same_section
     from .vocabulary import text_matches
 
-    if _same(block.text, section):
+    if same_section(block.text, section):
         return True
     return any(text_matches(block.text, h) for r in rules for h in (getattr(r.check, "headings", None) or ()))
 

@@ -9,7 +9,7 @@ import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, InternalError
 from .result import Result
 from .settings import Settings
 
@@ -20,7 +20,7 @@ def _check_one(path: Path, settings: Settings) -> Result | InputError:
     except InputError as exc:
         return exc
     except Exception as exc:  # a bug met in one file must not stop the others
-        error = InputError(path, f"internt fel: {type(exc).__name__}: {exc} (kör med --debug för detaljer)")
+        error = InternalError(path, f"internt fel: {type(exc).__name__}: {exc}")
         error.__cause__ = exc
         return error
 

@@ -10,8 +10,8 @@ import typer
 
 from . import cli_mall, cli_reviewer
 from .cli_options import (
-    AsOfOption, BaselineOption, CheckFormatOption, CheckOutputOption, ConfigOption, FailOnOption, Format, JobsOption,
-    ExcludeOption, LangOption, MaxSizeOption, ProfileOption, RulesOption, VerboseOption, WriteBaselineOption, value,
+    BaselineOption, CheckFormatOption, CheckOutputOption, FailOnOption, Format, JobsOption, ExcludeOption,
+    VerboseOption, WriteBaselineOption, shared_options, value,
 )
 from .cli_rules import rules_app
 
@@ -42,6 +42,7 @@ def _root(
 
 
 @app.command()
+@shared_options
 def check(
     paths: Annotated[list[Path], typer.Argument(help="DOCX-filer eller mappar.", show_default=False)],
     format: CheckFormatOption = Format.rich,
@@ -50,40 +51,30 @@ def check(
     jobs: JobsOption = None,
     baseline: BaselineOption = None,
     write_baseline: WriteBaselineOption = None,
-    profile: ProfileOption = None,
-    as_of: AsOfOption = None,
-    lang: LangOption = None,
-    config: ConfigOption = None,
-    rule_dirs: RulesOption = None,
-    max_size: MaxSizeOption = None,
     exclude: ExcludeOption = None,
     verbose: VerboseOption = False,
+    **shared,
 ) -> None:
     """Granska en eller flera berättelser och visa checklistan och bristerna."""
     from .commands import check as run_check
 
     code = run_check(
-        paths, profile=value(profile), format=format.value, output=output, fail_on=value(fail_on), as_of=as_of,
-        lang=value(lang), jobs=jobs, config=config, baseline=baseline, write_baseline=write_baseline,
-        rule_dirs=rule_dirs, max_size=max_size, exclude=exclude, verbose=verbose,
+        paths, format=format.value, output=output, fail_on=value(fail_on), jobs=jobs, baseline=baseline,
+        write_baseline=write_baseline, exclude=exclude, verbose=verbose, **shared,
     )
     if code:
         raise typer.Exit(code)
 
 
 @app.command()
+@shared_options
 def annotate(
     report: Annotated[Path, typer.Argument(help="Word-utkastet (.docx).", show_default=False)],
     output: Annotated[
         Optional[Path],
         typer.Option("--output", "-o", help="Kopian med kommentarer (standard RAPPORT.granskad.docx; - är stdout)."),
     ] = None,
-    profile: ProfileOption = None,
-    as_of: AsOfOption = None,
-    lang: LangOption = None,
-    config: ConfigOption = None,
-    rule_dirs: RulesOption = None,
-    max_size: MaxSizeOption = None,
+    **shared,
 ) -> None:
     """Skriv en kopia av Word-utkastet med en kommentar vid varje brist; originalet ändras aldrig."""
     from .annotate import annotate as write_comments
@@ -92,7 +83,7 @@ def annotate(
     from .pipeline import run
     from .settings import resolve
 
-    settings = resolve(config, rule_dirs or (), value(profile), as_of, value(lang), max_size)
+    settings = resolve(**shared)
     target = output or default_output(report)
     if target != STDOUT:
         from .files import guard_outputs
@@ -116,22 +107,21 @@ cli_mall.register(app)
 
 
 @app.command()
+@shared_options
 def serve(
     host: Annotated[str, typer.Option(help="Adress att lyssna på; annan än 127.0.0.1 kräver --token.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port att lyssna på.")] = 8000,
     open_browser: Annotated[bool, typer.Option("--open", help="Öppna sidan i webbläsaren.")] = False,
-    rule_dirs: RulesOption = None,
-    config: ConfigOption = None,
-    lang: LangOption = None,
-    max_size: MaxSizeOption = None,
     token: Annotated[
         Optional[str], typer.Option(help="Åtkomstnyckel som varje begäran måste bära (eller SOSFS_CHECK_TOKEN).")
     ] = None,
+    **shared,
 ) -> None:
     """Visa granskningen som en webbsida på den här datorn: släpp en Word-fil och se checklistan."""
     from .serve import serve as run_server
+    from .settings import resolve
 
-    run_server(host, port, open_browser, rule_dirs or (), config, value(lang), max_size, token)
+    run_server(resolve(**shared), host, port, open_browser, token)
 
 
 def main() -> None:

@@ -2,30 +2,15 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from .cli_options import RulesOption
-
-
-class TemplateFormat(str, Enum):
-    docx = "docx"
-    odt = "odt"
-    md = "md"
-
-
-class TemplateLang(str, Enum):
-    sv = "sv"
-    en = "en"
+from .cli_options import TemplateFormat, shared_options
 
 
 def mall(
-    profile: Annotated[
-        Optional[str], typer.Option(help="patientsakerhetsberattelse (standard), kvalitetsberattelse eller kombinerad.")
-    ] = None,
     year: Annotated[
         Optional[int], typer.Option("--year", min=1900, max=2999, metavar="ÅÅÅÅ",
                                     help="Året berättelsen avser (standard: förra året; med --from året efter).")
@@ -33,8 +18,6 @@ def mall(
     organisation: Annotated[
         Optional[str], typer.Option(help="Nämnd eller vårdgivare på titelsidan, t.ex. \"Vård- och omsorgsnämnden i X\".")
     ] = None,
-    rule_dirs: RulesOption = None,
-    lang: Annotated[TemplateLang, typer.Option(help="Språk i mallens rubriker och ledtexter.")] = TemplateLang.sv,
     output: Annotated[
         Optional[Path], typer.Option("--output", "-o", metavar="FIL",
                                      help="Mallen (standard: <profil>-<år>.<format> i aktuell mapp).")
@@ -44,14 +27,16 @@ def mall(
                                      help="Förra årets berättelse: rubrikerna och målen förs över, aldrig brödtexten.")
     ] = None,
     format: Annotated[TemplateFormat, typer.Option("--format", "-f", help="Filformat.")] = TemplateFormat.docx,
+    **shared,
 ) -> None:
     """Skriv en mall (Word) med ett avsnitt för varje krav, vägledning och lagrum; `check` visar sedan hur långt du kommit."""
     from .files import write_atomic
     from .mall import plan
     from .settings import resolve
 
-    settings = resolve(rules=rule_dirs or (), profile=profile)
-    template = plan(settings.profile, year, organisation, settings.rules, lang.value, source)
+    settings = resolve(**shared)
+    last = settings.check(source) if source else None
+    template = plan(settings.profile, year, organisation, settings.rules, settings.lang, last)
     data = template.render(format.value)
     target = output or Path(f"{template.file_stem}.{format.value}")
     write_atomic(target, data, inputs=[source] if source else [])
@@ -59,4 +44,4 @@ def mall(
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(mall)
+    app.command()(shared_options(mall))

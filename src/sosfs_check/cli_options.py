@@ -1,18 +1,21 @@
 """Every command-line option, declared once; commands take the ones they use.
 
-All commands that judge reports (check, annotate, coverage, compare) take the shared
-`--rules`, `--config`, `--lang`, `--max-size`, `--as-of` and `--profile`.
+Every command (check, annotate, coverage, compare, mall, serve) takes the shared `--rules`,
+`--config`, `--lang`, `--max-size`, `--as-of` and `--profile` through `shared_options`.
 """
 
 from __future__ import annotations
 
+import functools
+import inspect
+import typing
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from .choices import COMPARE_FORMATS, COVERAGE_FORMATS, FAIL_ON, LANGS, LIST_FORMATS
+from .choices import COMPARE_FORMATS, COVERAGE_FORMATS, FAIL_ON, LANGS, LIST_FORMATS, TEMPLATE_FORMATS
 from .outputs import FORMATS
 from .rules import builtin_rules
 
@@ -27,6 +30,7 @@ CompareFormat = _choices("CompareFormat", COMPARE_FORMATS)
 ListFormat = _choices("ListFormat", LIST_FORMATS)
 FailOn = _choices("FailOn", FAIL_ON)
 Lang = _choices("Lang", LANGS)
+TemplateFormat = _choices("TemplateFormat", TEMPLATE_FORMATS)
 
 
 def value(choice: Enum | str | None) -> str | None:
@@ -82,3 +86,26 @@ OutputOption = Annotated[Optional[Path], typer.Option("--output", "-o", help="Sk
 CoverageFormatOption = Annotated[CoverageFormat, typer.Option("--format", "-f", help="Utdataformat.")]
 CompareFormatOption = Annotated[CompareFormat, typer.Option("--format", "-f", help="Utdataformat.")]
 ListFormatOption = Annotated[ListFormat, typer.Option("--format", "-f", help="Utdataformat.")]
+
+SHARED = {
+    "profile": ProfileOption, "as_of": AsOfOption, "lang": LangOption, "config": ConfigOption,
+    "rule_dirs": RulesOption, "max_size": MaxSizeOption,
+}  # fmt: skip
+
+
+def shared_options(command):
+    """`command` with the shared options (`SHARED`) after its own: it takes them as `**shared`,
+    choices as text, ready for `settings.resolve(**shared)`."""
+    hints = typing.get_type_hints(command, include_extras=True)
+    own = [p.replace(annotation=hints[p.name]) for p in inspect.signature(command).parameters.values()
+           if p.kind is not p.VAR_KEYWORD]
+    shared = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=option)
+              for name, option in SHARED.items()]
+
+    @functools.wraps(command)
+    def with_shared(*args, **kwargs):
+        return command(*args, **{**kwargs, **{name: value(kwargs[name]) for name in SHARED}})
+
+    with_shared.__signature__ = inspect.Signature([*own, *shared])
+    with_shared.__annotations__ = {p.name: p.annotation for p in [*own, *shared]}
+    return with_shared

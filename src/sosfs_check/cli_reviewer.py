@@ -1,6 +1,7 @@
 """`sosfs-check coverage` and `compare`: the reviewer's (SAS/MAS) view across reports and years.
 
-Both resolve their settings as `check` does (flags, else the configuration, else the defaults).
+Both resolve their settings as `check` does (flags, else the configuration, else the defaults);
+their text is in the report language (`--lang`), JSON is the same in every language.
 """
 
 from __future__ import annotations
@@ -13,16 +14,10 @@ from typing import Annotated
 import typer
 
 from .cli_options import (
-    AsOfOption, CompareFormat, CompareFormatOption, ConfigOption, CoverageFormat, CoverageFormatOption, ExcludeOption,
-    JobsOption, LangOption, MaxSizeOption, OutputOption, ProfileOption, RulesOption, VerboseOption, value,
+    CompareFormat, CompareFormatOption, CoverageFormat, CoverageFormatOption, ExcludeOption, JobsOption, OutputOption,
+    VerboseOption, shared_options,
 )
 from .files import STDOUT, guard_outputs, write_output
-
-
-def _swedish_only(settings, what: str) -> None:
-    """The matrix and the comparison are written in Swedish only; say so rather than ignore --lang."""
-    if settings.lang != "sv":
-        print(f"sosfs-check: {what} finns bara på svenska; språket {settings.lang!r} gäller inte här", file=sys.stderr)
 
 
 def _rich(draw, output: Path | None, inputs: list[Path], width: int) -> None:
@@ -51,14 +46,9 @@ def coverage(
     format: CoverageFormatOption = CoverageFormat.rich,
     output: OutputOption = None,
     jobs: JobsOption = None,
-    profile: ProfileOption = None,
-    as_of: AsOfOption = None,
-    lang: LangOption = None,
-    config: ConfigOption = None,
-    rule_dirs: RulesOption = None,
-    max_size: MaxSizeOption = None,
     exclude: ExcludeOption = None,
     verbose: VerboseOption = False,
+    **shared,
 ) -> None:
     """Täckningsmatris: vilka av lagens krav varje berättelse täcker, med avsnittet som ger belägg."""
     from .batch import default_jobs
@@ -68,19 +58,20 @@ def coverage(
     from .render import matrix as render
     from .settings import resolve
 
-    settings = resolve(config, rule_dirs or (), value(profile), as_of, value(lang), max_size)
-    _swedish_only(settings, "täckningsmatrisen")
+    settings = resolve(**shared)
     discovery = Discovery(exclude or (), [output] if output else [], verbose)
     results, failed = run(paths, settings, jobs or default_jobs(), progress, discovery=discovery, outputs=[output])
     if results:
         table = matrix(results, settings.rules)
         inputs = [r.path for r in results]
         if format is CoverageFormat.rich:
-            _rich(lambda console: render.print_rich(table, console), output, inputs, 60 + 24 * len(results))
+            width = 60 + 24 * len(results)
+            _rich(lambda console: render.print_rich(table, console, settings.lang), output, inputs, width)
+        elif format is CoverageFormat.json:
+            _emit(output, render.json_text(table), inputs, raw=True)
         else:
-            writer = {"markdown": render.markdown, "html": render.html, "csv": render.csv_text,
-                      "xlsx": render.xlsx, "json": render.json_text}[format.value]
-            _emit(output, writer(table), inputs, raw=format is CoverageFormat.json, markup=format is CoverageFormat.html)
+            writer = {"markdown": render.markdown, "html": render.html, "csv": render.csv_text, "xlsx": render.xlsx}
+            _emit(output, writer[format.value](table, settings.lang), inputs, markup=format is CoverageFormat.html)
     if failed or not results:
         raise typer.Exit(2)
 
@@ -90,12 +81,7 @@ def compare(
     new: Annotated[Path, typer.Argument(help="Årets berättelse.", show_default=False)],
     format: CompareFormatOption = CompareFormat.rich,
     output: OutputOption = None,
-    profile: ProfileOption = None,
-    as_of: AsOfOption = None,
-    lang: LangOption = None,
-    config: ConfigOption = None,
-    rule_dirs: RulesOption = None,
-    max_size: MaxSizeOption = None,
+    **shared,
 ) -> None:
     """Jämför två års berättelser: avsnitt, siffror, checklistan och text som kopierats ordagrant."""
     from .compare import compare as changes
@@ -104,16 +90,16 @@ def compare(
     from .settings import resolve
 
     guard_outputs([output], [old, new])
-    settings = resolve(config, rule_dirs or (), value(profile), as_of, value(lang), max_size)
-    _swedish_only(settings, "jämförelsen")
+    settings = resolve(**shared)
     with progress(2, at_least=1) as advance:
         before, after = (_checked(settings, path, advance) for path in (old, new))
     result = changes(before, after)
     if format is CompareFormat.rich:
-        _rich(lambda console: render.print_rich(result, console), output, [old, new], 120)
+        _rich(lambda console: render.print_rich(result, console, settings.lang), output, [old, new], 120)
+    elif format is CompareFormat.markdown:
+        _emit(output, render.markdown(result, settings.lang), [old, new])
     else:
-        _emit(output, {"markdown": render.markdown, "json": render.json_text}[format.value](result), [old, new],
-              raw=format is CompareFormat.json)
+        _emit(output, render.json_text(result), [old, new], raw=True)
 
 
 def _checked(settings, path: Path, advance):
@@ -125,5 +111,5 @@ def _checked(settings, path: Path, advance):
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(coverage)
-    app.command()(compare)
+    app.command()(shared_options(coverage))
+    app.command()(shared_options(compare))

@@ -55,7 +55,7 @@ def check(
                           outputs=[file for _, file in pairs], reads=read_inputs([], [], config_file, packs))
     code = exit_code(results, failed, settings.fail_on)
     if results:
-        emit(pairs, results, settings.lang, settings.rules, Run(settings.fail_on, code))
+        emit(pairs, results, settings.lang, settings.rules, Run(settings.fail_on, code, settings.docs_url))
     return code
 
 

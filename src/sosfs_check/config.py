@@ -13,8 +13,10 @@ from pydantic import Field, PrivateAttr, ValidationError, field_validator
 from .choices import FAIL_ON, LANGS
 from .errors import UserError
 from .result import Result
-from .rules import RuleSet, Severity, load_ruleset
+from .rulemodel import Severity
+from .rules import RuleSet, load_ruleset
 from .schema import Strict
+from .validation import swedish
 
 FILE_NAME = "sosfs-check.toml"
 PYPROJECT = "pyproject.toml"
@@ -47,7 +49,17 @@ class Config(Strict):
     suppress: list[Suppression] = []
     rules: list[Path] = []  # extra rule packs (folders), relative to the configuration file
     exclude: list[str] = []  # Git-style patterns of files and folders not to read in a folder scan
+    docs_url: str | None = Field(None, alias="docs-url")  # where docs/rules.md is published (SARIF's helpUri)
     _path: Path | None = PrivateAttr(None)
+
+    @field_validator("docs_url")
+    @classmethod
+    def _published(cls, url: str | None) -> str | None:
+        from .settings import docs_url_problem
+
+        if url is not None and (problem := docs_url_problem(url)):
+            raise ValueError(problem)
+        return url
 
     @property
     def path(self) -> Path | None:
@@ -161,24 +173,16 @@ def _value_line(path: Path, value: str) -> str:
 
 
 def _problem(err: dict, prefix: str) -> str:
-    """One validation error in Swedish: 'key.path: what is wrong'."""
+    """One validation error in Swedish: 'key.path: what is wrong' (see `validation.swedish`)."""
     where = prefix + ".".join(str(part) for part in err["loc"])
-    kind = err["type"]
-    if kind == "extra_forbidden":
-        allowed = ", ".join(f.alias or name for name, f in Config.model_fields.items())
+    if err["type"] == "extra_forbidden":
+        problem = swedish(err, where)
         if len(err["loc"]) == 1:
-            return f"okänd nyckel '{where}' (tillåtna: {allowed})"
-        return f"okänd nyckel '{where}'"
-    if kind == "missing":
-        if err["loc"][-1] == "reason":
-            return f"{where}: saknas; ett undantag kräver ett skriftligt skäl"
-        return f"{where}: saknas"
-    if kind == "literal_error":
-        allowed = err["ctx"]["expected"].replace(" or ", " eller ")
-        return f"{where}: ogiltigt värde {err['input']!r}; tillåtet: {allowed}"
-    if kind == "value_error":
-        return f"{where}: {err['msg'].removeprefix('Value error, ')}"
-    return f"{where}: ogiltigt värde {err['input']!r} ({err['msg']})"
+            problem += f" (tillåtna: {', '.join(f.alias or name for name, f in Config.model_fields.items())})"
+        return problem
+    if err["type"] == "missing" and err["loc"][-1] == "reason":
+        return f"{where}: saknas; ett undantag kräver ett skriftligt skäl"
+    return f"{where}: {swedish(err)}"
 
 
 def _matches(name: str, rule) -> bool:

@@ -17,6 +17,10 @@ class InputError(UserError):
         return type(self), (self.path, self.problem)
 
 
+class InternalError(InputError):
+    """A bug met while checking one file: the others are still checked."""
+
+
 class NotAReportError(InputError):
     """Readable, but neither a patientsäkerhets- nor a kvalitetsberättelse, and no profile given."""
 

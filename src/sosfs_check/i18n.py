@@ -1,4 +1,5 @@
-"""User-facing words of the reports, Swedish by default; rule texts stay Swedish."""
+"""User-facing words of the reports, Swedish by default; rule texts and what the packs name
+(areas, paragraphs, sections) stay Swedish."""
 
 from __future__ import annotations
 
@@ -62,6 +63,33 @@ WORDS = {
         "draft_unfinished": "Utkastet är inte ifyllt: {empty} av {sections} avsnitt saknar text",
         "draft_guidance": "Mallens vägledning eller platshållare kvar på {guidance} ställen",
         "draft_empty": "Avsnitt utan text",
+        # coverage
+        "coverage": "Täckning av ledningssystemets krav",
+        "coverage_sheet": "Täckning",
+        "requirement": "Krav",
+        "requirement_basis": "Krav (lagrum)",
+        "citation": "Lagrum",
+        "total": "Summa",
+        "status_counts": "Uppfyllt / delvis / ej",
+        # compare
+        "comparison": "Jämförelse",
+        "sections": "Avsnitt",
+        "added": "Nya avsnitt",
+        "removed": "Borttagna avsnitt",
+        "added_one": "Nytt",
+        "removed_one": "Borttaget",
+        "figures": "Uppgifter",
+        "change": "Förändring",
+        "förbättrad": "förbättrad",
+        "försämrad": "försämrad",
+        "ändrad": "ändrad",
+        "oförändrad": "oförändrad",
+        "copied": "{copied} av {paragraphs} stycken ({share:.0%}) är kopierade ordagrant från {name}",
+        "copied_text": "Kopierad text",
+        "passages": "Längsta kopierade partier",
+        "paragraphs": "Stycken",
+        "words": "Ord",
+        "text": "Text",
     },
     "en": {
         "uppfyllt": "fulfilled",
@@ -122,6 +150,40 @@ WORDS = {
         "draft_unfinished": "The draft is not filled in: {empty} of {sections} sections have no text",
         "draft_guidance": "Template guidance or placeholders left in {guidance} places",
         "draft_empty": "Sections without text",
+        # coverage
+        "coverage": "Coverage of the management system's requirements",
+        "coverage_sheet": "Coverage",
+        "requirement": "Requirement",
+        "requirement_basis": "Requirement (legal basis)",
+        "citation": "Legal basis",
+        "total": "Total",
+        "status_counts": "Fulfilled / partly / not",
+        # compare
+        "comparison": "Comparison",
+        "sections": "Sections",
+        "added": "New sections",
+        "removed": "Removed sections",
+        "added_one": "New",
+        "removed_one": "Removed",
+        "figures": "Figures",
+        "change": "Change",
+        "förbättrad": "improved",
+        "försämrad": "worse",
+        "ändrad": "changed",
+        "oförändrad": "unchanged",
+        "copied": "{copied} of {paragraphs} paragraphs ({share:.0%}) are copied word for word from {name}",
+        "copied_text": "Copied text",
+        "passages": "Longest copied passages",
+        "paragraphs": "Paragraphs",
+        "words": "Words",
+        "text": "Text",
+        # the figures `compare` reads (facts.FACT_LABELS), by key
+        "fact_avvikelser": "reported deviations",
+        "fact_klagomal_synpunkter": "complaints and comments received",
+        "fact_lex_maria_anmalningar": "lex Maria reports",
+        "fact_lex_sarah_rapporter": "lex Sarah reports",
+        "fact_ivo_anmalningar": "reports to IVO",
+        "fact_riskanalyser": "risk analyses carried out",
     },
 }
 

@@ -10,23 +10,29 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError, NotAReportError
+from .errors import InputError, InternalError, NotAReportError
 from .result import Result
 from .settings import Settings
 
 
-def collect(outcomes: list, paths: list[Path]) -> tuple[list[Result], bool]:
-    """(results, whether a file failed); problems are reported on stderr. A file found in a
-    folder that is no report is skipped with a note; named on the command line, it fails."""
+def on_stderr(problem: InputError) -> None:
+    """How the command line reports a file that could not be checked."""
+    if "--debug" in sys.argv:
+        traceback.print_exception(problem)
+    hint = " (kör med --debug för detaljer)" if isinstance(problem, InternalError) else ""
+    print(f"sosfs-check: {problem}{hint}", file=sys.stderr)
+
+
+def collect(outcomes: list, paths: list[Path], on_problem: Callable[[InputError], None]) -> tuple[list[Result], bool]:
+    """(results, whether a file failed); each file that failed goes to `on_problem`. A file found in
+    a folder that is no report is skipped with a note; named on the command line, it fails."""
     results, failed = [], False
     named = {p for p in paths if not p.is_dir()}
     for outcome in outcomes:
         if isinstance(outcome, NotAReportError) and outcome.path not in named:
             print(f"sosfs-check: hoppar över {outcome.path}: varken patientsäkerhets- eller kvalitetsberättelse", file=sys.stderr)
         elif isinstance(outcome, InputError):
-            if "--debug" in sys.argv:
-                traceback.print_exception(outcome)
-            print(f"sosfs-check: {outcome}", file=sys.stderr)
+            on_problem(outcome)
             failed = True
         else:
             results.append(outcome)
@@ -53,6 +59,7 @@ def run(
     discovery: Discovery = Discovery(),
     outputs: list[Path | None] = (),
     reads: list[Path] = (),
+    on_problem: Callable[[InputError], None] = on_stderr,
 ) -> tuple[list[Result], bool]:
     """Check the reports (folders are searched) under `settings`: (results, whether a file failed).
 
@@ -61,6 +68,7 @@ def run(
     findings as known, and `baseline` (or the file just written) marks the known ones.
     Before anything is read, `outputs` and `write_baseline` are refused if they are any file
     read: the paths, the reports found in folders, the baseline and `reads` (configuration, packs).
+    Each file that cannot be checked goes to `on_problem` (default: a line on stderr).
     """
     from .batch import check_paths
     from .discover import discover, report_skipped
@@ -81,7 +89,7 @@ def run(
     guard_outputs([write_baseline], inputs)
     with progress(len(files)) if progress else nullcontext() as on_done:
         outcomes = check_paths(files, settings, jobs, on_done)
-    results, failed = collect(outcomes, paths)
+    results, failed = collect(outcomes, paths, on_problem)
     suppress(settings, results)
     if write_baseline:
         from .baseline import write_baseline as save_baseline

@@ -34,7 +34,7 @@ from .vocabulary import STEMS
 
 FORMAT = "sosfs-check-rulecache/1"
 _CODE = (  # what the cached data is derived by
-    "rules.py", "lawdata.py", "sections.py", "schema.py", "yamlfile.py", "regexes.py", "vocabulary.py", "rulecache.py",
+    "rules.py", "rulemodel.py", "lawdata.py", "sections.py", "schema.py", "yamlfile.py", "regexes.py", "vocabulary.py", "rulecache.py",
     "checks/*.py", "descriptions.py",
 )
 MAX_CACHE = 20 * 1024 * 1024  # the built-in pack and its tables take well under 1 MB

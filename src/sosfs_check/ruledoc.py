@@ -104,13 +104,31 @@ def rules_markdown(ruleset: RuleSet) -> str:
             continue
         out += ["", f"## {title} (`{area}`)"]
         for rule in rules:
-            out += ["", f"### {rule.id}", "", f"**{rule.title}**", "", facts_line(rule, ruleset)]
-            for heading, body in explain_sections(rule):
-                if isinstance(body, list):
-                    out += ["", f"**{heading}:**", "", _bullets(body)]
-                else:
-                    out += ["", f"**{heading}.** {body}"]
+            out += ["", f"### {rule.id}", "", f"**{rule.title}**", "", facts_line(rule, ruleset), *_explained(rule)]
     return "\n".join(out) + "\n"
+
+
+def _explained(rule: Rule) -> list[str]:
+    """The rule's `explain_sections` as Markdown lines, each part after a blank line."""
+    out = []
+    for heading, body in explain_sections(rule):
+        if isinstance(body, list):
+            out += ["", f"**{heading}:**", "", _bullets(body)]
+        else:
+            out += ["", f"**{heading}.** {body}"]
+    return out
+
+
+def rule_help(rule: Rule) -> tuple[str, str]:
+    """(text, Markdown): the rule explained as in docs/rules.md, for a tool that shows it where the
+    reference is not published (SARIF's `help`)."""
+    text = [rule.title]
+    for heading, body in explain_sections(rule):
+        if isinstance(body, list):
+            text += ["", f"{heading}:", _bullets(body)]
+        else:
+            text += ["", f"{heading}: {body}"]
+    return "\n".join(text), "\n".join([f"**{rule.title}**", *_explained(rule)])
 
 
 def legal_sources_markdown(ruleset: RuleSet) -> str:

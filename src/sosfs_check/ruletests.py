@@ -33,7 +33,8 @@ from pydantic import Field, model_validator
 
 from .errors import RuleError
 from .result import Finding
-from .rules import Profile, RuleSet, _validate, builtin_rules_dir, load_ruleset
+from .lawdata import Profile
+from .rules import RuleSet, _validate, builtin_rules_dir, load_ruleset
 from .yamlfile import positions, read_yaml
 from .schema import Strict
 

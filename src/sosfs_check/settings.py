@@ -22,6 +22,7 @@ class Settings:
     max_size: int | None = None  # MB; None: the readers' default
     fail_on: str = "error"
     heading_styles: dict[str, int] | None = None  # local heading style -> level
+    docs_url: str | None = None  # the published docs/rules.md (`docs-url`); None: not known
     config: object = field(default=None, compare=False)  # the Config the settings came from
 
     def check(self, path: Path):
@@ -32,6 +33,23 @@ class Settings:
             path, profile=self.profile, as_of=self.as_of, rules=self.rules, style_map=self.heading_styles,
             max_size=self.max_size,
         )
+
+
+RESERVED_HOSTS = ("example", "invalid", "localhost", "test")  # RFC 2606 and 6761: never a published page
+
+
+def docs_url_problem(url: str) -> str | None:
+    """Why `url` cannot be where the rule reference is published, or None: it must be an http(s)
+    address of a real host."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    host = (parts.hostname or "").rstrip(".")
+    if parts.scheme not in ("https", "http") or not host:
+        return f"{url!r} är ingen webbadress; skriv en adress som börjar med https://"
+    if host.rsplit(".", 1)[-1] in RESERVED_HOSTS or host.split(".")[-2:-1] == ["example"]:
+        return f"{url!r} är en exempeladress; skriv adressen där regelreferensen faktiskt publiceras"
+    return None
 
 
 def as_of_date(value: str | date | None) -> date | None:
@@ -46,7 +64,7 @@ def as_of_date(value: str | date | None) -> date | None:
 
 def resolve(
     config: Path | None = None,
-    rules: Sequence[Path] = (),
+    rule_dirs: Sequence[Path] | None = (),
     profile: str | None = None,
     as_of: str | date | None = None,
     lang: str | None = None,
@@ -54,11 +72,11 @@ def resolve(
     fail_on: str | None = None,
 ) -> Settings:
     """Settings from the command line's flags (None: not given), the configuration file (`config`,
-    else the nearest one) and the defaults, in that order. `rules` are extra packs (`--rules`)."""
+    else the nearest one) and the defaults, in that order. `rule_dirs` are extra packs (`--rules`)."""
     from .config import configured_rules, load_config
 
     found = load_config(config)
-    ruleset = configured_rules(found, tuple(rules or ()))
+    ruleset = configured_rules(found, tuple(rule_dirs or ()))
     if profile is None and found.profile is not None:
         profile = ruleset.check_profile(found.profile, f"{found.path}: profile")
     return Settings(
@@ -69,5 +87,6 @@ def resolve(
         max_size=max_size or found.max_size,
         fail_on=fail_on or found.fail_on or "error",
         heading_styles=found.heading_styles or None,
+        docs_url=found.docs_url,
         config=found,
     )

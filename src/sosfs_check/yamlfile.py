@@ -6,8 +6,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .checks import CHECK_TYPE_NAMES
 from .errors import RuleError
+from .validation import swedish
 
 
 def yaml_loader():
@@ -69,22 +69,6 @@ def read_yaml(path: Path) -> tuple[str, object]:
         raise RuleError([f"{path}:{line}:{col}: ogiltig YAML: {problem}"]) from exc
 
 
-def _message(err: dict) -> str:
-    """A pydantic error in Swedish, for the common kinds."""
-    kind, ctx = err["type"], err.get("ctx", {})
-    if kind == "extra_forbidden":
-        return f"okänd nyckel '{err['loc'][-1]}'"
-    if kind == "missing":
-        return f"nyckeln '{err['loc'][-1]}' saknas"
-    if kind == "union_tag_invalid":
-        return f"okänd kontrolltyp {ctx['tag']!r}; välj bland: {', '.join(CHECK_TYPE_NAMES)}"
-    if kind == "union_tag_not_found":
-        return f"kontrollen saknar 'type'; välj bland: {', '.join(CHECK_TYPE_NAMES)}"
-    if kind == "literal_error":
-        return f"ogiltigt värde {err['input']!r}; tillåtna värden: {ctx['expected'].replace(' or ', ', ')}"
-    return err["msg"].removeprefix("Value error, ")
-
-
 def validate(model, path: Path, text: str, data: object, context: dict | None = None):
     """Validate YAML data with a pydantic model; every problem becomes 'file:line:column: key.path: message'."""
     try:
@@ -96,5 +80,5 @@ def validate(model, path: Path, text: str, data: object, context: dict | None = 
             loc = err["loc"] + (("type",) if err["type"] == "union_tag_invalid" else ())
             line, col = _locate(where, loc)
             key = ".".join(str(p) for p in loc)
-            problems.append(f"{path}:{line}:{col}: {key}: {_message(err)}")
+            problems.append(f"{path}:{line}:{col}: {key}: {swedish(err)}")
         raise RuleError(problems) from exc

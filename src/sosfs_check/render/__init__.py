@@ -8,10 +8,12 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class Run:
-    """What the CI formats report about the run itself: the gate and the exit code it gave."""
+    """What the CI formats report about the run itself: the gate and the exit code it gave, and
+    where the rule reference is published (`docs-url`; None: not known)."""
 
     fail_on: str = "error"  # "error" | "warning" | "never"
     exit_code: int = 0
+    docs_url: str | None = None
 
 
 def summary(result, w: dict) -> str:

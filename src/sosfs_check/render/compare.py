@@ -1,4 +1,4 @@
-"""`sosfs-check compare` as terminal text, Markdown or JSON."""
+"""`sosfs-check compare` as terminal text or Markdown (in the report language), or JSON."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from ..compare import Comparison
 from ..i18n import words
 from .markdown_report import escape
 
-W = words("sv")
 CHANGE_STYLE = {"förbättrad": "green", "försämrad": "bold red", "ändrad": "yellow", "oförändrad": "dim"}
 
 
@@ -17,54 +16,62 @@ def _value(value: int | None) -> str:
     return "–" if value is None else str(value)
 
 
-def _share(c: Comparison) -> str:
-    return f"{c.copied} av {c.paragraphs} stycken ({c.copied_share:.0%}) är kopierade ordagrant från {c.old.path.name}"
+def _share(c: Comparison, w: dict[str, str]) -> str:
+    return w["copied"].format(copied=c.copied, paragraphs=c.paragraphs, share=c.copied_share, name=c.old.path.name)
 
 
-def print_rich(c: Comparison, console) -> None:
+def _label(figure, w: dict[str, str]) -> str:
+    """The figure's name in the report's language (the Swedish label where there is no other)."""
+    return w.get(f"fact_{figure.key}", figure.label)
+
+
+def print_rich(c: Comparison, console, lang: str = "sv") -> None:
     from rich.table import Table
     from rich.text import Text
 
-    console.print(Text(f"Jämförelse: {c.old.path} → {c.new.path}", style="bold"))
-    sections = Table(title="Avsnitt", title_justify="left")
-    sections.add_column("Nya avsnitt", overflow="fold")
-    sections.add_column("Borttagna avsnitt", overflow="fold")
+    w = words(lang)
+    console.print(Text(f"{w['comparison']}: {c.old.path} → {c.new.path}", style="bold"))
+    sections = Table(title=w["sections"], title_justify="left")
+    sections.add_column(w["added"], overflow="fold")
+    sections.add_column(w["removed"], overflow="fold")
     for i in range(max(len(c.added), len(c.removed))):
         sections.add_row(c.added[i] if i < len(c.added) else "", c.removed[i] if i < len(c.removed) else "")
     console.print(sections)
-    figures = Table(title="Uppgifter", title_justify="left")
-    for column in ("Uppgift", c.old.path.name, c.new.path.name):
+    figures = Table(title=w["figures"], title_justify="left")
+    for column in (w["fact"], c.old.path.name, c.new.path.name):
         figures.add_column(column)
     for f in c.figures:
-        figures.add_row(f.label, _value(f.old), _value(f.new))
+        figures.add_row(_label(f, w), _value(f.old), _value(f.new))
     console.print(figures)
-    areas = Table(title=W["checklist"], title_justify="left")
-    for column in (W["area"], c.old.path.name, c.new.path.name, "Förändring"):
+    areas = Table(title=w["checklist"], title_justify="left")
+    for column in (w["area"], c.old.path.name, c.new.path.name, w["change"]):
         areas.add_column(column)
     for a in c.areas:
-        areas.add_row(a.title, W[a.old], W[a.new], Text(a.change, style=CHANGE_STYLE[a.change]))
+        areas.add_row(a.title, w[a.old], w[a.new], Text(w[a.change], style=CHANGE_STYLE[a.change]))
     console.print(areas)
-    console.print(Text(f"\n{_share(c)}.", style="bold"))
+    console.print(Text(f"\n{_share(c, w)}.", style="bold"))
     if c.passages:
-        passages = Table(title="Längsta kopierade partier", title_justify="left")
-        for column in (W["section"], "Stycken", "Ord", "Text"):
+        passages = Table(title=w["passages"], title_justify="left")
+        for column in (w["section"], w["paragraphs"], w["words"], w["text"]):
             passages.add_column(column, overflow="fold")
         for p in c.passages[:10]:
             passages.add_row(p.section, str(p.paragraphs), str(p.words), p.text)
         console.print(passages)
 
 
-def markdown(c: Comparison) -> str:
+def markdown(c: Comparison, lang: str = "sv") -> str:
+    w = words(lang)
     old, new = escape(c.old.path.name), escape(c.new.path.name)
-    lines = [f"# Jämförelse: {old} → {new}", "", "## Avsnitt", ""]
-    lines += [f"- Nytt: {escape(h)}" for h in c.added] + [f"- Borttaget: {escape(h)}" for h in c.removed]
-    lines += ["", "## Uppgifter", "", f"| Uppgift | {old} | {new} |", "|---|---|---|"]
-    lines += [f"| {escape(f.label)} | {_value(f.old)} | {_value(f.new)} |" for f in c.figures]
-    lines += ["", f"## {W['checklist']}", "", f"| {W['area']} | {old} | {new} | Förändring |", "|---|---|---|---|"]
-    lines += [f"| {escape(a.title)} | {W[a.old]} | {W[a.new]} | {a.change} |" for a in c.areas]
-    lines += ["", "## Kopierad text", "", escape(_share(c)) + ".", ""]
+    lines = [f"# {w['comparison']}: {old} → {new}", "", f"## {w['sections']}", ""]
+    lines += [f"- {w['added_one']}: {escape(h)}" for h in c.added]
+    lines += [f"- {w['removed_one']}: {escape(h)}" for h in c.removed]
+    lines += ["", f"## {w['figures']}", "", f"| {w['fact']} | {old} | {new} |", "|---|---|---|"]
+    lines += [f"| {escape(_label(f, w))} | {_value(f.old)} | {_value(f.new)} |" for f in c.figures]
+    lines += ["", f"## {w['checklist']}", "", f"| {w['area']} | {old} | {new} | {w['change']} |", "|---|---|---|---|"]
+    lines += [f"| {escape(a.title)} | {w[a.old]} | {w[a.new]} | {w[a.change]} |" for a in c.areas]
+    lines += ["", f"## {w['copied_text']}", "", escape(_share(c, w)) + ".", ""]
     if c.passages:
-        lines += [f"| {W['section']} | Stycken | Ord | Text |", "|---|---|---|---|"]
+        lines += [f"| {w['section']} | {w['paragraphs']} | {w['words']} | {w['text']} |", "|---|---|---|---|"]
         lines += [f"| {escape(p.section)} | {p.paragraphs} | {p.words} | {escape(p.text)} |" for p in c.passages[:10]]
     return "\n".join(lines) + "\n"
 

@@ -1,7 +1,9 @@
 """SARIF 2.1.0 for code scanning (GitHub, Azure DevOps): one result per finding.
 
 Files under the working directory are named relative to `%SRCROOT%` (the repository root in
-CI), as GitHub code scanning expects; each rule links to its section of docs/rules.md.
+CI), as GitHub code scanning expects. Each rule links to its section of docs/rules.md where that is
+published (`docs-url` in the configuration, else the package's metadata); where no address is
+known, the rule carries its whole explanation instead.
 """
 
 from __future__ import annotations
@@ -20,19 +22,23 @@ from . import Run
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SRCROOT = "%SRCROOT%"
-RULES_URL_LABEL = "Regelreferens"  # [project.urls] in pyproject.toml: where docs/rules.md is published
+RULES_URL_LABEL = "Regelreferens"  # [project.urls]: where a release publishes docs/rules.md
 
 
 @cache
-def rules_url() -> str | None:
-    """The published docs/rules.md, from the package's metadata; None when not declared."""
+def published_rules_url() -> str | None:
+    """docs/rules.md as the installed package declares it (`Project-URL: Regelreferens, …`); None
+    when it declares none, or no real address (see `settings.docs_url_problem`)."""
     from importlib.metadata import PackageNotFoundError, metadata
+
+    from ..settings import docs_url_problem
 
     try:
         urls = metadata("sosfs-check").get_all("Project-URL") or []
     except PackageNotFoundError:
         return None
-    return next((url.strip() for label, _, url in (u.partition(",") for u in urls) if label == RULES_URL_LABEL), None)
+    declared = (url.strip() for label, _, url in (u.partition(",") for u in urls) if label.strip() == RULES_URL_LABEL)
+    return next((url for url in declared if not docs_url_problem(url)), None)
 
 
 def _location(path: Path, root: Path) -> dict:
@@ -43,16 +49,23 @@ def _location(path: Path, root: Path) -> dict:
     return {"uri": absolute.as_uri()}
 
 
-def _help(rule) -> str:
-    return f"{rule.fix.strip()}\n\nRättslig grund: {'; '.join(rule.legal_basis)}"
+def _help(rule, docs_url: str | None) -> dict:
+    """The fix and legal basis beside a link to the rule's section of the published reference;
+    with no address known, the whole explanation, as text and Markdown."""
+    if docs_url:
+        return {"text": f"{rule.fix.strip()}\n\nRättslig grund: {'; '.join(rule.legal_basis)}"}
+    from ..ruledoc import rule_help
+
+    text, markdown = rule_help(rule)
+    return {"text": text, "markdown": markdown}
 
 
-def _rule(rule) -> dict:
+def _rule(rule, docs_url: str | None) -> dict:
     out = {
         "id": rule.id,
         "shortDescription": {"text": rule.title},
         "fullDescription": {"text": rule.message.strip()},
-        "help": {"text": _help(rule)},
+        "help": _help(rule, docs_url),
         "defaultConfiguration": {"level": LEVEL[rule.severity]},
         "properties": {
             "legalBasis": list(rule.legal_basis),
@@ -62,8 +75,8 @@ def _rule(rule) -> dict:
             "tags": [rule.area],
         },
     }
-    if base := rules_url():
-        out["helpUri"] = f"{base}#{rule.id.lower()}"
+    if docs_url:
+        out["helpUri"] = f"{docs_url}#{rule.id.lower()}"
     return out
 
 
@@ -96,12 +109,13 @@ def _result(finding: Finding, path: Path, index: dict[str, int], root: Path) -> 
 def render(results: list[Result], lang: str, rules, run: Run = Run()) -> str:
     """The SARIF log; `rules` is the catalogue the results were judged by (the tool's rule descriptors)."""
     rules = {r.id: r for r in rules}
+    docs_url = run.docs_url or published_rules_url()
     index = {rule_id: i for i, rule_id in enumerate(rules)}
     packs = results[0].packs if results else ()
     driver = {
         "name": "sosfs-check",
         "version": __version__,
-        "rules": [_rule(r) for r in rules.values()],
+        "rules": [_rule(r, docs_url) for r in rules.values()],
     }
     if packs:
         driver["properties"] = {

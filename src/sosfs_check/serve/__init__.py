@@ -6,9 +6,9 @@ import os
 import re
 import socket
 import sys
-from pathlib import Path
 
 from ..errors import UserError
+from ..settings import Settings
 from .guard import is_loopback
 
 TOKEN_ENV = "SOSFS_CHECK_TOKEN"
@@ -37,10 +37,9 @@ def token_for(host: str, token: str | None) -> str | None:
     return token
 
 
-def serve(host: str = "127.0.0.1", port: int = 8000, open_browser: bool = False, rule_dirs=(),
-          config: Path | None = None, lang: str | None = None, max_size: int | None = None,
+def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000, open_browser: bool = False,
           token: str | None = None) -> None:
-    """Check the options, load the rules once, print where to go, and serve until Ctrl-C."""
+    """Check the options, print where to go, and serve under `settings` until Ctrl-C."""
     token = token_for(host, token)
     try:
         import fastapi  # noqa: F401
@@ -49,10 +48,8 @@ def serve(host: str = "127.0.0.1", port: int = 8000, open_browser: bool = False,
     except ImportError:
         raise UserError(MISSING_EXTRA) from None
     from .app import create_app
-    from .work import Checker
 
-    checker = Checker.load(config, rule_dirs or (), max_size, lang)
-    guarded = create_app(checker, checker.settings.lang, token)
+    guarded = create_app(settings, token)
     shown = socket.getfqdn() if host in ("0.0.0.0", "::") else f"[{host}]" if ":" in host else host
     url = f"http://{shown}:{port}/"
     if token:

@@ -18,17 +18,18 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from .. import __version__
-from ..errors import InputError, UserError
-from ..settings import as_of_date
+from ..choices import LANGS, TEMPLATE_FORMATS
 from ..controls import visible
+from ..errors import UserError
 from ..outputs import render
 from ..readers.safety import Limits
-from ..rules import builtin_rules
+from ..render import Run
+from ..settings import Settings
+from ..validation import swedish
 from .guard import Guard
 from .page import page, sign_in, static_files
-from .work import Checker, FileProblems, Upload, check_all, saved
+from .work import FileProblems, Upload, check_all, request_settings, saved
 
-Profile = Enum("Profile", {key: key for key in builtin_rules().profiles}, type=str)
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MALL_TYPES = {"docx": DOCX, "odt": "application/vnd.oasis.opendocument.text", "md": "text/markdown; charset=utf-8"}
@@ -62,19 +63,11 @@ class CompareFormat(str, Enum):
     html = "html"
 
 
-class MallFormat(str, Enum):
-    docx = "docx"
-    odt = "odt"
-    md = "md"
-
-
-class Lang(str, Enum):
-    sv = "sv"
-    en = "en"
-
-
+MallFormat = Enum("MallFormat", {name: name for name in TEMPLATE_FORMATS}, type=str)
+Lang = Enum("Lang", {name: name for name in LANGS}, type=str)
 ProfileField = Annotated[
-    Profile | None, Form(description="Slag av berättelse; utan värde avgörs det av titeln, som i `check`.")
+    str | None,
+    Form(description="Slag av berättelse, som `--profile` (även psb och kb); utan värde avgörs det av titeln."),
 ]
 AsOfField = Annotated[str | None, Form(description="Bedöm lagläget per datum (ÅÅÅÅ-MM-DD), som `--as-of`.")]
 FilesField = Annotated[list[UploadFile], File(description="En eller flera berättelser (DOCX, ODT, PDF, Markdown, text).")]
@@ -91,8 +84,9 @@ def _attachment(data: bytes, media: str, name: str) -> Response:
     return Response(data, media_type=media, headers={"content-disposition": disposition})
 
 
-def create_app(checker: Checker, lang: str = "sv", token: str | None = None) -> Guard:
-    """The FastAPI application behind its `Guard` (the app itself is `.app`)."""
+def create_app(settings: Settings, token: str | None = None) -> Guard:
+    """The FastAPI application behind its `Guard` (the app itself is `.app`), serving in
+    `settings.lang` and checking under `settings` (a request may set its own profile and date)."""
     app = FastAPI(
         title="sosfs-check",
         version=__version__,
@@ -100,8 +94,9 @@ def create_app(checker: Checker, lang: str = "sv", token: str | None = None) -> 
         docs_url=None,  # Swagger UI and ReDoc load scripts from a CDN: the schema is at /openapi.json
         redoc_url=None,
     )
+    lang = settings.lang
     statics = static_files(lang)
-    limits = Limits.from_mb(checker.settings.max_size)
+    limits = Limits.from_mb(settings.max_size)
 
     @app.exception_handler(FileProblems)
     async def _file_problems(request: Request, exc: FileProblems):
@@ -113,7 +108,7 @@ def create_app(checker: Checker, lang: str = "sv", token: str | None = None) -> 
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError):
-        problems = [f"{'.'.join(str(p) for p in e['loc'][1:]) or 'begäran'}: {_field_problem(e)}" for e in exc.errors()]
+        problems = [f"{'.'.join(str(p) for p in e['loc'][1:]) or 'begäran'}: {swedish(e)}" for e in exc.errors()]
         return JSONResponse({"detail": "; ".join(problems)}, status_code=400)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
@@ -134,10 +129,11 @@ def create_app(checker: Checker, lang: str = "sv", token: str | None = None) -> 
     @app.post("/api/check", summary="Granska berättelser: samma JSON som `check --format json`")
     def api_check(file: FilesField, profile: ProfileField = None, as_of: AsOfField = None,
                   format: Annotated[CheckFormat, Form(description="Utdataformat.")] = CheckFormat.json) -> Response:
-        when = as_of_date(as_of)
+        asked = request_settings(settings, profile, as_of)
         with saved(_uploads(file)) as files:
-            results = check_all(checker, files, profile and profile.value, when)
-        return Response(render(format.value, results, lang, checker.settings.rules), media_type=TEXT_TYPES[format.value])
+            results = check_all(asked, files)
+        text = render(format.value, results, lang, asked.rules, Run(docs_url=asked.docs_url))
+        return Response(text, media_type=TEXT_TYPES[format.value])
 
     @app.post("/api/annotate", summary="Word-kopia med en kommentar vid varje brist, som `annotate`",
               response_class=Response, responses={200: {"content": {DOCX: {}}}})
@@ -145,11 +141,11 @@ def create_app(checker: Checker, lang: str = "sv", token: str | None = None) -> 
                      profile: ProfileField = None, as_of: AsOfField = None) -> Response:
         from ..annotate import annotate, default_output, ensure_docx
 
-        when = as_of_date(as_of)
+        asked = request_settings(settings, profile, as_of)
         with saved(_uploads([file])) as [(name, path)]:
             try:
                 ensure_docx(Path(name))
-                [result] = check_all(checker, [(name, path)], profile and profile.value, when)
+                [result] = check_all(asked, [(name, path)])
                 ensure_docx(Path(name), result.document.format)
             except FileProblems:
                 raise
@@ -157,7 +153,7 @@ def create_app(checker: Checker, lang: str = "sv", token: str | None = None) -> 
                 raise FileProblems([str(exc)]) from None
             target = default_output(path)
             try:
-                annotate(result, path, target, rules=checker.settings.rules)
+                annotate(result, path, target, rules=asked.rules)
             except UserError:
                 raise
             except Exception as exc:  # as `check` reports a bug met in one file: a message, no traceback
@@ -173,16 +169,15 @@ def create_app(checker: Checker, lang: str = "sv", token: str | None = None) -> 
         from ..matrix import matrix
         from ..render import matrix as coverage
 
-        when = as_of_date(as_of)
+        asked = request_settings(settings, profile, as_of)
         with saved(_uploads(file)) as files:
-            table = matrix(check_all(checker, files, profile and profile.value, when), checker.settings.rules)
-        writer = {"json": coverage.json_text, "xlsx": coverage.xlsx, "html": coverage.html,
-                  "markdown": coverage.markdown, "csv": coverage.csv_text}[format.value]
+            table = matrix(check_all(asked, files), asked.rules)
+        if format is CoverageFormat.json:
+            return Response(coverage.json_text(table), media_type=TEXT_TYPES["json"])
         if format is CoverageFormat.xlsx:
-            return _attachment(writer(table), XLSX, "tackning.xlsx")
-        text = writer(table)
-        if format is not CoverageFormat.json:
-            text = visible(text, markup=format is CoverageFormat.html)
+            return _attachment(coverage.xlsx(table, lang), XLSX, "tackning.xlsx")
+        writer = {"html": coverage.html, "markdown": coverage.markdown, "csv": coverage.csv_text}[format.value]
+        text = visible(writer(table, lang), markup=format is CoverageFormat.html)
         return Response(text, media_type=TEXT_TYPES[format.value])
 
     @app.post("/api/compare", summary="Jämför två års berättelser, som `compare`")
@@ -194,13 +189,13 @@ def create_app(checker: Checker, lang: str = "sv", token: str | None = None) -> 
         from ..compare import compare
         from ..render import compare as render_compare
 
-        when = as_of_date(as_of)
+        asked = request_settings(settings, profile, as_of)
         with saved(_uploads([old, new])) as files:
-            before, after = check_all(checker, files, profile and profile.value, when)
+            before, after = check_all(asked, files)
         result = compare(before, after)
         if format is CompareFormat.json:
             return Response(render_compare.json_text(result), media_type=TEXT_TYPES["json"])
-        text = visible(render_compare.markdown(result))
+        text = visible(render_compare.markdown(result, lang))
         if format is CompareFormat.markdown:
             return Response(text, media_type=TEXT_TYPES["markdown"])
         return Response(_markdown_html(text), media_type=TEXT_TYPES["html"])
@@ -216,18 +211,12 @@ def create_app(checker: Checker, lang: str = "sv", token: str | None = None) -> 
                  ) -> Response:
         from ..mall import plan
 
-        def template(source: Path | None):
-            return plan(profile.value if profile else checker.settings.profile, year, organisation, checker.settings.rules,
-                        (language or Lang(lang)).value, source)
-
-        if previous is None or not previous.filename:
-            made = template(None)
-        else:
-            with saved(_uploads([previous])) as [(name, path)]:
-                try:
-                    made = template(path)
-                except InputError as exc:
-                    raise FileProblems([f"{name}: {exc.problem}"]) from None
+        asked = request_settings(settings, profile, None)
+        last = None
+        if previous is not None and previous.filename:
+            with saved(_uploads([previous])) as files:
+                [last] = check_all(asked, files)
+        made = plan(asked.profile, year, organisation, asked.rules, (language.value if language else lang), last)
         data = made.render(format.value)
         return _attachment(data, MALL_TYPES[format.value], f"{made.file_stem}.{format.value}")
 
@@ -239,11 +228,3 @@ def _markdown_html(text: str) -> str:
     from markdown_it import MarkdownIt
 
     return MarkdownIt("commonmark", {"html": False}).enable("table").render(text)
-
-
-def _field_problem(error: dict) -> str:
-    if error["type"] == "missing":
-        return "saknas"
-    if error["type"] == "enum":
-        return f"ogiltigt värde {error.get('input')!r}; tillåtet: {error['ctx']['expected'].replace(' or ', ' eller ')}"
-    return f"ogiltigt värde ({error['msg']})"

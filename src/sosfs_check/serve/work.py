@@ -1,5 +1,6 @@
 """What the server does with uploads, without the web layer: each request's files go to a private
-temporary folder that is removed before the answer is sent, and are checked as `check` checks them.
+temporary folder that is removed before the answer is sent, and are checked as `check` checks them
+(`pipeline.run`, under the `Settings` resolved at start).
 
 Everything here is blocking and runs in the server's thread pool. Errors are `UserError`s whose
 message names the file by the name it was uploaded with, never by its temporary path.
@@ -13,14 +14,12 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import InputError, UserError
-from ..pipeline import suppress
+from ..errors import UserError
 from ..result import Result
-from ..settings import Settings, resolve
+from ..settings import Settings, as_of_date
 
 MAX_FILES = 50  # per request
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]")
@@ -40,36 +39,6 @@ class Upload:
 
     name: str
     stream: BinaryIO
-
-
-@dataclass(frozen=True)
-class Checker:
-    """The server's settings, resolved once at start as `check` resolves them (`settings.resolve`);
-    a request may set its own profile and date."""
-
-    settings: Settings
-
-    @classmethod
-    def load(cls, config: Path | None = None, rule_dirs=(), max_size: int | None = None,
-             lang: str | None = None) -> Checker:
-        """From the configuration file (or the nearest one), `--rules` packs and the flags."""
-        return cls(resolve(config, tuple(rule_dirs), lang=lang, max_size=max_size))
-
-    def check(self, path: Path, name: str, profile: str | None, as_of: date | None) -> Result:
-        """Check one saved upload; the result and any error carry the uploaded name."""
-        settings = replace(self.settings, profile=profile or self.settings.profile,
-                           as_of=as_of or self.settings.as_of)
-        try:
-            result = settings.check(path)
-        except InputError as exc:
-            raise type(exc)(name, exc.problem) from None
-        except UserError:
-            raise
-        except Exception as exc:  # a bug met in one file: the same message as `check` gives, no traceback
-            raise InputError(name, f"internt fel: {type(exc).__name__}: {exc}") from None
-        result.document.path = Path(name)
-        suppress(settings, [result])
-        return result
 
 
 def display_name(name: str | None, index: int) -> str:
@@ -102,15 +71,23 @@ def saved(uploads: list[Upload]) -> Iterator[list[tuple[str, Path]]]:
         yield out
 
 
-def check_all(checker: Checker, files: list[tuple[str, Path]], profile: str | None,
-              as_of: date | None) -> list[Result]:
-    """Every file checked; when any cannot be, `FileProblems` names each that failed."""
-    results, problems = [], []
-    for name, path in files:
-        try:
-            results.append(checker.check(path, name, profile, as_of))
-        except InputError as exc:
-            problems.append(str(exc))
+def request_settings(settings: Settings, profile: str | None, as_of: str | None) -> Settings:
+    """The server's settings (resolved once at start, as `check` resolves them) with a request's
+    own profile and date; a wrong one is refused with the command line's message."""
+    return replace(settings, profile=settings.rules.check_profile(profile, "profile") or settings.profile,
+                   as_of=as_of_date(as_of) or settings.as_of)
+
+
+def check_all(settings: Settings, files: list[tuple[str, Path]]) -> list[Result]:
+    """Every file checked as `check` checks it (`pipeline.run`); when any cannot be, `FileProblems`
+    names each that failed by its uploaded name."""
+    from ..pipeline import run
+
+    names = {path: name for name, path in files}
+    problems: list[str] = []
+    results, _ = run(list(names), settings, on_problem=lambda exc: problems.append(f"{names[exc.path]}: {exc.problem}"))
     if problems:
         raise FileProblems(problems)
+    for result in results:
+        result.document.path = Path(names[result.path])
     return results

@@ -11,7 +11,7 @@ from sosfs_check.readers import read
 from sosfs_check.readers.common import bare_toc_entry, one_line_toc
 from sosfs_check.testing import build_docx, libreoffice_convert, soffice_path
 
-FIXTURES = Path(__file__).parent.parent / "fixtures"
+FIXTURES = Path(__file__).parents[2] / "fixtures"
 AS_OF = date(2026, 11, 25)
 needs_libreoffice = pytest.mark.skipif(soffice_path() is None, reason="LibreOffice (soffice) saknas")
 

@@ -23,7 +23,7 @@ from sosfs_check.readers import read, sniff
 from sosfs_check.readers.common import join_lines
 from sosfs_check.testing import libreoffice_convert, soffice_path
 
-FIXTURES = Path(__file__).parent.parent / "fixtures"
+FIXTURES = Path(__file__).parents[2] / "fixtures"
 AS_OF = date(2026, 11, 25)
 REPORTS = ["boras-2018", "boras-2021"]
 TEXTS = {report: f"boras-patientsakerhetsberattelse-{report[-4:]}.txt" for report in REPORTS}

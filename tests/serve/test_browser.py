@@ -5,21 +5,16 @@ accessibility rules (WCAG 2.1 A and AA) with no serious or critical violation.""
 from __future__ import annotations
 
 import json
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import docx
-import httpx
 import pytest
 
 from sosfs_check.i18n import words
 
 from helpers import run_cli
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BORAS = ROOT / "fixtures" / "examples" / "boras-2021.docx"
 BORAS_2018 = ROOT / "fixtures" / "docx" / "boras-2018-headings.docx"
 BORAS_TEXT = ROOT / "fixtures" / "text" / "boras-patientsakerhetsberattelse-2021.txt"
@@ -40,33 +35,12 @@ from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
-def server(tmp_path, request):
+def server(request, start_server):
     """`sosfs-check serve` on a free loopback port; `@pytest.mark.parametrize("server", [[options]],
     indirect=True)` adds options."""
-    port = free_port()
-    options = getattr(request, "param", [])
-    process = subprocess.Popen([sys.executable, "-m", "sosfs_check", "serve", "--port", str(port), *options],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=tmp_path)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            if httpx.get(url + "/healthz").status_code == 200:
-                break
-        except httpx.TransportError:
-            time.sleep(0.05)
-    else:
-        process.kill()
-        pytest.fail(process.communicate()[0].decode())
-    yield url
-    process.terminate()
-    process.wait(10)
+    url, _ = start_server(*getattr(request, "param", []))
+    return url
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
 """`sosfs-check serve`: the API answers as the command line does, refuses what it must, and keeps
-uploads private (the page in a real browser: test_serve_browser.py)."""
+uploads private (the page in a real browser: test_browser.py)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -26,15 +25,16 @@ from sosfs_check.errors import UserError
 from sosfs_check.serve import MISSING_EXTRA, TOKEN_ENV, serve, token_for
 from sosfs_check.serve.app import create_app
 from sosfs_check.serve.guard import CSP
-from sosfs_check.serve.work import Checker, Upload, display_name, saved
+from sosfs_check.serve.work import Upload, display_name, saved
+from sosfs_check.settings import resolve
 
-from helpers import run_cli
+from helpers import free_port, run_cli
 
 with warnings.catch_warnings():  # Starlette's client warns about httpx, which it still uses
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BORAS = ROOT / "fixtures" / "examples" / "boras-2021.docx"
 BORAS_2018 = ROOT / "fixtures" / "docx" / "boras-2018-headings.docx"
 HOSTILE = ROOT / "fixtures" / "hostile"
@@ -44,7 +44,7 @@ TOKEN = "a-long-enough-token-1234"
 
 
 def make_client(token: str | None = None, max_size: int | None = None, base_url: str = LOCAL) -> TestClient:
-    app = create_app(Checker.load(max_size=max_size), "sv", token)
+    app = create_app(resolve(max_size=max_size), token)
     return TestClient(app, base_url=base_url, follow_redirects=False)
 
 
@@ -105,8 +105,7 @@ def test_config_and_rule_packs_are_the_cli_options(monkeypatch, capsys, tmp_path
     code, out, err = cli(monkeypatch, capsys, tmp_path, "check", "--format", "json", "--config", str(config),
                          "--rules", str(KOMMUN_PACK), BORAS.name)
     assert code in (0, 1), err
-    checker = Checker.load(config, [KOMMUN_PACK])
-    answer = TestClient(create_app(checker), base_url=LOCAL).post("/api/check", files=upload(BORAS))
+    answer = TestClient(create_app(resolve(config, [KOMMUN_PACK])), base_url=LOCAL).post("/api/check", files=upload(BORAS))
     assert answer.json() == json.loads(out)
     document = answer.json()["documents"][0]
     assert not {f["area"] for f in document["findings"]} & {"riskanalys"}
@@ -311,8 +310,8 @@ def test_request_over_the_limit_is_refused_while_it_streams(tmp_path):
 @pytest.mark.parametrize(
     ("data", "detail"),
     [
-        ({"profile": "nej"}, "profile: ogiltigt värde 'nej'; tillåtet: 'patientsakerhetsberattelse', "
-                             "'kvalitetsberattelse' eller 'kombinerad'"),
+        ({"profile": "nej"}, "profile: okänd profil 'nej'; välj bland: patientsakerhetsberattelse, "
+                             "kvalitetsberattelse, kombinerad"),
         ({"as_of": "igår"}, "--as-of: ogiltigt datum 'igår'; skriv ÅÅÅÅ-MM-DD"),
         ({"format": "pdf"}, "format: ogiltigt värde 'pdf'; tillåtet: 'json', 'sarif', 'markdown' eller 'html'"),
     ],
@@ -363,7 +362,7 @@ def test_no_served_page_names_another_host(client):
 
 
 def test_page_in_english():
-    english = TestClient(create_app(Checker.load(), "en"), base_url=LOCAL)
+    english = TestClient(create_app(resolve(lang="en")), base_url=LOCAL)
     page = english.get("/").text
     assert '<html lang="en">' in page and "<h1>Check patient safety and quality reports</h1>" in page
     report = english.post("/api/check", files=upload(BORAS), data={"format": "html"}).text
@@ -462,7 +461,7 @@ def test_token_from_option_or_environment(monkeypatch):
 def test_missing_extra_is_named(monkeypatch):
     monkeypatch.setitem(sys.modules, "uvicorn", None)
     with pytest.raises(UserError) as error:
-        serve(port=0)
+        serve(resolve(), port=0)
     assert str(error.value) == MISSING_EXTRA
     assert "pip install 'sosfs-check[serve]'" in MISSING_EXTRA
 
@@ -470,35 +469,13 @@ def test_missing_extra_is_named(monkeypatch):
 # --- a real server: 20 uploads at once, nothing in the logs, nothing left on disk ---------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture
-def live(tmp_path):
+def live(tmp_path, start_server):
     """A `sosfs-check serve` process with its own temporary folder; yields (url, temp folder, process)."""
     temp = tmp_path / "tmp"
     temp.mkdir()
-    port = free_port()
-    env = {**os.environ, "TMPDIR": str(temp)}
-    process = subprocess.Popen([sys.executable, "-m", "sosfs_check", "serve", "--port", str(port)], env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=tmp_path)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            if httpx.get(url + "/healthz").status_code == 200:
-                break
-        except httpx.TransportError:
-            time.sleep(0.05)
-    else:
-        process.kill()
-        pytest.fail(process.communicate()[0].decode())
-    yield url, temp, process
-    if process.poll() is None:
-        process.terminate()
-        process.wait(10)
+    url, process = start_server(env={**os.environ, "TMPDIR": str(temp)})
+    return url, temp, process
 
 
 def test_twenty_uploads_at_once_without_blocking(live):

@@ -17,12 +17,12 @@ from xml.sax.saxutils import escape
 
 from sosfs_check import check
 from sosfs_check.errors import RuleError, UserError
-from sosfs_check.mall import TAG, make_template, outline, plan
+from sosfs_check.mall import TAG, outline, plan
 from sosfs_check.readers import read
 from sosfs_check.rules import builtin_rules, load_ruleset
 from sosfs_check.testing import libreoffice_convert, soffice_path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 BORAS_2021 = ROOT / "fixtures" / "examples" / "boras-2021.docx"
 KOMMUN_PACK = ROOT / "docs" / "examples" / "kommun-pack"
 PROFILES = ("patientsakerhetsberattelse", "kvalitetsberattelse", "kombinerad")
@@ -85,7 +85,7 @@ def templates(tmp_path_factory) -> dict[str, Path]:
     out = {}
     for profile in PROFILES:
         out[profile] = folder / f"{profile}.docx"
-        out[profile].write_bytes(make_template(profile, 2025, ORGANISATION))
+        out[profile].write_bytes(plan(profile, 2025, ORGANISATION).render())
     return out
 
 
@@ -146,7 +146,7 @@ def test_title_page_names_kind_organisation_year_and_has_fields_for_upprattad_an
 
 
 def test_organisation_is_a_placeholder_when_not_given():
-    document = docx.Document(io.BytesIO(make_template("kvalitetsberattelse", 2024)))
+    document = docx.Document(io.BytesIO(plan("kvalitetsberattelse", 2024).render()))
     assert document.paragraphs[0].text == "Kvalitetsberättelse 2024"
     assert [_tag(s) for s in document.paragraphs[1]._p.iter(W_SDT)] == ["organisation"]
 
@@ -208,13 +208,13 @@ def test_libreoffice_opens_the_template_and_converts_it_to_pdf(templates, tmp_pa
 @pytest.mark.skipif(soffice_path() is None, reason="LibreOffice (soffice) saknas")
 def test_odt_format_keeps_the_headings(tmp_path):
     path = tmp_path / "mall.odt"
-    path.write_bytes(make_template("kvalitetsberattelse", 2025, ORGANISATION, format="odt"))
+    path.write_bytes(plan("kvalitetsberattelse", 2025, ORGANISATION).render("odt"))
     assert [(h.level, h.text) for h in read(path).headings] == KB_OUTLINE
 
 
 def test_markdown_format_has_the_outline_and_no_content(tmp_path):
     path = tmp_path / "mall.md"
-    path.write_bytes(make_template("kvalitetsberattelse", 2025, ORGANISATION, format="md"))
+    path.write_bytes(plan("kvalitetsberattelse", 2025, ORGANISATION).render("md"))
     document = read(path)
     assert [(h.level, h.text) for h in document.headings] == KB_OUTLINE
     assert document.title == "Kvalitetsberättelse 2025"
@@ -399,7 +399,7 @@ def test_the_loop_holds_for_odt_and_markdown(tmp_path, fmt):
     """LibreOffice keeps Word's placeholders as "Placeholder Text" spans and content controls; the
     ODT reader reads them as guidance. Markdown carries the guidance in comments."""
     path = tmp_path / f"mall.{fmt}"
-    path.write_bytes(make_template("patientsakerhetsberattelse", 2025, format=fmt))
+    path.write_bytes(plan("patientsakerhetsberattelse", 2025).render(fmt))
     result = check(path)
     assert {a.area: a.status for a in result.checklist} == {a.area: "ej_uppfyllt" for a in result.checklist}
     assert [loc.excerpt for loc in result.draft.empty] == [heading for _, heading in PSB_OUTLINE]
@@ -456,7 +456,7 @@ def test_progress_counts_the_sections_written(templates, tmp_path, cli, fmt):
 @pytest.fixture(scope="module")
 def next_year(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("from") / "2022.docx"
-    path.write_bytes(make_template(source=BORAS_2021))
+    path.write_bytes(plan(last=check(BORAS_2021)).render())
     return path
 
 
@@ -530,19 +530,19 @@ def test_from_last_year_copies_no_body_text(next_year):
 
 
 def test_from_a_template_carries_its_written_goals_and_never_its_guidance(templates, tmp_path):
-    untouched = plan(source=templates["patientsakerhetsberattelse"])
+    untouched = plan(last=check(templates["patientsakerhetsberattelse"]))
     assert (untouched.year, untouched.organisation) == (2026, ORGANISATION)
     assert [p.placeholders for p in untouched.parts if p.placeholders] == []
     rules = builtin_rules()
     filled = _fill(templates["patientsakerhetsberattelse"], tmp_path / "2025.docx", rules, "patientsakerhetsberattelse")
-    follow = next(p for p in plan(source=filled).parts if p.section.id == "uppfoljning-mal")
+    follow = next(p for p in plan(last=check(filled)).parts if p.section.id == "uppfoljning-mal")
     goal = rules.by_id("PSL-3-2-KOMMANDE-AR").explain.example.strip()
     assert follow.placeholders == [[f"Förra årets mål: {goal} Beskriv om målet har uppnåtts under 2026, "
                                     "vad som har gjorts och vad som återstår."]]
 
 
 def test_from_keeps_the_kind_of_report_unless_told(tmp_path):
-    template = plan("patientsakerhetsberattelse", source=BORAS_2021)
+    template = plan("patientsakerhetsberattelse", last=check(BORAS_2021, profile="patientsakerhetsberattelse"))
     assert (template.profile, template.year) == ("patientsakerhetsberattelse", 2022)
     assert template.parts[-2].heading == "Uppföljning av förra årets mål"
 
@@ -583,10 +583,10 @@ def test_cli_never_writes_over_last_years_report(cli, tmp_path):
     assert source.read_bytes() == BORAS_2021.read_bytes()
 
 
-def test_make_template_refuses_unknown_format_language_and_year():
+def test_plan_refuses_unknown_format_language_and_year():
     with pytest.raises(UserError, match="ogiltigt år 25;"):
-        make_template(year=25)
+        plan(year=25)
     with pytest.raises(UserError, match="okänt format 'pdf'"):
-        make_template(format="pdf")
+        plan().render("pdf")
     with pytest.raises(UserError, match="okänt språk 'de'"):
-        make_template(lang="de")
+        plan(lang="de")
