@@ -590,3 +590,17 @@ def test_plan_refuses_unknown_format_language_and_year():
         plan().render("pdf")
     with pytest.raises(UserError, match="okänt språk 'de'"):
         plan(lang="de")
+
+
+@pytest.mark.skipif(soffice_path() is None, reason="LibreOffice (soffice) saknas")
+def test_the_template_resaved_by_libreoffice_is_still_unwritten(templates, tmp_path):
+    """LibreOffice drops w:showingPlcHdr when it saves the template as DOCX (review A0). The rules'
+    examples ("… Till exempel: ”Under året rapporterades 312 avvikelser …”") are then plain text,
+    but still guidance: an instruction that opens a quotation runs to its closing mark."""
+    resaved = libreoffice_convert(templates["patientsakerhetsberattelse"], "docx", tmp_path / "lo")
+    result = check(resaved)
+    assert {a.area: a.status for a in result.checklist} == {a.area: "ej_uppfyllt" for a in result.checklist}
+    assert [loc.excerpt for loc in result.draft.empty] == [heading for _, heading in PSB_OUTLINE]
+    assert result.facts == []
+    assert [o.outcome for o in result.outcomes if o.rule_id.startswith("PSL-3-10-") and o.rule_id in {
+        "PSL-3-10-HUR", "PSL-3-10-ATGARDER", "PSL-3-10-RESULTAT"}] == ["fail", "fail", "fail"]

@@ -121,11 +121,7 @@ class Context:
             if pos in marks or self.blocks[pos].kind not in BODY_KINDS:
                 continue
             said = self.sentences(pos)
-            # A sentence followed by its source ("… SOSFS 2011:9 7 kap. 3 §.") quotes the rule on purpose.
-            words = sum(
-                len(x.split()) for i, x in enumerate(said)
-                if any(p.match(x) for p in patterns) and not (i + 1 < len(said) and QUOTED_SOURCE.fullmatch(said[i + 1]))
-            )
+            words = _guidance_words(said, patterns)
             if words and words >= GUIDANCE_SHARE * sum(len(x.split()) for x in said):
                 marks[pos] = "instruction"
         return marks
@@ -427,3 +423,19 @@ def quoted(terms: list[str]) -> str:
 def within_words(within: list[str]) -> str:
     """Where a check looks, for a description."""
     return f" i avsnitt med rubriker som {quoted(within)}" if within else " någonstans i berättelsen"
+
+
+def _guidance_words(said: list[str], patterns: list[re.Pattern]) -> int:
+    """Words of a paragraph's instruction sentences. A sentence followed by its source ("… SOSFS
+    2011:9 7 kap. 3 §.") quotes the rule on purpose; an instruction that opens a quotation ("Till
+    exempel: ”Under året …") goes on to the closing quotation mark, over the example's sentences."""
+    words, quoting = 0, False
+    for i, sentence in enumerate(said):
+        instruction = any(p.match(sentence) for p in patterns) and not (
+            i + 1 < len(said) and QUOTED_SOURCE.fullmatch(said[i + 1]))
+        if instruction or quoting:
+            words += len(sentence.split())
+            if sentence.count("”") % 2:  # Swedish ”…” opens and closes with the same mark
+                quoting = not quoting
+    return words
+
