@@ -16,7 +16,7 @@ import sosfs_check
 from sosfs_check.facts import extract_facts
 from sosfs_check.readers import read
 from sosfs_check.rules import builtin_rules
-from sosfs_check.testing import build_docx, libreoffice_resave, soffice_path
+from sosfs_check.testing import build_docx, libreoffice_resave, soffice_path, without_sections
 from helpers import run_cli
 
 SEEDS = Path(__file__).parent.parent / "fixtures" / "seeds"
@@ -67,20 +67,6 @@ def outline(markdown: str, guidance: list[str] | None = None) -> str:
                 n += 1
         in_toc = in_toc and stripped != "<!-- /toc -->"
     return "\n".join(out)
-
-
-def without_sections(markdown: str, titles: set[str]) -> str:
-    """The report without the sections (with their subsections) whose headings are in `titles`."""
-    kept, skip_level = [], None
-    for line in markdown.splitlines(keepends=True):
-        heading = re.match(r"^(#+) +(.*)$", line)
-        if heading and skip_level and len(heading[1]) <= skip_level:
-            skip_level = None
-        if heading and heading[2].strip() in titles:
-            skip_level = len(heading[1])
-        if skip_level is None:
-            kept.append(line)
-    return "".join(kept)
 
 
 def only_sections(markdown: str, titles: set[str]) -> str:

@@ -132,6 +132,20 @@ def parse_spec(markdown_text: str) -> list[Item]:
     return items
 
 
+def without_sections(markdown: str, titles: set[str]) -> str:
+    """Drop the headings named in `titles` with their bodies, down to the next heading of the same or higher level."""
+    kept, skip_level = [], None
+    for line in markdown.splitlines(keepends=True):
+        heading = re.match(r"^(#+) +(.*)$", line)
+        if heading and skip_level and len(heading[1]) <= skip_level:
+            skip_level = None
+        if heading and heading[2].strip() in titles:
+            skip_level = len(heading[1])
+        if skip_level is None:
+            kept.append(line)
+    return "".join(kept)
+
+
 def _cells(row: str) -> list[str]:
     return [cell.strip() for cell in row.strip().strip("|").split("|")]
 
