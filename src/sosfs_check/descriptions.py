@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from pydantic import Field
 
@@ -147,6 +148,16 @@ class Vocabulary:
     def term(self, term: str) -> tuple[str, ...]:
         return tuple(self.lemma(w) for w in _term_words(term))
 
+    @cached_property
+    def law_index(self) -> LawIndex:
+        return LawIndex(self.data.law)
+
+    @cached_property
+    def patterns(self) -> dict[str, list[re.Pattern]]:
+        """The pack's wording lists (`plans`, `done`, …) compiled once."""
+        names = ("not_evidence", "plans", "done", "law_wording", "ignore")
+        return {name: [re.compile(p, re.IGNORECASE) for p in getattr(self.data, name)] for name in names}
+
     def topics_for(self, rule_id: str) -> list[Topic]:
         return [self.data.topics[name] for name in self.data.rules.get(rule_id, ()) if name in self.data.topics]
 
@@ -220,17 +231,16 @@ class Statements:
     looks for references to the law)."""
 
     def __init__(self, texts: list[tuple[int, str]], vocabulary: Vocabulary):
-        data = vocabulary.data
         self.vocabulary = vocabulary
         folded = Folded([sentence for _, sentence in texts])
 
-        def matching(patterns: list[str]) -> set[int]:
+        def matching(name: str) -> set[int]:
             """Sentences one of the patterns matches; the prefilter skips those without its words."""
-            compiled = [re.compile(p, re.IGNORECASE) for p in patterns]
+            compiled = vocabulary.patterns[name]
             return {n for n in folded.candidates(compiled) if any(p.search(texts[n][1]) for p in compiled)}
 
-        not_evidence, plans, done, law_wording = map(matching, (data.not_evidence, data.plans, data.done, data.law_wording))
-        law = LawIndex(data.law)
+        not_evidence, plans, done, law_wording = map(matching, ("not_evidence", "plans", "done", "law_wording"))
+        law = vocabulary.law_index
         self.items: list[Statement] = []
         for number, (position, sentence) in enumerate(texts):
             if number in not_evidence:
@@ -239,7 +249,7 @@ class Statements:
             plan = not did and number in plans
             restated = not did and (number in law_wording or law.restates(sentence))
             self.items.append(Statement(position, sentence, plan, restated, did))
-        self.ignore = [re.compile(p, re.IGNORECASE) for p in data.ignore]
+        self.ignore = vocabulary.patterns["ignore"]
         self.lemmatize = Lemmatizer(vocabulary)
         self._postings: dict[str, list[tuple[int, int]]] | None = None
         self._words: list[list[frozenset[str]]] = []
