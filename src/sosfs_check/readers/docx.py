@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import takewhile
 from pathlib import Path
-from zipfile import BadZipFile
+from zipfile import BadZipFile, ZipFile
 
 from lxml.etree import XMLSyntaxError, tostring
 
@@ -65,10 +65,11 @@ MACROS = "Dokumentet innehåller makron (.docm): bara texten granskas, makrona k
 UNENDED_TOC = "Innehållsförteckningens fält tar aldrig slut: text efter den kan ha lästs som innehållsförteckning."
 
 
-def read_docx(path: Path, style_map: dict[str, int] | None = None) -> Document:
-    """Read a .docx file; `style_map` maps localised or custom style names to heading levels."""
+def read_docx(path: Path, style_map: dict[str, int] | None = None, z: ZipFile | None = None) -> Document:
+    """Read a .docx file (from its zip `z` when open already); `style_map` maps localised or custom
+    style names to heading levels."""
     try:
-        package = open_package(path)
+        package = open_package(path, z)
     except XMLSyntaxError as exc:
         raise InputError(path, f"{INVALID}: {xml_problem(exc)}") from exc
     except KeyError as exc:

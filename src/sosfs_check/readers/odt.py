@@ -6,6 +6,7 @@ import re
 import zipfile
 import zlib
 from collections import Counter
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,10 +56,11 @@ HEURISTIC_HEADINGS = (
 )
 
 
-def read_odt(path: Path, style_map: dict[str, int] | None = None) -> Document:
-    """Read an .odt file; `style_map` maps localised or custom style names to heading levels."""
+def read_odt(path: Path, style_map: dict[str, int] | None = None, z: zipfile.ZipFile | None = None) -> Document:
+    """Read an .odt file (from its zip `z` when open already); `style_map` maps localised or custom
+    style names to heading levels."""
     try:
-        with zipfile.ZipFile(path) as odt:
+        with zipfile.ZipFile(path) if z is None else nullcontext(z) as odt:
             names = set(odt.namelist())
             content = etree.fromstring(odt.read("content.xml"), _PARSER)
             styles = etree.fromstring(odt.read("styles.xml"), _PARSER) if "styles.xml" in names else None
