@@ -201,9 +201,11 @@ class LawIndex:
 
     def restates(self, sentence: str) -> bool:
         bigrams = set(_bigrams(sentence))
-        if len(bigrams) < LAW_MIN_SHARED:
+        known = [self.postings[b] for b in bigrams if b in self.postings]
+        # No law sentence shares more bigrams than the statute has with the sentence at all.
+        if len(known) < max(LAW_MIN_SHARED, LAW_SHARE * len(bigrams)):
             return False
-        shared = Counter(n for b in bigrams for n in self.postings.get(b, ()))
+        shared = Counter(n for numbers in known for n in numbers)
         best = max(shared.values(), default=0)
         return best >= LAW_MIN_SHARED and best >= LAW_SHARE * len(bigrams)
 
