@@ -24,6 +24,7 @@ from functools import cached_property
 from pydantic import Field
 
 from .prefilter import Folded
+from .regexes import may_match
 from .schema import Regex, Strict
 
 WORD = re.compile(r"[^\W\d_]+")
@@ -35,6 +36,7 @@ MIN_PART = 4  # letters of each compound part
 NEAR = 10  # words between a subject and its activity: further apart, the sentence speaks of two things
 LAW_SHARE = 0.5  # share of a sentence's word bigrams found in one law sentence that makes it a restatement
 LAW_MIN_SHARED = 4
+MAX_SEEN = 100_000  # distinct words whose lemmas are kept (about 10 MB)
 
 
 class Topic(Strict):
@@ -149,6 +151,11 @@ class Vocabulary:
         return tuple(self.lemma(w) for w in _term_words(term))
 
     @cached_property
+    def lemmatizer(self) -> Lemmatizer:
+        """Shared by the documents checked with the pack: a word is looked up once per process."""
+        return Lemmatizer(self)
+
+    @cached_property
     def law_index(self) -> LawIndex:
         return LawIndex(self.data.law)
 
@@ -163,7 +170,7 @@ class Vocabulary:
 
 
 class Lemmatizer:
-    """Each distinct word of a document, once: the vocabulary lemmas it is a form of or has as a part."""
+    """Each distinct word, once: the vocabulary lemmas it is a form of or has as a part."""
 
     def __init__(self, vocabulary: Vocabulary):
         self.forms = vocabulary.forms
@@ -172,6 +179,8 @@ class Lemmatizer:
     def __call__(self, word: str) -> frozenset[str]:
         found = self.seen.get(word)
         if found is None:
+            if len(self.seen) >= MAX_SEEN:  # a batch of many reports: memory stays bounded
+                self.seen.clear()
             found = self.seen[word] = frozenset(self._parts(word))
         return found
 
@@ -252,7 +261,7 @@ class Statements:
             restated = not did and (number in law_wording or law.restates(sentence))
             self.items.append(Statement(position, sentence, plan, restated, did))
         self.ignore = vocabulary.patterns["ignore"]
-        self.lemmatize = Lemmatizer(vocabulary)
+        self.lemmatize = vocabulary.lemmatizer
         self._postings: dict[str, list[tuple[int, int]]] | None = None
         self._words: list[list[frozenset[str]]] = []
         self._clauses: list[list[int]] = []  # per word, its clause (commas, semicolons, dashes, brackets part them)
@@ -261,15 +270,18 @@ class Statements:
     def _index(self) -> dict[str, list[tuple[int, int]]]:
         """Lemma -> (sentence, word) places; each distinct word is lemmatised once."""
         if self._postings is None:
-            self._postings = {}
+            self._postings = postings = {}
+            seen, lemmatize = self.lemmatize.seen, self.lemmatize
             for number, statement in enumerate(self.items):
                 text = statement.text.lower()
                 for pattern in self.ignore:
-                    text = pattern.sub(" ", text)
+                    if may_match(pattern, text.casefold()):
+                        text = pattern.sub(" ", text)
                 clause, clauses, words = 0, [], []
-                for token in TOKEN.finditer(text):
-                    if token["word"]:
-                        words.append(self.lemmatize(token["word"]))
+                for word in TOKEN.findall(text):  # a word, or "" for a mark that ends a clause
+                    if word:
+                        lemmas = seen.get(word)
+                        words.append(lemmatize(word) if lemmas is None else lemmas)
                         clauses.append(clause)
                     else:
                         clause += 1
@@ -277,7 +289,7 @@ class Statements:
                 self._clauses.append(clauses)
                 for place, lemmas in enumerate(words):
                     for lemma in lemmas:
-                        self._postings.setdefault(lemma, []).append((number, place))
+                        postings.setdefault(lemma, []).append((number, place))
         return self._postings
 
     def places(self, term: tuple[str, ...]) -> dict[int, set[int]]:
