@@ -1,6 +1,6 @@
 """Speed of sosfs-check as ratios against baselines measured in the same run (issue 20).
 
-    python benchmarks/run.py [--quick] [--only files,series,cli,batches]
+    python benchmarks/run.py [--quick] [--only files,series,cli,batches] [--src DIR]
 
 Every measurement runs the tool and its baseline interleaved, best of N (15; 5 with --quick):
 1. per DOCX in fixtures/docx and fixtures/examples: `check(path)` vs `docx.Document(path)`, in a
@@ -12,7 +12,8 @@ Every measurement runs the tool and its baseline interleaved, best of N (15; 5 w
    `python -X importtime -m sosfs_check check` loads;
 4. 1,000 and 4,000 generated distinct reports (200 and 800 with --quick) with `-j1` and `-j2` vs a
    loop that only opens them with python-docx, with peak RSS of the process tree (from /proc).
-`--only` measures some of the four (files, series, cli, batches). Prints Markdown tables for
+`--only` measures some of the four (files, series, cli, batches); `--src` measures 1 and 2 with the
+package in another source folder (another checkout's src/), for a before/after table. Prints Markdown tables for
 docs/performance.md. Nothing here is asserted in the tests.
 """
 
@@ -80,12 +81,12 @@ for name in sys.argv[4:]:
 """
 
 
-def in_process(paths: list[Path], runs: int) -> list[tuple[float, float]]:
+def in_process(paths: list[Path], runs: int, src: Path = ROOT / "src") -> list[tuple[float, float]]:
     """(docx.Document, check) best times per file, in one fresh interpreter that loads only the two.
 
     The size limit is raised to 200 MB: the 64x report is over the default text limit of 1 MiB characters.
     """
-    proc = subprocess.run([sys.executable, "-c", IN_PROCESS, str(ROOT / "src"), str(Path(__file__).parent),
+    proc = subprocess.run([sys.executable, "-c", IN_PROCESS, str(src), str(Path(__file__).parent),
                            str(runs), *map(str, paths)], capture_output=True, text=True)
     if proc.returncode:
         raise SystemExit(proc.stderr)
@@ -196,12 +197,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="5 upprepningar, 200 och 800 rapporter")
     parser.add_argument("--only", default=",".join(PARTS), help="delar att mäta, kommaseparerade: " + ", ".join(PARTS))
+    parser.add_argument("--src", type=Path, default=ROOT / "src", help="mappen med paketet som mäts i del 1 och 2")
     args = parser.parse_args()
     quick, only = args.quick, set(args.only.split(","))
     if only - set(PARTS):
         parser.error(f"okänd del: {', '.join(sorted(only - set(PARTS)))}")
     runs = 5 if quick else 15
-    compileall.compile_dir(ROOT / "src" / "sosfs_check", quiet=1)
+    compileall.compile_dir(args.src / "sosfs_check", quiet=1)
     import sosfs_check
 
     print(f"sosfs-check {sosfs_check.__version__}, Python {platform.python_version()}, {platform.machine()}, "
@@ -210,9 +212,9 @@ def main() -> int:
         folder = Path(tmp)
 
         if "files" in only:
-            per_file(runs)
+            per_file(runs, args.src)
         if "series" in only:
-            size_series(folder, runs)
+            size_series(folder, runs, args.src)
         if "cli" in only:
             command_line(scaled_report(1, folder), folder, runs)
         if "batches" in only:
@@ -220,22 +222,22 @@ def main() -> int:
     return 0
 
 
-def per_file(runs: int) -> None:
+def per_file(runs: int, src: Path) -> None:
     """`check(path)` against `docx.Document(path)` for every DOCX in fixtures/."""
     rows = []
-    for path, (opened, checked) in zip(FIXTURES, in_process(FIXTURES, runs)):
+    for path, (opened, checked) in zip(FIXTURES, in_process(FIXTURES, runs, src)):
         rows.append((str(path.relative_to(ROOT)), f"{checked * 1000:.1f} ms", f"{opened * 1000:.1f} ms",
                      f"{checked / opened:.2f}"))
     table("| fil | check(path) | docx.Document(path) | kvot |", rows)
 
 
-def size_series(folder: Path, runs: int) -> None:
+def size_series(folder: Path, runs: int, src: Path) -> None:
     """The 1x/4x/16x/64x table; its last row divides 64x by 1x: each time, and the ratio."""
     series = [1, 4, 16, 64]
     times_ms, rows = [], []
     for times in series:
         path = scaled_report(times, folder)
-        (opened, checked), = in_process([path], runs if times < 64 else max(3, runs // 3))
+        (opened, checked), = in_process([path], runs if times < 64 else max(3, runs // 3), src)
         times_ms.append((checked, opened))
         rows.append((f"{times}x", f"{path.stat().st_size / 1024:.0f} KB", f"{checked * 1000:.1f} ms",
                      f"{opened * 1000:.1f} ms", f"{checked / opened:.2f}"))
