@@ -52,17 +52,20 @@ def check_paths(
     settings: Settings = Settings(),
     jobs: int = 1,
     on_done: Callable[[], None] | None = None,
-) -> list[Result | InputError]:
-    """One Result, or the InputError that stopped it, per path, in the order given.
+) -> Iterator[Result | InputError]:
+    """One Result, or the InputError that stopped it, per path, in the order given, each as soon
+    as it and those before it are done. Close the iterator (`contextlib.closing`) when stopping
+    early: that ends the workers.
 
     `on_done` is called after each file, e.g. to advance a progress bar.
     """
     if jobs <= 1 or len(paths) <= 1:
-        return list(_report((_check_one(path, settings) for path in paths), on_done))
+        yield from _report((_check_one(path, settings) for path in paths), on_done)
+        return
     from concurrent.futures import ProcessPoolExecutor  # here: costs 12 ms to import
 
     workers = min(jobs, len(paths))
-    chunks = max(1, len(paths) // (workers * 32))  # small: no worker idles long at the end
+    chunks = max(1, min(8, len(paths) // (workers * 32)))  # small: no worker idles long at the end, few results wait
     # A signal while a worker is forked could leave it out of the pool's table, and alive after
     # the run: the signals wait until every worker is started and known.
     mask = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
@@ -71,14 +74,13 @@ def check_paths(
         pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(settings,))
         pending = pool.map(_check_in_worker, paths, chunksize=chunks)
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
-        outcomes = list(_report(pending, on_done))
-    except BaseException:  # Ctrl-C, SIGTERM: no worker may outlive the run
+        yield from _report(pending, on_done)
+    except BaseException:  # Ctrl-C, SIGTERM, the iterator closed early: no worker may outlive the run
         if pool is not None:
             _stop(pool)
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         raise
     pool.shutdown()
-    return outcomes
 
 
 STOP_WITHIN = 1.5  # seconds a worker gets to end on SIGTERM before it is killed
