@@ -111,7 +111,8 @@ class Outputs:
             self._start(result)
         else:
             for parts, format, file in self.streams:
-                self._write(format, file, parts.separator)
+                if parts is not None:
+                    self._write(format, file, parts.separator)
         for parts, format, file in self.streams:
             if parts is None:
                 from .render.rich_report import print_report
