@@ -19,9 +19,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .prefilter import Folded
+from .regexes import may_match
 
 if TYPE_CHECKING:
     from .rules import DescriptionData, LawSentence, Topic
@@ -35,6 +37,7 @@ MIN_PART = 4  # letters of each compound part
 NEAR = 10  # words between a subject and its activity: further apart, the sentence speaks of two things
 LAW_SHARE = 0.5  # share of a sentence's word bigrams found in one law sentence that makes it a restatement
 LAW_MIN_SHARED = 4
+MAX_SEEN = 100_000  # distinct words whose lemmas are kept (about 10 MB)
 
 
 def merge_data(parts: list[DescriptionData]) -> DescriptionData:
@@ -127,12 +130,27 @@ class Vocabulary:
     def term(self, term: str) -> tuple[str, ...]:
         return tuple(self.lemma(w) for w in _term_words(term))
 
+    @cached_property
+    def lemmatizer(self) -> Lemmatizer:
+        """Shared by the documents checked with the pack: a word is looked up once per process."""
+        return Lemmatizer(self)
+
+    @cached_property
+    def law_index(self) -> LawIndex:
+        return LawIndex(self.data.law)
+
+    @cached_property
+    def patterns(self) -> dict[str, list[re.Pattern]]:
+        """The pack's wording lists (`plans`, `done`, …) compiled once."""
+        names = ("not_evidence", "plans", "done", "law_wording", "ignore")
+        return {name: [re.compile(p, re.IGNORECASE) for p in getattr(self.data, name)] for name in names}
+
     def topics_for(self, rule_id: str) -> list[Topic]:
         return [self.data.topics[name] for name in self.data.rules.get(rule_id, ()) if name in self.data.topics]
 
 
 class Lemmatizer:
-    """Each distinct word of a document, once: the vocabulary lemmas it is a form of or has as a part."""
+    """Each distinct word, once: the vocabulary lemmas it is a form of or has as a part."""
 
     def __init__(self, vocabulary: Vocabulary):
         self.forms = vocabulary.forms
@@ -141,6 +159,8 @@ class Lemmatizer:
     def __call__(self, word: str) -> frozenset[str]:
         found = self.seen.get(word)
         if found is None:
+            if len(self.seen) >= MAX_SEEN:  # a batch of many reports: memory stays bounded
+                self.seen.clear()
             found = self.seen[word] = frozenset(self._parts(word))
         return found
 
@@ -170,9 +190,11 @@ class LawIndex:
 
     def restates(self, sentence: str) -> bool:
         bigrams = set(_bigrams(sentence))
-        if len(bigrams) < LAW_MIN_SHARED:
+        known = [self.postings[b] for b in bigrams if b in self.postings]
+        # No law sentence shares more bigrams than the statute has with the sentence at all.
+        if len(known) < max(LAW_MIN_SHARED, LAW_SHARE * len(bigrams)):
             return False
-        shared = Counter(n for b in bigrams for n in self.postings.get(b, ()))
+        shared = Counter(n for numbers in known for n in numbers)
         best = max(shared.values(), default=0)
         return best >= LAW_MIN_SHARED and best >= LAW_SHARE * len(bigrams)
 
@@ -200,17 +222,16 @@ class Statements:
     looks for references to the law)."""
 
     def __init__(self, texts: list[tuple[int, str]], vocabulary: Vocabulary):
-        data = vocabulary.data
         self.vocabulary = vocabulary
         folded = Folded([sentence for _, sentence in texts])
 
-        def matching(patterns: list[str]) -> set[int]:
+        def matching(name: str) -> set[int]:
             """Sentences one of the patterns matches; the prefilter skips those without its words."""
-            compiled = [re.compile(p, re.IGNORECASE) for p in patterns]
+            compiled = vocabulary.patterns[name]
             return {n for n in folded.candidates(compiled) if any(p.search(texts[n][1]) for p in compiled)}
 
-        not_evidence, plans, done, law_wording = map(matching, (data.not_evidence, data.plans, data.done, data.law_wording))
-        law = LawIndex(data.law)
+        not_evidence, plans, done, law_wording = map(matching, ("not_evidence", "plans", "done", "law_wording"))
+        law = vocabulary.law_index
         self.items: list[Statement] = []
         for number, (position, sentence) in enumerate(texts):
             if number in not_evidence:
@@ -219,8 +240,8 @@ class Statements:
             plan = not did and number in plans
             restated = not did and (number in law_wording or law.restates(sentence))
             self.items.append(Statement(position, sentence, plan, restated, did))
-        self.ignore = [re.compile(p, re.IGNORECASE) for p in data.ignore]
-        self.lemmatize = Lemmatizer(vocabulary)
+        self.ignore = vocabulary.patterns["ignore"]
+        self.lemmatize = vocabulary.lemmatizer
         self._postings: dict[str, list[tuple[int, int]]] | None = None
         self._words: list[list[frozenset[str]]] = []
         self._clauses: list[list[int]] = []  # per word, its clause (commas, semicolons, dashes, brackets part them)
@@ -229,15 +250,18 @@ class Statements:
     def _index(self) -> dict[str, list[tuple[int, int]]]:
         """Lemma -> (sentence, word) places; each distinct word is lemmatised once."""
         if self._postings is None:
-            self._postings = {}
+            self._postings = postings = {}
+            seen, lemmatize = self.lemmatize.seen, self.lemmatize
             for number, statement in enumerate(self.items):
                 text = statement.text.lower()
                 for pattern in self.ignore:
-                    text = pattern.sub(" ", text)
+                    if may_match(pattern, text.casefold()):
+                        text = pattern.sub(" ", text)
                 clause, clauses, words = 0, [], []
-                for token in TOKEN.finditer(text):
-                    if token["word"]:
-                        words.append(self.lemmatize(token["word"]))
+                for word in TOKEN.findall(text):  # a word, or "" for a mark that ends a clause
+                    if word:
+                        lemmas = seen.get(word)
+                        words.append(lemmatize(word) if lemmas is None else lemmas)
                         clauses.append(clause)
                     else:
                         clause += 1
@@ -245,7 +269,7 @@ class Statements:
                 self._clauses.append(clauses)
                 for place, lemmas in enumerate(words):
                     for lemma in lemmas:
-                        self._postings.setdefault(lemma, []).append((number, place))
+                        postings.setdefault(lemma, []).append((number, place))
         return self._postings
 
     def places(self, term: tuple[str, ...]) -> dict[int, set[int]]:

@@ -74,6 +74,7 @@ _IN_CONTEXT = re.compile(
 )
 _HEADER = {key: re.compile(r"^\s*(?:antal\s+)?(?:" + counted + r")", re.IGNORECASE) for key, counted in _COUNTED.items()}
 _NAMES = {key: re.compile(counted, re.IGNORECASE) for key, counted in _COUNTED.items() if key != "ivo_anmalningar"}
+_ANY_NAME = re.compile("|".join(f"(?:{name.pattern})" for name in _NAMES.values()), re.IGNORECASE)
 _CELL_NUMBER = re.compile(r"^\s*(\d{1,5}(?:\s\d{3})?)\s*(?:st\.?)?\s*$")
 
 
@@ -180,9 +181,11 @@ def _spans(text: str, key: str) -> list[tuple[int, int]]:
 
 def _named_by_heading(block: Block) -> str | None:
     """The one figure the block's own heading names ("6.5 Lex Sarah" -> lex_sarah_rapporter)."""
-    if not block.section:
-        return None
-    heading = block.section[-1]
+    return _named(block.section[-1]) if block.section else None
+
+
+@lru_cache(maxsize=256)
+def _named(heading: str) -> str | None:
     named = [key for key, header in _NAMES.items() if header.search(heading)]
     return named[0] if len(named) == 1 else None
 
@@ -193,7 +196,7 @@ def _from_context(block: Block, key: str) -> list[Fact]:
     return [
         Fact(key, _value(m.group("num")), block.section_label, sentence, block.index)
         for sentence in sentences(block.text)
-        if not any(name.search(sentence) for name in _NAMES.values())
+        if not _ANY_NAME.search(sentence)
         for m in _IN_CONTEXT.finditer(sentence.lower())
         if _is_count(sentence.lower(), m, key)
     ]

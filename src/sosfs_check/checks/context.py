@@ -144,13 +144,23 @@ class Context:
         references to the law), and, for a rule that asks what was done, without goals and plans."""
         key = (self.asks_done, self.cites_law)
         if key not in self._evidence:
-            kept: list[list[str]] = [[] for _ in self.blocks]
-            for statement in self.statements.items:
-                if not (self.asks_done and statement.plan) and (self.cites_law or not statement.law):
-                    kept[statement.position].append(statement.text)
-            texts = [" ".join(parts) for parts in kept]
-            self._evidence[key] = TextIndex(texts), [0, *accumulate(len(t.split()) for t in texts)]
+            items = self.statements.items
+            kept = [not (self.asks_done and s.plan) and (self.cites_law or not s.law) for s in items]
+            words = [0] * len(self.blocks)
+            for statement, keep, count in zip(items, kept, self._statement_words):
+                if keep:
+                    words[statement.position] += count
+            self._evidence[key] = self._statement_index.keeping(kept), [0, *accumulate(words)]
         return self._evidence[key]
+
+    @cached_property
+    def _statement_index(self) -> TextIndex:
+        """Word index of every statement, each a part of its block."""
+        return TextIndex([s.text for s in self.statements.items], [s.position for s in self.statements.items])
+
+    @cached_property
+    def _statement_words(self) -> list[int]:
+        return [len(s.text.split()) for s in self.statements.items]
 
     @property
     def index(self) -> TextIndex:

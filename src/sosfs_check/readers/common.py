@@ -265,11 +265,12 @@ class Builder:
         self.unit = unit  # "stycke", "sida", "rad": how a location is told in this format
         self.note_refs: dict[int, int | None] = {}  # footnote block -> block that refers to it
 
-    def add(self, kind, text, line=None, level=None, source=None, table=None, location=None) -> Block:
+    def add(self, kind, text, line=None, level=None, source=None, table=None, location=None, anchor=None, style="",
+            guidance="") -> Block:
         index = len(self.doc.blocks) + 1
         line = index if line is None else line
         block = Block(kind, text, index, level=level, source=source, line=line, table=table,
-                      location=location or f"{self.unit} {line}")
+                      location=location or f"{self.unit} {line}", anchor=anchor, style=style, guidance=guidance)
         self.doc.blocks.append(block)
         return block
 
