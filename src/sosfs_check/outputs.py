@@ -136,20 +136,21 @@ class Outputs:
             elif format in STREAMED:
                 parts = importlib.import_module(f".render.{RENDERERS[format]}", __package__).parts(first, self.lang)
                 self.streams.append((parts, format, file))
+                if file is not None:
+                    self.files[file] = Output(file)  # written even when the format has nothing to say
                 self._write(format, file, parts.head)
 
     def _write(self, format: str, file: Path | None, text: str) -> None:
+        """A streamed format's piece; in formats people read, control characters shown (see `render`)."""
         from .controls import visible
 
-        text = text if format in RAW else visible(text, markup=format in MARKUP)
-        if not text:
-            return
+        self._put(file, text if format in RAW else visible(text, markup=format in MARKUP))
+
+    def _put(self, file: Path | None, text: str) -> None:
         if file is None:
             write_output(None, text)
-            return
-        if file not in self.files:
-            self.files[file] = Output(file)
-        self.files[file].write(text)
+        elif text:
+            self.files[file].write(text)
 
     def finish(self, run: Run) -> None:
         """Write the tails and what needs the whole run, and put the files in place."""
@@ -160,12 +161,9 @@ class Outputs:
                 self._write(format, file, parts.tail)
         for format, file in self.pairs:
             if format not in STREAMED and not (format == "rich" and file is None):
-                text = render(format, self.kept, self.lang, self.rules, run)
-                if file is None:
-                    write_output(None, text)
-                else:
+                if file is not None:
                     self.files[file] = Output(file)
-                    self.files[file].write(text)
+                self._put(file, render(format, self.kept, self.lang, self.rules, run))
         for output in self.files.values():
             output.commit()
         if any(format == "github" for format, _ in self.pairs):
