@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from sosfs_check import rulecache
+from sosfs_check.records import plain
 from sosfs_check.rulecache import cached
 from sosfs_check.rules import builtin_rules_dir, load_rules
 
@@ -40,7 +41,7 @@ def test_runs_with_a_cold_a_warm_and_a_broken_cache_agree(tmp_path):
     cold = run(cache)
     [entry] = cache.glob("rules-*.json")
     data = json.loads(entry.read_text(encoding="utf-8"))
-    assert data["format"] == "sosfs-check-rulecache/1" and len(data["rules"]) > 50
+    assert data["format"] == "sosfs-check-rulecache/2" and len(data["rules"]) > 50
     warm = run(cache)
     entry.write_bytes(b"inte json")
     broken = run(cache)
@@ -58,7 +59,7 @@ def test_a_replaced_cache_never_runs_code_and_the_run_succeeds(tmp_path):
     replaced = run(cache)
     assert not marker.exists()
     assert (replaced.returncode, replaced.stdout) == (cold.returncode, cold.stdout)
-    assert json.loads(entry.read_text(encoding="utf-8"))["format"] == "sosfs-check-rulecache/1"
+    assert json.loads(entry.read_text(encoding="utf-8"))["format"] == "sosfs-check-rulecache/2"
 
 
 @pytest.mark.parametrize("damage", [
@@ -88,7 +89,20 @@ def test_the_cache_holds_plain_data_that_gives_back_the_same_rule_set(tmp_path):
     # The description vocabulary travels too: a warm run must credit the same descriptions as a cold one.
     assert ruleset.vocabulary.data.topics
     assert rulecache.from_data(data, "k").vocabulary.data == ruleset.vocabulary.data
-    assert data["rules"][0] == ruleset.rules[0].model_dump(mode="json")
+    assert data["rules"][0] == {"@": "Rule", **{k: v for k, v in plain(ruleset.rules[0]).items() if k != "@"}}
+    warm = rulecache.from_data(data, "k")
+    assert all(type(r).__module__ == "sosfs_check.ruleset" for r in warm.rules)  # records, not pydantic models
+
+
+def test_a_warm_check_runs_without_pydantic(tmp_path):
+    """The cached pack is plain data: checking a report from it never loads the validating models."""
+    cache = tmp_path / "cache"
+    run(cache)
+    probe = ("import sys, sosfs_check; sosfs_check.check(sys.argv[1]); "
+             "print(sorted(m for m in ('pydantic', 'yaml', 'sosfs_check.rules', 'sosfs_check.checks.models') if m in sys.modules))")
+    warm = subprocess.run([sys.executable, "-c", probe, str(EXAMPLE)], capture_output=True, text=True,
+                          env={**os.environ, "SOSFS_CHECK_CACHE": str(cache)})
+    assert (warm.returncode, warm.stdout, warm.stderr) == (0, "[]\n", "")
 
 
 def test_a_changed_rule_file_is_not_served_from_the_cache(tmp_path, monkeypatch):

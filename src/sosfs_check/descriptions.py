@@ -20,12 +20,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
-
-from pydantic import Field
+from typing import TYPE_CHECKING
 
 from .prefilter import Folded
 from .regexes import may_match
-from .schema import Regex, Strict
+
+if TYPE_CHECKING:
+    from .rules import DescriptionData, LawSentence, Topic
 
 WORD = re.compile(r"[^\W\d_]+")
 TOKEN = re.compile(r"(?P<word>[^\W\d_]+)|[,;:()–]|\s-\s")  # words, and the marks that end a clause
@@ -39,38 +40,10 @@ LAW_MIN_SHARED = 4
 MAX_SEEN = 100_000  # distinct words whose lemmas are kept (about 10 MB)
 
 
-class Topic(Strict):
-    """Two groups of terms that must meet in one sentence: what is spoken of, and what was done."""
-
-    subjects: list[str] = Field(min_length=1)
-    activities: list[str] = Field(min_length=1)
-    done: bool = False  # the sentence must also say that it was done ("infördes", "har minskat")
-
-
-class LawSentence(Strict):
-    source: str  # "SFS 2010:659 3 kap. 10 §"
-    text: str
-
-
-class DescriptionData(Strict):
-    """A rule file's `descriptions:`: topics, the rules they serve, and what is never evidence."""
-
-    topics: dict[str, Topic] = {}
-    rules: dict[str, list[str]] = {}  # rule id -> topics whose description meets the rule
-    asks_what_was_done: list[str] = []  # rule ids for which goals and plans are no evidence
-    cites_the_law: list[str] = []  # rule ids that look for references to the law: restated law counts for them
-    plans: list[Regex] = []  # goal and plan wording: not what was done
-    done: list[Regex] = []  # wording of what was done, which outweighs a plan word in the same sentence
-    not_evidence: list[Regex] = []  # title-page, approval and template credit lines
-    ignore: list[Regex] = []  # wording whose words are never a subject or activity ("i de fall")
-    glossary_headings: list[str] = []  # sections that explain words and abbreviations: never evidence
-    law: list[LawSentence] = []  # the statute's own sentences
-    law_wording: list[Regex] = []  # wording that passes on a rule's text ("Enligt SOSFS 2011:9 … ska")
-    forms: dict[str, list[str]] = {}  # lemma -> its inflected forms (rules/former.yml, from simplemma)
-
-
 def merge_data(parts: list[DescriptionData]) -> DescriptionData:
     """The files' data as one; a later topic or rule mapping replaces an earlier one of the same name."""
+    from .rules import DescriptionData
+
     topics: dict[str, Topic] = {}
     rules: dict[str, list[str]] = {}
     lists: dict[str, list] = {
@@ -143,6 +116,13 @@ class Vocabulary:
             for ending in _ENDINGS:
                 forms.setdefault(lemma + ending, lemma)
         return cls(data, forms)
+
+    @classmethod
+    def empty(cls) -> Vocabulary:
+        """No descriptions: for a rule set or a check built without a pack's."""
+        from .rules import DescriptionData
+
+        return cls(DescriptionData())
 
     def lemma(self, word: str) -> str:
         return self.forms.get(word, word)

@@ -2,8 +2,9 @@
 
 Parsing and validating the YAML costs more than checking a report; so do stemming the rules'
 terms (`vocabulary.STEMS`) and reading the literals out of their regexes (`regexes.NEEDLES`). The
-cache file holds the pack, its rules and sections as plain JSON values (what `model_dump(mode="json")` gives) and those tables; loading it
-runs no code from the file, whoever wrote it. It lives in the user's cache folder
+cache file holds the pack, its rules and sections as plain JSON values (`records.plain`) and those
+tables. Loading it imports no pydantic and runs no code from the file, whoever wrote it: the data
+comes back as records (`records.record`) with the validated models' fields and behaviour. It lives in the user's cache folder
 (`$SOSFS_CHECK_CACHE`, else `$XDG_CACHE_HOME/sosfs-check`, else `~/.cache/sosfs-check`) under a
 name derived from the rule files, the code that reads them and derives the tables, and the tool,
 Python and pydantic versions: any change gives a new entry. The folder and the file must belong
@@ -24,18 +25,17 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from pydantic.version import VERSION as PYDANTIC
-
 from . import __version__
+from .descriptions import Vocabulary
+from .records import plain, record
 from .regexes import NEEDLES
-from .rules import Pack, Rule, RuleSet, Section
-from .descriptions import DescriptionData, Vocabulary
+from .ruleset import KINDS, RuleSet
 from .vocabulary import STEMS
 
-FORMAT = "sosfs-check-rulecache/1"
+FORMAT = "sosfs-check-rulecache/2"
 _CODE = (  # what the cached data is derived by
-    "rules.py", "lawdata.py", "sections.py", "schema.py", "yamlfile.py", "regexes.py", "vocabulary.py", "rulecache.py",
-    "checks/*.py", "descriptions.py",
+    "rules.py", "ruleset.py", "records.py", "lawdata.py", "sections.py", "schema.py", "yamlfile.py", "regexes.py",
+    "vocabulary.py", "rulecache.py", "checks/*.py", "descriptions.py",
 )
 MAX_CACHE = 20 * 1024 * 1024  # the built-in pack and its tables take well under 1 MB
 
@@ -48,14 +48,19 @@ def cache_dir() -> Path:
 
 
 def _key(directory: Path) -> str:
-    digest = hashlib.sha256(f"{__version__} {sys.version} {PYDANTIC}".encode())
+    digest = hashlib.sha256(f"{__version__} {sys.version}".encode())
     here = Path(__file__).parent
-    package = importlib.util.find_spec("snowballstemmer").submodule_search_locations[0]  # found, not imported
-    stemmer = Path(package) / "swedish_stemmer.py"  # the cached stems come from it
+    stemmer = _found("snowballstemmer") / "swedish_stemmer.py"  # the cached stems come from it
+    validator = _found("pydantic") / "version.py"  # the version of what validated the data
     code = sorted(path for pattern in _CODE for path in here.glob(pattern))
-    for path in [*code, stemmer, *sorted(directory.glob("*.yml"))]:
+    for path in [*code, stemmer, validator, *sorted(directory.glob("*.yml"))]:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:32]
+
+
+def _found(package: str) -> Path:
+    """The folder of an installed package, found without importing it."""
+    return Path(importlib.util.find_spec(package).submodule_search_locations[0])
 
 
 def to_data(ruleset: RuleSet, key: str) -> dict:
@@ -63,29 +68,29 @@ def to_data(ruleset: RuleSet, key: str) -> dict:
     return {
         "format": FORMAT,
         "key": key,
-        "pack": ruleset.pack.model_dump(mode="json"),
-        "packs": [p.model_dump(mode="json") for p in ruleset.packs],
-        "rules": [r.model_dump(mode="json") for r in ruleset.rules],
-        "sections": [s.model_dump(mode="json") for s in ruleset.sections],
-        "descriptions": ruleset.vocabulary.data.model_dump(mode="json"),
+        "pack": plain(ruleset.pack),
+        "packs": plain(ruleset.packs),
+        "rules": plain(ruleset.rules),
+        "sections": plain(ruleset.sections),
+        "descriptions": plain(ruleset.vocabulary.data),
         "stems": STEMS,
         "needles": [[pattern, flags, clauses] for (pattern, flags), clauses in NEEDLES.items()],
     }
 
 
 def from_data(data: dict, key: str) -> RuleSet:
-    """The rule set in `to_data`'s form, validated as the YAML is; fills STEMS and NEEDLES.
+    """The rule set in `to_data`'s form, as records; fills STEMS and NEEDLES.
 
     Raises ValueError (or another plain exception) when the data is not such a cache for `key`.
     """
     if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key:
         raise ValueError("not a rule cache for these rules")
     ruleset = RuleSet(
-        pack=Pack.model_validate(data["pack"]),
-        rules=tuple(Rule.model_validate(rule) for rule in data["rules"]),
-        packs=tuple(Pack.model_validate(pack) for pack in data["packs"]),
-        sections=tuple(Section.model_validate(section) for section in data["sections"]),
-        vocabulary=Vocabulary.build(DescriptionData.model_validate(data["descriptions"])),
+        pack=_one("Pack", data["pack"]),
+        rules=tuple(_one("Rule", rule) for rule in data["rules"]),
+        packs=tuple(_one("Pack", pack) for pack in data["packs"]),
+        sections=tuple(_one("Section", section) for section in data["sections"]),
+        vocabulary=Vocabulary.build(_one("DescriptionData", data["descriptions"])),
     )
     stems = {str(word): str(stem) for word, stem in data["stems"].items()}
     needles = {(str(pattern), int(flags)): tuple(tuple(map(str, clause)) for clause in clauses)
@@ -93,6 +98,14 @@ def from_data(data: dict, key: str) -> RuleSet:
     STEMS.update(stems)
     NEEDLES.update(needles)
     return ruleset
+
+
+def _one(kind: str, value):
+    """The record of a `kind` model, or ValueError."""
+    made = record(value, KINDS)
+    if type(made) is not KINDS[kind]:
+        raise ValueError(f"not a {kind}")
+    return made
 
 
 def cached(directory: Path, load: Callable[[Path], RuleSet]) -> RuleSet:

@@ -5,22 +5,21 @@ The `check:` of a rule is one of the check types in `checks/`."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
-from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import Field, ValidationError, ValidationInfo, field_validator, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
-from .checks import Check
-from .descriptions import DescriptionData, Vocabulary, merge_data
-from .errors import RuleError, UserError
-from .lawdata import Adoption, Area, Dated, LegalBasis, LegalText, Law, Pack, Profile, _law, resolve_basis
-from .schema import Strict
+from .checks.models import Check
+from .descriptions import Vocabulary, merge_data
+from .errors import RuleError
+from .lawdata import Area, Dated, LegalBasis, LegalText, Pack, Profile, _law, resolve_basis
+from .records import dump
+from .ruleset import Law, RuleBehaviour, RuleSet, builtin_rules, builtin_rules_dir, load_ruleset  # noqa: F401 (the loaded rule sets, as before)
+from .schema import Regex, Strict
 from .sections import Section, SectionId
-from .yamlfile import positions, read_yaml, validate
+from .yamlfile import _message, positions, read_yaml, validate
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -44,13 +43,12 @@ class Explain(Strict):
 
 Obligation = Literal["ska", "bör", "praxis", "publicering"]
 LEGAL_OBLIGATIONS = ("ska", "bör", "praxis")  # `publicering` is editorial readiness, not law
-_SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
 RuleId = Annotated[str, Field(pattern=r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")]
 
 
-class Rule(Dated):
+class Rule(RuleBehaviour, Dated):
     id: RuleId
     aliases: list[RuleId] = []  # the rule's earlier ids: configurations, baselines and tests may still use them
     title: str
@@ -101,28 +99,6 @@ class Rule(Dated):
             data = {**data, "bases": [resolve_basis(c, texts) for c in citations]}
         return data
 
-    def severity_for(self, profile: str) -> str:
-        return self.severity_by_profile.get(profile, self.severity)
-
-    @property
-    def verified(self) -> bool:
-        """Some basis was read first hand or in a named source quoting it (see `docs/legal-sources.md`)."""
-        return any(b.level == "primary" or (b.level == "secondary" and b.quotes_wording) for b in self.bases)
-
-    @property
-    def source_level(self) -> str:
-        """The best source level among the rule's bases."""
-        levels = {b.level for b in self.bases}
-        return next((level for level in ("primary", "secondary") if level in levels), "unverified")
-
-    def applies_on(self, day: date) -> bool:
-        """In force on `day`, and so is at least one of its bases."""
-        return self.in_force(day) and (not self.bases or any(b.in_force(day) for b in self.bases))
-
-    def bases_in_force(self, day: date) -> list[LegalBasis]:
-        """The bases in force on `day`; all of them when none is."""
-        return [b for b in self.bases if b.in_force(day)] or list(self.bases)
-
     @model_validator(mode="after")
     def _severity_follows_law(self) -> Rule:
         if self.bases and [b.cite for b in self.bases] != self.legal_basis:
@@ -130,122 +106,46 @@ class Rule(Dated):
         if self.raised_from is not None:
             return self  # a configuration raised it; the report says so
         for profile in self.profiles:
-            if problem := self._severity_problem(profile, self.severity_for(profile)):
+            if problem := self.severity_problem(profile, self.severity_for(profile)):
                 raise ValueError(problem)
         return self
 
-    def _severity_problem(self, profile: str, severity: str) -> str | None:
-        """Why `severity` breaks the severity policy for `profile`, or None."""
-        if self.obligation == "publicering":
-            return None  # editorial readiness may stop publication in any profile
-        if self.obligation == "praxis" and severity != "info":
-            return "god praxis ger högst severity info"
-        if severity != "error":
-            return None
-        if self.obligation != "ska":
-            return f"ett {self.obligation!r}-krav kan inte ha severity error (högst warning)"
-        if profile == "kvalitetsberattelse":
-            return ("en kvalitetsberättelse är ett allmänt råd (SOSFS 2011:9 7 kap. 1 §): "
-                    "den kan inte få severity error på rättslig grund")
-        if self.bases and not any(b.supports_error for b in self.bases):
-            return ("severity error kräver en rättslig grund som föreskriver innehåll i berättelsen och är läst i "
-                    "lagtexten (primary) eller i en namngiven källa som citerar lydelsen (secondary)")
-        return None
 
-    def raised_by_configuration(self, severity: str) -> Rule:
-        """The rule at another severity from a configuration: a lower one is always allowed; a raise the
-        policy would refuse is kept, and marked so that the report says so."""
-        data = {**self.model_dump(), "severity": severity, "severity_by_profile": {}}
-        breaks = any(self._severity_problem(p, severity) for p in self.profiles)
-        raised = _SEVERITY_RANK[severity] > min(_SEVERITY_RANK[self.severity_for(p)] for p in self.profiles)
-        if breaks and raised:
-            data["raised_from"] = self.severity
-        return type(self).model_validate(data)
+class Topic(Strict):
+    """Two groups of terms that must meet in one sentence: what is spoken of, and what was done."""
+
+    subjects: list[str] = Field(min_length=1)
+    activities: list[str] = Field(min_length=1)
+    done: bool = False  # the sentence must also say that it was done ("infördes", "har minskat")
+
+
+class LawSentence(Strict):
+    source: str  # "SFS 2010:659 3 kap. 10 §"
+    text: str
+
+
+class DescriptionData(Strict):
+    """A rule file's `descriptions:`: topics, the rules they serve, and what is never evidence."""
+
+    topics: dict[str, Topic] = {}
+    rules: dict[str, list[str]] = {}  # rule id -> topics whose description meets the rule
+    asks_what_was_done: list[str] = []  # rule ids for which goals and plans are no evidence
+    cites_the_law: list[str] = []  # rule ids that look for references to the law: restated law counts for them
+    plans: list[Regex] = []  # goal and plan wording: not what was done
+    done: list[Regex] = []  # wording of what was done, which outweighs a plan word in the same sentence
+    not_evidence: list[Regex] = []  # title-page, approval and template credit lines
+    ignore: list[Regex] = []  # wording whose words are never a subject or activity ("i de fall")
+    glossary_headings: list[str] = []  # sections that explain words and abbreviations: never evidence
+    law: list[LawSentence] = []  # the statute's own sentences
+    law_wording: list[Regex] = []  # wording that passes on a rule's text ("Enligt SOSFS 2011:9 … ska")
+    forms: dict[str, list[str]] = {}  # lemma -> its inflected forms (rules/former.yml, from simplemma)
+
 
 
 class RuleFile(Strict):
     rules: list[Rule] = []
     sections: list[Section] = []
     descriptions: DescriptionData | None = None  # vocabulary of descriptions, never-evidence wording, law text
-
-
-@dataclass(frozen=True)
-class RuleSet:
-    pack: Pack  # the first (built-in) pack
-    rules: tuple[Rule, ...]
-    packs: tuple[Pack, ...] = ()  # every pack merged in, in order; defaults to (pack,)
-    sections: tuple[Section, ...] = ()  # the report's sections, from every pack
-    vocabulary: Vocabulary = field(default_factory=lambda: Vocabulary(DescriptionData()))
-
-    def __post_init__(self):
-        if not self.packs:
-            object.__setattr__(self, "packs", (self.pack,))
-
-    @property
-    def pack_names(self) -> str:
-        """Every pack as 'name version', for report headers."""
-        return " + ".join(f"{p.name} {p.version}" for p in self.packs)
-
-    @property
-    def law(self) -> Law:
-        return Law.of(self.packs)
-
-    @property
-    def areas(self) -> dict[str, str]:
-        """Checklist area -> its title, in the checklist's order."""
-        return self.law.areas
-
-    @property
-    def profiles(self) -> dict[str, str]:
-        """Profile (kind of report) -> its title."""
-        return {name: spec.title for name, spec in self.law.profiles.items()}
-
-    @property
-    def paragraphs(self) -> dict[str, str]:
-        """Cited paragraph -> what it requires, for the coverage matrix."""
-        return self.law.paragraphs
-
-    def check_profile(self, profile: str | None, where: str = "--profile") -> str | None:
-        """The profile's key when the packs know it, however it is written (or None: detect it);
-        the one check of a profile name."""
-        if profile is None:
-            return None
-        from .profiles import profile_name  # also `psb`, `kb`, without å/ä
-
-        name = profile_name(profile, self.profiles)
-        if name is None:
-            raise UserError(f"{where}: okänd profil {profile!r}; välj bland: {', '.join(self.law.profiles)}")
-        return name
-
-    @property
-    def texts(self) -> dict[str, LegalText]:
-        """Every pack's legal texts by id; a later pack's entry replaces an earlier one."""
-        return {text.id: text for pack in self.packs for text in pack.texts}
-
-    @property
-    def adoption(self) -> Adoption | None:
-        """The adoption words of the last pack that has them."""
-        return next((p.adoption for p in reversed(self.packs) if p.adoption), None)
-
-    def for_profile(self, profile: str) -> list[Rule]:
-        return [r for r in self.rules if profile in r.profiles]
-
-    def by_id(self, rule_id: str) -> Rule | None:
-        """The rule with this id, or with it as an earlier id (an alias)."""
-        return next((r for r in self.rules if r.id == rule_id), None) or next(
-            (r for r in self.rules if rule_id in r.aliases), None
-        )
-
-    @property
-    def aliases(self) -> dict[str, str]:
-        """Earlier rule id -> the id the rule has now."""
-        return {alias: r.id for r in self.rules for alias in r.aliases}
-
-
-def builtin_rules_dir() -> Path:
-    """The bundled pack: inside the installed package, or `rules/` in a source checkout."""
-    installed = Path(__file__).parent / "rules"
-    return installed if installed.is_dir() else Path(__file__).resolve().parents[2] / "rules"
 
 
 def _validate(model, path: Path, text: str, data: object, trusted: bool = False, texts: dict | None = None,
@@ -368,13 +268,6 @@ def load_rules(directory: Path, trusted: bool = False, texts: dict | None = None
                    vocabulary=Vocabulary.build(merge_data(descriptions)))
 
 
-@cache
-def builtin_rules() -> RuleSet:
-    from .rulecache import cached
-
-    return cached(builtin_rules_dir(), lambda directory: load_rules(directory, trusted=True))
-
-
 def merge_pack(base: RuleSet, directory: Path) -> RuleSet:
     """Add the pack in `directory` to `base`: a rule with a known id replaces it in place,
     a new one is appended, and ids in the pack's `disable:` are removed."""
@@ -411,22 +304,9 @@ def _resolved_again(rules: dict[str, Rule], texts: dict[str, LegalText], pack_pa
     for rule_id, rule in rules.items():
         try:
             bases = [resolve_basis(c, texts).model_dump() for c in rule.legal_basis]
-            out[rule_id] = type(rule).model_validate({**rule.model_dump(), "bases": bases})
+            out[rule_id] = Rule.model_validate({**dump(rule), "bases": bases})
         except ValidationError as exc:
             problems.append(f"{pack_path}:1:1: texts: {rule_id}: {_message(exc.errors()[0])}")
     if problems:
         raise RuleError(problems)
     return out
-
-
-def load_ruleset(extra_dirs: tuple[Path, ...] = ()) -> RuleSet:
-    """The built-in pack with extra packs (`--rules DIR`, configuration) merged in, in order; cached."""
-    return _ruleset(tuple(dict.fromkeys(Path(d).resolve() for d in extra_dirs)))  # a pack named twice counts once
-
-
-@cache
-def _ruleset(extra_dirs: tuple[Path, ...]) -> RuleSet:
-    ruleset = builtin_rules()
-    for directory in extra_dirs:
-        ruleset = merge_pack(ruleset, directory)
-    return ruleset

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import accumulate
 
-from rapidfuzz.distance import Levenshtein
 
 WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ”\"])")
@@ -169,8 +168,7 @@ class TextIndex:
             word = term_text.lower()
             for token in self._near(word):
                 if len(token) >= len(word) - 1 and (
-                    Levenshtein.distance(token[: len(word)], word, score_cutoff=1) <= 1
-                    or Levenshtein.distance(token[: len(word) + 1], word, score_cutoff=1) <= 1
+                    one_edit(token[: len(word)], word) or one_edit(token[: len(word) + 1], word)
                 ):
                     found.update(self._blocks(token))
         return sorted(found)
@@ -203,6 +201,16 @@ def text_matches(text: str, term_text: str) -> bool:
 
 
 _TYPED_NUMBER = re.compile(r"^[\d.\s]+")
+
+
+def one_edit(a: str, b: str) -> bool:
+    """At most one edit apart (Levenshtein distance 0 or 1): a letter replaced, added or left out."""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) > 1:
+        return False
+    i = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
+    return a[i + 1 :] == b[i + 1 :] if len(a) == len(b) else a[i:] == b[i + 1 :]
 
 
 def heading_key(text: str) -> str:

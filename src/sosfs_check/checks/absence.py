@@ -3,21 +3,9 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
-
-from pydantic import Field
 
 from ..regexes import rule_pattern
-from ..schema import Regex, Strict
 from .context import Context, Verdict, excerpt, failed, sentences_at, within_words
-
-
-class AbsenceCheck(Strict):
-    """Fails when the report itself states that the work was not done."""
-
-    type: Literal["absence"]
-    patterns: list[Regex] = Field(min_length=1)
-    within: list[str] = []
 
 
 def evaluate(check, ctx: Context) -> Verdict:
@@ -36,6 +24,3 @@ def describe(check) -> list[str]:
     """What the check looks for, in Swedish, one point per line."""
     return [f"Meningar{within_words(check.within)} där berättelsen själv skriver att arbetet inte gjorts, t.ex. "
             f"mönstret `{check.patterns[0]}`."]
-
-
-MODEL = AbsenceCheck

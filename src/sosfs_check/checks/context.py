@@ -16,7 +16,7 @@ from functools import cached_property
 from itertools import accumulate
 
 from .. import dates
-from ..descriptions import DescriptionData, Statements, Vocabulary
+from ..descriptions import Statements, Vocabulary
 from ..document import BODY_KINDS, Block, Document
 from ..facts import extract_facts
 from ..prefilter import Folded
@@ -84,7 +84,7 @@ class Context:
         self._sentences: dict[int, list[str]] = {}
         self.guidance = self._guidance(list(guidance))
         self.body = [b.kind in BODY_KINDS and pos not in self.guidance for pos, b in enumerate(self.blocks)]
-        self.vocabulary = vocabulary or Vocabulary(DescriptionData())
+        self.vocabulary = vocabulary or Vocabulary.empty()
         self._ends = self._section_ends()
         self._headings: dict[tuple[str, ...], list[Block]] = {}
         self._scopes: dict[tuple[str, ...], frozenset[int]] = {}

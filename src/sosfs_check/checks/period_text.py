@@ -2,19 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
-from pydantic import Field
-
-from ..schema import Strict
 from .context import Context, Verdict, failed
-
-
-class PeriodTextCheck(Strict):
-    """The body speaks mostly of the period year, not of an earlier one (copied text)."""
-
-    type: Literal["period_text"]
-    min_mentions: int = Field(default=4, ge=1)
 
 
 def evaluate(check, ctx: Context) -> Verdict:
@@ -35,6 +23,3 @@ def describe(check) -> list[str]:
     """What the check looks for, in Swedish, one point per line."""
     return [f"Att texten (med minst {check.min_mentions} årtal som ”under 2025”) oftare talar om berättelsens år "
             "än om ett tidigare år."]
-
-
-MODEL = PeriodTextCheck

@@ -2,21 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
-from pydantic import Field
-
-from ..schema import Strict
 from .context import Context, Verdict, failed, quoted, within_words
-
-
-class PhrasesCheck(Strict):
-    """Every group must be matched by one of its terms: within some sections, or in one paragraph."""
-
-    type: Literal["phrases"]
-    groups: list[list[str]] = Field(min_length=1)
-    within: list[str] = []
-    same_block: bool = False
 
 
 def evaluate(check, ctx: Context) -> Verdict:
@@ -47,6 +33,3 @@ def describe(check) -> list[str]:
     if len(check.groups) == 1:
         return [f"Något av {quoted(check.groups[0])}{where}."]
     return [f"Minst ett uttryck ur varje grupp{where}:"] + [f"  {quoted(group)}" for group in check.groups]
-
-
-MODEL = PhrasesCheck

@@ -2,25 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
-from pydantic import Field
-
-from ..schema import Strict
 from .context import SUBSTANTIVE_WORDS, Context, Verdict, failed, quoted
-
-
-class SectionCheck(Strict):
-    """A section with one of these headings and real content; body phrases count as partial evidence."""
-
-    type: Literal["section"]
-    headings: list[str] = Field(min_length=1)
-    phrases: list[str] = []
-    min_words: int = Field(default=15, ge=0)
-    # "unclaimed": a subsection that is another area's own section does not count (a chapter
-    # "Process – åtgärder för att säkerställa kvaliteten" over riskanalys, klagomål ... is not the
-    # report's account of its measures); "all": every subsection counts (a results chapter).
-    subsections: Literal["all", "unclaimed"] = "all"
 
 
 def evaluate(check, ctx: Context) -> Verdict:
@@ -61,6 +43,3 @@ def describe(check) -> list[str]:
         *(["Underavsnitt som är ett annat områdes eget avsnitt räknas inte."] if check.subsections == "unclaimed" else []),
         *([f"Utan eget avsnitt letas {quoted(check.phrases)} upp i texten för att visa var området nämns."] if check.phrases else []),
     ]
-
-
-MODEL = SectionCheck

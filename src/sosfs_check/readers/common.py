@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from rapidfuzz import fuzz, process
 
 from ..document import Block, Document, TocEntry
 from ..errors import InputError
@@ -252,6 +251,8 @@ class TocIndex:
     def find(self, text: str) -> TocEntry | None:
         if not self.keys or not short(text):
             return None
+        from rapidfuzz import fuzz, process  # here: only for a document with a table of contents
+
         hit = process.extractOne(collapse(text).lower(), self.keys.keys(), scorer=fuzz.ratio, score_cutoff=TOC_MATCH)
         return self.keys[hit[0]] if hit else None
 
