@@ -225,12 +225,18 @@ class Statements:
         self.vocabulary = vocabulary
         folded = Folded([sentence for _, sentence in texts])
 
-        def matching(name: str) -> set[int]:
-            """Sentences one of the patterns matches; the prefilter skips those without its words."""
+        def matching(name: str, skip: set[int] = frozenset()) -> set[int]:
+            """Sentences one of the patterns matches, of those not in `skip`; the prefilter skips those
+            without the patterns' words."""
             compiled = vocabulary.patterns[name]
-            return {n for n in folded.candidates(compiled) if any(p.search(texts[n][1]) for p in compiled)}
+            return {n for n in folded.candidates(compiled)
+                    if n not in skip and any(p.search(texts[n][1]) for p in compiled)}
 
-        not_evidence, plans, done, law_wording = map(matching, ("not_evidence", "plans", "done", "law_wording"))
+        # Each flag is looked for only where it counts: never in what is no evidence, and neither plan
+        # nor law in what says what was done.
+        not_evidence = matching("not_evidence")
+        done = matching("done", not_evidence)
+        plans, law_wording = (matching(name, not_evidence | done) for name in ("plans", "law_wording"))
         law = vocabulary.law_index
         self.items: list[Statement] = []
         for number, (position, sentence) in enumerate(texts):
