@@ -103,8 +103,13 @@ class Context:
         marks = {pos: b.guidance for pos, b in enumerate(self.blocks) if b.guidance}
         styles = [re.compile(p, re.IGNORECASE) for c in checks for p in c.styles]
         if styles:
+            instruction: dict[str, bool] = {}  # style name -> an instruction style; a document has few
             for pos, block in enumerate(self.blocks):
-                if pos not in marks and block.style and any(p.search(block.style) for p in styles):
+                if pos in marks or not block.style:
+                    continue
+                if block.style not in instruction:
+                    instruction[block.style] = any(p.search(block.style) for p in styles)
+                if instruction[block.style]:
                     marks[pos] = "style"
         patterns = [re.compile(p, re.IGNORECASE) for c in checks for p in c.sentences]
         for pos in self.text.candidates(patterns) if patterns else ():
