@@ -29,7 +29,7 @@ class Term:
     words: tuple[tuple[str, bool], ...]  # (stem or exact word, exact?)
     regex: str  # the words in order; compiled only when asked (most terms are one word)
 
-    @property
+    @cached_property
     def pattern(self) -> re.Pattern:
         return re.compile(self.regex)
 
