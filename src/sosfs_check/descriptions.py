@@ -226,11 +226,13 @@ class Statements:
         folded = Folded([sentence for _, sentence in texts])
 
         def matching(name: str, skip: set[int] = frozenset()) -> set[int]:
-            """Sentences one of the patterns matches, of those not in `skip`; the prefilter skips those
-            without the patterns' words."""
-            compiled = vocabulary.patterns[name]
-            return {n for n in folded.candidates(compiled)
-                    if n not in skip and any(p.search(texts[n][1]) for p in compiled)}
+            """Sentences one of the patterns matches, of those not in `skip`; each pattern is run only
+            where the prefilter finds its words."""
+            found: set[int] = set()
+            for pattern in vocabulary.patterns[name]:
+                found.update(n for n in folded.candidates([pattern])
+                             if n not in found and n not in skip and pattern.search(texts[n][1]))
+            return found
 
         # Each flag is looked for only where it counts: never in what is no evidence, and neither plan
         # nor law in what says what was done.
