@@ -9,7 +9,8 @@ comes back as records (`records.record`) with the validated models' fields and b
 name derived from the rule files, the code that reads them and derives the tables, and the tool,
 Python and pydantic versions: any change gives a new entry. The folder and the file must belong
 to the user and be writable by nobody else, or they are neither read nor written. A cache file
-that cannot be read, does not parse or does not match its key is passed by and rebuilt.
+that cannot be read, does not parse, does not match its key or its hash (`encode`) is passed by
+and rebuilt.
 """
 
 from __future__ import annotations
@@ -108,6 +109,28 @@ def _one(kind: str, value):
     return made
 
 
+def encode(data: dict) -> bytes:
+    """The cache file: a first line with the format, the key and the SHA-256 of the rest, then the
+    data as JSON. The data is validated when the file is written, not when it is read: the hash
+    makes a file changed or cut short since then count as no cache."""
+    body = json.dumps({k: v for k, v in data.items() if k not in ("format", "key")}, ensure_ascii=False,
+                      separators=(",", ":")).encode("utf-8")
+    head = {"format": data["format"], "key": data["key"], "sha256": hashlib.sha256(body).hexdigest()}
+    return json.dumps(head).encode("ascii") + b"\n" + body
+
+
+def decode(raw: bytes) -> dict:
+    """`encode`'s data; ValueError when the rest is not what the first line's hash says."""
+    first, _, body = raw.partition(b"\n")
+    head = json.loads(first)
+    if not isinstance(head, dict) or hashlib.sha256(body).hexdigest() != head.get("sha256"):
+        raise ValueError("the cache file was changed after it was written")
+    data = json.loads(body)
+    if not isinstance(data, dict):
+        raise ValueError("not a rule cache")
+    return {**data, "format": head.get("format"), "key": head.get("key")}
+
+
 def cached(directory: Path, load: Callable[[Path], RuleSet]) -> RuleSet:
     """`load(directory)`, or the rule set it gave last time for the same files.
 
@@ -116,7 +139,7 @@ def cached(directory: Path, load: Callable[[Path], RuleSet]) -> RuleSet:
     key = _key(directory)
     target = cache_dir() / f"rules-{key}.json"
     try:
-        ruleset = from_data(json.loads(_read_private(target)), key)
+        ruleset = from_data(decode(_read_private(target)), key)
     except Exception:  # missing, unreadable, not ours or not a cache: load the YAML instead
         ruleset = load(directory)
     sizes = (len(STEMS), len(NEEDLES))
@@ -136,8 +159,8 @@ def _save_if_grown(target: Path, ruleset: RuleSet, sizes: tuple[int, int]) -> No
     except OSError:
         return  # a read-only home: no cache, same results
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(to_data(ruleset, key), handle, ensure_ascii=False, separators=(",", ":"))
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(encode(to_data(ruleset, key)))
         os.replace(tmp, target)
     except (OSError, ValueError, TypeError):
         Path(tmp).unlink(missing_ok=True)
