@@ -54,7 +54,7 @@ def _hashable(value):
 
 def plain(value):
     """A model (or record), and what it holds, as JSON values (see the module's docstring)."""
-    if isinstance(value, (Record,)) or hasattr(type(value), "model_fields"):
+    if isinstance(value, Record) or hasattr(type(value), "model_fields"):
         return {"@": type(value).__name__, **{k: plain(v) for k, v in _fields(value).items()}}
     if isinstance(value, date):
         return {"@date": value.isoformat()}
