@@ -105,16 +105,18 @@ def seed(report: str) -> str:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    """DOCX of a spec in a form, built once per module; "libreoffice" is the headings form saved again."""
+    """DOCX of a spec in a form, built once per module; "libreoffice" is the headings form saved
+    again, "bold-libreoffice" the bold form."""
     out = tmp_path_factory.mktemp("drafts")
     cache: dict[tuple[str, str], Path] = {}
+    resaved = {"libreoffice": "headings", "bold-libreoffice": "bold"}
 
     def get(name: str, spec: str, form: str) -> Path:
         if (name, form) not in cache:
-            if form == "libreoffice":
+            if form in resaved:
                 if soffice_path() is None:
                     pytest.skip("LibreOffice (soffice) saknas")
-                cache[name, form] = libreoffice_resave(get(name, spec, "headings"), out / "lo")
+                cache[name, form] = libreoffice_resave(get(name, spec, resaved[form]), out / "lo")
             else:
                 cache[name, form] = build_docx(spec, out / f"{name}-{form}.docx", style=form)
         return cache[name, form]
@@ -623,3 +625,46 @@ def test_without_headings_no_format_counts_sections(built, monkeypatch, capsys):
     _, out, _ = run_cli(monkeypatch, capsys, *args, "--format", "html")
     assert re.findall(r"<tr><th>([^<]*)</th><td>", out.split('class="checklist"', 1)[0]) == [
         "Fil", "Profil", "Rapportår", "Avser år", "Lagläge per", "Regelpaket", "Brister"]
+
+
+# --- a half-written draft: goals written, ansvar left as guidance, the last headings empty (review D8)
+
+HALF_WRITTEN = """%% Patientsäkerhetsberättelse 2025
+
+Vård- och omsorgsnämnden i Kvarnby kommun
+
+{goals}# Organisatoriskt ansvar för patientsäkerhetsarbetet
+
+Ange hur ansvaret för patientsäkerhetsarbetet är fördelat i verksamheten, exempelvis vårdgivare, verksamhetschef, MAS och medarbetare.
+
+# Samverkan för att förebygga vårdskador
+
+Vi har samverkansmöten med vårdcentralen varannan vecka om gemensamma patienter.
+
+# Klagomål och synpunkter
+
+# Resultat
+
+# Mål och strategier för kommande år
+"""
+GOALS = """# Övergripande mål och strategier
+
+Nämndens mål är att ingen ska drabbas av vårdskada. Vi arbetar enligt kommunens ledningssystem för kvalitet.
+
+"""
+UNWRITTEN_AT_THE_END = ["Klagomål och synpunkter", "Resultat", "Mål och strategier för kommande år"]
+
+
+# Without heading styles the empty headings that end the draft are still sections (review D8): the
+# draft summary and the findings' locations are those of the styled forms.
+@pytest.mark.parametrize("form", [*FORMS, "bold-libreoffice"])
+def test_the_empty_headings_that_end_a_draft_are_empty_sections_in_every_form(built, form):
+    result = check(built("halvfardig", HALF_WRITTEN.format(goals=GOALS), form))
+    draft = result.draft
+    assert (draft.sections, draft.filled, draft.guidance, draft.referring) == (6, 2, 1, [])
+    assert [e.excerpt for e in draft.empty] == ["Organisatoriskt ansvar för patientsäkerhetsarbetet", *UNWRITTEN_AT_THE_END]
+    head = next(h for h in result.document.headings if h.text == "Resultat")
+    assert [(f.severity, f.location.label, f.message) for f in result.findings if f.rule_id == "PSL-3-10-RESULTAT"] == [
+        ("error", head.location,
+         "Berättelsen redovisar inte vilka resultat som har uppnåtts. Rubriken ”Resultat” finns men avsnittet har ingen text.")]
+
