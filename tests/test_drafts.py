@@ -627,7 +627,7 @@ def test_without_headings_no_format_counts_sections(built, monkeypatch, capsys):
         "Fil", "Profil", "Rapportår", "Avser år", "Lagläge per", "Regelpaket", "Brister"]
 
 
-# --- a half-written draft: goals written, ansvar left as guidance, the last headings empty (review D8)
+# --- a half-written draft: goals written, ansvar left as guidance, the last headings empty (review A12, D8)
 
 HALF_WRITTEN = """%% Patientsäkerhetsberättelse 2025
 
@@ -668,3 +668,18 @@ def test_the_empty_headings_that_end_a_draft_are_empty_sections_in_every_form(bu
         ("error", head.location,
          "Berättelsen redovisar inte vilka resultat som har uppnåtts. Rubriken ”Resultat” finns men avsnittet har ingen text.")]
 
+
+# The area holds SOSFS 2011:9 3 kap. (ledningssystem, follow-up), PSL 3 kap. 1 § (goals) and 3 kap.
+# 9 § (ansvarsfördelning): goals and the ledningssystem told make it `delvis`, and its name says so
+# (review A12); the ansvar section's guidance is no evidence.
+@pytest.mark.parametrize("form", FORMS)
+def test_goals_make_ledning_mal_och_ansvar_partly_described_and_guidance_does_not(built, form):
+    result = check(built("halvfardig", HALF_WRITTEN.format(goals=GOALS), form))
+    ansvar = next(a for a in result.checklist if a.area == "ansvar")
+    assert (ansvar.title, ansvar.status, ansvar.evidence_section) == (
+        "Ledningssystem, mål och ansvar", "delvis", "Övergripande mål och strategier")
+    assert {o.rule_id: o.outcome for o in result.outcomes if o.area == "ansvar" and o.outcome != "not_applicable"} == {
+        "PSL-3-9-ANSVAR": "fail", "PSL-3-9-ROLLER": "fail", "HSL-11-4-MAS": "fail", "SOSFS-3-1-LEDNINGSSYSTEM": "pass",
+        "PSL-3-1-MAL": "pass", "SOSFS-3-2-UPPFOLJNING": "fail"}
+    without_goals = check(built("halvfardig-utan-mal", HALF_WRITTEN.format(goals=""), form))
+    assert statuses(without_goals)["ansvar"] == "ej_uppfyllt"
