@@ -499,9 +499,10 @@ def test_editorial_findings_carry_their_obligation_in_every_format(built, monkey
 
 # --- sections that only refer elsewhere (review D1, A13)
 
-# Every section only refers to an appendix, or gives a short answer. A reference is no text of the
-# report's own: the report is published and judged without its appendices. "Ej aktuellt." and
-# "Inga." are the author's answers and count as written; the rules say whether they are enough.
+# Every section only refers to an appendix, defines a word, or gives a short answer. A reference is no
+# text of the report's own: the report is published and judged without its appendices; a definition
+# says what a word means, not what was done. "Ej aktuellt." and "Inga." are the author's answers and
+# count as written; the rules say whether they are enough.
 REFERRING = """%% Patientsäkerhetsberättelse 2025
 
 Vård- och omsorgsnämnden i Tallåsa kommun
@@ -524,6 +525,10 @@ Ej aktuellt.
 
 Inga.
 
+# Avvikelser
+
+En avvikelse är en händelse som har medfört eller hade kunnat medföra en vårdskada.
+
 # Åtgärder för att öka patientsäkerheten
 
 Redovisas i bilaga 2.
@@ -536,16 +541,17 @@ WORK_DONE = ("Under 2025 har vi infört dubbelkontroll vid läkemedelsdelning oc
              "fallprevention på boendena.")
 ONLY_REFERENCES = REFERRING.format(hur="Se bilaga 1.")
 ONE_WRITTEN = REFERRING.format(hur=WORK_DONE)
-REFERRING_HEADINGS = ["Sammanfattning", "Hur patientsäkerhetsarbetet har bedrivits",
+REFERRING_HEADINGS = ["Sammanfattning", "Hur patientsäkerhetsarbetet har bedrivits", "Avvikelser",
                       "Åtgärder för att öka patientsäkerheten", "Resultat"]
-REFERRING_PROGRESS = "2 av 6 avsnitt ifyllda; 4 hänvisar bara till annat dokument (”Se bilaga …”) och räknas inte"
+REFERRING_BLOCKS = (4, 6, 12, 14, 16)
+REFERRING_PROGRESS = "2 av 7 avsnitt ifyllda; 5 har bara hänvisningar eller definitioner (”Se bilaga …”) och räknas inte"
 
 
 @pytest.mark.parametrize("form", FORMS)
 def test_sections_that_only_refer_to_an_appendix_are_not_written(built, form):
     result = check(built("se-bilaga", ONLY_REFERENCES, form))
     draft = result.draft
-    assert (draft.sections, draft.filled, draft.empty, draft.guidance, draft.unfinished) == (6, 2, [], 0, True)
+    assert (draft.sections, draft.filled, draft.empty, draft.guidance, draft.unfinished) == (7, 2, [], 0, True)
     assert [loc.excerpt for loc in draft.referring] == REFERRING_HEADINGS
     # The title page's date proves the form, not that anything is described: the three PSL 3 kap. 10 §
     # sections only refer elsewhere, so berättelsens innehåll is not fulfilled at all (review A13).
@@ -560,7 +566,7 @@ def test_sections_that_only_refer_to_an_appendix_are_not_written(built, form):
 def test_a_section_with_text_of_its_own_is_written_and_is_evidence(built, form):
     result = check(built("se-bilaga-en-skriven", ONE_WRITTEN, form))
     draft = result.draft
-    assert (draft.sections, draft.filled, draft.empty, draft.unfinished) == (6, 3, [], False)
+    assert (draft.sections, draft.filled, draft.empty, draft.unfinished) == (7, 3, [], True)
     assert [loc.excerpt for loc in draft.referring] == [h for h in REFERRING_HEADINGS if not h.startswith("Hur")]
     berattelse = next(a for a in result.checklist if a.area == "berattelse")
     assert (berattelse.status, berattelse.evidence_section) == ("delvis", "Hur patientsäkerhetsarbetet har bedrivits")
@@ -574,25 +580,26 @@ def _panel(out: str) -> str:
 
 def test_the_progress_says_how_many_sections_only_refer_elsewhere_in_every_format(built, monkeypatch, capsys):
     path = built("se-bilaga", ONLY_REFERENCES, "headings")
-    listed = [f"{h} (stycke {n}) – bara en hänvisning" for h, n in zip(REFERRING_HEADINGS, (4, 6, 12, 14))]
+    listed = [f"{h} (stycke {n}) – bara hänvisning eller definition" for h, n in zip(REFERRING_HEADINGS, REFERRING_BLOCKS)]
+    monkeypatch.setenv("COLUMNS", "160")  # no line of the notice wrapped
     _, out, _ = run_cli(monkeypatch, capsys, "check", str(path), "--as-of", "2026-11-25")
     assert " ".join(_panel(out).split()).endswith(f"Utkast: {REFERRING_PROGRESS}")
     notice = out.split("╯\n", 1)[1].split("Checklista för ledningssystemet", 1)[0]
-    assert notice.splitlines() == ["Utkastet är inte ifyllt: 4 av 6 avsnitt saknar egen text", "Avsnitt utan egen text:",
+    assert notice.splitlines() == ["Utkastet är inte ifyllt: 5 av 7 avsnitt saknar egen text", "Avsnitt utan egen text:",
                                    *[f"  • {line}" for line in listed]]
     _, out, _ = run_cli(monkeypatch, capsys, "check", str(path), "--as-of", "2026-11-25", "--format", "markdown")
     assert [line for line in out.splitlines() if line.startswith("- **Utkast")] == [f"- **Utkast:** {REFERRING_PROGRESS}"]
     notice = out.split(f"- **Utkast:** {REFERRING_PROGRESS}\n", 1)[1].split("### Checklista", 1)[0]
-    assert notice.split("\n") == ["", "> **Utkastet är inte ifyllt: 4 av 6 avsnitt saknar egen text**", "",
+    assert notice.split("\n") == ["", "> **Utkastet är inte ifyllt: 5 av 7 avsnitt saknar egen text**", "",
                                   "Avsnitt utan egen text:", "", *[f"- {line}" for line in listed], "", ""]
     _, out, _ = run_cli(monkeypatch, capsys, "check", str(path), "--as-of", "2026-11-25", "--format", "html")
     assert re.findall(r"<tr><th>Utkast</th><td>(.*?)</td></tr>", out) == [REFERRING_PROGRESS]
     _, out, _ = run_cli(monkeypatch, capsys, "check", str(path), "--as-of", "2026-11-25", "--format", "json")
     draft = json.loads(out)["documents"][0]["draft"]
     assert draft == {
-        "sections": 6, "filled": 2, "progress": REFERRING_PROGRESS, "empty_sections": [],
+        "sections": 7, "filled": 2, "progress": REFERRING_PROGRESS, "empty_sections": [],
         "reference_sections": [{"heading": h, "section": h, "block": n, "line": n, "label": f"stycke {n}"}
-                               for h, n in zip(REFERRING_HEADINGS, (4, 6, 12, 14))],
+                               for h, n in zip(REFERRING_HEADINGS, REFERRING_BLOCKS)],
         "guidance": 0, "unfinished": True}
 
 

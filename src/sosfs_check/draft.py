@@ -9,9 +9,9 @@ from .result import Draft, Location
 def draft_summary(document: Document, body: list[bool], own: list[bool], guidance: int) -> Draft:
     """`body[pos]`: whether the block at that position counts as body text (see Context.body);
     `own[pos]`: whether it is text the report says itself, not only a reference such as "Se
-    bilaga 1." (see Context.own_text). A section is written when such text stands under its own
-    heading, before the next heading (a chapter heading over written subsections has none of its
-    own); it only refers elsewhere when its body text is all references."""
+    bilaga 1." or a definition (see Context.own_text). A section is written when such text stands
+    under its own heading, before the next heading (a chapter heading over written subsections has
+    none of its own); it is `referring` when it has body text but none of its own."""
     empty: list[Location] = []
     referring: list[Location] = []
     head, has_body, written = None, False, False

@@ -83,17 +83,17 @@ class PackRef:
 @dataclass(slots=True)
 class Draft:
     """How far a draft is written: sections holding text of their own, and template guidance left in.
-    A section whose body text only refers elsewhere ("Se bilaga 1.") is not written: the report is
-    published and judged without its appendices."""
+    A section whose body text never counts (a reference elsewhere, "Se bilaga 1.", or a definition)
+    is not written: the report is published and judged without its appendices."""
 
     sections: int  # headings in the document
     empty: list[Location] = field(default_factory=list)  # headings whose section has no body text
-    referring: list[Location] = field(default_factory=list)  # headings whose section's body text only refers elsewhere
+    referring: list[Location] = field(default_factory=list)  # headings whose section's body text never counts
     guidance: int = 0  # guidance left in: blocks and inline placeholders/hidden text
 
     @property
     def unwritten(self) -> list[Location]:
-        """The sections without text of their own, empty or only referring elsewhere, in document order."""
+        """The sections without text of their own, empty or with text that never counts, in document order."""
         return sorted(self.empty + self.referring, key=lambda loc: loc.block or 0)
 
     @property
