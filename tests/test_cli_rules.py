@@ -72,7 +72,7 @@ def test_list_filters_by_area_and_profile(cli):
 def test_list_rich_shows_the_table(cli):
     code, out, _ = cli("rules", "list", "--area", "ansvar")
     assert code == 0
-    assert "7 regler" in out and "Ansvarsfördelning (ansvar)" in out
+    assert "7 regler" in out and "Ledningssystem, mål och ansvar (ansvar)" in out
     assert "PSL-3-9-ANSVAR  varning, ska, primärkälla  Hur det organisatoriska ansvaret" in out and "SFS 2010:659 3 kap. 9 §" in out
 
 

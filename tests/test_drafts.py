@@ -105,16 +105,18 @@ def seed(report: str) -> str:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    """DOCX of a spec in a form, built once per module; "libreoffice" is the headings form saved again."""
+    """DOCX of a spec in a form, built once per module; "libreoffice" is the headings form saved
+    again, "bold-libreoffice" the bold form."""
     out = tmp_path_factory.mktemp("drafts")
     cache: dict[tuple[str, str], Path] = {}
+    resaved = {"libreoffice": "headings", "bold-libreoffice": "bold"}
 
     def get(name: str, spec: str, form: str) -> Path:
         if (name, form) not in cache:
-            if form == "libreoffice":
+            if form in resaved:
                 if soffice_path() is None:
                     pytest.skip("LibreOffice (soffice) saknas")
-                cache[name, form] = libreoffice_resave(get(name, spec, "headings"), out / "lo")
+                cache[name, form] = libreoffice_resave(get(name, spec, resaved[form]), out / "lo")
             else:
                 cache[name, form] = build_docx(spec, out / f"{name}-{form}.docx", style=form)
         return cache[name, form]
@@ -167,13 +169,13 @@ def test_headings_only_draft_is_said_first_and_in_json(built, monkeypatch, capsy
     notice, _ = after_header.split("Checklista för ledningssystemet", 1)
     listed = " ".join(f"• {h.text} ({h.location})" for h in read(path).headings)
     assert " ".join(notice.split()) == (
-        f"Utkastet är inte ifyllt: {sections} av {sections} avsnitt saknar text Avsnitt utan text: {listed}")
+        f"Utkastet är inte ifyllt: {sections} av {sections} avsnitt saknar egen text Avsnitt utan egen text: {listed}")
     assert f"Utkast: 0 av {sections} avsnitt ifyllda" in out
     _, out, _ = run_cli(monkeypatch, capsys, "check", str(path), "--as-of", "2026-11-25", "--format", "json")
     draft = json.loads(out)["documents"][0]["draft"]
     assert {k: v for k, v in draft.items() if k != "empty_sections"} == {
-        "sections": sections, "filled": 0, "progress": f"0 av {sections} avsnitt ifyllda", "guidance": 0,
-        "unfinished": True}
+        "sections": sections, "filled": 0, "progress": f"0 av {sections} avsnitt ifyllda", "reference_sections": [],
+        "guidance": 0, "unfinished": True}
     assert [e["heading"] for e in draft["empty_sections"]] == headings
 
 
@@ -493,3 +495,198 @@ def test_editorial_findings_carry_their_obligation_in_every_format(built, monkey
     _, out, _ = run_cli(monkeypatch, capsys, "check", str(path), "--as-of", "2026-11-25", "--format", "html")
     assert out.count(f'<span class="editorial">{note}</span>') == len(
         [f for f in findings if f["rule_id"] == "MALL-VAGLEDNING"])
+
+
+# --- sections that only refer elsewhere (review D1, A13)
+
+# Every section only refers to an appendix, defines a word, or gives a short answer. A reference is no
+# text of the report's own: the report is published and judged without its appendices; a definition
+# says what a word means, not what was done. "Ej aktuellt." and "Inga." are the author's answers and
+# count as written; the rules say whether they are enough.
+REFERRING = """%% Patientsäkerhetsberättelse 2025
+
+Vård- och omsorgsnämnden i Tallåsa kommun
+
+Upprättad 2026-02-26
+
+# Sammanfattning
+
+Se bilaga 1.
+
+# Hur patientsäkerhetsarbetet har bedrivits
+
+{hur}
+
+# Riskanalys
+
+Ej aktuellt.
+
+# Lex Maria
+
+Inga.
+
+# Avvikelser
+
+En avvikelse är en händelse som har medfört eller hade kunnat medföra en vårdskada.
+
+# Åtgärder för att öka patientsäkerheten
+
+Redovisas i bilaga 2.
+
+# Resultat
+
+Se bilaga 5.
+"""
+WORK_DONE = ("Under 2025 har vi infört dubbelkontroll vid läkemedelsdelning och utbildat all personal i "
+             "fallprevention på boendena.")
+ONLY_REFERENCES = REFERRING.format(hur="Se bilaga 1.")
+ONE_WRITTEN = REFERRING.format(hur=WORK_DONE)
+REFERRING_HEADINGS = ["Sammanfattning", "Hur patientsäkerhetsarbetet har bedrivits", "Avvikelser",
+                      "Åtgärder för att öka patientsäkerheten", "Resultat"]
+REFERRING_BLOCKS = (4, 6, 12, 14, 16)
+REFERRING_PROGRESS = "2 av 7 avsnitt ifyllda; 5 har bara hänvisningar eller definitioner (”Se bilaga …”) och räknas inte"
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_sections_that_only_refer_to_an_appendix_are_not_written(built, form):
+    result = check(built("se-bilaga", ONLY_REFERENCES, form))
+    draft = result.draft
+    assert (draft.sections, draft.filled, draft.empty, draft.guidance, draft.unfinished) == (7, 2, [], 0, True)
+    assert [loc.excerpt for loc in draft.referring] == REFERRING_HEADINGS
+    # The title page's date proves the form, not that anything is described: the three PSL 3 kap. 10 §
+    # sections only refer elsewhere, so berättelsens innehåll is not fulfilled at all (review A13).
+    assert statuses(result) == {**NOTHING_DESCRIBED, "avvikelser": "delvis"}
+    assert {o.rule_id: o.outcome for o in result.outcomes if o.area == "berattelse" and o.evidence} == {}
+    assert {o.rule_id: o.outcome for o in result.outcomes if o.rule_id in (
+        "PSL-3-10-FASTSTALLD", "PSL-3-10-HUR", "PSL-3-10-ATGARDER", "PSL-3-10-RESULTAT")} == {
+        "PSL-3-10-FASTSTALLD": "pass", "PSL-3-10-HUR": "fail", "PSL-3-10-ATGARDER": "fail", "PSL-3-10-RESULTAT": "fail"}
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_a_section_with_text_of_its_own_is_written_and_is_evidence(built, form):
+    result = check(built("se-bilaga-en-skriven", ONE_WRITTEN, form))
+    draft = result.draft
+    assert (draft.sections, draft.filled, draft.empty, draft.unfinished) == (7, 3, [], True)
+    assert [loc.excerpt for loc in draft.referring] == [h for h in REFERRING_HEADINGS if not h.startswith("Hur")]
+    berattelse = next(a for a in result.checklist if a.area == "berattelse")
+    assert (berattelse.status, berattelse.evidence_section) == ("delvis", "Hur patientsäkerhetsarbetet har bedrivits")
+
+
+def _panel(out: str) -> str:
+    """The rich header panel's text, its lines joined."""
+    inside = out.split("╭", 1)[1].split("╰", 1)[0]
+    return " ".join(line.strip("│ ") for line in inside.splitlines()[1:])
+
+
+def test_the_progress_says_how_many_sections_only_refer_elsewhere_in_every_format(built, monkeypatch, capsys):
+    path = built("se-bilaga", ONLY_REFERENCES, "headings")
+    listed = [f"{h} (stycke {n}) – bara hänvisning eller definition" for h, n in zip(REFERRING_HEADINGS, REFERRING_BLOCKS)]
+    monkeypatch.setenv("COLUMNS", "160")  # no line of the notice wrapped
+    _, out, _ = run_cli(monkeypatch, capsys, "check", str(path), "--as-of", "2026-11-25")
+    assert " ".join(_panel(out).split()).endswith(f"Utkast: {REFERRING_PROGRESS}")
+    notice = out.split("╯\n", 1)[1].split("Checklista för ledningssystemet", 1)[0]
+    assert notice.splitlines() == ["Utkastet är inte ifyllt: 5 av 7 avsnitt saknar egen text", "Avsnitt utan egen text:",
+                                   *[f"  • {line}" for line in listed]]
+    _, out, _ = run_cli(monkeypatch, capsys, "check", str(path), "--as-of", "2026-11-25", "--format", "markdown")
+    assert [line for line in out.splitlines() if line.startswith("- **Utkast")] == [f"- **Utkast:** {REFERRING_PROGRESS}"]
+    notice = out.split(f"- **Utkast:** {REFERRING_PROGRESS}\n", 1)[1].split("### Checklista", 1)[0]
+    assert notice.split("\n") == ["", "> **Utkastet är inte ifyllt: 5 av 7 avsnitt saknar egen text**", "",
+                                  "Avsnitt utan egen text:", "", *[f"- {line}" for line in listed], "", ""]
+    _, out, _ = run_cli(monkeypatch, capsys, "check", str(path), "--as-of", "2026-11-25", "--format", "html")
+    assert re.findall(r"<tr><th>Utkast</th><td>(.*?)</td></tr>", out) == [REFERRING_PROGRESS]
+    _, out, _ = run_cli(monkeypatch, capsys, "check", str(path), "--as-of", "2026-11-25", "--format", "json")
+    draft = json.loads(out)["documents"][0]["draft"]
+    assert draft == {
+        "sections": 7, "filled": 2, "progress": REFERRING_PROGRESS, "empty_sections": [],
+        "reference_sections": [{"heading": h, "section": h, "block": n, "line": n, "label": f"stycke {n}"}
+                               for h, n in zip(REFERRING_HEADINGS, REFERRING_BLOCKS)],
+        "guidance": 0, "unfinished": True}
+
+
+# --- a document without headings has no sections to count (review D2)
+
+NO_HEADINGS = """%% Patientsäkerhetsberättelse 2025
+
+Tandvården Ekbacken AB
+
+Under 2025 rapporterades 14 avvikelser. Alla avvikelser gicks igenom på personalmötet varje månad.
+
+Vi har infört en ny rutin för sterilisering efter en avvikelse i mars.
+"""
+
+
+def test_without_headings_no_format_counts_sections(built, monkeypatch, capsys):
+    path = built("utan-rubriker", NO_HEADINGS, "headings")
+    args = ("check", str(path), "--as-of", "2026-11-25", "--fail-on", "never")
+    _, out, _ = run_cli(monkeypatch, capsys, *args, "--format", "json")
+    assert json.loads(out)["documents"][0]["draft"] == {
+        "sections": 0, "filled": 0, "progress": None, "empty_sections": [], "reference_sections": [], "guidance": 0,
+        "unfinished": False}
+    _, out, _ = run_cli(monkeypatch, capsys, *args)
+    assert re.findall(r"│ (\w[\w ]*?): ", out.split("╰", 1)[0]) == [
+        "Fil", "Profil", "Rapportår", "Lagläge per", "Regelpaket", "Inläsning"]
+    _, out, _ = run_cli(monkeypatch, capsys, *args, "--format", "markdown")
+    header = out.split("### Checklista", 1)[0]
+    assert [line.split(":**")[0] for line in header.splitlines() if line.startswith("- **")] == [
+        "- **Fil", "- **Profil", "- **Rapportår", "- **Avser år", "- **Lagläge per", "- **Regelpaket", "- **Brister"]
+    _, out, _ = run_cli(monkeypatch, capsys, *args, "--format", "html")
+    assert re.findall(r"<tr><th>([^<]*)</th><td>", out.split('class="checklist"', 1)[0]) == [
+        "Fil", "Profil", "Rapportår", "Avser år", "Lagläge per", "Regelpaket", "Brister"]
+
+
+# --- a half-written draft: goals written, ansvar left as guidance, the last headings empty (review A12, D8)
+
+HALF_WRITTEN = """%% Patientsäkerhetsberättelse 2025
+
+Vård- och omsorgsnämnden i Kvarnby kommun
+
+{goals}# Organisatoriskt ansvar för patientsäkerhetsarbetet
+
+Ange hur ansvaret för patientsäkerhetsarbetet är fördelat i verksamheten, exempelvis vårdgivare, verksamhetschef, MAS och medarbetare.
+
+# Samverkan för att förebygga vårdskador
+
+Vi har samverkansmöten med vårdcentralen varannan vecka om gemensamma patienter.
+
+# Klagomål och synpunkter
+
+# Resultat
+
+# Mål och strategier för kommande år
+"""
+GOALS = """# Övergripande mål och strategier
+
+Nämndens mål är att ingen ska drabbas av vårdskada. Vi arbetar enligt kommunens ledningssystem för kvalitet.
+
+"""
+UNWRITTEN_AT_THE_END = ["Klagomål och synpunkter", "Resultat", "Mål och strategier för kommande år"]
+
+
+# Without heading styles the empty headings that end the draft are still sections (review D8): the
+# draft summary and the findings' locations are those of the styled forms.
+@pytest.mark.parametrize("form", [*FORMS, "bold-libreoffice"])
+def test_the_empty_headings_that_end_a_draft_are_empty_sections_in_every_form(built, form):
+    result = check(built("halvfardig", HALF_WRITTEN.format(goals=GOALS), form))
+    draft = result.draft
+    assert (draft.sections, draft.filled, draft.guidance, draft.referring) == (6, 2, 1, [])
+    assert [e.excerpt for e in draft.empty] == ["Organisatoriskt ansvar för patientsäkerhetsarbetet", *UNWRITTEN_AT_THE_END]
+    head = next(h for h in result.document.headings if h.text == "Resultat")
+    assert [(f.severity, f.location.label, f.message) for f in result.findings if f.rule_id == "PSL-3-10-RESULTAT"] == [
+        ("error", head.location,
+         "Berättelsen redovisar inte vilka resultat som har uppnåtts. Rubriken ”Resultat” finns men avsnittet har ingen text.")]
+
+
+# The area holds SOSFS 2011:9 3 kap. (ledningssystem, follow-up), PSL 3 kap. 1 § (goals) and 3 kap.
+# 9 § (ansvarsfördelning): goals and the ledningssystem told make it `delvis`, and its name says so
+# (review A12); the ansvar section's guidance is no evidence.
+@pytest.mark.parametrize("form", FORMS)
+def test_goals_make_ledning_mal_och_ansvar_partly_described_and_guidance_does_not(built, form):
+    result = check(built("halvfardig", HALF_WRITTEN.format(goals=GOALS), form))
+    ansvar = next(a for a in result.checklist if a.area == "ansvar")
+    assert (ansvar.title, ansvar.status, ansvar.evidence_section) == (
+        "Ledningssystem, mål och ansvar", "delvis", "Övergripande mål och strategier")
+    assert {o.rule_id: o.outcome for o in result.outcomes if o.area == "ansvar" and o.outcome != "not_applicable"} == {
+        "PSL-3-9-ANSVAR": "fail", "PSL-3-9-ROLLER": "fail", "HSL-11-4-MAS": "fail", "SOSFS-3-1-LEDNINGSSYSTEM": "pass",
+        "PSL-3-1-MAL": "pass", "SOSFS-3-2-UPPFOLJNING": "fail"}
+    without_goals = check(built("halvfardig-utan-mal", HALF_WRITTEN.format(goals=""), form))
+    assert statuses(without_goals)["ansvar"] == "ej_uppfyllt"

@@ -80,8 +80,9 @@ def _finding(rule: Rule, problem: Problem, title_block, profile: str, as_of: dat
 def judge(outcomes: list[Outcome], document: Document) -> tuple[str, str]:
     """(status, section with most evidence) of a group of rules, as a SAS sets it.
 
-    An outcome's evidence is body text only (never a heading, contents line or guidance): that of a
-    passing rule, or the rule's own section when it holds substantive body text but the rule fails.
+    An outcome's evidence is body text only (never a heading, contents line, guidance or the title
+    page): that of a passing rule, or the rule's own section when it holds substantive body text but
+    the rule fails.
     `uppfyllt`: every applicable rule passes and the area is described in body text; `delvis`: some
     evidence; `ej_uppfyllt`: none (rules that only look for faults, such as stale references,
     pass on an empty draft and prove nothing); `ej_tillampligt`: no rule applies."""
@@ -168,7 +169,7 @@ def evaluate(
                 rule.area,
                 "pass" if verdict.passed else "fail",
                 rule.severity_for(profile),
-                evidence=[b.index for b in verdict.evidence if ctx.body[ctx.position(b)]],
+                evidence=[b.index for b in verdict.evidence if ctx.is_evidence(b)],
                 title=rule.title,
             )
         )
@@ -186,7 +187,7 @@ def evaluate(
         checklist=checklist(outcomes, document, rules.areas),
         outcomes=outcomes,
         findings=findings,
-        draft=draft_summary(document, ctx.body, ctx.guidance_count),
+        draft=draft_summary(document, ctx.body, ctx.own_text, ctx.guidance_count),
         as_of=ctx.as_of,
         as_of_reason=reason,
     )

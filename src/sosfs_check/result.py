@@ -82,20 +82,28 @@ class PackRef:
 
 @dataclass(slots=True)
 class Draft:
-    """How far a draft is written: sections holding body text, and template guidance left in."""
+    """How far a draft is written: sections holding text of their own, and template guidance left in.
+    A section whose body text never counts (a reference elsewhere, "Se bilaga 1.", or a definition)
+    is not written: the report is published and judged without its appendices."""
 
     sections: int  # headings in the document
     empty: list[Location] = field(default_factory=list)  # headings whose section has no body text
+    referring: list[Location] = field(default_factory=list)  # headings whose section's body text never counts
     guidance: int = 0  # guidance left in: blocks and inline placeholders/hidden text
 
     @property
+    def unwritten(self) -> list[Location]:
+        """The sections without text of their own, empty or with text that never counts, in document order."""
+        return sorted(self.empty + self.referring, key=lambda loc: loc.block or 0)
+
+    @property
     def filled(self) -> int:
-        return self.sections - len(self.empty)
+        return self.sections - len(self.empty) - len(self.referring)
 
     @property
     def unfinished(self) -> bool:
-        """Most sections have no body text, or guidance is left: say so before the checklist."""
-        return bool(self.guidance) or 2 * len(self.empty) > self.sections > 0
+        """Most sections have no text of their own, or guidance is left: say so before the checklist."""
+        return bool(self.guidance) or 2 * (self.sections - self.filled) > self.sections > 0
 
 
 @dataclass(slots=True)

@@ -428,7 +428,7 @@ def test_untouched_template_is_reported_as_not_filled_in_with_every_section(temp
     assert [s["heading"] for s in draft["empty_sections"]] == headings
     assert (draft["sections"], draft["filled"], draft["unfinished"]) == (len(headings), 0, True)
     _, out, _ = cli("check", str(path))
-    notice = f"Utkastet är inte ifyllt: {len(headings)} av {len(headings)} avsnitt saknar text"
+    notice = f"Utkastet är inte ifyllt: {len(headings)} av {len(headings)} avsnitt saknar egen text"
     assert notice in out
     above_checklist = out[out.index(notice):out.index("Checklista för ledningssystemet")]
     for heading in headings:

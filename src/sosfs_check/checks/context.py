@@ -261,6 +261,26 @@ class Context:
         """Guidance left in: guidance blocks, and placeholders or hidden text beside body text."""
         return len(self.guidance) + sum(m.kind in ("placeholder", "hidden") for m in self.document.markup)
 
+    @cached_property
+    def own_text(self) -> list[bool]:
+        """Per block: body text the report says itself, as the draft summary counts it: a sentence
+        that is not set apart as never evidence by the pack's wording (a reference elsewhere, "Se
+        bilaga 1.", an approval line, a definition), or the title page, a glossary or a label.
+        A short answer ("Ej aktuellt.", "Inga.") is the author's own; the rules judge if it is enough."""
+        said = {s.position for s in self.statements.items} | self.title_page | self._glossaries() | self._labels()
+        return [body and pos in said for pos, body in enumerate(self.body)]
+
+    @cached_property
+    def title_page(self) -> frozenset[int]:
+        """Positions of the title page's short lines (see `_title_page`)."""
+        return frozenset(self._title_page())
+
+    def is_evidence(self, block: Block) -> bool:
+        """Whether a block shows that an area is described: body text off the title page (its name,
+        organisation and dates tell what the document is, not what was done)."""
+        pos = self.position(block)
+        return self.body[pos] and pos not in self.title_page
+
     def is_body(self, block: Block) -> bool:
         """Whether a block's text counts as evidence."""
         return self.body[self.position(block)]

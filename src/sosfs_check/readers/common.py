@@ -183,7 +183,7 @@ def heuristic_headings(blocks: list[Block], looks: dict[int, tuple[bool, float]]
         i for i, size in bold.items()
         if i < len(blocks) and blocks[i].kind != "heading" and i + 1 not in numbered and bold.get(i + 1, -1) < size
     ]
-    found = sorted(found + list(numbered))
+    found = sorted(found + _trailing_headings(blocks, looks, bold, found) + list(numbered))
     if found and found[0] == 1 and all(looks[i][1] < looks[1][1] for i in found[1:]):
         blocks[0].kind = "title"  # the first line, larger than any heading after it
         found.pop(0)
@@ -201,6 +201,20 @@ def heuristic_headings(blocks: list[Block], looks: dict[int, tuple[bool, float]]
     for i in bold:  # bold or large lines that are no heading (a heading over a heading, a label): never content
         if blocks[i - 1].kind == "paragraph":
             blocks[i - 1].kind = "label"
+
+
+def _trailing_headings(blocks: list[Block], looks: dict[int, tuple[bool, float]], bold: dict[int, float],
+                       found: list[int]) -> list[int]:
+    """The bold lines that end the document, when each has the look of a bold heading found before:
+    a draft's last headings, still without text. Nothing follows them that they could be a label
+    for; a line in another look (a signature in a smaller font) keeps them all labels."""
+    sizes = {looks[i][1] for i in found if i in bold}
+    tail: list[int] = []
+    for i in range(len(blocks), 0, -1):
+        if i not in bold or blocks[i - 1].kind == "heading":
+            break
+        tail.append(i)
+    return tail if tail and all(bold[i] in sizes for i in tail) else []
 
 
 class TypedToc:

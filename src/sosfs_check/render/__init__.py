@@ -49,18 +49,27 @@ def obligation(finding, w: dict) -> str:
 
 
 def draft_notice(result, w: dict) -> tuple[str, list[str], list[str]]:
-    """(progress line, notices to put above the checklist, empty sections): the notices and the
-    list only for an unfinished draft (most sections empty, or guidance left in)."""
+    """(progress line, notices to put above the checklist, sections without text of their own): the
+    notices and the list only for an unfinished draft (most sections without text of their own, or
+    guidance left in). No progress for a document without headings: there are no sections to count
+    (the reader's notice says so)."""
     draft = result.draft
     if draft is None or not draft.sections:
         return "", [], []
     progress = w["draft_progress"].format(filled=draft.filled, sections=draft.sections)
+    if draft.referring:
+        progress += w["draft_referring"].format(referring=len(draft.referring))
     if not draft.unfinished:
         return progress, [], []
     notices = []
-    if 2 * len(draft.empty) > draft.sections:
-        notices.append(w["draft_unfinished"].format(empty=len(draft.empty), sections=draft.sections))
+    missing = draft.sections - draft.filled
+    if 2 * missing > draft.sections:
+        notices.append(w["draft_unfinished"].format(empty=missing, sections=draft.sections))
     if draft.guidance:
         notices.append(w["draft_guidance"].format(guidance=draft.guidance))
-    empty = [f"{loc.excerpt} ({loc.label})" if loc.label else loc.excerpt for loc in draft.empty]
-    return progress, notices, empty
+    referring = {loc.block for loc in draft.referring}
+    unwritten = []
+    for loc in draft.unwritten:
+        line = f"{loc.excerpt} ({loc.label})" if loc.label else loc.excerpt
+        unwritten.append(line + w["draft_reference_only"] if loc.block in referring else line)
+    return progress, notices, unwritten

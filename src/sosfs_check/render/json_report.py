@@ -6,22 +6,27 @@ import json
 from collections import Counter
 
 from .. import __version__
+from ..i18n import words
 from ..result import Result, fingerprint
-from . import Parts
+from . import Parts, draft_notice
+
+
+def _sections(locations) -> list[dict]:
+    return [{"heading": loc.excerpt, "section": loc.section, "block": loc.block, "line": loc.line, "label": loc.label}
+            for loc in locations]
 
 
 def _draft(result: Result) -> dict | None:
+    """The draft summary; `progress` in Swedish as the other formats say it, null without headings."""
     draft = result.draft
     if draft is None:
         return None
     return {
         "sections": draft.sections,
         "filled": draft.filled,
-        "progress": f"{draft.filled} av {draft.sections} avsnitt ifyllda",
-        "empty_sections": [
-            {"heading": loc.excerpt, "section": loc.section, "block": loc.block, "line": loc.line, "label": loc.label}
-            for loc in draft.empty
-        ],
+        "progress": draft_notice(result, words("sv"))[0] or None,
+        "empty_sections": _sections(draft.empty),
+        "reference_sections": _sections(draft.referring),
         "guidance": draft.guidance,
         "unfinished": draft.unfinished,
     }
