@@ -38,6 +38,11 @@ DONE_SUFFIXES = ("ade", "ades", "at", "ats", "de", "des", "te", "tes", "t", "ts"
 # Endings of irregular preterites and supines that do not start with the stem ("gjorde", "satte", "tillsatt").
 DONE_IRREGULAR = ("de", "des", "te", "tes", "tt", "tts")
 NEAR = 10  # words between a subject and its activity: further apart, the sentence speaks of two things
+# Marks that part a sentence into clauses when telling what it denies: commas, semicolons, colons,
+# dashes and "men" ("Avvikelserna sammanställdes inte men analyserades …").
+CLAUSE_BREAK = re.compile(r"[,;:]|\s[–-]\s|\s+men\s+", re.IGNORECASE)
+# Where a clause's subject stands: first, or after a time phrase and the verb ("Under 2025 gav Socialstyrelsen ut …").
+SUBJECT_PLACE = r"^\W*(?:(?:och|samt|även)\s+)?(?:(?:under|i|år|sedan)\s+\S+\s+\w+\s+)?"
 LAW_SHARE = 0.5  # share of a sentence's word bigrams found in one law sentence that makes it a restatement
 LAW_MIN_SHARED = 4
 
@@ -74,6 +79,11 @@ class DescriptionData(Strict):
     subclauses: list[Regex] = []  # subordinate clauses, set aside when looking for plan wording ("… som bör tas fram")
     roles: list[Regex] = []  # who is responsible or tasked ("ansvarar för", "har till uppgift"): not what was done
     done: list[Regex] = []  # wording of what was done, which outweighs a plan word in the same sentence
+    negations: list[Regex] = []  # a main clause saying the work was not done ("har inte", "Ingen … genomfördes")
+    affirmations: list[Regex] = []  # negative words that deny no work ("inte bara", "inga fall inträffade")
+    subordinators: list[str] = []  # words that open a subordinate clause ("eftersom", "som")
+    others: list[Regex] = []  # subjects of someone else's work or of background figures ("Socialstyrelsen")
+    bodies: dict[str, str] = {}  # public body -> title-page word that makes it the report's own ("regionen": "region")
     not_evidence: list[Regex] = []  # title-page, approval and template credit lines
     ignore: list[Regex] = []  # wording whose words are never a subject or activity ("i de fall")
     glossary_headings: list[str] = []  # sections that explain words and abbreviations: never evidence
@@ -95,16 +105,20 @@ def merge_data(parts: list[DescriptionData]) -> DescriptionData:
     lists: dict[str, list] = {
         "asks_what_was_done": [], "cites_the_law": [], "asks_who": [], "plans": [], "subclauses": [], "roles": [], "done": [], "not_evidence": [], "ignore": [],
         "glossary_headings": [], "law": [], "law_wording": [], "continues": [], "future_headings": [],
+        "negations": [], "affirmations": [], "subordinators": [], "others": [],
     }
     forms: dict[str, list[str]] = {}
+    bodies: dict[str, str] = {}
     for part in parts:
         topics.update(part.topics)
         rules.update(part.rules)
+        bodies.update(part.bodies)
         for lemma, known in part.forms.items():
             forms[lemma] = sorted(set(forms.get(lemma, [])) | set(known))
         for name, values in lists.items():
             values.extend(getattr(part, name))
-    return DescriptionData.model_construct(topics=topics, rules=rules, forms=forms, **lists)  # parts are validated
+    # the parts are validated
+    return DescriptionData.model_construct(topics=topics, rules=rules, forms=forms, bodies=bodies, **lists)
 
 
 def _term_words(term: str) -> list[str]:
@@ -225,6 +239,48 @@ class Lemmatizer:
         return out
 
 
+class Denial:
+    """Which clauses of a sentence say that the work was not done (`negations`, less `affirmations`)
+    or speak of someone else's work (`others`, and `bodies` the title page does not name): such a
+    main clause is *void*; a subordinate clause ("eftersom rutinen saknades") takes the state of the
+    main clause before it."""
+
+    def __init__(self, data: DescriptionData, author: str):
+        flags = re.IGNORECASE
+        self.negations = [re.compile(p, flags) for p in data.negations]
+        self.affirmations = [re.compile(p, flags) for p in data.affirmations]
+        words = "|".join(r"\s+".join(map(re.escape, w.split())) for w in data.subordinators)
+        self.subordinate = re.compile(rf"^\W*(?:{words})\b", flags) if words else None
+        author = author.lower()
+        others = [*data.others, *(body for body, own in data.bodies.items() if own not in author)]
+        self.others = re.compile(SUBJECT_PLACE + "(?:" + "|".join(others) + r")\b", flags) if others else None
+
+    def clauses(self, text: str) -> list[tuple[int, int, bool, str]]:
+        """(start, end, main, void) of each clause with words in it; void is "negated", "other" or ""."""
+        out, start, void = [], 0, ""
+        for stop, after in [*((m.start(), m.end()) for m in CLAUSE_BREAK.finditer(text)), (len(text), len(text))]:
+            part = text[start:stop]
+            if WORD.search(part):
+                main = not (self.subordinate and self.subordinate.match(part))
+                void = self._void(part) if main else void
+                out.append((start, stop, main, void))
+            start = after
+        return out
+
+    def denies(self, text: str) -> tuple[bool, bool]:
+        """Whether every main clause of the sentence is void (it says nothing the vårdgivare did), and
+        whether every one is negated (it says the work was not done)."""
+        mains = [void for _, _, main, void in self.clauses(text) if main]
+        return bool(mains) and all(mains), bool(mains) and all(v == "negated" for v in mains)
+
+    def _void(self, part: str) -> str:
+        if self.others and self.others.match(part):
+            return "other"
+        for pattern in self.affirmations:
+            part = pattern.sub(" ", part)
+        return "negated" if any(p.search(part) for p in self.negations) else ""
+
+
 class LawIndex:
     """Word bigrams of the statute's sentences, to tell a restated statute from a report's own words."""
 
@@ -258,6 +314,8 @@ class Statement:
     law: bool = False  # the statute restated: describes nothing of the report's own
     role: bool = False  # who is responsible or tasked: a role on paper, not what was done
     done: bool = False  # says what was done ("infördes", "har minskat")
+    denied: bool = False  # says the work was not done, or speaks of someone else's: describes nothing
+    negated: bool = False  # says the work was not done: no evidence for any rule
 
 
 class Statements:
@@ -265,10 +323,12 @@ class Statements:
     approval or credit line. Goals and plans are kept, marked `plan` (no evidence for a rule that
     asks what was done); so is the statute restated, marked `law` (evidence only for a rule that
     looks for references to the law), and a role or duty, marked `role` (evidence only for a rule
-    that asks who is responsible)."""
+    that asks who is responsible). `author`: the title page, which tells whose work "regionen" or
+    "kommunen" is (see `Denial`)."""
 
-    def __init__(self, texts: list[tuple[int, str]], vocabulary: Vocabulary):
+    def __init__(self, texts: list[tuple[int, str]], vocabulary: Vocabulary, author: str = ""):
         data = vocabulary.data
+        self.denial = Denial(data, author)
         self.vocabulary = vocabulary
         folded = Folded([sentence for _, sentence in texts])
 
@@ -296,12 +356,14 @@ class Statements:
             did = number in done  # what was done is neither a plan nor the law
             plan = not did and number in plans
             restated = not did and (number in law_wording or law.restates(sentence))
-            self.items.append(Statement(position, sentence, plan, restated, not did and number in roles, did))
+            self.items.append(Statement(position, sentence, plan, restated, not did and number in roles, did,
+                                        *self.denial.denies(sentence)))
         self.ignore = [re.compile(p, re.IGNORECASE) for p in data.ignore]
         self.lemmatize = Lemmatizer(vocabulary)
         self._postings: dict[str, list[tuple[int, int]]] | None = None
         self._words: list[list[frozenset[str]]] = []
         self._clauses: list[list[int]] = []  # per word, its clause (commas, semicolons, dashes, brackets part them)
+        self._void: list[list[bool]] = []  # per word, whether its clause is void (see `Denial`)
         self._done: list[dict[int, frozenset[str]]] = []  # per sentence: place -> verbs of change done there
         self._patterns: dict[tuple[str, ...], set[int]] = {}
         self._found: dict[tuple[str, ...], dict[int, set[int]]] = {}
@@ -314,9 +376,11 @@ class Statements:
                 text = statement.text.lower()
                 for pattern in self.ignore:
                     text = pattern.sub(" ", text)
-                clause, clauses, words, done, soft = 0, [], [], {}, False
+                clause, clauses, words, done, soft, void = 0, [], [], {}, False, []
+                spans = self.denial.clauses(text)
                 for token in TOKEN.finditer(text):
                     if word := token["word"]:
+                        void.append(any(a <= token.start() < b and bool(v) for a, b, _, v in spans))
                         lemmas = self.lemmatize(word)
                         if soft and not self._continues(word, lemmas):
                             clause += 1
@@ -330,7 +394,8 @@ class Statements:
                     else:
                         clause, soft = clause + 1, False
                 carried = self._carried(number, words)
-                self._words.append(carried + words)
+                self._words.append([self._words[number - 1][p] for p in carried] + words)
+                self._void.append([self._void[number - 1][p] for p in carried] + void)
                 self._clauses.append([0] * len(carried) + clauses)
                 self._done.append({place + len(carried): verbs for place, verbs in done.items()})
                 for place, lemmas in enumerate(self._words[number]):
@@ -346,8 +411,8 @@ class Statements:
             not word.endswith("a") and word not in lemmas and any(lemma.endswith("a") for lemma in lemmas)
         )
 
-    def _carried(self, number: int, words: list[frozenset[str]]) -> list[frozenset[str]]:
-        """The last clause of the previous sentence of the same block, when this sentence opens with a
+    def _carried(self, number: int, words: list[frozenset[str]]) -> list[int]:
+        """The places of the last clause of the previous sentence of the same block, when this sentence opens with a
         word that refers back to it ("Vi tog emot elva klagomål. Alla besvarades …"), not one that
         names a subject of its own ("Alla avvikelser …")."""
         statement = self.items[number]
@@ -358,8 +423,8 @@ class Statements:
             return []
         if self.items[number - 1].position != statement.position:
             return []
-        previous, clauses = self._words[number - 1], self._clauses[number - 1]
-        return [w for w, c in zip(previous, clauses) if c == clauses[-1]] if clauses else []
+        clauses = self._clauses[number - 1]
+        return [p for p, c in enumerate(clauses) if c == clauses[-1]] if clauses else []
 
     def places(self, term: tuple[str, ...]) -> dict[int, set[int]]:
         """Sentence -> word places where the term starts; a term's later words may follow within three words."""
@@ -400,6 +465,8 @@ class Statements:
         for number, done in enumerate(self._done):
             words = self._words[number]
             for place, verbs in done.items():
+                if self._void[number][place]:
+                    continue
                 for verb, *particles in terms:
                     if verb in verbs and all(
                         any(self.vocabulary.lemma(p) in words[j] for j in range(place + 1, min(place + 4, len(words))))
@@ -424,22 +491,26 @@ class Statements:
         opens with such a word), or that hold one of its verbs of change in a form that says it was
         done ("bytte vi autoklav") or its own wording; in document order; never the statute restated,
         goals and plans only when `plans`, roles and duties only when `roles`, and only what was done
-        for a topic that asks for it."""
+        for a topic that asks for it; never a sentence that denies the work (`Statement.denied`) or an
+        activity in a clause that does ("Avvikelserna har inte analyserats, men …")."""
         found: set[int] = set()
         for topic in topics:
             subjects, activities = self._group(topic.subjects), self._group(topic.activities)
             alone = self._changed(topic) | (self._matching(topic.patterns) if topic.patterns else set())
             for number in alone:
                 statement = self.items[number]
-                if (plans or not statement.plan) and (roles or not statement.role) and not statement.law:
+                if ((plans or not statement.plan) and (roles or not statement.role) and not statement.law
+                        and not statement.denied):
                     found.add(number)
             for number in subjects.keys() & activities.keys():
-                statement, clauses = self.items[number], self._clauses[number]
+                statement, clauses, void = self.items[number], self._clauses[number], self._void[number]
                 near = any(
-                    (0 < abs(a - b) <= NEAR and clauses[a] == clauses[b]) or (a == b and self._both(number, a, topic))
+                    not void[b]
+                    and ((0 < abs(a - b) <= NEAR and clauses[a] == clauses[b]) or (a == b and self._both(number, a, topic)))
                     for a in subjects[number] for b in activities[number]
                 )
                 if (near and (plans or not statement.plan) and (roles or not statement.role) and not statement.law
+                        and not statement.denied
                         and (statement.done or not topic.done or self._done[number])):
                     found.add(number)
         return [self.items[n] for n in sorted(found)]

@@ -101,6 +101,7 @@ class Context:
         self.statements = Statements(
             [(pos, s) for pos, body in enumerate(self.body) if body and pos not in apart for s in self.sentences(pos)],
             self.vocabulary,
+            author=self._author(),
         )
         self.asks_done = False  # the rule being judged asks what was done: goals and plans are no evidence
         self.cites_law = False  # the rule being judged looks for references to the law: restated law counts
@@ -132,6 +133,11 @@ class Context:
         if not self.document.headings:
             return set()
         return {b.index - 1 for b in self.document.front_matter if len(b.text.split()) < TITLE_PAGE_WORDS}
+
+    def _author(self) -> str:
+        """The title and the title page's label lines ("Vård- och omsorgsnämnden i Provby kommun"):
+        who the report is by, never its sentences."""
+        return " ".join([self.document.title, *(b.text for b in self.document.front_matter[:12] if _label(b.text))])
 
     def _labels(self) -> set[int]:
         """In a document without headings, positions of paragraphs that are a short line with no
@@ -169,14 +175,15 @@ class Context:
 
     def _evidence_text(self) -> tuple[TextIndex, list[int]]:
         """Word index and cumulative word counts of the evidence sentences of each block: body text
-        without approval and credit lines, the statute restated (unless the rule looks for
-        references to the law) or roles and duties (unless it asks who is responsible), and, for a
-        rule that asks what was done, without goals and plans."""
+        without approval and credit lines, sentences that say the work was not done,
+        the statute restated (unless the rule looks for references to the law) or roles and duties
+        (unless it asks who is responsible), and, for a rule that asks what was done, without goals
+        and plans."""
         key = (self.asks_done, self.cites_law, self.asks_who)
         if key not in self._evidence:
             kept: list[list[str]] = [[] for _ in self.blocks]
             for statement in self.statements.items:
-                if (not (self.asks_done and statement.plan) and (self.cites_law or not statement.law)
+                if (not (self.asks_done and statement.plan) and not statement.negated and (self.cites_law or not statement.law)
                         and (self.asks_who or not statement.role)):
                     kept[statement.position].append(statement.text)
             texts = [" ".join(parts) for parts in kept]
