@@ -75,6 +75,9 @@ class DescriptionData(Strict):
     asks_what_was_done: list[str] = []  # rule ids for which goals and plans are no evidence
     cites_the_law: list[str] = []  # rule ids that look for references to the law: restated law counts for them
     asks_who: list[str] = []  # rule ids that ask who is responsible: role and duty sentences count for them
+    # rule ids whose own section must say what happened in the year (done wording, a figure or a
+    # description of the rule's topics), not only how the work is usually done
+    concrete_sections: list[str] = []
     plans: list[Regex] = []  # goal and plan wording: not what was done
     subclauses: list[Regex] = []  # subordinate clauses, set aside when looking for plan wording ("… som bör tas fram")
     roles: list[Regex] = []  # who is responsible or tasked ("ansvarar för", "har till uppgift"): not what was done
@@ -103,7 +106,7 @@ def merge_data(parts: list[DescriptionData]) -> DescriptionData:
     topics: dict[str, Topic] = {}
     rules: dict[str, list[str]] = {}
     lists: dict[str, list] = {
-        "asks_what_was_done": [], "cites_the_law": [], "asks_who": [], "plans": [], "subclauses": [], "roles": [], "done": [], "not_evidence": [], "ignore": [],
+        "asks_what_was_done": [], "cites_the_law": [], "asks_who": [], "concrete_sections": [], "plans": [], "subclauses": [], "roles": [], "done": [], "not_evidence": [], "ignore": [],
         "glossary_headings": [], "law": [], "law_wording": [], "continues": [], "future_headings": [],
         "negations": [], "affirmations": [], "subordinators": [], "others": [],
     }
