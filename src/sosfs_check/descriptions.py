@@ -19,11 +19,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-
-from pydantic import Field
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .prefilter import Folded
-from .schema import Regex, Strict
+from .regexes import may_match
+
+if TYPE_CHECKING:
+    from .rules import DescriptionData, LawSentence, Topic
 
 WORD = re.compile(r"[^\W\d_]+")
 TOKEN = re.compile(r"(?P<word>[^\W\d_]+)|(?P<soft>[,;:])|[()–]|\s-\s")  # words, and the marks that end a clause
@@ -45,64 +48,13 @@ CLAUSE_BREAK = re.compile(r"[,;:]|\s[–-]\s|\s+men\s+", re.IGNORECASE)
 SUBJECT_PLACE = r"^\W*(?:(?:och|samt|även)\s+)?(?:(?:under|i|år|sedan)\s+\S+\s+\w+\s+)?"
 LAW_SHARE = 0.5  # share of a sentence's word bigrams found in one law sentence that makes it a restatement
 LAW_MIN_SHARED = 4
-
-
-class Topic(Strict):
-    """Two groups of terms that must meet in one sentence: what is spoken of, and what was done."""
-
-    subjects: list[str] = Field(min_length=1)
-    activities: list[str] = Field(min_length=1)
-    done: bool = False  # the sentence must also say that it was done ("infördes", "har minskat")
-    # Verbs of change whose form for what was done ("bytte", "infördes", "har förlängts") describes
-    # the topic whatever the sentence is about ("bytte vi autoklav"): a measure can concern anything.
-    changes: list[str] = []
-    patterns: list[Regex] = []  # wording that describes the topic by itself ("ökade från 78 till 97 procent")
-    # Words of a table's first row ("utfall") that make its figures describe the topic; so do two year
-    # columns ("2024 | 2025"). A table of goals ("Mål | Senast") has neither.
-    table_headers: list[str] = []
-
-
-class LawSentence(Strict):
-    source: str  # "SFS 2010:659 3 kap. 10 §"
-    text: str
-
-
-class DescriptionData(Strict):
-    """A rule file's `descriptions:`: topics, the rules they serve, and what is never evidence."""
-
-    topics: dict[str, Topic] = {}
-    rules: dict[str, list[str]] = {}  # rule id -> topics whose description meets the rule
-    asks_what_was_done: list[str] = []  # rule ids for which goals and plans are no evidence
-    cites_the_law: list[str] = []  # rule ids that look for references to the law: restated law counts for them
-    asks_who: list[str] = []  # rule ids that ask who is responsible: role and duty sentences count for them
-    # rule ids whose own section must say what happened in the year (done wording, a figure or a
-    # description of the rule's topics), not only how the work is usually done
-    concrete_sections: list[str] = []
-    plans: list[Regex] = []  # goal and plan wording: not what was done
-    subclauses: list[Regex] = []  # subordinate clauses, set aside when looking for plan wording ("… som bör tas fram")
-    roles: list[Regex] = []  # who is responsible or tasked ("ansvarar för", "har till uppgift"): not what was done
-    done: list[Regex] = []  # wording of what was done, which outweighs a plan word in the same sentence
-    negations: list[Regex] = []  # a main clause saying the work was not done ("har inte", "Ingen … genomfördes")
-    affirmations: list[Regex] = []  # negative words that deny no work ("inte bara", "inga fall inträffade")
-    subordinators: list[str] = []  # words that open a subordinate clause ("eftersom", "som")
-    others: list[Regex] = []  # subjects of someone else's work or of background figures ("Socialstyrelsen")
-    bodies: dict[str, str] = {}  # public body -> title-page word that makes it the report's own ("regionen": "region")
-    not_evidence: list[Regex] = []  # title-page, approval and template credit lines
-    ignore: list[Regex] = []  # wording whose words are never a subject or activity ("i de fall")
-    glossary_headings: list[str] = []  # sections that explain words and abbreviations: never evidence
-    # Words that carry a clause on past a comma, semicolon or colon, or a sentence into the next one
-    # ("…, som analyserades", "…; alla besvarades", "Vi tog emot elva klagomål. Alla besvarades …").
-    continues: list[str] = []
-    # Headings about the coming year ("Mål och planerade åtgärder för kommande år", "Riskanalys inför
-    # 2026"): never the own section of a rule that asks what was done.
-    future_headings: list[Regex] = []
-    law: list[LawSentence] = []  # the statute's own sentences
-    law_wording: list[Regex] = []  # wording that passes on a rule's text ("Enligt SOSFS 2011:9 … ska")
-    forms: dict[str, list[str]] = {}  # lemma -> its inflected forms (rules/former.yml, from simplemma)
+MAX_SEEN = 100_000  # distinct words whose lemmas are kept (about 10 MB)
 
 
 def merge_data(parts: list[DescriptionData]) -> DescriptionData:
     """The files' data as one; a later topic or rule mapping replaces an earlier one of the same name."""
+    from .rules import DescriptionData
+
     topics: dict[str, Topic] = {}
     rules: dict[str, list[str]] = {}
     lists: dict[str, list] = {
@@ -188,11 +140,34 @@ class Vocabulary:
         subjects = frozenset(forms.get(w, w) for t in data.topics.values() for s in t.subjects for w in _term_words(s)[:1])
         return cls(data, forms, _done_forms(data), frozenset(w.lower() for w in data.continues), subjects)
 
+    @classmethod
+    def empty(cls) -> Vocabulary:
+        """No descriptions: for a rule set or a check built without a pack's."""
+        from .rules import DescriptionData
+
+        return cls(DescriptionData())
+
     def lemma(self, word: str) -> str:
         return self.forms.get(word, word)
 
     def term(self, term: str) -> tuple[str, ...]:
         return tuple(self.lemma(w) for w in _term_words(term))
+
+    @cached_property
+    def lemmatizer(self) -> Lemmatizer:
+        """Shared by the documents checked with the pack: a word is looked up once per process."""
+        return Lemmatizer(self)
+
+    @cached_property
+    def law_index(self) -> LawIndex:
+        return LawIndex(self.data.law)
+
+    @cached_property
+    def patterns(self) -> dict[str, list[re.Pattern]]:
+        """The pack's wording lists (`plans`, `done`, …) compiled once."""
+        names = ("not_evidence", "plans", "subclauses", "roles", "done", "law_wording", "ignore", "future_headings",
+                 "negations", "affirmations")
+        return {name: [re.compile(p, re.IGNORECASE) for p in getattr(self.data, name)] for name in names}
 
     def topics_for(self, rule_id: str) -> list[Topic]:
         return [self.data.topics[name] for name in self.data.rules.get(rule_id, ()) if name in self.data.topics]
@@ -215,7 +190,7 @@ def _done_forms(data: DescriptionData) -> dict[str, frozenset[str]]:
 
 
 class Lemmatizer:
-    """Each distinct word of a document, once: the vocabulary lemmas it is a form of or has as a part."""
+    """Each distinct word, once: the vocabulary lemmas it is a form of or has as a part."""
 
     def __init__(self, vocabulary: Vocabulary):
         self.forms = vocabulary.forms
@@ -224,6 +199,8 @@ class Lemmatizer:
     def __call__(self, word: str) -> frozenset[str]:
         found = self.seen.get(word)
         if found is None:
+            if len(self.seen) >= MAX_SEEN:  # a batch of many reports: memory stays bounded
+                self.seen.clear()
             found = self.seen[word] = frozenset(self._parts(word))
         return found
 
@@ -248,10 +225,9 @@ class Denial:
     main clause is *void*; a subordinate clause ("eftersom rutinen saknades") takes the state of the
     main clause before it."""
 
-    def __init__(self, data: DescriptionData, author: str):
-        flags = re.IGNORECASE
-        self.negations = [re.compile(p, flags) for p in data.negations]
-        self.affirmations = [re.compile(p, flags) for p in data.affirmations]
+    def __init__(self, vocabulary: Vocabulary, author: str):
+        data, flags = vocabulary.data, re.IGNORECASE
+        self.negations, self.affirmations = vocabulary.patterns["negations"], vocabulary.patterns["affirmations"]
         words = "|".join(r"\s+".join(map(re.escape, w.split())) for w in data.subordinators)
         self.subordinate = re.compile(rf"^\W*(?:{words})\b", flags) if words else None
         author = author.lower()
@@ -270,18 +246,17 @@ class Denial:
             start = after
         return out
 
-    def denies(self, text: str) -> tuple[bool, bool]:
-        """Whether every main clause of the sentence is void (it says nothing the vårdgivare did), and
-        whether every one is negated (it says the work was not done)."""
-        mains = [void for _, _, main, void in self.clauses(text) if main]
-        return bool(mains) and all(mains), bool(mains) and all(v == "negated" for v in mains)
-
     def _void(self, part: str) -> str:
         if self.others and self.others.match(part):
             return "other"
+        folded = part.casefold()
+        negations = [p for p in self.negations if may_match(p, folded)]
+        if not negations:
+            return ""
         for pattern in self.affirmations:
-            part = pattern.sub(" ", part)
-        return "negated" if any(p.search(part) for p in self.negations) else ""
+            if may_match(pattern, folded):
+                part = pattern.sub(" ", part)
+        return "negated" if any(p.search(part) for p in negations) else ""
 
 
 class LawIndex:
@@ -295,9 +270,11 @@ class LawIndex:
 
     def restates(self, sentence: str) -> bool:
         bigrams = set(_bigrams(sentence))
-        if len(bigrams) < LAW_MIN_SHARED:
+        known = [self.postings[b] for b in bigrams if b in self.postings]
+        # No law sentence shares more bigrams than the statute has with the sentence at all.
+        if len(known) < max(LAW_MIN_SHARED, LAW_SHARE * len(bigrams)):
             return False
-        shared = Counter(n for b in bigrams for n in self.postings.get(b, ()))
+        shared = Counter(n for numbers in known for n in numbers)
         best = max(shared.values(), default=0)
         return best >= LAW_MIN_SHARED and best >= LAW_SHARE * len(bigrams)
 
@@ -330,39 +307,52 @@ class Statements:
     "kommunen" is (see `Denial`)."""
 
     def __init__(self, texts: list[tuple[int, str]], vocabulary: Vocabulary, author: str = ""):
-        data = vocabulary.data
-        self.denial = Denial(data, author)
         self.vocabulary = vocabulary
+        denial = Denial(vocabulary, author)
         folded = Folded([sentence for _, sentence in texts])
 
-        def matching(patterns: list[str], aside: tuple[re.Pattern, ...] = ()) -> set[int]:
-            """Sentences one of the patterns matches once the `aside` wording is blanked out; the
-            prefilter skips those without the patterns' words."""
-            compiled = [re.compile(p, re.IGNORECASE) for p in patterns]
-            out = set()
-            for n in folded.candidates(compiled):
-                text = texts[n][1]
-                for pattern in aside:
-                    text = pattern.sub(" ", text)
-                if any(p.search(text) for p in compiled):
-                    out.add(n)
-            return out
+        def matching(name: str, skip: set[int] = frozenset(), aside: list[re.Pattern] = ()) -> set[int]:
+            """Sentences one of the patterns matches once the `aside` wording is blanked out, of those
+            not in `skip`; each pattern is run only where the prefilter finds its words."""
+            found: set[int] = set()
+            blanked: dict[int, str] = {}
 
-        not_evidence, done, law_wording, roles = map(matching, (data.not_evidence, data.done, data.law_wording, data.roles))
+            def text(n: int) -> str:
+                if n not in blanked:
+                    said = texts[n][1]
+                    for pattern in aside:
+                        said = pattern.sub(" ", said)
+                    blanked[n] = said
+                return blanked[n]
+
+            for pattern in vocabulary.patterns[name]:
+                found.update(n for n in folded.candidates([pattern])
+                             if n not in found and n not in skip and pattern.search(text(n)))
+            return found
+
+        # Each flag is looked for only where it counts: never in what is no evidence, and neither plan,
+        # law nor role in what says what was done.
+        not_evidence = matching("not_evidence")
+        done = matching("done", not_evidence)
+        law_wording, roles = (matching(name, not_evidence | done) for name in ("law_wording", "roles"))
         # A modal in a subordinate clause ("utreds av SAS som föreslår åtgärder som bör tas fram") is no plan.
-        plans = matching(data.plans, tuple(re.compile(p, re.IGNORECASE) for p in data.subclauses))
-        law = LawIndex(data.law)
+        plans = matching("plans", not_evidence | done, vocabulary.patterns["subclauses"])
+        law = vocabulary.law_index
         self.items: list[Statement] = []
+        self._spans: list[list[tuple[int, int]]] = []  # per statement, where its void clauses stand
         for number, (position, sentence) in enumerate(texts):
             if number in not_evidence:
                 continue
+            clauses = denial.clauses(sentence)
+            self._spans.append([(a, b) for a, b, _, void in clauses if void])
+            mains = [void for _, _, main, void in clauses if main]
             did = number in done  # what was done is neither a plan nor the law
             plan = not did and number in plans
             restated = not did and (number in law_wording or law.restates(sentence))
             self.items.append(Statement(position, sentence, plan, restated, not did and number in roles, did,
-                                        *self.denial.denies(sentence)))
-        self.ignore = [re.compile(p, re.IGNORECASE) for p in data.ignore]
-        self.lemmatize = Lemmatizer(vocabulary)
+                                        bool(mains) and all(mains), bool(mains) and all(v == "negated" for v in mains)))
+        self.ignore = vocabulary.patterns["ignore"]
+        self.lemmatize = vocabulary.lemmatizer
         self._postings: dict[str, list[tuple[int, int]]] | None = None
         self._words: list[list[frozenset[str]]] = []
         self._clauses: list[list[int]] = []  # per word, its clause (commas, semicolons, dashes, brackets part them)
@@ -374,25 +364,30 @@ class Statements:
     def _index(self) -> dict[str, list[tuple[int, int]]]:
         """Lemma -> (sentence, word) places; each distinct word is lemmatised once."""
         if self._postings is None:
-            self._postings = {}
+            self._postings = postings = {}
+            seen, lemmatize, done_forms = self.lemmatize.seen, self.lemmatize, self.vocabulary.done_forms
             for number, statement in enumerate(self.items):
                 text = statement.text.lower()
-                for pattern in self.ignore:
-                    text = pattern.sub(" ", text)
+                for pattern in self.ignore:  # blanked letter for letter: the void clauses keep their places
+                    if may_match(pattern, text.casefold()):
+                        text = pattern.sub(lambda m: " " * len(m[0]), text)
                 clause, clauses, words, done, soft, void = 0, [], [], {}, False, []
-                spans = self.denial.clauses(text)
-                for token in TOKEN.finditer(text):
-                    if word := token["word"]:
-                        void.append(any(a <= token.start() < b and bool(v) for a, b, _, v in spans))
-                        lemmas = self.lemmatize(word)
+                spans = self._spans[number]
+                for token in TOKEN.finditer(text):  # a word, a mark that may end a clause, or one that does
+                    word, soft_mark = token.group("word", "soft")
+                    if word:
+                        void.append(any(a <= token.start() < b for a, b in spans))
+                        lemmas = seen.get(word)
+                        if lemmas is None:
+                            lemmas = lemmatize(word)
                         if soft and not self._continues(word, lemmas):
                             clause += 1
                         soft = False
-                        if verbs := self.vocabulary.done_forms.get(word):
+                        if verbs := done_forms.get(word):
                             done[len(words)] = verbs
                         words.append(lemmas)
                         clauses.append(clause)
-                    elif token["soft"]:
+                    elif soft_mark:
                         soft = True
                     else:
                         clause, soft = clause + 1, False
@@ -403,7 +398,7 @@ class Statements:
                 self._done.append({place + len(carried): verbs for place, verbs in done.items()})
                 for place, lemmas in enumerate(self._words[number]):
                     for lemma in lemmas:
-                        self._postings.setdefault(lemma, []).append((number, place))
+                        postings.setdefault(lemma, []).append((number, place))
         return self._postings
 
     def _continues(self, word: str, lemmas: frozenset[str]) -> bool:
