@@ -1,4 +1,5 @@
-"""How broadly the description model reads Swedish report prose (review A1, A1b, A3, A6–A9).
+"""How broadly the description model reads Swedish report prose (review A1, A1b, A3, A6–A9), and
+what it must not credit (A23 negations, others' work, A0b generic sentences, A1c, A2b).
 
 Each case is a small report and the exact set of the named rules that fail on it: what is
 described passes in several shapes (no headings, odd headings, bullets, tables, semicolons,
@@ -15,6 +16,8 @@ from pathlib import Path
 import pytest
 
 import sosfs_check
+from sosfs_check.descriptions import Statements
+from sosfs_check.rules import builtin_rules
 from sosfs_check.testing import build_docx, libreoffice_resave, soffice_path
 
 AS_OF = date(2026, 3, 1)
@@ -26,6 +29,9 @@ COMPLAINTS = ["PSL-3-8A-KLAGOMAL", "SOSFS-5-3-ANALYS"]
 SELF_CONTROL = ["SOSFS-5-2-EGENKONTROLL", "SOSFS-5-2-METODER", "HSLF-2016-40-JOURNALGRANSKNING", "SOSFS-5-2-RESULTAT"]
 RESPONSIBILITY = ["PSL-3-9-ANSVAR", "PSL-3-9-ROLLER"]
 KB_MEASURES = ["KB-7-1-ATGARDER", "KB-5-BRISTER-ATGARDER"]
+HOW = ["PSL-3-10-HUR"]
+COMING_YEAR = ["PSL-3-2-KOMMANDE-AR"]
+SKR_PROCESS = "# Process – åtgärder för att säkerställa verksamhetens kvalitet\n\n"
 
 # (name, document, rules watched, those of them that fail, also resaved by LibreOffice)
 CASES = [
@@ -146,6 +152,88 @@ CASES = [
         KB_MEASURES, {"KB-5-BRISTER-ATGARDER"}, False),
     ("kb-bara-plan", KB + "# Lex Sarah\n\nEfter utredningen ska en överlämningslista införas.\n",
         KB_MEASURES, set(KB_MEASURES), False),
+    # A23: a sentence that says the work was not done is no evidence, in its own section or anywhere.
+    ("avvikelser-inte-sammanstallda", PSB + (
+        "# Avvikelser\n\nAvvikelserna har inte sammanställts eller analyserats under 2025 på grund av byte av "
+        "verksamhetssystem.\n"), ["AVVIKELSER-SAMMANSTALLNING"], {"AVVIKELSER-SAMMANSTALLNING"}, False),
+    ("avvikelser-sammanstallda", PSB + (
+        "# Avvikelser\n\nAvvikelserna har sammanställts och analyserats varje kvartal under 2025 trots byte av "
+        "verksamhetssystem.\n"), ["AVVIKELSER-SAMMANSTALLNING"], set(), False),
+    ("avvikelser-inte-sammanstallda-men-analyserade", PSB + (
+        "# När något går fel\n\nAvvikelserna sammanställdes inte per enhet, men de analyserades varje månad på "
+        "teammöten.\n"), ["AVVIKELSER-SAMMANSTALLNING"], set(), False),
+    ("avvikelser-inte-analyserade-men-annat-gjort", PSB + (
+        "# När något går fel\n\nAvvikelserna har inte analyserats under året, men all personal har utbildats i "
+        "fallprevention.\n"), ["AVVIKELSER-SAMMANSTALLNING"], {"AVVIKELSER-SAMMANSTALLNING"}, False),
+    ("egenkontroll-inte-genomford", PSB + (
+        "# Egenkontroll\n\nIngen journalgranskning har genomförts under året, och egenkontrollen har inte följts upp "
+        "på grund av vakanser.\n"), ["SOSFS-5-2-EGENKONTROLL", "HSLF-2016-40-JOURNALGRANSKNING"],
+        {"SOSFS-5-2-EGENKONTROLL", "HSLF-2016-40-JOURNALGRANSKNING"}, False),
+    ("egenkontroll-genomford", PSB + (
+        "# Egenkontroll\n\nJournalgranskning har genomförts två gånger under året, och egenkontrollen har följts upp "
+        "av MAS i december.\n"), ["SOSFS-5-2-EGENKONTROLL", "HSLF-2016-40-JOURNALGRANSKNING"], set(), False),
+    ("samverkan-inte-igang", PSB + (
+        "# Samverkan\n\nSamverkan med regionens vårdcentraler har inte kommit igång under året.\n"),
+        ["SOSFS-4-6-SAMVERKAN"], {"SOSFS-4-6-SAMVERKAN"}, False),
+    ("samverkan-igang", PSB + (
+        "# Samverkan\n\nSamverkan med regionens vårdcentraler har kommit igång under året med möten varje månad.\n"),
+        ["SOSFS-4-6-SAMVERKAN"], set(), False),
+    ("klagomal-ingen-rutin-semikolon", PSB + (
+        "# Klagomål och synpunkter\n\nVi har ingen rutin för klagomål; klagomål som kommer in registreras inte och "
+        "besvaras inte alltid.\n"), COMPLAINTS, set(COMPLAINTS), False),
+    ("klagomal-rutin-semikolon", PSB + (
+        "# Klagomål och synpunkter\n\nVi har en rutin för klagomål; klagomål som kommer in registreras och besvaras "
+        "alltid inom två veckor.\n"), ["PSL-3-8A-KLAGOMAL"], set(), False),
+    ("atgarder-inte-vidtagna", PSB + (
+        "# Åtgärder för att öka patientsäkerheten\n\nNågra särskilda åtgärder för att öka patientsäkerheten har inte "
+        "vidtagits under 2025 på grund av hög personalomsättning.\n"), MEASURES, set(MEASURES), False),
+    ("atgarder-vidtagna", PSB + (
+        "# Åtgärder för att öka patientsäkerheten\n\nSärskilda åtgärder för att öka patientsäkerheten har vidtagits "
+        "under 2025: en ny rutin för nattlig tillsyn infördes.\n"), MEASURES, set(), False),
+    ("inga-atgarder-utan-rubriker", PSB + (
+        "Ingen ny rutin infördes under året, och inga utbildningar genomfördes eftersom budgeten inte räckte. "
+        "Resultaten har inte följts upp.\n"), MEASURES + RESULTS, set(MEASURES + RESULTS), True),
+    ("inga-nya-handelser-ar-ett-resultat", PSB + (
+        "# Resultat\n\nSedan bytet av larm i mars har inga fallolyckor nattetid rapporterats på något av de tre "
+        "boendena.\n"), RESULTS, set(), False),
+    # over (o10, o12): a law, an authority, background figures or another huvudman's work describe nothing.
+    ("lag-och-invanare", PSB + (
+        "Patientsäkerhetslagen infördes 2011 och ersatte den tidigare lagstiftningen. Antalet invånare i kommunen "
+        "ökade från 24 000 till 24 500, och antalet anställda i förvaltningen ökade från 410 till 430.\n"),
+        HOW + MEASURES + RESULTS, set(HOW + MEASURES + RESULTS), True),
+    ("andras-atgarder", PSB + (
+        "Socialstyrelsen tog fram nya föreskrifter om ledningssystem, och regionen införde ett nytt journalsystem för "
+        "sina vårdcentraler.\n"), HOW + MEASURES, set(HOW + MEASURES), False),
+    ("egna-atgarder-kommunen", PSB + (
+        "Förvaltningen tog fram nya rutiner för läkemedel, och kommunen införde ett nytt journalsystem för "
+        "hemsjukvården.\n"), HOW + MEASURES, set(), False),
+    ("regionens-egna-atgarder", (
+        "%% Patientsäkerhetsberättelse 2025\n\nRegion Provby, Hälsocentralen Åby\n\nUpprättad 2026-02-10.\n\n"
+        "Regionen införde ett nytt journalsystem för sina vårdcentraler under våren.\n"), MEASURES, set(), False),
+    # A0b: the own section of ATGARDER and RESULTAT says what happened in the year, not how it usually goes.
+    ("generiska-meningar", PSB + (
+        "# Resultat\n\nResultaten av patientsäkerhetsarbetet jämförs med föregående år och analyseras för att se "
+        "mönster och trender.\n\n# Åtgärder\n\nÅtgärder vidtas när brister upptäcks, och förbättrande åtgärder följs "
+        "upp för att säkerställa att de har haft effekt.\n"), MEASURES + RESULTS, set(MEASURES + RESULTS), False),
+    ("konkreta-meningar", PSB + (
+        "# Resultat\n\nResultaten av patientsäkerhetsarbetet jämfördes med 2024: andelen boende med trycksår var 4 "
+        "procent, mot 9 procent året innan.\n\n# Åtgärder\n\nNär bristerna upptäcktes vidtogs åtgärder, och en ny rutin för "
+        "trycksårsprevention infördes i mars.\n"), MEASURES + RESULTS, set(), False),
+    # A1c: SKR's chapter "Process – åtgärder …" with text only in other areas' subsections is no empty section.
+    ("skr-processkapitel-med-atgarder", PSB + SKR_PROCESS + (
+        "## Riskanalys\n\nInför sammanslagningen av två boenden gjordes en riskanalys. Som åtgärd infördes en "
+        "checklista för flytten av läkemedel.\n\n## Avvikelser\n\nAvvikelser analyseras varje månad på "
+        "teammöten.\n"), MEASURES, set(), True),
+    ("skr-processkapitel-utan-atgarder", PSB + SKR_PROCESS + (
+        "## Riskanalys\n\nRiskanalyser görs vid förändringar i verksamheten enligt rutin.\n\n## Avvikelser\n\n"
+        "Avvikelser rapporteras i verksamhetssystemet av all personal.\n"), MEASURES, set(MEASURES), True),
+    # A2b: goals for the year reported on are not goals for the coming year.
+    ("mal-for-rapportaret", PSB + (
+        "# Mål för 2025\n\nUnder 2025 ska alla boende ha en fallriskbedömning, och läkemedelsavvikelserna ska minska "
+        "med 20 procent.\n"), COMING_YEAR, set(COMING_YEAR), False),
+    ("mal-for-kommande-ar", PSB + (
+        "# Mål för 2026\n\nUnder 2026 ska alla boende ha en fallriskbedömning, och läkemedelsavvikelserna ska minska "
+        "med 20 procent.\n"), COMING_YEAR, set(), False),
 ]
 FORMS = [(c, "python-docx") for c in CASES] + [(c, "libreoffice") for c in CASES if c[4]]
 
@@ -188,3 +276,56 @@ def test_a_heading_about_the_coming_year_is_not_called_empty(built):
     result = sosfs_check.check(built("framtidsrubrik-och-inget-gjort", document, "python-docx"), as_of=AS_OF)
     [finding] = [f for f in result.findings if f.rule_id == "PSL-3-10-ATGARDER"]
     assert finding.message == "Berättelsen redovisar inte vilka åtgärder som har vidtagits för att öka patientsäkerheten."
+
+
+def findings_of(built, name: str, rule_id: str) -> list[str]:
+    document = CASES[[c[0] for c in CASES].index(name)][1]
+    result = sosfs_check.check(built(name, document, "python-docx"), as_of=AS_OF)
+    return [f.message for f in result.findings if f.rule_id == rule_id]
+
+
+def test_a_generic_section_is_told_what_it_lacks(built):
+    assert findings_of(built, "generiska-meningar", "PSL-3-10-ATGARDER") == [
+        "Berättelsen redovisar inte vilka åtgärder som har vidtagits för att öka patientsäkerheten. Rubriken "
+        "”Åtgärder” finns men avsnittet säger inte vad som gjordes eller uppnåddes under året, bara hur arbetet "
+        "brukar gå till."]
+
+
+def test_an_skr_chapter_without_measures_says_where_its_text_stands(built):
+    assert findings_of(built, "skr-processkapitel-utan-atgarder", "PSL-3-10-ATGARDER") == [
+        "Berättelsen redovisar inte vilka åtgärder som har vidtagits för att öka patientsäkerheten. Rubriken "
+        "”Process – åtgärder för att säkerställa verksamhetens kvalitet” finns men avsnittets text står bara i "
+        "underavsnitt om andra områden."]
+
+
+def test_negated_areas_are_not_described(built):
+    document = PSB + "".join(CASES[[c[0] for c in CASES].index(name)][1][len(PSB):] for name in (
+        "avvikelser-inte-sammanstallda", "egenkontroll-inte-genomford", "samverkan-inte-igang",
+        "klagomal-ingen-rutin-semikolon"))
+    result = sosfs_check.check(built("negerade-omraden", document, "python-docx"), as_of=AS_OF)
+    status = {a.area: a.status for a in result.checklist}
+    assert [status[a] for a in ("avvikelser", "egenkontroll", "samverkan", "klagomal")] == ["ej_uppfyllt"] * 4
+
+
+@pytest.mark.parametrize(("sentence", "denied", "negated"), [
+    ("Avvikelserna har inte sammanställts eller analyserats under 2025.", True, True),
+    ("Ingen journalgranskning har genomförts under året, och egenkontrollen har inte följts upp.", True, True),
+    ("Klagomål har inte sammanställts under året, eftersom rutinen saknades.", True, True),
+    ("Vi har ingen rutin för klagomål; klagomål som kommer in registreras inte.", True, True),
+    ("Under 2020 gjordes ingen brukarundersökning på grund av pandemin.", True, True),
+    ("Avvikelserna sammanställdes inte per enhet, men de analyserades varje månad.", False, False),
+    ("Vi har inte bara analyserat avvikelserna utan också infört en ny rutin.", False, False),
+    ("Inga fall med fraktur inträffade under 2025.", False, False),
+    ("Arbetslivsnämnden hade inga anmälningar om lex Maria under 2021.", False, False),
+    ("Ingen av årets fyra riskanalyser visade på hög risk.", False, False),
+    ("Andelen barn som lever i hushåll som inte har ekonomiskt bistånd har ökat.", False, False),
+    ("Socialstyrelsen tog fram nya föreskrifter om ledningssystem.", True, False),
+    ("Under 2025 gav Socialstyrelsen ut nya föreskrifter.", True, False),
+    ("Antalet anställda i förvaltningen ökade från 410 till 430.", True, False),
+    ("Antalet anställda som gått utbildningen ökade från 40 till 90.", False, False),
+    ("Regionen införde ett nytt journalsystem.", True, False),
+    ("Kommunen införde ett nytt journalsystem.", False, False),
+])
+def test_what_a_sentence_denies(sentence, denied, negated):
+    [statement] = Statements([(0, sentence)], builtin_rules().vocabulary, author="Vård- och omsorgsnämnden i Provby kommun").items
+    assert (statement.denied, statement.negated) == (denied, negated)

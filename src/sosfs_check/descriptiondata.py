@@ -37,10 +37,18 @@ class DescriptionData(Strict):
     asks_what_was_done: list[str] = []  # rule ids for which goals and plans are no evidence
     cites_the_law: list[str] = []  # rule ids that look for references to the law: restated law counts for them
     asks_who: list[str] = []  # rule ids that ask who is responsible: role and duty sentences count for them
+    # rule ids whose own section must say what happened in the year (done wording, a figure or a
+    # description of the rule's topics), not only how the work is usually done
+    concrete_sections: list[str] = []
     plans: list[Regex] = []  # goal and plan wording: not what was done
     subclauses: list[Regex] = []  # subordinate clauses, set aside when looking for plan wording ("… som bör tas fram")
     roles: list[Regex] = []  # who is responsible or tasked ("ansvarar för", "har till uppgift"): not what was done
     done: list[Regex] = []  # wording of what was done, which outweighs a plan word in the same sentence
+    negations: list[Regex] = []  # a main clause saying the work was not done ("har inte", "Ingen … genomfördes")
+    affirmations: list[Regex] = []  # negative words that deny no work ("inte bara", "inga fall inträffade")
+    subordinators: list[str] = []  # words that open a subordinate clause ("eftersom", "som")
+    others: list[Regex] = []  # subjects of someone else's work or of background figures ("Socialstyrelsen")
+    bodies: dict[str, str] = {}  # public body -> title-page word that makes it the report's own ("regionen": "region")
     not_evidence: list[Regex] = []  # title-page, approval and template credit lines
     ignore: list[Regex] = []  # wording whose words are never a subject or activity ("i de fall")
     glossary_headings: list[str] = []  # sections that explain words and abbreviations: never evidence
@@ -56,19 +64,16 @@ class DescriptionData(Strict):
 
 
 def merge_data(parts: list[DescriptionData]) -> DescriptionData:
-    """The files' data as one; a later topic or rule mapping replaces an earlier one of the same name."""
-    topics: dict[str, Topic] = {}
-    rules: dict[str, list[str]] = {}
-    lists: dict[str, list] = {
-        "asks_what_was_done": [], "cites_the_law": [], "asks_who": [], "plans": [], "subclauses": [], "roles": [], "done": [], "not_evidence": [], "ignore": [],
-        "glossary_headings": [], "law": [], "law_wording": [], "continues": [], "future_headings": [],
-    }
-    forms: dict[str, list[str]] = {}
+    """The files' data as one: lists add up, a later topic, rule or body mapping replaces an earlier
+    one of the same name, and a lemma's forms are those of every file."""
+    merged: dict = {name: {} if isinstance(field.default, dict) else [] for name, field in DescriptionData.model_fields.items()}
     for part in parts:
-        topics.update(part.topics)
-        rules.update(part.rules)
-        for lemma, known in part.forms.items():
-            forms[lemma] = sorted(set(forms.get(lemma, [])) | set(known))
-        for name, values in lists.items():
-            values.extend(getattr(part, name))
-    return DescriptionData.model_construct(topics=topics, rules=rules, forms=forms, **lists)  # parts are validated
+        for name, value in merged.items():
+            if name == "forms":
+                for lemma, known in part.forms.items():
+                    value[lemma] = sorted(set(value.get(lemma, [])) | set(known))
+            elif isinstance(value, dict):
+                value.update(getattr(part, name))
+            else:
+                value.extend(getattr(part, name))
+    return DescriptionData.model_construct(**merged)  # the parts are validated

@@ -41,6 +41,11 @@ DONE_SUFFIXES = ("ade", "ades", "at", "ats", "de", "des", "te", "tes", "t", "ts"
 # Endings of irregular preterites and supines that do not start with the stem ("gjorde", "satte", "tillsatt").
 DONE_IRREGULAR = ("de", "des", "te", "tes", "tt", "tts")
 NEAR = 10  # words between a subject and its activity: further apart, the sentence speaks of two things
+# Marks that part a sentence into clauses when telling what it denies: commas, semicolons, colons,
+# dashes and "men" ("Avvikelserna sammanställdes inte men analyserades …").
+CLAUSE_BREAK = re.compile(r"[,;:]|\s[–-]\s|\s+men\s+", re.IGNORECASE)
+# Where a clause's subject stands: first, or after a time phrase and the verb ("Under 2025 gav Socialstyrelsen ut …").
+SUBJECT_PLACE = r"^\W*(?:(?:och|samt|även)\s+)?(?:(?:under|i|år|sedan)\s+\S+\s+\w+\s+)?"
 LAW_SHARE = 0.5  # share of a sentence's word bigrams found in one law sentence that makes it a restatement
 LAW_MIN_SHARED = 4
 MAX_SEEN = 100_000  # distinct words whose lemmas are kept (about 10 MB)
@@ -128,7 +133,8 @@ class Vocabulary:
     @cached_property
     def patterns(self) -> dict[str, list[re.Pattern]]:
         """The pack's wording lists (`plans`, `done`, …) compiled once."""
-        names = ("not_evidence", "plans", "subclauses", "roles", "done", "law_wording", "ignore", "future_headings")
+        names = ("not_evidence", "plans", "subclauses", "roles", "done", "law_wording", "ignore", "future_headings",
+                 "negations", "affirmations")
         return {name: [re.compile(p, re.IGNORECASE) for p in getattr(self.data, name)] for name in names}
 
     def topics_for(self, rule_id: str) -> list[Topic]:
@@ -181,6 +187,46 @@ class Lemmatizer:
         return out
 
 
+class Denial:
+    """Which clauses of a sentence say that the work was not done (`negations`, less `affirmations`)
+    or speak of someone else's work (`others`, and `bodies` the title page does not name): such a
+    main clause is *void*; a subordinate clause ("eftersom rutinen saknades") takes the state of the
+    main clause before it."""
+
+    def __init__(self, vocabulary: Vocabulary, author: str):
+        data, flags = vocabulary.data, re.IGNORECASE
+        self.negations, self.affirmations = vocabulary.patterns["negations"], vocabulary.patterns["affirmations"]
+        words = "|".join(r"\s+".join(map(re.escape, w.split())) for w in data.subordinators)
+        self.subordinate = re.compile(rf"^\W*(?:{words})\b", flags) if words else None
+        author = author.lower()
+        others = [*data.others, *(body for body, own in data.bodies.items() if own not in author)]
+        self.others = re.compile(SUBJECT_PLACE + "(?:" + "|".join(others) + r")\b", flags) if others else None
+
+    def clauses(self, text: str) -> list[tuple[int, int, bool, str]]:
+        """(start, end, main, void) of each clause with words in it; void is "negated", "other" or ""."""
+        out, start, void = [], 0, ""
+        for stop, after in [*((m.start(), m.end()) for m in CLAUSE_BREAK.finditer(text)), (len(text), len(text))]:
+            part = text[start:stop]
+            if WORD.search(part):
+                main = not (self.subordinate and self.subordinate.match(part))
+                void = self._void(part) if main else void
+                out.append((start, stop, main, void))
+            start = after
+        return out
+
+    def _void(self, part: str) -> str:
+        if self.others and self.others.match(part):
+            return "other"
+        folded = part.casefold()
+        negations = [p for p in self.negations if may_match(p, folded)]
+        if not negations:
+            return ""
+        for pattern in self.affirmations:
+            if may_match(pattern, folded):
+                part = pattern.sub(" ", part)
+        return "negated" if any(p.search(part) for p in negations) else ""
+
+
 class LawIndex:
     """Word bigrams of the statute's sentences, to tell a restated statute from a report's own words."""
 
@@ -216,6 +262,8 @@ class Statement:
     law: bool = False  # the statute restated: describes nothing of the report's own
     role: bool = False  # who is responsible or tasked: a role on paper, not what was done
     done: bool = False  # says what was done ("infördes", "har minskat")
+    denied: bool = False  # says the work was not done, or speaks of someone else's: describes nothing
+    negated: bool = False  # says the work was not done: no evidence for any rule
 
 
 class Statements:
@@ -223,10 +271,12 @@ class Statements:
     approval or credit line. Goals and plans are kept, marked `plan` (no evidence for a rule that
     asks what was done); so is the statute restated, marked `law` (evidence only for a rule that
     looks for references to the law), and a role or duty, marked `role` (evidence only for a rule
-    that asks who is responsible)."""
+    that asks who is responsible). `author`: the title page, which tells whose work "regionen" or
+    "kommunen" is (see `Denial`)."""
 
-    def __init__(self, texts: list[tuple[int, str]], vocabulary: Vocabulary):
+    def __init__(self, texts: list[tuple[int, str]], vocabulary: Vocabulary, author: str = ""):
         self.vocabulary = vocabulary
+        denial = Denial(vocabulary, author)
         folded = Folded([sentence for _, sentence in texts])
 
         def matching(name: str, skip: set[int] = frozenset(), aside: list[re.Pattern] = ()) -> set[int]:
@@ -257,18 +307,24 @@ class Statements:
         plans = matching("plans", not_evidence | done, vocabulary.patterns["subclauses"])
         law = vocabulary.law_index
         self.items: list[Statement] = []
+        self._spans: list[list[tuple[int, int]]] = []  # per statement, where its void clauses stand
         for number, (position, sentence) in enumerate(texts):
             if number in not_evidence:
                 continue
+            clauses = denial.clauses(sentence)
+            self._spans.append([(a, b) for a, b, _, void in clauses if void])
+            mains = [void for _, _, main, void in clauses if main]
             did = number in done  # what was done is neither a plan nor the law
             plan = not did and number in plans
             restated = not did and (number in law_wording or law.restates(sentence))
-            self.items.append(Statement(position, sentence, plan, restated, not did and number in roles, did))
+            self.items.append(Statement(position, sentence, plan, restated, not did and number in roles, did,
+                                        bool(mains) and all(mains), bool(mains) and all(v == "negated" for v in mains)))
         self.ignore = vocabulary.patterns["ignore"]
         self.lemmatize = vocabulary.lemmatizer
         self._postings: dict[str, list[tuple[int, int]]] | None = None
         self._words: list[list[frozenset[str]]] = []
         self._clauses: list[list[int]] = []  # per word, its clause (commas, semicolons, dashes, brackets part them)
+        self._void: list[list[bool]] = []  # per word, whether its clause is void (see `Denial`)
         self._done: list[dict[int, frozenset[str]]] = []  # per sentence: place -> verbs of change done there
         self._patterns: dict[tuple[str, ...], set[int]] = {}
         self._found: dict[tuple[str, ...], dict[int, set[int]]] = {}
@@ -280,12 +336,15 @@ class Statements:
             seen, lemmatize, done_forms = self.lemmatize.seen, self.lemmatize, self.vocabulary.done_forms
             for number, statement in enumerate(self.items):
                 text = statement.text.lower()
-                for pattern in self.ignore:
+                for pattern in self.ignore:  # blanked letter for letter: the void clauses keep their places
                     if may_match(pattern, text.casefold()):
-                        text = pattern.sub(" ", text)
-                clause, clauses, words, done, soft = 0, [], [], {}, False
-                for word, soft_mark in TOKEN.findall(text):  # a word, a mark that may end a clause, or one that does
+                        text = pattern.sub(lambda m: " " * len(m[0]), text)
+                clause, clauses, words, done, soft, void = 0, [], [], {}, False, []
+                spans = self._spans[number]
+                for token in TOKEN.finditer(text):  # a word, a mark that may end a clause, or one that does
+                    word, soft_mark = token.group("word", "soft")
                     if word:
+                        void.append(any(a <= token.start() < b for a, b in spans))
                         lemmas = seen.get(word)
                         if lemmas is None:
                             lemmas = lemmatize(word)
@@ -301,7 +360,8 @@ class Statements:
                     else:
                         clause, soft = clause + 1, False
                 carried = self._carried(number, words)
-                self._words.append(carried + words)
+                self._words.append([self._words[number - 1][p] for p in carried] + words)
+                self._void.append([self._void[number - 1][p] for p in carried] + void)
                 self._clauses.append([0] * len(carried) + clauses)
                 self._done.append({place + len(carried): verbs for place, verbs in done.items()})
                 for place, lemmas in enumerate(self._words[number]):
@@ -317,8 +377,8 @@ class Statements:
             not word.endswith("a") and word not in lemmas and any(lemma.endswith("a") for lemma in lemmas)
         )
 
-    def _carried(self, number: int, words: list[frozenset[str]]) -> list[frozenset[str]]:
-        """The last clause of the previous sentence of the same block, when this sentence opens with a
+    def _carried(self, number: int, words: list[frozenset[str]]) -> list[int]:
+        """The places of the last clause of the previous sentence of the same block, when this sentence opens with a
         word that refers back to it ("Vi tog emot elva klagomål. Alla besvarades …"), not one that
         names a subject of its own ("Alla avvikelser …")."""
         statement = self.items[number]
@@ -329,8 +389,8 @@ class Statements:
             return []
         if self.items[number - 1].position != statement.position:
             return []
-        previous, clauses = self._words[number - 1], self._clauses[number - 1]
-        return [w for w, c in zip(previous, clauses) if c == clauses[-1]] if clauses else []
+        clauses = self._clauses[number - 1]
+        return [p for p, c in enumerate(clauses) if c == clauses[-1]] if clauses else []
 
     def places(self, term: tuple[str, ...]) -> dict[int, set[int]]:
         """Sentence -> word places where the term starts; a term's later words may follow within three words."""
@@ -371,6 +431,8 @@ class Statements:
         for number, done in enumerate(self._done):
             words = self._words[number]
             for place, verbs in done.items():
+                if self._void[number][place]:
+                    continue
                 for verb, *particles in terms:
                     if verb in verbs and all(
                         any(self.vocabulary.lemma(p) in words[j] for j in range(place + 1, min(place + 4, len(words))))
@@ -395,22 +457,26 @@ class Statements:
         opens with such a word), or that hold one of its verbs of change in a form that says it was
         done ("bytte vi autoklav") or its own wording; in document order; never the statute restated,
         goals and plans only when `plans`, roles and duties only when `roles`, and only what was done
-        for a topic that asks for it."""
+        for a topic that asks for it; never a sentence that denies the work (`Statement.denied`) or an
+        activity in a clause that does ("Avvikelserna har inte analyserats, men …")."""
         found: set[int] = set()
         for topic in topics:
             subjects, activities = self._group(topic.subjects), self._group(topic.activities)
             alone = self._changed(topic) | (self._matching(topic.patterns) if topic.patterns else set())
             for number in alone:
                 statement = self.items[number]
-                if (plans or not statement.plan) and (roles or not statement.role) and not statement.law:
+                if ((plans or not statement.plan) and (roles or not statement.role) and not statement.law
+                        and not statement.denied):
                     found.add(number)
             for number in subjects.keys() & activities.keys():
-                statement, clauses = self.items[number], self._clauses[number]
+                statement, clauses, void = self.items[number], self._clauses[number], self._void[number]
                 near = any(
-                    (0 < abs(a - b) <= NEAR and clauses[a] == clauses[b]) or (a == b and self._both(number, a, topic))
+                    not void[b]
+                    and ((0 < abs(a - b) <= NEAR and clauses[a] == clauses[b]) or (a == b and self._both(number, a, topic)))
                     for a in subjects[number] for b in activities[number]
                 )
                 if (near and (plans or not statement.plan) and (roles or not statement.role) and not statement.law
+                        and not statement.denied
                         and (statement.done or not topic.done or self._done[number])):
                     found.add(number)
         return [self.items[n] for n in sorted(found)]

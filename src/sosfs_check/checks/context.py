@@ -101,10 +101,12 @@ class Context:
         self.statements = Statements(
             [(pos, s) for pos, body in enumerate(self.body) if body and pos not in apart for s in self.sentences(pos)],
             self.vocabulary,
+            author=self._author(),
         )
         self.asks_done = False  # the rule being judged asks what was done: goals and plans are no evidence
         self.cites_law = False  # the rule being judged looks for references to the law: restated law counts
         self.asks_who = False  # the rule being judged asks who is responsible: role and duty sentences count
+        self.rule_id = ""  # the rule being judged
         self._evidence: dict[tuple[bool, bool, bool], tuple[TextIndex, list[int]]] = {}
 
     def _guidance(self, checks) -> dict[int, str]:
@@ -137,6 +139,11 @@ class Context:
         if not self.document.headings:
             return set()
         return {b.index - 1 for b in self.document.front_matter if len(b.text.split()) < TITLE_PAGE_WORDS}
+
+    def _author(self) -> str:
+        """The title and the title page's label lines ("Vård- och omsorgsnämnden i Provby kommun"):
+        who the report is by, never its sentences."""
+        return " ".join([self.document.title, *(b.text for b in self.document.front_matter[:12] if _label(b.text))])
 
     def _labels(self) -> set[int]:
         """In a document without headings, positions of paragraphs that are a short line with no
@@ -171,17 +178,39 @@ class Context:
         self.asks_done = rule_id in self.vocabulary.data.asks_what_was_done
         self.cites_law = rule_id in self.vocabulary.data.cites_the_law
         self.asks_who = self.cites_law or rule_id in self.vocabulary.data.asks_who
+        self.rule_id = rule_id
+
+    @property
+    def asks_concrete(self) -> bool:
+        """Whether the rule's own section must say what happened in the year (pack data)."""
+        return self.rule_id in self.vocabulary.data.concrete_sections
+
+    def says_what_happened(self, blocks: list[Block]) -> bool:
+        """Whether one of the blocks has an evidence sentence that says what happened: done wording
+        ("infördes", "har minskat"), a figure, or a description of the rule's topics; not only
+        how the work is usually done ("Åtgärder vidtas när brister upptäcks")."""
+        positions = {self.position(b) for b in blocks}
+        if any(s.position in positions and (s.done or DIGIT.search(s.text)) and self._counts(s) for s in self.statements.items):
+            return True
+        topics = self.vocabulary.topics_for(self.rule_id)
+        described = self.statements.describing(topics, plans=not self.asks_done, roles=self.asks_who) if topics else []
+        return any(s.position in positions for s in described)
+
+    def _counts(self, statement) -> bool:
+        """Whether a statement is evidence for the rule being judged (see `_evidence_text`)."""
+        return (not (self.asks_done and statement.plan) and not statement.negated
+                and (self.cites_law or not statement.law) and (self.asks_who or not statement.role))
 
     def _evidence_text(self) -> tuple[TextIndex, list[int]]:
         """Word index and cumulative word counts of the evidence sentences of each block: body text
-        without approval and credit lines, the statute restated (unless the rule looks for
-        references to the law) or roles and duties (unless it asks who is responsible), and, for a
-        rule that asks what was done, without goals and plans."""
+        without approval and credit lines, sentences that say the work was not done,
+        the statute restated (unless the rule looks for references to the law) or roles and duties
+        (unless it asks who is responsible), and, for a rule that asks what was done, without goals
+        and plans."""
         key = (self.asks_done, self.cites_law, self.asks_who)
         if key not in self._evidence:
             items = self.statements.items
-            kept = [not (self.asks_done and s.plan) and (self.cites_law or not s.law) and (self.asks_who or not s.role)
-                    for s in items]
+            kept = [self._counts(s) for s in items]
             words = [0] * len(self.blocks)
             for statement, keep, count in zip(items, kept, self._statement_words):
                 if keep:
@@ -387,6 +416,13 @@ class Context:
         """Whether a text names a year after the one the report is about."""
         period = self.period_year
         return period is not None and any(int(y) > period for y in dates.YEAR.findall(text))
+
+    def names_no_later_year(self, text: str) -> bool:
+        """Whether a text names years, none after the one the report is about ("Mål för 2025" in a
+        report on 2025: the goals of the year reported on, not of the coming one)."""
+        period = self.period_year
+        years = [int(y) for y in dates.YEAR.findall(text)]
+        return period is not None and bool(years) and max(years) <= period
 
     def headings_ahead(self) -> list[Block]:
         """Headings that name a year after the report's period ("Mål 2026", "Vad vi gör 2026")."""

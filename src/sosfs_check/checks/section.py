@@ -15,18 +15,30 @@ def evaluate(check, ctx: Context) -> Verdict:
     if check.ahead:
         named = {h.index for h in heads}
         heads = sorted([*heads, *(h for h in ctx.headings_ahead() if h.index not in named)], key=lambda h: h.index)
+        heads = [h for h in heads if not ctx.names_no_later_year(h.text)]
     unclaimed = check.subsections == "unclaimed"
     # Words that count: body text less approval lines, and less goals and plans when the rule asks what was done.
     body = {head.index: [b for b in ctx.body_blocks(head, unclaimed) if ctx.evidence_words(b)] for head in heads}
     words = {index: sum(ctx.evidence_words(b) for b in blocks) for index, blocks in body.items()}
+    generic = None  # a section long enough that says only how the work is usually done
     for head in heads:
         if words[head.index] >= check.min_words:
-            return Verdict(True, evidence=body[head.index])
+            if not ctx.asks_concrete or ctx.says_what_happened(body[head.index]):
+                return Verdict(True, evidence=body[head.index])
+            generic = generic or head
+    if generic:
+        return failed(body[generic.index], generic, generic.text, f"Rubriken ”{generic.text}” finns men avsnittet säger "
+                      "inte vad som gjordes eller uppnåddes under året, bara hur arbetet brukar gå till.")
     if heads:
         head = max(heads, key=lambda h: words[h.index])
         if not words[head.index]:
-            verdict = failed([], head, head.text, f"Rubriken ”{head.text}” finns men avsnittet har ingen text.")
-            verdict.empty_section = True
+            # A chapter whose text stands only in other areas' subsections ("Process – åtgärder för att
+            # säkerställa verksamhetens kvalitet" over Riskanalys, Avvikelser …) is no empty section:
+            # what those subsections describe still counts (descriptions.py).
+            umbrella = unclaimed and any(ctx.evidence_words(b) for b in ctx.body_blocks(head))
+            detail = "avsnittets text står bara i underavsnitt om andra områden" if umbrella else "avsnittet har ingen text"
+            verdict = failed([], head, head.text, f"Rubriken ”{head.text}” finns men {detail}.")
+            verdict.empty_section = not umbrella
             return verdict
         evidence = body[head.index] if words[head.index] >= SUBSTANTIVE_WORDS else []
         return failed(evidence, head, head.text, f"Rubriken ”{head.text}” finns men avsnittet har nästan inget innehåll.")
@@ -51,6 +63,7 @@ def describe(check) -> list[str]:
         *(["Underavsnitt som är ett annat områdes eget avsnitt räknas inte."] if check.subsections == "unclaimed" else []),
         *([f"Ett angivet antal {FACT_LABELS[check.figure]} (även noll) räcker."] if check.figure else []),
         *(["En rubrik med ett år efter det berättelsen avser (”Mål 2026”) räknas också; utan ett sådant avsnitt "
-           "räknas mål och planer för ett sådant år var de än står."] if check.ahead else []),
+           "räknas mål och planer för ett sådant år var de än står. En rubrik som bara nämner det år berättelsen "
+           "avser eller tidigare (”Mål för 2025” i berättelsen för 2025) räknas inte."] if check.ahead else []),
         *([f"Utan eget avsnitt letas {quoted(check.phrases)} upp i texten för att visa var området nämns."] if check.phrases else []),
     ]
