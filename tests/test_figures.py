@@ -122,6 +122,32 @@ def test_an_undated_table_gives_the_number_beside_the_label():
     assert {f.key: f.value for f in extract_facts(_cells(rows), year=2025)} == {"avvikelser": 412, "lex_sarah_rapporter": 2}
 
 
+TARGETS = [
+    ["Mått", "Mål", "Utfall"],
+    ["Avvikelser", "150", "171"],
+    ["Anmälningar enligt lex Maria", "0", "2"],
+]
+
+
+def test_a_column_of_targets_is_never_the_years_figure():
+    """B9: "Mål | Utfall" gives the outcome; the same numbers under "Antal" are the figures."""
+    assert [(f.key, f.value, f.excerpt) for f in extract_facts(_cells(TARGETS), year=2025)] == [
+        ("avvikelser", 171, "Avvikelser | 171"),
+        ("lex_maria_anmalningar", 2, "Anmälningar enligt lex Maria | 2"),
+    ]
+    outcome_first = [[row[0], row[2], row[1]] for row in TARGETS]
+    assert {f.key: f.value for f in extract_facts(_cells(outcome_first), year=2025)} == {"avvikelser": 171, "lex_maria_anmalningar": 2}
+    no_targets = [["Mått", "Antal"], *([row[0], row[1]] for row in TARGETS[1:])]
+    assert {f.key: f.value for f in extract_facts(_cells(no_targets), year=2025)} == {"avvikelser": 150, "lex_maria_anmalningar": 0}
+
+
+def test_a_row_of_targets_and_dated_targets_are_never_the_years_figure():
+    transposed = [["", "Avvikelser", "Rapporter lex Sarah"], ["Målvärde", "150", "0"], ["Utfall", "171", "3"]]
+    assert {f.key: f.value for f in extract_facts(_cells(transposed), year=2025)} == {"avvikelser": 171, "lex_sarah_rapporter": 3}
+    dated = [["Mått", "Utfall 2025", "Mål 2025", "Utfall 2024"], ["Avvikelser", "171", "150", "160"]]
+    assert {f.key: f.value for f in extract_facts(_cells(dated), year=2025)} == {"avvikelser": 171}
+
+
 REPORT = """%% Patientsäkerhetsberättelse 2025
 
 Vård- och omsorgsnämnden i Provby kommun
@@ -136,6 +162,12 @@ Avvikelserna analyseras varje månad och sammanställs per kvartal. Under 2024 k
 |---|---|---|
 | Rapporterade avvikelser | 3 412 | 3 788 |
 | Anmälningar enligt lex Maria | 9 | 12 |
+
+# Resultat
+
+| Mått | Mål | Utfall |
+|---|---|---|
+| Lex Sarah-rapporter | 0 | 3 |
 
 # Klagomål och synpunkter
 
@@ -162,6 +194,7 @@ def test_a_report_gives_its_period_years_figures(report_forms, form):
         ("avvikelser", 3788, "Rapporterade avvikelser | 3 788"),
         ("klagomal_synpunkter", 6, "Klagomålen minskade från 19 till 6."),
         ("lex_maria_anmalningar", 12, "Anmälningar enligt lex Maria | 12"),
+        ("lex_sarah_rapporter", 3, "Lex Sarah-rapporter | 3"),
     ]
 
 
