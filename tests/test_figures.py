@@ -35,6 +35,19 @@ def figures(text: str, section: tuple[str, ...] = ()) -> dict[str, int]:
             "och tre av dem anmäldes till IVO som allvarliga missförhållanden.",
             {"lex_maria_anmalningar": 2, "lex_sarah_rapporter": 17, "ivo_anmalningar": 3},
         ),
+        # A24: plain language: events in the avvikelse system, one event reported
+        ("Personalen anmälde 118 händelser i vårt avvikelsesystem, 31 färre än året innan.", {"avvikelser": 118}),
+        ("Under året rapporterades 40 händelser i avvikelsehanteringssystemet.", {"avvikelser": 40}),
+        (
+            "En patient fick en allvarlig hypoglykemi efter en felaktig dos; vi anmälde händelsen till IVO enligt lex Maria "
+            "och pratade med patienten och dottern om vad som hänt.",
+            {"lex_maria_anmalningar": 1},
+        ),
+        ("Händelsen har anmälts enligt lex Maria.", {"lex_maria_anmalningar": 1}),
+        (
+            "Vi anmälde händelsen till IVO enligt lex Maria. Under året gjordes tre anmälningar enligt lex Maria.",
+            {"lex_maria_anmalningar": 3},  # a stated count is the figure
+        ),
         # A4: the zero the absence rule reads too
         ("Ingen särskild riskanalys genomfördes under året, eftersom verksamheten inte förändrades.", {"riskanalyser": 0}),
         # B3: a zero told for the period is the total
@@ -62,6 +75,10 @@ def test_figures_of_the_period(text, expected):
         "Med en avvikelse menas en händelse som hade kunnat medföra vårdskada.",
         "Den avvikelse som utreddes gällde ett fall.",  # "den" holds no "en"
         "Antalet avvikelser ökade med 12 procent jämfört med 2024.",
+        "22 händelser gällde missade insulindoser.",  # A24: events, not said to be avvikelser
+        "När en patient skadas allvarligt anmäler vi händelsen till IVO enligt lex Maria.",  # in general
+        "Under 2024 anmälde vi händelsen till IVO enligt lex Maria.",
+        "Vi diskuterade om händelsen skulle anmälas enligt lex Maria.",
     ],
 )
 def test_look_alikes_are_no_figure_of_the_period(text):

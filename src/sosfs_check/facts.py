@@ -44,7 +44,8 @@ FACT_LABELS = {
     "riskanalyser": "genomförda riskanalyser",
 }
 _COUNTED = {
-    "avvikelser": r"avvikelse(?:r|rna|rapporter)?\b",
+    # "118 händelser i vårt avvikelsesystem": events reported as avvikelser.
+    "avvikelser": r"avvikelse(?:r|rna|rapporter)?\b|händelser\s+(?:\w+\s+){0,2}?(?:i|till|via)\s+(?:\w+\s+)?avvikelse\w+",
     "klagomal_synpunkter": r"(?:synpunkter|synpunkt|klagomål|klagomålsärenden)\b",
     "lex_maria_anmalningar": (
         r"(?:(?:anmälningar|anmälan|ärenden|händelser|händelse)\s+(?:(?:\w+\s+){0,4}?(?:enligt|om|till|av)\s+)?)?lex\s+maria\b"
@@ -85,6 +86,14 @@ _REPORTED = {
     "klagomal_synpunkter": re.compile(
         NUM + r"\s+(?:\w+\s+)?(?:patienter|patient|anhöriga|anhörig|närstående|brukare|boende|personer|kunder)"
         r"\s+(?:har\s+)?(?:klagade|klagat)\b"
+    ),
+}
+# "vi anmälde händelsen till IVO enligt lex Maria", "Händelsen har anmälts enligt lex Maria": one
+# event told of, reported; the year's figure only when no count is stated (see `extract_facts`).
+_ONE_REPORTED = {
+    "lex_maria_anmalningar": re.compile(
+        r"(?:\b(?:händelsen|ärendet|fallet)\s+(?:anmäldes|har\s+anmälts)|\b(?:anmälde|har\s+anmält)\s+(?:vi\s+)?(?:händelsen|ärendet|fallet))"
+        r"(?:\s+till\s+(?:ivo|inspektionen(?:\s+för\s+vård\s+och\s+omsorg)?)(?:\s+\(ivo\))?)?\s+(?:enligt|som)\s+lex\s+maria\b"
     ),
 }
 # "Avvikelserna minskade från 240 till 198": the count after the change (of the whole word: a
@@ -390,4 +399,19 @@ def extract_facts(
     ]
     for fact in sorted(candidates, key=lambda f: f.block or 0):
         found.setdefault(fact.key, fact)
+    for key, pattern in _ONE_REPORTED.items():
+        if key not in found and (fact := _one_reported(blocks, [p for p in sorted(keys) if key in keys[p]], key, pattern, year)):
+            found[key] = fact
     return [found[key] for key in _COUNTED if key in found]
+
+
+def _one_reported(blocks: list[Block], positions: list[int], key: str, pattern: re.Pattern, year: int | None) -> Fact | None:
+    """One event told of as reported ("vi anmälde händelsen till IVO enligt lex Maria"), in the
+    period and not in general ("när en händelse …"), as a count of one."""
+    for position in positions:
+        block = blocks[position]
+        for sentence in sentences(block.text):
+            text = sentence.lower()
+            if (match := pattern.search(text)) and not _generic(text) and not _elsewhen(text, match, year):
+                return Fact(key, 1, block.section_label, sentence, block.index)
+    return None
