@@ -48,6 +48,14 @@ def figures(text: str, section: tuple[str, ...] = ()) -> dict[str, int]:
             "Vi anmälde händelsen till IVO enligt lex Maria. Under året gjordes tre anmälningar enligt lex Maria.",
             {"lex_maria_anmalningar": 3},  # a stated count is the figure
         ),
+        # B8: lex Sarah in the law's own words
+        ("Under året rapporterades fyra missförhållanden enligt 24 b § LSS.", {"lex_sarah_rapporter": 4}),
+        (
+            "Vi tog emot fyra rapporter om missförhållanden eller påtaglig risk för missförhållanden.",
+            {"lex_sarah_rapporter": 4},
+        ),
+        ("Inga rapporter om missförhållanden har kommit in.", {"lex_sarah_rapporter": 0}),
+        ("Två allvarliga missförhållanden anmäldes till IVO.", {"ivo_anmalningar": 2}),
         # A4: the zero the absence rule reads too
         ("Ingen särskild riskanalys genomfördes under året, eftersom verksamheten inte förändrades.", {"riskanalyser": 0}),
         # B3: a zero told for the period is the total
@@ -79,6 +87,8 @@ def test_figures_of_the_period(text, expected):
         "När en patient skadas allvarligt anmäler vi händelsen till IVO enligt lex Maria.",  # in general
         "Under 2024 anmälde vi händelsen till IVO enligt lex Maria.",
         "Vi diskuterade om händelsen skulle anmälas enligt lex Maria.",
+        "Under 2024 rapporterades fyra missförhållanden enligt 24 b § LSS.",  # B8: last year's
+        "Fyra missförhållanden i boendets lokaler åtgärdades.",  # not said to be reported
     ],
 )
 def test_look_alikes_are_no_figure_of_the_period(text):
@@ -100,6 +110,12 @@ def test_a_bare_count_under_a_heading_that_names_what_is_counted():
     """B5: `# Lex Maria` / "Inga." is 0 anmälningar; under a heading naming nothing counted it is nothing."""
     assert figures("Inga.", ("Lex Maria",)) == {"lex_maria_anmalningar": 0}
     assert figures("Inga.", ("Samverkan",)) == {}
+
+
+def test_a_count_under_a_heading_in_the_laws_words_for_lex_sarah():
+    """B8: `# Rapporter om missförhållanden` / "Under året kom tre rapporter." is 3 lex Sarah-rapporter."""
+    assert figures("Under året kom tre rapporter.", ("Rapporter om missförhållanden",)) == {"lex_sarah_rapporter": 3}
+    assert figures("Under året kom tre rapporter.", ("Fritid och aktiviteter",)) == {}
 
 
 def _cells(rows: list[list[str]]) -> list[Block]:
@@ -218,3 +234,41 @@ def test_a_report_gives_its_period_years_figures(report_forms, form):
 def test_a_change_of_one_kind_is_no_total():
     assert figures("Antalet läkemedelsavvikelser minskade från 240 till 198.") == {}
     assert figures("Under året minskade antalet avvikelser från 240 till 198.") == {"avvikelser": 198}
+
+
+KB = """%% Kvalitetsberättelse 2025
+
+Solgläntans gruppbostad AB
+
+Upprättad 2026-02-10.
+
+# Rapporter om missförhållanden
+
+{count}Varje rapport utreds av verksamhetschefen.
+"""
+
+
+@pytest.fixture(scope="module")
+def kb_forms(tmp_path_factory):
+    out = tmp_path_factory.mktemp("lex-sarah")
+    paths = {}
+    for name, count in (("lagens-ord", "Under året rapporterades fyra missförhållanden enligt 24 b § LSS. "), ("utan-antal", "")):
+        paths[name, "python-docx"] = build_docx(KB.format(count=count), out / f"{name}.docx")
+        if soffice_path() is not None:
+            paths[name, "libreoffice"] = libreoffice_resave(paths[name, "python-docx"], out / f"lo-{name}")
+    return paths
+
+
+SARAH_IN_THE_LAWS_WORDS = [("lex_sarah_rapporter", 4, "Under året rapporterades fyra missförhållanden enligt 24 b § LSS.")]
+
+
+@pytest.mark.parametrize("form", ["python-docx", "libreoffice"])
+@pytest.mark.parametrize(("name", "facts", "outcome"), [("lagens-ord", SARAH_IN_THE_LAWS_WORDS, "pass"), ("utan-antal", [], "fail")])
+def test_a_kvalitetsberattelse_gives_lex_sarah_in_the_laws_words(kb_forms, name, facts, outcome, form):
+    """B8: the count in the law's words meets FIGUR-LEX-SARAH; the same report without it does not."""
+    if (name, form) not in kb_forms:
+        pytest.skip("LibreOffice (soffice) saknas")
+    result = sosfs_check.check(kb_forms[name, form])
+    assert result.profile == "kvalitetsberattelse"
+    assert [(f.key, f.value, f.excerpt) for f in result.facts] == facts
+    assert {o.rule_id: o.outcome for o in result.outcomes}["FIGUR-LEX-SARAH"] == outcome

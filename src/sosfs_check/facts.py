@@ -1,9 +1,11 @@
 """Figures a report states: counts of avvikelser, synpunkter, lex Maria, lex Sarah, IVO, riskanalyser.
 
 Counts are read from sentences ("155 avvikelser", "nio synpunkter", "en Lex Sarah",
-"inga anmälningar om Lex Maria") and from tables (a header cell over a number, or a label
-cell beside one; of a table with a column or row per year, the period year's). The first
-statement of each figure in reading order is kept. What is not the year's total is no figure: a
+"inga anmälningar om Lex Maria", "118 händelser i vårt avvikelsesystem", "fyra rapporter om
+missförhållanden") and from tables (a header cell over a number, or a label cell beside one; of a
+table with a column or row per year, the period year's; never a column of targets). The first
+statement of each figure in reading order is kept; one event told of as reported ("vi anmälde
+händelsen till IVO enligt lex Maria") counts one when no count is stated. What is not the year's total is no figure: a
 count told for another year ("Under 2024 kom 14 klagomål" in the 2025 report), a qualified zero
 ("sedan juni har inga nya avvikelser om sterilisering rapporterats"), a definition ("En avvikelse
 är en händelse som …"), "Inga synpunkter." as the idiom for nothing to add.
@@ -55,6 +57,10 @@ _COUNTED = {
         r"(?:(?:rapporter|rapport|anmälningar|anmälan|utredningar|ärenden|missförhållanden|missförhållande)"
         r"\s+(?:(?:enligt|om|av)\s+)?)?lex\s+sarah\b"
         r"|lex\s+sarah-?(?:rapporter|rapport|anmälningar|ärenden)"
+        # In the law's own words (SoL 27 kap. 2 §, LSS 24 b §): "rapporter om missförhållanden",
+        # "missförhållanden enligt 24 b § LSS".
+        r"|(?:rapporter|rapport)\s+om\s+(?:allvarliga\s+)?missförhållanden?\b"
+        r"|missförhållanden?\s+enligt\s+(?:24\s*b\s*§|27\s+kap\.\s*2\s*§|14\s+kap\.\s*3\s*§)"
     ),
     "ivo_anmalningar": (
         r"(?:anmälningar|anmälan|anmälningar)\s+(?:har\s+gjorts\s+)?till\s+(?:ivo|inspektionen)"
