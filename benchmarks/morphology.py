@@ -94,8 +94,8 @@ def forms_method():
     pack once (the loading time here; a check run reads them with the rules), and each distinct
     word of a report looked up (with its compound parts) once."""
     sys.path.insert(0, str(ROOT / "src"))
-    import sosfs_check.rules  # noqa: F401 (loads the models descriptions builds on)
-    from sosfs_check.descriptions import DescriptionData, Lemmatizer, Topic, Vocabulary, dictionary_forms
+    from sosfs_check.descriptions import Lemmatizer, Vocabulary, dictionary_forms
+    from sosfs_check.rules import DescriptionData, Topic
 
     terms = sorted({t for t, _ in MATCH + NO_MATCH})
     topics = {"alla": Topic(subjects=terms, activities=terms)}

@@ -1,18 +1,20 @@
 """Speed of sosfs-check as ratios against baselines measured in the same run (issue 20).
 
-    python benchmarks/run.py [--quick]
+    python benchmarks/run.py [--quick] [--only files,series,cli,batches] [--src DIR]
 
 Every measurement runs the tool and its baseline interleaved, best of N (15; 5 with --quick):
 1. per DOCX in fixtures/docx and fixtures/examples: `check(path)` vs `docx.Document(path)`, in a
    fresh interpreter that loads only the two;
 2. the Borås 2021 report with its body repeated 1x, 4x, 16x and 64x: the same ratio, and the 64x
-   ratio divided by the 1x ratio (linear growth keeps it near 1; target at most 1.3);
+   ratio divided by the 1x ratio (target at most 1.3), beside how much each time grows from 1x to 64x;
 3. one `sosfs-check check report.docx --format json` vs
    `python -c "import docx; docx.Document(f)"`, and which of pydantic, rapidfuzz and openpyxl
    `python -X importtime -m sosfs_check check` loads;
 4. 1,000 and 4,000 generated distinct reports (200 and 800 with --quick) with `-j1` and `-j2` vs a
    loop that only opens them with python-docx, with peak RSS of the process tree (from /proc).
-Prints Markdown tables for docs/performance.md. Nothing here is asserted in the tests.
+`--only` measures some of the four (files, series, cli, batches); `--src` measures 1 and 2 with the
+package in another source folder (another checkout's src/), for a before/after table. Prints Markdown tables for
+docs/performance.md. Nothing here is asserted in the tests.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ FIXTURES = sorted([*(ROOT / "fixtures" / "docx").glob("*.docx"), *(ROOT / "fixtu
 BATCH_SOURCES = ["boras-2018-headings", "boras-2021-template", "kvalitetsberattelse-aldreomsorg-2025",
                  "psb-region-halsocentral-2024", "boras-2021-bold"]
 WATCHED_IMPORTS = ("pydantic", "rapidfuzz", "openpyxl")
+PARTS = ("files", "series", "cli", "batches")
 
 
 def timed(func) -> float:
@@ -78,12 +81,12 @@ for name in sys.argv[4:]:
 """
 
 
-def in_process(paths: list[Path], runs: int) -> list[tuple[float, float]]:
+def in_process(paths: list[Path], runs: int, src: Path = ROOT / "src") -> list[tuple[float, float]]:
     """(docx.Document, check) best times per file, in one fresh interpreter that loads only the two.
 
     The size limit is raised to 200 MB: the 64x report is over the default text limit of 1 MiB characters.
     """
-    proc = subprocess.run([sys.executable, "-c", IN_PROCESS, str(ROOT / "src"), str(Path(__file__).parent),
+    proc = subprocess.run([sys.executable, "-c", IN_PROCESS, str(src), str(Path(__file__).parent),
                            str(runs), *map(str, paths)], capture_output=True, text=True)
     if proc.returncode:
         raise SystemExit(proc.stderr)
@@ -193,9 +196,14 @@ def table(header: str, rows: list[tuple]) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="5 upprepningar, 200 och 800 rapporter")
-    quick = parser.parse_args().quick
+    parser.add_argument("--only", default=",".join(PARTS), help="delar att mäta, kommaseparerade: " + ", ".join(PARTS))
+    parser.add_argument("--src", type=Path, default=ROOT / "src", help="mappen med paketet som mäts i del 1 och 2")
+    args = parser.parse_args()
+    quick, only = args.quick, set(args.only.split(","))
+    if only - set(PARTS):
+        parser.error(f"okänd del: {', '.join(sorted(only - set(PARTS)))}")
     runs = 5 if quick else 15
-    compileall.compile_dir(ROOT / "src" / "sosfs_check", quiet=1)
+    compileall.compile_dir(args.src / "sosfs_check", quiet=1)
     import sosfs_check
 
     print(f"sosfs-check {sosfs_check.__version__}, Python {platform.python_version()}, {platform.machine()}, "
@@ -203,51 +211,69 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
 
-        # 1. Every fixture.
-        rows = []
-        for path, (opened, checked) in zip(FIXTURES, in_process(FIXTURES, runs)):
-            rows.append((str(path.relative_to(ROOT)), f"{checked * 1000:.1f} ms", f"{opened * 1000:.1f} ms",
-                         f"{checked / opened:.2f}"))
-        table("| fil | check(path) | docx.Document(path) | kvot |", rows)
-
-        # 2. Size series.
-        series = [1, 4, 16, 64]
-        scaled = [scaled_report(times, folder) for times in series]
-        ratios, rows = [], []
-        for times, path in zip(series, scaled):
-            (opened, checked), = in_process([path], runs if times < 64 else max(3, runs // 3))
-            ratios.append(checked / opened)
-            rows.append((f"{times}x", f"{path.stat().st_size / 1024:.0f} KB", f"{checked * 1000:.1f} ms",
-                         f"{opened * 1000:.1f} ms", f"{ratios[-1]:.2f}"))
-        rows.append(("64x/1x", "", "", "", f"{ratios[-1] / ratios[0]:.2f}"))
-        table("| storlek | fil | check(path) | docx.Document(path) | kvot |", rows)
-
-        # 3. One report from the command line.
-        report = scaled[0]
-        baseline = [sys.executable, "-c", f"import docx; docx.Document({str(report)!r})"]
-        ours = [*command(), "check", str(report), "--format", "json"]
-        base_t, ours_t = interleaved(lambda: run_quiet(baseline, folder), lambda: run_quiet(ours, folder), runs, 1)
-        loaded = loaded_modules(report, folder)
-        table("| kommandorad | sosfs-check | python -c docx.Document | kvot | laddar |",
-              [("en rapport", f"{ours_t * 1000:.0f} ms", f"{base_t * 1000:.0f} ms", f"{ours_t / base_t:.2f}",
-                ", ".join(loaded) or "ingen av " + ", ".join(WATCHED_IMPORTS))])
-
-        # 4. Batches of distinct reports.
-        rows = []
-        open_only = [sys.executable, "-c", "import docx, pathlib, sys\n"
-                     "for p in sorted(pathlib.Path(sys.argv[1]).glob('*.docx')): docx.Document(str(p))"]
-        for count in ((200, 800) if quick else (1000, 4000)):
-            many = distinct_reports(count, folder)
-            base_t, base_rss = run_measured([*open_only, str(many)], folder)
-            for jobs in (1, 2):
-                took, rss = run_measured([*command(), "check", str(many), "--format", "json", "--fail-on", "never",
-                                          "-j", str(jobs), "--output", str(folder / f"out-{count}-{jobs}.json")],
-                                         folder)
-                rows.append((f"{count} rapporter, -j{jobs}", f"{took:.1f} s", f"{base_t:.1f} s",
-                             f"{took / base_t:.2f}", f"{rss / 2**20:.0f} MB", f"{base_rss / 2**20:.0f} MB"))
-            shutil.rmtree(many)
-        table("| omgång | sosfs-check | bara öppna (docx) | kvot | högsta RSS | RSS bara öppna |", rows)
+        if "files" in only:
+            per_file(runs, args.src)
+        if "series" in only:
+            size_series(folder, runs, args.src)
+        if "cli" in only:
+            command_line(scaled_report(1, folder), folder, runs)
+        if "batches" in only:
+            batches(folder, quick)
     return 0
+
+
+def per_file(runs: int, src: Path) -> None:
+    """`check(path)` against `docx.Document(path)` for every DOCX in fixtures/."""
+    rows = []
+    for path, (opened, checked) in zip(FIXTURES, in_process(FIXTURES, runs, src)):
+        rows.append((str(path.relative_to(ROOT)), f"{checked * 1000:.1f} ms", f"{opened * 1000:.1f} ms",
+                     f"{checked / opened:.2f}"))
+    table("| fil | check(path) | docx.Document(path) | kvot |", rows)
+
+
+def size_series(folder: Path, runs: int, src: Path) -> None:
+    """The 1x/4x/16x/64x table; its last row divides 64x by 1x: each time, and the ratio."""
+    series = [1, 4, 16, 64]
+    times_ms, rows = [], []
+    for times in series:
+        path = scaled_report(times, folder)
+        (opened, checked), = in_process([path], runs if times < 64 else max(3, runs // 3), src)
+        times_ms.append((checked, opened))
+        rows.append((f"{times}x", f"{path.stat().st_size / 1024:.0f} KB", f"{checked * 1000:.1f} ms",
+                     f"{opened * 1000:.1f} ms", f"{checked / opened:.2f}"))
+    (first, first_open), (last, last_open) = times_ms[0], times_ms[-1]
+    rows.append(("64x/1x", "", f"{last / first:.1f}x", f"{last_open / first_open:.1f}x",
+                 f"{(last / last_open) / (first / first_open):.2f}"))
+    table("| storlek | fil | check(path) | docx.Document(path) | kvot |", rows)
+
+
+def command_line(report: Path, folder: Path, runs: int) -> None:
+    """One report from the command line against `python -c "import docx; docx.Document(f)"`."""
+    baseline = [sys.executable, "-c", f"import docx; docx.Document({str(report)!r})"]
+    ours = [*command(), "check", str(report), "--format", "json"]
+    base_t, ours_t = interleaved(lambda: run_quiet(baseline, folder), lambda: run_quiet(ours, folder), runs, 1)
+    loaded = loaded_modules(report, folder)
+    table("| kommandorad | sosfs-check | python -c docx.Document | kvot | laddar |",
+          [("en rapport", f"{ours_t * 1000:.0f} ms", f"{base_t * 1000:.0f} ms", f"{ours_t / base_t:.2f}",
+            ", ".join(loaded) or "ingen av " + ", ".join(WATCHED_IMPORTS))])
+
+
+def batches(folder: Path, quick: bool) -> None:
+    """Batches of distinct reports with -j1 and -j2 against a loop that only opens them."""
+    rows = []
+    open_only = [sys.executable, "-c", "import docx, pathlib, sys\n"
+                 "for p in sorted(pathlib.Path(sys.argv[1]).glob('*.docx')): docx.Document(str(p))"]
+    for count in ((200, 800) if quick else (1000, 4000)):
+        many = distinct_reports(count, folder)
+        base_t, base_rss = run_measured([*open_only, str(many)], folder)
+        for jobs in (1, 2):
+            took, rss = run_measured([*command(), "check", str(many), "--format", "json", "--fail-on", "never",
+                                      "-j", str(jobs), "--output", str(folder / f"out-{count}-{jobs}.json")],
+                                     folder)
+            rows.append((f"{count} rapporter, -j{jobs}", f"{took:.1f} s", f"{base_t:.1f} s",
+                         f"{took / base_t:.2f}", f"{rss / 2**20:.0f} MB", f"{base_rss / 2**20:.0f} MB"))
+        shutil.rmtree(many)
+    table("| omgång | sosfs-check | bara öppna (docx) | kvot | högsta RSS | RSS bara öppna |", rows)
 
 
 if __name__ == "__main__":

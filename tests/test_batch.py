@@ -44,8 +44,8 @@ def test_directories_are_searched_recursively_in_order(folder):
 
 def test_parallel_gives_the_same_results_in_the_same_order(folder):
     paths = discover([folder]).files
-    serial = check_paths(paths, Settings(as_of=AS_OF), jobs=1)
-    parallel = check_paths(paths, Settings(as_of=AS_OF), jobs=2)
+    serial = list(check_paths(paths, Settings(as_of=AS_OF), jobs=1))
+    parallel = list(check_paths(paths, Settings(as_of=AS_OF), jobs=2))
     assert [type(o) for o in parallel] == [type(o) for o in serial]
     assert isinstance(parallel[2], InputError) and parallel[2].path == paths[2]
     for one, two in zip(serial, parallel):
@@ -66,7 +66,7 @@ def test_an_internal_error_in_one_file_does_not_stop_the_others(monkeypatch):
         return real(path, **options)
 
     monkeypatch.setattr(sosfs_check, "check", check)
-    outcomes = check_paths([DOCX / "boras-2018-headings.docx", bad, DOCX / "boras-2021-headings.docx"], Settings(as_of=AS_OF))
+    outcomes = list(check_paths([DOCX / "boras-2018-headings.docx", bad, DOCX / "boras-2021-headings.docx"], Settings(as_of=AS_OF)))
     assert [type(o).__name__ for o in outcomes] == ["Result", "InternalError", "Result"]
     assert "internt fel: RuntimeError: oväntat" in str(outcomes[1])
 

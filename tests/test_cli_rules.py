@@ -6,6 +6,7 @@ import json
 import shutil
 import textwrap
 from pathlib import Path
+from typing import get_args
 
 import pytest
 
@@ -13,6 +14,7 @@ from sosfs_check.errors import RuleError
 from sosfs_check.ruledoc import legal_sources_markdown, rules_markdown, schemas
 import sosfs_check.checks
 from sosfs_check.checks import CHECK_TYPE_NAMES, CHECK_TYPES
+from sosfs_check.checks.models import MODELS
 from sosfs_check.rules import builtin_rules, builtin_rules_dir, load_ruleset
 from sosfs_check.testing import build_docx
 
@@ -130,9 +132,10 @@ def test_validate_single_rule_pack_and_test_files(cli):
 
 def test_every_module_of_the_checks_package_is_a_check_type_named_after_it():
     folder = Path(sosfs_check.checks.__file__).parent
-    modules = sorted(p.stem for p in folder.glob("*.py") if p.stem not in ("__init__", "context"))
-    assert list(CHECK_TYPE_NAMES) == modules
-    assert {name: t.model.__module__ for name, t in CHECK_TYPES.items()} == {m: f"sosfs_check.checks.{m}" for m in modules}
+    modules = sorted(p.stem for p in folder.glob("*.py") if p.stem not in ("__init__", "context", "models"))
+    assert list(CHECK_TYPE_NAMES) == list(CHECK_TYPES) == modules
+    assert [get_args(m.model_fields["type"].annotation)[0] for m in MODELS] == modules  # each has its model
+    assert {t.evaluate.__module__ for t in CHECK_TYPES.values()} == {f"sosfs_check.checks.{m}" for m in modules}
 
 
 def test_validate_names_file_line_and_unknown_key(cli, tmp_path):

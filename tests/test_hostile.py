@@ -18,6 +18,7 @@ from unittest import mock
 import pytest
 
 import sosfs_check
+from sosfs_check.records import dump
 from sosfs_check.cli import main
 from sosfs_check.errors import InputError
 from sosfs_check.readers import read, safety
@@ -152,10 +153,10 @@ def test_failed_rendering_leaves_no_partial_or_temporary_file(tmp_path, monkeypa
     target = tmp_path / "rapport.json"
     target.write_text("förra körningen")
 
-    def broken(results, lang):
+    def broken(result):  # after the head is written: the output is streamed
         raise RuntimeError("renderaren kraschade")
 
-    monkeypatch.setattr("sosfs_check.render.json_report.render", broken)
+    monkeypatch.setattr("sosfs_check.render.json_report.document_line", broken)
     code, _, err = cli("check", EXAMPLE, "-f", "json", "--output", target)
     assert code == 2 and "internt fel" in err
     assert target.read_text() == "förra körningen"
@@ -361,7 +362,7 @@ def builtin_patterns() -> list[str]:
             found.append(value)
 
     for rule in builtin_rules().rules:
-        walk(rule.check.model_dump())
+        walk(dump(rule.check))  # a validated model or its record from the rule cache
     return found
 
 

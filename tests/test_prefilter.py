@@ -11,7 +11,7 @@ from sosfs_check import dates, facts
 from sosfs_check.checks import Context
 from sosfs_check.checks.citations import _CITED
 from sosfs_check.readers import read
-from sosfs_check.readers.docx import PSTYLE, RSTYLE, VAL, _Styles
+from sosfs_check.readers.wordml import PSTYLE, RSTYLE, VAL, Styles
 from sosfs_check.readers.ooxml import STYLES, _parse, _relations, _styles
 from sosfs_check.regexes import may_match, needles
 from sosfs_check.rules import builtin_rules
@@ -72,7 +72,7 @@ def test_partial_styles_part_resolves_like_the_whole(path):
         main = _relations(z, "")["http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"]
         data = z.read(_relations(z, main)[STYLES])
         used = {el.get(VAL) for el in _parse(z.read(main)).iter(PSTYLE, RSTYLE)}
-    whole, partial = _Styles(_parse(data), {}), _Styles(_styles(data, used), {})
+    whole, partial = Styles(_parse(data), {}), Styles(_styles(data, used), {})
     assert len(partial.raw) < len(whole.raw)
     assert (partial.default_id, partial.default_size) == (whole.default_id, whole.default_size)
     for style_id in used | {None, whole.default_id}:

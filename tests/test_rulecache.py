@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from sosfs_check import rulecache
+from sosfs_check.records import plain
 from sosfs_check.rulecache import cached
 from sosfs_check.rules import builtin_rules_dir, load_rules
 
@@ -39,14 +40,14 @@ def test_runs_with_a_cold_a_warm_and_a_broken_cache_agree(tmp_path):
     cache = tmp_path / "cache"
     cold = run(cache)
     [entry] = cache.glob("rules-*.json")
-    data = json.loads(entry.read_text(encoding="utf-8"))
-    assert data["format"] == "sosfs-check-rulecache/1" and len(data["rules"]) > 50
+    data = rulecache.decode(entry.read_bytes())
+    assert data["format"] == "sosfs-check-rulecache/2" and len(data["rules"]) > 50
     warm = run(cache)
     entry.write_bytes(b"inte json")
     broken = run(cache)
     assert cold.returncode == warm.returncode == broken.returncode
     assert cold.stdout == warm.stdout == broken.stdout and cold.stdout
-    assert json.loads(entry.read_text(encoding="utf-8"))["key"] == data["key"]  # rebuilt at exit
+    assert rulecache.decode(entry.read_bytes())["key"] == data["key"]  # rebuilt at exit
 
 
 def test_a_replaced_cache_never_runs_code_and_the_run_succeeds(tmp_path):
@@ -58,22 +59,24 @@ def test_a_replaced_cache_never_runs_code_and_the_run_succeeds(tmp_path):
     replaced = run(cache)
     assert not marker.exists()
     assert (replaced.returncode, replaced.stdout) == (cold.returncode, cold.stdout)
-    assert json.loads(entry.read_text(encoding="utf-8"))["format"] == "sosfs-check-rulecache/1"
+    assert rulecache.decode(entry.read_bytes())["format"] == "sosfs-check-rulecache/2"
 
 
 @pytest.mark.parametrize("damage", [
-    lambda d: {**d, "key": "0" * 32},  # another pack's entry under this name
-    lambda d: {**d, "format": "sosfs-check-rulecache/0"},
-    lambda d: {**d, "rules": [{"id": "x"}]},  # not a valid rule
-    lambda d: {**d, "needles": "inte en lista"},
-    lambda d: [d],
+    lambda d: rulecache.encode({**d, "key": "0" * 32}),  # another pack's entry under this name
+    lambda d: rulecache.encode({**d, "format": "sosfs-check-rulecache/0"}),
+    lambda d: rulecache.encode({**d, "rules": [{"id": "x"}]}),  # not a rule
+    lambda d: rulecache.encode({**d, "needles": "inte en lista"}),
+    lambda d: json.dumps([d]).encode("utf-8"),  # not a cache file
+    lambda d: rulecache.encode(d).replace(b"Riskanalys", b"Riskbed\xc3\xb6mning", 1),  # changed after it was written
+    lambda d: rulecache.encode(d)[:-100],  # cut short
 ])
 def test_a_cache_that_does_not_match_is_rebuilt_from_the_yaml(tmp_path, monkeypatch, damage):
     monkeypatch.setenv("SOSFS_CHECK_CACHE", str(tmp_path))
     directory = builtin_rules_dir()
     key = rulecache._key(directory)
     target = tmp_path / f"rules-{key}.json"
-    target.write_text(json.dumps(damage(rulecache.to_data(load_rules(directory), key))))
+    target.write_bytes(damage(rulecache.to_data(load_rules(directory), key)))
     target.chmod(0o600)
     loads = []
     ruleset = cached(directory, lambda d: loads.append(d) or load_rules(d))
@@ -88,7 +91,20 @@ def test_the_cache_holds_plain_data_that_gives_back_the_same_rule_set(tmp_path):
     # The description vocabulary travels too: a warm run must credit the same descriptions as a cold one.
     assert ruleset.vocabulary.data.topics
     assert rulecache.from_data(data, "k").vocabulary.data == ruleset.vocabulary.data
-    assert data["rules"][0] == ruleset.rules[0].model_dump(mode="json")
+    assert data["rules"][0] == {"@": "Rule", **{k: v for k, v in plain(ruleset.rules[0]).items() if k != "@"}}
+    warm = rulecache.from_data(data, "k")
+    assert all(type(r).__module__ == "sosfs_check.ruleset" for r in warm.rules)  # records, not pydantic models
+
+
+def test_a_warm_check_runs_without_pydantic(tmp_path):
+    """The cached pack is plain data: checking a report from it never loads the validating models."""
+    cache = tmp_path / "cache"
+    run(cache)
+    probe = ("import sys, sosfs_check; sosfs_check.check(sys.argv[1]); "
+             "print(sorted(m for m in ('pydantic', 'yaml', 'sosfs_check.rules', 'sosfs_check.checks.models') if m in sys.modules))")
+    warm = subprocess.run([sys.executable, "-c", probe, str(EXAMPLE)], capture_output=True, text=True,
+                          env={**os.environ, "SOSFS_CHECK_CACHE": str(cache)})
+    assert (warm.returncode, warm.stdout, warm.stderr) == (0, "[]\n", "")
 
 
 def test_a_changed_rule_file_is_not_served_from_the_cache(tmp_path, monkeypatch):
@@ -116,8 +132,8 @@ def _entry(folder: Path, directory: Path) -> Path:
     target = folder / f"rules-{rulecache._key(directory)}.json"
     ruleset = load_rules(directory)
     changed = ruleset.rules[0].model_copy(update={"title": "Planterad titel"})
-    target.write_text(json.dumps(rulecache.to_data(type(ruleset)(ruleset.pack, (changed, *ruleset.rules[1:])),
-                                                   rulecache._key(directory))))
+    target.write_bytes(rulecache.encode(rulecache.to_data(type(ruleset)(ruleset.pack, (changed, *ruleset.rules[1:])),
+                                                          rulecache._key(directory))))
     return target
 
 

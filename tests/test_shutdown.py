@@ -55,7 +55,7 @@ def _session(sid: int) -> list[int]:
 def test_a_signal_stops_every_worker_and_leaves_no_output(folder, tmp_path, command, signum, to_group, code, line):
     target = tmp_path / "rapport.json"
     run = subprocess.Popen(
-        [sys.executable, "-m", "sosfs_check", command, "-j", "2", str(folder), "-f", "json", "-o", str(target)],
+        [sys.executable, "-m", "sosfs_check", command, "-j", "3", str(folder), "-f", "json", "-o", str(target)],  # 2 workers beside the parent
         cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
     )
     deadline = time.monotonic() + 30

@@ -21,18 +21,21 @@ def _relative(path: Path, base: Path) -> str:
     return Path(os.path.relpath(Path(path).resolve(), base.resolve())).as_posix()
 
 
-def write_baseline(path: Path, results: list[Result]) -> None:
-    """Record every unsuppressed finding of the results as known."""
-    base = Path(path).parent
-    entries = [
-        {"path": _relative(r.path, base), "fingerprint": fingerprint(f), "rule_id": f.rule_id,
-         "section": f.location.section, "excerpt": f.location.excerpt}
-        for r in results
-        for f in r.findings
+def entries(result: Result, base: Path) -> list[dict]:
+    """Every unsuppressed finding of a result, as known findings of a baseline file in `base`."""
+    where = _relative(result.path, base)
+    return [
+        {"path": where, "fingerprint": fingerprint(f), "rule_id": f.rule_id, "section": f.location.section,
+         "excerpt": f.location.excerpt}
+        for f in result.findings
         if not f.suppressed
     ]
-    text = json.dumps({"format": FORMAT, "findings": entries}, ensure_ascii=False, indent=2) + "\n"
-    write_atomic(path, text, inputs=[r.path for r in results])
+
+
+def write_baseline(path: Path, known: list[dict], inputs: list[Path]) -> None:
+    """Write the baseline file of `known` findings (see `entries`)."""
+    text = json.dumps({"format": FORMAT, "findings": known}, ensure_ascii=False, indent=2) + "\n"
+    write_atomic(path, text, inputs=inputs)
 
 
 def load_baseline(path: Path, aliases: dict[str, str] | None = None) -> Counter:
@@ -62,14 +65,12 @@ def _current(entry: dict, aliases: dict[str, str]) -> str:
     return fingerprint_of(aliases[entry["rule_id"]], entry["section"], entry["excerpt"])
 
 
-def apply_baseline(results: list[Result], known: Counter, path: Path) -> None:
-    """Mark findings found in the baseline; each entry matches at most one finding."""
-    left = Counter(known)
-    base = Path(path).parent
-    for result in results:
-        where = _relative(result.path, base)
-        for finding in (f for f in result.findings if not f.suppressed):
-            key = (where, fingerprint(finding))
-            if left[key] > 0:
-                left[key] -= 1
-                finding.baselined = True
+def mark_known(result: Result, left: Counter, base: Path) -> None:
+    """Mark a result's findings found in the baseline of folder `base` (`left`, see `load_baseline`);
+    each entry matches at most one finding, and is used up."""
+    where = _relative(result.path, base)
+    for finding in (f for f in result.findings if not f.suppressed):
+        key = (where, fingerprint(finding))
+        if left[key] > 0:
+            left[key] -= 1
+            finding.baselined = True

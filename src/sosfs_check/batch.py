@@ -6,6 +6,7 @@ import gc
 import os
 import signal
 import threading
+from collections import deque
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -52,33 +53,58 @@ def check_paths(
     settings: Settings = Settings(),
     jobs: int = 1,
     on_done: Callable[[], None] | None = None,
-) -> list[Result | InputError]:
-    """One Result, or the InputError that stopped it, per path, in the order given.
+) -> Iterator[Result | InputError]:
+    """One Result, or the InputError that stopped it, per path, in the order given, each as soon
+    as it and those before it are done. Close the iterator (`contextlib.closing`) when stopping
+    early: that ends the workers.
 
+    With `jobs` > 1, `jobs - 1` worker processes check files and so does this process, which
+    would otherwise only wait: one process fewer holds the rules and the libraries in memory.
     `on_done` is called after each file, e.g. to advance a progress bar.
     """
     if jobs <= 1 or len(paths) <= 1:
-        return list(_report((_check_one(path, settings) for path in paths), on_done))
+        yield from _report((_check_one(path, settings) for path in paths), on_done)
+        return
     from concurrent.futures import ProcessPoolExecutor  # here: costs 12 ms to import
 
-    workers = min(jobs, len(paths))
-    chunks = max(1, len(paths) // (workers * 32))  # small: no worker idles long at the end
+    workers = min(jobs, len(paths)) - 1
     # A signal while a worker is forked could leave it out of the pool's table, and alive after
     # the run: the signals wait until every worker is started and known.
     mask = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
     pool = None
     try:
         pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(settings,))
-        pending = pool.map(_check_in_worker, paths, chunksize=chunks)
-        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
-        outcomes = list(_report(pending, on_done))
-    except BaseException:  # Ctrl-C, SIGTERM: no worker may outlive the run
+        yield from _report(_shared(paths, settings, pool, workers, mask), on_done)
+    except BaseException:  # Ctrl-C, SIGTERM, the iterator closed early: no worker may outlive the run
         if pool is not None:
             _stop(pool)
         signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         raise
     pool.shutdown()
-    return outcomes
+
+
+def _shared(paths: list[Path], settings: Settings, pool, workers: int, mask) -> Iterator[Result | InputError]:
+    """Outcomes in input order. The pool always has two files per worker queued; while the oldest
+    file is not done, this process checks the next one itself. Few results wait to be yielded."""
+    from concurrent.futures import Future
+
+    pending: deque = deque()  # in input order: a Future per file given to the pool, an outcome per file checked here
+    queued = upcoming = 0
+    while upcoming < len(paths) or pending:
+        while upcoming < len(paths) and queued < 2 * workers:
+            pending.append(pool.submit(_check_in_worker, paths[upcoming]))
+            upcoming, queued = upcoming + 1, queued + 1
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # the workers start with the first file
+        oldest = pending[0]
+        if isinstance(oldest, Future) and not oldest.done() and upcoming < len(paths):
+            pending.append(_check_one(paths[upcoming], settings))
+            upcoming += 1
+            continue
+        pending.popleft()
+        if isinstance(oldest, Future):
+            queued -= 1
+            oldest = oldest.result()
+        yield oldest
 
 
 STOP_WITHIN = 1.5  # seconds a worker gets to end on SIGTERM before it is killed

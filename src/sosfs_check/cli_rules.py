@@ -53,6 +53,9 @@ def list_rules(
     ]
     if format is ListFormat.json:
         import json
+        from datetime import date
+
+        from .records import dump
 
         fields = ("id", "title", "area", "severity", "obligation", "source_level", "verified", "profiles", "legal_basis")
         rows = [
@@ -61,11 +64,11 @@ def list_rules(
                 "severity_by_profile": r.severity_by_profile,
                 "valid_from": r.valid_from and r.valid_from.isoformat(),
                 "valid_to": r.valid_to and r.valid_to.isoformat(),
-                "sources": [b.model_dump(mode="json") for b in r.bases],
+                "sources": [dump(b) for b in r.bases],
             }
             for r in selected
         ]
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2, default=date.isoformat) + "\n")
         return
     from rich.text import Text
 

@@ -39,9 +39,9 @@ def check(
     exclude: list[str] | None = None,
     verbose: bool = False,
 ) -> int:
-    """`sosfs-check check`: check the reports, write the requested formats."""
+    """`sosfs-check check`: check the reports, write the requested formats as results arrive."""
     from .batch import default_jobs
-    from .outputs import emit, progress, targets
+    from .outputs import Outputs, progress, targets
     from .pipeline import Discovery, run
     from .render import Run
     from .settings import resolve
@@ -51,25 +51,31 @@ def check(
     discovery = Discovery(exclude or (), [file for _, file in pairs if file is not None], verbose)
     config_file = settings.config.path if settings.config is not None else None
     packs = (*(settings.config.rule_dirs if settings.config is not None else ()), *(rule_dirs or ()))
-    results, failed = run(paths, settings, jobs or default_jobs(), progress, baseline, write_baseline, discovery,
-                          outputs=[file for _, file in pairs], reads=read_inputs([], [], config_file, packs))
-    code = exit_code(results, failed, settings.fail_on)
-    if results:
-        emit(pairs, results, settings.lang, settings.rules, Run(settings.fail_on, code, settings.docs_url))
+    outputs = Outputs(pairs, settings.lang, settings.rules)
+    reached = False  # an active finding reached --fail-on
+
+    def each(result) -> None:
+        nonlocal reached
+        reached = reached or reaches(result, settings.fail_on)
+        outputs.add(result)
+
+    try:
+        _, failed = run(paths, settings, jobs or default_jobs(), progress, baseline, write_baseline, discovery,
+                        outputs=[file for _, file in pairs], reads=read_inputs([], [], config_file, packs), each=each)
+        code = 2 if failed else int(reached)
+        outputs.finish(Run(settings.fail_on, code, settings.docs_url))
+    except BaseException:  # also Ctrl-C: no output file is left half written
+        outputs.discard()
+        raise
     return code
 
 
-def exit_code(results: list, failed: bool, threshold: str) -> int:
-    """2 when a file could not be read, 1 when an active finding reaches `threshold`, else 0."""
+def reaches(result, threshold: str) -> bool:
+    """Whether an active finding is at least as severe as `threshold` ("never": none is)."""
     from .result import SEVERITY_RANK
 
-    if failed:
-        return 2
-    if threshold != "never":
-        rank = SEVERITY_RANK[threshold]
-        if any(SEVERITY_RANK[f.severity] >= rank for r in results for f in r.findings if f.active):
-            return 1
-    return 0
+    rank = SEVERITY_RANK.get(threshold)
+    return rank is not None and any(SEVERITY_RANK[f.severity] >= rank for f in result.findings if f.active)
 
 
 def guarded(run: Callable[[], object]) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Literal
@@ -11,6 +10,7 @@ from typing import Annotated, Literal
 from pydantic import Field, PrivateAttr, ValidationError, field_validator
 
 from .choices import FAIL_ON, LANGS
+from .settings import PYPROJECT, _read_bytes, _read_toml, find_config
 from .errors import UserError
 from .result import Result
 from .rulemodel import Severity
@@ -18,8 +18,6 @@ from .rules import RuleSet, load_ruleset
 from .schema import Strict
 from .validation import swedish
 
-FILE_NAME = "sosfs-check.toml"
-PYPROJECT = "pyproject.toml"
 
 
 class Suppression(Strict):
@@ -73,19 +71,6 @@ class Config(Strict):
         return tuple(base / folder for folder in self.rules)
 
 
-def find_config(start: Path) -> Path | None:
-    """The nearest sosfs-check.toml, or pyproject.toml with [tool.sosfs-check], from `start` upward."""
-    for directory in (start, *start.parents):
-        own = directory / FILE_NAME
-        if own.is_file():
-            return own
-        pyproject = directory / PYPROJECT
-        if pyproject.is_file() and b"sosfs-check" in _read_bytes(pyproject):
-            if "sosfs-check" in _read_toml(pyproject).get("tool", {}):
-                return pyproject
-    return None
-
-
 def load_config(path: Path | None = None, start: Path | None = None) -> Config:
     """The configuration in `path`, else the nearest one found from `start` (default: cwd)."""
     if path is None:
@@ -108,28 +93,6 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
         raise UserError("\n".join(problems)) from None
     config._path = path
     return config
-
-
-def _read_bytes(path: Path) -> bytes:
-    """The file's bytes, within the size limit for configuration files."""
-    from .bounds import DataError, read_bounded
-
-    try:
-        return read_bounded(path)
-    except OSError as exc:
-        raise UserError(f"{path}: kan inte läsa konfigurationen: {exc.strerror or exc}") from None
-    except DataError as exc:
-        raise UserError(f"{path}: konfigurationsfilen {exc.problem}") from None
-
-
-def _read_toml(path: Path) -> dict:
-    try:
-        return tomllib.loads(_read_bytes(path).decode("utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        line = re.search(r"\(at line (\d+),", str(exc))
-        raise UserError(f"{path}{':' + line[1] if line else ''}: ogiltig TOML: {exc}") from None
-    except RecursionError:
-        raise UserError(f"{path}: ogiltig TOML: orimligt djupt nästlad") from None
 
 
 def _key_pattern(key: str) -> re.Pattern:

@@ -19,11 +19,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-
-from pydantic import Field
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from .prefilter import Folded
-from .schema import Regex, Strict
+from .regexes import may_match
+
+if TYPE_CHECKING:
+    from .rules import DescriptionData, LawSentence, Topic
 
 WORD = re.compile(r"[^\W\d_]+")
 TOKEN = re.compile(r"(?P<word>[^\W\d_]+)|(?P<soft>[,;:])|[()–]|\s-\s")  # words, and the marks that end a clause
@@ -40,56 +43,13 @@ DONE_IRREGULAR = ("de", "des", "te", "tes", "tt", "tts")
 NEAR = 10  # words between a subject and its activity: further apart, the sentence speaks of two things
 LAW_SHARE = 0.5  # share of a sentence's word bigrams found in one law sentence that makes it a restatement
 LAW_MIN_SHARED = 4
-
-
-class Topic(Strict):
-    """Two groups of terms that must meet in one sentence: what is spoken of, and what was done."""
-
-    subjects: list[str] = Field(min_length=1)
-    activities: list[str] = Field(min_length=1)
-    done: bool = False  # the sentence must also say that it was done ("infördes", "har minskat")
-    # Verbs of change whose form for what was done ("bytte", "infördes", "har förlängts") describes
-    # the topic whatever the sentence is about ("bytte vi autoklav"): a measure can concern anything.
-    changes: list[str] = []
-    patterns: list[Regex] = []  # wording that describes the topic by itself ("ökade från 78 till 97 procent")
-    # Words of a table's first row ("utfall") that make its figures describe the topic; so do two year
-    # columns ("2024 | 2025"). A table of goals ("Mål | Senast") has neither.
-    table_headers: list[str] = []
-
-
-class LawSentence(Strict):
-    source: str  # "SFS 2010:659 3 kap. 10 §"
-    text: str
-
-
-class DescriptionData(Strict):
-    """A rule file's `descriptions:`: topics, the rules they serve, and what is never evidence."""
-
-    topics: dict[str, Topic] = {}
-    rules: dict[str, list[str]] = {}  # rule id -> topics whose description meets the rule
-    asks_what_was_done: list[str] = []  # rule ids for which goals and plans are no evidence
-    cites_the_law: list[str] = []  # rule ids that look for references to the law: restated law counts for them
-    asks_who: list[str] = []  # rule ids that ask who is responsible: role and duty sentences count for them
-    plans: list[Regex] = []  # goal and plan wording: not what was done
-    subclauses: list[Regex] = []  # subordinate clauses, set aside when looking for plan wording ("… som bör tas fram")
-    roles: list[Regex] = []  # who is responsible or tasked ("ansvarar för", "har till uppgift"): not what was done
-    done: list[Regex] = []  # wording of what was done, which outweighs a plan word in the same sentence
-    not_evidence: list[Regex] = []  # title-page, approval and template credit lines
-    ignore: list[Regex] = []  # wording whose words are never a subject or activity ("i de fall")
-    glossary_headings: list[str] = []  # sections that explain words and abbreviations: never evidence
-    # Words that carry a clause on past a comma, semicolon or colon, or a sentence into the next one
-    # ("…, som analyserades", "…; alla besvarades", "Vi tog emot elva klagomål. Alla besvarades …").
-    continues: list[str] = []
-    # Headings about the coming year ("Mål och planerade åtgärder för kommande år", "Riskanalys inför
-    # 2026"): never the own section of a rule that asks what was done.
-    future_headings: list[Regex] = []
-    law: list[LawSentence] = []  # the statute's own sentences
-    law_wording: list[Regex] = []  # wording that passes on a rule's text ("Enligt SOSFS 2011:9 … ska")
-    forms: dict[str, list[str]] = {}  # lemma -> its inflected forms (rules/former.yml, from simplemma)
+MAX_SEEN = 100_000  # distinct words whose lemmas are kept (about 10 MB)
 
 
 def merge_data(parts: list[DescriptionData]) -> DescriptionData:
     """The files' data as one; a later topic or rule mapping replaces an earlier one of the same name."""
+    from .rules import DescriptionData
+
     topics: dict[str, Topic] = {}
     rules: dict[str, list[str]] = {}
     lists: dict[str, list] = {
@@ -171,11 +131,33 @@ class Vocabulary:
         subjects = frozenset(forms.get(w, w) for t in data.topics.values() for s in t.subjects for w in _term_words(s)[:1])
         return cls(data, forms, _done_forms(data), frozenset(w.lower() for w in data.continues), subjects)
 
+    @classmethod
+    def empty(cls) -> Vocabulary:
+        """No descriptions: for a rule set or a check built without a pack's."""
+        from .rules import DescriptionData
+
+        return cls(DescriptionData())
+
     def lemma(self, word: str) -> str:
         return self.forms.get(word, word)
 
     def term(self, term: str) -> tuple[str, ...]:
         return tuple(self.lemma(w) for w in _term_words(term))
+
+    @cached_property
+    def lemmatizer(self) -> Lemmatizer:
+        """Shared by the documents checked with the pack: a word is looked up once per process."""
+        return Lemmatizer(self)
+
+    @cached_property
+    def law_index(self) -> LawIndex:
+        return LawIndex(self.data.law)
+
+    @cached_property
+    def patterns(self) -> dict[str, list[re.Pattern]]:
+        """The pack's wording lists (`plans`, `done`, …) compiled once."""
+        names = ("not_evidence", "plans", "subclauses", "roles", "done", "law_wording", "ignore", "future_headings")
+        return {name: [re.compile(p, re.IGNORECASE) for p in getattr(self.data, name)] for name in names}
 
     def topics_for(self, rule_id: str) -> list[Topic]:
         return [self.data.topics[name] for name in self.data.rules.get(rule_id, ()) if name in self.data.topics]
@@ -198,7 +180,7 @@ def _done_forms(data: DescriptionData) -> dict[str, frozenset[str]]:
 
 
 class Lemmatizer:
-    """Each distinct word of a document, once: the vocabulary lemmas it is a form of or has as a part."""
+    """Each distinct word, once: the vocabulary lemmas it is a form of or has as a part."""
 
     def __init__(self, vocabulary: Vocabulary):
         self.forms = vocabulary.forms
@@ -207,6 +189,8 @@ class Lemmatizer:
     def __call__(self, word: str) -> frozenset[str]:
         found = self.seen.get(word)
         if found is None:
+            if len(self.seen) >= MAX_SEEN:  # a batch of many reports: memory stays bounded
+                self.seen.clear()
             found = self.seen[word] = frozenset(self._parts(word))
         return found
 
@@ -236,9 +220,11 @@ class LawIndex:
 
     def restates(self, sentence: str) -> bool:
         bigrams = set(_bigrams(sentence))
-        if len(bigrams) < LAW_MIN_SHARED:
+        known = [self.postings[b] for b in bigrams if b in self.postings]
+        # No law sentence shares more bigrams than the statute has with the sentence at all.
+        if len(known) < max(LAW_MIN_SHARED, LAW_SHARE * len(bigrams)):
             return False
-        shared = Counter(n for b in bigrams for n in self.postings.get(b, ()))
+        shared = Counter(n for numbers in known for n in numbers)
         best = max(shared.values(), default=0)
         return best >= LAW_MIN_SHARED and best >= LAW_SHARE * len(bigrams)
 
@@ -268,27 +254,36 @@ class Statements:
     that asks who is responsible)."""
 
     def __init__(self, texts: list[tuple[int, str]], vocabulary: Vocabulary):
-        data = vocabulary.data
         self.vocabulary = vocabulary
         folded = Folded([sentence for _, sentence in texts])
 
-        def matching(patterns: list[str], aside: tuple[re.Pattern, ...] = ()) -> set[int]:
-            """Sentences one of the patterns matches once the `aside` wording is blanked out; the
-            prefilter skips those without the patterns' words."""
-            compiled = [re.compile(p, re.IGNORECASE) for p in patterns]
-            out = set()
-            for n in folded.candidates(compiled):
-                text = texts[n][1]
-                for pattern in aside:
-                    text = pattern.sub(" ", text)
-                if any(p.search(text) for p in compiled):
-                    out.add(n)
-            return out
+        def matching(name: str, skip: set[int] = frozenset(), aside: list[re.Pattern] = ()) -> set[int]:
+            """Sentences one of the patterns matches once the `aside` wording is blanked out, of those
+            not in `skip`; each pattern is run only where the prefilter finds its words."""
+            found: set[int] = set()
+            blanked: dict[int, str] = {}
 
-        not_evidence, done, law_wording, roles = map(matching, (data.not_evidence, data.done, data.law_wording, data.roles))
+            def text(n: int) -> str:
+                if n not in blanked:
+                    said = texts[n][1]
+                    for pattern in aside:
+                        said = pattern.sub(" ", said)
+                    blanked[n] = said
+                return blanked[n]
+
+            for pattern in vocabulary.patterns[name]:
+                found.update(n for n in folded.candidates([pattern])
+                             if n not in found and n not in skip and pattern.search(text(n)))
+            return found
+
+        # Each flag is looked for only where it counts: never in what is no evidence, and neither plan,
+        # law nor role in what says what was done.
+        not_evidence = matching("not_evidence")
+        done = matching("done", not_evidence)
+        law_wording, roles = (matching(name, not_evidence | done) for name in ("law_wording", "roles"))
         # A modal in a subordinate clause ("utreds av SAS som föreslår åtgärder som bör tas fram") is no plan.
-        plans = matching(data.plans, tuple(re.compile(p, re.IGNORECASE) for p in data.subclauses))
-        law = LawIndex(data.law)
+        plans = matching("plans", not_evidence | done, vocabulary.patterns["subclauses"])
+        law = vocabulary.law_index
         self.items: list[Statement] = []
         for number, (position, sentence) in enumerate(texts):
             if number in not_evidence:
@@ -297,8 +292,8 @@ class Statements:
             plan = not did and number in plans
             restated = not did and (number in law_wording or law.restates(sentence))
             self.items.append(Statement(position, sentence, plan, restated, not did and number in roles, did))
-        self.ignore = [re.compile(p, re.IGNORECASE) for p in data.ignore]
-        self.lemmatize = Lemmatizer(vocabulary)
+        self.ignore = vocabulary.patterns["ignore"]
+        self.lemmatize = vocabulary.lemmatizer
         self._postings: dict[str, list[tuple[int, int]]] | None = None
         self._words: list[list[frozenset[str]]] = []
         self._clauses: list[list[int]] = []  # per word, its clause (commas, semicolons, dashes, brackets part them)
@@ -309,23 +304,27 @@ class Statements:
     def _index(self) -> dict[str, list[tuple[int, int]]]:
         """Lemma -> (sentence, word) places; each distinct word is lemmatised once."""
         if self._postings is None:
-            self._postings = {}
+            self._postings = postings = {}
+            seen, lemmatize, done_forms = self.lemmatize.seen, self.lemmatize, self.vocabulary.done_forms
             for number, statement in enumerate(self.items):
                 text = statement.text.lower()
                 for pattern in self.ignore:
-                    text = pattern.sub(" ", text)
+                    if may_match(pattern, text.casefold()):
+                        text = pattern.sub(" ", text)
                 clause, clauses, words, done, soft = 0, [], [], {}, False
-                for token in TOKEN.finditer(text):
-                    if word := token["word"]:
-                        lemmas = self.lemmatize(word)
+                for word, soft_mark in TOKEN.findall(text):  # a word, a mark that may end a clause, or one that does
+                    if word:
+                        lemmas = seen.get(word)
+                        if lemmas is None:
+                            lemmas = lemmatize(word)
                         if soft and not self._continues(word, lemmas):
                             clause += 1
                         soft = False
-                        if verbs := self.vocabulary.done_forms.get(word):
+                        if verbs := done_forms.get(word):
                             done[len(words)] = verbs
                         words.append(lemmas)
                         clauses.append(clause)
-                    elif token["soft"]:
+                    elif soft_mark:
                         soft = True
                     else:
                         clause, soft = clause + 1, False
@@ -335,7 +334,7 @@ class Statements:
                 self._done.append({place + len(carried): verbs for place, verbs in done.items()})
                 for place, lemmas in enumerate(self._words[number]):
                     for lemma in lemmas:
-                        self._postings.setdefault(lemma, []).append((number, place))
+                        postings.setdefault(lemma, []).append((number, place))
         return self._postings
 
     def _continues(self, word: str, lemmas: frozenset[str]) -> bool:

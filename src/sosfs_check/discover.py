@@ -12,10 +12,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from .errors import UserError
+
+if TYPE_CHECKING:
+    import pathspec
 
 SUFFIXES = (".docx", ".docm", ".odt", ".pdf", ".md", ".txt")
 # Reports in formats that cannot be read: named among the skipped files (`-v`), never read.
@@ -62,7 +64,7 @@ class _Ignores:
                 lines = file.read_text(encoding="utf-8", errors="replace").splitlines() if file.is_file() else None
             except OSError:
                 lines = None
-            self._specs[folder] = pathspec.GitIgnoreSpec.from_lines(lines) if lines else None
+            self._specs[folder] = _spec(lines) if lines else None
         return self._specs[folder]
 
     def ignored(self, path: Path, is_dir: bool) -> Path | None:
@@ -80,6 +82,12 @@ class _Ignores:
         return decided
 
 
+def _spec(lines: list[str]) -> pathspec.GitIgnoreSpec:
+    import pathspec  # here: a run without exclusions or .gitignore files does without it
+
+    return pathspec.GitIgnoreSpec.from_lines(lines)
+
+
 def _same(a: Path, b: Path) -> bool:
     try:
         return a.resolve() == b.resolve()
@@ -89,7 +97,7 @@ def _same(a: Path, b: Path) -> bool:
 
 def discover(paths: list[Path], exclude: list[str] = (), outputs: list[Path] = ()) -> Found:
     """The files to read, in input order (each folder sorted), and what was skipped and why."""
-    patterns = pathspec.GitIgnoreSpec.from_lines(exclude) if exclude else None
+    patterns = _spec(exclude) if exclude else None
     outputs = [Path(o) for o in outputs]
     files: list[Path] = []
     skipped: list[Skipped] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date
+from typing import TYPE_CHECKING
 
 from . import dates
 from .checks import Context, Problem, Verdict, evaluate as evaluate_check
@@ -13,8 +14,11 @@ from .document import Document
 from .draft import draft_summary
 from .errors import NotAReportError
 from .result import AreaStatus, Finding, Location, Outcome, PackRef, Result
-from .lawdata import ProfileSpec
-from .rules import Rule, RuleSet
+from .ruleset import RuleSet
+
+if TYPE_CHECKING:  # validated models or their records from the rule cache: the same fields
+    from .lawdata import ProfileSpec
+    from .rules import Rule
 
 def detect_profile(document: Document, profiles: dict[str, ProfileSpec]) -> str | None:
     """Profile from the title page; failing that, from what the body calls itself most.

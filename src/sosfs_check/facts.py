@@ -126,6 +126,7 @@ _HEADER = {
     for key, counted in _COUNTED.items()
 }
 _NAMES = {key: re.compile(counted, re.IGNORECASE) for key, counted in _COUNTED.items() if key != "ivo_anmalningar"}
+_ANY_NAME = re.compile("|".join(f"(?:{name.pattern})" for name in _NAMES.values()), re.IGNORECASE)
 
 
 def _value(token: str) -> int:
@@ -349,9 +350,11 @@ def _spans(text: str, key: str) -> list[tuple[int, int]]:
 
 def _named_by_heading(block: Block) -> str | None:
     """The one figure the block's own heading names ("6.5 Lex Sarah" -> lex_sarah_rapporter)."""
-    if not block.section:
-        return None
-    heading = block.section[-1]
+    return _named(block.section[-1]) if block.section else None
+
+
+@lru_cache(maxsize=256)
+def _named(heading: str) -> str | None:
     named = [key for key, header in _NAMES.items() if header.search(heading)]
     return named[0] if len(named) == 1 else None
 
@@ -366,7 +369,7 @@ def _from_context(block: Block, key: str, year: int | None = None) -> list[Fact]
     facts = []
     for sentence in sentences(block.text):
         text = sentence.lower()
-        if any(name.search(sentence) for name in _NAMES.values()):
+        if _ANY_NAME.search(sentence):
             continue
         if bare := _BARE.fullmatch(text):
             facts.append(Fact(key, _value(bare.group("num")), block.section_label, sentence, block.index))

@@ -69,58 +69,80 @@ def pipe_closed() -> None:
 
 
 def write_atomic(path: Path, data: str | bytes, inputs: list[Path] = ()) -> None:
-    """Write an output and never an input.
-
-    A regular file (or a new one) is written via a temporary file in its folder and renamed, so
-    an interrupted run leaves no half file; through a symlink, its target is written and the
-    link stays. What exists and is not a regular file (a device, a named pipe, `/dev/stdout`) is
-    written into and never replaced.
-    """
-    target = Path(path)
-    guard_outputs([target], inputs)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    """Write an output and never an input, in one piece (see `Output`)."""
+    output = Output(path, inputs)
     try:
-        info = os.stat(target)
-    except FileNotFoundError:
-        info = None
-    except OSError as exc:  # a symlink loop, a folder that cannot be searched
-        raise UserError(f"{target}: kan inte skriva utdatafilen: {_reason(exc)}") from exc
-    if info is not None and stat.S_ISDIR(info.st_mode):
-        raise UserError(f"{target}: är en mapp; ange ett filnamn för utdata")
-    if _descriptor(target) or (info is not None and not stat.S_ISREG(info.st_mode)):
-        _write_into(target, payload, append=_descriptor(target))
-        return
-    real = Path(os.path.realpath(target))  # through symlinks: the link stays, its target is written
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=real.parent)
-    except OSError as exc:
-        raise UserError(f"{target}: kan inte skriva utdatafilen: {_reason(exc)}") from exc
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-        os.chmod(tmp, stat.S_IMODE(info.st_mode) if info else 0o666 & ~_umask())  # mkstemp makes 0600
-        os.replace(tmp, real)
-    except BaseException as exc:  # also Ctrl-C: no temporary file is left behind
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise UserError(f"{target}: kan inte skriva utdatafilen: {_reason(exc)}") from exc
+        output.write(data)
+        output.commit()
+    except BaseException:
+        output.discard()
         raise
+
+
+class Output:
+    """An output file written piece by piece, never an input.
+
+    A regular file (or a new one) is written into a temporary file in its folder and renamed by
+    `commit`, so that an interrupted run (`discard`) leaves no half file; through a symlink, its
+    target is written and the link stays. What exists and is not a regular file (a device, a named
+    pipe, `/dev/stdout`) is written into and never replaced.
+    """
+
+    def __init__(self, path: Path, inputs: list[Path] = ()):
+        self.target = target = Path(path)
+        guard_outputs([target], inputs)
+        try:
+            info = os.stat(target)
+        except FileNotFoundError:
+            info = None
+        except OSError as exc:  # a symlink loop, a folder that cannot be searched
+            raise UserError(f"{target}: kan inte skriva utdatafilen: {_reason(exc)}") from exc
+        if info is not None and stat.S_ISDIR(info.st_mode):
+            raise UserError(f"{target}: är en mapp; ange ett filnamn för utdata")
+        self.tmp: str | None = None
+        try:
+            if _descriptor(target) or (info is not None and not stat.S_ISREG(info.st_mode)):
+                fd = os.open(target, os.O_WRONLY | (os.O_APPEND if _descriptor(target) else 0))
+            else:
+                self.real = Path(os.path.realpath(target))  # through symlinks: the link stays, its target is written
+                fd, self.tmp = tempfile.mkstemp(prefix=f".{self.real.name}.", suffix=".tmp", dir=self.real.parent)
+                self.mode = stat.S_IMODE(info.st_mode) if info else 0o666 & ~_umask()  # mkstemp makes 0600
+        except OSError as exc:
+            raise UserError(f"{target}: kan inte skriva utdatafilen: {_reason(exc)}") from exc
+        self.handle = os.fdopen(fd, "wb")
+
+    def write(self, data: str | bytes) -> None:
+        try:
+            self.handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+        except OSError as exc:
+            raise UserError(f"{self.target}: kan inte skriva utdatafilen: {_reason(exc)}") from exc
+
+    def commit(self) -> None:
+        """Put the file in place: everything written so far, and nothing more."""
+        try:
+            self.handle.close()
+            if self.tmp is not None:
+                os.chmod(self.tmp, self.mode)
+                os.replace(self.tmp, self.real)
+                self.tmp = None
+        except OSError as exc:
+            raise UserError(f"{self.target}: kan inte skriva utdatafilen: {_reason(exc)}") from exc
+
+    def discard(self) -> None:
+        """Leave no temporary file behind (also after Ctrl-C)."""
+        try:
+            self.handle.close()
+        except OSError:
+            pass
+        if self.tmp is not None:
+            Path(self.tmp).unlink(missing_ok=True)
+            self.tmp = None
 
 
 def _descriptor(path: Path) -> bool:
     """`/dev/stdout`, `/dev/fd/N`, `/proc/self/fd/N` and the like: a file some process already has open."""
     absolute = os.path.abspath(path)
     return absolute.startswith("/proc/") or (absolute.startswith("/dev/") and not absolute.startswith("/dev/shm/"))
-
-
-def _write_into(target: Path, payload: bytes, append: bool) -> None:
-    """Write into an existing file as it is (appending to an open descriptor's file), never replacing it."""
-    try:
-        fd = os.open(target, os.O_WRONLY | (os.O_APPEND if append else 0))
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-    except OSError as exc:
-        raise UserError(f"{target}: kan inte skriva utdatafilen: {_reason(exc)}") from exc
 
 
 _REASONS = {

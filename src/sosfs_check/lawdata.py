@@ -4,12 +4,12 @@ they are told apart, paragraph names, the statutes cited and how they were read,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, ValidationInfo
 
+from .ruleset import BasisBehaviour, InForce, Law
 from .schema import Regex, Strict
 
 
@@ -19,31 +19,6 @@ class ProfileSpec(Strict):
     title: str
     names: Regex  # matched case-insensitively on the title page and in the text
     combines: list[str] = []  # a combined report is each of these kinds at once
-
-
-@dataclass(frozen=True)
-class Law:
-    """The areas, profiles and paragraph names of a list of packs, later packs adding to earlier ones."""
-
-    areas: dict[str, str]
-    profiles: dict[str, ProfileSpec]
-    paragraphs: dict[str, str]
-    authorisations: frozenset[str] = frozenset()  # paragraphs that empower others to issue föreskrifter
-
-    @classmethod
-    def of(cls, packs) -> Law:
-        merged = ({}, {}, {})
-        for pack in packs:
-            for table, extra in zip(merged, (pack.areas, pack.profiles, pack.paragraphs)):
-                table.update(extra)
-        return cls(*merged, frozenset(a for pack in packs for a in pack.authorisations))
-
-    def implied_profiles(self, profiles: list[str]) -> list[str]:
-        """The profiles with every combined profile all of whose kinds are listed."""
-        return [*profiles, *(
-            name for name, spec in self.profiles.items()
-            if spec.combines and name not in profiles and all(kind in profiles for kind in spec.combines)
-        )]
 
 
 def _law(info: ValidationInfo) -> Law | None:
@@ -72,14 +47,11 @@ SourceLevel = Literal["primary", "secondary", "unverified"]
 _TEXT_ID = re.compile(r"^(?:SFS|SOSFS|HSLF-FS) \d{4}:\d+")
 
 
-class Dated(Strict):
+class Dated(InForce, Strict):
     """In force from `valid_from` up to and including `valid_to`; open-ended when not given."""
 
     valid_from: date | None = None
     valid_to: date | None = None
-
-    def in_force(self, day: date) -> bool:
-        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
 
 
 class ProvisionSource(Strict):
@@ -110,7 +82,7 @@ class LegalText(Dated):
     check_before_release: str = ""  # what must be checked against the official text (docs/legal-sources.md)
 
 
-class LegalBasis(Dated):
+class LegalBasis(BasisBehaviour, Dated):
     """One citation of a rule, with how its text was verified and when it is in force."""
 
     cite: str
@@ -118,11 +90,6 @@ class LegalBasis(Dated):
     reference: str = ""
     quotes_wording: bool = False
     in_report: bool = False  # the provision prescribes content of the report itself
-
-    @property
-    def supports_error(self) -> bool:
-        """Can this basis carry an error: report content read first hand, or quoted by a named source."""
-        return self.in_report and (self.level == "primary" or (self.level == "secondary" and self.quotes_wording))
 
 
 def resolve_basis(citation: str, texts: dict[str, LegalText]) -> LegalBasis:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import importlib
 import io
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from .errors import UserError
-from .files import write_atomic, write_output
+from .files import Output, write_output
 from .render import Run
 from .result import Result
 
@@ -86,26 +87,93 @@ def render(format: str, results: list[Result], lang: str, rules, run: Run = Run(
     return text if format in RAW else visible(text, markup=format in MARKUP)
 
 
-def emit(pairs: list[tuple[str, Path | None]], results: list[Result], lang: str, rules, run: Run = Run()) -> None:
-    """Write every requested format; GitHub's step summary is appended when running in Actions.
-    The outputs were checked against every input before reading (`pipeline.run`)."""
-    inputs = [r.path for r in results]
-    for format, file in pairs:
-        if file is not None:
-            write_atomic(file, render(format, results, lang, rules, run), inputs=inputs)
-        elif format == "rich":
-            from rich.console import Console
+STREAMED = ("json", "concise", "github", "markdown", "html")  # renderers with `parts`: written as results arrive
 
-            from .controls import VisibleStream
-            from .render.rich_report import print_report
 
-            print_report(results, Console(file=VisibleStream(sys.stdout)), lang)
+class Outputs:
+    """Every requested format, written as results arrive (`add`) and finished by `finish`; output
+    files appear whole or not at all (`discard` on an interruption). SARIF, JUnit and GitLab, the
+    rich format to a file and GitHub's step summary need the whole run: their results are kept
+    and rendered at the end. Nothing is written when no result arrives. The outputs were checked
+    against every input before reading (`pipeline.run`)."""
+
+    def __init__(self, pairs: list[tuple[str, Path | None]], lang: str, rules):
+        self.pairs, self.lang, self.rules = pairs, lang, rules
+        self.kept: list[Result] = []
+        self.keep = any(not (format in STREAMED or (format == "rich" and file is None)) for format, file in pairs)
+        self.keep |= any(format == "github" for format, _ in pairs) and "GITHUB_STEP_SUMMARY" in os.environ
+        self.streams: list | None = None  # (parts, format, file) per streamed format, once the first result came
+        self.console = None  # the rich format on stdout: printed result by result
+        self.files: dict[Path, Output] = {}
+
+    def add(self, result: Result) -> None:
+        if self.streams is None:
+            self._start(result)
         else:
-            write_output(None, render(format, results, lang, rules, run))
-    if any(format == "github" for format, _ in pairs):
-        from .render.github import append_step_summary
+            for parts, format, file in self.streams:
+                if parts is not None:
+                    self._write(format, file, parts.separator)
+        for parts, format, file in self.streams:
+            if parts is None:
+                from .render.rich_report import print_report
 
-        append_step_summary(results, lang)
+                print_report([result], self.console, self.lang)
+            else:
+                self._write(format, file, parts.document(result))
+        if self.keep:
+            self.kept.append(result)
+
+    def _start(self, first: Result) -> None:
+        from .controls import VisibleStream
+
+        self.streams = []
+        for format, file in self.pairs:
+            if format == "rich" and file is None:
+                from rich.console import Console
+
+                self.console = Console(file=VisibleStream(sys.stdout))
+                self.streams.append((None, format, None))
+            elif format in STREAMED:
+                parts = importlib.import_module(f".render.{RENDERERS[format]}", __package__).parts(first, self.lang)
+                self.streams.append((parts, format, file))
+                if file is not None:
+                    self.files[file] = Output(file)  # written even when the format has nothing to say
+                self._write(format, file, parts.head)
+
+    def _write(self, format: str, file: Path | None, text: str) -> None:
+        """A streamed format's piece; in formats people read, control characters shown (see `render`)."""
+        from .controls import visible
+
+        self._put(file, text if format in RAW else visible(text, markup=format in MARKUP))
+
+    def _put(self, file: Path | None, text: str) -> None:
+        if file is None:
+            write_output(None, text)
+        elif text:
+            self.files[file].write(text)
+
+    def finish(self, run: Run) -> None:
+        """Write the tails and what needs the whole run, and put the files in place."""
+        if self.streams is None:
+            return
+        for parts, format, file in self.streams:
+            if parts is not None:
+                self._write(format, file, parts.tail)
+        for format, file in self.pairs:
+            if format not in STREAMED and not (format == "rich" and file is None):
+                if file is not None:
+                    self.files[file] = Output(file)
+                self._put(file, render(format, self.kept, self.lang, self.rules, run))
+        for output in self.files.values():
+            output.commit()
+        if any(format == "github" for format, _ in self.pairs):
+            from .render.github import append_step_summary
+
+            append_step_summary(self.kept, self.lang)
+
+    def discard(self) -> None:
+        for output in self.files.values():
+            output.discard()
 
 
 PROGRESS_FROM = 4  # files; fewer finish before a bar would help

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sys
 import traceback
+from collections import Counter
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager as ContextManager
-from contextlib import nullcontext
+from contextlib import closing, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,20 +24,14 @@ def on_stderr(problem: InputError) -> None:
     print(f"sosfs-check: {problem}{hint}", file=sys.stderr)
 
 
-def collect(outcomes: list, paths: list[Path], on_problem: Callable[[InputError], None]) -> tuple[list[Result], bool]:
-    """(results, whether a file failed); each file that failed goes to `on_problem`. A file found in
-    a folder that is no report is skipped with a note; named on the command line, it fails."""
-    results, failed = [], False
-    named = {p for p in paths if not p.is_dir()}
-    for outcome in outcomes:
-        if isinstance(outcome, NotAReportError) and outcome.path not in named:
-            print(f"sosfs-check: hoppar över {outcome.path}: varken patientsäkerhets- eller kvalitetsberättelse", file=sys.stderr)
-        elif isinstance(outcome, InputError):
-            on_problem(outcome)
-            failed = True
-        else:
-            results.append(outcome)
-    return results, failed
+def _problem(outcome: InputError, paths: set[Path], on_problem: Callable[[InputError], None]) -> bool:
+    """Pass a file that could not be checked to `on_problem`; whether it fails the run. A file found
+    in a folder that is no report is skipped with a note; named on the command line, it fails."""
+    if isinstance(outcome, NotAReportError) and outcome.path not in paths:
+        print(f"sosfs-check: hoppar över {outcome.path}: varken patientsäkerhets- eller kvalitetsberättelse", file=sys.stderr)
+        return False
+    on_problem(outcome)
+    return True
 
 
 @dataclass(frozen=True)
@@ -60,16 +55,20 @@ def run(
     outputs: list[Path | None] = (),
     reads: list[Path] = (),
     on_problem: Callable[[InputError], None] = on_stderr,
+    each: Callable[[Result], None] | None = None,
 ) -> tuple[list[Result], bool]:
     """Check the reports (folders are searched) under `settings`: (results, whether a file failed).
 
+    Results come in input order; `each(result)`, when given, gets each one as soon as it is done,
+    and none is kept (the list is empty). Each file that cannot be checked goes to `on_problem` as it
+    comes (default: a line on stderr).
     `progress(total)` gives a context yielding the per-file callback (see `outputs.progress`).
     Findings of suppressed rules carry the configured reason; `write_baseline` records the
-    findings as known, and `baseline` (or the file just written) marks the known ones.
+    findings as known, and `baseline` (or the file being written) marks the known ones.
     Before anything is read, `outputs` and `write_baseline` are refused if they are any file
     read: the paths, the reports found in folders, the baseline and `reads` (configuration, packs).
-    Each file that cannot be checked goes to `on_problem` (default: a line on stderr).
     """
+    from .baseline import entries, load_baseline, mark_known, write_baseline as save_baseline
     from .batch import check_paths
     from .discover import discover, report_skipped
     from .files import guard_outputs
@@ -87,19 +86,24 @@ def run(
     inputs = [*paths, *files, *reads]
     guard_outputs(outputs, [*inputs, *([baseline] if baseline else [])])
     guard_outputs([write_baseline], inputs)
-    with progress(len(files)) if progress else nullcontext() as on_done:
-        outcomes = check_paths(files, settings, jobs, on_done)
-    results, failed = collect(outcomes, paths, on_problem)
-    suppress(settings, results)
+    known = load_baseline(baseline, settings.rules.aliases) if baseline and not write_baseline else None
+    written: list[dict] = []  # the baseline being written: every unsuppressed finding is known
+    results, failed, named = [], False, {p for p in paths if not p.is_dir()}
+    with progress(len(files)) if progress else nullcontext() as on_done, \
+            closing(check_paths(files, settings, jobs, on_done)) as outcomes:
+        for outcome in outcomes:
+            if isinstance(outcome, InputError):
+                failed |= _problem(outcome, named, on_problem)
+                continue
+            suppress(settings, [outcome])
+            if write_baseline:
+                written.extend(mine := entries(outcome, write_baseline.parent))
+                mark_known(outcome, Counter((e["path"], e["fingerprint"]) for e in mine), write_baseline.parent)
+            elif known is not None:
+                mark_known(outcome, known, baseline.parent)
+            each(outcome) if each else results.append(outcome)
     if write_baseline:
-        from .baseline import write_baseline as save_baseline
-
-        save_baseline(write_baseline, results)
-        baseline = write_baseline
-    if baseline:
-        from .baseline import apply_baseline, load_baseline
-
-        apply_baseline(results, load_baseline(baseline, settings.rules.aliases), baseline)
+        save_baseline(write_baseline, written, files)
     return results, failed
 
 

@@ -1,108 +1,76 @@
-"""Rule packs: the rule file and rule set, loading with file:line errors, the built-in pack.
+"""Rule packs: the rule file and its `descriptions:`, loading with file:line errors.
 
-A rule itself is in `rulemodel`; the `check:` of a rule is one of the check types in `checks/`."""
+A rule itself is in `rulemodel`, the loaded rule set and the built-in pack in `ruleset`; the `check:`
+of a rule is one of the check types in `checks/` (their models in `checks/models.py`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import Field, ValidationError
 
-from .descriptions import DescriptionData, Vocabulary, merge_data
-from .errors import RuleError, UserError
-from .lawdata import Adoption, LegalText, Law, Pack, resolve_basis
+from .descriptions import Vocabulary, merge_data
+from .errors import RuleError
+from .lawdata import LegalText, Pack, resolve_basis
+from .records import dump
 from .rulemodel import Rule
-from .schema import Strict
+from .ruleset import Law, RuleSet, builtin_rules, builtin_rules_dir, load_ruleset  # noqa: F401 (the loaded rule sets, as before)
+from .schema import Regex, Strict
 from .sections import Section
 from .validation import swedish
 from .yamlfile import positions, read_yaml, validate
+
+
+class Topic(Strict):
+    """Two groups of terms that must meet in one sentence: what is spoken of, and what was done."""
+
+    subjects: list[str] = Field(min_length=1)
+    activities: list[str] = Field(min_length=1)
+    done: bool = False  # the sentence must also say that it was done ("infördes", "har minskat")
+    # Verbs of change whose form for what was done ("bytte", "infördes", "har förlängts") describes
+    # the topic whatever the sentence is about ("bytte vi autoklav"): a measure can concern anything.
+    changes: list[str] = []
+    patterns: list[Regex] = []  # wording that describes the topic by itself ("ökade från 78 till 97 procent")
+    # Words of a table's first row ("utfall") that make its figures describe the topic; so do two year
+    # columns ("2024 | 2025"). A table of goals ("Mål | Senast") has neither.
+    table_headers: list[str] = []
+
+
+class LawSentence(Strict):
+    source: str  # "SFS 2010:659 3 kap. 10 §"
+    text: str
+
+
+class DescriptionData(Strict):
+    """A rule file's `descriptions:`: topics, the rules they serve, and what is never evidence."""
+
+    topics: dict[str, Topic] = {}
+    rules: dict[str, list[str]] = {}  # rule id -> topics whose description meets the rule
+    asks_what_was_done: list[str] = []  # rule ids for which goals and plans are no evidence
+    cites_the_law: list[str] = []  # rule ids that look for references to the law: restated law counts for them
+    asks_who: list[str] = []  # rule ids that ask who is responsible: role and duty sentences count for them
+    plans: list[Regex] = []  # goal and plan wording: not what was done
+    subclauses: list[Regex] = []  # subordinate clauses, set aside when looking for plan wording ("… som bör tas fram")
+    roles: list[Regex] = []  # who is responsible or tasked ("ansvarar för", "har till uppgift"): not what was done
+    done: list[Regex] = []  # wording of what was done, which outweighs a plan word in the same sentence
+    not_evidence: list[Regex] = []  # title-page, approval and template credit lines
+    ignore: list[Regex] = []  # wording whose words are never a subject or activity ("i de fall")
+    glossary_headings: list[str] = []  # sections that explain words and abbreviations: never evidence
+    # Words that carry a clause on past a comma, semicolon or colon, or a sentence into the next one
+    # ("…, som analyserades", "…; alla besvarades", "Vi tog emot elva klagomål. Alla besvarades …").
+    continues: list[str] = []
+    # Headings about the coming year ("Mål och planerade åtgärder för kommande år", "Riskanalys inför
+    # 2026"): never the own section of a rule that asks what was done.
+    future_headings: list[Regex] = []
+    law: list[LawSentence] = []  # the statute's own sentences
+    law_wording: list[Regex] = []  # wording that passes on a rule's text ("Enligt SOSFS 2011:9 … ska")
+    forms: dict[str, list[str]] = {}  # lemma -> its inflected forms (rules/former.yml, from simplemma)
 
 
 class RuleFile(Strict):
     rules: list[Rule] = []
     sections: list[Section] = []
     descriptions: DescriptionData | None = None  # vocabulary of descriptions, never-evidence wording, law text
-
-
-@dataclass(frozen=True)
-class RuleSet:
-    pack: Pack  # the first (built-in) pack
-    rules: tuple[Rule, ...]
-    packs: tuple[Pack, ...] = ()  # every pack merged in, in order; defaults to (pack,)
-    sections: tuple[Section, ...] = ()  # the report's sections, from every pack
-    vocabulary: Vocabulary = field(default_factory=lambda: Vocabulary(DescriptionData()))
-
-    def __post_init__(self):
-        if not self.packs:
-            object.__setattr__(self, "packs", (self.pack,))
-
-    @property
-    def pack_names(self) -> str:
-        """Every pack as 'name version', for report headers."""
-        return " + ".join(f"{p.name} {p.version}" for p in self.packs)
-
-    @property
-    def law(self) -> Law:
-        return Law.of(self.packs)
-
-    @property
-    def areas(self) -> dict[str, str]:
-        """Checklist area -> its title, in the checklist's order."""
-        return self.law.areas
-
-    @property
-    def profiles(self) -> dict[str, str]:
-        """Profile (kind of report) -> its title."""
-        return {name: spec.title for name, spec in self.law.profiles.items()}
-
-    @property
-    def paragraphs(self) -> dict[str, str]:
-        """Cited paragraph -> what it requires, for the coverage matrix."""
-        return self.law.paragraphs
-
-    def check_profile(self, profile: str | None, where: str = "--profile") -> str | None:
-        """The profile's key when the packs know it, however it is written (or None: detect it);
-        the one check of a profile name."""
-        if profile is None:
-            return None
-        from .profiles import profile_name  # also `psb`, `kb`, without å/ä
-
-        name = profile_name(profile, self.profiles)
-        if name is None:
-            raise UserError(f"{where}: okänd profil {profile!r}; välj bland: {', '.join(self.law.profiles)}")
-        return name
-
-    @property
-    def texts(self) -> dict[str, LegalText]:
-        """Every pack's legal texts by id; a later pack's entry replaces an earlier one."""
-        return {text.id: text for pack in self.packs for text in pack.texts}
-
-    @property
-    def adoption(self) -> Adoption | None:
-        """The adoption words of the last pack that has them."""
-        return next((p.adoption for p in reversed(self.packs) if p.adoption), None)
-
-    def for_profile(self, profile: str) -> list[Rule]:
-        return [r for r in self.rules if profile in r.profiles]
-
-    def by_id(self, rule_id: str) -> Rule | None:
-        """The rule with this id, or with it as an earlier id (an alias)."""
-        return next((r for r in self.rules if r.id == rule_id), None) or next(
-            (r for r in self.rules if rule_id in r.aliases), None
-        )
-
-    @property
-    def aliases(self) -> dict[str, str]:
-        """Earlier rule id -> the id the rule has now."""
-        return {alias: r.id for r in self.rules for alias in r.aliases}
-
-
-def builtin_rules_dir() -> Path:
-    """The bundled pack: inside the installed package, or `rules/` in a source checkout."""
-    installed = Path(__file__).parent / "rules"
-    return installed if installed.is_dir() else Path(__file__).resolve().parents[2] / "rules"
 
 
 def _validate(model, path: Path, text: str, data: object, trusted: bool = False, texts: dict | None = None,
@@ -225,13 +193,6 @@ def load_rules(directory: Path, trusted: bool = False, texts: dict | None = None
                    vocabulary=Vocabulary.build(merge_data(descriptions)))
 
 
-@cache
-def builtin_rules() -> RuleSet:
-    from .rulecache import cached
-
-    return cached(builtin_rules_dir(), lambda directory: load_rules(directory, trusted=True))
-
-
 def merge_pack(base: RuleSet, directory: Path) -> RuleSet:
     """Add the pack in `directory` to `base`: a rule with a known id replaces it in place,
     a new one is appended, and ids in the pack's `disable:` are removed."""
@@ -268,22 +229,9 @@ def _resolved_again(rules: dict[str, Rule], texts: dict[str, LegalText], pack_pa
     for rule_id, rule in rules.items():
         try:
             bases = [resolve_basis(c, texts).model_dump() for c in rule.legal_basis]
-            out[rule_id] = type(rule).model_validate({**rule.model_dump(), "bases": bases})
+            out[rule_id] = Rule.model_validate({**dump(rule), "bases": bases})
         except ValidationError as exc:
             problems.append(f"{pack_path}:1:1: texts: {rule_id}: {swedish(exc.errors()[0])}")
     if problems:
         raise RuleError(problems)
     return out
-
-
-def load_ruleset(extra_dirs: tuple[Path, ...] = ()) -> RuleSet:
-    """The built-in pack with extra packs (`--rules DIR`, configuration) merged in, in order; cached."""
-    return _ruleset(tuple(dict.fromkeys(Path(d).resolve() for d in extra_dirs)))  # a pack named twice counts once
-
-
-@cache
-def _ruleset(extra_dirs: tuple[Path, ...]) -> RuleSet:
-    ruleset = builtin_rules()
-    for directory in extra_dirs:
-        ruleset = merge_pack(ruleset, directory)
-    return ruleset

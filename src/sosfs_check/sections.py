@@ -7,23 +7,21 @@ from typing import Annotated
 from pydantic import Field, ValidationInfo, model_validator
 
 from .lawdata import Profile, _law
+from .ruleset import SectionBehaviour, WordingBehaviour
 from .schema import Strict
 
 
-class Wording(Strict):
+class Wording(WordingBehaviour, Strict):
     """A text in Swedish and, optionally, English."""
 
     sv: str = Field(min_length=1)
     en: str = ""
 
-    def text(self, lang: str) -> str:
-        return (self.en if lang == "en" else "") or self.sv
-
 
 SectionId = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 
 
-class Section(Strict):
+class Section(SectionBehaviour, Strict):
     """A section of the report, in the order of SKR's template; rules name it with `section:`.
 
     `sosfs-check mall` writes one heading for every section an active rule of the profile names
@@ -46,5 +44,3 @@ class Section(Strict):
             return {**data, "profiles": list(_law(info).profiles)}  # read by the loader, which gives the law
         return data
 
-    def heading(self, profile: str, lang: str) -> str:
-        return self.titles.get(profile, self.title).text(lang)

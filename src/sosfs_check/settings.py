@@ -9,6 +9,9 @@ from pathlib import Path
 
 from .errors import UserError
 
+FILE_NAME = "sosfs-check.toml"
+PYPROJECT = "pyproject.toml"
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -73,9 +76,16 @@ def resolve(
 ) -> Settings:
     """Settings from the command line's flags (None: not given), the configuration file (`config`,
     else the nearest one) and the defaults, in that order. `rule_dirs` are extra packs (`--rules`)."""
+    path = config if config is not None else find_config(Path.cwd().resolve())
+    if path is None:  # no configuration file: nothing to validate, and pydantic is not loaded
+        from .ruleset import load_ruleset
+
+        ruleset = load_ruleset(tuple(rule_dirs or ()))
+        return Settings(rules=ruleset, profile=ruleset.check_profile(profile), as_of=as_of_date(as_of),
+                        lang=lang or "sv", max_size=max_size, fail_on=fail_on or "error")
     from .config import configured_rules, load_config
 
-    found = load_config(config)
+    found = load_config(path)
     ruleset = configured_rules(found, tuple(rule_dirs or ()))
     if profile is None and found.profile is not None:
         profile = ruleset.check_profile(found.profile, f"{found.path}: profile")
@@ -90,3 +100,41 @@ def resolve(
         docs_url=found.docs_url,
         config=found,
     )
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest sosfs-check.toml, or pyproject.toml with [tool.sosfs-check], from `start` upward."""
+    for directory in (start, *start.parents):
+        own = directory / FILE_NAME
+        if own.is_file():
+            return own
+        pyproject = directory / PYPROJECT
+        if pyproject.is_file() and b"sosfs-check" in _read_bytes(pyproject):
+            if "sosfs-check" in _read_toml(pyproject).get("tool", {}):
+                return pyproject
+    return None
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, within the size limit for configuration files."""
+    from .bounds import DataError, read_bounded
+
+    try:
+        return read_bounded(path)
+    except OSError as exc:
+        raise UserError(f"{path}: kan inte läsa konfigurationen: {exc.strerror or exc}") from None
+    except DataError as exc:
+        raise UserError(f"{path}: konfigurationsfilen {exc.problem}") from None
+
+
+def _read_toml(path: Path) -> dict:
+    import re
+    import tomllib
+
+    try:
+        return tomllib.loads(_read_bytes(path).decode("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        line = re.search(r"\(at line (\d+),", str(exc))
+        raise UserError(f"{path}{':' + line[1] if line else ''}: ogiltig TOML: {exc}") from None
+    except RecursionError:
+        raise UserError(f"{path}: ogiltig TOML: orimligt djupt nästlad") from None

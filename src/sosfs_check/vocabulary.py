@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from copy import copy
 from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import accumulate
 
-from rapidfuzz.distance import Levenshtein
 
 WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ”\"])")
@@ -29,7 +29,7 @@ class Term:
     words: tuple[tuple[str, bool], ...]  # (stem or exact word, exact?)
     regex: str  # the words in order; compiled only when asked (most terms are one word)
 
-    @property
+    @cached_property
     def pattern(self) -> re.Pattern:
         return re.compile(self.regex)
 
@@ -75,10 +75,18 @@ def _contains(term: Term, lower: str) -> bool:
 
 
 class TextIndex:
-    """Which blocks contain which words; built once per document."""
+    """Which blocks contain which words; built once per document.
 
-    def __init__(self, texts: list[str]):
+    With `owners`, text i is a part of the block at position owners[i] (a block is its parts in
+    order, joined by spaces); `keeping` gives the index of the blocks made of some parts only."""
+
+    def __init__(self, texts: list[str], owners: list[int] | None = None):
         self.lower = [t.lower() for t in texts]
+        self.owners = owners
+        self.kept: list[bool] | None = None
+        self._parts: dict[int, list[int]] = {}  # block -> its parts
+        for i, owner in enumerate(owners or ()):
+            self._parts.setdefault(owner, []).append(i)
         postings: dict[str, list[int]] = {}  # token -> texts holding it, in order
         for i, text in enumerate(self.lower):
             for token in set(WORD.findall(text)):
@@ -91,17 +99,37 @@ class TextIndex:
         self._found: dict[str, list[int]] = {}
         self._hits: dict[tuple[str, bool], set[int]] = {}
 
+    def keeping(self, kept: list[bool]) -> TextIndex:
+        """The index of the blocks made of the kept parts only, sharing the word lists."""
+        view = copy(self)
+        view.kept, view._found, view._hits = kept, {}, {}
+        return view
+
+    def _blocks(self, token: str) -> list[int]:
+        """Blocks with the token, in order."""
+        found = self.postings.get(token, ())
+        if self.owners is None:
+            return list(found)
+        kept, owners = self.kept, self.owners
+        return [owners[i] for i in found if kept is None or kept[i]]
+
+    def _text(self, pos: int) -> str:
+        if self.owners is None:
+            return self.lower[pos]
+        kept = self.kept
+        return " ".join(self.lower[i] for i in self._parts.get(pos, ()) if kept is None or kept[i])
+
     def _prefixed(self, stem: str) -> list[str]:
         """Tokens that start with `stem` (they sort between it and it followed by the last character)."""
         return self.tokens[bisect_left(self.tokens, stem) : bisect_left(self.tokens, stem + "\U0010ffff")]
 
     def _word_hits(self, stem: str, exact: bool) -> set[int]:
-        """Texts with a word equal to `stem` (exact) or starting with it; do not modify."""
+        """Blocks with a word equal to `stem` (exact) or starting with it; do not modify."""
         key = (stem, exact)
         if key not in self._hits:
             hits: set[int] = set()
             for token in [stem] if exact else self._prefixed(stem):
-                hits.update(self.postings.get(token, ()))
+                hits.update(self._blocks(token))
             self._hits[key] = hits
         return self._hits[key]
 
@@ -121,7 +149,7 @@ class TextIndex:
             if not candidates:
                 return []
         if len(term.words) > 1:
-            candidates = {i for i in candidates if _contains(term, self.lower[i])}
+            candidates = {i for i in candidates if _contains(term, self._text(i))}
         return sorted(candidates)
 
     def find_any(self, terms: list[str], scope: set[int] | None = None) -> list[int]:
@@ -140,10 +168,9 @@ class TextIndex:
             word = term_text.lower()
             for token in self._near(word):
                 if len(token) >= len(word) - 1 and (
-                    Levenshtein.distance(token[: len(word)], word, score_cutoff=1) <= 1
-                    or Levenshtein.distance(token[: len(word) + 1], word, score_cutoff=1) <= 1
+                    one_edit(token[: len(word)], word) or one_edit(token[: len(word) + 1], word)
                 ):
-                    found.update(self.postings[token])
+                    found.update(self._blocks(token))
         return sorted(found)
 
     def _near(self, word: str) -> set[str]:
@@ -174,6 +201,16 @@ def text_matches(text: str, term_text: str) -> bool:
 
 
 _TYPED_NUMBER = re.compile(r"^[\d.\s]+")
+
+
+def one_edit(a: str, b: str) -> bool:
+    """At most one edit apart (Levenshtein distance 0 or 1): a letter replaced, added or left out."""
+    if len(a) > len(b):
+        a, b = b, a
+    if len(b) - len(a) > 1:
+        return False
+    i = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), len(a))
+    return a[i + 1 :] == b[i + 1 :] if len(a) == len(b) else a[i:] == b[i + 1 :]
 
 
 def heading_key(text: str) -> str:

@@ -7,7 +7,8 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
-from sosfs_check.checks.stale_references import ReplacedLaw
+from sosfs_check.checks.models import ReplacedLaw
+from sosfs_check.checks.stale_references import catalogue, entries as law_entries
 from sosfs_check.rules import builtin_rules, builtin_rules_dir
 
 LAW = {
@@ -21,7 +22,7 @@ LAW = {
 
 
 def test_entries_are_built_from_the_paragraph_map():
-    entries = ReplacedLaw.model_validate(LAW).entries()
+    entries = law_entries(ReplacedLaw.model_validate(LAW))
     assert [(e.replacement, e.context, e.valid_from) for e in entries] == [
         ("5 kap. 1 § nya lagen (2020:2)", r"\bGL\b", date(2020, 7, 1)),
         ("6 kap. 2 § nya lagen (2020:2) (tillsyn)", None, date(2020, 7, 1)),
@@ -52,7 +53,7 @@ def test_the_builtin_catalogue_repeats_no_pattern():
 
 def test_the_builtin_rule_finds_a_moved_paragraph_through_the_data():
     rule = builtin_rules().by_id("LAGAR-INAKTUELL-REFERENS")
-    replacements = [e.replacement for e in rule.check.catalogue[:3]]
+    replacements = [e.replacement for e in catalogue(rule.check)[:3]]
     assert replacements == [
         "27 kap. 2–6 §§ socialtjänstlagen (2025:400)",
         "5 kap. 1 § andra stycket och 27 kap. 2–6 §§ socialtjänstlagen (2025:400)",

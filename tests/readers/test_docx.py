@@ -22,7 +22,8 @@ from docx.shared import Pt
 from lxml import etree
 
 from sosfs_check.errors import InputError
-from sosfs_check.readers.docx import HEURISTIC_HEADINGS, NO_HEADINGS, read_docx
+from sosfs_check.readers.common import NO_HEADINGS
+from sosfs_check.readers.docx import HEURISTIC_HEADINGS, read_docx
 
 NS = (
     'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '

@@ -1,9 +1,10 @@
-"""Check types: one module each, holding its `check:` model, evaluation, description and vocabulary.
+"""Check types: one module each, holding its evaluation, description and vocabulary.
 
-A module `checks/<name>.py` defines `MODEL` (a pydantic model whose `type` is `Literal["<name>"]`),
-`evaluate(check, ctx) -> Verdict` and `describe(check) -> list[str]`. Every module of the package
-but `context` is a check type: the rule schema (`Check`), the engine and `rules explain` find it
-here, so a new check type is one new module (and its test file). See docs/check-types.md.
+A module `checks/<name>.py` defines `evaluate(check, ctx) -> Verdict` and `describe(check) ->
+list[str]`; the pydantic model of its `check:` mapping, whose `type` is `Literal["<name>"]`, is in
+`checks/models.py` (the rule schema `Check`, loaded only to validate rule files). Every module of
+the package but `context` and `models` is a check type: the engine and `rules explain` find it
+here, so a new check type is one new module, its model and its test file. See docs/check-types.md.
 """
 
 from __future__ import annotations
@@ -12,28 +13,22 @@ import importlib
 import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Annotated, Union, get_args
-
-from pydantic import Field
 
 from .context import Context, Problem, Verdict
 
 
 @dataclass(frozen=True)
 class CheckType:
-    model: type
     evaluate: Callable[..., Verdict]
     describe: Callable[..., list[str]]
 
 
-_MODULES = [
-    importlib.import_module(f"{__name__}.{info.name}") for info in pkgutil.iter_modules(__path__) if info.name != "context"
-]  # in name order
-CHECK_TYPES: dict[str, CheckType] = {
-    get_args(m.MODEL.model_fields["type"].annotation)[0]: CheckType(m.MODEL, m.evaluate, m.describe) for m in _MODULES
-}
+_MODULES = {
+    info.name: importlib.import_module(f"{__name__}.{info.name}")
+    for info in pkgutil.iter_modules(__path__) if info.name not in ("context", "models")
+}  # in name order
+CHECK_TYPES: dict[str, CheckType] = {name: CheckType(m.evaluate, m.describe) for name, m in _MODULES.items()}
 CHECK_TYPE_NAMES = tuple(CHECK_TYPES)
-Check = Annotated[Union[tuple(t.model for t in CHECK_TYPES.values())], Field(discriminator="type")]
 
 
 def evaluate(check, ctx: Context) -> Verdict:
@@ -46,4 +41,4 @@ def describe(check) -> list[str]:
     return CHECK_TYPES[check.type].describe(check)
 
 
-__all__ = ["CHECK_TYPES", "CHECK_TYPE_NAMES", "Check", "Context", "Problem", "Verdict", "describe", "evaluate"]
+__all__ = ["CHECK_TYPES", "CHECK_TYPE_NAMES", "Context", "Problem", "Verdict", "describe", "evaluate"]

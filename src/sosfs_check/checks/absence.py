@@ -3,26 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
 
-from pydantic import Field
-
-from ..regexes import rule_pattern
-from ..schema import Regex, Strict
-from .context import Context, Verdict, excerpt, failed, sentences_at, within_words
 from ..facts import FACT_LABELS
-from .figure import FactKey
-
-
-class AbsenceCheck(Strict):
-    """Fails when the report itself states that the work was not done."""
-
-    type: Literal["absence"]
-    patterns: list[Regex] = Field(min_length=1)
-    within: list[str] = []
-    # The report's figure for this key is zero ("Ingen särskild riskanalys genomfördes"): the same
-    # reading of a stated none as the figures (facts.py).
-    zero_figure: FactKey | None = None
+from ..regexes import rule_pattern
+from .context import Context, Verdict, excerpt, failed, sentences_at, within_words
 
 
 def evaluate(check, ctx: Context) -> Verdict:
@@ -47,5 +31,3 @@ def describe(check) -> list[str]:
             *([f"Eller: berättelsen anger att antalet {FACT_LABELS[check.zero_figure]} är noll (”inga …”, ”ingen …”)."]
               if check.zero_figure else [])]
 
-
-MODEL = AbsenceCheck

@@ -3,23 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
-
-from pydantic import Field
 
 from ..dates import MONTHS
-from ..schema import Strict
 from .context import Context, Verdict, excerpt, failed
 
 MONTH_NAMES = {number: name for name, number in MONTHS.items()}
-
-
-class AdoptionCheck(Strict):
-    """The adoption date: stated, by the deadline, one year after the period reported on."""
-
-    type: Literal["adoption"]
-    require: Literal["present", "deadline", "previous_year"]
-    deadline: str = Field(default="03-01", pattern=r"^\d{2}-\d{2}$")  # MM-DD in the year after the period
 
 
 def evaluate(check, ctx: Context) -> Verdict:
@@ -67,6 +55,3 @@ def describe(check) -> list[str]:
         "previous_year": "Att berättelsen avser kalenderåret före det år den upprättades (eller, utan "
                          "upprättandedatum, behandlades).",
     }[check.require]]  # fmt: skip
-
-
-MODEL = AdoptionCheck

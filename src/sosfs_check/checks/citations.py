@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Literal
-
-from pydantic import model_validator
 
 from ..regexes import rule_pattern
-from ..schema import Regex, Strict
 from .context import Context, Problem, Verdict, sentences_at
 
 _CITED = re.compile(r"(?P<chapter>\d{1,2})\s*kap\.?\s*(?P<para>\d{1,3})\s*(?P<letter>[a-z])?\s*§", re.IGNORECASE)
@@ -22,28 +18,6 @@ def _cited_law(sentence: str, cite: re.Match, mentions: list[re.Match]) -> re.Ma
         return before[-1]
     after = [m for m in mentions if m.start() >= cite.end() and sentence[cite.end() : m.start()].strip(" ,") in ("", "i")]
     return after[0] if after else None
-
-
-class LawParagraphs(Strict):
-    name: str
-    pattern: Regex  # how the law is named in text
-    chapters: dict[int, int] = {}  # chapter -> highest paragraph number
-    chapter_count: int | None = None  # number of chapters, when known
-
-
-class CitationsCheck(Strict):
-    """Malformed citations ("SOSFS: 2011:9") and paragraphs that do not exist."""
-
-    type: Literal["citations"]
-    malformed: list[Regex] = []
-    laws: list[LawParagraphs] = []
-    law_names: Regex | None = None  # how any law is named in text: a "3 kap. 9 §" belongs to the name next to it
-
-    @model_validator(mode="after")
-    def _names_for_laws(self) -> CitationsCheck:
-        if self.laws and self.law_names is None:
-            raise ValueError("'laws' kräver 'law_names': hur en lag skrivs i text, så att paragrafen knyts till rätt lag")
-        return self
 
 
 def evaluate(check, ctx: Context) -> Verdict:
@@ -79,6 +53,3 @@ def describe(check) -> list[str]:
         count = f"; {law.chapter_count} kapitel" if law.chapter_count else ""
         lines.append(f"Paragrafer i {law.name} som inte finns ({chapters}{count}).")
     return lines
-
-
-MODEL = CitationsCheck

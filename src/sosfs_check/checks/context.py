@@ -16,7 +16,7 @@ from functools import cached_property
 from itertools import accumulate
 
 from .. import dates
-from ..descriptions import DescriptionData, Statements, Vocabulary
+from ..descriptions import Statements, Vocabulary
 from ..document import BODY_KINDS, Block, Document
 from ..facts import extract_facts
 from ..prefilter import Folded
@@ -93,7 +93,7 @@ class Context:
         self._sentences: dict[int, list[str]] = {}
         self.guidance = self._guidance(list(guidance))
         self.body = [b.kind in BODY_KINDS and pos not in self.guidance for pos, b in enumerate(self.blocks)]
-        self.vocabulary = vocabulary or Vocabulary(DescriptionData())
+        self.vocabulary = vocabulary or Vocabulary.empty()
         self._ends = self._section_ends()
         self._headings: dict[tuple[str, ...], list[Block]] = {}
         self._scopes: dict[tuple, frozenset[int]] = {}
@@ -113,8 +113,13 @@ class Context:
         marks = {pos: b.guidance for pos, b in enumerate(self.blocks) if b.guidance}
         styles = [re.compile(p, re.IGNORECASE) for c in checks for p in c.styles]
         if styles:
+            instruction: dict[str, bool] = {}  # style name -> an instruction style; a document has few
             for pos, block in enumerate(self.blocks):
-                if pos not in marks and block.style and any(p.search(block.style) for p in styles):
+                if pos in marks or not block.style:
+                    continue
+                if block.style not in instruction:
+                    instruction[block.style] = any(p.search(block.style) for p in styles)
+                if instruction[block.style]:
                     marks[pos] = "style"
         patterns = [re.compile(p, re.IGNORECASE) for c in checks for p in c.sentences]
         for pos in self.text.candidates(patterns) if patterns else ():
@@ -174,14 +179,24 @@ class Context:
         rule that asks what was done, without goals and plans."""
         key = (self.asks_done, self.cites_law, self.asks_who)
         if key not in self._evidence:
-            kept: list[list[str]] = [[] for _ in self.blocks]
-            for statement in self.statements.items:
-                if (not (self.asks_done and statement.plan) and (self.cites_law or not statement.law)
-                        and (self.asks_who or not statement.role)):
-                    kept[statement.position].append(statement.text)
-            texts = [" ".join(parts) for parts in kept]
-            self._evidence[key] = TextIndex(texts), [0, *accumulate(len(t.split()) for t in texts)]
+            items = self.statements.items
+            kept = [not (self.asks_done and s.plan) and (self.cites_law or not s.law) and (self.asks_who or not s.role)
+                    for s in items]
+            words = [0] * len(self.blocks)
+            for statement, keep, count in zip(items, kept, self._statement_words):
+                if keep:
+                    words[statement.position] += count
+            self._evidence[key] = self._statement_index.keeping(kept), [0, *accumulate(words)]
         return self._evidence[key]
+
+    @cached_property
+    def _statement_index(self) -> TextIndex:
+        """Word index of every statement, each a part of its block."""
+        return TextIndex([s.text for s in self.statements.items], [s.position for s in self.statements.items])
+
+    @cached_property
+    def _statement_words(self) -> list[int]:
+        return [len(s.text.split()) for s in self.statements.items]
 
     @property
     def index(self) -> TextIndex:
@@ -206,9 +221,9 @@ class Context:
         year = self.period_year or self.report_year
         return year is not None and any(int(y) > year for y in YEAR.findall(heading))
 
-    @cached_property
+    @property
     def _future_headings(self) -> list[re.Pattern]:
-        return [re.compile(p, re.IGNORECASE) for p in self.vocabulary.data.future_headings]
+        return self.vocabulary.patterns["future_headings"]
 
     def described(self, rule_id: str) -> list[Block]:
         """Blocks with a sentence that describes what the rule asks (a topic's subject and activity

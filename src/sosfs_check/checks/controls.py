@@ -2,17 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from ..controls import INVISIBLE, name, visible
-from ..schema import Strict
 from .context import Context, Problem, Verdict
-
-
-class ControlsCheck(Strict):
-    """Text with characters that change how it is shown, or hide in it, is not ready to publish."""
-
-    type: Literal["controls"]
 
 
 def evaluate(check, ctx: Context) -> Verdict:
@@ -28,6 +19,3 @@ def evaluate(check, ctx: Context) -> Verdict:
 def describe(check) -> list[str]:
     """What the check looks for, in Swedish, one point per line."""
     return ["Osynliga styrtecken i texten: riktningsändringar (som U+202E) och andra tecken som inte syns."]
-
-
-MODEL = ControlsCheck

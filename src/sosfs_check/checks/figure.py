@@ -2,24 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from ..facts import FACT_LABELS
-from ..schema import Strict
 from .context import Context, Verdict, failed
-
-FactKey = Literal[
-    "avvikelser", "klagomal_synpunkter", "lex_maria_anmalningar", "lex_sarah_rapporter", "ivo_anmalningar", "riskanalyser"
-]
-
-
-class FigureCheck(Strict):
-    """The report states a figure (a count), in text or in a table."""
-
-    type: Literal["figure"]
-    key: FactKey
-    within: list[str] = []  # where a finding points when the figure is missing
-
 
 def evaluate(check, ctx: Context) -> Verdict:
     fact = next((f for f in ctx.facts if f.key == check.key), None)
@@ -33,6 +17,3 @@ def evaluate(check, ctx: Context) -> Verdict:
 def describe(check) -> list[str]:
     """What the check looks for, in Swedish, one point per line."""
     return [f"En uppgift om antal {FACT_LABELS[check.key]}, i text (”12 …”, ”nio …”, ”inga …”) eller i en tabell."]
-
-
-MODEL = FigureCheck

@@ -9,22 +9,10 @@ counts guidance as content (see Context._guidance).
 
 from __future__ import annotations
 
-from typing import Literal
-
 from ..document import GUIDANCE
-from ..schema import Regex, Strict
 from .context import Context, Problem, Verdict, quoted
 
 _INLINE = {"placeholder": GUIDANCE["placeholder"], "hidden": GUIDANCE["hidden"]}
-
-
-class GuidanceCheck(Strict):
-    """Template guidance: instruction sentences and instruction styles (placeholders and hidden text
-    are always guidance)."""
-
-    type: Literal["guidance"]
-    sentences: list[Regex] = []  # matched at the start of a sentence, case-insensitively
-    styles: list[Regex] = []  # searched in paragraph style names, case-insensitively
 
 
 def evaluate(check, ctx: Context) -> Verdict:
@@ -58,6 +46,3 @@ def describe(check) -> list[str]:
         lines.append(f"Instruktioner från mallen, i början av en mening: {quoted(check.sentences)}.")
     lines.append("Vägledning räknas aldrig som innehåll; en brist per avsnitt.")
     return lines
-
-
-MODEL = GuidanceCheck

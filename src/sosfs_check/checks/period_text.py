@@ -2,20 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
-from pydantic import Field
-
 from ..dates import WHOLE_YEAR
-from ..schema import Strict
 from .context import Context, Verdict, excerpt, failed
-
-
-class PeriodTextCheck(Strict):
-    """The body speaks mostly of the period year, not of an earlier one (copied text)."""
-
-    type: Literal["period_text"]
-    min_mentions: int = Field(default=4, ge=1)
 
 
 def _times(n: int) -> str:
@@ -62,5 +50,3 @@ def describe(check) -> list[str]:
             "oftare talar om berättelsens år än om ett tidigare år.",
             "Att texten inte redovisar ett helt år (”under 2025”) som inte var slut när berättelsen upprättades."]
 
-
-MODEL = PeriodTextCheck

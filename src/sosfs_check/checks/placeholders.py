@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from ..regexes import rule_pattern
-from ..schema import Regex, Strict
 from .context import Context, Problem, Verdict, excerpt
 
 _MARKUP_WORDS = {
@@ -16,14 +13,6 @@ _MARKUP_WORDS = {
 }
 _MARKUP = {"comment": "kommentarer", "insertion": "spårade infogningar", "deletion": "spårade borttagningar",
            "highlight": "färgmarkeringar"}  # fmt: skip
-
-
-class PlaceholdersCheck(Strict):
-    """Template leftovers and review marks that must not be published."""
-
-    type: Literal["placeholders"]
-    patterns: list[Regex] = []
-    markup: list[Literal["comment", "insertion", "deletion", "highlight"]] = []
 
 
 def evaluate(check, ctx: Context) -> Verdict:
@@ -49,6 +38,3 @@ def describe(check) -> list[str]:
     if check.markup:
         lines.append(f"Granskningsspår: {', '.join(_MARKUP[m] for m in check.markup)}.")
     return lines
-
-
-MODEL = PlaceholdersCheck

@@ -4,24 +4,10 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import Literal
-
-from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from ..regexes import rule_pattern
-from ..schema import Regex, Strict
+from ..ruleset import KINDS
 from .context import Context, Problem, Verdict
-
-
-class StaleEntry(Strict):
-    pattern: Regex
-    replacement: str
-    valid_from: date  # the day the reference became stale
-    valid_to: date | None = None  # the last day it is flagged (e.g. when a name comes back); open-ended
-    context: Regex | None = None  # must also match the sentence or its section path
-    not_followed_by: Regex | None = None  # a match directly followed by this is not the stale reference
-    note: str = ""
-    miscited: bool = False  # still in force, but cited for something another text regulates
 
 
 # A sentence that cites a text for the present: a duty, a plan or what the law says now.
@@ -41,86 +27,36 @@ def _paragraph_regex(citation: str) -> str:
     return out + (rf"\s*[-–]\s*{parts['last']}\s*§§?" if parts["last"] else r"\s*§")
 
 
-class MovedParagraph(Strict):
-    """Paragraphs of a replaced law and where their content is now."""
-
-    old: list[str] = Field(min_length=1)  # "14 kap. 3 §", "14 kap. 3–7 §§": cited this way they are stale
-    new: str  # "27 kap. 2 §": where it is in the law that replaced it
-    explanation: str = ""  # added in parentheses after the new law
-    subsections: list[str] = []  # "tredje", "fjärde": "3 kap. 3 § fjärde stycket" is the same paragraph
-    named: bool = False  # stale only with the law's name after it ("7 kap. 6 § SoL"), not on its own
-    context: Regex | None = None  # besides the law's context, text that makes a bare paragraph mean this law
-    note: str = ""
-
-    @field_validator("old")
-    @classmethod
-    def _citations(cls, old: list[str]) -> list[str]:
-        for citation in old:
-            _paragraph_regex(citation)
-        return old
+def catalogue(check) -> list:
+    """Every entry (a `StaleEntry`), in the order they are tried: the replaced laws', then the check's own."""
+    return [entry for law in check.replaced_laws for entry in entries(law)] + list(check.entries)
 
 
-class ReplacedLaw(Strict):
-    """A law replaced by another: its name and number, and where its paragraphs went."""
-
-    law: str  # "socialtjänstlagen (2001:453)"
-    number: str = Field(pattern=r"^\d{4}:\d+$")  # its SFS number
-    names: list[Regex] = Field(min_length=1)  # how the law is named in text: "SoL", "socialtjänstlag(en)?"
-    replaced_by: str  # "socialtjänstlagen (2025:400)"
-    valid_from: date  # the day the new law came into force
-    context: Regex | None = None  # a paragraph cited without the law's name counts only in such text
-    paragraphs: list[MovedParagraph] = []
-
-    def entries(self) -> list[StaleEntry]:
-        """The catalogue entries: each paragraph (the law's name may follow), then the law's own name."""
-        names = "(" + "|".join(self.names) + ")"
-        number = rf"\s*\(\s*(SFS\s*)?{re.escape(self.number)}\s*\)"
-        suffix = rf"(\s*(i\s+)?{names}({number})?)"
-        out = []
-        for moved in self.paragraphs:
-            cited = "|".join(_paragraph_regex(c) for c in moved.old)
-            cited = f"({cited})" if len(moved.old) > 1 else cited
-            if moved.subsections:
-                cited += rf"(\s*({'|'.join(moved.subsections)})\s+stycket)?"
-            context = None if moved.named else "|".join(c for c in (self.context, moved.context) if c) or None
-            replacement = f"{moved.new} {self.replaced_by}" + (f" ({moved.explanation})" if moved.explanation else "")
-            out.append(StaleEntry.model_construct(
-                pattern=cited + (suffix if moved.named else suffix + "?"), replacement=replacement,
-                valid_from=self.valid_from, valid_to=None, context=context, note=moved.note, miscited=False,
-            ))
-        out.append(StaleEntry.model_construct(
-            pattern=rf"\b{names}\s*\(?\s*(SFS\s*)?{re.escape(self.number)}\s*\)?|\bSFS\s*{re.escape(self.number)}\b",
-            replacement=self.replaced_by, valid_from=self.valid_from, valid_to=None, context=None, note="",
+def entries(law) -> list:
+    """A replaced law's entries: each paragraph (the law's name may follow), then the law's own name."""
+    entry = KINDS["StaleEntry"]
+    names = "(" + "|".join(law.names) + ")"
+    number = rf"\s*\(\s*(SFS\s*)?{re.escape(law.number)}\s*\)"
+    suffix = rf"(\s*(i\s+)?{names}({number})?)"
+    out = []
+    for moved in law.paragraphs:
+        cited = "|".join(_paragraph_regex(c) for c in moved.old)
+        cited = f"({cited})" if len(moved.old) > 1 else cited
+        if moved.subsections:
+            cited += rf"(\s*({'|'.join(moved.subsections)})\s+stycket)?"
+        context = None if moved.named else "|".join(c for c in (law.context, moved.context) if c) or None
+        replacement = f"{moved.new} {law.replaced_by}" + (f" ({moved.explanation})" if moved.explanation else "")
+        out.append(entry(dict(
+            pattern=cited + (suffix if moved.named else suffix + "?"), replacement=replacement,
+            valid_from=law.valid_from, valid_to=None, context=context, not_followed_by=None, note=moved.note,
             miscited=False,
-        ))
-        return out
-
-
-class StaleReferencesCheck(Strict):
-    """References to laws, föreskrifter and bodies that have been replaced, judged at --as-of.
-
-    `replaced_laws` are laws given as data (names, number, paragraph map), from which the patterns
-    are built; `entries` are other stale references, each with its own pattern. Laws are tried
-    first: a paragraph citation that also names the law uses up that text before the name alone
-    is tried."""
-
-    type: Literal["stale_references"]
-    replaced_laws: list[ReplacedLaw] = []
-    entries: list[StaleEntry] = []
-    historical: Regex = r"\b(tidigare|upphävd|upphävdes|ersattes|ersatt|hette|dåvarande|före den)\b"
-
-    @model_validator(mode="after")
-    def _built_patterns_are_safe(self, info: ValidationInfo) -> StaleReferencesCheck:
-        if not self.replaced_laws and not self.entries:
-            raise ValueError("ange minst en ersatt lag (replaced_laws) eller en inaktuell hänvisning (entries)")
-        for entry in self.catalogue:
-            StaleEntry.model_validate(entry.model_dump(), context=info.context)  # compiles; no catastrophic backtracking
-        return self
-
-    @property
-    def catalogue(self) -> list[StaleEntry]:
-        """Every entry, in the order they are tried."""
-        return [entry for law in self.replaced_laws for entry in law.entries()] + list(self.entries)
+        )))
+    out.append(entry(dict(
+        pattern=rf"\b{names}\s*\(?\s*(SFS\s*)?{re.escape(law.number)}\s*\)?|\bSFS\s*{re.escape(law.number)}\b",
+        replacement=law.replaced_by, valid_from=law.valid_from, valid_to=None, context=None, not_followed_by=None,
+        note="", miscited=False,
+    )))
+    return out
 
 
 def evaluate(check, ctx: Context) -> Verdict:
@@ -129,7 +65,7 @@ def evaluate(check, ctx: Context) -> Verdict:
     entries = [
         (e, rule_pattern(e.pattern, re.IGNORECASE), rule_pattern(e.context, re.IGNORECASE) if e.context else None,
          rule_pattern(e.not_followed_by, re.IGNORECASE) if e.not_followed_by else None)
-        for e in check.catalogue
+        for e in catalogue(check)
         if e.valid_from <= ctx.as_of and (e.valid_to is None or ctx.as_of <= e.valid_to)
     ]
     found: dict[tuple[int, str], list] = {}
@@ -193,6 +129,3 @@ def describe(check) -> list[str]:
     return lines + [
         f"  {e.replacement} gäller sedan {e.valid_from.isoformat()} (mönster `{e.pattern}`)" for e in check.entries
     ]
-
-
-MODEL = StaleReferencesCheck

@@ -2,21 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
-from pydantic import Field
-
 from .. import dates
-from ..schema import Strict
 from .context import Context, Verdict, excerpt, failed, quoted
-
-
-class TitleCheck(Strict):
-    """The title page names the kind of report (and a year)."""
-
-    type: Literal["title"]
-    terms: list[str] = Field(min_length=1)
-    require_year: bool = True
 
 
 def evaluate(check, ctx: Context) -> Verdict:
@@ -34,6 +21,3 @@ def describe(check) -> list[str]:
     """What the check looks for, in Swedish, one point per line."""
     year = " och ett årtal" if check.require_year else ""
     return [f"Titelsidan innehåller {quoted(check.terms)}{year}."]
-
-
-MODEL = TitleCheck

@@ -3,21 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Literal
-
-from pydantic import Field
 
 from ..document import Block
-from ..schema import Strict
 from ..vocabulary import heading_key
 from .context import Context, Problem, Verdict
-
-
-class TocCheck(Strict):
-    """Headings the table of contents promises exist in the body, and the reverse."""
-
-    type: Literal["toc"]
-    min_ratio: int = Field(default=88, ge=50, le=100)
 
 
 def _length_window(length: int, min_ratio: int) -> range:
@@ -83,6 +72,3 @@ def describe(check) -> list[str]:
     """What the check looks for, in Swedish, one point per line."""
     return [f"Att varje post i innehållsförteckningen har en rubrik i texten (minst {check.min_ratio} % lika) "
             "och att huvudrubrikerna finns i förteckningen."]
-
-
-MODEL = TocCheck

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import zipfile
 import zlib
+from contextlib import nullcontext
 from pathlib import Path
 
 from ..document import Document
@@ -19,26 +20,30 @@ def read(path: Path, style_map: dict[str, int] | None = None, max_size: int | No
     """
     limits = Limits.from_mb(max_size)
     size = check_file(path, limits)
-    check_zip(path, limits)
-    fmt = sniff(path)
-    if fmt in ("markdown", "text") and size > limits.text:
-        raise InputError(path, too_big(size, limits.text))
-    if fmt in ("markdown", "text") and size > limits.chars:  # counted before the reader's work on it
-        from .common import read_text_file
+    package = check_zip(path, limits)  # opened once: the format and the reader read it too
+    try:
+        fmt = sniff(path, package)
+        if fmt in ("markdown", "text") and size > limits.text:
+            raise InputError(path, too_big(size, limits.text))
+        if fmt in ("markdown", "text") and size > limits.chars:  # counted before the reader's work on it
+            from .common import read_text_file
 
-        if (count := len(read_text_file(path))) > limits.chars:
-            raise InputError(path, too_much_text(count, limits.chars))
-    document = _read(path, fmt, style_map)
+            if (count := len(read_text_file(path))) > limits.chars:
+                raise InputError(path, too_much_text(count, limits.chars))
+        document = _read(path, fmt, style_map, package)
+    finally:
+        if package is not None:
+            package.close()
     if (count := sum(len(block.text) for block in document.blocks)) > limits.chars:
         raise InputError(path, too_much_text(count, limits.chars))
     return document
 
 
-def _read(path: Path, fmt: str, style_map: dict[str, int] | None) -> Document:
+def _read(path: Path, fmt: str, style_map: dict[str, int] | None, package: zipfile.ZipFile | None) -> Document:
     if fmt == "odt":
         from .odt import read_odt
 
-        return read_odt(path, style_map)
+        return read_odt(path, style_map, package)
     if fmt == "pdf":
         from .pdf import read_pdf
 
@@ -53,7 +58,7 @@ def _read(path: Path, fmt: str, style_map: dict[str, int] | None) -> Document:
         return read_text(path)
     from .docx import read_docx
 
-    return read_docx(path, style_map)
+    return read_docx(path, style_map, package)
 
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -62,13 +67,13 @@ BINARY_SUFFIXES = (".docx", ".docm", ".odt", ".pdf")  # text named so is a broke
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+\S|^[^\s#=-][^\n]*\n(?:=+|-{3,})[ \t]*$", re.MULTILINE)
 
 
-def sniff(path: Path) -> str:
+def sniff(path: Path, package: zipfile.ZipFile | None = None) -> str:
     """The format told by the content: "docx", "odt", "pdf", "markdown" or "text".
 
     Zip packages are told apart by [Content_Types].xml (Word) and mimetype (OpenDocument);
     text is Markdown when named .md or when it has Markdown headings. When the content does
     not tell, or is text under a Word/ODT/PDF name, the file name does, and Word is the default
-    (the reader explains what is wrong with the file).
+    (the reader explains what is wrong with the file). `package`: the file's zip, when open already.
     """
     suffix = path.suffix.lower()
     try:
@@ -78,7 +83,7 @@ def sniff(path: Path) -> str:
         return "docx"
     if head.startswith(b"PK\x03\x04"):
         try:
-            with zipfile.ZipFile(path) as package:
+            with zipfile.ZipFile(path) if package is None else nullcontext(package) as package:
                 names = set(package.namelist())
                 if "mimetype" in names:
                     with package.open("mimetype") as mimetype:

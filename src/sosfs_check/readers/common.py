@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from rapidfuzz import fuzz, process
 
 from ..document import Block, Document, TocEntry
 from ..errors import InputError
@@ -252,6 +251,8 @@ class TocIndex:
     def find(self, text: str) -> TocEntry | None:
         if not self.keys or not short(text):
             return None
+        from rapidfuzz import fuzz, process  # here: only for a document with a table of contents
+
         hit = process.extractOne(collapse(text).lower(), self.keys.keys(), scorer=fuzz.ratio, score_cutoff=TOC_MATCH)
         return self.keys[hit[0]] if hit else None
 
@@ -264,11 +265,12 @@ class Builder:
         self.unit = unit  # "stycke", "sida", "rad": how a location is told in this format
         self.note_refs: dict[int, int | None] = {}  # footnote block -> block that refers to it
 
-    def add(self, kind, text, line=None, level=None, source=None, table=None, location=None) -> Block:
+    def add(self, kind, text, line=None, level=None, source=None, table=None, location=None, anchor=None, style="",
+            guidance="") -> Block:
         index = len(self.doc.blocks) + 1
         line = index if line is None else line
         block = Block(kind, text, index, level=level, source=source, line=line, table=table,
-                      location=location or f"{self.unit} {line}")
+                      location=location or f"{self.unit} {line}", anchor=anchor, style=style, guidance=guidance)
         self.doc.blocks.append(block)
         return block
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import re
 import zipfile
 import zlib
 from collections import Counter
-from dataclasses import dataclass
+from contextlib import nullcontext
 from pathlib import Path
 
 from lxml import etree
@@ -14,19 +13,18 @@ from lxml import etree
 from ..document import Document, Markup
 from ..errors import InputError
 from .common import STYLED_ENOUGH, Builder, TypedToc, collapse, heuristic_headings, int_or_none, short, toc_entry
+from .odt_styles import Styles
 from .safety import xml_problem
 
 _NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
     "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
     "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
-    "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
-    "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
     "draw": "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
     "dc": "http://purl.org/dc/elements/1.1/",
     "loext": "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0",
 }
-_O, _T, _TB, _S, _FO, _D = (f"{{{_NS[k]}}}" for k in ("office", "text", "table", "style", "fo", "draw"))
+_O, _T, _TB, _D = (f"{{{_NS[k]}}}" for k in ("office", "text", "table", "draw"))
 P, H, SPAN, S, TAB, LINE_BREAK = (_T + t for t in ("p", "h", "span", "s", "tab", "line-break"))
 LIST, LIST_ITEM, LIST_HEADER, SECTION = (_T + t for t in ("list", "list-item", "list-header", "section"))
 NOTE, NOTE_BODY, NOTE_CLASS, NUMBER = _T + "note", _T + "note-body", _T + "note-class", _T + "number"
@@ -37,17 +35,13 @@ ANNOTATION, CHANGE_INFO, CREATOR = _O + "annotation", _O + "change-info", "{%s}c
 TABLE, ROW, CELL, COVERED = (_TB + t for t in ("table", "table-row", "table-cell", "covered-table-cell"))
 ROW_GROUPS = {_TB + t for t in ("table-header-rows", "table-rows", "table-row-group")}
 FRAME, TEXT_BOX = _D + "frame", _D + "text-box"
-STYLE, STYLE_NAME, OUTLINE_LEVEL = _S + "style", _T + "style-name", _T + "outline-level"
+STYLE_NAME, OUTLINE_LEVEL = _T + "style-name", _T + "outline-level"
 # Word's placeholder text as LibreOffice keeps it: a content control showing its placeholder, or text
 # in Word's "Placeholder Text" character style (a block-level control becomes such a paragraph).
 CONTENT_CONTROL, SHOWING_PLACEHOLDER = "{%s}content-control" % _NS["loext"], "{%s}showing-place-holder" % _NS["loext"]
-PLACEHOLDER_STYLE = "placeholder text"
 SKIPPED_INLINE = {NUMBER, _O + "annotation-end", _T + "soft-page-break", _T + "bookmark", _T + "bookmark-start",
                   _T + "bookmark-end"}
 
-BUILTIN_HEADING = re.compile(r"heading ([1-9]|10)")
-STYLE_HEADING = re.compile(r"(?:rubrik|överskrift)\s*([1-9])")
-TOC_STYLE = re.compile(r"contents ([1-9]|10)")
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 HEURISTIC_HEADINGS = (
     "Rubrikerna hittades bara genom fetstil/numrering: dokumentet använder inte rubrikformat, "
@@ -55,10 +49,11 @@ HEURISTIC_HEADINGS = (
 )
 
 
-def read_odt(path: Path, style_map: dict[str, int] | None = None) -> Document:
-    """Read an .odt file; `style_map` maps localised or custom style names to heading levels."""
+def read_odt(path: Path, style_map: dict[str, int] | None = None, z: zipfile.ZipFile | None = None) -> Document:
+    """Read an .odt file (from its zip `z` when open already); `style_map` maps localised or custom
+    style names to heading levels."""
     try:
-        with zipfile.ZipFile(path) as odt:
+        with zipfile.ZipFile(path) if z is None else nullcontext(z) as odt:
             names = set(odt.namelist())
             content = etree.fromstring(odt.read("content.xml"), _PARSER)
             styles = etree.fromstring(odt.read("styles.xml"), _PARSER) if "styles.xml" in names else None
@@ -72,121 +67,17 @@ def read_odt(path: Path, style_map: dict[str, int] | None = None) -> Document:
     document = Document(path=path, format="odt", core_title=(title or "").strip())
     body = content.find(f"{_O}body/{_O}text")
     roots = [r for r in (styles, content) if r is not None]
-    reader = _Reader(document, _Styles(roots, style_map or {}), body)
+    reader = _Reader(document, Styles(roots, style_map or {}), body)
     if body is not None:
         reader.walk(body)
     reader.finish()
     return document
 
 
-@dataclass(slots=True)
-class _Style:
-    kind: str = "paragraph"  # paragraph | heading | title | list_item | toc | toc_heading
-    level: int | None = None
-    source: str | None = None
-    outline: int | None = None
-    bold: bool | None = None
-    size: float | None = None  # points
-
-
-class _Styles:
-    """Common and automatic styles, resolved through their parents once: (family, name) -> `_Style`."""
-
-    def __init__(self, roots, style_map: dict[str, int]):
-        self.style_map = {k.casefold(): v for k, v in style_map.items()}
-        self.raw = {(el.get(_S + "family"), el.get(_S + "name")): el for root in roots for el in root.iter(STYLE)}
-        size = None
-        for root in roots:
-            for default in root.iter(_S + "default-style"):
-                if default.get(_S + "family") == "paragraph":
-                    size = _size(default.find(_S + "text-properties"), None) or size
-        self.default_size = size or 12.0
-        self.base = _Style()
-        self.cache: dict[tuple, _Style] = {}
-
-    def placeholder(self, name: str | None) -> bool:
-        """Is a text style (or one it is based on) Word's "Placeholder Text"?"""
-        seen = set()
-        while name and name not in seen:
-            seen.add(name)
-            if _display(name).strip().casefold() == PLACEHOLDER_STYLE:
-                return True
-            el = self.raw.get(("text", name))
-            name = el.get(_S + "parent-style-name") if el is not None else None
-        return False
-
-    def get(self, family: str, name: str | None) -> _Style:
-        """The resolved style; its parent chain is walked in a loop (chains can be thousands long)."""
-        chain, key = [], (family, name)
-        while key not in self.cache:
-            self.cache[key] = self.base  # guards against parent cycles
-            chain.append(key)
-            el = self.raw.get(key)
-            key = (family, el.get(_S + "parent-style-name") if el is not None else None)
-        for ancestor in reversed(chain):  # parents first, so _resolve finds them in the cache
-            self.cache[ancestor] = self._resolve(family, self.raw.get(ancestor))
-        return self.cache[chain[0] if chain else key]
-
-    def _resolve(self, family: str, el) -> _Style:
-        if el is None:
-            return self.base
-        parent = self.get(family, el.get(_S + "parent-style-name")) if el.get(_S + "parent-style-name") else self.base
-        props = el.find(_S + "text-properties")
-        weight = props.get(_FO + "font-weight") if props is not None else None
-        outline = el.get(_S + "default-outline-level")
-        style = _Style(
-            outline=parent.outline if outline is None else int_or_none(outline),
-            bold=parent.bold if weight is None else weight == "bold" or (int_or_none(weight) or 0) >= 600,
-            size=_size(props, parent.size) or parent.size,
-        )
-        name = (el.get(_S + "display-name") or _display(el.get(_S + "name") or "")).strip().casefold()
-        style.kind, style.level, style.source = _kind(name, style, self.style_map)
-        if style.kind == "paragraph":  # automatic styles ("P1") take what their parent is
-            style.kind, style.level, style.source = parent.kind, parent.level, parent.source
-        return style
-
-
-def _display(name: str) -> str:
-    """Style names encode characters as _XX_ hex ("Heading_20_1" is "Heading 1")."""
-    return re.sub(r"_([0-9A-Fa-f]{2})_", lambda m: chr(int(m[1], 16)), name)
-
-
-def _size(props, parent: float | None) -> float | None:
-    value = props.get(_FO + "font-size") if props is not None else None
-    if not value:
-        return None
-    m = re.fullmatch(r"([\d.]+)(pt|%)", value.strip())
-    if m is None:
-        return None
-    number = float(m[1])
-    return number if m[2] == "pt" else (parent * number / 100 if parent else None)
-
-
-def _kind(name: str, style: _Style, style_map: dict[str, int]) -> tuple[str, int | None, str | None]:
-    """Heading ladder by style (outline level, built-in name, mapped or localised name) and other kinds."""
-    if m := TOC_STYLE.fullmatch(name):
-        return "toc", int(m[1]), None
-    if name == "contents heading":
-        return "toc_heading", None, None
-    if style.outline is not None and style.outline >= 1:
-        return "heading", style.outline, "style_outline"
-    if m := BUILTIN_HEADING.fullmatch(name):
-        return "heading", int(m[1]), "builtin_style"
-    if name == "title":
-        return "title", None, None
-    if name in style_map:
-        return "heading", style_map[name], "style_map"
-    if m := STYLE_HEADING.fullmatch(name):
-        return "heading", int(m[1]), "style_map"
-    if "list" in name:
-        return "list_item", None, None
-    return "paragraph", None, None
-
-
 class _Reader:
     """One pass over the body: blocks, TOC, comments, changes; then notes, heuristics, sections."""
 
-    def __init__(self, document: Document, styles: _Styles, body):
+    def __init__(self, document: Document, styles: Styles, body):
         self.doc = document
         self.out = Builder(document, "stycke")
         self.styles = styles

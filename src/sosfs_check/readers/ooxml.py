@@ -85,27 +85,35 @@ def _content_type(z: zipfile.ZipFile, name: str) -> str | None:
     return next((d.get("ContentType") for d in types.iter(_CT + "Default") if d.get("Extension", "").lower() == extension), None)
 
 
-def open_package(path) -> Package:
-    """Open a .docx/.docm file. Raises zipfile, XML, KeyError or ValueError errors on bad input."""
-    with zipfile.ZipFile(path) as z:
-        main = _relations(z, "").get(OFFICE_DOCUMENT)
-        if main is None:
-            raise ValueError("huvuddokumentet saknas")
-        content_type = _content_type(z, main)
-        if content_type not in MAIN_TYPES:
-            raise ValueError(f"innehållstypen är {content_type}")
-        if not _has(z, main):
-            raise ValueError(f"huvuddokumentet {main} saknas")
-        related = _relations(z, main)
-        body = _parse(z.read(main)).find(_W + "body")
-        if body is None:
-            raise ValueError("dokumentet saknar brödtext (w:body)")
-        parts = {rt: _parse(z.read(related[rt])) if rt in related else None for rt in (FOOTNOTES, ENDNOTES, COMMENTS)}
-        used = {el.get(_W + "val") for root in (body, *parts.values()) if root is not None
-                for el in root.iter(_W + "pStyle", _W + "rStyle")}
-        styles = _styles(z.read(related[STYLES]), used) if STYLES in related else etree.Element(_W + "styles")
-        core = _relations(z, "").get(CORE_PROPERTIES)
-        title = _parse(z.read(core)).findtext(_TITLE) if core and _has(z, core) else None
+def open_package(path, z: zipfile.ZipFile | None = None) -> Package:
+    """Open a .docx/.docm file, or read it from its zip `z` when open already. Raises zipfile, XML,
+    KeyError or ValueError errors on bad input."""
+    if z is None:
+        with zipfile.ZipFile(path) as z:
+            return _read_package(z)
+    return _read_package(z)
+
+
+def _read_package(z: zipfile.ZipFile) -> Package:
+    package_rels = _relations(z, "")
+    main = package_rels.get(OFFICE_DOCUMENT)
+    if main is None:
+        raise ValueError("huvuddokumentet saknas")
+    content_type = _content_type(z, main)
+    if content_type not in MAIN_TYPES:
+        raise ValueError(f"innehållstypen är {content_type}")
+    if not _has(z, main):
+        raise ValueError(f"huvuddokumentet {main} saknas")
+    related = _relations(z, main)
+    body = _parse(z.read(main)).find(_W + "body")
+    if body is None:
+        raise ValueError("dokumentet saknar brödtext (w:body)")
+    parts = {rt: _parse(z.read(related[rt])) if rt in related else None for rt in (FOOTNOTES, ENDNOTES, COMMENTS)}
+    used = {el.get(_W + "val") for root in (body, *parts.values()) if root is not None
+            for el in root.iter(_W + "pStyle", _W + "rStyle")}
+    styles = _styles(z.read(related[STYLES]), used) if STYLES in related else etree.Element(_W + "styles")
+    core = package_rels.get(CORE_PROPERTIES)
+    title = _parse(z.read(core)).findtext(_TITLE) if core and _has(z, core) else None
     return Package(body, styles, parts, title or "", "macroEnabled" in content_type)
 
 

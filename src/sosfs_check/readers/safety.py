@@ -120,23 +120,31 @@ def check_file(path: Path, limits: Limits) -> int:
     return info.st_size
 
 
-def check_zip(path: Path, limits: Limits) -> None:
-    """Refuse a zip package that is a bomb, unreadable, or carries a DOCTYPE; other files pass."""
+def check_zip(path: Path, limits: Limits) -> zipfile.ZipFile | None:
+    """Refuse a zip package that is a bomb, unreadable, or carries a DOCTYPE; other files pass.
+    Returns the package, open for the reader (the caller closes it), or None for a file that is no zip."""
     with path.open("rb") as handle:
         directory = _directory_size(handle)
     if directory is None:
-        return  # no zip: the reader says what the file is not
+        return None  # no zip: the reader says what the file is not
     if directory > MAX_DIRECTORY:
         raise InputError(path, f"har en orimligt stor innehållsförteckning i zip-paketet ({_mb(directory)})")
+    package = None
     try:
-        with zipfile.ZipFile(path) as package:
-            infos = package.infolist()
-            _check_directory(path, infos, limits)
-            for info in infos:
-                if not info.is_dir() and _has_doctype(package, info):
-                    raise InputError(path, DOCTYPE.format(name=info.filename))
+        package = zipfile.ZipFile(path)
+        infos = package.infolist()
+        _check_directory(path, infos, limits)
+        for info in infos:
+            if not info.is_dir() and _has_doctype(package, info):
+                raise InputError(path, DOCTYPE.format(name=info.filename))
+        return package
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError, OSError) as exc:
+        if package is not None:
+            package.close()
         raise InputError(path, f"är skadad: zip-paketet kan inte packas upp ({exc})") from None
+    except InputError:
+        package.close()
+        raise
 
 
 def _directory_size(handle) -> int | None:

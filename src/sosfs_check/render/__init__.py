@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -14,6 +15,20 @@ class Run:
     fail_on: str = "error"  # "error" | "warning" | "never"
     exit_code: int = 0
     docs_url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Parts:
+    """A format that can be written as results arrive: its text for a list of results is `head`,
+    each result's `document` text joined by `separator`, then `tail`."""
+
+    head: str
+    document: Callable[..., str]
+    separator: str = ""
+    tail: str = ""
+
+    def join(self, results) -> str:
+        return self.head + self.separator.join(map(self.document, results)) + self.tail
 
 
 def summary(result, w: dict) -> str:

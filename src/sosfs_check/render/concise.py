@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from ..i18n import words
 from ..result import Result
+from . import Parts
 
 
-def render(results: list[Result], lang: str = "sv") -> str:
+def parts(first: Result | None, lang: str = "sv") -> Parts:
+    """One line per finding: `path:line: RULE message`."""
     w = words(lang)
-    lines = []
-    for result in results:
+
+    def document(result: Result) -> str:
+        lines = []
         for finding in result.findings:
             message = " ".join(finding.message.split())
             line = f"{result.path.as_posix()}:{max(1, finding.location.line)}: {finding.rule_id} {message}"
@@ -22,4 +25,10 @@ def render(results: list[Result], lang: str = "sv") -> str:
             elif finding.baselined:
                 line += f" ({w['baselined']})"
             lines.append(line)
-    return "".join(line + "\n" for line in lines)
+        return "".join(line + "\n" for line in lines)
+
+    return Parts("", document)
+
+
+def render(results: list[Result], lang: str = "sv") -> str:
+    return parts(None, lang).join(results)

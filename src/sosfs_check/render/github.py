@@ -9,6 +9,7 @@ from pathlib import Path
 from ..errors import UserError
 from ..i18n import words
 from ..result import Finding, Result
+from . import Parts
 
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 SHOWN_PER_KIND = 10  # GitHub shows at most this many annotations of each kind per step
@@ -40,9 +41,14 @@ def _annotation(finding: Finding, path: Path, w: dict) -> str:
     return f"::{_command(finding)} {props}::{_data(chr(10).join(lines))}"
 
 
-def render(results: list[Result], lang: str = "sv") -> str:
+def parts(first: Result | None, lang: str = "sv") -> Parts:
+    """One workflow command per finding."""
     w = words(lang)
-    return "".join(_annotation(f, r.path, w) + "\n" for r in results for f in r.findings)
+    return Parts("", lambda result: "".join(_annotation(f, result.path, w) + "\n" for f in result.findings))
+
+
+def render(results: list[Result], lang: str = "sv") -> str:
+    return parts(None, lang).join(results)
 
 
 def step_summary(results: list[Result], lang: str = "sv") -> str:

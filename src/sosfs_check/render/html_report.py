@@ -7,7 +7,7 @@ from html import escape
 from .. import __version__
 from ..i18n import words
 from ..result import Finding, Result
-from . import draft_notice, obligation, summary
+from . import Parts, draft_notice, obligation, summary
 
 CSS = """
 @page { size: A4; margin: 16mm 15mm 18mm; }
@@ -145,10 +145,10 @@ def _document(result: Result, w: dict) -> str:
     return "\n".join(out)
 
 
-def render(results: list[Result], lang: str = "sv") -> str:
+def parts(first: Result | None, lang: str = "sv") -> Parts:
+    """The page's head, each document's section, the footer."""
     w = words(lang)
-    body = "\n".join(_document(r, w) for r in results)
-    return f"""<!DOCTYPE html>
+    head = f"""<!DOCTYPE html>
 <html lang="{lang}">
 <head>
 <meta charset="utf-8">
@@ -158,8 +158,14 @@ def render(results: list[Result], lang: str = "sv") -> str:
 </head>
 <body>
 <h1>{escape(w['report'])}</h1>
-{body}
+"""
+    tail = f"""
 <footer>{escape(w['made_by'].format(version=__version__))}</footer>
 </body>
 </html>
 """
+    return Parts(head, lambda result: _document(result, w), "\n", tail)
+
+
+def render(results: list[Result], lang: str = "sv") -> str:
+    return parts(None, lang).join(results)

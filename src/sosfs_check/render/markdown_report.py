@@ -5,7 +5,7 @@ from __future__ import annotations
 from .. import __version__
 from ..i18n import words
 from ..result import Finding, Result
-from . import draft_notice, obligation, summary
+from . import Parts, draft_notice, obligation, summary
 
 _SPECIAL = "\\`*_[]<|"  # never at a line start, so '#', '>' and '-' need no escape
 
@@ -86,10 +86,12 @@ def document(result: Result, w: dict) -> list[str]:
     return lines
 
 
-def render(results: list[Result], lang: str = "sv") -> str:
+def parts(first: Result | None, lang: str = "sv") -> Parts:
+    """A title, each document's section, and the tool's signature."""
     w = words(lang)
-    lines = [f"# {w['report']}", ""]
-    for result in results:
-        lines += document(result, w)
-    lines.append(f"*{w['made_by'].format(version=__version__)}*")
-    return "\n".join(lines) + "\n"
+    return Parts(f"# {w['report']}\n\n", lambda result: "\n".join(document(result, w)) + "\n",
+                 tail=f"*{w['made_by'].format(version=__version__)}*\n")
+
+
+def render(results: list[Result], lang: str = "sv") -> str:
+    return parts(None, lang).join(results)
