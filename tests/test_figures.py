@@ -25,6 +25,10 @@ def figures(text: str, section: tuple[str, ...] = ()) -> dict[str, int]:
         ("Jämfört med år 2024 rapporterades 12 avvikelser fler, totalt 198 avvikelser.", {"avvikelser": 198}),
         ("Avvikelserna minskade från 240 till 198.", {"avvikelser": 198}),
         ("Av årets 155 avvikelser ledde två till anmälan enligt lex Maria.", {"avvikelser": 155, "lex_maria_anmalningar": 2}),
+        # o23: the period's count in a sentence of its own after another year's
+        ("Under 2024 gjordes två anmälningar enligt lex Maria. Under 2025 gjordes ingen.", {"lex_maria_anmalningar": 0}),
+        ("Under 2024 kom 14 klagomål. Under 2025 kom 9.", {"klagomal_synpunkter": 9}),
+        ("Under 2025 gjordes två anmälningar enligt lex Maria. Under 2024 gjordes ingen.", {"lex_maria_anmalningar": 2}),
         # B5: counts told by what was done with them
         ("En händelse, en försenad cancerdiagnos, anmäldes till IVO enligt lex Maria.", {"lex_maria_anmalningar": 1}),
         ("Under 2025 rapporterades tre missförhållanden enligt lex Sarah.", {"lex_sarah_rapporter": 3}),
@@ -87,6 +91,7 @@ def test_figures_of_the_period(text, expected):
         "När en patient skadas allvarligt anmäler vi händelsen till IVO enligt lex Maria.",  # in general
         "Under 2024 anmälde vi händelsen till IVO enligt lex Maria.",
         "Vi diskuterade om händelsen skulle anmälas enligt lex Maria.",
+        "Under 2024 kom 14 klagomål och 3 anmälningar enligt lex Maria. Under 2025 kom 9.",  # 9 of which?
         "Under 2024 rapporterades fyra missförhållanden enligt 24 b § LSS.",  # B8: last year's
         "Fyra missförhållanden i boendets lokaler åtgärdades.",  # not said to be reported
     ],

@@ -161,6 +161,9 @@ _COMPARED = re.compile(r"\b(?:med|mot|än|från|till)\s+$")  # "jämfört med å
 _ELLIPSIS = re.compile(
     r"\b(?:under|år|i|för)\s+(?:år\s+)?(?P<year>20\d\d)\s+" + NUM + r"(?=\s*(?:[.,;:)]|och\b|$))"
 )
+# "Under 2024 gjordes två anmälningar enligt lex Maria. Under 2025 gjordes ingen.": the period's count
+# in a sentence of its own right after another year's, naming nothing counted.
+_ELLIPTIC_SENTENCE = re.compile(r"\s*(?:under|i|för)\s+(?:år\s+)?(?P<year>20\d\d)\s+(?:\w+\s+){0,2}?" + NUM + r"(?:\s+st\.?)?\s*[.!]?\s*")
 # A report to IVO in a clause about lex Maria (vårdskador) is not an anmälan of a missförhållande.
 _MARIA = re.compile(r"lex\s+maria|vårdskad")
 _SARAH = re.compile(r"lex\s+sarah|missförhåll")
@@ -253,14 +256,25 @@ def _from_text(block: Block, keys: list[str], year: int | None = None) -> list[F
     """The first count a block states for each of the keys whose words it holds.
     The patterns are written in lower case and matched in lower-cased text (faster than IGNORECASE)."""
     facts: dict[str, Fact] = {}
+    previous = ""
     for sentence in sentences(block.text):
         text = sentence.lower()
+        if year is not None and (elliptic := _ELLIPTIC_SENTENCE.fullmatch(text)) and int(elliptic["year"]) == year:
+            if (key := _told_for_another_year(previous, [k for k in keys if k not in facts], year)) is not None:
+                facts[key] = Fact(key, _value(elliptic["num"]), block.section_label, sentence, block.index)
         for key in _keys(sentence, [k for k in keys if k not in facts]):
             if key == "klagomal_synpunkter" and _NOTHING_TO_ADD.fullmatch(text) and not _about_complaints(block):
                 continue
             if (value := _stated(text, key, year)) is not None:
                 facts[key] = Fact(key, value, block.section_label, sentence, block.index)
+        previous = text
     return list(facts.values())
+
+
+def _told_for_another_year(text: str, keys: list[str], year: int) -> str | None:
+    """The one key a lower-cased sentence states a count of for another year than `year`."""
+    told = [key for key in _keys(text, keys) if _stated(text, key, year) is None and _stated(text, key) is not None]
+    return told[0] if len(told) == 1 else None
 
 
 def _about_complaints(block: Block) -> bool:
