@@ -1,9 +1,10 @@
 """A report in plain language (review A24, issue 21): a small private provider writes as it speaks,
 not in SKR's words. Its figures ("118 händelser i vårt avvikelsesystem", "vi anmälde händelsen till
-IVO enligt lex Maria"), its samverkan ("Med kommunen har vi ett möte varje månad") and its risk
-assessment ("hur troligt det var och hur illa det skulle bli") are read; the same report without
-them (an avtal, "inga möten", a plan, a routine in general) is not credited. Built by python-docx
-with heading styles and with bold headings, and saved again by LibreOffice."""
+IVO enligt lex Maria"), complaints answered ("Alla fick svar"), staff who report events, its
+samverkan ("Med kommunen har vi ett möte varje månad") and its risk assessment ("hur troligt det var
+och hur illa det skulle bli") are read; the same report without them (an avtal, "inga möten", a
+plan, a routine in general) is not credited. Built by python-docx with heading styles and with bold
+headings, and saved again by LibreOffice."""
 
 from __future__ import annotations
 
@@ -15,7 +16,10 @@ import sosfs_check
 from sosfs_check.testing import build_docx, libreoffice_resave, soffice_path
 
 AS_OF = date(2026, 3, 1)
-WATCHED = ["SOSFS-4-6-SAMVERKAN", "SOSFS-4-6-EXTERN", "SOSFS-5-1-SANNOLIKHET", "FIGUR-AVVIKELSER", "FIGUR-LEX-MARIA"]
+WATCHED = [
+    "SOSFS-4-6-SAMVERKAN", "SOSFS-4-6-EXTERN", "SOSFS-5-1-SANNOLIKHET", "FIGUR-AVVIKELSER", "FIGUR-LEX-MARIA",
+    "PSL-3-8A-KLAGOMAL", "SOSFS-6-MEDVERKAN",
+]
 
 HEAD = """%% Patientsäkerhetsberättelse 2025
 
@@ -35,6 +39,8 @@ Vi har haft omkring 90 patienter inskrivna. Sjuksköterskorna går igenom alla h
 
 {avvikelser} En patient fick fel dos av blodförtunnande läkemedel i oktober. {lex_maria}
 
+{klagomal}
+
 # Inför förändringar
 
 {risk}
@@ -44,9 +50,10 @@ DESCRIBED = {
         "Med vårdcentralen har vi ett möte varannan vecka om patienter som har många läkemedel. "
         "Vi har också regelbundna avstämningar med kommunens hemtjänst."
     ),
-    "avvikelser": "Personalen skrev 64 händelser i avvikelsesystemet under året.",
+    "avvikelser": "Personalen anmälde 64 händelser i avvikelsesystemet under året.",
     "lex_maria": "Vi anmälde händelsen till IVO enligt lex Maria och berättade för patienten vad vi ändrade.",
     "risk": "När vi skulle byta larmleverantör gick vi igenom vad som kunde gå fel, hur sannolikt det var och hur allvarligt det kunde bli.",
+    "klagomal": "Patienterna hörde av sig med fem klagomål. Alla fick svar inom en vecka.",
 }
 # The same report, each sentence replaced by one that is no evidence of the same thing.
 NOT_DESCRIBED = {
@@ -54,6 +61,7 @@ NOT_DESCRIBED = {
     "avvikelser": "Personalen skriver händelser i avvikelsesystemet.",
     "lex_maria": "När en patient skadas allvarligt anmäler vi händelsen till IVO enligt lex Maria.",
     "risk": "När vi skulle byta larmleverantör gick vi igenom vad som kunde gå fel.",
+    "klagomal": "Patienterna kan lämna klagomål på vår webbplats.",
 }
 
 
@@ -81,6 +89,7 @@ def test_a_plain_language_report_gives_its_figures_samverkan_and_risk_assessment
     result = _checked(forms, "described", style, form)
     assert [(f.key, f.value, f.excerpt) for f in result.facts] == [
         ("avvikelser", 64, DESCRIBED["avvikelser"]),
+        ("klagomal_synpunkter", 5, "Patienterna hörde av sig med fem klagomål."),
         ("lex_maria_anmalningar", 1, DESCRIBED["lex_maria"]),
     ]
     outcomes = {o.rule_id: o for o in result.outcomes}
