@@ -25,6 +25,10 @@ def figures(text: str, section: tuple[str, ...] = ()) -> dict[str, int]:
         ("Jämfört med år 2024 rapporterades 12 avvikelser fler, totalt 198 avvikelser.", {"avvikelser": 198}),
         ("Avvikelserna minskade från 240 till 198.", {"avvikelser": 198}),
         ("Av årets 155 avvikelser ledde två till anmälan enligt lex Maria.", {"avvikelser": 155, "lex_maria_anmalningar": 2}),
+        # o23: the period's count in a sentence of its own after another year's
+        ("Under 2024 gjordes två anmälningar enligt lex Maria. Under 2025 gjordes ingen.", {"lex_maria_anmalningar": 0}),
+        ("Under 2024 kom 14 klagomål. Under 2025 kom 9.", {"klagomal_synpunkter": 9}),
+        ("Under 2025 gjordes två anmälningar enligt lex Maria. Under 2024 gjordes ingen.", {"lex_maria_anmalningar": 2}),
         # B5: counts told by what was done with them
         ("En händelse, en försenad cancerdiagnos, anmäldes till IVO enligt lex Maria.", {"lex_maria_anmalningar": 1}),
         ("Under 2025 rapporterades tre missförhållanden enligt lex Sarah.", {"lex_sarah_rapporter": 3}),
@@ -35,6 +39,27 @@ def figures(text: str, section: tuple[str, ...] = ()) -> dict[str, int]:
             "och tre av dem anmäldes till IVO som allvarliga missförhållanden.",
             {"lex_maria_anmalningar": 2, "lex_sarah_rapporter": 17, "ivo_anmalningar": 3},
         ),
+        # A24: plain language: events in the avvikelse system, one event reported
+        ("Personalen anmälde 118 händelser i vårt avvikelsesystem, 31 färre än året innan.", {"avvikelser": 118}),
+        ("Under året rapporterades 40 händelser i avvikelsehanteringssystemet.", {"avvikelser": 40}),
+        (
+            "En patient fick en allvarlig hypoglykemi efter en felaktig dos; vi anmälde händelsen till IVO enligt lex Maria "
+            "och pratade med patienten och dottern om vad som hänt.",
+            {"lex_maria_anmalningar": 1},
+        ),
+        ("Händelsen har anmälts enligt lex Maria.", {"lex_maria_anmalningar": 1}),
+        (
+            "Vi anmälde händelsen till IVO enligt lex Maria. Under året gjordes tre anmälningar enligt lex Maria.",
+            {"lex_maria_anmalningar": 3},  # a stated count is the figure
+        ),
+        # B8: lex Sarah in the law's own words
+        ("Under året rapporterades fyra missförhållanden enligt 24 b § LSS.", {"lex_sarah_rapporter": 4}),
+        (
+            "Vi tog emot fyra rapporter om missförhållanden eller påtaglig risk för missförhållanden.",
+            {"lex_sarah_rapporter": 4},
+        ),
+        ("Inga rapporter om missförhållanden har kommit in.", {"lex_sarah_rapporter": 0}),
+        ("Två allvarliga missförhållanden anmäldes till IVO.", {"ivo_anmalningar": 2}),
         # A4: the zero the absence rule reads too
         ("Ingen särskild riskanalys genomfördes under året, eftersom verksamheten inte förändrades.", {"riskanalyser": 0}),
         # B3: a zero told for the period is the total
@@ -62,6 +87,13 @@ def test_figures_of_the_period(text, expected):
         "Med en avvikelse menas en händelse som hade kunnat medföra vårdskada.",
         "Den avvikelse som utreddes gällde ett fall.",  # "den" holds no "en"
         "Antalet avvikelser ökade med 12 procent jämfört med 2024.",
+        "22 händelser gällde missade insulindoser.",  # A24: events, not said to be avvikelser
+        "När en patient skadas allvarligt anmäler vi händelsen till IVO enligt lex Maria.",  # in general
+        "Under 2024 anmälde vi händelsen till IVO enligt lex Maria.",
+        "Vi diskuterade om händelsen skulle anmälas enligt lex Maria.",
+        "Under 2024 kom 14 klagomål och 3 anmälningar enligt lex Maria. Under 2025 kom 9.",  # 9 of which?
+        "Under 2024 rapporterades fyra missförhållanden enligt 24 b § LSS.",  # B8: last year's
+        "Fyra missförhållanden i boendets lokaler åtgärdades.",  # not said to be reported
     ],
 )
 def test_look_alikes_are_no_figure_of_the_period(text):
@@ -83,6 +115,12 @@ def test_a_bare_count_under_a_heading_that_names_what_is_counted():
     """B5: `# Lex Maria` / "Inga." is 0 anmälningar; under a heading naming nothing counted it is nothing."""
     assert figures("Inga.", ("Lex Maria",)) == {"lex_maria_anmalningar": 0}
     assert figures("Inga.", ("Samverkan",)) == {}
+
+
+def test_a_count_under_a_heading_in_the_laws_words_for_lex_sarah():
+    """B8: `# Rapporter om missförhållanden` / "Under året kom tre rapporter." is 3 lex Sarah-rapporter."""
+    assert figures("Under året kom tre rapporter.", ("Rapporter om missförhållanden",)) == {"lex_sarah_rapporter": 3}
+    assert figures("Under året kom tre rapporter.", ("Fritid och aktiviteter",)) == {}
 
 
 def _cells(rows: list[list[str]]) -> list[Block]:
@@ -122,6 +160,32 @@ def test_an_undated_table_gives_the_number_beside_the_label():
     assert {f.key: f.value for f in extract_facts(_cells(rows), year=2025)} == {"avvikelser": 412, "lex_sarah_rapporter": 2}
 
 
+TARGETS = [
+    ["Mått", "Mål", "Utfall"],
+    ["Avvikelser", "150", "171"],
+    ["Anmälningar enligt lex Maria", "0", "2"],
+]
+
+
+def test_a_column_of_targets_is_never_the_years_figure():
+    """B9: "Mål | Utfall" gives the outcome; the same numbers under "Antal" are the figures."""
+    assert [(f.key, f.value, f.excerpt) for f in extract_facts(_cells(TARGETS), year=2025)] == [
+        ("avvikelser", 171, "Avvikelser | 171"),
+        ("lex_maria_anmalningar", 2, "Anmälningar enligt lex Maria | 2"),
+    ]
+    outcome_first = [[row[0], row[2], row[1]] for row in TARGETS]
+    assert {f.key: f.value for f in extract_facts(_cells(outcome_first), year=2025)} == {"avvikelser": 171, "lex_maria_anmalningar": 2}
+    no_targets = [["Mått", "Antal"], *([row[0], row[1]] for row in TARGETS[1:])]
+    assert {f.key: f.value for f in extract_facts(_cells(no_targets), year=2025)} == {"avvikelser": 150, "lex_maria_anmalningar": 0}
+
+
+def test_a_row_of_targets_and_dated_targets_are_never_the_years_figure():
+    transposed = [["", "Avvikelser", "Rapporter lex Sarah"], ["Målvärde", "150", "0"], ["Utfall", "171", "3"]]
+    assert {f.key: f.value for f in extract_facts(_cells(transposed), year=2025)} == {"avvikelser": 171, "lex_sarah_rapporter": 3}
+    dated = [["Mått", "Utfall 2025", "Mål 2025", "Utfall 2024"], ["Avvikelser", "171", "150", "160"]]
+    assert {f.key: f.value for f in extract_facts(_cells(dated), year=2025)} == {"avvikelser": 171}
+
+
 REPORT = """%% Patientsäkerhetsberättelse 2025
 
 Vård- och omsorgsnämnden i Provby kommun
@@ -136,6 +200,12 @@ Avvikelserna analyseras varje månad och sammanställs per kvartal. Under 2024 k
 |---|---|---|
 | Rapporterade avvikelser | 3 412 | 3 788 |
 | Anmälningar enligt lex Maria | 9 | 12 |
+
+# Resultat
+
+| Mått | Mål | Utfall |
+|---|---|---|
+| Lex Sarah-rapporter | 0 | 3 |
 
 # Klagomål och synpunkter
 
@@ -162,9 +232,48 @@ def test_a_report_gives_its_period_years_figures(report_forms, form):
         ("avvikelser", 3788, "Rapporterade avvikelser | 3 788"),
         ("klagomal_synpunkter", 6, "Klagomålen minskade från 19 till 6."),
         ("lex_maria_anmalningar", 12, "Anmälningar enligt lex Maria | 12"),
+        ("lex_sarah_rapporter", 3, "Lex Sarah-rapporter | 3"),
     ]
 
 
 def test_a_change_of_one_kind_is_no_total():
     assert figures("Antalet läkemedelsavvikelser minskade från 240 till 198.") == {}
     assert figures("Under året minskade antalet avvikelser från 240 till 198.") == {"avvikelser": 198}
+
+
+KB = """%% Kvalitetsberättelse 2025
+
+Solgläntans gruppbostad AB
+
+Upprättad 2026-02-10.
+
+# Rapporter om missförhållanden
+
+{count}Varje rapport utreds av verksamhetschefen.
+"""
+
+
+@pytest.fixture(scope="module")
+def kb_forms(tmp_path_factory):
+    out = tmp_path_factory.mktemp("lex-sarah")
+    paths = {}
+    for name, count in (("lagens-ord", "Under året rapporterades fyra missförhållanden enligt 24 b § LSS. "), ("utan-antal", "")):
+        paths[name, "python-docx"] = build_docx(KB.format(count=count), out / f"{name}.docx")
+        if soffice_path() is not None:
+            paths[name, "libreoffice"] = libreoffice_resave(paths[name, "python-docx"], out / f"lo-{name}")
+    return paths
+
+
+SARAH_IN_THE_LAWS_WORDS = [("lex_sarah_rapporter", 4, "Under året rapporterades fyra missförhållanden enligt 24 b § LSS.")]
+
+
+@pytest.mark.parametrize("form", ["python-docx", "libreoffice"])
+@pytest.mark.parametrize(("name", "facts", "outcome"), [("lagens-ord", SARAH_IN_THE_LAWS_WORDS, "pass"), ("utan-antal", [], "fail")])
+def test_a_kvalitetsberattelse_gives_lex_sarah_in_the_laws_words(kb_forms, name, facts, outcome, form):
+    """B8: the count in the law's words meets FIGUR-LEX-SARAH; the same report without it does not."""
+    if (name, form) not in kb_forms:
+        pytest.skip("LibreOffice (soffice) saknas")
+    result = sosfs_check.check(kb_forms[name, form])
+    assert result.profile == "kvalitetsberattelse"
+    assert [(f.key, f.value, f.excerpt) for f in result.facts] == facts
+    assert {o.rule_id: o.outcome for o in result.outcomes}["FIGUR-LEX-SARAH"] == outcome

@@ -1,9 +1,11 @@
 """Figures a report states: counts of avvikelser, synpunkter, lex Maria, lex Sarah, IVO, riskanalyser.
 
 Counts are read from sentences ("155 avvikelser", "nio synpunkter", "en Lex Sarah",
-"inga anmälningar om Lex Maria") and from tables (a header cell over a number, or a label
-cell beside one; of a table with a column or row per year, the period year's). The first
-statement of each figure in reading order is kept. What is not the year's total is no figure: a
+"inga anmälningar om Lex Maria", "118 händelser i vårt avvikelsesystem", "fyra rapporter om
+missförhållanden") and from tables (a header cell over a number, or a label cell beside one; of a
+table with a column or row per year, the period year's; never a column of targets). The first
+statement of each figure in reading order is kept; one event told of as reported ("vi anmälde
+händelsen till IVO enligt lex Maria") counts one when no count is stated. What is not the year's total is no figure: a
 count told for another year ("Under 2024 kom 14 klagomål" in the 2025 report), a qualified zero
 ("sedan juni har inga nya avvikelser om sterilisering rapporterats"), a definition ("En avvikelse
 är en händelse som …"), "Inga synpunkter." as the idiom for nothing to add.
@@ -44,7 +46,8 @@ FACT_LABELS = {
     "riskanalyser": "genomförda riskanalyser",
 }
 _COUNTED = {
-    "avvikelser": r"avvikelse(?:r|rna|rapporter)?\b",
+    # "118 händelser i vårt avvikelsesystem": events reported as avvikelser.
+    "avvikelser": r"avvikelse(?:r|rna|rapporter)?\b|händelser\s+(?:\w+\s+){0,2}?(?:i|till|via)\s+(?:\w+\s+)?avvikelse\w+",
     "klagomal_synpunkter": r"(?:synpunkter|synpunkt|klagomål|klagomålsärenden)\b",
     "lex_maria_anmalningar": (
         r"(?:(?:anmälningar|anmälan|ärenden|händelser|händelse)\s+(?:(?:\w+\s+){0,4}?(?:enligt|om|till|av)\s+)?)?lex\s+maria\b"
@@ -54,6 +57,10 @@ _COUNTED = {
         r"(?:(?:rapporter|rapport|anmälningar|anmälan|utredningar|ärenden|missförhållanden|missförhållande)"
         r"\s+(?:(?:enligt|om|av)\s+)?)?lex\s+sarah\b"
         r"|lex\s+sarah-?(?:rapporter|rapport|anmälningar|ärenden)"
+        # In the law's own words (SoL 27 kap. 2 §, LSS 24 b §): "rapporter om missförhållanden",
+        # "missförhållanden enligt 24 b § LSS".
+        r"|(?:rapporter|rapport)\s+om\s+(?:allvarliga\s+)?missförhållanden?\b"
+        r"|missförhållanden?\s+enligt\s+(?:24\s*b\s*§|27\s+kap\.\s*2\s*§|14\s+kap\.\s*3\s*§)"
     ),
     "ivo_anmalningar": (
         r"(?:anmälningar|anmälan|anmälningar)\s+(?:har\s+gjorts\s+)?till\s+(?:ivo|inspektionen)"
@@ -85,6 +92,14 @@ _REPORTED = {
     "klagomal_synpunkter": re.compile(
         NUM + r"\s+(?:\w+\s+)?(?:patienter|patient|anhöriga|anhörig|närstående|brukare|boende|personer|kunder)"
         r"\s+(?:har\s+)?(?:klagade|klagat)\b"
+    ),
+}
+# "vi anmälde händelsen till IVO enligt lex Maria", "Händelsen har anmälts enligt lex Maria": one
+# event told of, reported; the year's figure only when no count is stated (see `extract_facts`).
+_ONE_REPORTED = {
+    "lex_maria_anmalningar": re.compile(
+        r"(?:\b(?:händelsen|ärendet|fallet)\s+(?:anmäldes|har\s+anmälts)|\b(?:anmälde|har\s+anmält)\s+(?:vi\s+)?(?:händelsen|ärendet|fallet))"
+        r"(?:\s+till\s+(?:ivo|inspektionen(?:\s+för\s+vård\s+och\s+omsorg)?)(?:\s+\(ivo\))?)?\s+(?:enligt|som)\s+lex\s+maria\b"
     ),
 }
 # "Avvikelserna minskade från 240 till 198": the count after the change (of the whole word: a
@@ -146,6 +161,9 @@ _COMPARED = re.compile(r"\b(?:med|mot|än|från|till)\s+$")  # "jämfört med å
 _ELLIPSIS = re.compile(
     r"\b(?:under|år|i|för)\s+(?:år\s+)?(?P<year>20\d\d)\s+" + NUM + r"(?=\s*(?:[.,;:)]|och\b|$))"
 )
+# "Under 2024 gjordes två anmälningar enligt lex Maria. Under 2025 gjordes ingen.": the period's count
+# in a sentence of its own right after another year's, naming nothing counted.
+_ELLIPTIC_SENTENCE = re.compile(r"\s*(?:under|i|för)\s+(?:år\s+)?(?P<year>20\d\d)\s+(?:\w+\s+){0,2}?" + NUM + r"(?:\s+st\.?)?\s*[.!]?\s*")
 # A report to IVO in a clause about lex Maria (vårdskador) is not an anmälan of a missförhållande.
 _MARIA = re.compile(r"lex\s+maria|vårdskad")
 _SARAH = re.compile(r"lex\s+sarah|missförhåll")
@@ -238,14 +256,25 @@ def _from_text(block: Block, keys: list[str], year: int | None = None) -> list[F
     """The first count a block states for each of the keys whose words it holds.
     The patterns are written in lower case and matched in lower-cased text (faster than IGNORECASE)."""
     facts: dict[str, Fact] = {}
+    previous = ""
     for sentence in sentences(block.text):
         text = sentence.lower()
+        if year is not None and (elliptic := _ELLIPTIC_SENTENCE.fullmatch(text)) and int(elliptic["year"]) == year:
+            if (key := _told_for_another_year(previous, [k for k in keys if k not in facts], year)) is not None:
+                facts[key] = Fact(key, _value(elliptic["num"]), block.section_label, sentence, block.index)
         for key in _keys(sentence, [k for k in keys if k not in facts]):
             if key == "klagomal_synpunkter" and _NOTHING_TO_ADD.fullmatch(text) and not _about_complaints(block):
                 continue
             if (value := _stated(text, key, year)) is not None:
                 facts[key] = Fact(key, value, block.section_label, sentence, block.index)
+        previous = text
     return list(facts.values())
+
+
+def _told_for_another_year(text: str, keys: list[str], year: int) -> str | None:
+    """The one key a lower-cased sentence states a count of for another year than `year`."""
+    told = [key for key in _keys(text, keys) if _stated(text, key, year) is None and _stated(text, key) is not None]
+    return told[0] if len(told) == 1 else None
 
 
 def _about_complaints(block: Block) -> bool:
@@ -393,4 +422,19 @@ def extract_facts(
     ]
     for fact in sorted(candidates, key=lambda f: f.block or 0):
         found.setdefault(fact.key, fact)
+    for key, pattern in _ONE_REPORTED.items():
+        if key not in found and (fact := _one_reported(blocks, [p for p in sorted(keys) if key in keys[p]], key, pattern, year)):
+            found[key] = fact
     return [found[key] for key in _COUNTED if key in found]
+
+
+def _one_reported(blocks: list[Block], positions: list[int], key: str, pattern: re.Pattern, year: int | None) -> Fact | None:
+    """One event told of as reported ("vi anmälde händelsen till IVO enligt lex Maria"), in the
+    period and not in general ("när en händelse …"), as a count of one."""
+    for position in positions:
+        block = blocks[position]
+        for sentence in sentences(block.text):
+            text = sentence.lower()
+            if (match := pattern.search(text)) and not _generic(text) and not _elsewhen(text, match, year):
+                return Fact(key, 1, block.section_label, sentence, block.index)
+    return None

@@ -11,22 +11,31 @@ _CELL_NUMBER = re.compile(r"^\s*(\d{1,5}(?:\s\d{3})?)\s*(?:st\.?)?\s*$")
 # A table's column or row of one year: its header cell is the year, alone or after a word or two
 # ("2025", "Utfall 2025", "Antal 2025").
 _YEAR_CELL = re.compile(r"\s*(?:\w+\s+){0,2}?(20\d\d)\s*")
+# A column or row of targets ("Mål", "Målvärde 2025", "Förväntat"): never the year's figure, which
+# stands under "Utfall", "Resultat", "Antal" or the year.
+_TARGET_CELL = re.compile(
+    r"\s*(?:mål|målet|målvärde|målnivå|målsättning|förväntat|förväntad|prognos|budget|planerat)(?:\s+(?:för\s+)?20\d\d)?\s*",
+    re.IGNORECASE,
+)
 
 
 def from_tables(blocks: list[Block], headers: dict[str, re.Pattern], year: int | None = None) -> list[Fact]:
     """Counts in tables: a label cell (one `headers[key]` matches: "Rapporterade avvikelser") and the
-    number below or beside it; when the columns (rows) are years, the number in the period year's
-    column (row), and none when no column is the period's; without a known period, the latest year's."""
+    number below or beside it, never in a column (row) of targets ("Mål"); when the columns (rows) are
+    years, the number in the period year's column (row), and none when no column is the period's;
+    without a known period, the latest year's."""
     cells = {b.table: b for b in blocks if b.table is not None}
     column_years = {(t, c): int(m.group(1)) for (t, r, c), b in cells.items() if r == 0 and (m := _YEAR_CELL.fullmatch(b.text))}
     row_years = {(t, r): int(m.group(1)) for (t, r, c), b in cells.items() if c == 0 and (m := _YEAR_CELL.fullmatch(b.text))}
+    target_columns = {(t, c) for (t, r, c), b in cells.items() if r == 0 and _TARGET_CELL.fullmatch(b.text)}
+    target_rows = {(t, r) for (t, r, c), b in cells.items() if c == 0 and _TARGET_CELL.fullmatch(b.text)}
     facts = []
     for (table, row, col), cell in cells.items():
         for key, header in headers.items():
             if not header.match(cell.text):
                 continue
-            below = [((table, r, col), (table, r)) for r in range(row + 1, row + 13)]
-            beside = [((table, row, c), (table, c)) for c in range(col + 1, col + 13)]
+            below = [((table, r, col), (table, r)) for r in range(row + 1, row + 13) if (table, r) not in target_rows]
+            beside = [((table, row, c), (table, c)) for c in range(col + 1, col + 13) if (table, c) not in target_columns]
             for line, years in ((below, row_years), (beside, column_years)):
                 if (neighbour := _cell_of_year(cells, line, years, year)) is not None:
                     number = _CELL_NUMBER.match(neighbour.text)
@@ -47,5 +56,5 @@ def _cell_of_year(cells: dict, line: list, years: dict, year: int | None) -> Blo
         wanted = year if year is not None else max(dated)
         found = dated.get(wanted)
     else:
-        found = cells.get(line[0][0])
+        found = cells.get(line[0][0]) if line else None
     return found if found is not None and _CELL_NUMBER.match(found.text) else None
