@@ -94,7 +94,7 @@ def forms_method():
     pack once (the loading time here; a check run reads them with the rules), and each distinct
     word of a report looked up (with its compound parts) once."""
     sys.path.insert(0, str(ROOT / "src"))
-    from sosfs_check.descriptions import Lemmatizer, Vocabulary, dictionary_forms
+    from sosfs_check.lexicon import Lemmatizer, Vocabulary, dictionary_forms
     from sosfs_check.descriptiondata import DescriptionData, Topic
 
     terms = sorted({t for t, _ in MATCH + NO_MATCH})

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 import sosfs_check
-from sosfs_check.descriptions import Lemmatizer, Statements
+from sosfs_check.descriptions import Statements
+from sosfs_check.lexicon import Lemmatizer
 from sosfs_check.packs import builtin_rules, builtin_rules_dir
 from sosfs_check.testing import build_docx
 

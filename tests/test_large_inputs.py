@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sosfs_check.checks.context import excerpt
+from sosfs_check.verdicts import excerpt
 from sosfs_check.errors import InputError
 from sosfs_check.readers import read
 from sosfs_check.readers.safety import Limits

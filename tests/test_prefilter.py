@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sosfs_check import dates, facts
+from sosfs_check import dates, figurewording
 from sosfs_check.checks import Context
 from sosfs_check.checks.citations import _CITED
 from sosfs_check.readers import read
@@ -32,7 +32,7 @@ def rule_patterns() -> list[re.Pattern]:
 
 ADOPTION = builtin_rules().adoption
 PATTERNS = [
-    *rule_patterns(), *facts._PATTERNS.values(), *facts._NONE.values(), _CITED, dates._PERIOD,
+    *rule_patterns(), *figurewording.PATTERNS.values(), *figurewording.NOT_ANY.values(), _CITED, dates._PERIOD,
     dates._words_pattern((*ADOPTION.drawn_up, *ADOPTION.adopted)),
 ]
 

@@ -1,5 +1,5 @@
-"""The package's structure (issue 15): no import cycle among its modules, counting every import —
-at the top of a module, inside a function, or only for type checking."""
+"""The package's structure (issue 15): no module over 400 lines, and no import cycle among its
+modules, counting every import: at the top of a module, inside a function, or only for type checking."""
 
 import ast
 from pathlib import Path
@@ -72,3 +72,9 @@ def test_a_lazy_or_type_checking_import_makes_a_cycle(tmp_path):
     graph = {name: _imports(name, path, modules) for name, path in modules.items() if name != "p"}
     assert graph == {"p.x": {"p.y"}, "p.y": {"p.x"}}
     assert _cycle(graph) == ["p.x", "p.y", "p.x"]
+
+
+def test_no_module_over_400_lines():
+    long = {str(path.relative_to(SRC)): n for path in PACKAGE.rglob("*.py")
+            if (n := len(path.read_text(encoding="utf-8").splitlines())) > 400}
+    assert long == {}

@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from sosfs_check.packs import builtin_rules_dir  # noqa: E402
 from sosfs_check.rules import load_rules  # noqa: E402
-from sosfs_check.descriptions import dictionary_forms, vocabulary_words  # noqa: E402
+from sosfs_check.lexicon import dictionary_forms, vocabulary_words  # noqa: E402
 
 HEADER = (
     "# yaml-language-server: $schema=../docs/rules.schema.json\n"

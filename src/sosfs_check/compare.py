@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from .checks.context import excerpt
 from .document import Block
 from .facts import FACT_LABELS
 from .result import Result
+from .verdicts import excerpt
 from .vocabulary import heading_key
 
 MIN_WORDS = 8

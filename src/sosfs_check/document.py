@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -121,3 +122,16 @@ class Document:
     def front_text(self) -> str:
         """Title and title page, where the kind of report and its year are stated."""
         return " ".join([self.title, *(b.text for b in self.front_matter[:12])])
+
+
+# A paragraph of at most this many words with no sentence end is a label: a heading written as plain
+# text or a reference line, never a description (a typed bullet "• Bedöma …," is a list item).
+LABEL_WORDS = 10
+_SENTENCE_END = ".!?:;,…"
+_TYPED_ITEM = re.compile(r"\s*(?:[•\-–*·▪◦]|\d+[.)]\s)")
+
+
+def is_label(text: str) -> bool:
+    """A short line with no sentence in it: a heading written as plain text or a reference line."""
+    words = text.split()
+    return 0 < len(words) <= LABEL_WORDS and words[-1][-1] not in _SENTENCE_END and not _TYPED_ITEM.match(text)

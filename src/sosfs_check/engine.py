@@ -8,8 +8,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from . import dates
-from .checks import Context, Problem, Verdict, evaluate as evaluate_check
-from .checks.context import excerpt
+from .checks import Context, evaluate as evaluate_check
+from .verdicts import Problem, Verdict, excerpt
 from .document import Document
 from .draft import draft_summary
 from .errors import NotAReportError

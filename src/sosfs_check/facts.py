@@ -19,23 +19,14 @@ from functools import cache, lru_cache
 
 from .document import Block
 from .facttables import from_tables
+from .figurewording import (
+    ANY_NAME, CHANGED, COUNTED, HEADER, IN_CONTEXT, LABELLED, NAMES, NOT_ANY, NUM, ONE_REPORTED, PATTERNS, REPORTED,
+    count_value,
+)
 from .prefilter import Folded
 from .regexes import needles
 from .result import Fact
 from .vocabulary import sentences
-
-NUMBER_WORDS = {
-    "inga": 0, "ingen": 0, "inget": 0, "noll": 0,
-    "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7,
-    "åtta": 8, "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14,
-    "femton": 15, "sexton": 16, "sjutton": 17, "arton": 18, "nitton": 19, "tjugo": 20,
-    "trettio": 30, "fyrtio": 40, "femtio": 50, "hundra": 100,
-}  # fmt: skip
-# A count: digits not glued to a law number or decimal ("2010:659", "98,5"), or a number word
-# (a whole word: "den avvikelse" holds no "en").
-NUM = r"(?<![\w:,.])(?P<num>\d{1,5}(?:\s\d{3})?|" + "|".join(NUMBER_WORDS) + r")(?![\d:,])"
-# Words that may stand between the count and what is counted.
-FILLER = r"(?:\s+(?:st\.?|stycken|rapporterade|inkomna|registrerade|nya|olika|skriftliga|framförda|utredda|allvarliga|interna|särskild|särskilda))?"
 
 FACT_LABELS = {
     "avvikelser": "rapporterade avvikelser",
@@ -45,93 +36,6 @@ FACT_LABELS = {
     "ivo_anmalningar": "anmälningar till IVO",
     "riskanalyser": "genomförda riskanalyser",
 }
-_COUNTED = {
-    # "118 händelser i vårt avvikelsesystem": events reported as avvikelser.
-    "avvikelser": r"avvikelse(?:r|rna|rapporter)?\b|händelser\s+(?:\w+\s+){0,2}?(?:i|till|via)\s+(?:\w+\s+)?avvikelse\w+",
-    "klagomal_synpunkter": r"(?:synpunkter|synpunkt|klagomål|klagomålsärenden)\b",
-    "lex_maria_anmalningar": (
-        r"(?:(?:anmälningar|anmälan|ärenden|händelser|händelse)\s+(?:(?:\w+\s+){0,4}?(?:enligt|om|till|av)\s+)?)?lex\s+maria\b"
-        r"|lex\s+maria-?(?:anmälningar|anmälan|ärenden)"
-    ),
-    "lex_sarah_rapporter": (
-        r"(?:(?:rapporter|rapport|anmälningar|anmälan|utredningar|ärenden|missförhållanden|missförhållande)"
-        r"\s+(?:(?:enligt|om|av)\s+)?)?lex\s+sarah\b"
-        r"|lex\s+sarah-?(?:rapporter|rapport|anmälningar|ärenden)"
-        # In the law's own words (SoL 27 kap. 2 §, LSS 24 b §): "rapporter om missförhållanden",
-        # "missförhållanden enligt 24 b § LSS".
-        r"|(?:rapporter|rapport)\s+om\s+(?:allvarliga\s+)?missförhållanden?\b"
-        r"|missförhållanden?\s+enligt\s+(?:24\s*b\s*§|27\s+kap\.\s*2\s*§|14\s+kap\.\s*3\s*§)"
-    ),
-    "ivo_anmalningar": (
-        r"(?:anmälningar|anmälan|anmälningar)\s+(?:har\s+gjorts\s+)?till\s+(?:ivo|inspektionen)"
-        r"|(?:anmäldes|anmälts|har\s+anmälts)\s+till\s+(?:ivo|inspektionen)"
-    ),
-    "riskanalyser": r"riskanalys(?:er|erna)?\b",
-}
-# The statement patterns are matched in lower-cased sentences (see `_from_text`).
-_PATTERNS = {key: re.compile(NUM + FILLER + r"\s+(?:" + counted + ")") for key, counted in _COUNTED.items()}
-# "Antal lex Maria-anmälningar: 2": a label and its count.
-_LABELLED = {key: re.compile(r"(?:antal\s+)?(?:" + counted + r")\s*:\s*" + NUM) for key, counted in _COUNTED.items()}
-# "inte genomfört några riskanalyser": a stated zero.
-_NONE = {
-    key: re.compile(r"\b(?:inte|ej)\s+(?:\w+\s+){0,3}(?:några|någon|något)\s+(?:" + counted + ")")
-    for key, counted in _COUNTED.items()
-}
-# "Tre bedömdes vara allvarliga och anmäldes till IVO", "två anmäldes till IVO enligt lex Maria",
-# "En händelse, en försenad cancerdiagnos, anmäldes …", "ledde två till anmälan enligt lex Maria",
-# "Två patienter klagade": a count told by what was done with it.
-_APPOSITION = r"(?:\s*,[^,.;]{1,80},)?"
-_REPORTED = {
-    "ivo_anmalningar": re.compile(
-        NUM + r"(?:\s+[\w-]+){0,6}?" + _APPOSITION + r"\s+(?:anmäldes|har\s+anmälts|anmälts)\s+till\s+(?:ivo\b|inspektionen)"
-    ),
-    "lex_maria_anmalningar": re.compile(
-        NUM + r"(?:\s+[\w-]+){0,6}?" + _APPOSITION + r"\s+(?:anmäldes|anmälts|har\s+anmälts|(?:ledde|har\s+lett)?\s*till\s+(?:en\s+)?anmälan)"
-        r"(?:\s+till\s+(?:ivo|inspektionen(?:\s+för\s+vård\s+och\s+omsorg)?)(?:\s+\(ivo\))?)?\s+(?:enligt|som)\s+lex\s+maria\b"
-    ),
-    "klagomal_synpunkter": re.compile(
-        NUM + r"\s+(?:\w+\s+)?(?:patienter|patient|anhöriga|anhörig|närstående|brukare|boende|personer|kunder)"
-        r"\s+(?:har\s+)?(?:klagade|klagat)\b"
-    ),
-}
-# "vi anmälde händelsen till IVO enligt lex Maria", "Händelsen har anmälts enligt lex Maria": one
-# event told of, reported; the year's figure only when no count is stated (see `extract_facts`).
-_ONE_REPORTED = {
-    "lex_maria_anmalningar": re.compile(
-        r"(?:\b(?:händelsen|ärendet|fallet)\s+(?:anmäldes|har\s+anmälts)|\b(?:anmälde|har\s+anmält)\s+(?:vi\s+)?(?:händelsen|ärendet|fallet))"
-        r"(?:\s+till\s+(?:ivo|inspektionen(?:\s+för\s+vård\s+och\s+omsorg)?)(?:\s+\(ivo\))?)?\s+(?:enligt|som)\s+lex\s+maria\b"
-    ),
-}
-# "Avvikelserna minskade från 240 till 198": the count after the change (of the whole word: a
-# change of "läkemedelsavvikelser" is one kind's).
-_SUBJECT = {**_COUNTED, "klagomal_synpunkter": r"(?:synpunkter(?:na)?|synpunkt|klagomål(?:en)?|klagomålsärenden)\b"}
-_CHANGE = r"(?:minskade|ökade|sjönk|steg|har\s+minskat|har\s+ökat|gick\s+(?:ned|ner|upp))"
-_CHANGED = {
-    key: re.compile(
-        r"(?:\b(?P<what>" + subject + r")(?:\s+\w+){0,3}?\s+" + _CHANGE + r"|" + _CHANGE + r"\s+(?:antalet\s+)?\b(?P<what2>" + subject + r"))"
-        r"\s+från\s+\d{1,5}(?:\s\d{3})?(?:\s+\S+){0,3}?\s+till\s+" + NUM + r"(?!\s*(?:procent|%))"
-    )
-    for key, subject in _SUBJECT.items() if key != "ivo_anmalningar"
-}
-# Under a heading that names what is counted ("Lex Sarah"), a count of reports or cases in its text
-# ("Under 2025 kom fyra rapporter.") is that figure.
-_IN_CONTEXT = re.compile(
-    NUM + FILLER + r"\s+(?:rapporter|rapport|anmälningar|anmälan|ärenden|ärende|händelser|händelse|utredningar)\b"
-)
-# A table's label cell: "Avvikelser", "Antal lex Maria-anmälningar", "Rapporterade avvikelser".
-_HEADER = {
-    key: re.compile(
-        r"^\s*(?:totalt\s+)?(?:antal\s+)?(?:(?:rapporterade|inkomna|registrerade|anmälda|nya)\s+)?(?:" + counted + r")", re.IGNORECASE
-    )
-    for key, counted in _COUNTED.items()
-}
-_NAMES = {key: re.compile(counted, re.IGNORECASE) for key, counted in _COUNTED.items() if key != "ivo_anmalningar"}
-_ANY_NAME = re.compile("|".join(f"(?:{name.pattern})" for name in _NAMES.values()), re.IGNORECASE)
-
-
-def _value(token: str) -> int:
-    token = token.lower()
-    return NUMBER_WORDS[token] if token in NUMBER_WORDS else int(token.replace(" ", ""))
 
 
 _GENERIC = re.compile(r"\b(?:ska|skall|kan|bör|varje|när|om\s+en|om\s+ett)\b", re.IGNORECASE)
@@ -235,7 +139,7 @@ def _generic(sentence: str) -> bool:
 @cache
 def _needles(key: str) -> tuple[str, ...]:
     """Strings one of which any statement of the figure contains ("" when unknown: no filter)."""
-    patterns = [_PATTERNS[key], _NONE[key], *([_REPORTED[key]] if key in _REPORTED else [])]
+    patterns = [PATTERNS[key], NOT_ANY[key], *([REPORTED[key]] if key in REPORTED else [])]
     found = [needles(pattern)[:1] for pattern in patterns]
     return tuple(n for f in found for n in f[0]) if all(found) else ("",)
 
@@ -261,7 +165,7 @@ def _from_text(block: Block, keys: list[str], year: int | None = None) -> list[F
         text = sentence.lower()
         if year is not None and (elliptic := _ELLIPTIC_SENTENCE.fullmatch(text)) and int(elliptic["year"]) == year:
             if (key := _told_for_another_year(previous, [k for k in keys if k not in facts], year)) is not None:
-                facts[key] = Fact(key, _value(elliptic["num"]), block.section_label, sentence, block.index)
+                facts[key] = Fact(key, count_value(elliptic["num"]), block.section_label, sentence, block.index)
         for key in _keys(sentence, [k for k in keys if k not in facts]):
             if key == "klagomal_synpunkter" and _NOTHING_TO_ADD.fullmatch(text) and not _about_complaints(block):
                 continue
@@ -278,7 +182,7 @@ def _told_for_another_year(text: str, keys: list[str], year: int) -> str | None:
 
 
 def _about_complaints(block: Block) -> bool:
-    return any(_NAMES["klagomal_synpunkter"].search(heading) for heading in block.section)
+    return any(NAMES["klagomal_synpunkter"].search(heading) for heading in block.section)
 
 
 def _stated(text: str, key: str, year: int | None = None) -> int | None:
@@ -286,19 +190,19 @@ def _stated(text: str, key: str, year: int | None = None) -> int | None:
     counted word, a labelled number, a change's end, a count told by what was done with it, else a
     stated zero; None when it states none."""
     spans = _spans(text, key)
-    patterns = [_PATTERNS[key], _LABELLED[key], *([_CHANGED[key]] if key in _CHANGED else [])]
+    patterns = [PATTERNS[key], LABELLED[key], *([CHANGED[key]] if key in CHANGED else [])]
     for pattern in patterns:
         for start, end in spans:
             for match in pattern.finditer(text, start, end):
                 if (value := _judged(text, match, key, year)) is not None:
                     return value
-    if key in _REPORTED:
+    if key in REPORTED:
         for start, end in spans:
-            if match := _nearest(_REPORTED[key], text, start, end):
+            if match := _nearest(REPORTED[key], text, start, end):
                 if (value := _judged(text, match, key, year, part=True)) is not None:
                     return value
     for start, end in spans:
-        for match in _NONE[key].finditer(text, start, end):
+        for match in NOT_ANY[key].finditer(text, start, end):
             if not _qualified_zero(text, match, key, year) and not _elsewhen(text, match, year):
                 return 0
     return None
@@ -309,10 +213,10 @@ def _judged(text: str, match: re.Match, key: str, year: int | None, part: bool =
     an elliptic clause after it gives ("… och under 2025 155"), else None."""
     if not _is_count(text, match, key, part) or _about_one_kind(text, match, key):
         return None
-    value = _value(match.group("num"))
+    value = count_value(match.group("num"))
     if _elsewhen(text, match, year):
         later = _ELLIPSIS.search(text, match.end(), min(len(text), match.end() + _AFTER))
-        return _value(later.group("num")) if later and int(later.group("year")) == year else None
+        return count_value(later.group("num")) if later and int(later.group("year")) == year else None
     return None if value == 0 and _qualified_zero(text, match, key, year) else value
 
 
@@ -369,7 +273,7 @@ def _named_by_heading(block: Block) -> str | None:
 
 @lru_cache(maxsize=256)
 def _named(heading: str) -> str | None:
-    named = [key for key, header in _NAMES.items() if header.search(heading)]
+    named = [key for key, header in NAMES.items() if header.search(heading)]
     return named[0] if len(named) == 1 else None
 
 
@@ -383,14 +287,14 @@ def _from_context(block: Block, key: str, year: int | None = None) -> list[Fact]
     facts = []
     for sentence in sentences(block.text):
         text = sentence.lower()
-        if _ANY_NAME.search(sentence):
+        if ANY_NAME.search(sentence):
             continue
         if bare := _BARE.fullmatch(text):
-            facts.append(Fact(key, _value(bare.group("num")), block.section_label, sentence, block.index))
+            facts.append(Fact(key, count_value(bare.group("num")), block.section_label, sentence, block.index))
             continue
         facts += [
             Fact(key, value, block.section_label, sentence, block.index)
-            for m in _IN_CONTEXT.finditer(text)
+            for m in IN_CONTEXT.finditer(text)
             if (value := _judged(text, m, key, year)) is not None
         ]
     return facts
@@ -407,11 +311,11 @@ def extract_facts(
     folded = folded or Folded([b.text for b in blocks])
     body = body if body is not None else [b.is_body for b in blocks]
     keys: dict[int, list[str]] = defaultdict(list)  # prose block position -> keys whose words it holds
-    for key in _COUNTED:
+    for key in COUNTED:
         for position in sorted({p for needle in _needles(key) for p in folded.containing(needle)}):
             if blocks[position].table is None and body[position]:
                 keys[position].append(key)
-    candidates, done = from_tables([b for b, is_body in zip(blocks, body) if is_body], _HEADER, year), set()
+    candidates, done = from_tables([b for b, is_body in zip(blocks, body) if is_body], HEADER, year), set()
     for position in sorted(keys):  # in reading order: a key stated once needs no further looking
         for fact in _from_text(blocks[position], [k for k in keys[position] if k not in done], year):
             candidates.append(fact)
@@ -422,10 +326,10 @@ def extract_facts(
     ]
     for fact in sorted(candidates, key=lambda f: f.block or 0):
         found.setdefault(fact.key, fact)
-    for key, pattern in _ONE_REPORTED.items():
+    for key, pattern in ONE_REPORTED.items():
         if key not in found and (fact := _one_reported(blocks, [p for p in sorted(keys) if key in keys[p]], key, pattern, year)):
             found[key] = fact
-    return [found[key] for key in _COUNTED if key in found]
+    return [found[key] for key in COUNTED if key in found]
 
 
 def _one_reported(blocks: list[Block], positions: list[int], key: str, pattern: re.Pattern, year: int | None) -> Fact | None:

@@ -1,4 +1,5 @@
-"""Figures in tables: a label cell and the number below or beside it, in the period year's column or row."""
+"""Figures in tables: a label cell and the number below or beside it, in the period year's column or row;
+and the tables of outcomes, whose figures describe a topic."""
 
 from __future__ import annotations
 
@@ -7,6 +8,10 @@ import re
 from .document import Block
 from .result import Fact
 
+# A year, a word, a digit in a table's cells (`outcome_cells`).
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_WORD = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
 _CELL_NUMBER = re.compile(r"^\s*(\d{1,5}(?:\s\d{3})?)\s*(?:st\.?)?\s*$")
 # A table's column or row of one year: its header cell is the year, alone or after a word or two
 # ("2025", "Utfall 2025", "Antal 2025").
@@ -58,3 +63,23 @@ def _cell_of_year(cells: dict, line: list, years: dict, year: int | None) -> Blo
     else:
         found = cells.get(line[0][0]) if line else None
     return found if found is not None and _CELL_NUMBER.match(found.text) else None
+
+
+def outcome_cells(blocks: list[Block], body: list[bool], headers: frozenset[str], year: int | None) -> list[int]:
+    """Body cells with figures in the tables whose first row names one of the header words
+    ("Utfall 2025") or holds two years ("2024 | 2025"), none after `year` (the one reported on):
+    a table of outcomes."""
+    tables: dict[int, list[int]] = {}
+    for pos, block in enumerate(blocks):
+        if block.table is not None and body[pos]:
+            tables.setdefault(block.table[0], []).append(pos)
+    out: list[int] = []
+    for cells in tables.values():
+        first = [blocks[p].text.lower() for p in cells if blocks[p].table[1] == 0]
+        years = {int(y) for text in first for y in _YEAR.findall(text)}
+        if year is not None and any(y > year for y in years):
+            continue  # goals for a coming year
+        named = any(w in _WORD.findall(text) for text in first for w in headers)
+        if named or len(years) >= 2:
+            out.extend(p for p in cells if blocks[p].table[1] > 0 and _DIGIT.search(blocks[p].text))
+    return out

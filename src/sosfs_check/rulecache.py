@@ -27,7 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from . import __version__
-from .descriptions import Vocabulary
+from .lexicon import Vocabulary
 from .records import plain, record
 from .regexes import NEEDLES
 from .behaviour import KINDS
@@ -38,7 +38,7 @@ FORMAT = "sosfs-check-rulecache/2"
 _CODE = (  # what the cached data is derived by
     "rules.py", "rulemodel.py", "ruleset.py", "behaviour.py", "records.py", "lawdata.py", "sections.py", "schema.py",
     "yamlfile.py", "descriptiondata.py",
-    "regexes.py", "vocabulary.py", "rulecache.py", "checks/*.py", "descriptions.py",
+    "regexes.py", "vocabulary.py", "rulecache.py", "checks/*.py", "descriptions.py", "lexicon.py",
 )
 MAX_CACHE = 20 * 1024 * 1024  # the built-in pack and its tables take well under 1 MB
 

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from .behaviour import Law
 from .descriptiondata import DescriptionData, merge_data
-from .descriptions import Vocabulary
+from .lexicon import Vocabulary
 from .errors import RuleError
 from .lawdata import LegalText, Pack, resolve_basis
 from .records import dump

@@ -14,7 +14,7 @@ from .behaviour import Law
 from .errors import UserError
 
 if TYPE_CHECKING:
-    from .descriptions import Vocabulary
+    from .lexicon import Vocabulary
     from .lawdata import Adoption, LegalText, Pack
     from .rulemodel import Rule
     from .sections import Section

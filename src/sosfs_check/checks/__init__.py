@@ -14,7 +14,8 @@ import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .context import Context, Problem, Verdict
+from .context import Context
+from ..verdicts import Problem, Verdict
 
 
 @dataclass(frozen=True)

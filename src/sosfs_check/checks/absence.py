@@ -6,7 +6,8 @@ import re
 
 from ..facts import FACT_LABELS
 from ..regexes import rule_pattern
-from .context import Context, Verdict, excerpt, failed, sentences_at, within_words
+from .context import Context, sentences_at
+from ..verdicts import Verdict, excerpt, failed, within_words
 
 
 def evaluate(check, ctx: Context) -> Verdict:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from ..dates import MONTHS
-from .context import Context, Verdict, excerpt, failed
+from .context import Context
+from ..verdicts import Verdict, excerpt, failed
 
 MONTH_NAMES = {number: name for name, number in MONTHS.items()}
 

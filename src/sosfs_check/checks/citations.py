@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from ..regexes import rule_pattern
-from .context import Context, Problem, Verdict, sentences_at
+from .context import Context, sentences_at
+from ..verdicts import Problem, Verdict
 
 _CITED = re.compile(r"(?P<chapter>\d{1,2})\s*kap\.?\s*(?P<para>\d{1,3})\s*(?P<letter>[a-z])?\s*§", re.IGNORECASE)
 

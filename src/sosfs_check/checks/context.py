@@ -1,45 +1,25 @@
-"""What every check type shares: the prepared document (Context), the Verdict and its Problems,
-and helpers for findings and descriptions.
-
-A check type's evaluation returns a Verdict: passed or not, the blocks that show the area is
-addressed (evidence), and, when it fails, one Problem per finding: where, what to quote, and what
-exactly is wrong.
-"""
+"""What every check type reads: the prepared document (Context): its body text and what is set
+apart from it, sections, statements and evidence, figures and dates. A check returns a Verdict
+(`verdicts`)."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from itertools import accumulate
 
 from .. import dates
-from ..descriptions import Statements, Vocabulary
-from ..document import BODY_KINDS, Block, Document
+from ..descriptions import Statements
+from ..lexicon import Vocabulary
+from ..document import BODY_KINDS, Block, Document, is_label
 from ..facts import extract_facts
+from ..facttables import outcome_cells
 from ..prefilter import Folded
 from ..result import Fact
+from ..templatetext import guidance_marks
 from ..vocabulary import TextIndex, heading_key, sentences
-
-
-@dataclass
-class Problem:
-    where: Block | None = None  # the block the finding points at; None = the document
-    quote: str = ""  # text to quote in the finding
-    detail: str = ""  # Swedish sentence appended to the rule's message
-    severity: str | None = None  # overrides the rule's severity (e.g. info for history)
-
-
-@dataclass
-class Verdict:
-    passed: bool
-    evidence: list[Block] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    empty_section: bool = False  # failed on the rule's own section left without text: a description
-    # elsewhere does not make up for a chapter the draft has not written
-    applicable: bool = True  # False: the report is not of the kind the rule is about (not_applicable)
 
 
 # Body words that make a section's own text substantive: an area whose section holds this much is
@@ -47,23 +27,8 @@ class Verdict:
 SUBSTANTIVE_WORDS = 8
 # Lines before the first heading shorter than this are the title page (names, years, approval).
 TITLE_PAGE_WORDS = 25
-# A sentence that is only a reference to a föreskrift or law: what stands before it is quoted from there.
-QUOTED_SOURCE = re.compile(r"\(?(?:SOSFS|HSLF-FS|SFS)\s*\d{4}:\d+(?:\s*,?\s*\d+\s*kap\.)?(?:\s*\d+\s*[a-z]?\s*§+)?\.?\)?\.?")
-# A paragraph of at most this many words with no sentence end is a label: a heading written as plain
-# text or a reference line, never a description (a typed bullet "• Bedöma …," is a list item).
-LABEL_WORDS = 10
-_SENTENCE_END = ".!?:;,…"
-_TYPED_ITEM = re.compile(r"\s*(?:[•\-–*·▪◦]|\d+[.)]\s)")
-# Instruction sentences must hold this share of a block's words for the block to be guidance.
-GUIDANCE_SHARE = 0.5
 YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-WORDS = re.compile(r"[^\W\d_]+")
 DIGIT = re.compile(r"\d")
-
-
-def failed(evidence=(), where=None, quote="", detail="") -> Verdict:
-    """A failed verdict with a single finding."""
-    return Verdict(False, list(evidence), [Problem(where, quote, detail)])
 
 
 class Context:
@@ -91,7 +56,7 @@ class Context:
         self.blocks = document.blocks
         self.text = Folded([b.text for b in self.blocks])
         self._sentences: dict[int, list[str]] = {}
-        self.guidance = self._guidance(list(guidance))
+        self.guidance = guidance_marks(self.blocks, self.text, self.sentences, list(guidance))
         self.body = [b.kind in BODY_KINDS and pos not in self.guidance for pos, b in enumerate(self.blocks)]
         self.vocabulary = vocabulary
         self._ends = self._section_ends()
@@ -109,30 +74,6 @@ class Context:
         self.rule_id = ""  # the rule being judged
         self._evidence: dict[tuple[bool, bool, bool], tuple[TextIndex, list[int]]] = {}
 
-    def _guidance(self, checks) -> dict[int, str]:
-        """Position -> Block.guidance key for every block that is template guidance: marked by the
-        reader, in an instruction style, or mostly instruction sentences (the pack's phrasings)."""
-        marks = {pos: b.guidance for pos, b in enumerate(self.blocks) if b.guidance}
-        styles = [re.compile(p, re.IGNORECASE) for c in checks for p in c.styles]
-        if styles:
-            instruction: dict[str, bool] = {}  # style name -> an instruction style; a document has few
-            for pos, block in enumerate(self.blocks):
-                if pos in marks or not block.style:
-                    continue
-                if block.style not in instruction:
-                    instruction[block.style] = any(p.search(block.style) for p in styles)
-                if instruction[block.style]:
-                    marks[pos] = "style"
-        patterns = [re.compile(p, re.IGNORECASE) for c in checks for p in c.sentences]
-        for pos in self.text.candidates(patterns) if patterns else ():
-            if pos in marks or self.blocks[pos].kind not in BODY_KINDS:
-                continue
-            said = self.sentences(pos)
-            words = _guidance_words(said, patterns)
-            if words and words >= GUIDANCE_SHARE * sum(len(x.split()) for x in said):
-                marks[pos] = "instruction"
-        return marks
-
     def _title_page(self) -> set[int]:
         """Positions of the title page's short lines (before the first heading, when there is one):
         names, years, "För berättelsen ansvarar …", never evidence of content."""
@@ -143,7 +84,7 @@ class Context:
     def _author(self) -> str:
         """The title and the title page's label lines ("Vård- och omsorgsnämnden i Provby kommun"):
         who the report is by, never its sentences."""
-        return " ".join([self.document.title, *(b.text for b in self.document.front_matter[:12] if _label(b.text))])
+        return " ".join([self.document.title, *(b.text for b in self.document.front_matter[:12] if is_label(b.text))])
 
     def _labels(self) -> set[int]:
         """In a document without headings, positions of paragraphs that are a short line with no
@@ -152,7 +93,7 @@ class Context:
         lines stay section text, as the readers left them."""
         if self.document.headings:
             return set()
-        return {pos for pos, block in enumerate(self.blocks) if block.kind == "paragraph" and self.body[pos] and _label(block.text)}
+        return {pos for pos, block in enumerate(self.blocks) if block.kind == "paragraph" and self.body[pos] and is_label(block.text)}
 
     @cached_property
     def title_page_index(self) -> TextIndex:
@@ -263,27 +204,8 @@ class Context:
         found = {s.position for s in self.statements.describing(topics, plans=not self.asks_done, roles=self.asks_who)}
         headers = {w for topic in topics for w in topic.table_headers}
         if headers:
-            found.update(self._figure_tables(frozenset(headers)))
+            found.update(outcome_cells(self.blocks, self.body, frozenset(headers), self.period_year or self.report_year))
         return self.blocks_at(sorted(found))
-
-    def _figure_tables(self, headers: frozenset[str]) -> list[int]:
-        """Body cells with figures in the tables whose first row names one of the header words
-        ("Utfall 2025") or holds two years ("2024 | 2025"), none after the one reported on: a table of outcomes."""
-        tables: dict[int, list[int]] = {}
-        for pos, block in enumerate(self.blocks):
-            if block.table is not None and self.body[pos]:
-                tables.setdefault(block.table[0], []).append(pos)
-        out: list[int] = []
-        year = self.period_year or self.report_year
-        for cells in tables.values():
-            first = [self.blocks[p].text.lower() for p in cells if self.blocks[p].table[1] == 0]
-            years = {int(y) for text in first for y in YEAR.findall(text)}
-            if year is not None and any(y > year for y in years):
-                continue  # goals for a coming year
-            named = any(w in WORDS.findall(text) for text in first for w in headers)
-            if named or len(years) >= 2:
-                out.extend(p for p in cells if self.blocks[p].table[1] > 0 and DIGIT.search(self.blocks[p].text))
-        return out
 
     @cached_property
     def guidance_count(self) -> int:
@@ -464,49 +386,8 @@ class Context:
         return [self.blocks[p] for p in positions]
 
 
-def _label(text: str) -> bool:
-    words = text.split()
-    return 0 < len(words) <= LABEL_WORDS and words[-1][-1] not in _SENTENCE_END and not _TYPED_ITEM.match(text)
-
-
-def excerpt(text: str, limit: int = 160) -> str:
-    """The text with its spaces collapsed, cut at `limit`; only its start is read, so a paragraph
-    of megabytes costs no more than a short one."""
-    head = text[: 8 * limit]
-    flat = " ".join(head.split())
-    if len(flat) <= limit and len(head) == len(text):
-        return flat
-    return flat[: limit - 1].rstrip() + "…"
-
-
 def sentences_at(ctx: Context, positions: list[int]):
     """(block, sentence) for the blocks at the positions, in order."""
     for pos in positions:
         for sentence in ctx.sentences(pos):
             yield ctx.blocks[pos], sentence
-
-
-def quoted(terms: list[str]) -> str:
-    """Terms for a description: ”a”, ”b”."""
-    return ", ".join(f"”{t.lstrip('=')}”" for t in terms)
-
-
-def within_words(within: list[str]) -> str:
-    """Where a check looks, for a description."""
-    return f" i avsnitt med rubriker som {quoted(within)}" if within else " någonstans i berättelsen"
-
-
-def _guidance_words(said: list[str], patterns: list[re.Pattern]) -> int:
-    """Words of a paragraph's instruction sentences. A sentence followed by its source ("… SOSFS
-    2011:9 7 kap. 3 §.") quotes the rule on purpose; an instruction that opens a quotation ("Till
-    exempel: ”Under året …") goes on to the closing quotation mark, over the example's sentences."""
-    words, quoting = 0, False
-    for i, sentence in enumerate(said):
-        instruction = any(p.match(sentence) for p in patterns) and not (
-            i + 1 < len(said) and QUOTED_SOURCE.fullmatch(said[i + 1]))
-        if instruction or quoting:
-            words += len(sentence.split())
-            if sentence.count("”") % 2:  # Swedish ”…” opens and closes with the same mark
-                quoting = not quoting
-    return words
-

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..controls import INVISIBLE, name, visible
-from .context import Context, Problem, Verdict
+from .context import Context
+from ..verdicts import Problem, Verdict
 
 
 def evaluate(check, ctx: Context) -> Verdict:

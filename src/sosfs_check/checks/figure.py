@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..facts import FACT_LABELS
-from .context import Context, Verdict, failed
+from .context import Context
+from ..verdicts import Verdict, failed
 
 def evaluate(check, ctx: Context) -> Verdict:
     fact = next((f for f in ctx.facts if f.key == check.key), None)

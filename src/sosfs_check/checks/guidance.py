@@ -10,7 +10,8 @@ counts guidance as content (see Context._guidance).
 from __future__ import annotations
 
 from ..document import GUIDANCE
-from .context import Context, Problem, Verdict, quoted
+from .context import Context
+from ..verdicts import Problem, Verdict, quoted
 
 _INLINE = {"placeholder": GUIDANCE["placeholder"], "hidden": GUIDANCE["hidden"]}
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..dates import WHOLE_YEAR
-from .context import Context, Verdict, excerpt, failed
+from .context import Context
+from ..verdicts import Verdict, excerpt, failed
 
 
 def _times(n: int) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..facts import FACT_LABELS
-from .context import Context, Verdict, failed, quoted, within_words
+from .context import Context
+from ..verdicts import Verdict, failed, quoted, within_words
 
 if TYPE_CHECKING:
     from .models import AppliesIf

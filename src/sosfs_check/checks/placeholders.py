@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..regexes import rule_pattern
-from .context import Context, Problem, Verdict, excerpt
+from .context import Context
+from ..verdicts import Problem, Verdict, excerpt
 
 _MARKUP_WORDS = {
     "comment": "öppen kommentar",

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..facts import FACT_LABELS
-from .context import SUBSTANTIVE_WORDS, Context, Verdict, failed, quoted
+from .context import SUBSTANTIVE_WORDS, Context
+from ..verdicts import Verdict, failed, quoted
 
 
 def evaluate(check, ctx: Context) -> Verdict:

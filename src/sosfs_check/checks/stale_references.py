@@ -7,7 +7,8 @@ from datetime import date, timedelta
 
 from ..regexes import rule_pattern
 from ..behaviour import KINDS
-from .context import Context, Problem, Verdict
+from .context import Context
+from ..verdicts import Problem, Verdict
 
 
 # A sentence that cites a text for the present: a duty, a plan or what the law says now.

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .context import Context, Problem, Verdict
+from .context import Context
+from ..verdicts import Problem, Verdict
 
 
 def _problem(text, day) -> Problem | None:

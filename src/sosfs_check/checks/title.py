@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from .. import dates
-from .context import Context, Verdict, excerpt, failed, quoted
+from .context import Context
+from ..verdicts import Verdict, excerpt, failed, quoted
 
 
 def evaluate(check, ctx: Context) -> Verdict:

@@ -6,7 +6,8 @@ from collections import defaultdict
 
 from ..document import Block
 from ..vocabulary import heading_key
-from .context import Context, Problem, Verdict
+from .context import Context
+from ..verdicts import Problem, Verdict
 
 
 def _length_window(length: int, min_ratio: int) -> range:

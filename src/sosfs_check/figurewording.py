@@ -1,0 +1,108 @@
+"""How reports word their figures: number words, the names of what is counted, and the shapes of
+the sentences a count stands in ("155 avvikelser", "Antal lex Maria-anmälningar: 2", "Tre …
+anmäldes till IVO", "minskade från 240 till 198"). `facts` reads them."""
+
+from __future__ import annotations
+
+import re
+
+NUMBER_WORDS = {
+    "inga": 0, "ingen": 0, "inget": 0, "noll": 0,
+    "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7,
+    "åtta": 8, "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14,
+    "femton": 15, "sexton": 16, "sjutton": 17, "arton": 18, "nitton": 19, "tjugo": 20,
+    "trettio": 30, "fyrtio": 40, "femtio": 50, "hundra": 100,
+}  # fmt: skip
+# A count: digits not glued to a law number or decimal ("2010:659", "98,5"), or a number word
+# (a whole word: "den avvikelse" holds no "en").
+NUM = r"(?<![\w:,.])(?P<num>\d{1,5}(?:\s\d{3})?|" + "|".join(NUMBER_WORDS) + r")(?![\d:,])"
+# Words that may stand between the count and what is counted.
+FILLER = r"(?:\s+(?:st\.?|stycken|rapporterade|inkomna|registrerade|nya|olika|skriftliga|framförda|utredda|allvarliga|interna|särskild|särskilda))?"
+
+COUNTED = {
+    # "118 händelser i vårt avvikelsesystem": events reported as avvikelser.
+    "avvikelser": r"avvikelse(?:r|rna|rapporter)?\b|händelser\s+(?:\w+\s+){0,2}?(?:i|till|via)\s+(?:\w+\s+)?avvikelse\w+",
+    "klagomal_synpunkter": r"(?:synpunkter|synpunkt|klagomål|klagomålsärenden)\b",
+    "lex_maria_anmalningar": (
+        r"(?:(?:anmälningar|anmälan|ärenden|händelser|händelse)\s+(?:(?:\w+\s+){0,4}?(?:enligt|om|till|av)\s+)?)?lex\s+maria\b"
+        r"|lex\s+maria-?(?:anmälningar|anmälan|ärenden)"
+    ),
+    "lex_sarah_rapporter": (
+        r"(?:(?:rapporter|rapport|anmälningar|anmälan|utredningar|ärenden|missförhållanden|missförhållande)"
+        r"\s+(?:(?:enligt|om|av)\s+)?)?lex\s+sarah\b"
+        r"|lex\s+sarah-?(?:rapporter|rapport|anmälningar|ärenden)"
+        # In the law's own words (SoL 27 kap. 2 §, LSS 24 b §): "rapporter om missförhållanden",
+        # "missförhållanden enligt 24 b § LSS".
+        r"|(?:rapporter|rapport)\s+om\s+(?:allvarliga\s+)?missförhållanden?\b"
+        r"|missförhållanden?\s+enligt\s+(?:24\s*b\s*§|27\s+kap\.\s*2\s*§|14\s+kap\.\s*3\s*§)"
+    ),
+    "ivo_anmalningar": (
+        r"(?:anmälningar|anmälan|anmälningar)\s+(?:har\s+gjorts\s+)?till\s+(?:ivo|inspektionen)"
+        r"|(?:anmäldes|anmälts|har\s+anmälts)\s+till\s+(?:ivo|inspektionen)"
+    ),
+    "riskanalyser": r"riskanalys(?:er|erna)?\b",
+}
+# The statement patterns are matched in lower-cased sentences (see `_from_text`).
+PATTERNS = {key: re.compile(NUM + FILLER + r"\s+(?:" + counted + ")") for key, counted in COUNTED.items()}
+# "Antal lex Maria-anmälningar: 2": a label and its count.
+LABELLED = {key: re.compile(r"(?:antal\s+)?(?:" + counted + r")\s*:\s*" + NUM) for key, counted in COUNTED.items()}
+# "inte genomfört några riskanalyser": a stated zero.
+NOT_ANY = {
+    key: re.compile(r"\b(?:inte|ej)\s+(?:\w+\s+){0,3}(?:några|någon|något)\s+(?:" + counted + ")")
+    for key, counted in COUNTED.items()
+}
+# "Tre bedömdes vara allvarliga och anmäldes till IVO", "två anmäldes till IVO enligt lex Maria",
+# "En händelse, en försenad cancerdiagnos, anmäldes …", "ledde två till anmälan enligt lex Maria",
+# "Två patienter klagade": a count told by what was done with it.
+APPOSITION = r"(?:\s*,[^,.;]{1,80},)?"
+REPORTED = {
+    "ivo_anmalningar": re.compile(
+        NUM + r"(?:\s+[\w-]+){0,6}?" + APPOSITION + r"\s+(?:anmäldes|har\s+anmälts|anmälts)\s+till\s+(?:ivo\b|inspektionen)"
+    ),
+    "lex_maria_anmalningar": re.compile(
+        NUM + r"(?:\s+[\w-]+){0,6}?" + APPOSITION + r"\s+(?:anmäldes|anmälts|har\s+anmälts|(?:ledde|har\s+lett)?\s*till\s+(?:en\s+)?anmälan)"
+        r"(?:\s+till\s+(?:ivo|inspektionen(?:\s+för\s+vård\s+och\s+omsorg)?)(?:\s+\(ivo\))?)?\s+(?:enligt|som)\s+lex\s+maria\b"
+    ),
+    "klagomal_synpunkter": re.compile(
+        NUM + r"\s+(?:\w+\s+)?(?:patienter|patient|anhöriga|anhörig|närstående|brukare|boende|personer|kunder)"
+        r"\s+(?:har\s+)?(?:klagade|klagat)\b"
+    ),
+}
+# "vi anmälde händelsen till IVO enligt lex Maria", "Händelsen har anmälts enligt lex Maria": one
+# event told of, reported; the year's figure only when no count is stated (see `extract_facts`).
+ONE_REPORTED = {
+    "lex_maria_anmalningar": re.compile(
+        r"(?:\b(?:händelsen|ärendet|fallet)\s+(?:anmäldes|har\s+anmälts)|\b(?:anmälde|har\s+anmält)\s+(?:vi\s+)?(?:händelsen|ärendet|fallet))"
+        r"(?:\s+till\s+(?:ivo|inspektionen(?:\s+för\s+vård\s+och\s+omsorg)?)(?:\s+\(ivo\))?)?\s+(?:enligt|som)\s+lex\s+maria\b"
+    ),
+}
+# "Avvikelserna minskade från 240 till 198": the count after the change (of the whole word: a
+# change of "läkemedelsavvikelser" is one kind's).
+SUBJECT = {**COUNTED, "klagomal_synpunkter": r"(?:synpunkter(?:na)?|synpunkt|klagomål(?:en)?|klagomålsärenden)\b"}
+CHANGE = r"(?:minskade|ökade|sjönk|steg|har\s+minskat|har\s+ökat|gick\s+(?:ned|ner|upp))"
+CHANGED = {
+    key: re.compile(
+        r"(?:\b(?P<what>" + subject + r")(?:\s+\w+){0,3}?\s+" + CHANGE + r"|" + CHANGE + r"\s+(?:antalet\s+)?\b(?P<what2>" + subject + r"))"
+        r"\s+från\s+\d{1,5}(?:\s\d{3})?(?:\s+\S+){0,3}?\s+till\s+" + NUM + r"(?!\s*(?:procent|%))"
+    )
+    for key, subject in SUBJECT.items() if key != "ivo_anmalningar"
+}
+# Under a heading that names what is counted ("Lex Sarah"), a count of reports or cases in its text
+# ("Under 2025 kom fyra rapporter.") is that figure.
+IN_CONTEXT = re.compile(
+    NUM + FILLER + r"\s+(?:rapporter|rapport|anmälningar|anmälan|ärenden|ärende|händelser|händelse|utredningar)\b"
+)
+# A table's label cell: "Avvikelser", "Antal lex Maria-anmälningar", "Rapporterade avvikelser".
+HEADER = {
+    key: re.compile(
+        r"^\s*(?:totalt\s+)?(?:antal\s+)?(?:(?:rapporterade|inkomna|registrerade|anmälda|nya)\s+)?(?:" + counted + r")", re.IGNORECASE
+    )
+    for key, counted in COUNTED.items()
+}
+NAMES = {key: re.compile(counted, re.IGNORECASE) for key, counted in COUNTED.items() if key != "ivo_anmalningar"}
+ANY_NAME = re.compile("|".join(f"(?:{name.pattern})" for name in NAMES.values()), re.IGNORECASE)
+
+
+def count_value(token: str) -> int:
+    token = token.lower()
+    return NUMBER_WORDS[token] if token in NUMBER_WORDS else int(token.replace(" ", ""))

@@ -1,0 +1,195 @@
+"""The pack's description vocabulary: each word's forms and lemma, the compound parts of a report's
+words, the done forms of the verbs of change, and the law's own sentences (to tell a restatement).
+
+The forms of every vocabulary word come from simplemma's Swedish dictionary, written into the pack
+(rules/former.yml) by tools/vocabulary_forms.py; a word of a report is looked up once per process:
+as a known form, as a known form with a modifier in front ("fallriskbedömningar", "teammöten") or
+as a known form followed by a head ("avvikelsehanteringen"). See docs/morphology.md.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .descriptiondata import DescriptionData, LawSentence, Topic
+
+WORD = re.compile(r"[^\W\d_]+")
+# Endings a word may add to a vocabulary word where the dictionary lists no such form ("teammötena").
+_ENDINGS = ("", "n", "na", "t", "et", "en", "er", "erna", "ar", "arna", "or", "orna", "s", "r", "ns", "ts", "de", "des",
+            "te", "tes", "ade", "ades", "at", "ats", "as", "es", "ens", "ets")
+MIN_PART = 4  # letters of each compound part
+# Endings after a verb's stem ("bytt|e", "inför|des", "startad|e", "t|og", "vidt|agits") that say it was
+# done: preterite, supine and past participle; never the present ("införs"), the infinitive or a noun ("byte").
+DONE_SUFFIXES = ("ade", "ades", "at", "ats", "de", "des", "te", "tes", "t", "ts", "tt", "tts", "dde", "ddes", "og", "ogs",
+                 "agit", "agits", "it", "its")
+# Endings of irregular preterites and supines that do not start with the stem ("gjorde", "satte", "tillsatt").
+DONE_IRREGULAR = ("de", "des", "te", "tes", "tt", "tts")
+LAW_SHARE = 0.5  # share of a sentence's word bigrams found in one law sentence that makes it a restatement
+LAW_MIN_SHARED = 4
+MAX_SEEN = 100_000  # distinct words whose lemmas are kept (about 10 MB)
+
+
+def term_words(term: str) -> list[str]:
+    return WORD.findall(term.lower())
+
+
+def vocabulary_words(data: DescriptionData) -> set[str]:
+    return {
+        w for topic in data.topics.values() for term in topic.subjects + topic.activities + topic.changes
+        for w in term_words(term)
+    }
+
+
+def dictionary_forms(words: set[str]) -> dict[str, list[str]]:
+    """lemma -> every form simplemma's Swedish dictionary knows of it, for the words' lemmas.
+
+    Used by tools/vocabulary_forms.py to write the pack's `forms:` (rules/former.yml); a check run
+    never loads the dictionary (about 2 s and 150 MB)."""
+    from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
+
+    dictionary = DefaultDictionaryFactory().get_dictionary("sv")
+    raw = getattr(dictionary, "_dict", None)  # its bytes table: five times faster to scan than decoding each entry
+    entries = (
+        ((form.decode(), lemma.decode()) for form, lemma in raw.items()) if isinstance(raw, dict) else dictionary.items()
+    )
+    # A word is its own lemma when the dictionary has forms of it ("åtgärd", not the verb "åtgärda").
+    wanted = words | {dictionary.get(w, w) for w in words}
+    found: dict[str, set[str]] = {}
+    for form, lemma in entries:
+        if lemma in wanted:
+            found.setdefault(lemma, set()).add(form)
+    out: dict[str, list[str]] = {}
+    for word in sorted(words):
+        lemma = word if word in found else dictionary.get(word, word)
+        out[lemma] = sorted(found.get(lemma, set()) | {word, lemma} - {lemma})
+    return out
+
+
+@dataclass
+class Vocabulary:
+    """The pack's description data with the forms of its words, built once per rule set."""
+
+    data: DescriptionData
+    forms: dict[str, str] = field(default_factory=dict)
+    # Forms of the topics' verbs of change that say it was done -> those verbs ("bytte" -> {"byta"})
+    done_forms: dict[str, frozenset[str]] = field(default_factory=dict)
+    continues: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()  # the lemmas of the topics' one-word subjects
+
+    @classmethod
+    def build(cls, data: DescriptionData) -> Vocabulary:
+        """Each form of the pack's `forms:` to its lemma; a vocabulary word without forms is its own
+        lemma; every lemma also takes the common endings."""
+        forms: dict[str, str] = {}
+        for lemma, known in data.forms.items():
+            forms[lemma] = lemma
+            for form in known:
+                forms.setdefault(form, lemma)
+        for word in vocabulary_words(data):
+            forms.setdefault(word, word)
+        for lemma in set(forms.values()):
+            for ending in _ENDINGS:
+                forms.setdefault(lemma + ending, lemma)
+        subjects = frozenset(forms.get(w, w) for t in data.topics.values() for s in t.subjects for w in term_words(s)[:1])
+        return cls(data, forms, _done_forms(data), frozenset(w.lower() for w in data.continues), subjects)
+
+    def lemma(self, word: str) -> str:
+        return self.forms.get(word, word)
+
+    def term(self, term: str) -> tuple[str, ...]:
+        return tuple(self.lemma(w) for w in term_words(term))
+
+    @cached_property
+    def lemmatizer(self) -> Lemmatizer:
+        """Shared by the documents checked with the pack: a word is looked up once per process."""
+        return Lemmatizer(self)
+
+    @cached_property
+    def law_index(self) -> LawIndex:
+        return LawIndex(self.data.law)
+
+    @cached_property
+    def patterns(self) -> dict[str, list[re.Pattern]]:
+        """The pack's wording lists (`plans`, `done`, …) compiled once."""
+        names = ("not_evidence", "plans", "subclauses", "roles", "done", "law_wording", "ignore", "future_headings",
+                 "negations", "affirmations")
+        return {name: [re.compile(p, re.IGNORECASE) for p in getattr(self.data, name)] for name in names}
+
+    def topics_for(self, rule_id: str) -> list[Topic]:
+        return [self.data.topics[name] for name in self.data.rules.get(rule_id, ()) if name in self.data.topics]
+
+
+def _done_forms(data: DescriptionData) -> dict[str, frozenset[str]]:
+    """The forms of the topics' verbs of change that say it was done, to their verbs: the stem with
+    a preterite or supine ending ("bytte", "infördes", "startats"), and the pack's irregular forms
+    with such an ending ("tillsattes", "gjorde")."""
+    out: dict[str, set[str]] = {}
+    for topic in data.topics.values():
+        for term in topic.changes:
+            verb = term_words(term)[0]
+            stem = verb[:-1] if verb.endswith("a") else verb
+            forms = {stem + suffix for suffix in DONE_SUFFIXES}
+            forms.update(f for f in data.forms.get(verb, ()) if not f.startswith(stem) and f.endswith(DONE_IRREGULAR))
+            for form in forms:
+                out.setdefault(form, set()).add(verb)
+    return {form: frozenset(verbs) for form, verbs in out.items()}
+
+
+class Lemmatizer:
+    """Each distinct word, once: the vocabulary lemmas it is a form of or has as a part."""
+
+    def __init__(self, vocabulary: Vocabulary):
+        self.forms = vocabulary.forms
+        self.seen: dict[str, frozenset[str]] = {}
+
+    def __call__(self, word: str) -> frozenset[str]:
+        found = self.seen.get(word)
+        if found is None:
+            if len(self.seen) >= MAX_SEEN:  # a batch of many reports: memory stays bounded
+                self.seen.clear()
+            found = self.seen[word] = frozenset(self._parts(word))
+        return found
+
+    def _parts(self, word: str) -> set[str]:
+        forms = self.forms
+        out = {forms[word]} if word in forms else set()
+        for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+            head, modifier = word[cut:], word[:cut]
+            if head in forms:  # "fall|riskbedömningar", "team|möten"
+                out.add(forms[head])
+            if len(head) > MIN_PART:  # "avvikelse|hanteringen", "läkemedels|avvikelser"
+                if modifier in forms:
+                    out.add(forms[modifier])
+                elif modifier[-1] == "s" and modifier[:-1] in forms and cut > MIN_PART:
+                    out.add(forms[modifier[:-1]])
+        return out
+
+
+class LawIndex:
+    """Word bigrams of the statute's sentences, to tell a restated statute from a report's own words."""
+
+    def __init__(self, law: list[LawSentence]):
+        self.postings: dict[tuple[str, str], list[int]] = {}
+        for number, sentence in enumerate(law):
+            for bigram in set(_bigrams(sentence.text)):
+                self.postings.setdefault(bigram, []).append(number)
+
+    def restates(self, sentence: str) -> bool:
+        bigrams = set(_bigrams(sentence))
+        known = [self.postings[b] for b in bigrams if b in self.postings]
+        # No law sentence shares more bigrams than the statute has with the sentence at all.
+        if len(known) < max(LAW_MIN_SHARED, LAW_SHARE * len(bigrams)):
+            return False
+        shared = Counter(n for numbers in known for n in numbers)
+        best = max(shared.values(), default=0)
+        return best >= LAW_MIN_SHARED and best >= LAW_SHARE * len(bigrams)
+
+
+def _bigrams(text: str) -> list[tuple[str, str]]:
+    words = WORD.findall(text.lower())
+    return list(zip(words, words[1:]))
