@@ -1,6 +1,6 @@
 """Speed of sosfs-check as ratios against baselines measured in the same run (issue 20).
 
-    python benchmarks/run.py [--quick] [--only files,series,cli,batches] [--src DIR]
+    python benchmarks/run.py [--quick] [--only files,series,cli,batches] [--src DIR] [--cpu]
 
 Every measurement runs the tool and its baseline interleaved, best of N (15; 5 with --quick):
 1. per DOCX in fixtures/docx and fixtures/examples: `check(path)` vs `docx.Document(path)`, in a
@@ -13,8 +13,10 @@ Every measurement runs the tool and its baseline interleaved, best of N (15; 5 w
 4. 1,000 and 4,000 generated distinct reports (200 and 800 with --quick) with `-j1` and `-j2` vs a
    loop that only opens them with python-docx, with peak RSS of the process tree (from /proc).
 `--only` measures some of the four (files, series, cli, batches); `--src` measures 1 and 2 with the
-package in another source folder (another checkout's src/), for a before/after table. Prints Markdown tables for
-docs/performance.md. Nothing here is asserted in the tests.
+package in another source folder (another checkout's src/), for a before/after table; `--cpu` times
+1, 2 and 3 in CPU seconds (the process and its finished children) instead of wall-clock seconds, which
+other processes on a loaded machine move far less. Prints Markdown tables for docs/performance.md.
+Nothing here is asserted in the tests.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import io
 import os
 import platform
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -46,14 +49,23 @@ WATCHED_IMPORTS = ("pydantic", "rapidfuzz", "openpyxl")
 PARTS = ("files", "series", "cli", "batches")
 
 
+def cpu_clock() -> float:
+    """CPU seconds of this process and of its finished children."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
+CLOCK = time.perf_counter  # `--cpu`: cpu_clock
+
+
 def timed(func) -> float:
     """Seconds one call takes, garbage collected before and disabled during it (as `timeit` does)."""
     gc.collect()
     gc.disable()
     try:
-        start = time.perf_counter()
+        start = CLOCK()
         func()
-        return time.perf_counter() - start
+        return CLOCK() - start
     finally:
         gc.enable()
 
@@ -74,10 +86,12 @@ IN_PROCESS = """
 import sys
 sys.path[:0] = [sys.argv[1], sys.argv[2]]
 import docx, sosfs_check
-from run import interleaved
+import run
+if sys.argv[4] == "cpu":
+    run.CLOCK = run.cpu_clock
 runs = int(sys.argv[3])
-for name in sys.argv[4:]:
-    print(*interleaved(lambda: docx.Document(name), lambda: sosfs_check.check(name, max_size=200), runs), flush=True)
+for name in sys.argv[5:]:
+    print(*run.interleaved(lambda: docx.Document(name), lambda: sosfs_check.check(name, max_size=200), runs), flush=True)
 """
 
 
@@ -86,8 +100,9 @@ def in_process(paths: list[Path], runs: int, src: Path = ROOT / "src") -> list[t
 
     The size limit is raised to 200 MB: the 64x report is over the default text limit of 1 MiB characters.
     """
+    clock = "cpu" if CLOCK is cpu_clock else "wall"
     proc = subprocess.run([sys.executable, "-c", IN_PROCESS, str(src), str(Path(__file__).parent),
-                           str(runs), *map(str, paths)], capture_output=True, text=True)
+                           str(runs), clock, *map(str, paths)], capture_output=True, text=True)
     if proc.returncode:
         raise SystemExit(proc.stderr)
     out = proc.stdout
@@ -198,7 +213,11 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="5 upprepningar, 200 och 800 rapporter")
     parser.add_argument("--only", default=",".join(PARTS), help="delar att mäta, kommaseparerade: " + ", ".join(PARTS))
     parser.add_argument("--src", type=Path, default=ROOT / "src", help="mappen med paketet som mäts i del 1 och 2")
+    parser.add_argument("--cpu", action="store_true", help="del 1–3 i CPU-tid i stället för väggklockans tid")
     args = parser.parse_args()
+    global CLOCK
+    if args.cpu:
+        CLOCK = cpu_clock
     quick, only = args.quick, set(args.only.split(","))
     if only - set(PARTS):
         parser.error(f"okänd del: {', '.join(sorted(only - set(PARTS)))}")
@@ -207,7 +226,8 @@ def main() -> int:
     import sosfs_check
 
     print(f"sosfs-check {sosfs_check.__version__}, Python {platform.python_version()}, {platform.machine()}, "
-          f"{os.cpu_count()} kärnor, {'--quick, ' if quick else ''}bäst av {runs}, varvat med jämförelsen\n")
+          f"{os.cpu_count()} kärnor, {'--quick, ' if quick else ''}bäst av {runs}, varvat med jämförelsen"
+          f"{', CPU-tid' if args.cpu else ''}\n")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
 
