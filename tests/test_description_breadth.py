@@ -17,7 +17,7 @@ import pytest
 
 import sosfs_check
 from sosfs_check.descriptions import Statements
-from sosfs_check.rules import builtin_rules
+from sosfs_check.packs import builtin_rules
 from sosfs_check.testing import build_docx, libreoffice_resave, soffice_path
 
 AS_OF = date(2026, 3, 1)
