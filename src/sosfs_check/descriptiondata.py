@@ -45,6 +45,7 @@ class DescriptionData(Strict):
     roles: list[Regex] = []  # who is responsible or tasked ("ansvarar för", "har till uppgift"): not what was done
     done: list[Regex] = []  # wording of what was done, which outweighs a plan word in the same sentence
     negations: list[Regex] = []  # a main clause saying the work was not done ("har inte", "Ingen … genomfördes")
+    negation_words: list[str] = []  # words one of which a clause must hold for `negations` to be tried
     affirmations: list[Regex] = []  # negative words that deny no work ("inte bara", "inga fall inträffade")
     subordinators: list[str] = []  # words that open a subordinate clause ("eftersom", "som")
     others: list[Regex] = []  # subjects of someone else's work or of background figures ("Socialstyrelsen")

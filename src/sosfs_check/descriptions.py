@@ -41,6 +41,7 @@ class Denial:
     def __init__(self, vocabulary: Vocabulary, author: str):
         data, flags = vocabulary.data, re.IGNORECASE
         self.negations, self.affirmations = vocabulary.patterns["negations"], vocabulary.patterns["affirmations"]
+        self.negation_words = frozenset(w.lower() for w in data.negation_words)
         words = "|".join(r"\s+".join(map(re.escape, w.split())) for w in data.subordinators)
         self.subordinate = re.compile(rf"^\W*(?:{words})\b", flags) if words else None
         author = author.lower()
@@ -59,13 +60,18 @@ class Denial:
             start = after
         return out
 
+    def suspect(self, sentence: str) -> bool:
+        """Whether a clause of the sentence may be void: it holds a negation word or another's name."""
+        return bool(self.negation_words.intersection(WORD.findall(sentence.lower()))) or bool(
+            self.others and may_match(self.others, sentence.casefold()))
+
     def _void(self, part: str) -> str:
         if self.others and self.others.match(part):
             return "other"
+        if not self.negation_words.intersection(WORD.findall(part.lower())):
+            return ""
         folded = part.casefold()
         negations = [p for p in self.negations if may_match(p, folded)]
-        if not negations:
-            return ""
         for pattern in self.affirmations:
             if may_match(pattern, folded):
                 part = pattern.sub(" ", part)
@@ -131,7 +137,7 @@ class Statements:
         for number, (position, sentence) in enumerate(texts):
             if number in not_evidence:
                 continue
-            clauses = denial.clauses(sentence)
+            clauses = denial.clauses(sentence) if denial.suspect(sentence) else []
             self._spans.append([(a, b) for a, b, _, void in clauses if void])
             mains = [void for _, _, main, void in clauses if main]
             did = number in done  # what was done is neither a plan nor the law
