@@ -308,9 +308,11 @@ class Statements:
             seen, lemmatize, done_forms = self.lemmatize.seen, self.lemmatize, self.vocabulary.done_forms
             for number, statement in enumerate(self.items):
                 text = statement.text.lower()
+                folded = text.casefold()
                 for pattern in self.ignore:
-                    if may_match(pattern, text.casefold()):
+                    if may_match(pattern, folded):
                         text = pattern.sub(" ", text)
+                        folded = text.casefold()
                 clause, clauses, words, done, soft = 0, [], [], {}, False
                 for word, soft_mark in TOKEN.findall(text):  # a word, a mark that may end a clause, or one that does
                     if word:
@@ -328,11 +330,14 @@ class Statements:
                         soft = True
                     else:
                         clause, soft = clause + 1, False
-                carried = self._carried(number, words)
-                self._words.append(carried + words)
-                self._clauses.append([0] * len(carried) + clauses)
-                self._done.append({place + len(carried): verbs for place, verbs in done.items()})
-                for place, lemmas in enumerate(self._words[number]):
+                if carried := self._carried(number, words):
+                    words = carried + words
+                    clauses = [0] * len(carried) + clauses
+                    done = {place + len(carried): verbs for place, verbs in done.items()}
+                self._words.append(words)
+                self._clauses.append(clauses)
+                self._done.append(done)
+                for place, lemmas in enumerate(words):
                     for lemma in lemmas:
                         postings.setdefault(lemma, []).append((number, place))
         return self._postings
@@ -350,12 +355,12 @@ class Statements:
         word that refers back to it ("Vi tog emot elva klagomål. Alla besvarades …"), not one that
         names a subject of its own ("Alla avvikelser …")."""
         statement = self.items[number]
+        if not number or self.items[number - 1].position != statement.position:
+            return []
         first = WORD.match(statement.text.lstrip())
-        if not number or not first or first[0].lower() not in self.vocabulary.continues:
+        if not first or first[0].lower() not in self.vocabulary.continues:
             return []
         if len(words) > 1 and words[1] & self.vocabulary.subjects:
-            return []
-        if self.items[number - 1].position != statement.position:
             return []
         previous, clauses = self._words[number - 1], self._clauses[number - 1]
         return [w for w, c in zip(previous, clauses) if c == clauses[-1]] if clauses else []
