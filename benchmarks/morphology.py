@@ -95,7 +95,7 @@ def forms_method():
     word of a report looked up (with its compound parts) once."""
     sys.path.insert(0, str(ROOT / "src"))
     from sosfs_check.descriptions import Lemmatizer, Vocabulary, dictionary_forms
-    from sosfs_check.rules import DescriptionData, Topic
+    from sosfs_check.descriptiondata import DescriptionData, Topic
 
     terms = sorted({t for t, _ in MATCH + NO_MATCH})
     topics = {"alla": Topic(subjects=terms, activities=terms)}

@@ -20,7 +20,7 @@ from docx.oxml import parse_xml
 
 import sosfs_check
 from sosfs_check.annotate import Placement, annotate
-from sosfs_check.rules import builtin_rules
+from sosfs_check.packs import builtin_rules
 from sosfs_check.readers.docx import read_docx
 from sosfs_check.testing import build_docx, libreoffice_convert, soffice_path
 

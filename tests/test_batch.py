@@ -15,7 +15,7 @@ from sosfs_check.settings import Settings
 from sosfs_check.errors import InputError
 from sosfs_check.discover import discover
 from sosfs_check.render.json_report import document_dict
-from sosfs_check.rules import builtin_rules
+from sosfs_check.packs import builtin_rules
 
 DOCX = Path(__file__).parent.parent / "fixtures" / "docx"
 AS_OF = date(2026, 11, 25)

@@ -11,6 +11,7 @@ import pytest
 
 from sosfs_check import bounds
 from sosfs_check.errors import RuleError
+from sosfs_check.packs import builtin_rules
 from sosfs_check.rules import load_rules
 from measure import measured
 from test_hostile import EXAMPLE, RULE, cli
@@ -44,20 +45,20 @@ def test_alias_bomb_is_refused_at_once_in_little_memory(tmp_path, command):
 def test_alias_in_pack_manifest_and_anchor_alone(tmp_path):
     folder = pack(tmp_path, RULE, "name: &n eget\nversion: *n\n")
     with pytest.raises(RuleError) as refused:
-        load_rules(folder)
+        load_rules(folder, base=builtin_rules())
     assert refused.value.problems == [
         f"{folder / 'pack.yml'}:2:10: YAML-alias (*n) tillåts inte: skriv ut värdet där det används "
         "(alias kan blåsa upp en liten fil till gigabyte)"
     ]
     anchored = pack(tmp_path, RULE.replace("  - id: EGEN-1", "  - &egen\n    id: EGEN-1"))
-    assert [r.id for r in load_rules(anchored).rules] == ["EGEN-1"]  # an anchor without alias expands nothing
+    assert [r.id for r in load_rules(anchored, base=builtin_rules()).rules] == ["EGEN-1"]  # an anchor without alias expands nothing
 
 
 def test_deep_nesting_is_refused(tmp_path):
     """The top mapping is the first level, so the 64th bracket (column 8 + 63) is the 65th."""
     folder = pack(tmp_path, "rules: " + "[" * 500 + "]" * 500 + "\n")
     with pytest.raises(RuleError) as refused:
-        load_rules(folder)
+        load_rules(folder, base=builtin_rules())
     assert refused.value.problems == [f"{folder / 'regler.yml'}:1:{8 + 63}: är nästlad i fler än 64 nivåer"]
 
 
@@ -68,7 +69,7 @@ def test_large_rule_file_is_refused_before_it_is_parsed(tmp_path):
     folder = pack(tmp_path, rules)
     start = time.monotonic()
     with pytest.raises(RuleError) as refused:
-        load_rules(folder)
+        load_rules(folder, base=builtin_rules())
     assert time.monotonic() - start < 1
     assert refused.value.problems == [f"{folder / 'regler.yml'}:1:1: är för stor (2,2 MB; gränsen är 2,0 MB)"]
 
@@ -78,12 +79,12 @@ def test_too_many_rules_are_refused_before_validation(tmp_path, monkeypatch):
     body = RULE.split("\n", 1)[1]
     folder = pack(tmp_path, "rules:\n" + "".join(body.replace("EGEN-1", f"EGEN-{n}") for n in range(1, 5)))
     with pytest.raises(RuleError) as refused:
-        load_rules(folder)
+        load_rules(folder, base=builtin_rules())
     assert refused.value.problems == [f"{folder / 'regler.yml'}:1:1: regelpaketet har för många regler (4; gränsen är 3)"]
     (folder / "regler.yml").write_text("rules:\n" + "".join(body.replace("EGEN-1", f"EGEN-{n}") for n in range(1, 3)))
     (folder / "fler.yml").write_text("rules:\n" + "".join(body.replace("EGEN-1", f"FLER-{n}") for n in range(1, 3)))
     with pytest.raises(RuleError) as refused:
-        load_rules(folder)
+        load_rules(folder, base=builtin_rules())
     assert refused.value.problems == [f"{folder / 'regler.yml'}: regelpaketet har för många regler (4; gränsen är 3)"]
 
 
@@ -92,7 +93,7 @@ def test_pack_files_together_are_limited(tmp_path, monkeypatch):
     folder = pack(tmp_path, RULE)
     (folder / "kommentar.yml").write_text("# " + "x" * bounds.MB + "\n")
     with pytest.raises(RuleError) as refused:
-        load_rules(folder)
+        load_rules(folder, base=builtin_rules())
     assert refused.value.problems == [f"{folder}: regelpaketets filer är för stora tillsammans (1,1 MB; gränsen är 1,0 MB)"]
 
 
@@ -101,7 +102,7 @@ def test_rule_file_that_is_a_named_pipe_does_not_block(tmp_path):
     (folder / "regler.yml").unlink()
     os.mkfifo(folder / "regler.yml")
     with pytest.raises(RuleError) as refused:
-        load_rules(folder)
+        load_rules(folder, base=builtin_rules())
     assert refused.value.problems == [f"{folder / 'regler.yml'}:1:1: är ingen vanlig fil"]
 
 

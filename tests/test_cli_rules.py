@@ -15,7 +15,7 @@ from sosfs_check.ruledoc import legal_sources_markdown, rules_markdown, schemas
 import sosfs_check.checks
 from sosfs_check.checks import CHECK_TYPE_NAMES, CHECK_TYPES
 from sosfs_check.checks.models import MODELS
-from sosfs_check.rules import builtin_rules, builtin_rules_dir, load_ruleset
+from sosfs_check.packs import builtin_rules, builtin_rules_dir, load_ruleset
 from sosfs_check.testing import build_docx
 
 from helpers import GOOD_RULE, run_cli

@@ -16,7 +16,7 @@ import pytest
 import sosfs_check
 from sosfs_check.config import configure_rules, find_config, load_config
 from sosfs_check.errors import UserError
-from sosfs_check.rules import builtin_rules
+from sosfs_check.packs import builtin_rules
 
 ROOT = Path(__file__).parent.parent
 EXAMPLE = ROOT / "fixtures" / "examples" / "boras-2021.docx"

@@ -15,7 +15,7 @@ from sosfs_check.dates import dating
 from sosfs_check.document import Block, Document
 from sosfs_check.errors import UserError
 from sosfs_check.i18n import count_phrase, words
-from sosfs_check.rules import builtin_rules
+from sosfs_check.packs import builtin_rules
 
 ROOT = Path(__file__).parent.parent
 COMMANDS = [[], ["check"], ["annotate"], ["coverage"], ["compare"], ["mall"], ["serve"], ["rules"], ["rules", "list"]]

@@ -18,7 +18,7 @@ from sosfs_check.matrix import matrix, paragraph
 from sosfs_check.engine import judge
 from sosfs_check.render import matrix as render
 from sosfs_check.result import STATUSES
-from sosfs_check.rules import builtin_rules
+from sosfs_check.packs import builtin_rules
 from sosfs_check.testing import build_docx
 
 DOCX = Path(__file__).parent.parent / "fixtures" / "docx"

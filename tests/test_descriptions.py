@@ -12,7 +12,7 @@ import pytest
 
 import sosfs_check
 from sosfs_check.descriptions import Lemmatizer, Statements
-from sosfs_check.rules import builtin_rules, builtin_rules_dir
+from sosfs_check.packs import builtin_rules, builtin_rules_dir
 from sosfs_check.testing import build_docx
 
 ROOT = Path(__file__).parent.parent

@@ -15,7 +15,7 @@ import pytest
 import sosfs_check
 from sosfs_check.facts import extract_facts
 from sosfs_check.readers import read
-from sosfs_check.rules import builtin_rules
+from sosfs_check.packs import builtin_rules
 from sosfs_check.testing import build_docx, libreoffice_resave, soffice_path, without_sections
 from helpers import run_cli
 

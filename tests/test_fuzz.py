@@ -20,7 +20,7 @@ from lxml import etree
 import sosfs_check
 from sosfs_check.errors import InputError
 from sosfs_check.outputs import render
-from sosfs_check.rules import builtin_rules
+from sosfs_check.packs import builtin_rules
 from sosfs_check.testing import STYLES, build_docx
 from test_hostile import cli
 

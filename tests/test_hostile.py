@@ -23,7 +23,7 @@ from sosfs_check.cli import main
 from sosfs_check.errors import InputError
 from sosfs_check.readers import read, safety
 from sosfs_check.regexes import linear_problem, rule_pattern
-from sosfs_check.rules import builtin_rules
+from sosfs_check.packs import builtin_rules
 from sosfs_check.testing import build_docx, libreoffice_convert, soffice_path
 from measure import measured
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from sosfs_check.config import configure_rules, load_config
-from sosfs_check.rules import builtin_rules
+from sosfs_check.packs import builtin_rules
 
 ROOT = Path(__file__).parent.parent
 

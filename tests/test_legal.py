@@ -10,7 +10,7 @@ from datetime import date
 import sosfs_check
 from sosfs_check.render import json_report
 from sosfs_check.rulemodel import LEGAL_OBLIGATIONS
-from sosfs_check.rules import builtin_rules, load_ruleset
+from sosfs_check.packs import builtin_rules, load_ruleset
 from sosfs_check.testing import build_docx
 
 from helpers import run_cli

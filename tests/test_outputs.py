@@ -21,7 +21,7 @@ import pytest
 import sosfs_check
 from sosfs_check.render import Run, github, html_report, junit, markdown_report, sarif
 from sosfs_check.result import fingerprint
-from sosfs_check.rules import builtin_rules
+from sosfs_check.packs import builtin_rules
 from sosfs_check.testing import build_docx
 
 ROOT = Path(__file__).parent.parent

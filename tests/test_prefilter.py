@@ -14,7 +14,7 @@ from sosfs_check.readers import read
 from sosfs_check.readers.wordml import PSTYLE, RSTYLE, VAL, Styles
 from sosfs_check.readers.ooxml import STYLES, _parse, _relations, _styles
 from sosfs_check.regexes import may_match, needles
-from sosfs_check.rules import builtin_rules
+from sosfs_check.packs import builtin_rules
 
 DOCX = sorted((Path(__file__).parent.parent / "fixtures" / "docx").glob("*.docx"))
 
@@ -59,7 +59,7 @@ def test_case_folding():
 
 @pytest.mark.parametrize("path", DOCX, ids=lambda p: p.stem)
 def test_no_block_a_pattern_matches_is_filtered_out(path):
-    ctx = Context(read(path), date(2026, 11, 25), builtin_rules().adoption)
+    ctx = Context(read(path), date(2026, 11, 25), builtin_rules().adoption, vocabulary=builtin_rules().vocabulary)
     for pattern in PATTERNS:
         matching = [i for i, block in enumerate(ctx.blocks) if pattern.search(block.text)]
         assert all(may_match(pattern, ctx.text.texts[i]) for i in matching), pattern.pattern

@@ -5,7 +5,7 @@ import json
 from helpers import run_cli
 
 from sosfs_check.config import configure_rules, load_config
-from sosfs_check.rules import builtin_rules
+from sosfs_check.packs import builtin_rules
 from sosfs_check.testing import build_docx
 
 DRAFT = "%% Kvalitetsberättelse 2025\n\n# Arbetssätt\n\nVerksamheten följer kommunens riktlinjer.\n"

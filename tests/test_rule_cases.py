@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sosfs_check.errors import RuleError
-from sosfs_check.rules import builtin_rules, builtin_rules_dir
+from sosfs_check.packs import builtin_rules, builtin_rules_dir
 from sosfs_check.ruletests import Case, RuleCase
 from sosfs_check.ruletests import ExpectedFinding, load_cases, run_case, run_rule_tests, untested
 

@@ -1,6 +1,7 @@
 """The rule pack cache: plain JSON data, the same results with or without it, rebuilt when
 anything it depends on changes, and never read or written where others could plant it."""
 
+import dataclasses
 import json
 import os
 import pickle
@@ -14,7 +15,8 @@ import pytest
 from sosfs_check import rulecache
 from sosfs_check.records import plain
 from sosfs_check.rulecache import cached
-from sosfs_check.rules import builtin_rules_dir, load_rules
+from sosfs_check.packs import builtin_rules_dir
+from sosfs_check.rules import load_rules
 
 EXAMPLE = Path(__file__).parent.parent / "fixtures" / "examples" / "boras-2021.docx"
 
@@ -93,7 +95,7 @@ def test_the_cache_holds_plain_data_that_gives_back_the_same_rule_set(tmp_path):
     assert rulecache.from_data(data, "k").vocabulary.data == ruleset.vocabulary.data
     assert data["rules"][0] == {"@": "Rule", **{k: v for k, v in plain(ruleset.rules[0]).items() if k != "@"}}
     warm = rulecache.from_data(data, "k")
-    assert all(type(r).__module__ == "sosfs_check.ruleset" for r in warm.rules)  # records, not pydantic models
+    assert all(type(r).__module__ == "sosfs_check.behaviour" for r in warm.rules)  # records, not pydantic models
 
 
 def test_a_warm_check_runs_without_pydantic(tmp_path):
@@ -132,8 +134,8 @@ def _entry(folder: Path, directory: Path) -> Path:
     target = folder / f"rules-{rulecache._key(directory)}.json"
     ruleset = load_rules(directory)
     changed = ruleset.rules[0].model_copy(update={"title": "Planterad titel"})
-    target.write_bytes(rulecache.encode(rulecache.to_data(type(ruleset)(ruleset.pack, (changed, *ruleset.rules[1:])),
-                                                          rulecache._key(directory))))
+    planted = dataclasses.replace(ruleset, rules=(changed, *ruleset.rules[1:]))
+    target.write_bytes(rulecache.encode(rulecache.to_data(planted, rulecache._key(directory))))
     return target
 
 

@@ -5,7 +5,8 @@ import textwrap
 import pytest
 
 from sosfs_check.errors import RuleError
-from sosfs_check.rules import builtin_rules, load_rule_file, load_rules, load_ruleset
+from sosfs_check.packs import builtin_rules, load_ruleset
+from sosfs_check.rules import load_rule_file, load_rules
 
 from helpers import GOOD_RULE
 
@@ -50,14 +51,14 @@ def test_builtin_pack_follows_the_law_on_severity():
 
 
 def test_good_rule_file_loads(tmp_path):
-    [rule] = load_rule_file(write(tmp_path, "r.yml", GOOD_RULE))
+    [rule] = load_rule_file(write(tmp_path, "r.yml", GOOD_RULE), builtin_rules())
     assert rule.check.min_words == 15
 
 
 def test_unknown_key_names_file_line_and_key(tmp_path):
     path = write(tmp_path, "r.yml", GOOD_RULE.replace("      headings: [riskanalys]", "      headingz: [riskanalys]"))
     with pytest.raises(RuleError) as err:
-        load_rule_file(path)
+        load_rule_file(path, builtin_rules())
     text = str(err.value)
     assert f"{path}:10:" in text and "okänd nyckel 'headingz'" in text
 
@@ -67,7 +68,7 @@ def test_unknown_area_and_bad_citation_are_errors(tmp_path):
         "SOSFS 2011:9 5 kap. 1 §", "SOSFS: 2011:9, 5 kap"
     )
     with pytest.raises(RuleError) as err:
-        load_rule_file(write(tmp_path, "r.yml", text))
+        load_rule_file(write(tmp_path, "r.yml", text), builtin_rules())
     problems = err.value.problems
     assert any(":4:" in p and "area" in p for p in problems)
     assert any(":7:" in p and "hänvisning" in p for p in problems)
@@ -76,13 +77,13 @@ def test_unknown_area_and_bad_citation_are_errors(tmp_path):
 def test_advice_cannot_be_an_error(tmp_path):
     text = GOOD_RULE.replace("severity: warning", "severity: error\n    obligation: bör")
     with pytest.raises(RuleError, match="bör"):
-        load_rule_file(write(tmp_path, "r.yml", text))
+        load_rule_file(write(tmp_path, "r.yml", text), builtin_rules())
 
 
 def test_yaml_tags_that_construct_objects_are_refused(tmp_path):
     path = write(tmp_path, "r.yml", "rules: !!python/object/apply:os.system ['echo pwned']\n")
     with pytest.raises(RuleError, match="ogiltig YAML"):
-        load_rule_file(path)
+        load_rule_file(path, builtin_rules())
 
 
 def test_duplicate_ids_across_files(tmp_path):
@@ -90,7 +91,7 @@ def test_duplicate_ids_across_files(tmp_path):
     write(tmp_path, "a.yml", GOOD_RULE)
     write(tmp_path, "b.yml", GOOD_RULE)
     with pytest.raises(RuleError, match="TEST-1 finns redan"):
-        load_rules(tmp_path)
+        load_rules(tmp_path, base=builtin_rules())
 
 
 PSL_TEXTS = {text.id: text for text in builtin_rules().pack.texts}
@@ -106,10 +107,10 @@ def psb_rule(severity_lines: str, basis: str = "SFS 2010:659 3 kap. 10 §") -> s
 
 def test_severity_per_profile_never_makes_a_kvalitetsberattelse_a_legal_error(tmp_path):
     ok = psb_rule("    severity: error\n    severity_by_profile: {kvalitetsberattelse: warning}\n")
-    [rule] = load_rule_file(write(tmp_path, "ok.yml", ok), texts=PSL_TEXTS)
+    [rule] = load_rule_file(write(tmp_path, "ok.yml", ok), builtin_rules(), texts=PSL_TEXTS)
     assert (rule.severity_for("patientsakerhetsberattelse"), rule.severity_for("kvalitetsberattelse")) == ("error", "warning")
     with pytest.raises(RuleError, match="en kvalitetsberättelse är ett allmänt råd"):
-        load_rule_file(write(tmp_path, "kb.yml", psb_rule("    severity: error\n")), texts=PSL_TEXTS)
+        load_rule_file(write(tmp_path, "kb.yml", psb_rule("    severity: error\n")), builtin_rules(), texts=PSL_TEXTS)
 
 
 def test_an_error_needs_report_content_read_first_hand(tmp_path):
@@ -117,20 +118,20 @@ def test_an_error_needs_report_content_read_first_hand(tmp_path):
         return psb_rule("    severity: error\n    severity_by_profile: {kvalitetsberattelse: warning}\n", basis)
 
     with pytest.raises(RuleError, match="severity error kräver en rättslig grund"):  # a duty, not report content
-        load_rule_file(write(tmp_path, "a.yml", error_rule("SFS 2010:659 3 kap. 9 §")), texts=PSL_TEXTS)
+        load_rule_file(write(tmp_path, "a.yml", error_rule("SFS 2010:659 3 kap. 9 §")), builtin_rules(), texts=PSL_TEXTS)
     with pytest.raises(RuleError, match="severity error kräver en rättslig grund"):  # report content, second hand
-        load_rule_file(write(tmp_path, "b.yml", error_rule("SOSFS 2011:9 7 kap. 2 §")), texts=PSL_TEXTS)
+        load_rule_file(write(tmp_path, "b.yml", error_rule("SOSFS 2011:9 7 kap. 2 §")), builtin_rules(), texts=PSL_TEXTS)
     with pytest.raises(RuleError, match="severity error kräver en rättslig grund"):  # no source known: unverified
-        load_rule_file(write(tmp_path, "c.yml", error_rule("SFS 2010:659 3 kap. 10 §")), texts={})
+        load_rule_file(write(tmp_path, "c.yml", error_rule("SFS 2010:659 3 kap. 10 §")), builtin_rules(), texts={})
     editorial = psb_rule("    severity: error\n    obligation: publicering\n")
-    [rule] = load_rule_file(write(tmp_path, "d.yml", editorial), texts={})
+    [rule] = load_rule_file(write(tmp_path, "d.yml", editorial), builtin_rules(), texts={})
     assert rule.severity_for("kvalitetsberattelse") == "error"  # editorial readiness, not law
 
 
 def test_rule_files_cannot_claim_their_own_sources(tmp_path):
     text = GOOD_RULE.replace("    check:", "    bases: [{cite: 'SOSFS 2011:9 5 kap. 1 §', level: primary}]\n    check:")
     with pytest.raises(RuleError, match="fylls i av sosfs-check"):
-        load_rule_file(write(tmp_path, "r.yml", text))
+        load_rule_file(write(tmp_path, "r.yml", text), builtin_rules())
 
 
 def test_a_later_packs_texts_that_no_longer_carry_an_error_are_an_error_in_that_pack(tmp_path):

@@ -17,7 +17,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from sosfs_check.rules import builtin_rules_dir, load_rules  # noqa: E402
+from sosfs_check.packs import builtin_rules_dir  # noqa: E402
+from sosfs_check.rules import load_rules  # noqa: E402
 from sosfs_check.descriptions import dictionary_forms, vocabulary_words  # noqa: E402
 
 HEADER = (

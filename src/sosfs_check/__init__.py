@@ -21,6 +21,6 @@ def check(path, profile: str | None = None, as_of: date | None = None, rules=Non
     """
     from .engine import evaluate
     from .readers import read
-    from .ruleset import builtin_rules
+    from .packs import builtin_rules
 
     return evaluate(read(Path(path), style_map, max_size), rules or builtin_rules(), profile, as_of)

@@ -150,7 +150,7 @@ def annotate(result: Result, source: Path, target: Path, lang: str = "sv", rules
     """Write `target` ("-": stdout): `source` plus a summary on the title and one comment per
     unsuppressed finding, placed by `rules` (default: the built-in pack). Returns the number of
     comments written, the summary included."""
-    from .rules import builtin_rules
+    from .packs import builtin_rules
 
     word = docx.Document(io.BytesIO(Path(source).read_bytes()))
     paragraphs = list(word.element.body.iter(qn("w:p")))

@@ -17,7 +17,7 @@ import typer
 
 from .choices import COMPARE_FORMATS, COVERAGE_FORMATS, FAIL_ON, LANGS, LIST_FORMATS, TEMPLATE_FORMATS
 from .outputs import FORMATS
-from .rules import builtin_rules
+from .packs import builtin_rules
 
 
 def _choices(name: str, values) -> type[Enum]:

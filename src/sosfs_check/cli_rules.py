@@ -22,7 +22,7 @@ def _fail(message: str) -> None:
 
 
 def _ruleset(rules: list[Path] | None):
-    from .rules import load_ruleset
+    from .packs import load_ruleset
 
     return load_ruleset(tuple(rules or ()))
 
@@ -116,6 +116,7 @@ def explain(
 
 def _validate_file(path: Path) -> tuple[int, int]:
     """Validate one rule, pack or rule test file; returns (rules, cases) it holds."""
+    from .packs import builtin_rules
     from .rules import RuleFile, _validate, file_texts, load_pack_file
     from .yamlfile import read_yaml
     from .ruletests import RuleTestFile
@@ -125,16 +126,17 @@ def _validate_file(path: Path) -> tuple[int, int]:
         return 0, 0
     text, data = read_yaml(path)
     if isinstance(data, dict) and "cases" in data:
-        return 0, len(_validate(RuleTestFile, path, text, data).cases)
-    return len(_validate(RuleFile, path, text, data, texts=file_texts(path)).rules), 0
+        return 0, len(_validate(RuleTestFile, path, text, data, builtin_rules().law).cases)
+    base = builtin_rules()
+    return len(_validate(RuleFile, path, text, data, base.law, texts=file_texts(path, base)).rules), 0
 
 
 def _validate_dir(directory: Path) -> tuple[int, int]:
     """Validate a whole pack: its rules, how it merges with the built-in pack, and its test cases."""
-    from .rules import load_rules
+    from .packs import own_rules
     from .ruletests import load_cases, ruleset_for
 
-    rules = len(load_rules(directory).rules)
+    rules = len(own_rules(directory).rules)
     return rules, len(load_cases(directory, ruleset_for(directory)))
 
 
@@ -172,7 +174,7 @@ def test_rules(
     ] = None,
 ) -> None:
     """Kör regeltesterna: bygg varje testfalls dokument som DOCX, granska det och jämför fynden."""
-    from .rules import builtin_rules_dir, load_rules
+    from .packs import builtin_rules_dir, own_rules
     from .ruletests import load_cases, run_case, ruleset_for, untested
 
     directory = directory or builtin_rules_dir()
@@ -182,7 +184,7 @@ def test_rules(
     failures = [o for o in outcomes if not o.passed]
     for outcome in failures:
         print(f"MISSLYCKADES {outcome.report()}\n")
-    for rule_id, kinds in untested(cases, [r.id for r in load_rules(directory).rules]).items():
+    for rule_id, kinds in untested(cases, [r.id for r in own_rules(directory).rules]).items():
         print(f"Obs: {rule_id} saknar {' och '.join(kinds)}.")
     if failures:
         print(f"{len(failures)} av {len(outcomes)} testfall misslyckades.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import atexit
 import gc
+import os
 import signal
 import sys
 from collections.abc import Callable
@@ -98,7 +99,7 @@ def guarded(run: Callable[[], object]) -> None:
             signal.signal(again, signal.SIG_IGN)
         signum = exc.signum if isinstance(exc, Stopped) else signal.SIGINT
         print(f"sosfs-check: avbrutet ({STOP_NAMES[signum]})", file=sys.stderr)
-        sys.exit(128 + signum)
+        _exit_now(128 + signum)
     except UserError as exc:
         if "--debug" in sys.argv:
             raise
@@ -109,3 +110,15 @@ def guarded(run: Callable[[], object]) -> None:
             raise
         print(f"sosfs-check: internt fel: {type(exc).__name__}: {exc} (kör med --debug för detaljer)", file=sys.stderr)
         sys.exit(2)
+
+
+def _exit_now(code: int) -> None:
+    """End a stopped run at once. The workers are gone and no output file is left (the `finally`
+    blocks have run); the interpreter's own exit would still join the worker pool's threads, which
+    a signal in the middle of it makes print a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe has nothing more to say
+            pass
+    os._exit(code)

@@ -10,14 +10,15 @@ from typing import Annotated, Literal
 from pydantic import Field, PrivateAttr, ValidationError, field_validator
 
 from .choices import FAIL_ON, LANGS
-from .settings import PYPROJECT, _read_bytes, _read_toml, find_config
+from .configfile import PYPROJECT, docs_url_problem, find_config, read_bytes, read_toml
 from .errors import UserError
-from .result import Result
-from .rulemodel import Severity
-from .rules import RuleSet, load_ruleset
+from .packs import load_ruleset
+from .records import dump
+from .result import SEVERITY_RANK, Result
+from .rulemodel import Rule, Severity
+from .ruleset import RuleSet
 from .schema import Strict
 from .validation import swedish
-
 
 
 class Suppression(Strict):
@@ -53,8 +54,6 @@ class Config(Strict):
     @field_validator("docs_url")
     @classmethod
     def _published(cls, url: str | None) -> str | None:
-        from .settings import docs_url_problem
-
         if url is not None and (problem := docs_url_problem(url)):
             raise ValueError(problem)
         return url
@@ -79,7 +78,7 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
             return Config()
     elif not path.is_file():
         raise UserError(f"{path}: konfigurationsfilen finns inte")
-    data = _read_toml(path)
+    data = read_toml(path)
     prefix = ""
     if path.name == PYPROJECT:
         data, prefix = data.get("tool", {}).get("sosfs-check"), "tool.sosfs-check."
@@ -88,7 +87,7 @@ def load_config(path: Path | None = None, start: Path | None = None) -> Config:
     try:
         config = Config.model_validate(data)
     except ValidationError as exc:
-        text = _read_bytes(path).decode("utf-8", errors="replace")
+        text = read_bytes(path).decode("utf-8", errors="replace")
         problems = [f"{path}{_line_suffix(text, prefix, err['loc'])}: {_problem(err, prefix)}" for err in exc.errors()]
         raise UserError("\n".join(problems)) from None
     config._path = path
@@ -131,7 +130,7 @@ def _line_suffix(text: str, prefix: str, loc: tuple) -> str:
 def _value_line(path: Path, value: str) -> str:
     """':LINE' of the first line naming `value` in quotes, or ''."""
     quoted = re.compile(rf"[\"']{re.escape(value)}[\"']")
-    lines = _read_bytes(path).decode("utf-8", errors="replace").splitlines()
+    lines = read_bytes(path).decode("utf-8", errors="replace").splitlines()
     return next((f":{i}" for i, line in enumerate(lines, 1) if quoted.search(line)), "")
 
 
@@ -173,10 +172,21 @@ def configure_rules(config: Config, rules: RuleSet) -> RuleSet:
             continue
         severity = next((config.severity[n] for n in (rule.id, *rule.aliases, rule.area) if n in config.severity), None)
         if severity and (severity != rule.severity or rule.severity_by_profile):
-            rule = rule.raised_by_configuration(severity)
+            rule = at_severity(rule, severity)
         chosen.append(rule)
     return RuleSet(pack=rules.pack, rules=tuple(chosen), packs=rules.packs, sections=rules.sections,
                    vocabulary=rules.vocabulary)
+
+
+def at_severity(rule, severity: str) -> Rule:
+    """The rule at another severity from a configuration: a lower one is always allowed; a raise the
+    policy would refuse is kept, and marked so that the report says so."""
+    data = {**dump(rule), "severity": severity, "severity_by_profile": {}}
+    breaks = any(rule.severity_problem(p, severity) for p in rule.profiles)
+    raised = SEVERITY_RANK[severity] > min(SEVERITY_RANK[rule.severity_for(p)] for p in rule.profiles)
+    if breaks and raised:
+        data["raised_from"] = rule.severity
+    return Rule.model_validate(data)
 
 
 def apply_suppressions(config: Config, results: list[Result], aliases: dict[str, str] | None = None) -> None:

@@ -26,7 +26,7 @@ from .prefilter import Folded
 from .regexes import may_match
 
 if TYPE_CHECKING:
-    from .rules import DescriptionData, LawSentence, Topic
+    from .descriptiondata import DescriptionData, LawSentence, Topic
 
 WORD = re.compile(r"[^\W\d_]+")
 TOKEN = re.compile(r"(?P<word>[^\W\d_]+)|(?P<soft>[,;:])|[()–]|\s-\s")  # words, and the marks that end a clause
@@ -44,27 +44,6 @@ NEAR = 10  # words between a subject and its activity: further apart, the senten
 LAW_SHARE = 0.5  # share of a sentence's word bigrams found in one law sentence that makes it a restatement
 LAW_MIN_SHARED = 4
 MAX_SEEN = 100_000  # distinct words whose lemmas are kept (about 10 MB)
-
-
-def merge_data(parts: list[DescriptionData]) -> DescriptionData:
-    """The files' data as one; a later topic or rule mapping replaces an earlier one of the same name."""
-    from .rules import DescriptionData
-
-    topics: dict[str, Topic] = {}
-    rules: dict[str, list[str]] = {}
-    lists: dict[str, list] = {
-        "asks_what_was_done": [], "cites_the_law": [], "asks_who": [], "plans": [], "subclauses": [], "roles": [], "done": [], "not_evidence": [], "ignore": [],
-        "glossary_headings": [], "law": [], "law_wording": [], "continues": [], "future_headings": [],
-    }
-    forms: dict[str, list[str]] = {}
-    for part in parts:
-        topics.update(part.topics)
-        rules.update(part.rules)
-        for lemma, known in part.forms.items():
-            forms[lemma] = sorted(set(forms.get(lemma, [])) | set(known))
-        for name, values in lists.items():
-            values.extend(getattr(part, name))
-    return DescriptionData.model_construct(topics=topics, rules=rules, forms=forms, **lists)  # parts are validated
 
 
 def _term_words(term: str) -> list[str]:
@@ -130,13 +109,6 @@ class Vocabulary:
                 forms.setdefault(lemma + ending, lemma)
         subjects = frozenset(forms.get(w, w) for t in data.topics.values() for s in t.subjects for w in _term_words(s)[:1])
         return cls(data, forms, _done_forms(data), frozenset(w.lower() for w in data.continues), subjects)
-
-    @classmethod
-    def empty(cls) -> Vocabulary:
-        """No descriptions: for a rule set or a check built without a pack's."""
-        from .rules import DescriptionData
-
-        return cls(DescriptionData())
 
     def lemma(self, word: str) -> str:
         return self.forms.get(word, word)

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, ValidationInfo
 
-from .ruleset import BasisBehaviour, InForce, Law
+from .behaviour import BasisBehaviour, InForce, Law
 from .schema import Regex, Strict
 
 

@@ -30,12 +30,14 @@ from . import __version__
 from .descriptions import Vocabulary
 from .records import plain, record
 from .regexes import NEEDLES
-from .ruleset import KINDS, RuleSet
+from .behaviour import KINDS
+from .ruleset import RuleSet
 from .vocabulary import STEMS
 
 FORMAT = "sosfs-check-rulecache/2"
 _CODE = (  # what the cached data is derived by
-    "rules.py", "rulemodel.py", "ruleset.py", "records.py", "lawdata.py", "sections.py", "schema.py", "yamlfile.py",
+    "rules.py", "rulemodel.py", "ruleset.py", "behaviour.py", "records.py", "lawdata.py", "sections.py", "schema.py",
+    "yamlfile.py", "descriptiondata.py",
     "regexes.py", "vocabulary.py", "rulecache.py", "checks/*.py", "descriptions.py",
 )
 MAX_CACHE = 20 * 1024 * 1024  # the built-in pack and its tables take well under 1 MB

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 from .checks import describe as describe_check
-from .rules import Pack, Rule, RuleFile, RuleSet, builtin_rules
+from .packs import builtin_rules
+from .rules import Pack, Rule, RuleFile, RuleSet
 
 SEVERITY_WORDS = {"error": "fel", "warning": "varning", "info": "info"}
 OBLIGATION_WORDS = {

@@ -1,5 +1,5 @@
 """One rule: its model and how its citations are written. The severity policy that ties an `error`
-to the law (see docs/legal-sources.md) is `ruleset.RuleBehaviour`, shared with the cached records."""
+to the law (see docs/legal-sources.md) is `behaviour.RuleBehaviour`, shared with the cached records."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pydantic.json_schema import SkipJsonSchema
 
 from .checks.models import Check
 from .lawdata import Area, Dated, LegalBasis, Profile, _law, resolve_basis
-from .ruleset import RuleBehaviour
+from .behaviour import RuleBehaviour
 from .schema import Strict
 from .sections import SectionId
 

@@ -1,70 +1,27 @@
-"""Rule packs: the rule file and its `descriptions:`, loading with file:line errors.
+"""Rule packs: the rule file, loading and merging packs with file:line errors.
 
-A rule itself is in `rulemodel`, the loaded rule set and the built-in pack in `ruleset`; the `check:`
-of a rule is one of the check types in `checks/` (their models in `checks/models.py`)."""
+A rule itself is in `rulemodel`, a file's `descriptions:` in `descriptiondata`, the loaded rule set
+in `ruleset`, the built-in pack and the packs a run uses in `packs`; the `check:` of a rule is one
+of the check types in `checks/` (their models in `checks/models.py`)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, ValidationError
+from pydantic import ValidationError
 
-from .descriptions import Vocabulary, merge_data
+from .behaviour import Law
+from .descriptiondata import DescriptionData, merge_data
+from .descriptions import Vocabulary
 from .errors import RuleError
 from .lawdata import LegalText, Pack, resolve_basis
 from .records import dump
 from .rulemodel import Rule
-from .ruleset import Law, RuleSet, builtin_rules, builtin_rules_dir, load_ruleset  # noqa: F401 (the loaded rule sets, as before)
-from .schema import Regex, Strict
+from .ruleset import RuleSet
+from .schema import Strict
 from .sections import Section
 from .validation import swedish
 from .yamlfile import positions, read_yaml, validate
-
-
-class Topic(Strict):
-    """Two groups of terms that must meet in one sentence: what is spoken of, and what was done."""
-
-    subjects: list[str] = Field(min_length=1)
-    activities: list[str] = Field(min_length=1)
-    done: bool = False  # the sentence must also say that it was done ("infördes", "har minskat")
-    # Verbs of change whose form for what was done ("bytte", "infördes", "har förlängts") describes
-    # the topic whatever the sentence is about ("bytte vi autoklav"): a measure can concern anything.
-    changes: list[str] = []
-    patterns: list[Regex] = []  # wording that describes the topic by itself ("ökade från 78 till 97 procent")
-    # Words of a table's first row ("utfall") that make its figures describe the topic; so do two year
-    # columns ("2024 | 2025"). A table of goals ("Mål | Senast") has neither.
-    table_headers: list[str] = []
-
-
-class LawSentence(Strict):
-    source: str  # "SFS 2010:659 3 kap. 10 §"
-    text: str
-
-
-class DescriptionData(Strict):
-    """A rule file's `descriptions:`: topics, the rules they serve, and what is never evidence."""
-
-    topics: dict[str, Topic] = {}
-    rules: dict[str, list[str]] = {}  # rule id -> topics whose description meets the rule
-    asks_what_was_done: list[str] = []  # rule ids for which goals and plans are no evidence
-    cites_the_law: list[str] = []  # rule ids that look for references to the law: restated law counts for them
-    asks_who: list[str] = []  # rule ids that ask who is responsible: role and duty sentences count for them
-    plans: list[Regex] = []  # goal and plan wording: not what was done
-    subclauses: list[Regex] = []  # subordinate clauses, set aside when looking for plan wording ("… som bör tas fram")
-    roles: list[Regex] = []  # who is responsible or tasked ("ansvarar för", "har till uppgift"): not what was done
-    done: list[Regex] = []  # wording of what was done, which outweighs a plan word in the same sentence
-    not_evidence: list[Regex] = []  # title-page, approval and template credit lines
-    ignore: list[Regex] = []  # wording whose words are never a subject or activity ("i de fall")
-    glossary_headings: list[str] = []  # sections that explain words and abbreviations: never evidence
-    # Words that carry a clause on past a comma, semicolon or colon, or a sentence into the next one
-    # ("…, som analyserades", "…; alla besvarades", "Vi tog emot elva klagomål. Alla besvarades …").
-    continues: list[str] = []
-    # Headings about the coming year ("Mål och planerade åtgärder för kommande år", "Riskanalys inför
-    # 2026"): never the own section of a rule that asks what was done.
-    future_headings: list[Regex] = []
-    law: list[LawSentence] = []  # the statute's own sentences
-    law_wording: list[Regex] = []  # wording that passes on a rule's text ("Enligt SOSFS 2011:9 … ska")
-    forms: dict[str, list[str]] = {}  # lemma -> its inflected forms (rules/former.yml, from simplemma)
 
 
 class RuleFile(Strict):
@@ -73,32 +30,31 @@ class RuleFile(Strict):
     descriptions: DescriptionData | None = None  # vocabulary of descriptions, never-evidence wording, law text
 
 
-def _validate(model, path: Path, text: str, data: object, trusted: bool = False, texts: dict | None = None,
-              law: Law | None = None):
+def _validate(model, path: Path, text: str, data: object, law: Law, trusted: bool = False, texts: dict | None = None):
     """Validate a rule, pack or test file's data (see `yamlfile.validate`).
 
-    `texts`: the packs' legal texts by id, which give each rule's citations their source level;
-    `law`: the areas and profiles rules may name (default: the built-in pack's)."""
-    context = {"trusted": trusted, "texts": texts if texts is not None else {}, "law": law or builtin_rules().law}
+    `law`: the areas and profiles rules may name; `texts`: the packs' legal texts by id, which give
+    each rule's citations their source level."""
+    context = {"trusted": trusted, "texts": texts if texts is not None else {}, "law": law}
     return validate(model, path, text, data, context)
 
 
-def load_rule_file(path: Path, trusted: bool = False, texts: dict | None = None) -> list[Rule]:
-    """The rules of one file; its citations are resolved with `texts`, by default those of the pack.yml
-    beside it and of the built-in pack."""
-    return _load_file(path, trusted, file_texts(path) if texts is None else texts).rules
+def load_rule_file(path: Path, base: RuleSet, trusted: bool = False, texts: dict | None = None) -> list[Rule]:
+    """The rules of one file, read against the packs of `base` (usually the built-in pack); its
+    citations are resolved with `texts`, by default those of `base` and of the pack.yml beside it."""
+    return _load_file(path, base.law, trusted, file_texts(path, base) if texts is None else texts).rules
 
 
-def file_texts(path: Path) -> dict[str, LegalText]:
-    """The legal texts a rule file alone is read with: the built-in pack's, and its own pack's if it has one."""
-    texts = dict(builtin_rules().texts)
+def file_texts(path: Path, base: RuleSet) -> dict[str, LegalText]:
+    """The legal texts a rule file alone is read with: those of `base`, and its own pack's if it has one."""
+    texts = dict(base.texts)
     pack = path.parent / "pack.yml"
     if pack.is_file():
         texts.update({text.id: text for text in load_pack_file(pack).texts})
     return texts
 
 
-def _load_file(path: Path, trusted: bool = False, texts: dict | None = None, law: Law | None = None) -> RuleFile:
+def _load_file(path: Path, law: Law, trusted: bool = False, texts: dict | None = None) -> RuleFile:
     from .bounds import DataError, rule_count
 
     text, data = read_yaml(path)
@@ -107,7 +63,7 @@ def _load_file(path: Path, trusted: bool = False, texts: dict | None = None, law
         rule_count(len(listed) if isinstance(listed, list) else 0)  # before validating them all
     except DataError as exc:
         raise RuleError([f"{path}:1:1: {exc.problem}"]) from None
-    return _validate(RuleFile, path, text, data, trusted, texts, law)
+    return _validate(RuleFile, path, text, data, law, trusted, texts)
 
 
 def _section_problems(files: dict[Path, RuleFile], known: dict[str, Section]) -> list[str]:
@@ -142,11 +98,12 @@ def load_pack_file(path: Path) -> Pack:
     return validate(Pack, path, *read_yaml(path))
 
 
-def load_rules(directory: Path, trusted: bool = False, texts: dict | None = None) -> RuleSet:
+def load_rules(directory: Path, trusted: bool = False, base: RuleSet | None = None) -> RuleSet:
     """Load `pack.yml` and every other `*.yml` in a directory; ids must be unique.
 
     Every pack, the built-in one too, is held to `bounds` and its patterns to RE2 (`regexes`).
-    `texts`: legal texts known from earlier packs; the pack's own `texts` add to them.
+    `base`: the packs this one is read against (their legal texts, areas, profiles and sections;
+    the built-in pack for a kommun's own); None for a pack that stands alone, the built-in one.
     """
     if not directory.is_dir():
         raise RuleError([f"{directory}: regelpaketets mapp finns inte"])
@@ -157,9 +114,8 @@ def load_rules(directory: Path, trusted: bool = False, texts: dict | None = None
     except DataError as exc:
         raise RuleError([f"{directory}: {exc.problem}"]) from None
     pack = load_pack_file(directory / "pack.yml")
-    texts = {**(texts or {}), **{text.id: text for text in pack.texts}}
-    builtin = directory.resolve() == builtin_rules_dir().resolve()
-    law = Law.of((pack,) if builtin else (*builtin_rules().packs, pack))
+    texts = {**(base.texts if base else {}), **{text.id: text for text in pack.texts}}
+    law = Law.of((*base.packs, pack) if base else (pack,))
     rules: list[Rule] = []
     descriptions: list[DescriptionData] = []
     seen: dict[str, Path] = {}
@@ -169,7 +125,7 @@ def load_rules(directory: Path, trusted: bool = False, texts: dict | None = None
         if path.name == "pack.yml":
             continue
         try:
-            files[path] = file = _load_file(path, trusted, texts, law)
+            files[path] = file = _load_file(path, law, trusted, texts)
         except RuleError as exc:
             problems.extend(exc.problems)
             continue
@@ -185,7 +141,7 @@ def load_rules(directory: Path, trusted: bool = False, texts: dict | None = None
         except DataError as exc:
             raise RuleError([f"{path}: {exc.problem}"]) from None
     sections = {s.id: s for file in files.values() for s in file.sections}
-    known = sections if builtin else {**{s.id: s for s in builtin_rules().sections}, **sections}
+    known = {**{s.id: s for s in (base.sections if base else ())}, **sections}
     problems.extend(_section_problems(files, known))
     if problems:
         raise RuleError(problems)
@@ -196,7 +152,7 @@ def load_rules(directory: Path, trusted: bool = False, texts: dict | None = None
 def merge_pack(base: RuleSet, directory: Path) -> RuleSet:
     """Add the pack in `directory` to `base`: a rule with a known id replaces it in place,
     a new one is appended, and ids in the pack's `disable:` are removed."""
-    extra = load_rules(directory, texts=base.texts)
+    extra = load_rules(directory, base=base)
     rules = {r.id: r for r in base.rules}
     disable = [base.aliases.get(rule_id, rule_id) for rule_id in extra.pack.disable]
     unknown = [(i, rule_id) for i, rule_id in enumerate(extra.pack.disable) if disable[i] not in rules]

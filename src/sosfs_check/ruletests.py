@@ -34,7 +34,8 @@ from pydantic import Field, model_validator
 from .errors import RuleError
 from .result import Finding
 from .lawdata import Profile
-from .rules import RuleSet, _validate, builtin_rules_dir, load_ruleset
+from .packs import builtin_rules_dir, load_ruleset
+from .rules import RuleSet, _validate
 from .yamlfile import positions, read_yaml
 from .schema import Strict
 
@@ -171,7 +172,7 @@ def load_cases(directory: Path, ruleset: RuleSet) -> list[Case]:
     for path in sorted((directory / "tests").glob("*.yml")):
         try:
             text, data = read_yaml(path)
-            parsed = _validate(RuleTestFile, path, text, data)
+            parsed = _validate(RuleTestFile, path, text, data, ruleset.law)
         except RuleError as exc:
             problems.extend(exc.problems)
             continue

@@ -7,7 +7,7 @@ from typing import Annotated
 from pydantic import Field, ValidationInfo, model_validator
 
 from .lawdata import Profile, _law
-from .ruleset import SectionBehaviour, WordingBehaviour
+from .behaviour import SectionBehaviour, WordingBehaviour
 from .schema import Strict
 
 

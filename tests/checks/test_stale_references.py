@@ -9,7 +9,7 @@ from pydantic import ValidationError
 
 from sosfs_check.checks.models import ReplacedLaw
 from sosfs_check.checks.stale_references import catalogue, entries as law_entries
-from sosfs_check.rules import builtin_rules, builtin_rules_dir
+from sosfs_check.packs import builtin_rules, builtin_rules_dir
 
 LAW = {
     "law": "gamla lagen (1990:1)", "number": "1990:1", "names": ["GL", "gamla lagen"],

@@ -19,7 +19,7 @@ from sosfs_check import check
 from sosfs_check.errors import RuleError, UserError
 from sosfs_check.mall import TAG, outline, plan
 from sosfs_check.readers import read
-from sosfs_check.rules import builtin_rules, load_ruleset
+from sosfs_check.packs import builtin_rules, load_ruleset
 from sosfs_check.testing import libreoffice_convert, soffice_path
 
 ROOT = Path(__file__).resolve().parents[2]

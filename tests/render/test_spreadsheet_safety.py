@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 import sosfs_check
 from sosfs_check.matrix import matrix
 from sosfs_check.render import matrix as render
-from sosfs_check.rules import builtin_rules
+from sosfs_check.packs import builtin_rules
 from sosfs_check.testing import build_docx
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

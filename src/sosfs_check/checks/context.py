@@ -74,8 +74,8 @@ class Context:
     (placeholders, stale references) wherever they stand.
     """
 
-    def __init__(self, document: Document, as_of: date, adoption, texts=(), guidance=(), sections=(),
-                 vocabulary: Vocabulary | None = None):
+    def __init__(self, document: Document, as_of: date, adoption, texts=(), guidance=(), sections=(), *,
+                 vocabulary: Vocabulary):
         """`adoption`: the packs' dating words (`RuleSet.adoption`); `texts`: the packs' legal
         texts (superseded_texts); `guidance`: the rule pack's
         guidance checks, whose phrasings and style names mark template guidance (see
@@ -93,7 +93,7 @@ class Context:
         self._sentences: dict[int, list[str]] = {}
         self.guidance = self._guidance(list(guidance))
         self.body = [b.kind in BODY_KINDS and pos not in self.guidance for pos, b in enumerate(self.blocks)]
-        self.vocabulary = vocabulary or Vocabulary.empty()
+        self.vocabulary = vocabulary
         self._ends = self._section_ends()
         self._headings: dict[tuple[str, ...], list[Block]] = {}
         self._scopes: dict[tuple, frozenset[int]] = {}

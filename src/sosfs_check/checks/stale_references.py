@@ -6,7 +6,7 @@ import re
 from datetime import date, timedelta
 
 from ..regexes import rule_pattern
-from ..ruleset import KINDS
+from ..behaviour import KINDS
 from .context import Context, Problem, Verdict
 
 

@@ -64,7 +64,7 @@ def plan(
     headings are kept where they match a required section, and its goals for the coming year become
     one placeholder each under "Uppföljning av förra årets mål"; none of its body text is copied.
     Raises `UserError` (Swedish message) for bad arguments."""
-    from ..rules import builtin_rules
+    from ..packs import builtin_rules
 
     rules = rules or builtin_rules()
     if lang not in WORDS:

@@ -28,10 +28,10 @@ RULES_URL_LABEL = "Regelreferens"  # [project.urls]: where a release publishes d
 @cache
 def published_rules_url() -> str | None:
     """docs/rules.md as the installed package declares it (`Project-URL: Regelreferens, …`); None
-    when it declares none, or no real address (see `settings.docs_url_problem`)."""
+    when it declares none, or no real address (see `configfile.docs_url_problem`)."""
     from importlib.metadata import PackageNotFoundError, metadata
 
-    from ..settings import docs_url_problem
+    from ..configfile import docs_url_problem
 
     try:
         urls = metadata("sosfs-check").get_all("Project-URL") or []

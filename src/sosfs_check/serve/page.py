@@ -13,7 +13,7 @@ from html import escape
 from importlib import resources
 
 from .. import __version__
-from ..rules import builtin_rules
+from ..packs import builtin_rules
 
 WORDS = {
     "sv": {

@@ -1,0 +1,74 @@
+"""A rule file's `descriptions:` as pydantic models: topics, the rules they serve, and the wording
+that is never evidence (see `descriptions`, which reads them, and docs/evidence.md); and the
+data of several files merged into one."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from .schema import Regex, Strict
+
+
+class Topic(Strict):
+    """Two groups of terms that must meet in one sentence: what is spoken of, and what was done."""
+
+    subjects: list[str] = Field(min_length=1)
+    activities: list[str] = Field(min_length=1)
+    done: bool = False  # the sentence must also say that it was done ("infördes", "har minskat")
+    # Verbs of change whose form for what was done ("bytte", "infördes", "har förlängts") describes
+    # the topic whatever the sentence is about ("bytte vi autoklav"): a measure can concern anything.
+    changes: list[str] = []
+    patterns: list[Regex] = []  # wording that describes the topic by itself ("ökade från 78 till 97 procent")
+    # Words of a table's first row ("utfall") that make its figures describe the topic; so do two year
+    # columns ("2024 | 2025"). A table of goals ("Mål | Senast") has neither.
+    table_headers: list[str] = []
+
+
+class LawSentence(Strict):
+    source: str  # "SFS 2010:659 3 kap. 10 §"
+    text: str
+
+
+class DescriptionData(Strict):
+    """A rule file's `descriptions:`: topics, the rules they serve, and what is never evidence."""
+
+    topics: dict[str, Topic] = {}
+    rules: dict[str, list[str]] = {}  # rule id -> topics whose description meets the rule
+    asks_what_was_done: list[str] = []  # rule ids for which goals and plans are no evidence
+    cites_the_law: list[str] = []  # rule ids that look for references to the law: restated law counts for them
+    asks_who: list[str] = []  # rule ids that ask who is responsible: role and duty sentences count for them
+    plans: list[Regex] = []  # goal and plan wording: not what was done
+    subclauses: list[Regex] = []  # subordinate clauses, set aside when looking for plan wording ("… som bör tas fram")
+    roles: list[Regex] = []  # who is responsible or tasked ("ansvarar för", "har till uppgift"): not what was done
+    done: list[Regex] = []  # wording of what was done, which outweighs a plan word in the same sentence
+    not_evidence: list[Regex] = []  # title-page, approval and template credit lines
+    ignore: list[Regex] = []  # wording whose words are never a subject or activity ("i de fall")
+    glossary_headings: list[str] = []  # sections that explain words and abbreviations: never evidence
+    # Words that carry a clause on past a comma, semicolon or colon, or a sentence into the next one
+    # ("…, som analyserades", "…; alla besvarades", "Vi tog emot elva klagomål. Alla besvarades …").
+    continues: list[str] = []
+    # Headings about the coming year ("Mål och planerade åtgärder för kommande år", "Riskanalys inför
+    # 2026"): never the own section of a rule that asks what was done.
+    future_headings: list[Regex] = []
+    law: list[LawSentence] = []  # the statute's own sentences
+    law_wording: list[Regex] = []  # wording that passes on a rule's text ("Enligt SOSFS 2011:9 … ska")
+    forms: dict[str, list[str]] = {}  # lemma -> its inflected forms (rules/former.yml, from simplemma)
+
+
+def merge_data(parts: list[DescriptionData]) -> DescriptionData:
+    """The files' data as one; a later topic or rule mapping replaces an earlier one of the same name."""
+    topics: dict[str, Topic] = {}
+    rules: dict[str, list[str]] = {}
+    lists: dict[str, list] = {
+        "asks_what_was_done": [], "cites_the_law": [], "asks_who": [], "plans": [], "subclauses": [], "roles": [], "done": [], "not_evidence": [], "ignore": [],
+        "glossary_headings": [], "law": [], "law_wording": [], "continues": [], "future_headings": [],
+    }
+    forms: dict[str, list[str]] = {}
+    for part in parts:
+        topics.update(part.topics)
+        rules.update(part.rules)
+        for lemma, known in part.forms.items():
+            forms[lemma] = sorted(set(forms.get(lemma, [])) | set(known))
+        for name, values in lists.items():
+            values.extend(getattr(part, name))
+    return DescriptionData.model_construct(topics=topics, rules=rules, forms=forms, **lists)  # parts are validated
