@@ -162,9 +162,11 @@ class Statements:
             seen, lemmatize, done_forms = self.lemmatize.seen, self.lemmatize, self.vocabulary.done_forms
             for number, statement in enumerate(self.items):
                 text = statement.text.lower()
+                folded = text.casefold()
                 for pattern in self.ignore:  # blanked letter for letter: the void clauses keep their places
-                    if may_match(pattern, text.casefold()):
+                    if may_match(pattern, folded):
                         text = pattern.sub(lambda m: " " * len(m[0]), text)
+                        folded = text.casefold()
                 clause, clauses, words, done, soft, void = 0, [], [], {}, False, []
                 spans = self._spans[number]
                 for token in TOKEN.finditer(text):  # a word, a mark that may end a clause, or one that does
@@ -208,12 +210,12 @@ class Statements:
         word that refers back to it ("Vi tog emot elva klagomål. Alla besvarades …"), not one that
         names a subject of its own ("Alla avvikelser …")."""
         statement = self.items[number]
+        if not number or self.items[number - 1].position != statement.position:
+            return []
         first = WORD.match(statement.text.lstrip())
-        if not number or not first or first[0].lower() not in self.vocabulary.continues:
+        if not first or first[0].lower() not in self.vocabulary.continues:
             return []
         if len(words) > 1 and words[1] & self.vocabulary.subjects:
-            return []
-        if self.items[number - 1].position != statement.position:
             return []
         clauses = self._clauses[number - 1]
         return [p for p, c in enumerate(clauses) if c == clauses[-1]] if clauses else []
