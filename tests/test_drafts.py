@@ -572,6 +572,19 @@ def test_a_section_with_text_of_its_own_is_written_and_is_evidence(built, form):
     assert (berattelse.status, berattelse.evidence_section) == ("delvis", "Hur patientsäkerhetsarbetet har bedrivits")
 
 
+@pytest.mark.parametrize("text, referring", [
+    ("Se delegationsordningen.", True),
+    ("Se avvikelserapport i bilaga 4.", True),
+    ("Se verksamhetsplan 2026.", True),
+    ("Se över rutinerna för läkemedelshantering varje år.", False),  # an instruction or plan, not a reference
+    ("Se till att alla avvikelser analyseras.", False),
+    (WORK_DONE, False),
+])
+def test_a_sentence_that_only_names_another_document_is_a_reference(built, text, referring):
+    draft = check(built(f"se-dokument-{len(text)}", REFERRING.format(hur=text), "headings")).draft
+    assert ("Hur patientsäkerhetsarbetet har bedrivits" in [loc.excerpt for loc in draft.referring]) is referring
+
+
 def _panel(out: str) -> str:
     """The rich header panel's text, its lines joined."""
     inside = out.split("╭", 1)[1].split("╰", 1)[0]
