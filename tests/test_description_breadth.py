@@ -51,6 +51,13 @@ CASES = [
     ("atgarder-bara-mal", PSB + (
         "# Sammanfattning\n\nUnder 2026 ska en ny rutin för nattlig tillsyn införas och all personal utbildas.\n"),
         MEASURES, set(MEASURES), False),
+    # Review2 E1: a plan in inverted word order after a time phrase is no measure taken.
+    ("atgarder-bara-plan-omvand-ordfoljd", PSB + (
+        "# Åtgärder\n\nUnder 2026 kommer vi att införa ett nytt bokningssystem som skickar påminnelser till "
+        "patienterna.\n"), MEASURES, set(MEASURES), False),
+    ("atgarder-plan-och-vidtagen", PSB + (
+        "# Åtgärder\n\nUnder 2025 införde vi ett nytt bokningssystem som skickar påminnelser till patienterna. "
+        "Under 2026 kommer vi att utvidga det till tandvården.\n"), MEASURES, set(), False),
     ("atgarder-bara-roller", PSB + (
         "# Sammanfattning\n\nEnhetschefen ansvarar för att nya rutiner införs och att personalen utbildas.\n"),
         MEASURES, set(MEASURES), False),
