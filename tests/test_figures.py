@@ -29,6 +29,15 @@ def figures(text: str, section: tuple[str, ...] = ()) -> dict[str, int]:
         ("Under 2024 gjordes två anmälningar enligt lex Maria. Under 2025 gjordes ingen.", {"lex_maria_anmalningar": 0}),
         ("Under 2024 kom 14 klagomål. Under 2025 kom 9.", {"klagomal_synpunkter": 9}),
         ("Under 2025 gjordes två anmälningar enligt lex Maria. Under 2024 gjordes ingen.", {"lex_maria_anmalningar": 2}),
+        # Review2 F1: a label's count ends its clause; "lex Maria: en patient …" lists the cases
+        (
+            "Två händelser bedömdes som allvarliga och anmäldes till IVO enligt lex Maria: en patient vars "
+            "cancermisstanke inte remitterades, och en patient som fick dubbla doser.",
+            {"lex_maria_anmalningar": 2},
+        ),
+        ("Antal lex Maria-anmälningar: 2 st.", {"lex_maria_anmalningar": 2}),
+        ("Avvikelser: 155 (2024: 171).", {"avvikelser": 155}),
+        ("Lex Maria: 1 anmälan (fall med höftfraktur)", {"lex_maria_anmalningar": 1}),
         # B5: counts told by what was done with them
         ("En händelse, en försenad cancerdiagnos, anmäldes till IVO enligt lex Maria.", {"lex_maria_anmalningar": 1}),
         ("Under 2025 rapporterades tre missförhållanden enligt lex Sarah.", {"lex_sarah_rapporter": 3}),

@@ -44,8 +44,15 @@ COUNTED = {
 }
 # The statement patterns are matched in lower-cased sentences (see `_from_text`).
 PATTERNS = {key: re.compile(NUM + FILLER + r"\s+(?:" + counted + ")") for key, counted in COUNTED.items()}
-# "Antal lex Maria-anmälningar: 2": a label and its count.
-LABELLED = {key: re.compile(r"(?:antal\s+)?(?:" + counted + r")\s*:\s*" + NUM) for key, counted in COUNTED.items()}
+# "Antal lex Maria-anmälningar: 2": a label and its count, which ends the clause, perhaps after a
+# word for what is counted ("Lex Maria: 1 anmälan (fall …)"); "… lex Maria: en patient vars …"
+# begins a list of cases, no count.
+_LABEL_END = (r"(?=(?:\s+(?:st\.?|stycken|anmälan|anmälningar|rapport|rapporter|ärende|ärenden|händelse|händelser))?"
+              r"\s*(?:[.,;:()]|och\b|$))")
+LABELLED = {
+    key: re.compile(r"(?:antal\s+)?(?:" + counted + r")\s*:\s*" + NUM + _LABEL_END)
+    for key, counted in COUNTED.items()
+}
 # "inte genomfört några riskanalyser": a stated zero.
 NOT_ANY = {
     key: re.compile(r"\b(?:inte|ej)\s+(?:\w+\s+){0,3}(?:några|någon|något)\s+(?:" + counted + ")")
