@@ -38,6 +38,11 @@ def figures(text: str, section: tuple[str, ...] = ()) -> dict[str, int]:
         ("Antal lex Maria-anmälningar: 2 st.", {"lex_maria_anmalningar": 2}),
         ("Avvikelser: 155 (2024: 171).", {"avvikelser": 155}),
         ("Lex Maria: 1 anmälan (fall med höftfraktur)", {"lex_maria_anmalningar": 1}),
+        # Review2 F3: the tens and their compounds written as one word
+        ("Under året kom det in trettiosju avvikelser.", {"avvikelser": 37}),
+        ("Under året rapporterades sjuttiotvå avvikelser och vi fick nitton klagomål.",
+         {"avvikelser": 72, "klagomal_synpunkter": 19}),
+        ("Vi fick tjugo synpunkter.", {"klagomal_synpunkter": 20}),
         # B5: counts told by what was done with them
         ("En händelse, en försenad cancerdiagnos, anmäldes till IVO enligt lex Maria.", {"lex_maria_anmalningar": 1}),
         ("Under 2025 rapporterades tre missförhållanden enligt lex Sarah.", {"lex_sarah_rapporter": 3}),

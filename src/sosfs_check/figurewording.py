@@ -10,12 +10,15 @@ NUMBER_WORDS = {
     "inga": 0, "ingen": 0, "inget": 0, "noll": 0,
     "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7,
     "åtta": 8, "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "tretton": 13, "fjorton": 14,
-    "femton": 15, "sexton": 16, "sjutton": 17, "arton": 18, "nitton": 19, "tjugo": 20,
-    "trettio": 30, "fyrtio": 40, "femtio": 50, "hundra": 100,
+    "femton": 15, "sexton": 16, "sjutton": 17, "arton": 18, "nitton": 19, "hundra": 100,
 }  # fmt: skip
+_TENS = {"tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "sjuttio": 70, "åttio": 80, "nittio": 90}
+_UNITS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9}
+# The tens and their compounds, written as one word: "tjugo", "trettiosju", "sjuttiotvå".
+NUMBER_WORDS |= _TENS | {tens + unit: value + n for tens, value in _TENS.items() for unit, n in _UNITS.items()}
 # A count: digits not glued to a law number or decimal ("2010:659", "98,5"), or a number word
 # (a whole word: "den avvikelse" holds no "en").
-NUM = r"(?<![\w:,.])(?P<num>\d{1,5}(?:\s\d{3})?|" + "|".join(NUMBER_WORDS) + r")(?![\d:,])"
+NUM = r"(?<![\w:,.])(?P<num>\d{1,5}(?:\s\d{3})?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")(?![\d:,])"
 # Words that may stand between the count and what is counted.
 FILLER = r"(?:\s+(?:st\.?|stycken|rapporterade|inkomna|registrerade|nya|olika|skriftliga|framförda|utredda|allvarliga|interna|särskild|särskilda))?"
 
