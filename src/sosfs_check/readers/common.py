@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -25,6 +26,18 @@ CONJUNCTIONS = {"och", "eller", "samt", "respektive", "resp", "till", "som", "me
 NO_HEADINGS = "Inga rubriker hittades: texten granskas ändå, men avsnitt kan inte knytas till rubriker."
 TOC_MATCH = 90  # rapidfuzz ratio for a body line to repeat a TOC entry ("Risakanalys" ~ "Riskanalys")
 STYLED_ENOUGH = 3  # with this many marked-up headings the bold/numbering heuristics stay off
+
+
+@dataclass(slots=True)
+class Style:
+    """A style resolved through its parents, as the OpenDocument and Word readers read it."""
+
+    kind: str = "paragraph"  # paragraph | heading | title | list_item | toc | toc_heading
+    level: int | None = None
+    source: str | None = None
+    outline: int | None = None
+    bold: bool | None = None
+    size: float | None = None  # font size in the format's unit: points (ODT), half-points (DOCX)
 
 
 def read_text_file(path: Path) -> str:

@@ -12,7 +12,7 @@ from .wordml import (
     ALTERNATE, AUTHOR, B, CHOICE, COMMENT_REF, COMMENT_START, DEL, DELTEXT, DRAWING, ENDNOTE_REF, FALLBACK,
     FLDCHAR, FLDTYPE, FOOTNOTE_REF, HIGHLIGHT, ID, INS, INSTRTEXT, LEAF_TEXT, MOVEFROM, MOVETO, NUMPR, OUTLINE,
     PICT, PLACEHOLDER, PPR, PSTYLE, R, RPR, RSTYLE, SDT, SDTPR, SPECIAL, SZ, T, TXBX, UNREADABLE, VAL, VANISH, P,
-    numbering, is_on, Style,
+    numbering, is_on, WordStyle,
 )
 
 
@@ -57,7 +57,7 @@ class ParagraphText:
             self.pending.extend(Markup(kind, text) for kind, text in (("placeholder", placeholder), ("hidden", hidden)) if text)
         return raw, ""
 
-    def _para_props(self, p) -> tuple[Style, int | None, bool | None]:
+    def _para_props(self, p) -> tuple[WordStyle, int | None, bool | None]:
         """Style, own outline level and own numbering of a paragraph."""
         ppr = p[0] if len(p) else None  # pPr comes first when present
         style_id, outline, numbered = self.styles.default_id, None, None

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from .common import int_or_none
+from .common import Style, int_or_none
 
 _S = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 _FO = "{urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0}"
@@ -14,16 +13,6 @@ PLACEHOLDER_STYLE = "placeholder text"  # Word's "Placeholder Text" character st
 BUILTIN_HEADING = re.compile(r"heading ([1-9]|10)")
 STYLE_HEADING = re.compile(r"(?:rubrik|överskrift)\s*([1-9])")
 TOC_STYLE = re.compile(r"contents ([1-9]|10)")
-
-
-@dataclass(slots=True)
-class Style:
-    kind: str = "paragraph"  # paragraph | heading | title | list_item | toc | toc_heading
-    level: int | None = None
-    source: str | None = None
-    outline: int | None = None
-    bold: bool | None = None
-    size: float | None = None  # points
 
 
 class Styles:

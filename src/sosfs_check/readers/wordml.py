@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .common import int_or_none
+from .common import Style, int_or_none
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -49,32 +49,28 @@ def numbering(ppr) -> bool | None:
 
 
 @dataclass(slots=True)
-class Style:
-    kind: str = "paragraph"  # paragraph | heading | title | list_item | toc | toc_heading
-    level: int | None = None
-    source: str | None = None
-    outline: int | None = None
-    bold: bool | None = None
-    size: int | None = None  # half-points
+class WordStyle(Style):
+    """A Word style: also its name, and whether its paragraphs are numbered and its text hidden."""
+
     numbered: bool = False
     vanish: bool = False  # hidden text (w:vanish)
     name: str = ""  # the style's name as written in the file
 
 
 class Styles:
-    """Style table built once from the styles part: styleId -> resolved `Style`."""
+    """Style table built once from the styles part: styleId -> resolved `WordStyle`."""
 
     def __init__(self, root, style_map: dict[str, int]):
         self.raw = {s.get(_W + "styleId"): s for s in root.iterchildren(_W + "style")}
         self.style_map = {k.casefold(): v for k, v in style_map.items()}
         size = root.find(f"{_W}docDefaults/{_W}rPrDefault/{_W}rPr/{SZ}")
         self.default_size = (int_or_none(size.get(VAL)) if size is not None else None) or 20
-        self.base = Style()
+        self.base = WordStyle()
         default = root.find(f"{_W}style[@{TYPE}='paragraph'][@{_W}default='1']")
         self.default_id = default.get(_W + "styleId") if default is not None else None
-        self.cache: dict[str | None, Style] = {}
+        self.cache: dict[str | None, WordStyle] = {}
 
-    def get(self, style_id: str | None) -> Style:
+    def get(self, style_id: str | None) -> WordStyle:
         """The resolved style; its basedOn chain is walked in a loop (chains can be thousands long)."""
         chain = []
         while style_id not in self.cache:
@@ -87,7 +83,7 @@ class Styles:
             self.cache[ancestor] = self._resolve(self.raw.get(ancestor))
         return self.cache[chain[0] if chain else style_id]
 
-    def _resolve(self, el) -> Style:
+    def _resolve(self, el) -> WordStyle:
         if el is None:
             return self.base
         based = el.find(_W + "basedOn")
@@ -98,7 +94,7 @@ class Styles:
         size = rpr.find(SZ) if rpr is not None else None
         vanish = rpr.find(VANISH) if rpr is not None else None
         numbered = numbering(ppr)
-        style = Style(
+        style = WordStyle(
             outline=int_or_none(outline.get(VAL)) if outline is not None else parent.outline,
             bold=is_on(bold) if bold is not None else parent.bold,
             size=(int_or_none(size.get(VAL)) if size is not None else None) or parent.size,
@@ -110,7 +106,7 @@ class Styles:
         style.kind, style.level, style.source = self._kind(style.name.casefold(), style)
         return style
 
-    def _kind(self, name: str, style: Style) -> tuple[str, int | None, str | None]:
+    def _kind(self, name: str, style: WordStyle) -> tuple[str, int | None, str | None]:
         """Heading ladder rungs 2-4 plus the other kinds a style name tells."""
         if m := TOC_STYLE.fullmatch(name):
             return "toc", int(m[1]), None
