@@ -17,14 +17,13 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .lexicon import Vocabulary, term_words
+from .lexicon import WORD, Vocabulary, term_words
 from .prefilter import Folded
 from .regexes import may_match
 
 if TYPE_CHECKING:
     from .descriptiondata import Topic
 
-WORD = re.compile(r"[^\W\d_]+")
 TOKEN = re.compile(r"(?P<word>[^\W\d_]+)|(?P<soft>[,;:])|[()–]|\s-\s")  # words, and the marks that end a clause
 NEAR = 10  # words between a subject and its activity: further apart, the sentence speaks of two things
 # Marks that part a sentence into clauses when telling what it denies: commas, semicolons, colons,

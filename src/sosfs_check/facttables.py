@@ -6,12 +6,12 @@ from __future__ import annotations
 import re
 
 from .document import Block
+from .lexicon import WORD
 from .result import Fact
 
-# A year, a word, a digit in a table's cells (`outcome_cells`).
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_WORD = re.compile(r"[^\W\d_]+")
-_DIGIT = re.compile(r"\d")
+# A year and a digit, in table cells here and in headings (checks/context.py).
+YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+DIGIT = re.compile(r"\d")
 _CELL_NUMBER = re.compile(r"^\s*(\d{1,5}(?:\s\d{3})?)\s*(?:st\.?)?\s*$")
 # A table's column or row of one year: its header cell is the year, alone or after a word or two
 # ("2025", "Utfall 2025", "Antal 2025").
@@ -76,10 +76,10 @@ def outcome_cells(blocks: list[Block], body: list[bool], headers: frozenset[str]
     out: list[int] = []
     for cells in tables.values():
         first = [blocks[p].text.lower() for p in cells if blocks[p].table[1] == 0]
-        years = {int(y) for text in first for y in _YEAR.findall(text)}
+        years = {int(y) for text in first for y in YEAR.findall(text)}
         if year is not None and any(y > year for y in years):
             continue  # goals for a coming year
-        named = any(w in _WORD.findall(text) for text in first for w in headers)
+        named = any(w in WORD.findall(text) for text in first for w in headers)
         if named or len(years) >= 2:
-            out.extend(p for p in cells if blocks[p].table[1] > 0 and _DIGIT.search(blocks[p].text))
+            out.extend(p for p in cells if blocks[p].table[1] > 0 and DIGIT.search(blocks[p].text))
     return out

@@ -15,7 +15,7 @@ from ..descriptions import Statements
 from ..lexicon import Vocabulary
 from ..document import BODY_KINDS, Block, Document, is_label
 from ..facts import extract_facts
-from ..facttables import outcome_cells
+from ..facttables import DIGIT, YEAR, outcome_cells
 from ..prefilter import Folded
 from ..result import Fact
 from ..templatetext import guidance_marks
@@ -27,8 +27,6 @@ from ..vocabulary import TextIndex, heading_key, sentences
 SUBSTANTIVE_WORDS = 8
 # Lines before the first heading shorter than this are the title page (names, years, approval).
 TITLE_PAGE_WORDS = 25
-YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-DIGIT = re.compile(r"\d")
 
 
 class Context:
