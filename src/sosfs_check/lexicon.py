@@ -1,5 +1,6 @@
 """The pack's description vocabulary: each word's forms and lemma, the compound parts of a report's
-words, the done forms of the verbs of change, and the law's own sentences (to tell a restatement).
+words, the done forms of the verbs of change, a sentence's tense, and the law's own sentences (to
+tell a restatement).
 
 The forms of every vocabulary word come from simplemma's Swedish dictionary, written into the pack
 (rules/former.yml) by tools/vocabulary_forms.py; a word of a report is looked up once per process:
@@ -32,6 +33,8 @@ DONE_IRREGULAR = ("de", "des", "te", "tes", "tt", "tts")
 LAW_SHARE = 0.5  # share of a sentence's word bigrams found in one law sentence that makes it a restatement
 LAW_MIN_SHARED = 4
 MAX_SEEN = 100_000  # distinct words whose lemmas are kept (about 10 MB)
+GAP = 4  # words between "har" and its supine ("har under hösten utbildat", "har alla boende fått")
+VOWELS = frozenset("aeiouyåäö")
 
 
 def term_words(term: str) -> list[str]:
@@ -110,6 +113,10 @@ class Vocabulary:
         return Lemmatizer(self)
 
     @cached_property
+    def tense(self) -> Tense:
+        return Tense(self.data)
+
+    @cached_property
     def law_index(self) -> LawIndex:
         return LawIndex(self.data.law)
 
@@ -117,7 +124,7 @@ class Vocabulary:
     def patterns(self) -> dict[str, list[re.Pattern]]:
         """The pack's wording lists (`plans`, `done`, …) compiled once."""
         names = ("not_evidence", "plans", "subclauses", "roles", "done", "law_wording", "ignore", "future_headings",
-                 "negations", "affirmations")
+                 "negations", "affirmations", "time_phrases", "tenseless_clauses")
         return {name: [re.compile(p, re.IGNORECASE) for p in getattr(self.data, name)] for name in names}
 
     def topics_for(self, rule_id: str) -> list[Topic]:
@@ -193,3 +200,62 @@ class LawIndex:
 def _bigrams(text: str) -> list[tuple[str, str]]:
     words = WORD.findall(text.lower())
     return list(zip(words, words[1:]))
+
+
+class Tense:
+    """The tense of a sentence: whether it says something was done (perfect or preterite, with any
+    verb) or reached ("har nu"), as opposed to how the work usually goes (present), a plan or a goal.
+
+    Swedish marks the tense on the verb's ending, so the pack lists endings, and the few words that
+    wear them without being verbs, rather than verbs: "har fått", "har erbjudits" (perfect: "har" or
+    "hade" and a supine), "bytte", "infördes" (weak preterite), "fick", "togs" (strong preterite). A
+    finite verb never opens a Swedish statement, so a first word ("Planerade åtgärder …") is none, and
+    neither is a word after an article or determiner ("de planerade åtgärderna")."""
+
+    def __init__(self, data: DescriptionData):
+        self.auxiliaries = frozenset(data.auxiliaries)
+        self.supines = tuple(sorted(data.supine_endings, key=len, reverse=True))
+        self.preterites = tuple(sorted(data.preterite_endings, key=len, reverse=True))
+        self.strong = frozenset(data.strong_preterites)
+        self.not_verbs = frozenset(data.not_verbs)
+        self.not_endings = tuple(data.not_verb_endings)
+        self.articles = frozenset(data.articles)
+        self.attributives = frozenset(data.attributives)
+        self.states = frozenset(data.state_verbs)
+        self.reached = frozenset(data.reached)
+
+    def past(self, sentence: str) -> bool:
+        """Whether a clause of the sentence is in the perfect or preterite, or says a state was reached."""
+        words = WORD.findall(sentence.lower())
+        for place, word in enumerate(words):
+            if word in self.auxiliaries and self._supine_after(words, place):
+                return True
+            if word in self.states and self.reached.intersection(words[max(place - 1, 0):place + 3]):
+                return True
+            if place and words[place - 1] not in self.attributives and self._preterite(word):
+                return True
+        return False
+
+    def _supine_after(self, words: list[str], place: int) -> bool:
+        for word in words[place + 1:place + 1 + GAP]:
+            if word in self.articles:  # "har ett nytt system": an object, no supine
+                return False
+            if self._verb_form(word, self.supines):
+                return True
+        return False
+
+    def _preterite(self, word: str) -> bool:
+        return word in self.strong or self._verb_form(word, self.preterites)
+
+    def _verb_form(self, word: str, endings: tuple[str, ...]) -> bool:
+        """A word with one of the endings (the longest that fits), not a listed non-verb; an ending of
+        one consonant, or a consonant and a vowel ("t", "de", "te"), must follow a consonant ("infört",
+        "gjorde", never "arbetet", "möte")."""
+        if len(word) < 4 or word in self.not_verbs or word.endswith(self.not_endings):
+            return False
+        ending = next((e for e in endings if word.endswith(e) and len(word) > len(e) + 1), None)
+        if ending is None:
+            return False
+        core = ending.rstrip("s")
+        after_consonant = len(core) == 1 or (len(core) == 2 and core[0] not in VOWELS and core[1] in VOWELS)
+        return not after_consonant or word[-len(ending) - 1] not in VOWELS
