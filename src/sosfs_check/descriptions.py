@@ -95,8 +95,10 @@ class Statement:
 
     def elsewhen(self, year: int | None) -> bool:
         """Whether it speaks of another year than `year`: its time phrases name only earlier years and
-        it names no later one ("Under 2024 minskade antalet fall"), or they name only later years."""
-        return bool(year and self.years) and (self.latest < year or min(self.years) > year)
+        it names no later one ("Under 2024 minskade antalet fall"), or, in a sentence that says nothing
+        was done, only later years ("Under 2026 införs …"; "har tagits fram och genomförs 2026" tells
+        what was done)."""
+        return bool(year and self.years) and (self.latest < year or (min(self.years) > year and not self.done))
 
 
 class Statements:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from .descriptiondata import DescriptionData, LawSentence, Topic
 
 WORD = re.compile(r"[^\W\d_]+")
+WORD_OR_MARK = re.compile(r"[^\W\d_]+|[,;:]")  # a word, or a mark after which a list or a new clause starts
 # Endings a word may add to a vocabulary word where the dictionary lists no such form ("teammötena").
 _ENDINGS = ("", "n", "na", "t", "et", "en", "er", "erna", "ar", "arna", "or", "orna", "s", "r", "ns", "ts", "de", "des",
             "te", "tes", "ade", "ades", "at", "ats", "as", "es", "ens", "ets")
@@ -225,14 +226,23 @@ class Tense:
         self.reached = frozenset(data.reached)
 
     def past(self, sentence: str) -> bool:
-        """Whether a clause of the sentence is in the perfect or preterite, or says a state was reached."""
-        words = WORD.findall(sentence.lower())
+        """Whether a clause of the sentence is in the perfect or preterite, or says a state was reached.
+        After a comma only a passive or strong preterite counts: "inkomna synpunkter, rapporterade
+        avvikelser" lists things ("Avvikelserna analyserades, sammanställdes …" still counts)."""
+        words: list[str] = []
+        after_comma: set[int] = set()
+        for token in WORD_OR_MARK.findall(sentence.lower()):
+            if token in ",;:":
+                after_comma.add(len(words))
+            else:
+                words.append(token)
         for place, word in enumerate(words):
             if word in self.auxiliaries and self._supine_after(words, place):
                 return True
             if word in self.states and self.reached.intersection(words[max(place - 1, 0):place + 3]):
                 return True
-            if place and words[place - 1] not in self.attributives and self._preterite(word):
+            if (place and words[place - 1] not in self.attributives and self._preterite(word)
+                    and (place not in after_comma or word.endswith("s") or word in self.strong)):
                 return True
         return False
 
