@@ -40,8 +40,8 @@ class DescriptionData(Strict):
     # rule ids whose own section must say what happened in the year (done wording, a figure or a
     # description of the rule's topics), not only how the work is usually done
     concrete_sections: list[str] = []
-    # rule id -> rules for the law's other parts: a description in one of their own sections answers
-    # that part, not this rule ("Åtgärder" and "Resultat" are 3 kap. 10 § 2 and 3, not how the work was run)
+    # rule id -> headings of the law's other parts: a description in such a section answers that part,
+    # not this rule ("Åtgärder" and "Resultat" are 3 kap. 10 § 2 and 3, not how the work was run)
     apart_from: dict[str, list[str]] = {}
     plans: list[Regex] = []  # goal and plan wording: not what was done
     subclauses: list[Regex] = []  # subordinate clauses, set aside when looking for plan wording ("… som bör tas fram")

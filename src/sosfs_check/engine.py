@@ -140,7 +140,7 @@ def evaluate(
         rules.texts.values(),
         guidance=[r.check for r in rules.rules if r.check.type == "guidance"],
         vocabulary=rules.vocabulary,
-        sections=[(r.id, r.area, r.check.headings) for r in rules.rules if r.check.type == "section"],
+        sections=[(r.area, r.check.headings) for r in rules.rules if r.check.type == "section"],
     )
     if as_of is None:
         ctx.as_of, reason = dates.law_date(ctx.dating, ctx.period_year, date.today())

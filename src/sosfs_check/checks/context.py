@@ -42,7 +42,7 @@ class Context:
         """`adoption`: the packs' dating words (`RuleSet.adoption`); `texts`: the packs' legal
         texts (superseded_texts); `guidance`: the rule pack's
         guidance checks, whose phrasings and style names mark template guidance (see
-        checks/guidance.py); `sections`: (rule id, area, headings) of the pack's section rules, which tell
+        checks/guidance.py); `sections`: (area, headings) of the pack's section rules, which tell
         whose section a heading is (see `claimed`); `vocabulary`: the pack's description data
         (topics, and the wording that is never evidence; descriptions.py)."""
         self.document = document
@@ -205,9 +205,8 @@ class Context:
         return self.blocks_at(sorted(found))
 
     def _other_parts(self, rule_id: str) -> set[int]:
-        """Positions in the own sections of the rules that answer the law's other parts (`apart_from`)."""
-        apart = set(self.vocabulary.data.apart_from.get(rule_id, ()))
-        heads = [h for rid, _, terms in self._section_rules if rid in apart for h in self.headings_matching(terms)]
+        """Positions in the sections that answer the law's other parts (`apart_from`)."""
+        heads = self.headings_matching(self.vocabulary.data.apart_from.get(rule_id, []))
         return {p for h in heads for p in self.section_positions(h)}
 
     @cached_property
@@ -256,7 +255,7 @@ class Context:
     def claimed(self) -> dict[int, set[str]]:
         """Heading position -> the areas whose section rules name that heading."""
         claims: dict[int, set[str]] = {}
-        for _, area, headings in self._section_rules:
+        for area, headings in self._section_rules:
             for heading in self.headings_matching(headings):
                 claims.setdefault(self.position(heading), set()).add(area)
         return claims

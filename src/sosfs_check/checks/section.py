@@ -109,8 +109,9 @@ def describe(check) -> list[str]:
         "Bara brödtext räknas: stycken, punktlistor och tabellceller, aldrig underrubriker eller mallens vägledning.",
         *(["Underavsnitt som är ett annat områdes eget avsnitt räknas inte."] if check.subsections == "unclaimed" else []),
         *([f"Ett angivet antal {FACT_LABELS[check.figure]} (även noll) räcker."] if check.figure else []),
-        *(["En rubrik med ett år efter det berättelsen avser (”Mål 2026”) räknas också; utan ett sådant avsnitt "
-           "räknas mål och planer för ett sådant år var de än står. En rubrik som bara nämner det år berättelsen "
-           "avser eller tidigare (”Mål för 2025” i berättelsen för 2025) räknas inte."] if check.ahead else []),
+        *(["En rubrik med ett år efter det berättelsen avser (”Mål 2026”) räknas också, och ett mål eller en plan "
+           "under en sådan rubrik räcker, hur kort det än är; utan ett sådant avsnitt räknas mål och planer för ett "
+           "sådant år var de än står. En rubrik som bara nämner det år berättelsen avser eller tidigare (”Mål för "
+           "2025” i berättelsen för 2025) räknas inte."] if check.ahead else []),
         *([f"Utan eget avsnitt letas {quoted(check.phrases)} upp i texten för att visa var området nämns."] if check.phrases else []),
     ]
