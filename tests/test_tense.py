@@ -24,11 +24,13 @@ VOCABULARY = builtin_rules().vocabulary
     ("Trycksåren blev färre under hösten.", True),
     ("Avvikelserna analyserades, sammanställdes och återkopplades till personalen.", True),
     ("Varje enhet har nu ett eget hygienombud.", True),
+    ("Under hösten har ett nytt larmsystem installerats på alla avdelningar.", True),
     # the present, a plan, an object after "har", an attribute, a restrictive or purpose clause, a list
     ("Sjuksköterskan går igenom läkemedelslistan vid varje besök.", False),
     ("Planerade insatser ska dokumenteras i genomförandeplanen.", False),
     ("Vi har ett nära samarbete med vårdcentralen.", False),
     ("Hemtjänsten har kontinuerligt kontakt med anhöriga.", False),
+    ("Vi har ett strukturerat arbetssätt och ett etablerat samarbete med primärvården.", False),
     ("De utbildade ombuden stöttar sina kollegor.", False),
     ("Avvikelser som har inträffat analyseras av enhetschefen.", False),
     ("Rutinerna följs upp för att se att de har fungerat.", False),

@@ -56,7 +56,7 @@ class DescriptionData(Strict):
     strong_preterites: list[str] = []  # preterites without such an ending ("fick", "gick", "blev", "togs")
     not_verbs: list[str] = []  # words with such an ending that are no verb ("inte", "resultat", "samt")
     not_verb_endings: list[str] = []  # endings of words that are no verb ("-ande", "-ligt", "-procent")
-    articles: list[str] = []  # words that open an object: no supine of "har" follows ("har ett nytt system")
+    articles: list[str] = []  # words that open a noun phrase: only a passive supine follows ("har en ny rutin införts")
     attributives: list[str] = []  # words before a noun phrase: no preterite follows ("de planerade åtgärderna")
     state_verbs: list[str] = []  # "har", "är", "finns": with a word of `reached`, a state reached
     reached: list[str] = []  # "nu": "Alla enheter har nu digital signering"

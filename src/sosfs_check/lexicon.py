@@ -34,7 +34,7 @@ DONE_IRREGULAR = ("de", "des", "te", "tes", "tt", "tts")
 LAW_SHARE = 0.5  # share of a sentence's word bigrams found in one law sentence that makes it a restatement
 LAW_MIN_SHARED = 4
 MAX_SEEN = 100_000  # distinct words whose lemmas are kept (about 10 MB)
-GAP = 4  # words between "har" and its supine ("har under hösten utbildat", "har alla boende fått")
+GAP = 6  # words between "har" and its supine ("har under hösten utbildat", "har en ny rutin för munvård införts")
 VOWELS = frozenset("aeiouyåäö")
 
 
@@ -247,10 +247,14 @@ class Tense:
         return False
 
     def _supine_after(self, words: list[str], place: int) -> bool:
+        """Whether a supine follows "har"; after an article only a passive one: the article opens a noun
+        phrase, an object ("har ett strukturerat arbetssätt") or, after a fronted phrase, the subject of
+        a passive ("Under året har en ny rutin för munvård införts")."""
+        passive_only = False
         for word in words[place + 1:place + 1 + GAP]:
-            if word in self.articles:  # "har ett nytt system": an object, no supine
-                return False
-            if self._verb_form(word, self.supines):
+            if word in self.articles:
+                passive_only = True
+            elif self._verb_form(word, self.supines) and (not passive_only or word.endswith("s")):
                 return True
         return False
 
