@@ -136,7 +136,7 @@ class Statements:
         # Each flag is looked for only where it counts: never in what is no evidence, and neither plan,
         # law nor role in what says what was done.
         not_evidence = matching("not_evidence")
-        done = matching("done", not_evidence) | self._past(texts, not_evidence)
+        done = matching("done", not_evidence) | self._past(texts, not_evidence, folded)
         law_wording, roles = (matching(name, not_evidence | done) for name in ("law_wording", "roles"))
         # A modal in a subordinate clause ("utreds av SAS som föreslår åtgärder som bör tas fram") is no plan.
         plans = matching("plans", not_evidence | done, vocabulary.patterns["subclauses"])
@@ -169,19 +169,16 @@ class Statements:
         self._years: dict[int | None, set[int]] = {}
         self._found: dict[tuple[str, ...], dict[int, set[int]]] = {}
 
-    def _past(self, texts: list[tuple[int, str]], skip: set[int]) -> set[int]:
+    def _past(self, texts: list[tuple[int, str]], skip: set[int], folded: Folded) -> set[int]:
         """Sentences in the perfect or preterite outside the clauses whose tense says nothing of what was
         done (`tenseless_clauses`: "avvikelser som har inträffat", "för att säkerställa att de har haft effekt");
         what a pattern's group holds stays."""
         past, aside = self.vocabulary.tense.past, self.vocabulary.patterns["tenseless_clauses"]
-        found = set()
-        for number, (_, sentence) in enumerate(texts):
-            if number not in skip:
-                for pattern in aside:
-                    sentence = pattern.sub(lambda m: "".join(g or "" for g in m.groups()) + " ", sentence)
-                if past(sentence):
-                    found.add(number)
-        return found
+        said = [sentence for _, sentence in texts]
+        for pattern in aside:  # run only where the prefilter finds its words
+            for number in folded.candidates([pattern]):
+                said[number] = pattern.sub(lambda m: "".join(g or "" for g in m.groups()) + " ", said[number])
+        return {number for number, sentence in enumerate(said) if number not in skip and past(sentence)}
 
     def _elsewhen(self, year: int | None) -> set[int]:
         """The sentences about another year than `year` (`Statement.elsewhen`), found once."""

@@ -224,6 +224,7 @@ class Tense:
         self.attributives = frozenset(data.attributives)
         self.states = frozenset(data.state_verbs)
         self.reached = frozenset(data.reached)
+        self.seen: dict[str, bool] = {}
 
     def past(self, sentence: str) -> bool:
         """Whether a clause of the sentence is in the perfect or preterite, or says a state was reached.
@@ -259,7 +260,13 @@ class Tense:
         return False
 
     def _preterite(self, word: str) -> bool:
-        return word in self.strong or self._verb_form(word, self.preterites)
+        """Whether a word is a preterite; each distinct word is judged once per process."""
+        found = self.seen.get(word)
+        if found is None:
+            if len(self.seen) >= MAX_SEEN:
+                self.seen.clear()
+            found = self.seen[word] = word in self.strong or self._verb_form(word, self.preterites)
+        return found
 
     def _verb_form(self, word: str, endings: tuple[str, ...]) -> bool:
         """A word with one of the endings (the longest that fits), not a listed non-verb; an ending of
