@@ -277,15 +277,14 @@ def size_series(folder: Path, runs: int, src: Path) -> None:
 def large_texts(folder: Path, runs: int, src: Path) -> None:
     """Text just within the size limit, as one paragraph and as 16,000 short ones, against the report
     its words come from: `check` per character, as a ratio (1.0: as fast per character as the report)."""
-    from largetext import REPORT_PATH, one_paragraph, short_paragraphs
+    from largetext import REPORT, REPORT_PATH, one_paragraph, short_paragraphs
     from sosfs_check.readers.safety import Limits
 
     texts = {"ett stycke": one_paragraph(Limits.from_mb().chars - 1000), "16 000 korta stycken": short_paragraphs(16_000)}
-    paths = []
-    for i, text in enumerate(texts.values()):
-        paths.append(folder / f"stor-{i}.txt")
-        paths[-1].write_text(text, encoding="utf-8")
-    size = len(REPORT_PATH.read_text(encoding="utf-8"))
+    paths = [folder / f"stor-{i}.txt" for i in range(len(texts))]
+    for path, text in zip(paths, texts.values()):
+        path.write_text(text, encoding="utf-8")
+    size = len(REPORT)
     rows = []
     for (name, text), (report, checked) in zip(texts.items(), in_process(paths, max(2, runs // 5), src, REPORT_PATH, 1)):
         rows.append((name, f"{len(text):,}".replace(",", " "), f"{checked:.2f} s", f"{report * 1000:.1f} ms",
