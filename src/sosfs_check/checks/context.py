@@ -205,9 +205,10 @@ class Context:
         return self.blocks_at(sorted(found))
 
     def _other_parts(self, rule_id: str) -> set[int]:
-        """Positions in the sections that answer the law's other parts (`apart_from`)."""
+        """Positions in the sections that answer the law's other parts (`apart_from`), less their subsections
+        that are another area's own ("Åtgärder för ökad patientsäkerhet" > "Riskanalys")."""
         heads = self.headings_matching(self.vocabulary.data.apart_from.get(rule_id, []))
-        return {p for h in heads for p in self.section_positions(h)}
+        return {self.position(b) for h in heads for b in self.body_blocks(h, unclaimed=True)}
 
     @cached_property
     def guidance_count(self) -> int:
