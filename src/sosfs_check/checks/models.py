@@ -93,10 +93,12 @@ class PeriodTextCheck(Strict):
 
 
 class AppliesIf(Strict):
-    """What shows that a rule applies to the report: a term on the title page or in the body text."""
+    """What shows that a rule applies to the report: a term on the title page or in the body text,
+    unless the title page names care the rule is not about."""
 
     title_page: list[str] = []
     text: list[str] = []
+    unless_title_page: list[str] = []  # the report is about other care (elevhälsa for HSL 11 kap. 4 §)
 
 
 class PhrasesCheck(Strict):

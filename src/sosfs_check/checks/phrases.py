@@ -13,6 +13,8 @@ if TYPE_CHECKING:
 
 
 def _applies(condition: AppliesIf, ctx: Context) -> bool:
+    if condition.unless_title_page and ctx.title_page_index.find_any(condition.unless_title_page):
+        return False
     return bool(ctx.title_page_index.find_any(condition.title_page) or ctx.index.find_any(condition.text))
 
 
@@ -55,7 +57,10 @@ def describe(check) -> list[str]:
     where += ", titelsidan medräknad" if check.title_page else ""
     if check.applies_if:
         shown = check.applies_if.title_page + check.applies_if.text
-        where += f" (regeln gäller bara när berättelsen nämner något av {quoted(shown)})"
+        where += f" (regeln gäller bara när berättelsen nämner något av {quoted(shown)}"
+        if check.applies_if.unless_title_page:
+            where += f", och inte när titelsidan nämner något av {quoted(check.applies_if.unless_title_page)}"
+        where += ")"
     if len(check.groups) == 1:
         return [f"Något av {quoted(check.groups[0])}{where}.", *zero]
     return [f"Minst ett uttryck ur varje grupp{where}:"] + [f"  {quoted(group)}" for group in check.groups] + zero
