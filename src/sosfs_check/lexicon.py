@@ -158,8 +158,11 @@ class Lemmatizer:
         return found
 
     def _parts(self, word: str) -> set[str]:
-        if word in self.synonyms:  # "rca" is read as "händelseanalys", with its parts
-            return {lemma for term_word in self.synonyms[word] for lemma in self(term_word)}
+        # "rca", "rotorsaksanalyser" are read as "händelseanalys", with its parts
+        bare = (word[: len(word) - len(ending)] for ending in _ENDINGS if word.endswith(ending))
+        name = next((b for b in bare if b in self.synonyms), None)
+        if name is not None:
+            return {lemma for term_word in self.synonyms[name] for lemma in self(term_word)}
         forms = self.forms
         out = {forms[word]} if word in forms else set()
         for cut in range(MIN_PART, len(word) - MIN_PART + 1):
