@@ -45,7 +45,10 @@ def evaluate(check, ctx: Context) -> Verdict:
         "Uppgifterna står inte tillsammans i samma stycke."
     )
     if scope is not None and not scope:  # what is said elsewhere may be just what the section would hold
-        detail = f"Inget avsnitt med en rubrik som {quoted(check.within[:3])} hittades."
+        # No section to look in: say what the whole text lacks, or that its words are only mentioned.
+        absent = [g for g, found in zip(check.groups, elsewhere) if not found]
+        said = "Saknas: " + "; ".join(" / ".join(g[:3]) for g in absent) + ". Inget" if absent else "Orden nämns, men inget"
+        detail = f"{said} avsnitt med en rubrik som {quoted(check.within[:3])} hittades."
     return failed(evidence, anchor[0] if anchor else None, anchor[0].text if anchor else "", detail)
 
 
