@@ -81,6 +81,9 @@ class DescriptionData(Strict):
     law: list[LawSentence] = []  # the statute's own sentences
     law_wording: list[Regex] = []  # wording that passes on a rule's text ("Enligt SOSFS 2011:9 … ska")
     forms: dict[str, list[str]] = {}  # lemma -> its inflected forms (rules/former.yml, from simplemma)
+    # Other names for a vocabulary term: abbreviations and method names ("rca" -> "händelseanalys"),
+    # read as the term wherever the report writes them.
+    synonyms: dict[str, str] = {}
 
 
 def merge_data(parts: list[DescriptionData]) -> DescriptionData:
