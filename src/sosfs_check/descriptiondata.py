@@ -58,6 +58,8 @@ class DescriptionData(Strict):
     not_verb_endings: list[str] = []  # endings of words that are no verb ("-ande", "-ligt", "-procent")
     articles: list[str] = []  # words that open a noun phrase: only a passive supine follows ("har en ny rutin införts")
     attributives: list[str] = []  # words before a noun phrase: no preterite follows ("de planerade åtgärderna")
+    # past forms that tell a state or an experience, not a measure or a result ("var", "hade", "upplevde")
+    not_actions: list[str] = []
     state_verbs: list[str] = []  # "har", "är", "finns": with a word of `reached`, a state reached
     reached: list[str] = []  # "nu": "Alla enheter har nu digital signering"
     # When a sentence says it happened ("under 2024", "i mars 2024"), the year its only group: a

@@ -225,7 +225,7 @@ class Tense:
         self.supines = tuple(sorted(data.supine_endings, key=len, reverse=True))
         self.preterites = tuple(sorted(data.preterite_endings, key=len, reverse=True))
         self.strong = frozenset(data.strong_preterites)
-        self.not_verbs = frozenset(data.not_verbs)
+        self.not_verbs = frozenset(data.not_verbs) | frozenset(data.not_actions)
         self.not_endings = tuple(data.not_verb_endings)
         self.articles = frozenset(data.articles)
         self.attributives = frozenset(data.attributives)
