@@ -62,6 +62,9 @@ class DescriptionData(Strict):
     law: list[LawSentence] = []  # the statute's own sentences
     law_wording: list[Regex] = []  # wording that passes on a rule's text ("Enligt SOSFS 2011:9 … ska")
     forms: dict[str, list[str]] = {}  # lemma -> its inflected forms (rules/former.yml, from simplemma)
+    # Abbreviations and loanwords read as Swedish words when figures are counted ("enl.": enligt,
+    # "incidents": avvikelser; rules/figurer.yml)
+    figure_words: dict[str, str] = {}
 
 
 def merge_data(parts: list[DescriptionData]) -> DescriptionData:

@@ -1,0 +1,47 @@
+"""Events told one by one as reported ("Händelsen anmäldes till IVO enligt lex Maria." … "Också
+denna händelse anmäldes enligt lex Maria."): how many, when the text lets them be counted."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .document import Block
+from .figureyears import elsewhen, generic
+from .figurewording import ANOTHER, ANOTHER_REACH, ONE_REPORTED, REPORTING, Reading
+from .vocabulary import sentences
+
+
+@dataclass(frozen=True)
+class Told:
+    """A sentence saying that an event was reported. `another`: it is a further event ("Också denna
+    händelse …"); None when the sentence was not read as one event ("Dessa anmäldes enligt lex Maria")."""
+
+    sentence: str
+    block: Block
+    another: bool | None
+
+
+def told_events(blocks: list[Block], positions: list[int], key: str, read: Reading, year: int | None) -> list[Told]:
+    """The sentences, in reading order, that say of the period (not in general, not of another year)
+    that an event was reported."""
+    one, reporting = ONE_REPORTED[key], REPORTING[key]
+    told = []
+    for position in positions:
+        for sentence in sentences(blocks[position].text):
+            text = read(sentence.lower())
+            match = one.search(text)
+            found = match or reporting.search(text)
+            if found is None or generic(text) or elsewhen(text, found, year):
+                continue
+            another = bool(ANOTHER.search(text, max(0, found.start() - ANOTHER_REACH), found.end())) if match else None
+            told.append(Told(sentence, blocks[position], another))
+    return told
+
+
+def counted(told: list[Told]) -> int | None:
+    """The number of events told: the first and each further one. None when it cannot be told: a
+    sentence was not read as one event, the first is told as a further one, or a later one is not
+    told as a further one (it may be the first again)."""
+    if not told or told[0].another is not False or any(t.another is not True for t in told[1:]):
+        return None
+    return len(told)
