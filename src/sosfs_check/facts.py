@@ -45,7 +45,7 @@ FACT_LABELS = {
 _DEFINITION = re.compile(r"\s+(?:är\s+(?:en|ett|när|då|det)\b|innebär|betyder|definieras|menas|avses|kallas)")
 # A zero that is not the year's total: about one kind ("inga avvikelser om sterilisering"), since a
 # date ("sedan juni"), new ones only ("inga nya avvikelser").
-_TOPIC = re.compile(r"\s+(?:om|gällande|rörande|avseende|kring|som\s+rör|som\s+gäller|av\s+typen)\s+(?!allvarlig|missförhåll|lex\b|vårdskad|ivo\b)")
+_TOPIC = re.compile(r"\s+(?:om|gällande|angående|rörande|avseende|kring|som\s+rör|som\s+gäller|av\s+typen)\s+(?!allvarlig|missförhåll|lex\b|vårdskad|ivo\b)")
 _TOPIC_COMPLAINT = re.compile(r"\s+på\s")  # "inga synpunkter på maten"
 _SINCE = re.compile(r"\bsedan\s+(?!förra|föregående)")
 _NEW = re.compile(r"\bnya\b")

@@ -16,8 +16,8 @@ def evaluate(check, ctx: Context) -> Verdict:
     if told := ctx.figures.unclear.get(check.key):
         where = ctx.blocks[told[0].block - 1]
         quotes = ", ".join(f"”{excerpt(t.excerpt, 80)}”" for t in told[:_TOLD])
-        return failed([], where, where.text, f"Antalet {FACT_LABELS[check.key]} framgår inte: berättelsen tar upp dem på flera "
-                      f"ställen ({quotes}) men anger inte hur många de är.")
+        return failed([], where, where.text, f"Antalet {FACT_LABELS[check.key]} framgår inte: berättelsen nämner dem ({quotes}) "
+                      "men anger inte hur många de är.")
     anchor = ctx.headings_matching(check.within)[:1] if check.within else []
     where = anchor[0] if anchor else None
     return failed(anchor, where, where.text if where else "", f"Uppgift som saknas: antal {FACT_LABELS[check.key]}.")
