@@ -19,7 +19,7 @@ def figures(*paragraphs: str, section: tuple[str, ...] = (), read: Reading = REA
     """The figures and the unclear keys (with the sentences quoted) of paragraphs in one section."""
     blocks = [Block("paragraph", text, i + 1, section=section) for i, text in enumerate(paragraphs)]
     found = read_figures(blocks, year=PERIOD, read=read)
-    return {f.key: f.value for f in found.facts}, {key: [f.excerpt for f in told] for key, told in found.unclear.items()}
+    return {f.key: f.value for f in found.facts}, {key: [f.excerpt for f in why.told] for key, why in found.unclear.items()}
 
 
 MAN = "En man föll i sin lägenhet och låg kvar i flera timmar."
@@ -62,9 +62,28 @@ def test_events_that_cannot_be_counted_give_no_figure(paragraphs):
     assert figures(*paragraphs) == ({}, {"lex_maria_anmalningar": [p.split(". ")[-1] for p in paragraphs]})
 
 
-def test_events_told_in_general_or_not_reported_give_nothing():
+def test_events_told_in_general_not_reported_or_denied_give_nothing():
     assert figures("När en patient skadas allvarligt anmäls händelsen till IVO enligt lex Maria.") == ({}, {})
     assert figures("Vi diskuterade om händelsen skulle anmälas enligt lex Maria.", "MAS anmäler händelser enligt lex Maria.") == ({}, {})
+    assert figures("Händelsen anmäldes inte enligt lex Maria.", "Den har aldrig anmälts till IVO enligt lex Maria.") == ({}, {})
+
+
+def test_more_events_told_than_the_stated_count_give_no_figure():
+    """The text's own count against the events it tells: when they disagree, no figure."""
+    blocks = [Block("paragraph", text, i + 1) for i, text in enumerate((
+        "Under året gjordes en lex Maria-anmälan.",
+        f"{MAN} Händelsen anmäldes till IVO enligt lex Maria.",
+        f"{WOMAN} Också denna händelse anmäldes enligt lex Maria.",
+    ))]
+    found = read_figures(blocks, year=PERIOD, read=READ)
+    assert found.facts == []
+    [(key, why)] = found.unclear.items()
+    assert (key, why.stated.value, why.stated.excerpt) == ("lex_maria_anmalningar", 1, "Under året gjordes en lex Maria-anmälan.")
+    assert [f.excerpt for f in why.told] == [
+        "Händelsen anmäldes till IVO enligt lex Maria.", "Också denna händelse anmäldes enligt lex Maria.",
+    ]
+    blocks[0] = Block("paragraph", "Under året gjordes tre lex Maria-anmälningar.", 1)  # fewer told than stated: the count stands
+    assert figures(*(b.text for b in blocks)) == ({"lex_maria_anmalningar": 3}, {})
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 
 from .document import Block
 from .facttables import from_tables
-from .figureevents import counted, told_events
+from .figureevents import Unclear, events_figure, told_events
 from .figureyears import BEFORE, elsewhen, generic, year_of
 from .figurewording import (
     ANY_NAME, CHANGED, COUNTED, FOLLOWS_FROM_ZERO, HEADER, HEADING_NAMES, IN_CONTEXT, LABELLED, NAMES, NO_READING, NOT_ANY,
@@ -272,10 +272,10 @@ def _from_context(block: Block, key: str, year: int | None, read: Reading) -> li
 @dataclass(frozen=True)
 class Figures:
     """The figures a report states (one fact per key, in `COUNTED` order), and the keys whose number
-    the text does not let be told: key -> the sentences that tell of them one by one."""
+    the text does not let be told, with why."""
 
     facts: list[Fact]
-    unclear: dict[str, list[Fact]] = field(default_factory=dict)
+    unclear: dict[str, Unclear] = field(default_factory=dict)
 
 
 def extract_facts(blocks: list[Block], folded: Folded | None = None, body: list[bool] | None = None,
@@ -288,7 +288,8 @@ def read_figures(blocks: list[Block], folded: Folded | None = None, body: list[b
                  year: int | None = None, read: Reading = NO_READING) -> Figures:
     """One fact per key: the first statement in reading order, in body text only, of the period
     `year` when it is known (a count told for another year is none); else events told one by one
-    (`figureevents`), else a figure that follows from another's zero. `folded`: the blocks' texts
+    (`figureevents`; none when they are more than the stated count), else a figure that follows
+    from another's zero. `folded`: the blocks' texts
     prepared for searching, when the caller has them; `body[pos]`: whether the block at a position
     is body text (default: `Block.is_body`); `read`: the pack's abbreviations and loanwords."""
     found: dict[str, Fact] = {}
@@ -311,14 +312,15 @@ def read_figures(blocks: list[Block], folded: Folded | None = None, body: list[b
     ]
     for fact in sorted(candidates, key=lambda f: f.block or 0):
         found.setdefault(fact.key, fact)
-    unclear = {}
+    unclear: dict[str, Unclear] = {}
     for key in ONE_REPORTED:
-        if key not in found and (told := told_events(blocks, [p for p in sorted(keys) if key in keys[p]], key, read, year)):
-            facts = [Fact(key, 1, t.block.section_label, t.sentence, t.block.index) for t in told]
-            if (number := counted(told)) is None:
-                unclear[key] = facts
-            else:
-                found[key] = Fact(key, number, facts[0].section, " … ".join(f.excerpt for f in facts), facts[0].block)
+        if told := told_events(blocks, [p for p in sorted(keys) if key in keys[p]], key, read, year):
+            figure = events_figure(key, told, found.get(key))
+            if isinstance(figure, Unclear):
+                unclear[key] = figure
+                found.pop(key, None)
+            elif figure is not None:
+                found[key] = figure
     for key, source in FOLLOWS_FROM_ZERO.items():
         if key not in found and key not in unclear and (zero := found.get(source)) and zero.value == 0:
             found[key] = Fact(key, 0, zero.section, zero.excerpt, zero.block)

@@ -100,12 +100,15 @@ ONE_REPORTED = {
 ANOTHER = re.compile(r"\b(?:också|även|likaså|ytterligare|(?:den|det)\s+(?:andra|tredje|senare|sista))\b")
 ANOTHER_REACH = 12  # characters before a told event in which `ANOTHER` is looked for
 # Any statement that an event was reported under the law: how many separate statements the text
-# makes, whether or not each was read as one event.
+# makes, whether or not each was read as one event. `NEGATED`: words that deny it in the statement
+# or just before it ("Händelsen anmäldes inte …", "Ingen av dem anmäldes …").
 REPORTING = {
     "lex_maria_anmalningar": re.compile(
         r"\b(?:anmäldes|anmälts|anmälde|anmält|anmäld|anmälda)\b(?:\s+\S+){0,8}?\s+(?:enligt|som)\s+lex\s+maria\b"
     ),
 }
+NEGATED = re.compile(r"\b(?:inte|ej|aldrig|ingen|inget|inga)\b")
+NEGATED_REACH = 40  # characters before a statement in which `NEGATED` is looked for
 # A figure that follows from another's zero: no lex Sarah-rapporter, so no missförhållande reported to IVO.
 FOLLOWS_FROM_ZERO = {"ivo_anmalningar": "lex_sarah_rapporter"}
 # "Avvikelserna minskade från 240 till 198": the count after the change (of the whole word: a
