@@ -2,13 +2,17 @@
 read as the pack says, a sub-kind's count, figures that follow from a zero; and no figure where the
 text does not let it be counted. Rule cases: rules/tests/avvikelser.yml."""
 
+import re
+
 import pytest
 
 import sosfs_check
 from sosfs_check.document import Block
 from sosfs_check.facts import read_figures
 from sosfs_check.figurewording import NO_READING, Reading
+from sosfs_check.errors import RuleError
 from sosfs_check.packs import builtin_rules
+from sosfs_check.rules import load_rules
 from sosfs_check.testing import build_docx
 
 PERIOD = 2025
@@ -36,6 +40,7 @@ WOMAN = "En kvinna fick sin insulindos två gånger samma kväll."
         (("Ärendet har anmälts enligt lex Maria.",
           "Ytterligare ett ärende har anmälts enligt lex Maria.", "Även detta fall anmäldes enligt lex Maria."), 3),
         ((f"{MAN} Händelsen anmäldes till IVO enligt lex Maria.",), 1),
+        (("Ingen patient dog, men händelsen anmäldes till IVO enligt lex Maria.",), 1),  # a negation in another clause
         # A count the text states is the figure, whatever events are told besides
         (("Två händelser anmäldes enligt lex Maria.", "Händelsen anmäldes till IVO enligt lex Maria."), 2),
         # Last year's event is not this year's
@@ -101,6 +106,16 @@ def test_more_events_told_than_the_stated_count_give_no_figure():
 def test_the_packs_abbreviations_and_loanwords_are_read(text, expected):
     assert figures(text) == (expected, {})
     assert figures(text, read=NO_READING) != (expected, {})  # read only because the pack says so
+
+
+@pytest.mark.parametrize("source", ["", " ", "..", "(?:x)"])
+def test_a_packs_words_must_be_written_words(tmp_path, source):
+    (tmp_path / "pack.yml").write_text("name: eget\nversion: '1'\n", encoding="utf-8")
+    (tmp_path / "ord.yml").write_text(f"descriptions:\n  figure_words:\n    '{source}': avvikelser\n", encoding="utf-8")
+    with pytest.raises(RuleError, match=re.escape(f"ord.yml:3:5: descriptions.figure_words.{source}.[key]: ogiltigt värde '{source}'")):
+        load_rules(tmp_path, base=builtin_rules())
+    (tmp_path / "ord.yml").write_text("descriptions:\n  figure_words:\n    'avv.': avvikelser\n", encoding="utf-8")
+    assert load_rules(tmp_path, base=builtin_rules()).vocabulary.figure_reading("155 avv.") == "155 avvikelser"
 
 
 def test_a_packs_own_words_are_read_as_whole_words():

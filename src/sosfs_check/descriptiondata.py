@@ -4,9 +4,16 @@ data of several files merged into one."""
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Annotated
+
+from pydantic import Field, StringConstraints
 
 from .schema import Regex, Strict
+
+
+# A word or abbreviation as written: letters, digits, dots, dashes and spaces, at least one letter
+# or digit ("enl.", "bl.a.", "incidents").
+Written = Annotated[str, StringConstraints(pattern=r"^[\w.\- ]*\w[\w.\- ]*$")]
 
 
 class Topic(Strict):
@@ -64,7 +71,7 @@ class DescriptionData(Strict):
     forms: dict[str, list[str]] = {}  # lemma -> its inflected forms (rules/former.yml, from simplemma)
     # Abbreviations and loanwords read as Swedish words when figures are counted ("enl.": enligt,
     # "incidents": avvikelser; rules/figurer.yml)
-    figure_words: dict[str, str] = {}
+    figure_words: dict[Written, Written] = {}
 
 
 def merge_data(parts: list[DescriptionData]) -> DescriptionData:

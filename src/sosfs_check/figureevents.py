@@ -33,13 +33,18 @@ def told_events(blocks: list[Block], positions: list[int], key: str, read: Readi
             text = read(sentence.lower())
             match = one.search(text)
             found = match or reporting.search(text)
-            if found is None or generic(text) or elsewhen(text, found, year) or NEGATED.search(
-                text, max(0, found.start() - NEGATED_REACH), found.end()
-            ):
+            if found is None or generic(text) or elsewhen(text, found, year) or _denied(text, found.start(), found.end()):
                 continue
             another = bool(ANOTHER.search(text, max(0, found.start() - ANOTHER_REACH), found.end())) if match else None
             told.append(Told(sentence, blocks[position], another))
     return told
+
+
+def _denied(text: str, start: int, end: int) -> bool:
+    """Whether a negation stands in the statement or in its own clause just before it ("Ingen av dem
+    anmäldes …"; not "Ingen skadades, men händelsen anmäldes …")."""
+    clause = max(start - NEGATED_REACH, text.rfind(",", 0, start) + 1, text.rfind(";", 0, start) + 1, 0)
+    return NEGATED.search(text, clause, end) is not None
 
 
 def counted(told: list[Told]) -> int | None:
