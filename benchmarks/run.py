@@ -1,18 +1,20 @@
 """Speed of sosfs-check as ratios against baselines measured in the same run (issue 20).
 
-    python benchmarks/run.py [--quick] [--only files,series,cli,batches] [--src DIR] [--cpu]
+    python benchmarks/run.py [--quick] [--only files,series,large,cli,batches] [--src DIR] [--cpu]
 
 Every measurement runs the tool and its baseline interleaved, best of N (15; 5 with --quick):
 1. per DOCX in fixtures/docx and fixtures/examples: `check(path)` vs `docx.Document(path)`, in a
    fresh interpreter that loads only the two;
 2. the Borås 2021 report with its body repeated 1x, 4x, 16x and 64x: the same ratio, and the 64x
    ratio divided by the 1x ratio (target at most 1.3), beside how much each time grows from 1x to 64x;
+   and text just within the size limit (1 MiB characters) as one paragraph and as 16,000 short
+   ones: `check` per character against `check` of the report its words come from (1.0: linear);
 3. one `sosfs-check check report.docx --format json` vs
    `python -c "import docx; docx.Document(f)"`, and which of pydantic, rapidfuzz and openpyxl
    `python -X importtime -m sosfs_check check` loads;
 4. 1,000 and 4,000 generated distinct reports (200 and 800 with --quick) with `-j1` and `-j2` vs a
    loop that only opens them with python-docx, with peak RSS of the process tree (from /proc).
-`--only` measures some of the four (files, series, cli, batches); `--src` measures 1 and 2 with the
+`--only` measures some of them (files, series, large, cli, batches); `--src` measures 1 and 2 with the
 package in another source folder (another checkout's src/), for a before/after table; `--cpu` times
 1, 2 and 3 in CPU seconds (the process and its finished children) instead of wall-clock seconds, which
 other processes on a loaded machine move far less. Prints Markdown tables for docs/performance.md.
@@ -39,14 +41,14 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+sys.path[:0] = [str(ROOT / "src"), str(ROOT / "tests")]  # tests/largetext.py: the large texts
 
 SEED = ROOT / "fixtures" / "seeds" / "boras-2021.md"
 FIXTURES = sorted([*(ROOT / "fixtures" / "docx").glob("*.docx"), *(ROOT / "fixtures" / "examples").glob("*.docx")])
 BATCH_SOURCES = ["boras-2018-headings", "boras-2021-template", "kvalitetsberattelse-aldreomsorg-2025",
                  "psb-region-halsocentral-2024", "boras-2021-bold"]
 WATCHED_IMPORTS = ("pydantic", "rapidfuzz", "openpyxl")
-PARTS = ("files", "series", "cli", "batches")
+PARTS = ("files", "series", "large", "cli", "batches")
 
 
 def cpu_clock() -> float:
@@ -89,20 +91,23 @@ import docx, sosfs_check
 import run
 if sys.argv[4] == "cpu":
     run.CLOCK = run.cpu_clock
-runs = int(sys.argv[3])
-for name in sys.argv[5:]:
-    print(*run.interleaved(lambda: docx.Document(name), lambda: sosfs_check.check(name, max_size=200), runs), flush=True)
+runs, warmup, baseline = int(sys.argv[3]), int(sys.argv[5]), sys.argv[6]
+for name in sys.argv[7:]:
+    base = (lambda: docx.Document(name)) if baseline == "docx" else lambda: sosfs_check.check(baseline, max_size=200)
+    print(*run.interleaved(base, lambda: sosfs_check.check(name, max_size=200), runs, warmup), flush=True)
 """
 
 
-def in_process(paths: list[Path], runs: int, src: Path = ROOT / "src") -> list[tuple[float, float]]:
-    """(docx.Document, check) best times per file, in one fresh interpreter that loads only the two.
+def in_process(paths: list[Path], runs: int, src: Path = ROOT / "src", baseline: Path | None = None,
+               warmup: int = 2) -> list[tuple[float, float]]:
+    """(baseline, check) best times per file, in one fresh interpreter that loads only the two. The
+    baseline is `docx.Document(path)`, or `check(baseline)` when a baseline file is given.
 
     The size limit is raised to 200 MB: the 64x report is over the default text limit of 1 MiB characters.
     """
     clock = "cpu" if CLOCK is cpu_clock else "wall"
-    proc = subprocess.run([sys.executable, "-c", IN_PROCESS, str(src), str(Path(__file__).parent),
-                           str(runs), clock, *map(str, paths)], capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, "-c", IN_PROCESS, str(src), str(Path(__file__).parent), str(runs), clock,
+                           str(warmup), str(baseline or "docx"), *map(str, paths)], capture_output=True, text=True)
     if proc.returncode:
         raise SystemExit(proc.stderr)
     out = proc.stdout
@@ -235,6 +240,8 @@ def main() -> int:
             per_file(runs, args.src)
         if "series" in only:
             size_series(folder, runs, args.src)
+        if "large" in only:
+            large_texts(folder, runs, args.src)
         if "cli" in only:
             command_line(scaled_report(1, folder), folder, runs)
         if "batches" in only:
@@ -265,6 +272,24 @@ def size_series(folder: Path, runs: int, src: Path) -> None:
     rows.append(("64x/1x", "", f"{last / first:.1f}x", f"{last_open / first_open:.1f}x",
                  f"{(last / last_open) / (first / first_open):.2f}"))
     table("| storlek | fil | check(path) | docx.Document(path) | kvot |", rows)
+
+
+def large_texts(folder: Path, runs: int, src: Path) -> None:
+    """Text just within the size limit, as one paragraph and as 16,000 short ones, against the report
+    its words come from: `check` per character, as a ratio (1.0: as fast per character as the report)."""
+    from largetext import REPORT, REPORT_PATH, one_paragraph, short_paragraphs
+    from sosfs_check.readers.safety import Limits
+
+    texts = {"ett stycke": one_paragraph(Limits.from_mb().chars - 1000), "16 000 korta stycken": short_paragraphs(16_000)}
+    paths = [folder / f"stor-{i}.txt" for i in range(len(texts))]
+    for path, text in zip(paths, texts.values()):
+        path.write_text(text, encoding="utf-8")
+    size = len(REPORT)
+    rows = []
+    for (name, text), (report, checked) in zip(texts.items(), in_process(paths, max(2, runs // 5), src, REPORT_PATH, 1)):
+        rows.append((name, f"{len(text):,}".replace(",", " "), f"{checked:.2f} s", f"{report * 1000:.1f} ms",
+                     f"{(checked / len(text)) / (report / size):.2f}"))
+    table(f"| text inom gränsen | tecken | check(path) | check(rapporten, {size} tecken) | kvot per tecken |", rows)
 
 
 def command_line(report: Path, folder: Path, runs: int) -> None:

@@ -171,7 +171,7 @@ class Statements:
                 for token in TOKEN.finditer(text):  # a word, a mark that may end a clause, or one that does
                     word, soft_mark = token.group("word", "soft")
                     if word:
-                        void.append(any(a <= token.start() < b for a, b in spans))
+                        void.append(bool(spans) and any(a <= token.start() < b for a, b in spans))
                         lemmas = seen.get(word)
                         if lemmas is None:
                             lemmas = lemmatize(word)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from itertools import accumulate
 
-from .regexes import may_match, needles
+from .regexes import needles
 
 
 class Folded:
@@ -34,11 +34,13 @@ class Folded:
     def candidates(self, patterns) -> list[int]:
         """Positions of the texts where one of the patterns may match, in order."""
         hits: set[int] = set()
+        texts = self.texts
         for pattern in patterns:
             clauses = needles(pattern)
             if not clauses:
-                return list(range(len(self.texts)))
+                return list(range(len(texts)))
             # The most selective clause finds the texts, the others confirm.
-            found = {p for needle in clauses[0] for p in self.containing(needle)}
-            hits.update(p for p in found if may_match(pattern, self.texts[p]))
+            first, rest = clauses[0], clauses[1:]
+            found = self.containing(first[0]) if len(first) == 1 else {p for n in first for p in self.containing(n)}
+            hits.update((p for p in found if all(any(n in texts[p] for n in clause) for clause in rest)) if rest else found)
         return sorted(hits)

@@ -2,7 +2,7 @@
 
 A rule itself is in `rulemodel`, a file's `descriptions:` in `descriptiondata`, the loaded rule set
 in `ruleset`, the built-in pack and the packs a run uses in `packs`; the `check:` of a rule is one
-of the check types in `checks/` (their models in `checks/models.py`)."""
+of the check types in `checks/` (each builds its model in `model()`; `checks/models.py` joins them)."""
 
 from __future__ import annotations
 

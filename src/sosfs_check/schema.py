@@ -1,8 +1,8 @@
-"""What rule-pack models share: the strict pydantic base and the checked regex type."""
+"""What rule-pack models share: the strict pydantic base, the checked regex type and the figures' keys."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict
 
@@ -21,3 +21,7 @@ def _regex(pattern: str) -> str:
 
 
 Regex = Annotated[str, AfterValidator(_regex)]
+
+FactKey = Literal[
+    "avvikelser", "klagomal_synpunkter", "lex_maria_anmalningar", "lex_sarah_rapporter", "ivo_anmalningar", "riskanalyser"
+]  # the figures a report states (facts.py)

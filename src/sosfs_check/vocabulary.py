@@ -97,12 +97,14 @@ class TextIndex:
         self.postings = postings
         self.tokens = sorted(postings)
         self._found: dict[str, list[int]] = {}
+        self._matched: dict[str, list[int]] = {}
         self._hits: dict[tuple[str, bool], set[int]] = {}
+        self._text_hits: dict[tuple[str, bool], set[int]] = {}  # shared with the views (`keeping`)
 
     def keeping(self, kept: list[bool]) -> TextIndex:
         """The index of the blocks made of the kept parts only, sharing the word lists."""
         view = copy(self)
-        view.kept, view._found, view._hits = kept, {}, {}
+        view.kept, view._found, view._matched, view._hits = kept, {}, {}, {}
         return view
 
     def _blocks(self, token: str) -> list[int]:
@@ -127,10 +129,15 @@ class TextIndex:
         """Blocks with a word equal to `stem` (exact) or starting with it; do not modify."""
         key = (stem, exact)
         if key not in self._hits:
-            hits: set[int] = set()
-            for token in [stem] if exact else self._prefixed(stem):
-                hits.update(self._blocks(token))
-            self._hits[key] = hits
+            if key not in self._text_hits:  # the texts, whichever parts a view keeps
+                postings = self.postings
+                self._text_hits[key] = {i for token in ([stem] if exact else self._prefixed(stem))
+                                        for i in postings.get(token, ())}
+            texts, kept, owners = self._text_hits[key], self.kept, self.owners
+            if owners is None:
+                self._hits[key] = texts
+            else:
+                self._hits[key] = {owners[i] for i in texts if kept is None or kept[i]}
         return self._hits[key]
 
     def find(self, term_text: str, scope: set[int] | None = None) -> list[int]:
@@ -162,6 +169,11 @@ class TextIndex:
 
     def matching(self, term_text: str) -> list[int]:
         """Like `find`, but one long word (7+ letters) may also start a word with one typo."""
+        if term_text not in self._matched:
+            self._matched[term_text] = self._matching(term_text)
+        return list(self._matched[term_text])
+
+    def _matching(self, term_text: str) -> list[int]:
         found = set(self.find(term_text))
         term = compile_term(term_text)
         if len(term.words) == 1 and not term.words[0][1] and len(term_text) >= 7:

@@ -1,10 +1,11 @@
-"""Check types: one module each, holding its evaluation, description and vocabulary.
+"""Check types: one module each, holding its model, evaluation, description and vocabulary.
 
-A module `checks/<name>.py` defines `evaluate(check, ctx) -> Verdict` and `describe(check) ->
-list[str]`; the pydantic model of its `check:` mapping, whose `type` is `Literal["<name>"]`, is in
-`checks/models.py` (the rule schema `Check`, loaded only to validate rule files). Every module of
-the package but `context` and `models` is a check type: the engine and `rules explain` find it
-here, so a new check type is one new module, its model and its test file. See docs/check-types.md.
+A module `checks/<name>.py` defines `evaluate(check, ctx) -> Verdict`, `describe(check) ->
+list[str]` and `model()`, which builds the pydantic model of its `check:` mapping (`type` is
+`Literal["<name>"]`) when rule files are validated: `checks/models.py` joins them into the rule
+schema `Check`, and a check never imports pydantic. Every module of the package but `context` and
+`models` is a check type: the engine, `rules explain` and the schema find it here, so a new check
+type is one new module and its test file. See docs/check-types.md.
 """
 
 from __future__ import annotations
@@ -22,13 +23,14 @@ from ..verdicts import Problem, Verdict
 class CheckType:
     evaluate: Callable[..., Verdict]
     describe: Callable[..., list[str]]
+    model: Callable[[], type]  # builds the pydantic model (checks/models.py calls it once)
 
 
 _MODULES = {
     info.name: importlib.import_module(f"{__name__}.{info.name}")
     for info in pkgutil.iter_modules(__path__) if info.name not in ("context", "models")
 }  # in name order
-CHECK_TYPES: dict[str, CheckType] = {name: CheckType(m.evaluate, m.describe) for name, m in _MODULES.items()}
+CHECK_TYPES: dict[str, CheckType] = {name: CheckType(m.evaluate, m.describe, m.model) for name, m in _MODULES.items()}
 CHECK_TYPE_NAMES = tuple(CHECK_TYPES)
 
 

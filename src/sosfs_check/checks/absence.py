@@ -33,3 +33,23 @@ def describe(check) -> list[str]:
             *([f"Eller: berättelsen anger att antalet {FACT_LABELS[check.zero_figure]} är noll (”inga …”, ”ingen …”)."]
               if check.zero_figure else [])]
 
+
+def model() -> type:
+    """The pydantic model of a rule's `check:` mapping of this type (for checks/models.py)."""
+    from typing import Literal
+
+    from pydantic import Field
+
+    from ..schema import FactKey, Regex, Strict
+
+    class AbsenceCheck(Strict):
+        """Fails when the report itself states that the work was not done."""
+
+        type: Literal["absence"]
+        patterns: list[Regex] = Field(min_length=1)
+        within: list[str] = []
+        # The report's figure for this key is zero ("Ingen särskild riskanalys genomfördes"): the same
+        # reading of a stated none as the figures (facts.py).
+        zero_figure: FactKey | None = None
+
+    return AbsenceCheck

@@ -56,3 +56,21 @@ def describe(check) -> list[str]:
         "previous_year": "Att berättelsen avser kalenderåret före det år den upprättades (eller, utan "
                          "upprättandedatum, behandlades).",
     }[check.require]]  # fmt: skip
+
+
+def model() -> type:
+    """The pydantic model of a rule's `check:` mapping of this type (for checks/models.py)."""
+    from typing import Literal
+
+    from pydantic import Field
+
+    from ..schema import Strict
+
+    class AdoptionCheck(Strict):
+        """The adoption date: stated, by the deadline, one year after the period reported on."""
+
+        type: Literal["adoption"]
+        require: Literal["present", "deadline", "previous_year"]
+        deadline: str = Field(default="03-01", pattern=r"^\d{2}-\d{2}$")  # MM-DD in the year after the period
+
+    return AdoptionCheck

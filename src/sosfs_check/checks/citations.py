@@ -54,3 +54,34 @@ def describe(check) -> list[str]:
         count = f"; {law.chapter_count} kapitel" if law.chapter_count else ""
         lines.append(f"Paragrafer i {law.name} som inte finns ({chapters}{count}).")
     return lines
+
+
+def model() -> type:
+    """The pydantic model of a rule's `check:` mapping of this type (for checks/models.py)."""
+    from typing import Literal
+
+    from pydantic import model_validator
+
+    from ..schema import Regex, Strict
+
+    class LawParagraphs(Strict):
+        name: str
+        pattern: Regex  # how the law is named in text
+        chapters: dict[int, int] = {}  # chapter -> highest paragraph number
+        chapter_count: int | None = None  # number of chapters, when known
+
+    class CitationsCheck(Strict):
+        """Malformed citations ("SOSFS: 2011:9") and paragraphs that do not exist."""
+
+        type: Literal["citations"]
+        malformed: list[Regex] = []
+        laws: list[LawParagraphs] = []
+        law_names: Regex | None = None  # how any law is named in text: a "3 kap. 9 §" belongs to the name next to it
+
+        @model_validator(mode="after")
+        def _names_for_laws(self) -> CitationsCheck:
+            if self.laws and self.law_names is None:
+                raise ValueError("'laws' kräver 'law_names': hur en lag skrivs i text, så att paragrafen knyts till rätt lag")
+            return self
+
+    return CitationsCheck

@@ -20,3 +20,17 @@ def evaluate(check, ctx: Context) -> Verdict:
 def describe(check) -> list[str]:
     """What the check looks for, in Swedish, one point per line."""
     return ["Osynliga styrtecken i texten: riktningsändringar (som U+202E) och andra tecken som inte syns."]
+
+
+def model() -> type:
+    """The pydantic model of a rule's `check:` mapping of this type (for checks/models.py)."""
+    from typing import Literal
+
+    from ..schema import Strict
+
+    class ControlsCheck(Strict):
+        """Text with characters that change how it is shown, or hide in it, is not ready to publish."""
+
+        type: Literal["controls"]
+
+    return ControlsCheck

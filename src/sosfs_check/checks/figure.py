@@ -36,3 +36,19 @@ def _unclear(key: str, unclear, ctx: Context) -> Verdict:
 def describe(check) -> list[str]:
     """What the check looks for, in Swedish, one point per line."""
     return [f"En uppgift om antal {FACT_LABELS[check.key]}, i text (”12 …”, ”nio …”, ”inga …”) eller i en tabell."]
+
+
+def model() -> type:
+    """The pydantic model of a rule's `check:` mapping of this type (for checks/models.py)."""
+    from typing import Literal
+
+    from ..schema import FactKey, Strict
+
+    class FigureCheck(Strict):
+        """The report states a figure (a count), in text or in a table."""
+
+        type: Literal["figure"]
+        key: FactKey
+        within: list[str] = []  # where a finding points when the figure is missing
+
+    return FigureCheck

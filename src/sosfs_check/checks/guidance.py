@@ -47,3 +47,20 @@ def describe(check) -> list[str]:
         lines.append(f"Instruktioner från mallen, i början av en mening: {quoted(check.sentences)}.")
     lines.append("Vägledning räknas aldrig som innehåll; en brist per avsnitt.")
     return lines
+
+
+def model() -> type:
+    """The pydantic model of a rule's `check:` mapping of this type (for checks/models.py)."""
+    from typing import Literal
+
+    from ..schema import Regex, Strict
+
+    class GuidanceCheck(Strict):
+        """Template guidance: instruction sentences and instruction styles (placeholders and hidden text
+        are always guidance)."""
+
+        type: Literal["guidance"]
+        sentences: list[Regex] = []  # matched at the start of a sentence, case-insensitively
+        styles: list[Regex] = []  # searched in paragraph style names, case-insensitively
+
+    return GuidanceCheck

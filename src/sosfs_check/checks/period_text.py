@@ -51,3 +51,19 @@ def describe(check) -> list[str]:
             "oftare talar om berättelsens år än om ett tidigare år.",
             "Att texten inte redovisar ett helt år (”under 2025”) som inte var slut när berättelsen upprättades."]
 
+
+def model() -> type:
+    """The pydantic model of a rule's `check:` mapping of this type (for checks/models.py)."""
+    from typing import Literal
+
+    from pydantic import Field
+
+    from ..schema import Strict
+
+    class PeriodTextCheck(Strict):
+        """The body speaks mostly of the period year, not of an earlier one (copied text)."""
+
+        type: Literal["period_text"]
+        min_mentions: int = Field(default=4, ge=1)
+
+    return PeriodTextCheck

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..facts import FACT_LABELS
 from .context import Context
 from ..verdicts import Verdict, failed, quoted, within_words
 
-if TYPE_CHECKING:
-    from .models import AppliesIf
 
-
-def _applies(condition: AppliesIf, ctx: Context) -> bool:
+def _applies(condition, ctx: Context) -> bool:
     return bool(ctx.title_page_index.find_any(condition.title_page) or ctx.index.find_any(condition.text))
 
 
@@ -60,3 +55,35 @@ def describe(check) -> list[str]:
         return [f"Något av {quoted(check.groups[0])}{where}.", *zero]
     return [f"Minst ett uttryck ur varje grupp{where}:"] + [f"  {quoted(group)}" for group in check.groups] + zero
 
+
+def model() -> type:
+    """The pydantic model of a rule's `check:` mapping of this type (for checks/models.py)."""
+    from typing import Literal
+
+    from pydantic import Field
+
+    from ..schema import FactKey, Strict
+
+    class AppliesIf(Strict):
+        """What shows that a rule applies to the report: a term on the title page or in the body text."""
+
+        title_page: list[str] = []
+        text: list[str] = []
+
+    class PhrasesCheck(Strict):
+        """Every group must be matched by one of its terms: within some sections, or in one paragraph."""
+
+        type: Literal["phrases"]
+        groups: list[list[str]] = Field(min_length=1)
+        within: list[str] = []
+        same_block: bool = False
+        # Nothing to describe when the report's figure for this key is zero ("Inga klagomål kom in").
+        zero_figure: FactKey | None = None
+        # The title page's short lines count too: where a report says who it is by and where it is
+        # published ("Vårdgivare: …", "Berättelsen finns på regionens webbplats"), not its content.
+        title_page: bool = False
+        # The rule applies only to reports that show this (a kommun as vårdgivare for HSL 11 kap. 4 §);
+        # for any other report it is not applicable.
+        applies_if: AppliesIf | None = None
+
+    return PhrasesCheck

@@ -39,3 +39,19 @@ def describe(check) -> list[str]:
     if check.markup:
         lines.append(f"Granskningsspår: {', '.join(_MARKUP[m] for m in check.markup)}.")
     return lines
+
+
+def model() -> type:
+    """The pydantic model of a rule's `check:` mapping of this type (for checks/models.py)."""
+    from typing import Literal
+
+    from ..schema import Regex, Strict
+
+    class PlaceholdersCheck(Strict):
+        """Template leftovers and review marks that must not be published."""
+
+        type: Literal["placeholders"]
+        patterns: list[Regex] = []
+        markup: list[Literal["comment", "insertion", "deletion", "highlight"]] = []
+
+    return PlaceholdersCheck

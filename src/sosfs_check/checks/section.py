@@ -68,3 +68,31 @@ def describe(check) -> list[str]:
            "avser eller tidigare (”Mål för 2025” i berättelsen för 2025) räknas inte."] if check.ahead else []),
         *([f"Utan eget avsnitt letas {quoted(check.phrases)} upp i texten för att visa var området nämns."] if check.phrases else []),
     ]
+
+
+def model() -> type:
+    """The pydantic model of a rule's `check:` mapping of this type (for checks/models.py)."""
+    from typing import Literal
+
+    from pydantic import Field
+
+    from ..schema import FactKey, Strict
+
+    class SectionCheck(Strict):
+        """A section with one of these headings and real content; body phrases count as partial evidence."""
+
+        type: Literal["section"]
+        headings: list[str] = Field(min_length=1)
+        phrases: list[str] = []
+        min_words: int = Field(default=15, ge=0)
+        # "unclaimed": a subsection that is another area's own section does not count (a chapter
+        # "Process – åtgärder för att säkerställa kvaliteten" over riskanalys, klagomål ... is not the
+        # report's account of its measures); "all": every subsection counts (a results chapter).
+        subsections: Literal["all", "unclaimed"] = "all"
+        # A figure the section is to give: the report's stated count for this key (even 0) is enough.
+        figure: FactKey | None = None
+        # A rule about the years ahead: a heading naming a year after the report's period ("Mål 2026",
+        # "Vad vi gör 2026") is its section too; without such a section, a plan naming such a year is.
+        ahead: bool = False
+
+    return SectionCheck

@@ -130,3 +130,75 @@ def describe(check) -> list[str]:
     return lines + [
         f"  {e.replacement} gäller sedan {e.valid_from.isoformat()} (mönster `{e.pattern}`)" for e in check.entries
     ]
+
+
+def model() -> type:
+    """The pydantic model of a rule's `check:` mapping of this type (for checks/models.py)."""
+    from typing import Literal
+
+    from pydantic import Field, ValidationInfo, field_validator, model_validator
+
+    from ..records import dump
+    from ..schema import Regex, Strict
+
+    class StaleEntry(Strict):
+        pattern: Regex
+        replacement: str
+        valid_from: date  # the day the reference became stale
+        valid_to: date | None = None  # the last day it is flagged (e.g. when a name comes back); open-ended
+        context: Regex | None = None  # must also match the sentence or its section path
+        not_followed_by: Regex | None = None  # a match directly followed by this is not the stale reference
+        note: str = ""
+        miscited: bool = False  # still in force, but cited for something another text regulates
+
+    class MovedParagraph(Strict):
+        """Paragraphs of a replaced law and where their content is now."""
+
+        old: list[str] = Field(min_length=1)  # "14 kap. 3 §", "14 kap. 3–7 §§": cited this way they are stale
+        new: str  # "27 kap. 2 §": where it is in the law that replaced it
+        explanation: str = ""  # added in parentheses after the new law
+        subsections: list[str] = []  # "tredje", "fjärde": "3 kap. 3 § fjärde stycket" is the same paragraph
+        named: bool = False  # stale only with the law's name after it ("7 kap. 6 § SoL"), not on its own
+        context: Regex | None = None  # besides the law's context, text that makes a bare paragraph mean this law
+        note: str = ""
+
+        @field_validator("old")
+        @classmethod
+        def _citations(cls, old: list[str]) -> list[str]:
+            for citation in old:
+                _paragraph_regex(citation)
+            return old
+
+    class ReplacedLaw(Strict):
+        """A law replaced by another: its name and number, and where its paragraphs went."""
+
+        law: str  # "socialtjänstlagen (2001:453)"
+        number: str = Field(pattern=r"^\d{4}:\d+$")  # its SFS number
+        names: list[Regex] = Field(min_length=1)  # how the law is named in text: "SoL", "socialtjänstlag(en)?"
+        replaced_by: str  # "socialtjänstlagen (2025:400)"
+        valid_from: date  # the day the new law came into force
+        context: Regex | None = None  # a paragraph cited without the law's name counts only in such text
+        paragraphs: list[MovedParagraph] = []
+
+    class StaleReferencesCheck(Strict):
+        """References to laws, föreskrifter and bodies that have been replaced, judged at --as-of.
+
+        `replaced_laws` are laws given as data (names, number, paragraph map), from which the patterns
+        are built; `entries` are other stale references, each with its own pattern. Laws are tried
+        first: a paragraph citation that also names the law uses up that text before the name alone
+        is tried."""
+
+        type: Literal["stale_references"]
+        replaced_laws: list[ReplacedLaw] = []
+        entries: list[StaleEntry] = []
+        historical: Regex = r"\b(tidigare|upphävd|upphävdes|ersattes|ersatt|hette|dåvarande|före den)\b"
+
+        @model_validator(mode="after")
+        def _built_patterns_are_safe(self, info: ValidationInfo) -> StaleReferencesCheck:
+            if not self.replaced_laws and not self.entries:
+                raise ValueError("ange minst en ersatt lag (replaced_laws) eller en inaktuell hänvisning (entries)")
+            for entry in catalogue(self):
+                StaleEntry.model_validate(dump(entry), context=info.context)  # compiles; no catastrophic backtracking
+            return self
+
+    return StaleReferencesCheck

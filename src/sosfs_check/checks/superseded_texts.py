@@ -33,3 +33,19 @@ def describe(check) -> list[str]:
     return ["Att de föreskrifter regelpaketet bygger på (pack.yml, `texts:` med `version`) gäller på "
             "granskningsdagen: inte har ersatts före den (`replaced_by`) och inte började gälla efter den "
             "(`replaces`); annars en upplysning om vilken föreskrift som gällde i stället."]
+
+
+def model() -> type:
+    """The pydantic model of a rule's `check:` mapping of this type (for checks/models.py)."""
+    from typing import Literal
+
+    from ..schema import Strict
+
+    class SupersededTextsCheck(Strict):
+        """A föreskrift of the pack (`texts:` with a `version` in pack.yml) not in force on the day the report
+        is judged by: repealed or replaced before it, or not yet in force. The pack's rules on it do not
+        apply, and the report says which text applied instead."""
+
+        type: Literal["superseded_texts"]
+
+    return SupersededTextsCheck

@@ -22,3 +22,21 @@ def describe(check) -> list[str]:
     """What the check looks for, in Swedish, one point per line."""
     year = " och ett årtal" if check.require_year else ""
     return [f"Titelsidan innehåller {quoted(check.terms)}{year}."]
+
+
+def model() -> type:
+    """The pydantic model of a rule's `check:` mapping of this type (for checks/models.py)."""
+    from typing import Literal
+
+    from pydantic import Field
+
+    from ..schema import Strict
+
+    class TitleCheck(Strict):
+        """The title page names the kind of report (and a year)."""
+
+        type: Literal["title"]
+        terms: list[str] = Field(min_length=1)
+        require_year: bool = True
+
+    return TitleCheck

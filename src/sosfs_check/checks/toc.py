@@ -73,3 +73,20 @@ def describe(check) -> list[str]:
     """What the check looks for, in Swedish, one point per line."""
     return [f"Att varje post i innehållsförteckningen har en rubrik i texten (minst {check.min_ratio} % lika) "
             "och att huvudrubrikerna finns i förteckningen."]
+
+
+def model() -> type:
+    """The pydantic model of a rule's `check:` mapping of this type (for checks/models.py)."""
+    from typing import Literal
+
+    from pydantic import Field
+
+    from ..schema import Strict
+
+    class TocCheck(Strict):
+        """Headings the table of contents promises exist in the body, and the reverse."""
+
+        type: Literal["toc"]
+        min_ratio: int = Field(default=88, ge=50, le=100)
+
+    return TocCheck
