@@ -1,6 +1,6 @@
 """Speed of sosfs-check as ratios against baselines measured in the same run (issue 20).
 
-    python benchmarks/run.py [--quick] [--only files,series,large,cli,batches] [--src DIR] [--cpu]
+    python benchmarks/run.py [--quick] [--only files,series,large,cli,batches,hostile] [--src DIR] [--cpu]
 
 Every measurement runs the tool and its baseline interleaved, best of N (15; 5 with --quick):
 1. per DOCX in fixtures/docx and fixtures/examples: `check(path)` vs `docx.Document(path)`, in a
@@ -13,8 +13,13 @@ Every measurement runs the tool and its baseline interleaved, best of N (15; 5 w
    `python -c "import docx; docx.Document(f)"`, and which of pydantic, rapidfuzz and openpyxl
    `python -X importtime -m sosfs_check check` loads;
 4. 1,000 and 4,000 generated distinct reports (200 and 800 with --quick) with `-j1` and `-j2` vs a
-   loop that only opens them with python-docx, with peak RSS of the process tree (from /proc).
-`--only` measures some of them (files, series, large, cli, batches); `--src` measures 1 and 2 with the
+   loop that only opens them with python-docx, with peak RSS of the process tree (from /proc);
+5. input written to make the work explode (the slow patterns of issue 22, the built-in patterns on
+   runs of one character, a 10,000-style basedOn chain, a styles part that defeats the byte scan,
+   nested text boxes), at size n and 4n in this process: time per unit at 4n against time per unit
+   at n (1.0: linear; quadratic work gives 4, exponential far more). The tests assert what these
+   inputs must give (tests/test_hostile.py, tests/test_linear_regex.py), not how fast.
+`--only` measures some of them (files, series, large, cli, batches, hostile); `--src` measures 1 and 2 with the
 package in another source folder (another checkout's src/), for a before/after table; `--cpu` times
 1, 2 and 3 in CPU seconds (the process and its finished children) instead of wall-clock seconds, which
 other processes on a loaded machine move far less. Prints Markdown tables for docs/performance.md.
@@ -48,7 +53,7 @@ FIXTURES = sorted([*(ROOT / "fixtures" / "docx").glob("*.docx"), *(ROOT / "fixtu
 BATCH_SOURCES = ["boras-2018-headings", "boras-2021-template", "kvalitetsberattelse-aldreomsorg-2025",
                  "psb-region-halsocentral-2024", "boras-2021-bold"]
 WATCHED_IMPORTS = ("pydantic", "rapidfuzz", "openpyxl")
-PARTS = ("files", "series", "large", "cli", "batches")
+PARTS = ("files", "series", "large", "cli", "batches", "hostile")
 
 
 def cpu_clock() -> float:
@@ -246,6 +251,8 @@ def main() -> int:
             command_line(scaled_report(1, folder), folder, runs)
         if "batches" in only:
             batches(folder, quick)
+        if "hostile" in only:
+            hostile(folder, runs)
     return 0
 
 
@@ -319,6 +326,63 @@ def batches(folder: Path, quick: bool) -> None:
                          f"{took / base_t:.2f}", f"{rss / 2**20:.0f} MB", f"{base_rss / 2**20:.0f} MB"))
         shutil.rmtree(many)
     table("| omgång | sosfs-check | bara öppna (docx) | kvot | högsta RSS | RSS bara öppna |", rows)
+
+
+def hostile(folder: Path, runs: int) -> None:
+    """Hostile input at n and 4n: the time per unit at 4n divided by the time per unit at n."""
+    import re
+
+    from sosfs_check.readers import read
+    from sosfs_check.regexes import rule_pattern
+    from test_hostile import builtin_patterns, with_body_and_styles
+
+    def chain(length: int) -> Path:
+        styles = "".join(f'<w:style w:type="paragraph" w:styleId="S{i}"><w:name w:val="s{i}"/>'
+                         f'<w:basedOn w:val="S{i + 1}"/></w:style>' for i in range(length))
+        body = '<w:p><w:pPr><w:pStyle w:val="S0"/></w:pPr><w:r><w:t>x</w:t></w:r></w:p>'
+        return with_body_and_styles(folder / f"kedja-{length}", body, styles)
+
+    def byte_scan(count: int) -> Path:
+        return with_body_and_styles(folder / f"pi-{count}", "", "<?pi " + "<w:docDefaults <w:basedOn " * count + "?>")
+
+    def boxes(depth: int) -> Path:
+        body = ("<w:p><w:r><w:t>ruta</w:t></w:r><w:r><w:pict><w:txbxContent>" * depth + "<w:p/>"
+                + "</w:txbxContent></w:pict></w:r></w:p>" * depth)
+        return with_body_and_styles(folder / f"rutor-{depth}", body)
+
+    builtins = [rule_pattern(p, re.IGNORECASE) for p in set(builtin_patterns())]
+    runs_of = ("a", " ", "1", ".", "§ ", "kap. ", "ab ", "1.", "- ")
+
+    def all_builtins(n: int):
+        texts = [(c * n)[:n] + "!" for c in runs_of]
+        return lambda: [p.search(t) for p in builtins for t in texts]
+
+    def engine(pattern: str, n: int):  # RE2 itself: the prefilter would skip a text without the literal "c"
+        compiled, text = rule_pattern(pattern)._re2, ("a" * 29 + "b") * (n // 30)  # 29 a's: never quite a match
+        return lambda: compiled.search(text)
+
+    def reading(make, n: int):
+        path = make(n)
+        return lambda: read(path)
+
+    for sub in ("kedja-2500", "kedja-10000", "pi-25000", "pi-100000", "rutor-15", "rutor-60", "tom"):
+        (folder / sub).mkdir()
+    plain = with_body_and_styles(folder / "tom", "")
+    cases = [  # the readers' rows subtract the time of reading the report without the hostile part
+        ("(a?){30}a{30} på (a×29 b)… (RE2)", "tecken", 120_000, lambda n: engine("(a?){30}a{30}", n), None),
+        ("a*a*a*a*a*c på (a×29 b)… (RE2)", "tecken", 120_000, lambda n: engine("a*a*a*a*a*c", n), None),
+        (f"{len(builtins)} inbyggda mönster × {len(runs_of)} texter", "tecken", 20_000, all_builtins, None),
+        ("basedOn-kedja, read()", "format", 2_500, lambda n: reading(chain, n), plain),
+        ("formatdel mot byte-sökningen, read()", "upprepningar", 25_000, lambda n: reading(byte_scan, n), plain),
+        ("nästlade textrutor, read()", "nivåer", 15, lambda n: reading(boxes, n), plain),
+    ]
+    rows = []
+    for name, unit, n, make, baseline in cases:
+        small, large = interleaved(make(n), make(4 * n), max(3, runs // 3), 1)
+        base = interleaved(lambda: read(baseline), lambda: None, max(3, runs // 3), 1)[0] if baseline else 0.0
+        rows.append((name, f"{n:,} / {4 * n:,} {unit}".replace(",", " "), f"{base * 1000:.1f} ms",
+                     f"{small * 1000:.1f} ms", f"{large * 1000:.1f} ms", f"{((large - base) / 4) / (small - base):.2f}"))
+    table("| fientlig indata | n / 4n | utan den | tid vid n | tid vid 4n | kvot per enhet (1,0: linjär) |", rows)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,6 @@ import os
 import random
 import re
 import sys
-import time
 import zipfile
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
@@ -33,31 +32,43 @@ EXAMPLE = ROOT / "fixtures" / "examples" / "boras-2021.docx"
 SPEC = "%% Patientsäkerhetsberättelse 2024\n\n# Riskanalys\n\nRiskanalyser har genomförts under året.\n"
 MACRO_TYPE = b"application/vnd.ms-word.document.macroEnabled.main+xml"
 WORD_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-# Each corpus file and a piece of the reason it must be refused with.
+# Each corpus file and the exact reason it is refused with, after "sosfs-check: PATH: ".
+DOCTYPE = ("innehåller en DOCTYPE-deklaration i {}: sådana förekommer inte i Word- eller OpenDocument-filer men "
+           "används för XML-attacker (entitetsbomber, externa entiteter); filen läses inte")
+NOT_WORD = "är inte en giltig Word-fil (.docx): "
+NO_ZIP = "filen är skadad eller inget zip-paket, som en Word-fil ska vara (kanske en annan sorts fil med ändelsen .docx)"
 CORPUS = {
-    "empty.docx": "filen är tom",
-    "random.docx": "inget zip-paket",
-    "truncated.docx": "inget zip-paket",
-    "no-document.docx": "word/document.xml saknas",
-    "photos.docx": "huvuddokumentet saknas",
-    "legacy.doc": "spara som Word-dokument (.docx)",
-    "encrypted.docx": "krypterad (lösenordsskyddad)",
-    "rtf-as-doc.doc": "RTF-fil",
-    "zip-bomb.docx": "zip-bomb",
-    "media-bomb.docx": "zip-bomb",
-    "overlap-bomb.docx": "överlappar",
-    "lying-size.docx": "är skadad",
-    "billion-laughs.docx": "DOCTYPE",
-    "billion-laughs-utf16.docx": "DOCTYPE",
-    "xxe.docx": "DOCTYPE",
-    "xxe-after-pi.docx": "DOCTYPE",
-    "xxe-network.docx": "DOCTYPE",
-    "deep-nesting.docx": "nästlat i fler än 256 nivåer",
-    "encrypted-zip.docx": "lösenordsskyddad",
-    "bzip2.docx": "komprimeringsmetod som inte stöds",
-    "zip-bomb.odt": "zip-bomb",
-    "billion-laughs.odt": "DOCTYPE",
+    "billion-laughs-utf16.docx": DOCTYPE.format("word/document.xml"),
+    "billion-laughs.docx": DOCTYPE.format("word/document.xml"),
+    "billion-laughs.odt": DOCTYPE.format("content.xml"),
+    "bzip2.docx": "använder en komprimeringsmetod som inte stöds ([Content_Types].xml)",
+    "deep-nesting.docx": NOT_WORD + "XML-innehållet är nästlat i fler än 256 nivåer, vilket ingen riktig rapport är",
+    "empty.docx": "filen är tom (0 byte)",
+    "encrypted-zip.docx": "är krypterad: delen word/document.xml i zip-paketet är lösenordsskyddad",
+    "encrypted.docx": ("är krypterad (lösenordsskyddad) och kan inte läsas: ta bort lösenordet i Word "
+                       "(Arkiv > Information > Skydda dokument > Kryptera med lösenord) och spara igen"),
+    "legacy.doc": ("är ett Office-dokument i det gamla binärformatet (.doc), som inte kan läsas: öppna det i Word "
+                   "eller LibreOffice och spara som Word-dokument (.docx)"),
+    "lying-size.docx": "är skadad: zip-paketet kan inte packas upp (Bad CRC-32 for file 'word/document.xml')",
+    "media-bomb.docx": ("ser ut som en zip-bomb: word/media/image1.png blir 1029 gånger större uppackad "
+                        "(högst 200 gånger tillåts); filen läses inte"),
+    "no-document.docx": NOT_WORD + "huvuddokumentet word/document.xml saknas",
+    "overlap-bomb.docx": "ser ut som en zip-bomb: delarna i zip-paketet överlappar varandra; filen läses inte",
+    "photos.docx": NOT_WORD + "huvuddokumentet saknas",
+    "random.docx": NOT_WORD + NO_ZIP,
+    "rtf-as-doc.doc": ("är en RTF-fil, som inte kan läsas: öppna den i Word eller LibreOffice och spara som "
+                       "Word-dokument (.docx)"),
+    "truncated.docx": NOT_WORD + NO_ZIP,
+    "xxe-after-pi.docx": DOCTYPE.format("word/document.xml"),
+    "xxe-network.docx": DOCTYPE.format("[Content_Types].xml"),
+    "xxe.docx": DOCTYPE.format("word/document.xml"),
+    "zip-bomb.docx": "ser ut som en zip-bomb: word/document.xml blir 1028 gånger större uppackad (högst 200 gånger tillåts); "
+                     "filen läses inte",
+    "zip-bomb.odt": "ser ut som en zip-bomb: content.xml blir 1027 gånger större uppackad (högst 200 gånger tillåts); "
+                     "filen läses inte",
 }
+PARSED_BEFORE_REFUSAL = {"deep-nesting.docx", "no-document.docx"}  # the parser's depth limit; the missing part
+ZIP_BOMBS = {"zip-bomb.docx", "zip-bomb.odt", "media-bomb.docx", "overlap-bomb.docx"}
 
 
 def cli(*args) -> tuple[int, str, str]:
@@ -96,20 +107,30 @@ def test_corpus_has_an_expected_reason_for_every_file():
 
 
 @pytest.mark.parametrize("name", sorted(CORPUS))
-def test_corpus_file_is_refused_quickly_with_its_reason(name):
-    start = time.monotonic()
-    assert_refused(["check", HOSTILE / name], HOSTILE / name, CORPUS[name])
-    assert time.monotonic() - start < 3
+def test_corpus_file_is_refused_before_it_is_unpacked_or_parsed(name, monkeypatch):
+    """The exact reason, and the cost of the refusal bounded by what was done: a zip bomb is refused
+    from the zip directory without opening a part, and no part of the others is parsed as XML
+    (entity bombs and DOCTYPEs are seen in the bytes), except where the parser's refusal is the reason."""
+    from lxml import etree
+
+    parsed, opened = [], []
+    fromstring, zip_open = etree.fromstring, zipfile.ZipFile.open
+    monkeypatch.setattr(etree, "fromstring", lambda data, *a, **k: parsed.append(len(data)) or fromstring(data, *a, **k))
+    monkeypatch.setattr(zipfile.ZipFile, "open", lambda self, part, *a, **k: opened.append(part) or zip_open(self, part, *a, **k))
+    code, out, err = cli("check", HOSTILE / name)
+    assert (code, out, err) == (2, "", f"sosfs-check: {HOSTILE / name}: {CORPUS[name]}\n")
+    assert bool(parsed) == (name in PARSED_BEFORE_REFUSAL)
+    if name in ZIP_BOMBS:
+        assert opened == []
 
 
-def test_corpus_is_refused_in_under_200_mb_and_a_few_seconds():
+def test_corpus_is_refused_in_under_200_mb():
     files = sorted(HOSTILE / name for name in CORPUS)
-    code, stderr, seconds, megabytes = measured("check", "--jobs", "1", *map(str, files))  # its own peak memory
+    code, stderr, _, megabytes = measured("check", "--jobs", "1", *map(str, files))  # its own peak memory
     assert code == 2
     assert all(f"{path}:" in stderr for path in files), stderr
     assert "Traceback" not in stderr and "internt fel" not in stderr
     assert megabytes < 200, f"{megabytes} MB"
-    assert seconds < 15
 
 
 def test_debug_shows_the_traceback():
@@ -264,29 +285,41 @@ def with_body_and_styles(tmp_path: Path, body: str, styles: str = "") -> Path:
     return rezip(build_docx(SPEC), tmp_path / "rapport.docx", change)
 
 
-def test_long_based_on_chain_is_read_quickly(tmp_path):
+def test_long_based_on_chain_is_walked_to_its_end(tmp_path):
+    """A chain far longer than Python's recursion limit (it was a RecursionError, then minutes in the
+    styles scan; its time against the chain's length: benchmarks/run.py --only hostile): the outline
+    level of the last style reaches the paragraph styled with the first."""
+    length = 20000
+    assert length > 10 * sys.getrecursionlimit()
     chain = "".join(f'<w:style w:type="paragraph" w:styleId="S{i}"><w:name w:val="s{i}"/>'
-                    f'<w:basedOn w:val="S{i + 1}"/></w:style>' for i in range(20000))
-    path = with_body_and_styles(tmp_path, '<w:p><w:pPr><w:pStyle w:val="S0"/></w:pPr><w:r><w:t>x</w:t></w:r></w:p>', chain)
-    start = time.monotonic()
-    assert read(path).blocks[0].text == "x"  # was RecursionError, then minutes in the styles scan
-    assert time.monotonic() - start < 5
+                    f'<w:basedOn w:val="S{i + 1}"/></w:style>' for i in range(length))
+    last = f'<w:style w:type="paragraph" w:styleId="S{length}"><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>'
+    body = '<w:p><w:pPr><w:pStyle w:val="S0"/></w:pPr><w:r><w:t>x</w:t></w:r></w:p>'
+    for end, kind, level in (("", "paragraph", None), (last, "heading", 1)):
+        first = read(with_body_and_styles(tmp_path, body, chain + end)).blocks[0]
+        assert (first.kind, first.text, first.level, first.style) == (kind, "x", level, "s0")
 
 
-def test_styles_part_written_to_slow_down_the_byte_scan(tmp_path):
+def _blocks(path: Path) -> list[tuple]:
+    return [(b.kind, b.text, b.level, b.style) for b in read(path).blocks]
+
+
+def test_styles_part_written_to_slow_down_the_byte_scan_reads_as_without_it(tmp_path):
+    """A processing instruction full of unclosed tags the byte scan looks for changes nothing that
+    is read (its time against its length: benchmarks/run.py --only hostile)."""
     path = with_body_and_styles(tmp_path, "", "<?pi " + "<w:docDefaults <w:basedOn " * 50000 + "?>")
-    start = time.monotonic()
-    assert read(path).headings
-    assert time.monotonic() - start < 5
+    assert _blocks(path) == _blocks(build_docx(SPEC, tmp_path / "utan.docx")) == [
+        ("title", "Patientsäkerhetsberättelse 2024", None, "Title"),
+        ("heading", "Riskanalys", 1, "heading 1"),
+        ("paragraph", "Riskanalyser har genomförts under året.", None, "Normal"),
+    ]
 
 
 def test_nested_text_boxes_are_read_once_each(tmp_path):
-    depth = 30  # each level used to be read twice as often as the one above: 2**30 paragraphs
+    depth = 12  # each level used to be read twice as often as the one above: 4,095 boxes instead of 12
     body = ("<w:p><w:r><w:t>ruta</w:t></w:r><w:r><w:pict><w:txbxContent>" * depth + "<w:p/>"
             + "</w:txbxContent></w:pict></w:r></w:p>" * depth)
-    start = time.monotonic()
     blocks = read(with_body_and_styles(tmp_path, body)).blocks
-    assert time.monotonic() - start < 5
     assert [b.text for b in blocks].count("ruta") == depth
 
 
@@ -358,7 +391,8 @@ def builtin_patterns() -> list[str]:
         elif isinstance(value, list):
             for v in value:
                 walk(v, key)
-        elif isinstance(value, str) and key in ("pattern", "patterns", "context", "historical", "malformed"):
+        elif isinstance(value, str) and key in ("pattern", "patterns", "context", "historical", "malformed",
+                                                          "law_names", "not_followed_by"):
             found.append(value)
 
     for rule in builtin_rules().rules:
@@ -366,19 +400,20 @@ def builtin_patterns() -> list[str]:
     return found
 
 
-def test_builtin_regexes_run_in_linear_time():
-    """The built-in pack follows the custom packs' rule: every pattern runs in RE2 (no lookaround),
-    and on long runs of the text that makes backtracking patterns explode it stays fast."""
-    patterns = builtin_patterns()
+def test_builtin_regexes_pass_the_guard_and_never_reach_pythons_re(monkeypatch):
+    """The built-in pack follows the custom packs' rule: every pattern passes the guard's analysis
+    (no lookaround, backreference ...) and a check runs it in RE2, never in Python's backtracking
+    `re`, which compiles every pattern it runs through `re._compile`. Their time on the texts that
+    make backtracking explode: benchmarks/run.py --only hostile."""
+    patterns = set(builtin_patterns())
     assert len(patterns) > 20
     assert {p: linear_problem(p) for p in patterns if linear_problem(p)} == {}
-    texts = [c * 20000 for c in ("a", " ", "1", ".", "§ ", "kap. ", "ab ", "1.", "- ")]
-    for pattern in patterns:
-        compiled = rule_pattern(pattern, re.IGNORECASE)
-        start = time.monotonic()
-        for text in texts:
-            compiled.search(text + "!")
-        assert time.monotonic() - start < 1, pattern
+    original, reached = re._compile, set()
+    monkeypatch.setattr(re, "_compile", lambda p, flags: reached.add(p) or original(p, flags))
+    code, _, err = cli("check", EXAMPLE, "-f", "json", "--as-of", "2026-11-25")
+    assert code in (0, 1), err
+    assert reached & patterns == set()
+    assert {type(rule_pattern(p, re.IGNORECASE)._re2).__module__ for p in patterns} == {"re2"}
 
 
 # -- the input is never written ----------------------------------------------------------------

@@ -29,7 +29,7 @@ Upprättad 2026-02-12 av verksamhetschefen. Vårdgivare är Hemvård Norrbacka A
 
 # Så har året varit
 
-Vi har haft omkring 90 patienter inskrivna. Sjuksköterskorna går igenom alla händelser varje fredag.
+Vi har haft omkring 90 patienter inskrivna. Alla händelser gås igenom varje fredag.
 
 # Med andra
 

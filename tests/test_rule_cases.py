@@ -76,8 +76,8 @@ def test_rules_test_fails_when_a_builtin_rules_vocabulary_is_broken(tmp_path, mo
 
     code, out, _ = run_cli(monkeypatch, capsys, "rules", "test", str(pack))
     assert code == 1
-    # The broken mapping also breaks the description case that relies on it: two cases fail.
-    description_failure, failure, summary = out.split("\n\n")
+    # The broken mapping also breaks the description cases that rely on it: three cases fail.
+    description_failure, failure, done_failure, summary = out.split("\n\n")
     assert description_failure.splitlines() == [
         f"MISSLYCKADES {pack / 'tests' / 'beskrivningar.yml'}:65: ”Riskbedömningar för fall, nutrition och munhälsa "
         "förebygger vårdskador” (PSL-3-2-FOREBYGGANDE, SOSFS-5-1-RISKANALYS, profil patientsakerhetsberattelse)",
@@ -92,7 +92,14 @@ def test_rules_test_fails_when_a_builtin_rules_vocabulary_is_broken(tmp_path, mo
         "  fick fynd:    SOSFS-5-1-RISKANALYS",
         "  oväntat fynd: SOSFS-5-1-RISKANALYS i ”Riskanalys”: Området nämns men har inget eget avsnitt.",
     ]
-    assert summary.startswith("2 av ") and summary.endswith(" testfall misslyckades.\n")
+    assert done_failure.splitlines() == [
+        f"MISSLYCKADES {pack / 'tests' / 'riskanalys.yml'}:90: ”En riskanalys som gjordes utan sannolikhet och "
+        "konsekvens” (SOSFS-5-1-RISKANALYS, SOSFS-5-1-SANNOLIKHET, profil patientsakerhetsberattelse)",
+        "  väntade fynd: SOSFS-5-1-SANNOLIKHET",
+        "  fick fynd:    SOSFS-5-1-RISKANALYS, SOSFS-5-1-SANNOLIKHET",
+        "  oväntat fynd: SOSFS-5-1-RISKANALYS i ”Året som gått”: Området nämns men har inget eget avsnitt.",
+    ]
+    assert summary.startswith("3 av ") and summary.endswith(" testfall misslyckades.\n")
 
 
 def write_pack(tmp_path: Path, cases: str) -> Path:

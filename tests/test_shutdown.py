@@ -53,24 +53,36 @@ def _session(sid: int) -> list[int]:
     ],
 )
 def test_a_signal_stops_every_worker_and_leaves_no_output(folder, tmp_path, command, signum, to_group, code, line):
+    """One worker is stopped (SIGSTOP) before the signal: it can neither finish its files nor answer
+    SIGTERM, so a run that waited for its workers would never end, and one that did not kill them
+    would leave it behind. The timeout only keeps such a run from hanging the suite."""
     target = tmp_path / "rapport.json"
     run = subprocess.Popen(
         [sys.executable, "-m", "sosfs_check", command, "-j", "3", str(folder), "-f", "json", "-o", str(target)],  # 2 workers beside the parent
         cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
     )
-    deadline = time.monotonic() + 30
-    while len(_children(run.pid)) < 2 and run.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.01)
-    workers = _children(run.pid)
-    assert len(workers) == 2, "the workers never started"
-    os.killpg(run.pid, signum) if to_group else os.kill(run.pid, signum)
-    sent = time.monotonic()
-    out, err = run.communicate(timeout=10)
-    assert time.monotonic() - sent < 2
+    try:
+        deadline = time.monotonic() + 60
+        while len(_children(run.pid)) < 2 and run.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        workers = _children(run.pid)
+        assert len(workers) == 2, "the workers never started"
+        os.kill(workers[0], signal.SIGSTOP)
+        os.killpg(run.pid, signum) if to_group else os.kill(run.pid, signum)
+        try:
+            out, err = run.communicate(timeout=120)
+        except subprocess.TimeoutExpired:
+            pytest.fail(f"the run did not end after {signum.name}")
+        left = _session(run.pid)
+    finally:
+        if _session(run.pid):  # the stopped worker too: SIGKILL ends stopped processes
+            os.killpg(run.pid, signal.SIGKILL)
+        if run.poll() is None:
+            run.wait()
     assert run.returncode == code
     assert err.splitlines() == [line]
     assert out == ""
-    assert _session(run.pid) == []
+    assert left == []
     assert list(tmp_path.iterdir()) == []
 
 

@@ -72,6 +72,9 @@ class DescriptionData(Strict):
     # Abbreviations and loanwords read as Swedish words when figures are counted ("enl.": enligt,
     # "incidents": avvikelser; rules/figurer.yml)
     figure_words: dict[Written, Written] = {}
+    # Other names for a vocabulary term: abbreviations and method names ("rca" -> "händelseanalys"),
+    # read as the term wherever the report writes them.
+    synonyms: dict[str, str] = {}
 
 
 def merge_data(parts: list[DescriptionData]) -> DescriptionData:

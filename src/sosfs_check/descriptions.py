@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 TOKEN = re.compile(r"(?P<word>[^\W\d_]+)|(?P<soft>[,;:])|[()–]|\s-\s")  # words, and the marks that end a clause
 NEAR = 10  # words between a subject and its activity: further apart, the sentence speaks of two things
+LABEL_WORDS = 3  # words before a colon that make them a label of the words after it, in one clause
 # Marks that part a sentence into clauses when telling what it denies: commas, semicolons, colons,
 # dashes and "men" ("Avvikelserna sammanställdes inte men analyserades …").
 CLAUSE_BREAK = re.compile(r"[,;:]|\s[–-]\s|\s+men\s+", re.IGNORECASE)
@@ -183,7 +184,8 @@ class Statements:
                         words.append(lemmas)
                         clauses.append(clause)
                     elif soft_mark:
-                        soft = True
+                        # A label's colon ("Samverkan: månatliga möten med …") names what the line is about.
+                        soft = soft_mark != ":" or len(words) > LABEL_WORDS
                     else:
                         clause, soft = clause + 1, False
                 carried = self._carried(number, words)
@@ -205,9 +207,10 @@ class Statements:
         )
 
     def _carried(self, number: int, words: list[frozenset[str]]) -> list[int]:
-        """The places of the last clause of the previous sentence of the same block, when this sentence opens with a
-        word that refers back to it ("Vi tog emot elva klagomål. Alla besvarades …"), not one that
-        names a subject of its own ("Alla avvikelser …")."""
+        """The places of the clause of the previous sentence of the same block that names its last subject (else
+        its last clause), when this sentence opens with a word that refers back to it ("Vi tog emot
+        elva klagomål, mest om bemötande. Alla besvarades …"), not one that names a subject of its
+        own ("Alla avvikelser …")."""
         statement = self.items[number]
         if not number or self.items[number - 1].position != statement.position:
             return []
@@ -216,8 +219,12 @@ class Statements:
             return []
         if len(words) > 1 and words[1] & self.vocabulary.subjects:
             return []
-        clauses = self._clauses[number - 1]
-        return [p for p, c in enumerate(clauses) if c == clauses[-1]] if clauses else []
+        clauses, before = self._clauses[number - 1], self._words[number - 1]
+        if not clauses:
+            return []
+        named = [p for p, lemmas in enumerate(before) if lemmas & self.vocabulary.subjects]
+        clause = clauses[named[-1]] if named else clauses[-1]
+        return [p for p, c in enumerate(clauses) if c == clause]
 
     def places(self, term: tuple[str, ...]) -> dict[int, set[int]]:
         """Sentence -> word places where the term starts; a term's later words may follow within three words."""

@@ -44,7 +44,7 @@ def vocabulary_words(data: DescriptionData) -> set[str]:
     return {
         w for topic in data.topics.values() for term in topic.subjects + topic.activities + topic.changes
         for w in term_words(term)
-    }
+    } | {w for term in data.synonyms.values() for w in term_words(term)}
 
 
 def dictionary_forms(words: set[str]) -> dict[str, list[str]]:
@@ -153,6 +153,8 @@ class Lemmatizer:
     def __init__(self, vocabulary: Vocabulary):
         self.forms = vocabulary.forms
         self.seen: dict[str, frozenset[str]] = {}
+        # an abbreviation or method name -> the words of the term it names ("rca" -> "händelseanalys")
+        self.synonyms = {name.lower(): term_words(term) for name, term in vocabulary.data.synonyms.items()}
 
     def __call__(self, word: str) -> frozenset[str]:
         found = self.seen.get(word)
@@ -163,6 +165,11 @@ class Lemmatizer:
         return found
 
     def _parts(self, word: str) -> set[str]:
+        # "rca", "rotorsaksanalyser" are read as "händelseanalys", with its parts
+        bare = (word[: len(word) - len(ending)] for ending in _ENDINGS if word.endswith(ending))
+        name = next((b for b in bare if b in self.synonyms), None)
+        if name is not None:
+            return {lemma for term_word in self.synonyms[name] for lemma in self(term_word)}
         forms = self.forms
         out = {forms[word]} if word in forms else set()
         for cut in range(MIN_PART, len(word) - MIN_PART + 1):

@@ -3,7 +3,9 @@
 A term is one or more words. Each word matches any word in the text that starts with its
 Snowball stem, so "avvikelse" matches "avvikelser", "avvikelserna" and "avvikelsehantering".
 Words of three letters or fewer, and words written "=ord", must match exactly ("SIP", "IVO").
-Multi-word terms must appear in that order, separated only by spaces or dashes.
+Multi-word terms must appear in that order, separated by spaces or dashes, or by the first parts of
+a coordination ending in the later word: "rapportera risker och avvikelser" holds "rapportera
+avvikelser", as "rapportera avvikelser och risker" does.
 """
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ”\"])")
 _ABBREVIATION_REACH = 12  # longer than any abbreviation below with its word boundary and a final newline
 STEMS: dict[str, str] = {}  # word -> its Snowball stem; kept across runs by `rulecache`
+# Between two words of a term: spaces or dashes, and perhaps up to three words of a coordination
+# whose last conjunct is the term's next word ("rapportera risker, fel och avvikelser").
+_BETWEEN = r"[\s\-–/]+(?:(?:\w+(?:\s*,\s*|\s+)){1,3}?(?:och|samt|eller)\s+)?"
 _ABBREVIATION = re.compile(r"\b(?:kap|t\.ex|bl\.a|st|p|nr|resp|ca|jfr|dvs|m\.m|enl|s\.k|f\.d|fr\.o\.m|t\.o\.m)\.$", re.IGNORECASE)
 
 
@@ -59,7 +64,7 @@ def compile_term(text: str) -> Term:
         parts.append(re.escape(stem) + (r"\b" if exact else r"\w*"))
     if not words:
         raise ValueError(f"tom term: {text!r}")
-    return Term(text=text, words=tuple(words), regex=r"\b" + r"[\s\-–/]+".join(parts))
+    return Term(text=text, words=tuple(words), regex=r"\b" + _BETWEEN.join(parts))
 
 
 def _contains(term: Term, lower: str) -> bool:

@@ -14,23 +14,26 @@ MONTH_NAMES = {number: name for name, number in MONTHS.items()}
 def evaluate(check, ctx: Context) -> Verdict:
     """The deadline is judged on the day the report was drawn up: a body's later treatment is not late."""
     dated = ctx.dating
+    period = ctx.period_year
     if check.require == "present":
         if dated.drawn_up:
             return Verdict(True, evidence=[dated.drawn_up[1]])
+        # Adopted by the deadline ("Fastställd av nämnden 2026-02-18"): it was drawn up by then too.
+        if dated.adopted and period is not None and dated.adopted[0] <= _deadline(check, period):
+            return Verdict(True, evidence=[dated.adopted[1]])
         where = (dated.adopted or dated.unspecified or (None, None))[1]
         detail = "Inget datum för när berättelsen upprättades hittades (t.ex. ”Upprättad 2026-02-10”)."
         if dated.adopted:
-            detail += f" ”{excerpt(where.text, 80)}” säger när den behandlades, inte när den upprättades."
+            after = f", efter {_deadline(check, period).isoformat()}," if period is not None else ""
+            detail += f" ”{excerpt(where.text, 80)}” säger när den behandlades{after} inte när den upprättades."
         elif where is not None:
             detail += f" ”{excerpt(where.text, 80)}” säger inte om det är dagen då den upprättades."
         return failed([where] if where else [], where, where.text if where else "", detail)
-    period = ctx.period_year
     if check.require == "deadline":
         if dated.drawn_up is None or period is None:
             return Verdict(True, evidence=[dated.adopted[1]] if dated.adopted else [])
         drawn_up, block = dated.drawn_up
-        month, day = (int(x) for x in check.deadline.split("-"))
-        limit = date(period + 1, month, day)
+        limit = _deadline(check, period)
         if drawn_up > limit:
             return failed([block], block, block.text, f"Upprättad {drawn_up.isoformat()}, efter {limit.isoformat()}.")
         return Verdict(True, evidence=[block])
@@ -45,11 +48,19 @@ def evaluate(check, ctx: Context) -> Verdict:
     return Verdict(True, evidence=[block])
 
 
+def _deadline(check, period: int) -> date:
+    """The day in the year after the period by which the report must be drawn up."""
+    month, day = (int(x) for x in check.deadline.split("-"))
+    return date(period + 1, month, day)
+
+
 def describe(check) -> list[str]:
     """What the check looks for, in Swedish, one point per line."""
     return [{
         "present": "Ett datum för när berättelsen upprättades, t.ex. ”Upprättad 2026-02-10” (ord ur regelpaketets "
-                   "`adoption: drawn_up`).",
+                   "`adoption: drawn_up`), eller ett datum då en nämnd eller styrelse behandlade, godkände eller "
+                   f"fastställde den senast den {int(check.deadline[3:])} {MONTH_NAMES[int(check.deadline[:2])]} "
+                   "året efter det år den avser: då var den upprättad.",
         "deadline": f"Att berättelsen upprättades senast den {int(check.deadline[3:])} "
                     f"{MONTH_NAMES[int(check.deadline[:2])]} året efter det år den avser. Ett senare datum då en nämnd "
                     "behandlade, godkände eller fastställde den räknas inte som försening.",

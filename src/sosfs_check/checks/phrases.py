@@ -8,6 +8,8 @@ from ..verdicts import Verdict, failed, quoted, within_words
 
 
 def _applies(condition, ctx: Context) -> bool:
+    if condition.unless_title_page and ctx.title_page_index.find_any(condition.unless_title_page):
+        return False
     return bool(ctx.title_page_index.find_any(condition.title_page) or ctx.index.find_any(condition.text))
 
 
@@ -38,7 +40,10 @@ def evaluate(check, ctx: Context) -> Verdict:
         "Uppgifterna står inte tillsammans i samma stycke."
     )
     if scope is not None and not scope:  # what is said elsewhere may be just what the section would hold
-        detail = f"Inget avsnitt med en rubrik som {quoted(check.within[:3])} hittades."
+        # No section to look in: say what the whole text lacks, or that its words are only mentioned.
+        absent = [g for g, found in zip(check.groups, elsewhere) if not found]
+        said = "Saknas: " + "; ".join(" / ".join(g[:3]) for g in absent) + ". Inget" if absent else "Orden nämns, men inget"
+        detail = f"{said} avsnitt med en rubrik som {quoted(check.within[:3])} hittades."
     return failed(evidence, anchor[0] if anchor else None, anchor[0].text if anchor else "", detail)
 
 
@@ -50,7 +55,10 @@ def describe(check) -> list[str]:
     where += ", titelsidan medräknad" if check.title_page else ""
     if check.applies_if:
         shown = check.applies_if.title_page + check.applies_if.text
-        where += f" (regeln gäller bara när berättelsen nämner något av {quoted(shown)})"
+        where += f" (regeln gäller bara när berättelsen nämner något av {quoted(shown)}"
+        if check.applies_if.unless_title_page:
+            where += f", och inte när titelsidan nämner något av {quoted(check.applies_if.unless_title_page)}"
+        where += ")"
     if len(check.groups) == 1:
         return [f"Något av {quoted(check.groups[0])}{where}.", *zero]
     return [f"Minst ett uttryck ur varje grupp{where}:"] + [f"  {quoted(group)}" for group in check.groups] + zero
@@ -65,10 +73,12 @@ def model() -> type:
     from ..schema import FactKey, Strict
 
     class AppliesIf(Strict):
-        """What shows that a rule applies to the report: a term on the title page or in the body text."""
+        """What shows that a rule applies to the report: a term on the title page or in the body text,
+        unless the title page names care the rule is not about."""
 
         title_page: list[str] = []
         text: list[str] = []
+        unless_title_page: list[str] = []  # the report is about other care (elevhälsa for HSL 11 kap. 4 §)
 
     class PhrasesCheck(Strict):
         """Every group must be matched by one of its terms: within some sections, or in one paragraph."""
