@@ -227,7 +227,8 @@ NO_SECTION = " Inget avsnitt med en rubrik som ”avvikelse”, ”avvikelser”
     "heading, first, findings",
     [
         # Review2 M6: a report that never speaks of avvikelser is not told that it counts them
-        ("Åtgärder", "Vi ändrade rutinen för fallriskbedömning i mars.", [SAMMANSTALLNING + NO_SECTION]),
+        ("Åtgärder", "Vi ändrade rutinen för fallriskbedömning i mars.",
+         [SAMMANSTALLNING + " Saknas: sammanställ / analys / analyser." + NO_SECTION]),
         ("Avvikelser", "Under året rapporterades 87 avvikelser.", [SAMMANSTALLNING + " Saknas: sammanställ / analys / analyser."]),
         ("Avvikelser", "Avvikelserna sammanställs varje kvartal och analyseras i ledningsgruppen.", []),
     ],
