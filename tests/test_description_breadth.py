@@ -213,7 +213,7 @@ CASES = [
         "sina vårdcentraler.\n"), HOW + MEASURES, set(HOW + MEASURES), False),
     ("egna-atgarder-kommunen", PSB + (
         "Förvaltningen tog fram nya rutiner för läkemedel, och kommunen införde ett nytt journalsystem för "
-        "hemsjukvården.\n"), HOW + MEASURES, set(), False),
+        "hemsjukvården.\n"), MEASURES, set(), False),
     ("regionens-egna-atgarder", (
         "%% Patientsäkerhetsberättelse 2025\n\nRegion Provby, Hälsocentralen Åby\n\nUpprättad 2026-02-10.\n\n"
         "Regionen införde ett nytt journalsystem för sina vårdcentraler under våren.\n"), MEASURES, set(), False),

@@ -47,10 +47,29 @@ class DescriptionData(Strict):
     # rule ids whose own section must say what happened in the year (done wording, a figure or a
     # description of the rule's topics), not only how the work is usually done
     concrete_sections: list[str] = []
+    # rule id -> headings of the law's other parts: a description in such a section answers that part,
+    # not this rule ("Åtgärder" and "Resultat" are 3 kap. 10 § 2 and 3, not how the work was run)
+    apart_from: dict[str, list[str]] = {}
     plans: list[Regex] = []  # goal and plan wording: not what was done
     subclauses: list[Regex] = []  # subordinate clauses, set aside when looking for plan wording ("… som bör tas fram")
     roles: list[Regex] = []  # who is responsible or tasked ("ansvarar för", "har till uppgift"): not what was done
     done: list[Regex] = []  # wording of what was done, which outweighs a plan word in the same sentence
+    # Clauses whose tense says nothing of what was done ("avvikelser som har inträffat analyseras").
+    tenseless_clauses: list[Regex] = []
+    # The tense (lexicon.Tense): "har"/"hade" and a supine, or a preterite, says it was done, whatever the verb.
+    auxiliaries: list[str] = []  # "har", "hade": with a supine, the perfect
+    supine_endings: list[str] = []  # "at", "it", "tt", "t" (after a consonant), with an "s" for the passive
+    preterite_endings: list[str] = []  # "ade", "de" and "te" (after a consonant), with an "s" for the passive
+    strong_preterites: list[str] = []  # preterites without such an ending ("fick", "gick", "blev", "togs")
+    not_verbs: list[str] = []  # words with such an ending that are no verb ("inte", "resultat", "samt")
+    not_verb_endings: list[str] = []  # endings of words that are no verb ("-ande", "-ligt", "-procent")
+    articles: list[str] = []  # words that open a noun phrase: only a passive supine follows ("har en ny rutin införts")
+    attributives: list[str] = []  # words before a noun phrase: no preterite follows ("de planerade åtgärderna")
+    state_verbs: list[str] = []  # "har", "är", "finns": with a word of `reached`, a state reached
+    reached: list[str] = []  # "nu": "Alla enheter har nu digital signering"
+    # When a sentence says it happened ("under 2024", "i mars 2024"), the year its only group: a
+    # sentence about another year than the report's is not what was done in the year reported on.
+    time_phrases: list[Regex] = []
     negations: list[Regex] = []  # a main clause saying the work was not done ("har inte", "Ingen … genomfördes")
     negation_words: list[str] = []  # words one of which a clause must hold for `negations` to be tried
     affirmations: list[Regex] = []  # negative words that deny no work ("inte bara", "inga fall inträffade")

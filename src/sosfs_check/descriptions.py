@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .facttables import YEAR
 from .lexicon import WORD, Vocabulary, term_words
 from .prefilter import Folded
 from .regexes import may_match
@@ -87,9 +88,18 @@ class Statement:
     plan: bool = False  # a goal or a plan: not what was done
     law: bool = False  # the statute restated: describes nothing of the report's own
     role: bool = False  # who is responsible or tasked: a role on paper, not what was done
-    done: bool = False  # says what was done ("infördes", "har minskat")
+    done: bool = False  # says what was done: perfect or preterite ("infördes", "har fått"; lexicon.Tense)
     denied: bool = False  # says the work was not done, or speaks of someone else's: describes nothing
     negated: bool = False  # says the work was not done: no evidence for any rule
+    years: tuple[int, ...] = ()  # the years its time phrases name ("under 2024", "i mars 2024")
+    latest: int = 0  # the latest year it names at all ("498 (2024: 601)" names 2024)
+
+    def elsewhen(self, year: int | None) -> bool:
+        """Whether it speaks of another year than `year`: its time phrases name only earlier years and
+        it names no later one ("Under 2024 minskade antalet fall"), or, in a sentence that says nothing
+        was done, only later years ("Under 2026 införs …"; "har tagits fram och genomförs 2026" tells
+        what was done)."""
+        return bool(year and self.years) and (self.latest < year or (min(self.years) > year and not self.done))
 
 
 class Statements:
@@ -127,11 +137,12 @@ class Statements:
         # Each flag is looked for only where it counts: never in what is no evidence, and neither plan,
         # law nor role in what says what was done.
         not_evidence = matching("not_evidence")
-        done = matching("done", not_evidence)
+        done = matching("done", not_evidence) | self._past(texts, not_evidence, folded)
         law_wording, roles = (matching(name, not_evidence | done) for name in ("law_wording", "roles"))
         # A modal in a subordinate clause ("utreds av SAS som föreslår åtgärder som bör tas fram") is no plan.
         plans = matching("plans", not_evidence | done, vocabulary.patterns["subclauses"])
         law = vocabulary.law_index
+        times = vocabulary.patterns["time_phrases"]
         self.items: list[Statement] = []
         self._spans: list[list[tuple[int, int]]] = []  # per statement, where its void clauses stand
         for number, (position, sentence) in enumerate(texts):
@@ -143,8 +154,11 @@ class Statements:
             did = number in done  # what was done is neither a plan nor the law
             plan = not did and number in plans
             restated = not did and (number in law_wording or law.restates(sentence))
+            named = [int(y) for y in YEAR.findall(sentence)] if "20" in sentence or "19" in sentence else []
+            years = tuple(int(y) for p in times for y in p.findall(sentence)) if named else ()
             self.items.append(Statement(position, sentence, plan, restated, not did and number in roles, did,
-                                        bool(mains) and all(mains), bool(mains) and all(v == "negated" for v in mains)))
+                                        bool(mains) and all(mains), bool(mains) and all(v == "negated" for v in mains),
+                                        years, max(named, default=0)))
         self.ignore = vocabulary.patterns["ignore"]
         self.lemmatize = vocabulary.lemmatizer
         self._postings: dict[str, list[tuple[int, int]]] | None = None
@@ -153,7 +167,25 @@ class Statements:
         self._void: list[list[bool]] = []  # per word, whether its clause is void (see `Denial`)
         self._done: list[dict[int, frozenset[str]]] = []  # per sentence: place -> verbs of change done there
         self._patterns: dict[tuple[str, ...], set[int]] = {}
+        self._years: dict[int | None, set[int]] = {}
         self._found: dict[tuple[str, ...], dict[int, set[int]]] = {}
+
+    def _past(self, texts: list[tuple[int, str]], skip: set[int], folded: Folded) -> set[int]:
+        """Sentences in the perfect or preterite outside the clauses whose tense says nothing of what was
+        done (`tenseless_clauses`: "avvikelser som har inträffat", "för att säkerställa att de har haft effekt");
+        what a pattern's group holds stays."""
+        past, aside = self.vocabulary.tense.past, self.vocabulary.patterns["tenseless_clauses"]
+        said = [sentence for _, sentence in texts]
+        for pattern in aside:  # run only where the prefilter finds its words
+            for number in folded.candidates([pattern]):
+                said[number] = pattern.sub(lambda m: "".join(g or "" for g in m.groups()) + " ", said[number])
+        return {number for number, sentence in enumerate(said) if number not in skip and past(sentence)}
+
+    def _elsewhen(self, year: int | None) -> set[int]:
+        """The sentences about another year than `year` (`Statement.elsewhen`), found once."""
+        if year not in self._years:
+            self._years[year] = {n for n, s in enumerate(self.items) if s.elsewhen(year)} if year else set()
+        return self._years[year]
 
     def _index(self) -> dict[str, list[tuple[int, int]]]:
         """Lemma -> (sentence, word) places; each distinct word is lemmatised once."""
@@ -284,16 +316,18 @@ class Statements:
             self._patterns[key] = {n for n in Folded(texts).candidates(compiled) if any(p.search(texts[n]) for p in compiled)}
         return self._patterns[key]
 
-    def describing(self, topics: list[Topic], plans: bool = False, roles: bool = False) -> list[Statement]:
+    def describing(self, topics: list[Topic], plans: bool = False, roles: bool = False,
+                   year: int | None = None) -> list[Statement]:
         """Sentences where a topic's subject and activity meet, as different words at most `NEAR` words
         apart in one clause (an enumeration "avvikelser, klagomål, lex Maria" is a list of topics; a
         clause goes on past a comma before "som", "alla", "och" or a verb, and into a sentence that
         opens with such a word), or that hold one of its verbs of change in a form that says it was
         done ("bytte vi autoklav") or its own wording; in document order; never the statute restated,
-        goals and plans only when `plans`, roles and duties only when `roles`, and only what was done
-        for a topic that asks for it; never a sentence that denies the work (`Statement.denied`) or an
+        goals and plans only when `plans`, roles and duties only when `roles`, only what was done
+        for a topic that asks for it, and with a `year` never a sentence about another year; never a sentence that denies the work (`Statement.denied`) or an
         activity in a clause that does ("Avvikelserna har inte analyserats, men …")."""
         found: set[int] = set()
+        elsewhen = self._elsewhen(year)
         for topic in topics:
             subjects, activities = self._group(topic.subjects), self._group(topic.activities)
             alone = self._changed(topic) | (self._matching(topic.patterns) if topic.patterns else set())
@@ -313,4 +347,4 @@ class Statements:
                         and not statement.denied
                         and (statement.done or not topic.done or self._done[number])):
                     found.add(number)
-        return [self.items[n] for n in sorted(found)]
+        return [self.items[n] for n in sorted(found - elsewhen)]

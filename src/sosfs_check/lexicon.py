@@ -1,5 +1,6 @@
 """The pack's description vocabulary: each word's forms and lemma, the compound parts of a report's
-words, the done forms of the verbs of change, and the law's own sentences (to tell a restatement).
+words, the done forms of the verbs of change, a sentence's tense, and the law's own sentences (to
+tell a restatement).
 
 The forms of every vocabulary word come from simplemma's Swedish dictionary, written into the pack
 (rules/former.yml) by tools/vocabulary_forms.py; a word of a report is looked up once per process:
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from .descriptiondata import DescriptionData, LawSentence, Topic
 
 WORD = re.compile(r"[^\W\d_]+")
+WORD_OR_MARK = re.compile(r"[^\W\d_]+|[,;:]")  # a word, or a mark after which a list or a new clause starts
 # Endings a word may add to a vocabulary word where the dictionary lists no such form ("teammötena").
 _ENDINGS = ("", "n", "na", "t", "et", "en", "er", "erna", "ar", "arna", "or", "orna", "s", "r", "ns", "ts", "de", "des",
             "te", "tes", "ade", "ades", "at", "ats", "as", "es", "ens", "ets")
@@ -34,6 +36,8 @@ DONE_IRREGULAR = ("de", "des", "te", "tes", "tt", "tts")
 LAW_SHARE = 0.5  # share of a sentence's word bigrams found in one law sentence that makes it a restatement
 LAW_MIN_SHARED = 4
 MAX_SEEN = 100_000  # distinct words whose lemmas are kept (about 10 MB)
+GAP = 6  # words between "har" and its supine ("har under hösten utbildat", "har en ny rutin för munvård införts")
+VOWELS = frozenset("aeiouyåäö")
 
 
 def term_words(term: str) -> list[str]:
@@ -112,6 +116,10 @@ class Vocabulary:
         return Lemmatizer(self)
 
     @cached_property
+    def tense(self) -> Tense:
+        return Tense(self.data)
+
+    @cached_property
     def law_index(self) -> LawIndex:
         return LawIndex(self.data.law)
 
@@ -119,7 +127,7 @@ class Vocabulary:
     def patterns(self) -> dict[str, list[re.Pattern]]:
         """The pack's wording lists (`plans`, `done`, …) compiled once."""
         names = ("not_evidence", "plans", "subclauses", "roles", "done", "law_wording", "ignore", "future_headings",
-                 "negations", "affirmations")
+                 "negations", "affirmations", "time_phrases", "tenseless_clauses")
         return {name: [re.compile(p, re.IGNORECASE) for p in getattr(self.data, name)] for name in names}
 
     @cached_property
@@ -207,3 +215,82 @@ class LawIndex:
 def _bigrams(text: str) -> list[tuple[str, str]]:
     words = WORD.findall(text.lower())
     return list(zip(words, words[1:]))
+
+
+class Tense:
+    """The tense of a sentence: whether it says something was done (perfect or preterite, with any
+    verb) or reached ("har nu"), as opposed to how the work usually goes (present), a plan or a goal.
+
+    Swedish marks the tense on the verb's ending, so the pack lists endings, and the few words that
+    wear them without being verbs, rather than verbs: "har fått", "har erbjudits" (perfect: "har" or
+    "hade" and a supine), "bytte", "infördes" (weak preterite), "fick", "togs" (strong preterite). A
+    finite verb never opens a Swedish statement, so a first word ("Planerade åtgärder …") is none, and
+    neither is a word after an article or determiner ("de planerade åtgärderna")."""
+
+    def __init__(self, data: DescriptionData):
+        self.auxiliaries = frozenset(data.auxiliaries)
+        self.supines = tuple(sorted(data.supine_endings, key=len, reverse=True))
+        self.preterites = tuple(sorted(data.preterite_endings, key=len, reverse=True))
+        self.strong = frozenset(data.strong_preterites)
+        self.not_verbs = frozenset(data.not_verbs)
+        self.not_endings = tuple(data.not_verb_endings)
+        self.articles = frozenset(data.articles)
+        self.attributives = frozenset(data.attributives)
+        self.states = frozenset(data.state_verbs)
+        self.reached = frozenset(data.reached)
+        self.seen: dict[str, bool] = {}
+
+    def past(self, sentence: str) -> bool:
+        """Whether a clause of the sentence is in the perfect or preterite, or says a state was reached.
+        After a comma only a passive or strong preterite counts: "inkomna synpunkter, rapporterade
+        avvikelser" lists things ("Avvikelserna analyserades, sammanställdes …" still counts)."""
+        words: list[str] = []
+        after_comma: set[int] = set()
+        for token in WORD_OR_MARK.findall(sentence.lower()):
+            if token in ",;:":
+                after_comma.add(len(words))
+            else:
+                words.append(token)
+        for place, word in enumerate(words):
+            if word in self.auxiliaries and self._supine_after(words, place):
+                return True
+            if word in self.states and self.reached.intersection(words[max(place - 1, 0):place + 3]):
+                return True
+            if (place and words[place - 1] not in self.attributives and self._preterite(word)
+                    and (place not in after_comma or word.endswith("s") or word in self.strong)):
+                return True
+        return False
+
+    def _supine_after(self, words: list[str], place: int) -> bool:
+        """Whether a supine follows "har"; after an article only a passive one: the article opens a noun
+        phrase, an object ("har ett strukturerat arbetssätt") or, after a fronted phrase, the subject of
+        a passive ("Under året har en ny rutin för munvård införts")."""
+        passive_only = False
+        for word in words[place + 1:place + 1 + GAP]:
+            if word in self.articles:
+                passive_only = True
+            elif self._verb_form(word, self.supines) and (not passive_only or word.endswith("s")):
+                return True
+        return False
+
+    def _preterite(self, word: str) -> bool:
+        """Whether a word is a preterite; each distinct word is judged once per process."""
+        found = self.seen.get(word)
+        if found is None:
+            if len(self.seen) >= MAX_SEEN:
+                self.seen.clear()
+            found = self.seen[word] = word in self.strong or self._verb_form(word, self.preterites)
+        return found
+
+    def _verb_form(self, word: str, endings: tuple[str, ...]) -> bool:
+        """A word with one of the endings (the longest that fits), not a listed non-verb; an ending of
+        one consonant, or a consonant and a vowel ("t", "de", "te"), must follow a consonant ("infört",
+        "gjorde", never "arbetet", "möte")."""
+        if len(word) < 4 or word in self.not_verbs or word.endswith(self.not_endings):
+            return False
+        ending = next((e for e in endings if word.endswith(e) and len(word) > len(e) + 1), None)
+        if ending is None:
+            return False
+        core = ending.rstrip("s")
+        after_consonant = len(core) == 1 or (len(core) == 2 and core[0] not in VOWELS and core[1] in VOWELS)
+        return not after_consonant or word[-len(ending) - 1] not in VOWELS

@@ -15,7 +15,7 @@ from ..descriptions import Statements
 from ..lexicon import Vocabulary
 from ..document import BODY_KINDS, Block, Document, is_label
 from ..facts import Figures, read_figures
-from ..facttables import DIGIT, YEAR, outcome_cells
+from ..facttables import YEAR, outcome_cells
 from ..prefilter import Folded
 from ..result import Fact
 from ..templatetext import guidance_marks
@@ -124,32 +124,31 @@ class Context:
         """Whether the rule's own section must say what happened in the year (pack data)."""
         return self.rule_id in self.vocabulary.data.concrete_sections
 
-    def says_what_happened(self, blocks: list[Block]) -> bool:
-        """Whether one of the blocks has an evidence sentence that says what happened: done wording
-        ("infördes", "har minskat"), a figure, or a description of the rule's topics; not only
-        how the work is usually done ("Åtgärder vidtas när brister upptäcks")."""
-        positions = {self.position(b) for b in blocks}
-        if any(s.position in positions and (s.done or DIGIT.search(s.text)) and self._counts(s) for s in self.statements.items):
-            return True
-        topics = self.vocabulary.topics_for(self.rule_id)
-        described = self.statements.describing(topics, plans=not self.asks_done, roles=self.asks_who) if topics else []
-        return any(s.position in positions for s in described)
-
-    def _counts(self, statement) -> bool:
+    def counts(self, statement) -> bool:
         """Whether a statement is evidence for the rule being judged (see `_evidence_text`)."""
-        return (not (self.asks_done and statement.plan) and not statement.negated
+        return (not (self.asks_done and (statement.plan or statement.elsewhen(self.year))) and not statement.negated
                 and (self.cites_law or not statement.law) and (self.asks_who or not statement.role))
+
+    @property
+    def year(self) -> int | None:
+        """The year reported on: a rule that asks what was done counts no sentence about another year."""
+        return self.period_year or self.report_year
+
+    def describing(self, topics) -> list:
+        """The statements that describe one of the topics for the rule being judged (`Statements.describing`)."""
+        return self.statements.describing(topics, plans=not self.asks_done, roles=self.asks_who,
+                                          year=self.year if self.asks_done else None)
 
     def _evidence_text(self) -> tuple[TextIndex, list[int]]:
         """Word index and cumulative word counts of the evidence sentences of each block: body text
         without approval and credit lines, sentences that say the work was not done,
         the statute restated (unless the rule looks for references to the law) or roles and duties
-        (unless it asks who is responsible), and, for a rule that asks what was done, without goals
-        and plans."""
+        (unless it asks who is responsible), and, for a rule that asks what was done, without goals,
+        plans and sentences about another year."""
         key = (self.asks_done, self.cites_law, self.asks_who)
         if key not in self._evidence:
             items = self.statements.items
-            kept = [self._counts(s) for s in items]
+            kept = [self.counts(s) for s in items]
             words = [0] * len(self.blocks)
             for statement, keep, count in zip(items, kept, self._statement_words):
                 if keep:
@@ -199,11 +198,17 @@ class Context:
         topics = self.vocabulary.topics_for(rule_id)
         if not topics:
             return []
-        found = {s.position for s in self.statements.describing(topics, plans=not self.asks_done, roles=self.asks_who)}
+        found = {s.position for s in self.describing(topics)} - self._other_parts(rule_id)
         headers = {w for topic in topics for w in topic.table_headers}
         if headers:
             found.update(outcome_cells(self.blocks, self.body, frozenset(headers), self.period_year or self.report_year))
         return self.blocks_at(sorted(found))
+
+    def _other_parts(self, rule_id: str) -> set[int]:
+        """Positions in the sections that answer the law's other parts (`apart_from`), less their subsections
+        that are another area's own ("Åtgärder för ökad patientsäkerhet" > "Riskanalys")."""
+        heads = self.headings_matching(self.vocabulary.data.apart_from.get(rule_id, []))
+        return {self.position(b) for h in heads for b in self.body_blocks(h, unclaimed=True)}
 
     @cached_property
     def guidance_count(self) -> int:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from ..document import Block
 from ..facts import FACT_LABELS
+from ..facttables import DIGIT
 from .context import SUBSTANTIVE_WORDS, Context
 from ..verdicts import Verdict, failed, quoted
 
 
 def evaluate(check, ctx: Context) -> Verdict:
-    """Passes on a section whose body text (never its subheadings or guidance) has `min_words`;
+    """Passes on a section whose body text (never its subheadings or guidance) has `min_words`, or, for
+    a rule whose section must say what happened in the year, on a section that says it at any length;
     a shorter section with substantive text is partial evidence; a mention elsewhere is none."""
     if check.figure and (fact := ctx.figure(check.figure)) is not None:
         return Verdict(True, evidence=[ctx.blocks[fact.block - 1]] if fact.block else [])
@@ -18,15 +21,18 @@ def evaluate(check, ctx: Context) -> Verdict:
         heads = sorted([*heads, *(h for h in ctx.headings_ahead() if h.index not in named)], key=lambda h: h.index)
         heads = [h for h in heads if not ctx.names_no_later_year(h.text)]
     unclaimed = check.subsections == "unclaimed"
-    # Words that count: body text less approval lines, and less goals and plans when the rule asks what was done.
+    # Words that count: body text less approval lines, and less goals, plans and other years when the rule asks what was done.
     body = {head.index: [b for b in ctx.body_blocks(head, unclaimed) if ctx.evidence_words(b)] for head in heads}
     words = {index: sum(ctx.evidence_words(b) for b in blocks) for index, blocks in body.items()}
     generic = None  # a section long enough that says only how the work is usually done
     for head in heads:
-        if words[head.index] >= check.min_words:
-            if not ctx.asks_concrete or ctx.says_what_happened(body[head.index]):
+        if ctx.asks_concrete:
+            if what_happened(ctx, body[head.index]):
                 return Verdict(True, evidence=body[head.index])
-            generic = generic or head
+            if words[head.index] >= check.min_words:
+                generic = generic or head
+        elif words[head.index] >= check.min_words or (check.ahead and _goal(ctx, ctx.body_blocks(head))):
+            return Verdict(True, evidence=body[head.index] or ctx.body_blocks(head))
     if generic:
         return failed(body[generic.index], generic, generic.text, f"Rubriken ”{generic.text}” finns men avsnittet säger "
                       "inte vad som gjordes eller uppnåddes under året, bara hur arbetet brukar gå till.")
@@ -37,7 +43,9 @@ def evaluate(check, ctx: Context) -> Verdict:
             # säkerställa verksamhetens kvalitet" over Riskanalys, Avvikelser …) is no empty section:
             # what those subsections describe still counts (descriptions.py).
             umbrella = unclaimed and any(ctx.evidence_words(b) for b in ctx.body_blocks(head))
-            detail = "avsnittets text står bara i underavsnitt om andra områden" if umbrella else "avsnittet har ingen text"
+            aside = set_aside(ctx, ctx.body_blocks(head, unclaimed))
+            detail = ("avsnittets text står bara i underavsnitt om andra områden" if umbrella
+                      else f"avsnittet har bara {aside}" if aside else "avsnittet har ingen text")
             verdict = failed([], head, head.text, f"Rubriken ”{head.text}” finns men {detail}.")
             verdict.empty_section = not umbrella
             return verdict
@@ -55,6 +63,44 @@ def evaluate(check, ctx: Context) -> Verdict:
     return failed()
 
 
+def _said(ctx: Context, blocks: list[Block]):
+    positions = {ctx.position(b) for b in blocks}
+    return [s for s in ctx.statements.items if s.position in positions]
+
+
+def what_happened(ctx: Context, blocks: list[Block]) -> bool:
+    """Whether one of the blocks has an evidence sentence that says what happened in the year: in the
+    perfect or preterite ("infördes", "har fått", "halverades"), with a figure ("498 (2024: 601)"), or
+    describing the rule's topics; not only how the work is usually done ("Åtgärder vidtas när brister
+    upptäcks"). Length does not matter: "Fallen med fraktur halverades." is a result."""
+    said = _said(ctx, blocks)
+    if any((s.done or DIGIT.search(s.text)) and ctx.counts(s) for s in said):
+        return True
+    topics = ctx.vocabulary.topics_for(ctx.rule_id)
+    return bool(topics) and bool({id(s) for s in said} & {id(s) for s in ctx.describing(topics)})
+
+
+def _goal(ctx: Context, blocks: list[Block]) -> bool:
+    """Whether a section about the coming year states a goal or plan ("Vi ska halvera antalet avvikelser")."""
+    return any(s.plan and not s.negated for s in _said(ctx, blocks))
+
+
+def set_aside(ctx: Context, blocks: list[Block]) -> str:
+    """What a section's sentences are when none of them counts for the rule: goals and plans, the work
+    not done, another year, the statute restated or roles ("mål och planer och meningar om att arbetet
+    inte gjordes"); "" when the section has no sentence."""
+    said = _said(ctx, blocks)
+    kinds = {
+        "mål och planer": ctx.asks_done and any(s.plan for s in said),
+        "meningar om att något inte gjordes": any(s.negated for s in said),
+        f"meningar om andra år än {ctx.year}": ctx.asks_done and any(s.elsewhen(ctx.year) and not s.plan for s in said),
+        "återgiven lagtext": not ctx.cites_law and any(s.law for s in said),
+        "meningar om vem som ansvarar": not ctx.asks_who and any(s.role for s in said),
+    }
+    found = [kind for kind, present in kinds.items() if present]
+    return " och ".join([", ".join(found[:-1]), found[-1]] if len(found) > 1 else found)
+
+
 def describe(check) -> list[str]:
     """What the check looks for, in Swedish, one point per line."""
     return [
@@ -63,9 +109,10 @@ def describe(check) -> list[str]:
         "Bara brödtext räknas: stycken, punktlistor och tabellceller, aldrig underrubriker eller mallens vägledning.",
         *(["Underavsnitt som är ett annat områdes eget avsnitt räknas inte."] if check.subsections == "unclaimed" else []),
         *([f"Ett angivet antal {FACT_LABELS[check.figure]} (även noll) räcker."] if check.figure else []),
-        *(["En rubrik med ett år efter det berättelsen avser (”Mål 2026”) räknas också; utan ett sådant avsnitt "
-           "räknas mål och planer för ett sådant år var de än står. En rubrik som bara nämner det år berättelsen "
-           "avser eller tidigare (”Mål för 2025” i berättelsen för 2025) räknas inte."] if check.ahead else []),
+        *(["En rubrik med ett år efter det berättelsen avser (”Mål 2026”) räknas också, och ett mål eller en plan "
+           "under en sådan rubrik räcker, hur kort det än är; utan ett sådant avsnitt räknas mål och planer för ett "
+           "sådant år var de än står. En rubrik som bara nämner det år berättelsen avser eller tidigare (”Mål för "
+           "2025” i berättelsen för 2025) räknas inte."] if check.ahead else []),
         *([f"Utan eget avsnitt letas {quoted(check.phrases)} upp i texten för att visa var området nämns."] if check.phrases else []),
     ]
 
