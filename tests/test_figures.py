@@ -72,7 +72,8 @@ def figures(text: str, section: tuple[str, ...] = ()) -> dict[str, int]:
             "Vi tog emot fyra rapporter om missförhållanden eller påtaglig risk för missförhållanden.",
             {"lex_sarah_rapporter": 4},
         ),
-        ("Inga rapporter om missförhållanden har kommit in.", {"lex_sarah_rapporter": 0}),
+        # Review2 M4: no rapporter, so no anmälan to IVO either
+        ("Inga rapporter om missförhållanden har kommit in.", {"lex_sarah_rapporter": 0, "ivo_anmalningar": 0}),
         ("Två allvarliga missförhållanden anmäldes till IVO.", {"ivo_anmalningar": 2}),
         # A4: the zero the absence rule reads too
         ("Ingen särskild riskanalys genomfördes under året, eftersom verksamheten inte förändrades.", {"riskanalyser": 0}),

@@ -4,9 +4,16 @@ data of several files merged into one."""
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Annotated
+
+from pydantic import Field, StringConstraints
 
 from .schema import Regex, Strict
+
+
+# A word or abbreviation as written: letters, digits, dots, dashes and spaces, at least one letter
+# or digit ("enl.", "bl.a.", "incidents").
+Written = Annotated[str, StringConstraints(pattern=r"^[\w.\- ]*\w[\w.\- ]*$")]
 
 
 class Topic(Strict):
@@ -83,6 +90,9 @@ class DescriptionData(Strict):
     law: list[LawSentence] = []  # the statute's own sentences
     law_wording: list[Regex] = []  # wording that passes on a rule's text ("Enligt SOSFS 2011:9 … ska")
     forms: dict[str, list[str]] = {}  # lemma -> its inflected forms (rules/former.yml, from simplemma)
+    # Abbreviations and loanwords read as Swedish words when figures are counted ("enl.": enligt,
+    # "incidents": avvikelser; rules/figurer.yml)
+    figure_words: dict[Written, Written] = {}
     # Other names for a vocabulary term: abbreviations and method names ("rca" -> "händelseanalys"),
     # read as the term wherever the report writes them.
     synonyms: dict[str, str] = {}

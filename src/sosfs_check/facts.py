@@ -15,13 +15,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from .document import Block
 from .facttables import from_tables
+from .figureevents import Unclear, events_figure, told_events
+from .figureyears import BEFORE, elsewhen, generic, year_of
 from .figurewording import (
-    ANY_NAME, CHANGED, COUNTED, HEADER, IN_CONTEXT, LABELLED, NAMES, NOT_ANY, NUM, ONE_REPORTED, PATTERNS, REPORTED,
-    count_value,
+    ANY_NAME, CHANGED, COUNTED, FOLLOWS_FROM_ZERO, HEADER, HEADING_NAMES, IN_CONTEXT, LABELLED, NAMES, NO_READING, NOT_ANY,
+    NUM, ONE_REPORTED, PATTERNS, REPORTED, Reading, count_value,
 )
 from .prefilter import Folded
 from .regexes import needles
@@ -38,29 +41,16 @@ FACT_LABELS = {
 }
 
 
-_GENERIC = re.compile(r"\b(?:ska|skall|kan|bör|varje|när|om\s+en|om\s+ett)\b", re.IGNORECASE)
 # "En avvikelse är en händelse som …", "En riskanalys innebär …": an article in a definition.
 _DEFINITION = re.compile(r"\s+(?:är\s+(?:en|ett|när|då|det)\b|innebär|betyder|definieras|menas|avses|kallas)")
 # A zero that is not the year's total: about one kind ("inga avvikelser om sterilisering"), since a
 # date ("sedan juni"), new ones only ("inga nya avvikelser").
-_TOPIC = re.compile(r"\s+(?:om|gällande|rörande|avseende|kring|som\s+rör|som\s+gäller|av\s+typen)\s+(?!allvarlig|missförhåll|lex\b|vårdskad|ivo\b)")
+_TOPIC = re.compile(r"\s+(?:om|gällande|angående|rörande|avseende|kring|som\s+rör|som\s+gäller|av\s+typen)\s+(?!allvarlig|missförhåll|lex\b|vårdskad|ivo\b)")
 _TOPIC_COMPLAINT = re.compile(r"\s+på\s")  # "inga synpunkter på maten"
 _SINCE = re.compile(r"\bsedan\s+(?!förra|föregående)")
 _NEW = re.compile(r"\bnya\b")
 # "Inga synpunkter.": the idiom for nothing to add, a figure only under a heading about klagomål.
 _NOTHING_TO_ADD = re.compile(r"\s*(?:inga|inget)\s+(?:övriga\s+|ytterligare\s+|fler\s+|andra\s+)?synpunkter\s*[.!]?\s*")
-# The year a count is told for: a year phrase right after what is counted ("171 under 2024"), or
-# the last one before the count ("Under 2024 kom 14 …"); "under året", "årets" are the period.
-_YEAR_AFTER = re.compile(
-    r"\s+(?:(?!mot\b|jämfört\b|än\b|från\b|och\b|men\b|samt\b)[^\W\d]+\s+){0,3}?(?:under|år|i|för)\s+(?:år\s+)?(20\d\d)\b(?![-:/])"
-)
-_MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
-_YEAR_BEFORE = re.compile(
-    r"(?P<this>\b(?:under|i)\s+(?:hela\s+)?(?:året|år|verksamhetsåret)\b(?!\s+20\d\d)|\bårets\b)"
-    r"|(?:\b(?:under|år|i|för|sedan)\s+(?:(?:hela|verksamhetsåret|år|" + _MONTHS + r")\s+)?"
-    r"|\b(?:våren|sommaren|hösten|vintern)\s+|^\s*|\boch\s+)(?P<year>20\d\d)\b(?![-:/])"
-)
-_COMPARED = re.compile(r"\b(?:med|mot|än|från|till)\s+$")  # "jämfört med år 2024" names no period
 # "Under 2024 rapporterades 171 avvikelser och under 2025 155": the period's count after another year's.
 _ELLIPSIS = re.compile(
     r"\b(?:under|år|i|för)\s+(?:år\s+)?(?P<year>20\d\d)\s+" + NUM + r"(?=\s*(?:[.,;:)]|och\b|$))"
@@ -74,8 +64,10 @@ _SARAH = re.compile(r"lex\s+sarah|missförhåll")
 
 
 _PART = re.compile(r"\s+av\s")
+# "varav 31", "bland annat 12": a part of the total; "ytterligare två": more than told before.
+_PART_BEFORE = ("varav", "av de", "av dessa", "bland annat", "däribland", "bland dem", "bland dessa")
+_MORE_BEFORE = ("ytterligare", "ännu")
 _DIFFERENCE = re.compile(r"\s+(?:fler|färre|mer|mindre)\b")  # "12 avvikelser fler än 2024"
-_BEFORE = 200  # characters before a count in which "varav" or "av dessa" is looked for
 _AFTER = 80  # characters after a count in which its clause is read
 
 
@@ -83,14 +75,14 @@ def _is_count(sentence: str, match: re.Match, key: str, part: bool = False) -> b
     """Reject parts ("två av synpunkterna", "varav 31", unless `part`: "tre av dem anmäldes till
     IVO" counts those reported), generic articles ("när en avvikelse") and definitions ("En
     avvikelse är en händelse …"). Only text near the match is copied, so a sentence of megabytes
-    stays linear. A difference ("12 avvikelser fler") is no count either."""
+    stays linear. A difference ("12 avvikelser fler") or more ("ytterligare två") is no count either."""
     num = match.group("num").lower()
     if not part and _PART.match(sentence, match.end("num")):
         return False
-    before = sentence[max(0, match.start() - _BEFORE) : match.start()].rstrip().lower()
-    if key != "ivo_anmalningar" and not part and before.endswith(("varav", "av de", "av dessa")):
+    before = sentence[max(0, match.start() - BEFORE) : match.start()].rstrip().lower()
+    if key != "ivo_anmalningar" and not part and before.endswith(_PART_BEFORE) or before.endswith(_MORE_BEFORE):
         return False
-    if num in ("en", "ett") and (_DEFINITION.match(sentence, match.end()) or _generic(sentence)):
+    if num in ("en", "ett") and (_DEFINITION.match(sentence, match.end()) or generic(sentence)):
         return False
     if _DIFFERENCE.match(sentence, match.end()):
         return False
@@ -100,23 +92,10 @@ def _is_count(sentence: str, match: re.Match, key: str, part: bool = False) -> b
 def _about_maria(text: str, match: re.Match) -> bool:
     """Whether the clause of a report to IVO is about lex Maria and not about a missförhållande."""
     start, end = match.start(), match.end()
-    low = max(text.rfind(",", max(0, start - _BEFORE), start), text.rfind(";", max(0, start - _BEFORE), start)) + 1
+    low = max(text.rfind(",", max(0, start - BEFORE), start), text.rfind(";", max(0, start - BEFORE), start)) + 1
     stops = [i for i in (text.find(",", end, end + _AFTER), text.find(";", end, end + _AFTER)) if i != -1]
-    clause = text[max(low, start - _BEFORE) : min([*stops, end + _AFTER])]
+    clause = text[max(low, start - BEFORE) : min([*stops, end + _AFTER])]
     return bool(_MARIA.search(clause)) and not _SARAH.search(clause)
-
-
-def _year_of(text: str, match: re.Match, period: int) -> int | None:
-    """The year a count is told for (see `_YEAR_BEFORE`); None when its sentence names none."""
-    if after := _YEAR_AFTER.match(text, match.end()):
-        return int(after.group(1))
-    year = None
-    for found in _YEAR_BEFORE.finditer(text, max(0, match.start() - _BEFORE), match.start()):
-        if found.group("this"):
-            year = period
-        elif not _COMPARED.search(text, max(0, found.start() - 15), found.start()):
-            year = int(found.group("year"))
-    return year
 
 
 def _qualified_zero(text: str, match: re.Match, key: str, year: int | None) -> bool:
@@ -124,16 +103,10 @@ def _qualified_zero(text: str, match: re.Match, key: str, year: int | None) -> b
     end = match.end()
     if _TOPIC.match(text, end) or (key == "klagomal_synpunkter" and _TOPIC_COMPLAINT.match(text, end)):
         return True
-    near = (max(0, match.start() - _BEFORE), min(len(text), end + _AFTER))
+    near = (max(0, match.start() - BEFORE), min(len(text), end + _AFTER))
     if _SINCE.search(text, *near):
         return True
-    return bool(_NEW.search(text, match.start(), end)) and (year is None or _year_of(text, match, year) != year)
-
-
-@lru_cache(maxsize=4)
-def _generic(sentence: str) -> bool:
-    """Whether the sentence speaks of things in general; once per sentence (a str keeps its hash)."""
-    return _GENERIC.search(sentence) is not None
+    return bool(_NEW.search(text, match.start(), end)) and (year is None or year_of(text, match, year) != year)
 
 
 @cache
@@ -156,17 +129,18 @@ def _keys(text: str, keys) -> list[str]:
     return found
 
 
-def _from_text(block: Block, keys: list[str], year: int | None = None) -> list[Fact]:
+def _from_text(block: Block, keys: list[str], year: int | None, read: Reading) -> list[Fact]:
     """The first count a block states for each of the keys whose words it holds.
-    The patterns are written in lower case and matched in lower-cased text (faster than IGNORECASE)."""
+    The patterns are written in lower case and matched in lower-cased text (faster than IGNORECASE),
+    with the pack's abbreviations and loanwords read (`read`)."""
     facts: dict[str, Fact] = {}
     previous = ""
     for sentence in sentences(block.text):
-        text = sentence.lower()
+        text = read(sentence.lower())
         if year is not None and (elliptic := _ELLIPTIC_SENTENCE.fullmatch(text)) and int(elliptic["year"]) == year:
             if (key := _told_for_another_year(previous, [k for k in keys if k not in facts], year)) is not None:
                 facts[key] = Fact(key, count_value(elliptic["num"]), block.section_label, sentence, block.index)
-        for key in _keys(sentence, [k for k in keys if k not in facts]):
+        for key in _keys(text, [k for k in keys if k not in facts]):
             if key == "klagomal_synpunkter" and _NOTHING_TO_ADD.fullmatch(text) and not _about_complaints(block):
                 continue
             if (value := _stated(text, key, year)) is not None:
@@ -203,7 +177,7 @@ def _stated(text: str, key: str, year: int | None = None) -> int | None:
                     return value
     for start, end in spans:
         for match in NOT_ANY[key].finditer(text, start, end):
-            if not _qualified_zero(text, match, key, year) and not _elsewhen(text, match, year):
+            if not _qualified_zero(text, match, key, year) and not elsewhen(text, match, year):
                 return 0
     return None
 
@@ -214,7 +188,7 @@ def _judged(text: str, match: re.Match, key: str, year: int | None, part: bool =
     if not _is_count(text, match, key, part) or _about_one_kind(text, match, key):
         return None
     value = count_value(match.group("num"))
-    if _elsewhen(text, match, year):
+    if elsewhen(text, match, year):
         later = _ELLIPSIS.search(text, match.end(), min(len(text), match.end() + _AFTER))
         return count_value(later.group("num")) if later and int(later.group("year")) == year else None
     return None if value == 0 and _qualified_zero(text, match, key, year) else value
@@ -226,11 +200,6 @@ def _about_one_kind(text: str, match: re.Match, key: str) -> bool:
     return bool(what) and (
         bool(_TOPIC.match(text, match.end(what))) or key == "klagomal_synpunkter" and bool(_TOPIC_COMPLAINT.match(text, match.end(what)))
     )
-
-
-def _elsewhen(text: str, match: re.Match, year: int | None) -> bool:
-    """Whether a count is told for another year than the period."""
-    return year is not None and (told := _year_of(text, match, year)) is not None and told != year
 
 
 def _nearest(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
@@ -273,7 +242,7 @@ def _named_by_heading(block: Block) -> str | None:
 
 @lru_cache(maxsize=256)
 def _named(heading: str) -> str | None:
-    named = [key for key, header in NAMES.items() if header.search(heading)]
+    named = [key for key, header in HEADING_NAMES.items() if header.search(heading)]
     return named[0] if len(named) == 1 else None
 
 
@@ -281,13 +250,13 @@ def _named(heading: str) -> str | None:
 _BARE = re.compile(r"\s*" + NUM + r"(?:\s+under\s+(?:året|20\d\d))?\s*[.!]?\s*")
 
 
-def _from_context(block: Block, key: str, year: int | None = None) -> list[Fact]:
+def _from_context(block: Block, key: str, year: int | None, read: Reading) -> list[Fact]:
     """Counts of reports or cases in a block under a heading that names what is counted, in
     sentences that name nothing counted themselves (those are read by `_from_text`)."""
     facts = []
     for sentence in sentences(block.text):
-        text = sentence.lower()
-        if ANY_NAME.search(sentence):
+        text = read(sentence.lower())
+        if ANY_NAME.search(text):
             continue
         if bare := _BARE.fullmatch(text):
             facts.append(Fact(key, count_value(bare.group("num")), block.section_label, sentence, block.index))
@@ -300,45 +269,59 @@ def _from_context(block: Block, key: str, year: int | None = None) -> list[Fact]
     return facts
 
 
-def extract_facts(
-    blocks: list[Block], folded: Folded | None = None, body: list[bool] | None = None, year: int | None = None
-) -> list[Fact]:
+@dataclass(frozen=True)
+class Figures:
+    """The figures a report states (one fact per key, in `COUNTED` order), and the keys whose number
+    the text does not let be told, with why."""
+
+    facts: list[Fact]
+    unclear: dict[str, Unclear] = field(default_factory=dict)
+
+
+def extract_facts(blocks: list[Block], folded: Folded | None = None, body: list[bool] | None = None,
+                  year: int | None = None, read: Reading = NO_READING) -> list[Fact]:
+    """The facts of `read_figures`."""
+    return read_figures(blocks, folded, body, year, read).facts
+
+
+def read_figures(blocks: list[Block], folded: Folded | None = None, body: list[bool] | None = None,
+                 year: int | None = None, read: Reading = NO_READING) -> Figures:
     """One fact per key: the first statement in reading order, in body text only, of the period
-    `year` when it is known (a count told for another year is none). `folded`: the blocks' texts
+    `year` when it is known (a count told for another year is none); else events told one by one
+    (`figureevents`; none when they are more than the stated count), else a figure that follows
+    from another's zero. `folded`: the blocks' texts
     prepared for searching, when the caller has them; `body[pos]`: whether the block at a position
-    is body text (default: `Block.is_body`)."""
+    is body text (default: `Block.is_body`); `read`: the pack's abbreviations and loanwords."""
     found: dict[str, Fact] = {}
     folded = folded or Folded([b.text for b in blocks])
     body = body if body is not None else [b.is_body for b in blocks]
     keys: dict[int, list[str]] = defaultdict(list)  # prose block position -> keys whose words it holds
     for key in COUNTED:
-        for position in sorted({p for needle in _needles(key) for p in folded.containing(needle)}):
+        words = {w for needle in _needles(key) for w in (needle, *read.sources(needle))}
+        for position in sorted({p for word in words for p in folded.containing(word)}):
             if blocks[position].table is None and body[position]:
                 keys[position].append(key)
     candidates, done = from_tables([b for b, is_body in zip(blocks, body) if is_body], HEADER, year), set()
     for position in sorted(keys):  # in reading order: a key stated once needs no further looking
-        for fact in _from_text(blocks[position], [k for k in keys[position] if k not in done], year):
+        for fact in _from_text(blocks[position], [k for k in keys[position] if k not in done], year, read):
             candidates.append(fact)
             done.add(fact.key)
     candidates += [
         fact for pos, block in enumerate(blocks) if body[pos] and block.table is None
-        and (key := _named_by_heading(block)) for fact in _from_context(block, key, year)
+        and (key := _named_by_heading(block)) for fact in _from_context(block, key, year, read)
     ]
     for fact in sorted(candidates, key=lambda f: f.block or 0):
         found.setdefault(fact.key, fact)
-    for key, pattern in ONE_REPORTED.items():
-        if key not in found and (fact := _one_reported(blocks, [p for p in sorted(keys) if key in keys[p]], key, pattern, year)):
-            found[key] = fact
-    return [found[key] for key in COUNTED if key in found]
-
-
-def _one_reported(blocks: list[Block], positions: list[int], key: str, pattern: re.Pattern, year: int | None) -> Fact | None:
-    """One event told of as reported ("vi anmälde händelsen till IVO enligt lex Maria"), in the
-    period and not in general ("när en händelse …"), as a count of one."""
-    for position in positions:
-        block = blocks[position]
-        for sentence in sentences(block.text):
-            text = sentence.lower()
-            if (match := pattern.search(text)) and not _generic(text) and not _elsewhen(text, match, year):
-                return Fact(key, 1, block.section_label, sentence, block.index)
-    return None
+    unclear: dict[str, Unclear] = {}
+    for key in ONE_REPORTED:
+        if told := told_events(blocks, [p for p in sorted(keys) if key in keys[p]], key, read, year):
+            figure = events_figure(key, told, found.get(key))
+            if isinstance(figure, Unclear):
+                unclear[key] = figure
+                found.pop(key, None)
+            elif figure is not None:
+                found[key] = figure
+    for key, source in FOLLOWS_FROM_ZERO.items():
+        if key not in found and key not in unclear and (zero := found.get(source)) and zero.value == 0:
+            found[key] = Fact(key, 0, zero.section, zero.excerpt, zero.block)
+    return Figures([found[key] for key in COUNTED if key in found], unclear)

@@ -52,8 +52,9 @@ PATTERNS = {key: re.compile(NUM + FILLER + r"\s+(?:" + counted + ")") for key, c
 # begins a list of cases, no count.
 _LABEL_END = (r"(?=(?:\s+(?:st\.?|stycken|anmälan|anmälningar|rapport|rapporter|ärende|ärenden|händelse|händelser))?"
               r"\s*(?:[.,;:()]|och\b|$))")
+# The label starts a word: "Läkemedelsavvikelser: 498" is one kind's count, not the total.
 LABELLED = {
-    key: re.compile(r"(?:antal\s+)?(?:" + counted + r")\s*:\s*" + NUM + _LABEL_END)
+    key: re.compile(r"(?<![\w-])(?:antal\s+)?(?:" + counted + r")\s*:\s*" + NUM + _LABEL_END)
     for key, counted in COUNTED.items()
 }
 # "inte genomfört några riskanalyser": a stated zero.
@@ -78,14 +79,38 @@ REPORTED = {
         r"\s+(?:har\s+)?(?:klagade|klagat)\b"
     ),
 }
-# "vi anmälde händelsen till IVO enligt lex Maria", "Händelsen har anmälts enligt lex Maria": one
-# event told of, reported; the year's figure only when no count is stated (see `extract_facts`).
+# "vi anmälde händelsen till IVO enligt lex Maria", "Också denna händelse anmäldes enligt lex Maria",
+# "Ytterligare ett ärende har anmälts …": one event told of, reported; counted when no count is
+# stated (see `figureevents`).
+_EVENT = r"(?:händelse|ärende|fall)(?:n|t|et)?"
+_ONE_EVENT = (
+    r"(?:(?:ytterligare\s+(?:en|ett)|(?:den|det)\s+(?:andra|tredje|senare|sista)|denna|detta|den\s+här|det\s+här)\s+" + _EVENT
+    + r"|(?:(?:den|det)\s+)?\b(?:händelsen|ärendet|fallet)|\bden)"
+)
+_ADVERB = r"(?:\s+(?:också|även|likaså|därför|sedan|därefter|senare|då|omgående))?"
 ONE_REPORTED = {
     "lex_maria_anmalningar": re.compile(
-        r"(?:\b(?:händelsen|ärendet|fallet)\s+(?:anmäldes|har\s+anmälts)|\b(?:anmälde|har\s+anmält)\s+(?:vi\s+)?(?:händelsen|ärendet|fallet))"
-        r"(?:\s+till\s+(?:ivo|inspektionen(?:\s+för\s+vård\s+och\s+omsorg)?)(?:\s+\(ivo\))?)?\s+(?:enligt|som)\s+lex\s+maria\b"
+        r"(?:(?<!\w)" + _ONE_EVENT + _ADVERB + r"\s+(?:anmäldes|har" + _ADVERB + r"\s+anmälts|blev\s+anmäld)"
+        r"|\b(?:anmälde|har\s+anmält)(?:\s+vi)?" + _ADVERB + r"\s+" + _ONE_EVENT + r")" + _ADVERB
+        + r"(?:\s+till\s+(?:ivo|inspektionen(?:\s+för\s+vård\s+och\s+omsorg)?)(?:\s+\(ivo\))?)?\s+(?:enligt|som)\s+lex\s+maria\b"
     ),
 }
+# "Också denna händelse …", "Den andra händelsen …", "Ytterligare ett ärende …": a told event that is
+# a further one, looked for in the statement and just before it.
+ANOTHER = re.compile(r"\b(?:också|även|likaså|ytterligare|(?:den|det)\s+(?:andra|tredje|senare|sista))\b")
+ANOTHER_REACH = 12  # characters before a told event in which `ANOTHER` is looked for
+# Any statement that an event was reported under the law: how many separate statements the text
+# makes, whether or not each was read as one event. `NEGATED`: words that deny it in the statement
+# or just before it ("Händelsen anmäldes inte …", "Ingen av dem anmäldes …").
+REPORTING = {
+    "lex_maria_anmalningar": re.compile(
+        r"\b(?:anmäldes|anmälts|anmälde|anmält|anmäld|anmälda)\b(?:\s+\S+){0,8}?\s+(?:enligt|som)\s+lex\s+maria\b"
+    ),
+}
+NEGATED = re.compile(r"\b(?:inte|ej|aldrig|ingen|inget|inga)\b")
+NEGATED_REACH = 40  # characters before a statement in which `NEGATED` is looked for
+# A figure that follows from another's zero: no lex Sarah-rapporter, so no missförhållande reported to IVO.
+FOLLOWS_FROM_ZERO = {"ivo_anmalningar": "lex_sarah_rapporter"}
 # "Avvikelserna minskade från 240 till 198": the count after the change (of the whole word: a
 # change of "läkemedelsavvikelser" is one kind's).
 SUBJECT = {**COUNTED, "klagomal_synpunkter": r"(?:synpunkter(?:na)?|synpunkt|klagomål(?:en)?|klagomålsärenden)\b"}
@@ -110,9 +135,35 @@ HEADER = {
     for key, counted in COUNTED.items()
 }
 NAMES = {key: re.compile(counted, re.IGNORECASE) for key, counted in COUNTED.items() if key != "ivo_anmalningar"}
+# A heading that names what is counted at a word's start: "Läkemedelsavvikelser" names one kind only.
+HEADING_NAMES = {key: re.compile(r"(?<![\w-])(?:" + name.pattern + ")", re.IGNORECASE) for key, name in NAMES.items()}
 ANY_NAME = re.compile("|".join(f"(?:{name.pattern})" for name in NAMES.values()), re.IGNORECASE)
 
 
 def count_value(token: str) -> int:
     token = token.lower()
     return NUMBER_WORDS[token] if token in NUMBER_WORDS else int(token.replace(" ", ""))
+
+
+class Reading:
+    """The pack's `figure_words`: abbreviations and loanwords read as the Swedish words the figure
+    patterns know ("enl." as "enligt", "incidents" as "avvikelser"), compiled once per pack."""
+
+    def __init__(self, words: dict[str, str]):
+        self.words = {source.lower(): read.lower() for source, read in words.items()}
+        alternatives = "|".join(re.escape(source) for source in sorted(self.words, key=len, reverse=True))
+        self._pattern = re.compile(r"(?<![\w.])(?:" + alternatives + r")(?!\w)") if self.words else None
+
+    def __call__(self, text: str) -> str:
+        """A lower-cased text with the pack's words read."""
+        return self._pattern.sub(self._read, text) if self._pattern else text
+
+    def _read(self, match: re.Match) -> str:
+        return self.words[match.group()]
+
+    def sources(self, needle: str) -> tuple[str, ...]:
+        """The words read as one that holds `needle`: where else a figure's words may stand."""
+        return tuple(source for source, read in self.words.items() if needle in read)
+
+
+NO_READING = Reading({})

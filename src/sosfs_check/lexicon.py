@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from .figurewording import Reading
+
 if TYPE_CHECKING:
     from .descriptiondata import DescriptionData, LawSentence, Topic
 
@@ -127,6 +129,11 @@ class Vocabulary:
         names = ("not_evidence", "plans", "subclauses", "roles", "done", "law_wording", "ignore", "future_headings",
                  "negations", "affirmations", "time_phrases", "tenseless_clauses")
         return {name: [re.compile(p, re.IGNORECASE) for p in getattr(self.data, name)] for name in names}
+
+    @cached_property
+    def figure_reading(self) -> Reading:
+        """The pack's `figure_words`, compiled once (see `figurewording.Reading`)."""
+        return Reading(self.data.figure_words)
 
     def topics_for(self, rule_id: str) -> list[Topic]:
         return [self.data.topics[name] for name in self.data.rules.get(rule_id, ()) if name in self.data.topics]

@@ -14,7 +14,7 @@ from .. import dates
 from ..descriptions import Statements
 from ..lexicon import Vocabulary
 from ..document import BODY_KINDS, Block, Document, is_label
-from ..facts import extract_facts
+from ..facts import Figures, read_figures
 from ..facttables import YEAR, outcome_cells
 from ..prefilter import Folded
 from ..result import Fact
@@ -286,9 +286,13 @@ class Context:
         return ends
 
     @cached_property
+    def figures(self) -> Figures:
+        """The figures the report states for its period year, and those it does not let be counted (facts.py)."""
+        return read_figures(self.blocks, self.text, self.body, self.period_year, self.vocabulary.figure_reading)
+
+    @property
     def facts(self) -> list[Fact]:
-        """The figures the report states for its period year (facts.py)."""
-        return extract_facts(self.blocks, self.text, self.body, self.period_year)
+        return self.figures.facts
 
     def figure(self, key: str) -> Fact | None:
         """The report's figure for a key (`facts.FACT_LABELS`), when it states one."""

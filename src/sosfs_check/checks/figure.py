@@ -4,15 +4,33 @@ from __future__ import annotations
 
 from ..facts import FACT_LABELS
 from .context import Context
-from ..verdicts import Verdict, failed
+from ..verdicts import Verdict, excerpt, failed
+
+_TOLD = 3  # sentences quoted when a figure cannot be counted
+
 
 def evaluate(check, ctx: Context) -> Verdict:
     fact = next((f for f in ctx.facts if f.key == check.key), None)
     if fact is not None:
         return Verdict(True, evidence=[ctx.blocks[fact.block - 1]] if fact.block else [])
+    if unclear := ctx.figures.unclear.get(check.key):
+        return _unclear(check.key, unclear, ctx)
     anchor = ctx.headings_matching(check.within)[:1] if check.within else []
     where = anchor[0] if anchor else None
     return failed(anchor, where, where.text if where else "", f"Uppgift som saknas: antal {FACT_LABELS[check.key]}.")
+
+
+def _unclear(key: str, unclear, ctx: Context) -> Verdict:
+    """The figure the text does not let be counted (`figureevents.Unclear`), in its own words."""
+    first = unclear.stated or unclear.told[0]
+    where = ctx.blocks[first.block - 1]
+    quotes = ", ".join(f"”{excerpt(t.excerpt, 80)}”" for t in unclear.told[:_TOLD])
+    if unclear.stated is not None:
+        said = (f"berättelsen anger {unclear.stated.value} (”{excerpt(unclear.stated.excerpt, 80)}”) men berättar om "
+                f"{len(unclear.told)} var för sig ({quotes}).")
+    else:
+        said = f"berättelsen nämner dem ({quotes}) men anger inte hur många de är."
+    return failed([], where, where.text, f"Antalet {FACT_LABELS[key]} framgår inte: {said}")
 
 
 def describe(check) -> list[str]:
