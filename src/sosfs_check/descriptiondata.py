@@ -47,6 +47,9 @@ class DescriptionData(Strict):
     # rule ids whose own section must say what happened in the year (done wording, a figure or a
     # description of the rule's topics), not only how the work is usually done
     concrete_sections: list[str] = []
+    # rule id -> words that make a heading written as a clause in the past tense the rule's own section,
+    # as its noun headings do ("Det här ändrade vi", "Vad vi gjorde i år", "Det här blev bättre")
+    clause_headings: dict[str, list[str]] = {}
     # rule id -> headings of the law's other parts: a description in such a section answers that part,
     # not this rule ("Åtgärder" and "Resultat" are 3 kap. 10 § 2 and 3, not how the work was run)
     apart_from: dict[str, list[str]] = {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..document import Block
 from ..facts import FACT_LABELS
 from ..facttables import DIGIT
+from ..lexicon import WORD
 from .context import SUBSTANTIVE_WORDS, Context
 from ..verdicts import Verdict, failed, quoted
 
@@ -15,7 +16,8 @@ def evaluate(check, ctx: Context) -> Verdict:
     a shorter section with substantive text is partial evidence; a mention elsewhere is none."""
     if check.figure and (fact := ctx.figure(check.figure)) is not None:
         return Verdict(True, evidence=[ctx.blocks[fact.block - 1]] if fact.block else [])
-    heads = ctx.done_headings(ctx.headings_matching(check.headings))
+    named = {h.index: h for h in [*ctx.headings_matching(check.headings), *clause_headings(ctx)]}
+    heads = ctx.done_headings([named[i] for i in sorted(named)])
     if check.ahead:
         named = {h.index for h in heads}
         heads = sorted([*heads, *(h for h in ctx.headings_ahead() if h.index not in named)], key=lambda h: h.index)
@@ -61,6 +63,18 @@ def evaluate(check, ctx: Context) -> Verdict:
     if hits:
         return failed([], hits[0], hits[0].text, "Området nämns men har inget eget avsnitt.")
     return failed()
+
+
+def clause_headings(ctx: Context) -> list[Block]:
+    """The author's own headings written as a clause in the past tense with one of the rule's words
+    (`descriptions.clause_headings`): "Det här ändrade vi", "Vad vi gjorde i år", "Det här blev bättre"."""
+    words = ctx.vocabulary.data.clause_headings.get(ctx.rule_id)
+    if not words:
+        return []
+    vocabulary = ctx.vocabulary
+    wanted = {*words, *(vocabulary.lemma(w) for w in words)}
+    return [h for h in ctx.document.headings if vocabulary.tense.past(h.text) and any(
+        w in wanted or vocabulary.lemmatizer(w) & wanted for w in WORD.findall(h.text.lower()))]
 
 
 def _said(ctx: Context, blocks: list[Block]):

@@ -1,0 +1,50 @@
+"""Review3 items 1, 2 and 5 (issue 21): measures and results stand under the author's own headings,
+status words say whether a measure was taken, and a dated heading makes its list the year's measures.
+The content decides, wherever it stands; a heading alone, a goal or the present tense does not."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import sosfs_check
+from sosfs_check.testing import build_docx
+
+PSB = "%% Patientsäkerhetsberättelse 2025\n\nVård- och omsorgsnämnden i Provby kommun\n\nUpprättad 2026-02-10.\n\n"
+MEASURES, RESULTS = "PSL-3-10-ATGARDER", "PSL-3-10-RESULTAT"
+
+
+def outcome(tmp_path, body: str, rule: str) -> str:
+    path = build_docx(PSB + body, tmp_path / "r.docx", toc=False)
+    result = sosfs_check.check(path, as_of=date(2026, 3, 1))
+    return next(o.outcome for o in result.outcomes if o.rule_id == rule)
+
+
+@pytest.mark.parametrize(("heading", "text", "rule", "status"), [
+    # a heading written as a clause in the past tense with one of the rule's words is its section
+    ("Det här gjorde vi under året", "Vi satte upp handspritsautomater vid alla entréer i mars.", MEASURES, "pass"),
+    ("Vad vi har ändrat", "Sjuksköterskorna tog över ansvaret för insulinet på natten från och med maj.", MEASURES, "pass"),
+    ("Det här blev bättre", "Väntetiden till läkemedelsgenomgång kortades till två veckor.", RESULTS, "pass"),
+    ("Vad som blev säkrare", "Under hösten föll färre patienter på natten än under våren.", RESULTS, "pass"),
+    # neither a clause about something else, nor the present tense, nor a measure under a heading of measures
+    ("Det här hände", "Två patienter föll och bröt höften under året.", MEASURES, "fail"),
+    ("Det här lärde vi oss", "Vi lärde oss att överrapporten måste vara muntlig.", RESULTS, "fail"),
+    ("Det här gör vi 2026", "Vi ska införa digital signering och mäta följsamheten.", MEASURES, "fail"),
+    ("Det här ändrade vi", "Vi arbetar med fallprevention och följer upp varje fall noga.", MEASURES, "fail"),
+    ("Så förbättrade vi rutinerna", "Vi satte upp handspritsautomater vid alla entréer.", RESULTS, "fail"),
+])
+def test_a_heading_written_as_a_clause_in_the_past(tmp_path, heading, text, rule, status):
+    assert outcome(tmp_path, f"# {heading}\n\n{text}\n", rule) == status
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Trycksåren minskade från tolv i januari till tre i december.", "pass"),
+    ("Fallen gick ner från nitton till sju.", "pass"),
+    ("Vid granskningen i november hade 41 av 45 boende en aktuell vårdplan, mot 30 av 45 i maj.", "pass"),
+    ("Sjuksköterskorna granskar 20 av 45 journaler varje månad.", "fail"),
+    ("Telefontiden är från 8 till 10 och besökstiden från tolv till fyra.", "fail"),
+    ("Målet är att trycksåren ska minska från tolv till tre.", "fail"),
+])
+def test_a_result_with_figures_counts_in_any_section(tmp_path, text, status):
+    assert outcome(tmp_path, f"# Vårt arbete\n\n{text}\n", RESULTS) == status
