@@ -57,6 +57,10 @@ class DescriptionData(Strict):
     subclauses: list[Regex] = []  # subordinate clauses, set aside when looking for plan wording ("… som bör tas fram")
     roles: list[Regex] = []  # who is responsible or tasked ("ansvarar för", "har till uppgift"): not what was done
     done: list[Regex] = []  # wording of what was done, which outweighs a plan word in the same sentence
+    # Status words of a line without a verb of its own or of a table's status cell (statuses.py): a measure
+    # taken ("– genomförd i mars", "Klar") or still a plan ("– planerad till mars 2026", "Pågår", "Ej påbörjad")
+    done_statuses: list[str] = []
+    plan_statuses: list[str] = []
     # Clauses whose tense says nothing of what was done ("avvikelser som har inträffat analyseras").
     tenseless_clauses: list[Regex] = []
     # The tense (lexicon.Tense): "har"/"hade" and a supine, or a preterite, says it was done, whatever the verb.

@@ -21,6 +21,7 @@ from .facttables import YEAR
 from .lexicon import WORD, Vocabulary, term_words
 from .prefilter import Folded
 from .regexes import may_match
+from .statuses import Statuses
 
 if TYPE_CHECKING:
     from .descriptiondata import Topic
@@ -110,7 +111,8 @@ class Statements:
     that asks who is responsible). `author`: the title page, which tells whose work "regionen" or
     "kommunen" is (see `Denial`)."""
 
-    def __init__(self, texts: list[tuple[int, str]], vocabulary: Vocabulary, author: str = ""):
+    def __init__(self, texts: list[tuple[int, str]], vocabulary: Vocabulary, author: str = "",
+                 rows: dict[int, tuple[int, int]] | None = None):
         self.vocabulary = vocabulary
         denial = Denial(vocabulary, author)
         folded = Folded([sentence for _, sentence in texts])
@@ -143,6 +145,8 @@ class Statements:
         plans = matching("plans", not_evidence | done, vocabulary.patterns["subclauses"])
         law = vocabulary.law_index
         times = vocabulary.patterns["time_phrases"]
+        # A status word says it outright, for its line or its table row (statuses.py).
+        statuses = Statuses(vocabulary.data.done_statuses, vocabulary.data.plan_statuses).by_row(texts, rows or {})
         self.items: list[Statement] = []
         self._spans: list[list[tuple[int, int]]] = []  # per statement, where its void clauses stand
         for number, (position, sentence) in enumerate(texts):
@@ -151,8 +155,9 @@ class Statements:
             clauses = denial.clauses(sentence) if denial.suspect(sentence) else []
             self._spans.append([(a, b) for a, b, _, void in clauses if void])
             mains = [void for _, _, main, void in clauses if main]
-            did = number in done  # what was done is neither a plan nor the law
-            plan = not did and number in plans
+            status = statuses[number]
+            did = status == "done" or (not status and number in done)  # what was done is neither a plan nor the law
+            plan = status == "plan" or (not did and number in plans)
             restated = not did and (number in law_wording or law.restates(sentence))
             named = [int(y) for y in YEAR.findall(sentence)] if "20" in sentence or "19" in sentence else []
             years = tuple(int(y) for p in times for y in p.findall(sentence)) if named else ()

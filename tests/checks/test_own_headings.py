@@ -48,3 +48,28 @@ def test_a_heading_written_as_a_clause_in_the_past(tmp_path, heading, text, rule
 ])
 def test_a_result_with_figures_counts_in_any_section(tmp_path, text, status):
     assert outcome(tmp_path, f"# Vårt arbete\n\n{text}\n", RESULTS) == status
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Nytt larmsystem på korttidsboendet – klart i juni.", "pass"),
+    ("Utbildning i sårvård för alla sjuksköterskor: genomförd vecka 40.", "pass"),
+    ("| Åtgärd | Status |\n|---|---|\n| Ny rutin för munvård | Avslutad |\n| Fallrond | Pågår |", "pass"),
+    ("Nytt larmsystem på korttidsboendet – planerat till våren 2026.", "fail"),
+    ("| Åtgärd | Status |\n|---|---|\n| Ny rutin för munvård | Ej påbörjad |\n| Fallrond | Planerad |", "fail"),
+    ("Ny rutin för munvård – mars 2026.", "fail"),
+    ("Klara rutiner för delegering finns på alla enheter och följs av personalen varje dag.", "fail"),
+])
+def test_a_status_word_says_whether_a_measure_was_taken(tmp_path, text, status):
+    assert outcome(tmp_path, f"# Åtgärder\n\n{text}\n", MEASURES) == status
+
+
+@pytest.mark.parametrize(("heading", "status"), [
+    ("Åtgärder under 2025", "pass"),
+    ("Genomförda åtgärder", "pass"),
+    ("Åtgärder", "fail"),
+    ("Åtgärder under 2024", "fail"),
+    ("Planerade åtgärder 2026", "fail"),
+])
+def test_a_list_of_measures_under_a_heading_that_dates_them(tmp_path, heading, status):
+    text = "- Kontroll av läkemedelsförråd varje månad\n- Nytt journalsystem på hemsjukvården"
+    assert outcome(tmp_path, f"# {heading}\n\n{text}\n", MEASURES) == status

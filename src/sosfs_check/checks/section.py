@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from ..document import Block
 from ..facts import FACT_LABELS
-from ..facttables import DIGIT
+from ..facttables import DIGIT, YEAR
 from ..lexicon import WORD
 from .context import SUBSTANTIVE_WORDS, Context
 from ..verdicts import Verdict, failed, quoted
+
+# A year or a date says when, not how many: "Digital signering – mars 2026" states no figure.
+TIME = re.compile(r"\b(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2})?\b")
 
 
 def evaluate(check, ctx: Context) -> Verdict:
@@ -29,7 +34,7 @@ def evaluate(check, ctx: Context) -> Verdict:
     generic = None  # a section long enough that says only how the work is usually done
     for head in heads:
         if ctx.asks_concrete:
-            if what_happened(ctx, body[head.index]):
+            if what_happened(ctx, body[head.index]) or listed(ctx, head, body[head.index]):
                 return Verdict(True, evidence=body[head.index])
             if words[head.index] >= check.min_words:
                 generic = generic or head
@@ -52,7 +57,7 @@ def evaluate(check, ctx: Context) -> Verdict:
             verdict.empty_section = not umbrella
             return verdict
         evidence = body[head.index] if words[head.index] >= SUBSTANTIVE_WORDS else []
-        return failed(evidence, head, head.text, f"Rubriken ”{head.text}” finns men avsnittet har nästan inget innehåll.")
+        return failed(evidence, head, head.text, f"Rubriken ”{head.text}” finns men {_short(ctx, head, unclaimed)}.")
     if check.ahead:
         plans = ctx.blocks_at(sorted(ctx.plans_ahead()))
         if plans and sum(len(b.text.split()) for b in plans) >= check.min_words:
@@ -77,6 +82,28 @@ def clause_headings(ctx: Context) -> list[Block]:
         w in wanted or vocabulary.lemmatizer(w) & wanted for w in WORD.findall(h.text.lower()))]
 
 
+def _short(ctx: Context, head: Block, unclaimed: bool) -> str:
+    """What a short section lacks: what was set aside from it ("avsnittet har nästan bara mål och planer"),
+    or, for a rule whose section must say what happened, that it does not ("Vi har haft ett bra år.")."""
+    if aside := set_aside(ctx, ctx.body_blocks(head, unclaimed)):
+        return f"avsnittet har nästan bara {aside}"
+    if ctx.asks_concrete:
+        return "avsnittet säger inte vad som gjordes eller uppnåddes under året"
+    return "avsnittet har nästan inget innehåll"
+
+
+def listed(ctx: Context, head: Block, blocks: list[Block]) -> bool:
+    """Whether the items of a list (or the rows of a table) name measures under a heading that says
+    they are the year's: it names the year reported on and none later ("Åtgärder under 2025"), or a
+    status of what was done ("Genomförda åtgärder"). The heading dates them; a plan item stays a plan."""
+    years = [int(y) for y in YEAR.findall(head.text)]
+    done = {w for w in ctx.vocabulary.data.done_statuses if " " not in w}
+    if not ((years and max(years) == ctx.year) or done.intersection(WORD.findall(head.text.lower()))):
+        return False
+    items = {ctx.position(b) for b in blocks if b.kind == "list_item" or (b.table and b.table[1] > 0)}
+    return any(s.position in items and ctx.counts(s) for s in _said(ctx, blocks))
+
+
 def _said(ctx: Context, blocks: list[Block]):
     positions = {ctx.position(b) for b in blocks}
     return [s for s in ctx.statements.items if s.position in positions]
@@ -86,9 +113,9 @@ def what_happened(ctx: Context, blocks: list[Block]) -> bool:
     """Whether one of the blocks has an evidence sentence that says what happened in the year: in the
     perfect or preterite ("infördes", "har fått", "halverades"), with a figure ("498 (2024: 601)"), or
     describing the rule's topics; not only how the work is usually done ("Åtgärder vidtas när brister
-    upptäcks"). Length does not matter: "Fallen med fraktur halverades." is a result."""
+    upptäcks"). Length does not matter: "Fallen med fraktur halverades." is a result. A year or a date is no figure."""
     said = _said(ctx, blocks)
-    if any((s.done or DIGIT.search(s.text)) and ctx.counts(s) for s in said):
+    if any((s.done or DIGIT.search(TIME.sub(" ", s.text))) and ctx.counts(s) for s in said):
         return True
     topics = ctx.vocabulary.topics_for(ctx.rule_id)
     return bool(topics) and bool({id(s) for s in said} & {id(s) for s in ctx.describing(topics)})
