@@ -35,8 +35,9 @@ class Statuses:
         return "plan" if self.plans and self.plans.search(text) else ""
 
     def by_row(self, texts: list[tuple[int, str]], rows: dict[int, tuple[int, int]]) -> list[str]:
-        """Per sentence its status, or that of its table row when one of the row's cells has one."""
-        own = [self.of(text) for _, text in texts]
+        """Per sentence its status, or that of its table row when one of the row's cells has one. A
+        table's first row names its columns: "| Åtgärd | Genomförd |" is no measure taken."""
+        own = ["" if rows.get(position, (0, 1))[1] == 0 else self.of(text) for position, text in texts]
         row_status: dict[tuple[int, int], str] = {}
         for (position, _), status in zip(texts, own):
             if status and position in rows and row_status.get(rows[position]) != "done":

@@ -9,6 +9,8 @@ from datetime import date
 import pytest
 
 import sosfs_check
+from sosfs_check.packs import builtin_rules
+from sosfs_check.statuses import Statuses
 from sosfs_check.testing import build_docx
 
 PSB = "%% Patientsäkerhetsberättelse 2025\n\nVård- och omsorgsnämnden i Provby kommun\n\nUpprättad 2026-02-10.\n\n"
@@ -57,6 +59,7 @@ def test_a_result_with_figures_counts_in_any_section(tmp_path, text, status):
     ("Nytt larmsystem på korttidsboendet – planerat till våren 2026.", "fail"),
     ("| Åtgärd | Status |\n|---|---|\n| Ny rutin för munvård | Ej påbörjad |\n| Fallrond | Planerad |", "fail"),
     ("Ny rutin för munvård – mars 2026.", "fail"),
+    ("| Åtgärd | Genomförd |\n|---|---|\n| Ny rutin för munvård | Nej |", "fail"),
     ("Klara rutiner för delegering finns på alla enheter och följs av personalen varje dag.", "fail"),
 ])
 def test_a_status_word_says_whether_a_measure_was_taken(tmp_path, text, status):
@@ -73,3 +76,20 @@ def test_a_status_word_says_whether_a_measure_was_taken(tmp_path, text, status):
 def test_a_list_of_measures_under_a_heading_that_dates_them(tmp_path, heading, status):
     text = "- Kontroll av läkemedelsförråd varje månad\n- Nytt journalsystem på hemsjukvården"
     assert outcome(tmp_path, f"# {heading}\n\n{text}\n", MEASURES) == status
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Digital signering av läkemedel – genomförd i mars.", "done"),
+    ("Genomförd", "done"),
+    ("Status: klar 2025-10-01", "done"),
+    ("Utbildningen – delvis genomförd, resten planerad till 2026.", "done"),
+    ("Digital signering av läkemedel – planerad till mars 2026.", "plan"),
+    ("Ej påbörjad", "plan"),
+    ("Pågår", "plan"),
+    ("Klara rutiner för delegering finns på alla enheter.", ""),
+    ("Rutinen är genomförd och fungerar bra enligt personalen.", ""),
+    ("Planerade åtgärder redovisas i handlingsplanen.", ""),
+])
+def test_a_status_word_stands_first_or_after_a_dash_or_colon(text, status):
+    data = builtin_rules().vocabulary.data
+    assert Statuses(data.done_statuses, data.plan_statuses).of(text) == status
