@@ -9,7 +9,6 @@ import hashlib
 import json
 import os
 import stat
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -53,6 +52,8 @@ def read_private(path: Path) -> bytes:
 def write_private(target: Path, make: Callable[[], bytes]) -> None:
     """Write `make()`'s bytes to `target` at once (mode 0600, the folder made 0700), or nothing:
     not into a folder others may write to, and not when the folder cannot be made or written."""
+    import tempfile  # here: a run that writes nothing does without it
+
     try:
         target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _private(os.stat(target.parent)):

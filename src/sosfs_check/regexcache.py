@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import array
 import atexit
-import base64
 import hashlib
 import json
 import re
@@ -25,7 +24,7 @@ from pathlib import Path
 
 from .cachefiles import cache_dir, read_private, seal, unseal, write_private
 
-FORMAT = "sosfs-check-regexcache/1"
+FORMAT = "sosfs-check-regexcache/2"
 MAX_PATTERNS = 400  # fewer than `re` caches (512 in Python 3.11–3.13), so none pushes out another
 _PROBE = "sosfs-check: re cache probe"
 
@@ -35,7 +34,7 @@ def install() -> None:
     cache = getattr(re, "_cache", None)
     if sys.implementation.name != "cpython" or not isinstance(cache, dict) or not _keyed_as_expected(cache):
         return
-    target = cache_dir() / f"regex-{hashlib.sha256(sys.version.encode()).hexdigest()[:16]}.json"
+    target = cache_dir() / f"regex-{hashlib.sha256(sys.version.encode()).hexdigest()[:16]}"
     try:
         rows = _rows(read_private(target))
     except Exception:  # missing, unreadable, not ours or not this format: compile as usual
@@ -54,37 +53,57 @@ def _keyed_as_expected(cache: dict) -> bool:
     return cache.get((str, _PROBE, 0)) is compiled
 
 
-def _rows(raw: bytes) -> dict[tuple, list]:
+def _head() -> dict:
+    return {"format": FORMAT, "python": sys.version, "words": f"{sys.byteorder} {array.array('I').itemsize}"}
+
+
+def _rows(raw: bytes) -> dict[tuple, tuple[list, list[int]]]:
+    """(pattern, flags, flags after parsing, groups, group index, index group) and code per `re` cache key."""
     head, body = unseal(raw)
-    if head.get("format") != FORMAT or head.get("python") != sys.version:
+    if {**head, "sha256": None} != {**_head(), "sha256": None}:
         raise ValueError("not a regex cache for this Python")
-    return {(str, row[0], row[1]): row for row in json.loads(body) if isinstance(row[0], str) and type(row[1]) is int}
+    index, _, blob = body.partition(b"\n")
+    words = array.array("I")
+    words.frombytes(blob)
+    rows = {}
+    for *meta, start, end in json.loads(index):
+        if isinstance(meta[0], str) and type(meta[1]) is int:
+            rows[(str, meta[0], meta[1])] = (meta, words[start:end].tolist())
+    return rows
 
 
-def _build(row: list) -> re.Pattern:
-    """The pattern `re.compile(pattern, flags)` gives, from the row `_row` made of it."""
+def _build(row: tuple[list, list[int]]) -> re.Pattern:
+    """The pattern `re.compile(pattern, flags)` gives, from its row (`_row`)."""
     import _sre
 
-    pattern, _, flags, code, groups, groupindex, indexgroup = row
-    words = array.array("I")
-    words.frombytes(base64.b64decode(code, validate=True))
-    return _sre.compile(pattern, flags, words.tolist(), groups, groupindex, tuple(indexgroup))
+    (pattern, _, flags, groups, groupindex, indexgroup), code = row
+    return _sre.compile(pattern, flags, code, groups, groupindex, tuple(indexgroup))
 
 
-def _row(pattern: str, flags: int) -> list:
-    """What `re._compiler.compile` computes for `_sre.compile`, as JSON values."""
+def _row(pattern: str, flags: int) -> tuple[list, list[int]]:
+    """What `re._compiler.compile` computes for `_sre.compile`."""
     from re import _compiler, _parser
 
     parsed = _parser.parse(pattern, flags)
-    code = array.array("I", _compiler._code(parsed, flags)).tobytes()
     indexgroup = [None] * parsed.state.groups
     for name, index in parsed.state.groupdict.items():
         indexgroup[index] = name
-    return [pattern, flags, flags | parsed.state.flags, base64.b64encode(code).decode("ascii"),
-            parsed.state.groups - 1, dict(parsed.state.groupdict), indexgroup]
+    meta = [pattern, flags, flags | parsed.state.flags, parsed.state.groups - 1, dict(parsed.state.groupdict), indexgroup]
+    return meta, [int(word) for word in _compiler._code(parsed, flags)]
 
 
-def _save_if_new(target: Path, rows: dict[tuple, list]) -> None:
+def _encode(rows: dict[tuple, tuple[list, list[int]]]) -> bytes:
+    """The file: `cachefiles.seal` of a JSON index (a row per pattern, with where its code starts
+    and ends in the words) and the code words, in this machine's byte order."""
+    index, words = [], array.array("I")
+    for meta, code in rows.values():
+        index.append([*meta, len(words), len(words) + len(code)])
+        words.extend(code)
+    body = json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n" + words.tobytes()
+    return seal(_head(), body)
+
+
+def _save_if_new(target: Path, rows: dict[tuple, tuple[list, list[int]]]) -> None:
     new = [key for key in list(re._cache) if key not in rows and type(key[1]) is str and type(key[2]) is int
            and not key[2] & re.DEBUG and key[1] != _PROBE]
     if not new:
@@ -93,5 +112,4 @@ def _save_if_new(target: Path, rows: dict[tuple, list]) -> None:
         rows = {}
     for _, pattern, flags in new[-MAX_PATTERNS:]:
         rows[(str, pattern, flags)] = _row(pattern, flags)
-    body = json.dumps(list(rows.values()), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    write_private(target, lambda: seal({"format": FORMAT, "python": sys.version}, body))
+    write_private(target, lambda: _encode(rows))
