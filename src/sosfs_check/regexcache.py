@@ -6,10 +6,10 @@ report. `install` reads that code per pattern and flags from a file in the user'
 (`cachefiles`: private, or neither read nor written) named after the exact Python version, builds
 each pattern with `_sre.compile` as `re` itself does (the engine validates the code; an entry that
 does not build is left to `re`) and puts it into `re`'s own cache, where `re.compile` finds it.
-At exit, the patterns this run compiled are added to the file; when that would make it hold more than
-MAX_PATTERNS, it starts again with them (old patterns of an earlier version go, used ones come back
-the next run). Other Pythons than CPython, or a
-`re` whose cache is not the dict this expects, are left alone: same results, without the cache.
+At exit, the patterns this run compiled are added to the file; when that would make it hold more
+than MAX_PATTERNS, it starts again with them (an earlier version's patterns go, the ones still
+used come back the next run). Other Pythons than CPython, or a `re` whose cache is not the dict
+this expects, are left alone: same results, without the cache.
 """
 
 from __future__ import annotations
