@@ -11,16 +11,18 @@ Every measurement runs the tool and its baseline interleaved, best of N (15; 5 w
    ones: `check` per character against `check` of the report its words come from (1.0: linear);
 3. one `sosfs-check check report.docx --format json` vs
    `python -c "import docx; docx.Document(f)"`, and which of pydantic, rapidfuzz and openpyxl
-   `python -X importtime -m sosfs_check check` loads;
+   `python -X importtime` shows on that path;
 4. 1,000 and 4,000 generated distinct reports (200 and 800 with --quick) with `-j1` and `-j2` vs a
-   loop that only opens them with python-docx, with peak RSS of the process tree (from /proc);
+   loop that only opens them with python-docx: wall-clock time, CPU time of the process tree and
+   its peak RSS (from /proc);
 5. input written to make the work explode (the slow patterns of issue 22, the built-in patterns on
    runs of one character, a 10,000-style basedOn chain, a styles part that defeats the byte scan,
    nested text boxes), at size n and 4n in this process: time per unit at 4n against time per unit
    at n (1.0: linear; quadratic work gives 4, exponential far more). The tests assert what these
    inputs must give (tests/test_hostile.py, tests/test_linear_regex.py), not how fast.
 `--only` measures some of them (files, series, large, cli, batches, hostile); `--src` measures 1 and 2 with the
-package in another source folder (another checkout's src/), for a before/after table; `--cpu` times
+package in another source folder (another checkout's src/), and adds it to 3 and 4 as "före" beside
+this checkout ("efter"), run in turn, for a before/after table from one run; `--cpu` times
 1, 2 and 3 in CPU seconds (the process and its finished children) instead of wall-clock seconds, which
 other processes on a loaded machine move far less. Prints Markdown tables for docs/performance.md.
 Nothing here is asserted in the tests.
@@ -79,14 +81,19 @@ def timed(func) -> float:
 
 def interleaved(baseline, ours, runs: int, warmup: int = 2) -> tuple[float, float]:
     """Best times (seconds) of the baseline and of ours, run in turn so that load hits both."""
+    return tuple(in_turn([baseline, ours], runs, warmup))
+
+
+def in_turn(funcs: list, runs: int, warmup: int = 2) -> list[float]:
+    """Best time (seconds) of each function, all run in turn so that load hits them alike."""
     for _ in range(warmup):
-        baseline()
-        ours()
-    base, mine = [], []
+        for func in funcs:
+            func()
+    times = [[] for _ in funcs]
     for _ in range(runs):
-        base.append(timed(baseline))
-        mine.append(timed(ours))
-    return min(base), min(mine)
+        for func, took in zip(funcs, times):
+            took.append(timed(func))
+    return [min(took) for took in times]
 
 
 IN_PROCESS = """
@@ -150,12 +157,19 @@ def distinct_reports(count: int, folder: Path) -> Path:
     return many
 
 
-def command() -> list[str]:
-    """The installed console script (next to this Python: a pyenv shim would add its own start-up)."""
-    script = Path(sys.executable).with_name("sosfs-check")
-    if not script.exists():
-        script = shutil.which("sosfs-check")
-    return [str(script)] if script else [sys.executable, "-m", "sosfs_check"]
+# What the installed console script runs, with the measured package first on the path.
+LAUNCH = "import sys; sys.path.insert(0, sys.argv.pop(1)); from sosfs_check.console import main; sys.exit(main())"
+
+
+def command(src: Path) -> list[str]:
+    """`sosfs-check` from the package in `src`, started as the console script starts it."""
+    return [sys.executable, "-c", LAUNCH, str(src)]
+
+
+def packages(src: Path) -> list[tuple[str, Path]]:
+    """(label, source folder) of the packages 3 and 4 measure: `--src` ("före") and this checkout ("efter")."""
+    here = ROOT / "src"
+    return [("", here)] if src.resolve() == here.resolve() else [("före", src), ("efter", here)]
 
 
 def run_quiet(args: list[str], cwd: Path) -> None:
@@ -180,8 +194,9 @@ def _tree_rss(pid: int) -> int:
     return total
 
 
-def run_measured(args: list[str], cwd: Path) -> tuple[float, int]:
-    """(wall seconds, peak summed RSS in bytes) of a command and its children."""
+def run_measured(args: list[str], cwd: Path) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds, peak summed RSS in bytes) of a command and its children."""
+    cpu = cpu_clock()
     start = time.perf_counter()
     proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=cwd)
     peak = 0
@@ -195,16 +210,16 @@ def run_measured(args: list[str], cwd: Path) -> tuple[float, int]:
     sampler = threading.Thread(target=sample)
     sampler.start()
     _, err = proc.communicate()
-    elapsed = time.perf_counter() - start
+    elapsed, used = time.perf_counter() - start, cpu_clock() - cpu
     sampler.join()
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(args)} misslyckades ({proc.returncode}): {err.decode()}")
-    return elapsed, peak
+    return elapsed, used, peak
 
 
-def loaded_modules(report: Path, cwd: Path) -> list[str]:
+def loaded_modules(report: Path, cwd: Path, src: Path) -> list[str]:
     """Which of WATCHED_IMPORTS `python -X importtime` shows on the `check` path."""
-    proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "sosfs_check", "check", str(report),
+    proc = subprocess.run([sys.executable, "-X", "importtime", *command(src)[1:], "check", str(report),
                            "--format", "json"], capture_output=True, text=True, cwd=cwd)
     seen = {m.group(1).split(".")[0] for m in re.finditer(r"^import time:.*\|\s*([\w.]+)\s*$", proc.stderr, re.M)}
     return [name for name in WATCHED_IMPORTS if name in seen]
@@ -232,7 +247,8 @@ def main() -> int:
     if only - set(PARTS):
         parser.error(f"okänd del: {', '.join(sorted(only - set(PARTS)))}")
     runs = 5 if quick else 15
-    compileall.compile_dir(args.src / "sosfs_check", quiet=1)
+    for src in {args.src, ROOT / "src"}:  # PYTHONDONTWRITEBYTECODE would leave every start compiling
+        compileall.compile_dir(src / "sosfs_check", quiet=1)
     import sosfs_check
 
     print(f"sosfs-check {sosfs_check.__version__}, Python {platform.python_version()}, {platform.machine()}, "
@@ -248,9 +264,9 @@ def main() -> int:
         if "large" in only:
             large_texts(folder, runs, args.src)
         if "cli" in only:
-            command_line(scaled_report(1, folder), folder, runs)
+            command_line(scaled_report(1, folder), folder, runs, packages(args.src))
         if "batches" in only:
-            batches(folder, quick)
+            batches(folder, quick, packages(args.src))
         if "hostile" in only:
             hostile(folder, runs)
     return 0
@@ -299,33 +315,39 @@ def large_texts(folder: Path, runs: int, src: Path) -> None:
     table(f"| text inom gränsen | tecken | check(path) | check(rapporten, {size} tecken) | kvot per tecken |", rows)
 
 
-def command_line(report: Path, folder: Path, runs: int) -> None:
+def command_line(report: Path, folder: Path, runs: int, measured: list[tuple[str, Path]]) -> None:
     """One report from the command line against `python -c "import docx; docx.Document(f)"`."""
     baseline = [sys.executable, "-c", f"import docx; docx.Document({str(report)!r})"]
-    ours = [*command(), "check", str(report), "--format", "json"]
-    base_t, ours_t = interleaved(lambda: run_quiet(baseline, folder), lambda: run_quiet(ours, folder), runs, 1)
-    loaded = loaded_modules(report, folder)
-    table("| kommandorad | sosfs-check | python -c docx.Document | kvot | laddar |",
-          [("en rapport", f"{ours_t * 1000:.0f} ms", f"{base_t * 1000:.0f} ms", f"{ours_t / base_t:.2f}",
-            ", ".join(loaded) or "ingen av " + ", ".join(WATCHED_IMPORTS))])
+    ours = [[*command(src), "check", str(report), "--format", "json"] for _, src in measured]
+    base_t, *ours_t = in_turn([lambda: run_quiet(baseline, folder)]
+                              + [lambda args=args: run_quiet(args, folder) for args in ours], runs, 1)
+    rows = []
+    for (label, src), took in zip(measured, ours_t):
+        loaded = loaded_modules(report, folder, src)
+        rows.append((" ".join(filter(None, [label, "en rapport"])), f"{took * 1000:.0f} ms", f"{base_t * 1000:.0f} ms",
+                     f"{took / base_t:.2f}", ", ".join(loaded) or "ingen av " + ", ".join(WATCHED_IMPORTS)))
+    table("| kommandorad | sosfs-check | python -c docx.Document | kvot | laddar |", rows)
 
 
-def batches(folder: Path, quick: bool) -> None:
-    """Batches of distinct reports with -j1 and -j2 against a loop that only opens them."""
+def batches(folder: Path, quick: bool, measured: list[tuple[str, Path]]) -> None:
+    """Batches of distinct reports with -j1 and -j2 against a loop that only opens them: wall-clock
+    time (the ratio), CPU time of the process tree and its peak RSS."""
     rows = []
     open_only = [sys.executable, "-c", "import docx, pathlib, sys\n"
                  "for p in sorted(pathlib.Path(sys.argv[1]).glob('*.docx')): docx.Document(str(p))"]
     for count in ((200, 800) if quick else (1000, 4000)):
         many = distinct_reports(count, folder)
-        base_t, base_rss = run_measured([*open_only, str(many)], folder)
+        base_t, base_cpu, base_rss = run_measured([*open_only, str(many)], folder)
         for jobs in (1, 2):
-            took, rss = run_measured([*command(), "check", str(many), "--format", "json", "--fail-on", "never",
-                                      "-j", str(jobs), "--output", str(folder / f"out-{count}-{jobs}.json")],
-                                     folder)
-            rows.append((f"{count} rapporter, -j{jobs}", f"{took:.1f} s", f"{base_t:.1f} s",
-                         f"{took / base_t:.2f}", f"{rss / 2**20:.0f} MB", f"{base_rss / 2**20:.0f} MB"))
+            for label, src in measured:
+                took, cpu, rss = run_measured([*command(src), "check", str(many), "--format", "json", "--fail-on",
+                                               "never", "-j", str(jobs), "--output", str(folder / "out.json")], folder)
+                rows.append((" ".join(filter(None, [label, f"{count} rapporter, -j{jobs}"])), f"{took:.1f} s",
+                             f"{base_t:.1f} s", f"{took / base_t:.2f}", f"{cpu:.1f} s", f"{base_cpu:.1f} s",
+                             f"{rss / 2**20:.0f} MB", f"{base_rss / 2**20:.0f} MB"))
         shutil.rmtree(many)
-    table("| omgång | sosfs-check | bara öppna (docx) | kvot | högsta RSS | RSS bara öppna |", rows)
+    table("| omgång | sosfs-check | bara öppna (docx) | kvot | CPU-tid | CPU-tid bara öppna | högsta RSS "
+          "| RSS bara öppna |", rows)
 
 
 def hostile(folder: Path, runs: int) -> None:

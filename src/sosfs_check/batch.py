@@ -61,7 +61,12 @@ def check_paths(
     With `jobs` > 1, `jobs - 1` worker processes check files and so does this process, which
     would otherwise only wait: one process fewer holds the rules and the libraries in memory.
     `on_done` is called after each file, e.g. to advance a progress bar.
+
+    The first file is checked here before any worker is forked: the workers start with the
+    modules, compiled patterns and word caches it loaded, and do not load them again.
     """
+    yield from _report((_check_one(path, settings) for path in paths[:1]), on_done)
+    paths = paths[1:]
     if jobs <= 1 or len(paths) <= 1:
         yield from _report((_check_one(path, settings) for path in paths), on_done)
         return

@@ -69,6 +69,9 @@ def plain_check(args: list[str]) -> dict | None:
 
 
 def main() -> None:
+    from .regexcache import install
+
+    install()  # before the modules that compile their patterns when imported
     options = plain_check(sys.argv[1:])
     if options is None:
         from .cli import main as typer_main

@@ -6,7 +6,6 @@ import errno
 import os
 import stat
 import sys
-import tempfile
 from pathlib import Path
 
 from .errors import UserError
@@ -104,6 +103,8 @@ class Output:
             if _descriptor(target) or (info is not None and not stat.S_ISREG(info.st_mode)):
                 fd = os.open(target, os.O_WRONLY | (os.O_APPEND if _descriptor(target) else 0))
             else:
+                import tempfile  # here: output to stdout does without it
+
                 self.real = Path(os.path.realpath(target))  # through symlinks: the link stays, its target is written
                 fd, self.tmp = tempfile.mkstemp(prefix=f".{self.real.name}.", suffix=".tmp", dir=self.real.parent)
                 self.mode = stat.S_IMODE(info.st_mode) if info else 0o666 & ~_umask()  # mkstemp makes 0600

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import traceback
 from collections import Counter
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager as ContextManager
@@ -19,6 +18,8 @@ from .settings import Settings
 def on_stderr(problem: InputError) -> None:
     """How the command line reports a file that could not be checked."""
     if "--debug" in sys.argv:
+        import traceback
+
         traceback.print_exception(problem)
     hint = " (kör med --debug för detaljer)" if isinstance(problem, InternalError) else ""
     print(f"sosfs-check: {problem}{hint}", file=sys.stderr)

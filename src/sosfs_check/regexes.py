@@ -105,18 +105,24 @@ def to_re2(pattern: str) -> str:
 class LinearPattern:
     """A rule pack's regular expression, run by RE2 in time linear in the text; `pattern` and
     `flags` are the Python form, which the literal prefilter (`needles`) reads. `search` and
-    `finditer` call RE2 only on text that holds the pattern's literals."""
+    `finditer` call RE2 only on text that holds the pattern's literals; RE2 compiles the pattern
+    when it is first run (a run meets about half of the pack's patterns only in the prefilter)."""
 
-    __slots__ = ("pattern", "flags", "_re2")
+    __slots__ = ("pattern", "flags", "_compiled")
 
     def __init__(self, pattern: str, flags: int = 0):
-        import re2
+        self.pattern, self.flags, self._compiled = pattern, flags, None
 
-        self.pattern, self.flags = pattern, flags
-        options = re2.Options()
-        options.log_errors = False
-        options.case_sensitive = not flags & re.IGNORECASE
-        self._re2 = re2.compile(to_re2(pattern), options)
+    @property
+    def _re2(self):
+        if self._compiled is None:
+            import re2
+
+            options = re2.Options()
+            options.log_errors = False
+            options.case_sensitive = not self.flags & re.IGNORECASE
+            self._compiled = re2.compile(to_re2(self.pattern), options)
+        return self._compiled
 
     def search(self, text: str):
         return self._re2.search(text) if may_match(self, text.casefold()) else None
@@ -149,7 +155,7 @@ def linear_problem(pattern: str) -> str | None:
     if reason := _unsupported(parsed):
         return reason
     try:
-        rule_pattern(pattern)  # compiled once: the checks reuse it
+        rule_pattern(pattern)._re2  # compiled once: the checks reuse it
     except ValueError as exc:
         return str(exc)
     except re2.error as exc:

@@ -5,11 +5,8 @@ terms (`vocabulary.STEMS`) and reading the literals out of their regexes (`regex
 cache file holds the pack, its rules and sections as plain JSON values (`records.plain`) and those
 tables. Loading it imports no pydantic and runs no code from the file, whoever wrote it: the data
 comes back as records (`records.record`) with the validated models' fields and behaviour. It lives in the user's cache folder
-(`$SOSFS_CHECK_CACHE`, else `$XDG_CACHE_HOME/sosfs-check`, else `~/.cache/sosfs-check`) under a
-name derived from the rule files, the code that reads them and derives the tables, and the tool,
-Python and pydantic versions: any change gives a new entry. The folder and the file must belong
-to the user and be writable by nobody else, or they are neither read nor written. A cache file
-that cannot be read, does not parse, does not match its key or its hash (`encode`) is passed by
+(`cachefiles`: private to the user, or neither read nor written) under a name derived from the rule files, the code that reads them and derives the tables, and the tool,
+Python and pydantic versions: any change gives a new entry. A cache file that cannot be read, does not parse, does not match its key or its hash (`encode`) is passed by
 and rebuilt.
 """
 
@@ -19,14 +16,12 @@ import atexit
 import hashlib
 import importlib.util
 import json
-import os
-import stat
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from . import __version__
+from .cachefiles import cache_dir, read_private, seal, unseal, write_private
 from .lexicon import Vocabulary
 from .records import plain, record
 from .regexes import NEEDLES
@@ -38,17 +33,8 @@ FORMAT = "sosfs-check-rulecache/2"
 _CODE = (  # what the cached data is derived by
     "rules.py", "rulemodel.py", "ruleset.py", "behaviour.py", "records.py", "lawdata.py", "sections.py", "schema.py",
     "yamlfile.py", "descriptiondata.py",
-    "regexes.py", "vocabulary.py", "rulecache.py", "checks/*.py", "descriptions.py", "lexicon.py",
+    "regexes.py", "vocabulary.py", "rulecache.py", "cachefiles.py", "checks/*.py", "descriptions.py", "lexicon.py",
 )
-MAX_CACHE = 20 * 1024 * 1024  # the built-in pack and its tables take well under 1 MB
-
-
-def cache_dir() -> Path:
-    if folder := os.environ.get("SOSFS_CHECK_CACHE"):
-        return Path(folder)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "sosfs-check"
-
 
 def _key(directory: Path) -> str:
     digest = hashlib.sha256(f"{__version__} {sys.version}".encode())
@@ -112,21 +98,16 @@ def _one(kind: str, value):
 
 
 def encode(data: dict) -> bytes:
-    """The cache file: a first line with the format, the key and the SHA-256 of the rest, then the
-    data as JSON. The data is validated when the file is written, not when it is read: the hash
-    makes a file changed or cut short since then count as no cache."""
+    """The cache file (`cachefiles.seal`): the format and the key on the first line, then the data as
+    JSON. The data is validated when the file is written, not when it is read."""
     body = json.dumps({k: v for k, v in data.items() if k not in ("format", "key")}, ensure_ascii=False,
                       separators=(",", ":")).encode("utf-8")
-    head = {"format": data["format"], "key": data["key"], "sha256": hashlib.sha256(body).hexdigest()}
-    return json.dumps(head).encode("ascii") + b"\n" + body
+    return seal({"format": data["format"], "key": data["key"]}, body)
 
 
 def decode(raw: bytes) -> dict:
-    """`encode`'s data; ValueError when the rest is not what the first line's hash says."""
-    first, _, body = raw.partition(b"\n")
-    head = json.loads(first)
-    if not isinstance(head, dict) or hashlib.sha256(body).hexdigest() != head.get("sha256"):
-        raise ValueError("the cache file was changed after it was written")
+    """`encode`'s data; ValueError when the file was changed after it was written."""
+    head, body = unseal(raw)
     data = json.loads(body)
     if not isinstance(data, dict):
         raise ValueError("not a rule cache")
@@ -141,7 +122,7 @@ def cached(directory: Path, load: Callable[[Path], RuleSet]) -> RuleSet:
     key = _key(directory)
     target = cache_dir() / f"rules-{key}.json"
     try:
-        ruleset = from_data(decode(_read_private(target)), key)
+        ruleset = from_data(decode(read_private(target)), key)
     except Exception:  # missing, unreadable, not ours or not a cache: load the YAML instead
         ruleset = load(directory)
     sizes = (len(STEMS), len(NEEDLES))
@@ -150,37 +131,5 @@ def cached(directory: Path, load: Callable[[Path], RuleSet]) -> RuleSet:
 
 
 def _save_if_grown(target: Path, ruleset: RuleSet, sizes: tuple[int, int]) -> None:
-    if (len(STEMS), len(NEEDLES)) == sizes:
-        return
-    key = target.stem.removeprefix("rules-")
-    try:
-        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not _private(os.stat(target.parent)):
-            return  # others could replace what we write
-        fd, tmp = tempfile.mkstemp(prefix=".rules-", dir=target.parent)  # mode 0600
-    except OSError:
-        return  # a read-only home: no cache, same results
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(encode(to_data(ruleset, key)))
-        os.replace(tmp, target)
-    except (OSError, ValueError, TypeError):
-        Path(tmp).unlink(missing_ok=True)
-
-
-def _read_private(path: Path) -> bytes:
-    """The cache file's bytes, only when it and its folder belong to the user and nobody else may
-    write to them (PermissionError otherwise); a symlink is not followed."""
-    if not _private(os.stat(path.parent)):
-        raise PermissionError(path.parent)
-    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-    with open(fd, "rb") as handle:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or not _private(info) or info.st_size > MAX_CACHE:
-            raise PermissionError(path)
-        return handle.read()
-
-
-def _private(info: os.stat_result) -> bool:
-    """Owned by the user, and neither group nor others may write."""
-    return info.st_uid == os.getuid() and not info.st_mode & 0o022
+    if (len(STEMS), len(NEEDLES)) != sizes:
+        write_private(target, lambda: encode(to_data(ruleset, target.stem.removeprefix("rules-"))))
