@@ -360,8 +360,9 @@ FULL = {
 #   does, that staff are told of both duties: to report missförhållanden and to take part in good
 #   quality (5 kap. 1 §). Neither report says staff are informed of either; before, the rule passed on
 #   "omfattas av skyldigheten att rapportera", which is the duty itself, not information about it.
-# - KB-27-7-KOMMUN-IVO (both, info): new rule (issue 14); neither report says how the kommun reports
-#   brister in private providers' tillståndspliktig verksamhet to IVO.
+# - KB-27-7-KOMMUN-IVO (issue 14) is not applicable to either: SoL 2025:400 27 kap. 7 § applies from
+#   2026-01-01, and a report on 2018 or 2021 cannot describe a duty that did not exist that year
+#   (review3 item 14; `applies_to`).
 # - FIGUR-IVO-ANMALNINGAR (2021, warning): new rule (issue 14). 2021 says "Arbetslivsnämnden hade under
 #   2021 en Lex Sarah. Utredningen visade på risk för missförhållande." and "inga anmälningar om Lex
 #   Maria" (read as lex_maria_anmalningar = 0): how many missförhållanden went to IVO is not stated,
@@ -377,7 +378,7 @@ BORAS = {
          "egenkontroll": "uppfyllt", "klagomal": "uppfyllt", "avvikelser": "delvis", "forbattring": "uppfyllt",
          "medverkan": "delvis", "dokumentation": "uppfyllt", "berattelse": "delvis"},
         [("AVVIKELSER-SYSTEM", "warning"), ("FIGUR-AVVIKELSER", "warning"), ("FIGUR-LEX-MARIA", "warning"),
-         ("KB-27-7-KOMMUN-IVO", "info"), ("KB-5-1-VETENSKAP", "info"), ("LAGAR-FELSKRIVEN-HANVISNING", "info"),
+         ("KB-5-1-VETENSKAP", "info"), ("LAGAR-FELSKRIVEN-HANVISNING", "info"),
          ("LAGAR-FELSKRIVEN-HANVISNING", "info"), ("LAGAR-FELSKRIVEN-HANVISNING", "info"), ("LAGAR-INAKTUELL-REFERENS", "info"),
          ("LAGAR-INAKTUELL-REFERENS", "info"), ("LAGAR-INAKTUELL-REFERENS", "info"), ("PSL-3-10-FASTSTALLD", "info"),
          ("PSL-3-10-TILLGANGLIG", "info"), ("PSL-3-2-UPPFOLJNING-MAL", "info"), ("PSL-3-4-DELAKTIGHET", "warning"),
@@ -387,7 +388,7 @@ BORAS = {
         {"lagar": "delvis", "ansvar": "uppfyllt", "processer": "delvis", "samverkan": "uppfyllt", "riskanalys": "delvis",
          "egenkontroll": "uppfyllt", "klagomal": "uppfyllt", "avvikelser": "delvis", "forbattring": "uppfyllt",
          "medverkan": "delvis", "dokumentation": "uppfyllt", "berattelse": "delvis"},
-        [("FIGUR-IVO-ANMALNINGAR", "warning"), ("KB-27-7-KOMMUN-IVO", "info"), ("KB-5-1-VETENSKAP", "info"),
+        [("FIGUR-IVO-ANMALNINGAR", "warning"), ("KB-5-1-VETENSKAP", "info"),
          ("LAGAR-FELSKRIVEN-HANVISNING", "info"), ("LAGAR-FELSKRIVEN-HANVISNING", "info"), ("LAGAR-FELSKRIVEN-HANVISNING", "info"),
          ("LAGAR-INAKTUELL-REFERENS", "info"), ("PSL-3-10-FASTSTALLD", "info"), ("PSL-3-10-TILLGANGLIG", "info"),
          ("PSL-3-2-UPPFOLJNING-MAL", "info"), ("PSL-3-8-INFORMATION", "info"), ("SOL-27-3-INFORMATION", "warning"),
