@@ -81,6 +81,26 @@ def test_goals_and_plans_are_told_from_what_was_done(sentence, plan):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "vague"),
+    [
+        ("Journalgranskning är en självklar del av vårt kvalitetsarbete.", True),
+        ("Personalen är väl medveten om fallriskerna hos de boende.", True),
+        ("Det är angeläget att alla boende får en nutritionsbedömning.", True),
+        ("Enhetscheferna har en god bild av hur rutinerna följs.", True),
+        ("Samarbetet med vårdcentralen fungerar mycket bra.", True),
+        ("Vi strävar efter att alla boende ska ha en egen kontaktperson.", False),  # a goal, not an evaluation
+        ("Journalgranskning görs varje kvartal av två sjuksköterskor.", False),
+        ("Vi går igenom fallriskerna med de boende varje månad.", False),
+        ("Journalgranskningen, som är viktig för oss, genomfördes i maj.", False),
+    ],
+)
+def test_evaluations_describe_no_work(sentence, vague):
+    [statement] = statements(sentence).items
+    assert statement.vague is vague
+    assert statement.plan is (vague or sentence.startswith("Vi strävar"))
+
+
+@pytest.mark.parametrize(
     ("sentence", "law"),
     [
         ("Vårdgivaren ska utreda händelser i verksamheten som har medfört eller hade kunnat medföra en vårdskada.", True),

@@ -253,7 +253,12 @@ OWN_SECTIONS = {
 # `delvis`, it is described in body text elsewhere: the section holding that text is named.
 AFTER_REMOVAL = {
     ("boras-2021", "ansvar"): ("delvis", {"PSL-3-9-ANSVAR", "PSL-3-9-ROLLER", "HSL-11-4-MAS"}, None),
-    ("boras-2021", "samverkan"): ("delvis", {"PSL-3-4-DELAKTIGHET", "SOSFS-4-6-EXTERN", "SOSFS-4-6-SAMVERKAN"}, None),
+    # Samverkan was delvis already (the enskilde only in a definition with "ska", review3 item 12). It
+    # stays delvis on SIP-SAMORDNAD-PLAN in the chapter for the coming year: "Personer som söker stöd och
+    # hjälp ska få ett samordnat stöd genom att SIP tillämpas …" – a goal whose "ska" the relative clause
+    # hides (`descriptions.subclauses`); a known gap, not a description.
+    ("boras-2021", "samverkan"): ("delvis", {"SOSFS-4-6-EXTERN", "SOSFS-4-6-SAMVERKAN"},
+                                  "7 Mål och aktiviteter för kommande år"),
     ("boras-2021", "riskanalys"): ("ej_uppfyllt", {"SOSFS-5-1-RISKANALYS", "SOSFS-5-1-SANNOLIKHET"}, None),
     # Egenkontroll is told outside its sections (review A8): journals and logs audited ("Slumpmässiga
     # journaler har granskats av MAR" in 5.1, "granska loggar", "MAS, MAR och SAS har … granskat
@@ -346,7 +351,7 @@ FULL = {
     "boras-2018": {"lagar": "delvis", "ansvar": "uppfyllt", "processer": "delvis", "samverkan": "delvis",
                    "riskanalys": "uppfyllt", "egenkontroll": "uppfyllt", "klagomal": "uppfyllt", "avvikelser": "delvis",
                    "forbattring": "uppfyllt", "medverkan": "delvis", "dokumentation": "uppfyllt", "berattelse": "delvis"},
-    "boras-2021": {"lagar": "delvis", "ansvar": "uppfyllt", "processer": "delvis", "samverkan": "uppfyllt",
+    "boras-2021": {"lagar": "delvis", "ansvar": "uppfyllt", "processer": "delvis", "samverkan": "delvis",
                    "riskanalys": "delvis", "egenkontroll": "uppfyllt", "klagomal": "uppfyllt", "avvikelser": "delvis",
                    "forbattring": "uppfyllt", "medverkan": "delvis", "dokumentation": "uppfyllt", "berattelse": "delvis"},
 }
@@ -360,8 +365,12 @@ FULL = {
 #   does, that staff are told of both duties: to report missförhållanden and to take part in good
 #   quality (5 kap. 1 §). Neither report says staff are informed of either; before, the rule passed on
 #   "omfattas av skyldigheten att rapportera", which is the duty itself, not information about it.
-# - KB-27-7-KOMMUN-IVO (both, info): new rule (issue 14); neither report says how the kommun reports
-#   brister in private providers' tillståndspliktig verksamhet to IVO.
+# - KB-27-7-KOMMUN-IVO (issue 14) is not applicable to either: SoL 2025:400 27 kap. 7 § applies from
+#   2026-01-01, and a report on 2018 or 2021 cannot describe a duty that did not exist that year
+#   (review3 item 14; `applies_to`).
+# - samverkan uppfyllt -> delvis and PSL-3-4-DELAKTIGHET (2021, warning): the enskilde is named only in
+#   "Samverkan innebär att den enskilde ska beredas möjlighet till delaktighet …", what samverkan means
+#   and a duty with "ska", not what is done; delaktighet now asks what is done (review3 item 12).
 # - FIGUR-IVO-ANMALNINGAR (2021, warning): new rule (issue 14). 2021 says "Arbetslivsnämnden hade under
 #   2021 en Lex Sarah. Utredningen visade på risk för missförhållande." and "inga anmälningar om Lex
 #   Maria" (read as lex_maria_anmalningar = 0): how many missförhållanden went to IVO is not stated,
@@ -377,21 +386,21 @@ BORAS = {
          "egenkontroll": "uppfyllt", "klagomal": "uppfyllt", "avvikelser": "delvis", "forbattring": "uppfyllt",
          "medverkan": "delvis", "dokumentation": "uppfyllt", "berattelse": "delvis"},
         [("AVVIKELSER-SYSTEM", "warning"), ("FIGUR-AVVIKELSER", "warning"), ("FIGUR-LEX-MARIA", "warning"),
-         ("KB-27-7-KOMMUN-IVO", "info"), ("KB-5-1-VETENSKAP", "info"), ("LAGAR-FELSKRIVEN-HANVISNING", "info"),
+         ("KB-5-1-VETENSKAP", "info"), ("LAGAR-FELSKRIVEN-HANVISNING", "info"),
          ("LAGAR-FELSKRIVEN-HANVISNING", "info"), ("LAGAR-FELSKRIVEN-HANVISNING", "info"), ("LAGAR-INAKTUELL-REFERENS", "info"),
          ("LAGAR-INAKTUELL-REFERENS", "info"), ("LAGAR-INAKTUELL-REFERENS", "info"), ("PSL-3-10-FASTSTALLD", "info"),
          ("PSL-3-10-TILLGANGLIG", "info"), ("PSL-3-2-UPPFOLJNING-MAL", "info"), ("PSL-3-4-DELAKTIGHET", "warning"),
          ("PSL-3-8-INFORMATION", "info"), ("SOL-27-3-INFORMATION", "warning")],
     ),
     "boras-2021": (
-        {"lagar": "delvis", "ansvar": "uppfyllt", "processer": "delvis", "samverkan": "uppfyllt", "riskanalys": "delvis",
+        {"lagar": "delvis", "ansvar": "uppfyllt", "processer": "delvis", "samverkan": "delvis", "riskanalys": "delvis",
          "egenkontroll": "uppfyllt", "klagomal": "uppfyllt", "avvikelser": "delvis", "forbattring": "uppfyllt",
          "medverkan": "delvis", "dokumentation": "uppfyllt", "berattelse": "delvis"},
-        [("FIGUR-IVO-ANMALNINGAR", "warning"), ("KB-27-7-KOMMUN-IVO", "info"), ("KB-5-1-VETENSKAP", "info"),
+        [("FIGUR-IVO-ANMALNINGAR", "warning"), ("KB-5-1-VETENSKAP", "info"),
          ("LAGAR-FELSKRIVEN-HANVISNING", "info"), ("LAGAR-FELSKRIVEN-HANVISNING", "info"), ("LAGAR-FELSKRIVEN-HANVISNING", "info"),
          ("LAGAR-INAKTUELL-REFERENS", "info"), ("PSL-3-10-FASTSTALLD", "info"), ("PSL-3-10-TILLGANGLIG", "info"),
-         ("PSL-3-2-UPPFOLJNING-MAL", "info"), ("PSL-3-8-INFORMATION", "info"), ("SOL-27-3-INFORMATION", "warning"),
-         ("SOSFS-5-1-GENOMFORD", "warning")],
+         ("PSL-3-2-UPPFOLJNING-MAL", "info"), ("PSL-3-4-DELAKTIGHET", "warning"), ("PSL-3-8-INFORMATION", "info"),
+         ("SOL-27-3-INFORMATION", "warning"), ("SOSFS-5-1-GENOMFORD", "warning")],
     ),
 }
 BUNDLED = Path(__file__).parent.parent / "fixtures" / "docx"

@@ -77,6 +77,18 @@ def test_a_provision_not_yet_in_force_gives_no_rule(tmp_path):
     assert {o.rule_id: o.outcome for o in after.outcomes}["KB-27-1-RUTINER"] == "fail"
 
 
+def test_a_duty_new_after_the_reported_year_is_not_asked_of_the_report(tmp_path):
+    # SoL (2025:400) 27 kap. 7 § (the kommun reports private providers to IVO) applies from 2026-01-01:
+    # a report on 2025 judged by the law of 2026-03-01 cannot have described it; one on 2026 can.
+    kommun = "%% Kvalitetsberättelse {year}\n\nSocialnämnden i Provby kommun\n\n# Sammanfattning\n\nEtt stabilt år.\n"
+    for year, expected in ((2025, "not_applicable"), (2026, "fail")):
+        result = check(tmp_path, kommun.format(year=year), f"{year}.docx", as_of=date(year + 1, 3, 1))
+        assert {o.rule_id: o.outcome for o in result.outcomes}["KB-27-7-KOMMUN-IVO"] == expected
+    rule = builtin_rules().by_id("KB-27-7-KOMMUN-IVO")
+    assert rule.applies_on(date(2026, 3, 1)) and not rule.applies_to(date(2026, 3, 1), 2025)
+    assert rule.applies_to(date(2026, 3, 1), None) and rule.applies_to(date(2027, 3, 1), 2026)
+
+
 def test_an_old_report_is_judged_by_the_names_of_its_day(tmp_path):
     own_day = check(tmp_path, OLD_PSB_2011, "2011.docx")
     assert (own_day.as_of, own_day.as_of_reason) == (date(2012, 2, 10), "drawn_up")

@@ -43,6 +43,11 @@ class RuleBehaviour:
         """In force on `day`, and so is at least one of its bases."""
         return self.in_force(day) and (not self.bases or any(b.in_force(day) for b in self.bases))
 
+    def applies_to(self, day: date, year: int | None) -> bool:
+        """Applies on `day` (`applies_on`), and the rule's own requirement already existed in the year the
+        report is about: a duty new from a later day (`valid_from`) cannot be reported on for that year."""
+        return self.applies_on(day) and (year is None or self.valid_from is None or self.valid_from.year <= year)
+
     def bases_in_force(self, day: date) -> list:
         """The bases in force on `day`; all of them when none is."""
         return [b for b in self.bases if b.in_force(day)] or list(self.bases)

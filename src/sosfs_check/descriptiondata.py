@@ -54,6 +54,7 @@ class DescriptionData(Strict):
     # not this rule ("Åtgärder" and "Resultat" are 3 kap. 10 § 2 and 3, not how the work was run)
     apart_from: dict[str, list[str]] = {}
     plans: list[Regex] = []  # goal and plan wording: not what was done
+    evaluations: list[Regex] = []  # what is valued or known ("är en viktig del", "är medvetna om"): no work described
     subclauses: list[Regex] = []  # subordinate clauses, set aside when looking for plan wording ("… som bör tas fram")
     roles: list[Regex] = []  # who is responsible or tasked ("ansvarar för", "har till uppgift"): not what was done
     done: list[Regex] = []  # wording of what was done, which outweighs a plan word in the same sentence

@@ -94,6 +94,7 @@ class Statement:
     negated: bool = False  # says the work was not done: no evidence for any rule
     years: tuple[int, ...] = ()  # the years its time phrases name ("under 2024", "i mars 2024")
     latest: int = 0  # the latest year it names at all ("498 (2024: 601)" names 2024)
+    vague: bool = False  # only values or knows something ("är en viktig del", "är medvetna om"): kept as `plan`
 
     def elsewhen(self, year: int | None) -> bool:
         """Whether it speaks of another year than `year`: its time phrases name only earlier years and
@@ -143,6 +144,7 @@ class Statements:
         law_wording, roles = (matching(name, not_evidence | done) for name in ("law_wording", "roles"))
         # A modal in a subordinate clause ("utreds av SAS som föreslår åtgärder som bör tas fram") is no plan.
         plans = matching("plans", not_evidence | done, vocabulary.patterns["subclauses"])
+        vague = matching("evaluations", not_evidence | done, vocabulary.patterns["subclauses"])
         law = vocabulary.law_index
         times = vocabulary.patterns["time_phrases"]
         # A status word says it outright, for its line or its table row (statuses.py).
@@ -157,13 +159,13 @@ class Statements:
             mains = [void for _, _, main, void in clauses if main]
             status = statuses[number]
             did = status == "done" or (not status and number in done)  # what was done is neither a plan nor the law
-            plan = status == "plan" or (not did and number in plans)
+            plan = status == "plan" or (not did and (number in plans or number in vague))  # an evaluation counts as a plan does
             restated = not did and (number in law_wording or law.restates(sentence))
             named = [int(y) for y in YEAR.findall(sentence)] if "20" in sentence or "19" in sentence else []
             years = tuple(int(y) for p in times for y in p.findall(sentence)) if named else ()
             self.items.append(Statement(position, sentence, plan, restated, not did and number in roles, did,
                                         bool(mains) and all(mains), bool(mains) and all(v == "negated" for v in mains),
-                                        years, max(named, default=0)))
+                                        years, max(named, default=0), plan and number not in plans))
         self.ignore = vocabulary.patterns["ignore"]
         self.lemmatize = vocabulary.lemmatizer
         self._postings: dict[str, list[tuple[int, int]]] | None = None
@@ -338,7 +340,7 @@ class Statements:
             alone = self._changed(topic) | (self._matching(topic.patterns) if topic.patterns else set())
             for number in alone:
                 statement = self.items[number]
-                if ((plans or not statement.plan) and (roles or not statement.role) and not statement.law
+                if (((plans and not statement.vague) or not statement.plan) and (roles or not statement.role) and not statement.law
                         and not statement.denied):
                     found.add(number)
             for number in subjects.keys() & activities.keys():
@@ -348,7 +350,7 @@ class Statements:
                     and ((0 < abs(a - b) <= NEAR and clauses[a] == clauses[b]) or (a == b and self._both(number, a, topic)))
                     for a in subjects[number] for b in activities[number]
                 )
-                if (near and (plans or not statement.plan) and (roles or not statement.role) and not statement.law
+                if (near and ((plans and not statement.vague) or not statement.plan) and (roles or not statement.role) and not statement.law
                         and not statement.denied
                         and (statement.done or not topic.done or self._done[number])):
                     found.add(number)

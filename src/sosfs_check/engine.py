@@ -150,7 +150,7 @@ def evaluate(
     outcomes: list[Outcome] = []
     findings: list[Finding] = []
     for rule in rules.rules:
-        if profile not in rule.profiles or not rule.applies_on(ctx.as_of):
+        if profile not in rule.profiles or not rule.applies_to(ctx.as_of, ctx.year):
             outcomes.append(
                 Outcome(rule.id, rule.area, "not_applicable", rule.severity_for(profile), title=rule.title)
             )

@@ -127,7 +127,7 @@ class Vocabulary:
     def patterns(self) -> dict[str, list[re.Pattern]]:
         """The pack's wording lists (`plans`, `done`, …) compiled once."""
         names = ("not_evidence", "plans", "subclauses", "roles", "done", "law_wording", "ignore", "future_headings",
-                 "negations", "affirmations", "time_phrases", "tenseless_clauses")
+                 "negations", "affirmations", "time_phrases", "tenseless_clauses", "evaluations")
         return {name: [re.compile(p, re.IGNORECASE) for p in getattr(self.data, name)] for name in names}
 
     @cached_property

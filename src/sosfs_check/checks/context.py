@@ -125,8 +125,8 @@ class Context:
 
     def counts(self, statement) -> bool:
         """Whether a statement is evidence for the rule being judged (see `_evidence_text`)."""
-        return (not (self.asks_done and (statement.plan or statement.elsewhen(self.year))) and not statement.negated
-                and (self.cites_law or not statement.law) and (self.asks_who or not statement.role))
+        return (not ((self.asks_done or statement.vague) and (statement.plan or statement.elsewhen(self.year)))
+                and not statement.negated and (self.cites_law or not statement.law) and (self.asks_who or not statement.role))
 
     @property
     def year(self) -> int | None:

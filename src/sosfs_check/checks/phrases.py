@@ -10,6 +10,8 @@ from ..verdicts import Verdict, failed, quoted, within_words
 def _applies(condition, ctx: Context) -> bool:
     if condition.unless_title_page and ctx.title_page_index.find_any(condition.unless_title_page):
         return False
+    if not condition.title_page and not condition.text:
+        return True  # only `unless_title_page`: every other report
     return bool(ctx.title_page_index.find_any(condition.title_page) or ctx.index.find_any(condition.text))
 
 
@@ -55,10 +57,12 @@ def describe(check) -> list[str]:
     where += ", titelsidan medräknad" if check.title_page else ""
     if check.applies_if:
         shown = check.applies_if.title_page + check.applies_if.text
-        where += f" (regeln gäller bara när berättelsen nämner något av {quoted(shown)}"
-        if check.applies_if.unless_title_page:
-            where += f", och inte när titelsidan nämner något av {quoted(check.applies_if.unless_title_page)}"
-        where += ")"
+        unless = check.applies_if.unless_title_page
+        if shown:
+            where += f" (regeln gäller bara när berättelsen nämner något av {quoted(shown)}"
+            where += f", och inte när titelsidan nämner något av {quoted(unless)})" if unless else ")"
+        else:
+            where += f" (regeln gäller inte när titelsidan nämner något av {quoted(unless)})"
     if len(check.groups) == 1:
         return [f"Något av {quoted(check.groups[0])}{where}.", *zero]
     return [f"Minst ett uttryck ur varje grupp{where}:"] + [f"  {quoted(group)}" for group in check.groups] + zero
@@ -73,12 +77,13 @@ def model() -> type:
     from ..schema import FactKey, Strict
 
     class AppliesIf(Strict):
-        """What shows that a rule applies to the report: a term on the title page or in the body text,
-        unless the title page names care the rule is not about."""
+        """What shows that a rule applies to the report: a term on the title page or in the body text
+        (any report when neither list is given), unless the title page names care or a provider the
+        rule is not about."""
 
         title_page: list[str] = []
         text: list[str] = []
-        unless_title_page: list[str] = []  # the report is about other care (elevhälsa for HSL 11 kap. 4 §)
+        unless_title_page: list[str] = []  # other care (elevhälsa, tandvård) or a private provider
 
     class PhrasesCheck(Strict):
         """Every group must be matched by one of its terms: within some sections, or in one paragraph."""

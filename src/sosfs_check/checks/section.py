@@ -132,7 +132,8 @@ def set_aside(ctx: Context, blocks: list[Block]) -> str:
     inte gjordes"); "" when the section has no sentence."""
     said = _said(ctx, blocks)
     kinds = {
-        "mål och planer": ctx.asks_done and any(s.plan for s in said),
+        "mål och planer": ctx.asks_done and any(s.plan and not s.vague for s in said),
+        "omdömen om vad som är viktigt eller känt": any(s.vague for s in said),
         "meningar om att något inte gjordes": any(s.negated for s in said),
         f"meningar om andra år än {ctx.year}": ctx.asks_done and any(s.elsewhen(ctx.year) and not s.plan for s in said),
         "återgiven lagtext": not ctx.cites_law and any(s.law for s in said),
