@@ -165,7 +165,7 @@ class Statements:
             years = tuple(int(y) for p in times for y in p.findall(sentence)) if named else ()
             self.items.append(Statement(position, sentence, plan, restated, not did and number in roles, did,
                                         bool(mains) and all(mains), bool(mains) and all(v == "negated" for v in mains),
-                                        years, max(named, default=0), plan and number not in plans))
+                                        years, max(named, default=0), plan and status != "plan" and number not in plans))
         self.ignore = vocabulary.patterns["ignore"]
         self.lemmatize = vocabulary.lemmatizer
         self._postings: dict[str, list[tuple[int, int]]] | None = None
