@@ -77,6 +77,8 @@ def test_events_that_cannot_be_counted_give_no_figure(paragraphs):
         (("I mars anmälde chefläkaren en händelse enligt lex Maria.",), 1),
         (("Tre händelser utreddes och en av dem anmäldes till IVO enligt lex Maria.",), 1),  # those reported
         (("Vi anmälde två händelser till IVO enligt lex Maria.",), 2),
+        (("En händelse som inträffade på natten och ledde till fel dos anmäldes till IVO enligt lex Maria.",), 1),  # the subject
+        (("Ett ärende där en patient fick en allvarlig vårdskada har anmälts till IVO.",), 1),
         # Review3 item 7: an ordinal says which one in the series the report is
         (("Händelsen anmäldes enligt lex Maria.", "En patient fick fel dos. MAS gjorde en andra anmälan enligt lex Maria."), 2),
     ],
@@ -91,7 +93,7 @@ def test_one_event_reported_is_counted_by_its_count_word(paragraphs, expected):
         "Ett par händelser anmäldes enligt lex Maria.",  # a vague quantity
         "Några händelser anmäldes till IVO enligt lex Maria.",
         "MAS gjorde en tredje anmälan enligt lex Maria.",  # the first two are not told
-        "En händelse som ledde till en allvarlig vårdskada och utreddes av MAS anmäldes till IVO.",  # "en" far from the report
+        "En händelse i mars och några under hösten anmäldes till IVO enligt lex Maria.",  # one and others
     ],
 )
 def test_a_vague_or_partial_count_of_events_gives_no_figure(text):

@@ -41,6 +41,8 @@ def told_events(blocks: list[Block], positions: list[int], read: Reading, year: 
             if generic(text):
                 continue
             for key, wording in read.events.items():
+                if not wording.mentions.search(text):
+                    continue
                 match = wording.one_event(text)
                 found = match or wording.any.search(text)
                 if found is None or elsewhen(text, found, year) or _denied(text, found.start(), found.end()):

@@ -44,6 +44,7 @@ class EventWording:
     any: re.Pattern
     law: re.Pattern  # the law or its matter named
     laws: re.Pattern  # the law named
+    mentions: re.Pattern  # the law or the recipient named: a statement names one of them
     needles: tuple[str, ...]  # words one of which a statement holds
 
     @classmethod
@@ -64,13 +65,18 @@ class EventWording:
             r"(?<!\w)" + _ONE_EVENT + _ADVERB + r"\s+(?:(?:har|hade|blev|har\s+blivit)" + _ADVERB + r"\s+)?(?:" + passive + r")\b" + tail,
             r"\b" + _PERFECT + r"(?:" + active + r")" + _SUBJECT + _ADVERB + r"\s+" + _ONE_EVENT + tail,
             r"\b" + _PERFECT + r"(?:" + active + r")" + _SUBJECT + tail + r"(?!\s+" + _MANY + r")",
+            # "En händelse som ledde till en allvarlig vårdskada anmäldes till IVO": the sentence's subject,
+            # one event, with a clause of its own before the verb (none that joins or counts others)
+            r"^(?:en|ett)\s+" + _EVENT + r"(?:\s+(?!(?:varav|" + _MANY + r"))(?!(?:och|samt|eller)\s+(?:en|ett|några|fler|flera|"
+            r"ytterligare|andra|de|dessa|" + _MANY + r"))[^\s.;:]+){1,20}?\s+"
+            r"(?:(?:har|hade|blev)\s+)?(?:" + passive + r")\b" + tail,
             makes + r"(?P<named>(?:" + laws + r")-?)(?:" + documents + r")\b",  # "gjorde en lex Maria-anmälan"
             makes + r"(?:" + documents + r")\b" + tail,  # "gjorde en tredje anmälan till IVO"
         )
         any_ = r"\b(?:" + verbs + r")\b(?:\s+\S+){0,8}?(?:\s+(?:enligt|som)\s+(?:" + laws + r")\b|" + to + ")"
         matter = "|".join([laws, *(re.escape(m.lower()) for m in data.matter)])
         return cls(tuple(re.compile(p) for p in one), re.compile(any_), re.compile(r"\b(?:" + matter + ")"), re.compile(r"\b(?:" + laws + ")"),
-                   tuple(w.casefold() for w in (*data.verbs, *data.documents)))
+                   re.compile(r"\b(?:" + "|".join([laws, *([_words(data.recipients)] if data.recipients else [])]) + ")"), tuple(w.casefold() for w in (*data.verbs, *data.documents)))
 
     def one_event(self, text: str) -> re.Match | None:
         """The first statement in a lower-cased sentence that one event was reported to the recipient
