@@ -125,6 +125,8 @@ def test_events_under_sibling_headings_or_opening_their_own_paragraph_are_distin
     assert _sections(same, again) == ({}, ["lex_maria_anmalningar"])  # maybe the same event told again
     elsewhere = (("Åtgärder",), "En ny rutin infördes. Händelsen anmäldes av MAS enligt lex Maria.")
     assert _sections(same, elsewhere) == ({}, ["lex_maria_anmalningar"])
+    back = (STORY + ("Åtgärder",), "Efter att händelsen anmäldes enligt lex Maria ändrades rutinen.")  # refers back
+    assert _sections(second, back) == ({}, ["lex_maria_anmalningar"])
     sarah = (("Lex Sarah",), "En boende blev utskälld. Verksamhetschefen anmälde händelsen till IVO.")
     assert _sections(second, sarah) == ({"lex_maria_anmalningar": 1}, [])  # under lex Sarah: not lex Maria
 

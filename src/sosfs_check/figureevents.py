@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from .document import Block
 from .result import Fact
 from .figureyears import elsewhen, generic
-from .figuretelling import ANOTHER, ANOTHER_REACH, EventWording, ordinal
+from .figuretelling import ANOTHER, ANOTHER_REACH, REFERS_BACK, EventWording, ordinal
 from .figurewording import NEGATED, NEGATED_REACH, Reading
 from .vocabulary import sentences
 
@@ -48,7 +48,9 @@ def told_events(blocks: list[Block], positions: list[int], read: Reading, year: 
                 if found is None or elsewhen(text, found, year) or _denied(text, found.start(), found.end()):
                     continue
                 known = bool(wording.laws.search(text, found.start(), found.end())) or _law_of(key, text, block, read.events)
-                another = bool(ANOTHER.search(text, max(0, found.start() - ANOTHER_REACH), found.end())) if match else None
+                clause = max(text.rfind(",", 0, found.start()), text.rfind(";", 0, found.start())) + 1
+                one = match is not None and not REFERS_BACK.search(text, clause, found.start())
+                another = bool(ANOTHER.search(text, max(0, found.start() - ANOTHER_REACH), found.end())) if one else None
                 told.append((key, known, Told(sentence, block, another, ordinal(text, found.start(), found.end())), group))
     named = {(key, group) for key, known, _, group in told if known}
     return {key: [t for k, known, t, group in told if k == key and (known or (key, group) in named)] for key in read.events}

@@ -17,6 +17,9 @@ ORDINAL = re.compile(r"\b(?:den|det|en|ett)\s+(" + _ORDINAL + r")\b")
 # for in the statement and just before it.
 ANOTHER = re.compile(r"\b(?:också|även|likaså|ytterligare|(?:den|det|en|ett)\s+(?:" + _ORDINAL + r"|senare|sista))\b")
 ANOTHER_REACH = 12  # characters before a told event in which `ANOTHER` is looked for
+# "Efter att händelsen anmäldes enligt lex Maria …": a clause that refers back to a report, not one
+# that tells it.
+REFERS_BACK = re.compile(r"\b(?:efter\s+att|sedan|innan|eftersom)\b")
 _ADVERB = r"(?:\s+(?:också|även|likaså|därför|sedan|därefter|senare|då|omgående|direkt))?"
 _EVENT = r"(?:händelse|ärende|fall)(?:n|t|et)?"
 # The event told of: "händelsen", "en händelse", "ytterligare ett ärende", "den", "det".
