@@ -6,13 +6,15 @@ import pytest
 import sosfs_check
 from sosfs_check.document import Block
 from sosfs_check.facts import extract_facts
+from sosfs_check.packs import builtin_rules
 from sosfs_check.testing import build_docx, libreoffice_resave, soffice_path
 
 PERIOD = 2025
+READ = builtin_rules().vocabulary.figure_reading  # the pack's wording of events told one by one
 
 
 def figures(text: str, section: tuple[str, ...] = ()) -> dict[str, int]:
-    return {f.key: f.value for f in extract_facts([Block("paragraph", text, 1, section=section)], year=PERIOD)}
+    return {f.key: f.value for f in extract_facts([Block("paragraph", text, 1, section=section)], year=PERIOD, read=READ)}
 
 
 @pytest.mark.parametrize(

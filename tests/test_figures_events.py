@@ -55,7 +55,7 @@ def test_events_told_one_by_one_are_counted(paragraphs, expected):
     "paragraphs",
     [
         # Two events, or the same one told twice: the text does not say
-        (f"{MAN} Händelsen anmäldes till IVO enligt lex Maria.", f"{WOMAN} Händelsen har anmälts enligt lex Maria."),
+        (f"{MAN} Händelsen anmäldes till IVO enligt lex Maria.", "Efter fallet ändrades rutinen. Händelsen har anmälts enligt lex Maria."),
         # A further event whose first was not told as reported
         (f"{WOMAN} Också denna händelse anmäldes enligt lex Maria.",),
         # A statement not read as one event
@@ -65,6 +65,116 @@ def test_events_told_one_by_one_are_counted(paragraphs, expected):
 )
 def test_events_that_cannot_be_counted_give_no_figure(paragraphs):
     assert figures(*paragraphs) == ({}, {"lex_maria_anmalningar": [p.split(". ")[-1] for p in paragraphs]})
+
+
+@pytest.mark.parametrize(
+    "paragraphs, expected",
+    [
+        # Review3 item 6: "en" as the count word of the figure's own noun, or of the event reported
+        (("MAS har gjort en lex Maria-anmälan, om en boende som fick fel patients insulin.",), 1),  # "om" a preposition
+        (("Verksamhetschefen lämnade en anmälan till IVO enligt lex Maria i maj.",), 1),
+        (("En patient som föll på natten och bröt handleden anmälde vi till IVO enligt lex Maria.",), 1),  # the object first
+        (("I mars anmälde chefläkaren en händelse enligt lex Maria.",), 1),
+        (("Tre händelser utreddes och en av dem anmäldes till IVO enligt lex Maria.",), 1),  # those reported
+        (("Vi anmälde två händelser till IVO enligt lex Maria.",), 2),
+        (("En händelse som inträffade på natten och ledde till fel dos anmäldes till IVO enligt lex Maria.",), 1),  # the subject
+        (("Ett ärende där en patient fick en allvarlig vårdskada har anmälts till IVO.",), 1),
+        # Review3 item 7: an ordinal says which one in the series the report is
+        (("Händelsen anmäldes enligt lex Maria.", "En patient fick fel dos. MAS gjorde en andra anmälan enligt lex Maria."), 2),
+    ],
+)
+def test_one_event_reported_is_counted_by_its_count_word(paragraphs, expected):
+    assert figures(*paragraphs) == ({"lex_maria_anmalningar": expected}, {})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ett par händelser anmäldes enligt lex Maria.",  # a vague quantity
+        "Några händelser anmäldes till IVO enligt lex Maria.",
+        "MAS gjorde en tredje anmälan enligt lex Maria.",  # the first two are not told
+        "En händelse i mars och några under hösten anmäldes till IVO enligt lex Maria.",  # one and others
+    ],
+)
+def test_a_vague_or_partial_count_of_events_gives_no_figure(text):
+    assert figures(text) == ({}, {"lex_maria_anmalningar": [text]})
+
+
+STORY = ("Händelser som anmäldes till IVO",)
+
+
+def _sections(*told: tuple[tuple[str, ...], str]):
+    blocks = [Block("paragraph", text, i + 1, section=section) for i, (section, text) in enumerate(told)]
+    found = read_figures(blocks, year=PERIOD, read=READ)
+    return {f.key: f.value for f in found.facts}, sorted(found.unclear)
+
+
+def test_events_under_sibling_headings_or_opening_their_own_paragraph_are_distinct():
+    """Review3 item 7: a case per subheading, each told as reported, is one event each; a report to
+    IVO without the law named is a lex Maria report when a sibling case or its own sentence says so."""
+    first = (STORY + ("Nattsköterskan",), "En boende fick andnöd. MAS anmälde händelsen till IVO.")
+    second = (STORY + ("Insulinet",), "En boende fick insulin två gånger. Händelsen anmäldes av MAS enligt lex Maria.")
+    third = (STORY + ("Trycksåret",), "Ett trycksår ledde till en allvarlig vårdskada och MAS gjorde en tredje anmälan till IVO.")
+    assert _sections(first, second, third) == ({"lex_maria_anmalningar": 3}, [])
+    assert _sections(first, second) == ({"lex_maria_anmalningar": 2}, [])
+    assert _sections(first) == ({}, [])  # to IVO, no law named anywhere: not counted as lex Maria
+    assert _sections(second, third) == ({}, ["lex_maria_anmalningar"])  # the third told second
+    same = (STORY, "En boende fick insulin två gånger. Händelsen anmäldes av MAS enligt lex Maria.")
+    assert _sections(same, same) == ({"lex_maria_anmalningar": 2}, [])  # paragraphs that each open a story
+    again = (STORY, "Efter händelsen ändrades rutinen. Händelsen anmäldes av MAS enligt lex Maria.")
+    assert _sections(same, again) == ({}, ["lex_maria_anmalningar"])  # maybe the same event told again
+    elsewhere = (("Åtgärder",), "En ny rutin infördes. Händelsen anmäldes av MAS enligt lex Maria.")
+    assert _sections(same, elsewhere) == ({}, ["lex_maria_anmalningar"])
+    back = (STORY + ("Åtgärder",), "Efter att händelsen anmäldes enligt lex Maria ändrades rutinen.")  # refers back
+    assert _sections(second, back) == ({}, ["lex_maria_anmalningar"])
+    sarah = (("Lex Sarah",), "En boende blev utskälld. Verksamhetschefen anmälde händelsen till IVO.")
+    assert _sections(second, sarah) == ({"lex_maria_anmalningar": 1}, [])  # under lex Sarah: not lex Maria
+
+
+@pytest.mark.parametrize(
+    "paragraphs, expected",
+    [
+        # Review3 item 8: lex Sarah reports told one by one, as lex Maria reports are
+        (("I mars lämnades en boende ensam. Personalen rapporterade det enligt lex Sarah.",
+          "I november fick en boende inte sina promenader. Även det rapporterades enligt lex Sarah."), ({"lex_sarah_rapporter": 2}, {})),
+        (("Personalen rapporterade det som lex Sarah.", "Det rapporterades också som lex Sarah."), ({"lex_sarah_rapporter": 2}, {})),
+        (("En brukare föll. Personalen rapporterade enligt lex Sarah.",), ({"lex_sarah_rapporter": 1}, {})),
+        (("Personalen skrev en lex Sarah-rapport om bemötandet.",), ({"lex_sarah_rapporter": 1}, {})),
+        (("Under året gjordes två rapporter enligt lex Sarah.", "Personalen rapporterade det enligt lex Sarah."),
+         ({"lex_sarah_rapporter": 2}, {})),  # the stated count stands
+        (("Personalen rapporterade det enligt lex Sarah.", "Det rapporterades enligt lex Sarah."),
+         ({}, {"lex_sarah_rapporter": ["Personalen rapporterade det enligt lex Sarah.", "Det rapporterades enligt lex Sarah."]})),
+        (("Personalen ska rapportera enligt lex Sarah om de ser ett missförhållande.",), ({}, {})),
+        (("Ingen händelse rapporterades enligt lex Sarah.",), ({}, {})),
+        (("Under 2024 rapporterades händelsen enligt lex Sarah.",), ({}, {})),
+    ],
+)
+def test_lex_sarah_reports_told_one_by_one_are_counted(paragraphs, expected):
+    assert figures(*paragraphs) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Review3 item 9: "i N fall" counts the clause's subject when it is indefinite
+        ("Klagomål från patienter och närstående har tagits emot i 58 fall, och samtliga har besvarats.", {"klagomal_synpunkter": 58}),
+        ("Synpunkter har lämnats i tolv fall under året.", {"klagomal_synpunkter": 12}),
+        ("Avvikelser rapporterades i 310 fall, varav 40 gällde fall.", {"avvikelser": 310}),
+        ("Avvikelserna gällde i 40 fall läkemedel.", {}),  # a part of the definite whole
+        ("Klagomål om maten har tagits emot i fem fall.", {}),  # one kind
+        ("Under 2024 togs klagomål emot i 30 fall.", {}),  # another year
+        ("Klagomål har tagits emot i några fall.", {}),
+        ("Klagomål har tagits emot i ett par fall.", {}),
+    ],
+)
+def test_a_count_of_cases_is_the_subjects_count(text, expected):
+    assert figures(text) == (expected, {})
+
+
+def test_a_strong_verbs_s_passive_is_a_form_of_it():
+    """Review3 item 9: "har tagits emot", "togs emot" are forms of "ta emot" though the dictionary lacks them."""
+    lemma = builtin_rules().vocabulary.lemma
+    assert (lemma("tagits"), lemma("togs"), lemma("tas")) == ("ta", "ta", "ta")
 
 
 def test_events_told_in_general_not_reported_or_denied_give_nothing():
@@ -207,14 +317,14 @@ def test_a_report_counts_its_lex_maria_stories(tmp_path):
 
 def test_a_report_whose_stories_cannot_be_counted_says_so(tmp_path):
     path = build_docx(REPORT.format(first=f"{MAN} Händelsen anmäldes till IVO enligt lex Maria.",
-                                    second=f"{WOMAN} Händelsen har anmälts enligt lex Maria."), tmp_path / "oklart.docx")
+                                    second="Efter fallet ändrades rutinen. Händelsen har anmälts enligt lex Maria."), tmp_path / "oklart.docx")
     result = sosfs_check.check(path)
     assert result.facts == []
     [finding] = [f for f in result.findings if f.rule_id == "FIGUR-LEX-MARIA"]
     assert finding.message == (
         "Berättelsen anger inte hur många lex Maria-anmälningar som gjorts. Antalet anmälningar enligt lex Maria framgår "
-        "inte: berättelsen nämner dem (”Händelsen anmäldes till IVO enligt lex Maria.”, ”Händelsen har anmälts enligt lex "
-        "Maria.”) men anger inte hur många de är."
+        "inte: berättelsen berättar om 2 händelser var för sig (”Händelsen anmäldes till IVO enligt lex Maria.”, ”Händelsen "
+        "har anmälts enligt lex Maria.”) men säger inte om det är olika händelser eller samma händelse som berättas igen."
     )
     assert (finding.location.section, finding.location.excerpt) == ("Två händelser", f"{MAN} Händelsen anmäldes till IVO enligt lex Maria.")
 

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from .schema import Regex, Strict
+from .schema import FactKey, Regex, Strict
 
 
 # A word or abbreviation as written: letters, digits, dots, dashes and spaces, at least one letter
@@ -29,6 +29,18 @@ class Topic(Strict):
     # Words of a table's first row ("utfall") that make its figures describe the topic; so do two year
     # columns ("2024 | 2025"). A table of goals ("Mål | Senast") has neither.
     table_headers: list[str] = []
+
+
+class FigureEvents(Strict):
+    """How a report tells one event reported under a law (rules/figurer.yml, `figureevents`)."""
+
+    laws: list[Written] = Field(min_length=1)  # "lex maria"
+    verbs: list[Written] = Field(min_length=1)  # the reporting verb's past forms: "anmäldes", "anmälde"
+    passive: list[Written] = []  # those whose subject is the event: "Händelsen anmäldes"
+    documents: list[Written] = []  # the report itself: "en tredje anmälan"
+    makes: list[Written] = []  # verbs that make one: "gjorde en anmälan"
+    recipients: list[Written] = []  # where it goes ("ivo"): named without the law, the law follows from context
+    matter: list[Written] = []  # beginnings of words that name the law's matter ("vårdskad")
 
 
 class LawSentence(Strict):
@@ -101,6 +113,7 @@ class DescriptionData(Strict):
     # Abbreviations and loanwords read as Swedish words when figures are counted ("enl.": enligt,
     # "incidents": avvikelser; rules/figurer.yml)
     figure_words: dict[Written, Written] = {}
+    figure_events: dict[FactKey, FigureEvents] = {}  # events told one by one, per figure
     # Other names for a vocabulary term: abbreviations and method names ("rca" -> "händelseanalys"),
     # read as the term wherever the report writes them.
     synonyms: dict[str, str] = {}

@@ -23,8 +23,8 @@ from .facttables import from_tables
 from .figureevents import Unclear, events_figure, told_events
 from .figureyears import BEFORE, elsewhen, generic, year_of
 from .figurewording import (
-    ANY_NAME, CHANGED, COUNTED, FOLLOWS_FROM_ZERO, HEADER, HEADING_NAMES, IN_CONTEXT, LABELLED, NAMES, NO_READING, NOT_ANY,
-    NUM, ONE_REPORTED, PATTERNS, REPORTED, Reading, count_value,
+    ANY_NAME, CHANGED, COUNTED, FOLLOWS_FROM_ZERO, HEADER, HEADING_NAMES, IN_CASES, IN_CONTEXT, LABELLED, NAMES, NO_READING, NOT_ANY,
+    NUM, PATTERNS, REPORTED, Reading, count_value,
 )
 from .prefilter import Folded
 from .regexes import needles
@@ -43,6 +43,8 @@ FACT_LABELS = {
 
 # "En avvikelse är en händelse som …", "En riskanalys innebär …": an article in a definition.
 _DEFINITION = re.compile(r"\s+(?:är\s+(?:en|ett|när|då|det)\b|innebär|betyder|definieras|menas|avses|kallas)")
+# "ett par", "ett antal", "en rad": a quantity the article does not count.
+_VAGUE = re.compile(r"\s+(?:par|antal|fåtal|flertal|mängd|rad|del|handfull)\b")
 # A zero that is not the year's total: about one kind ("inga avvikelser om sterilisering"), since a
 # date ("sedan juni"), new ones only ("inga nya avvikelser").
 _TOPIC = re.compile(r"\s+(?:om|gällande|angående|rörande|avseende|kring|som\s+rör|som\s+gäller|av\s+typen)\s+(?!allvarlig|missförhåll|lex\b|vårdskad|ivo\b)")
@@ -82,7 +84,7 @@ def _is_count(sentence: str, match: re.Match, key: str, part: bool = False) -> b
     before = sentence[max(0, match.start() - BEFORE) : match.start()].rstrip().lower()
     if key != "ivo_anmalningar" and not part and before.endswith(_PART_BEFORE) or before.endswith(_MORE_BEFORE):
         return False
-    if num in ("en", "ett") and (_DEFINITION.match(sentence, match.end()) or generic(sentence)):
+    if num in ("en", "ett") and (_DEFINITION.match(sentence, match.end()) or _VAGUE.match(sentence, match.end("num")) or generic(sentence)):
         return False
     if _DIFFERENCE.match(sentence, match.end()):
         return False
@@ -161,10 +163,10 @@ def _about_complaints(block: Block) -> bool:
 
 def _stated(text: str, key: str, year: int | None = None) -> int | None:
     """The count a lower-cased sentence states for a key in the period `year`: a number before the
-    counted word, a labelled number, a change's end, a count told by what was done with it, else a
-    stated zero; None when it states none."""
+    counted word, a labelled number, a change's end, "i 58 fall", a count told by what was done with
+    it, else a stated zero; None when it states none."""
     spans = _spans(text, key)
-    patterns = [PATTERNS[key], LABELLED[key], *([CHANGED[key]] if key in CHANGED else [])]
+    patterns = [PATTERNS[key], LABELLED[key], *([CHANGED[key]] if key in CHANGED else []), IN_CASES[key]]
     for pattern in patterns:
         for start, end in spans:
             for match in pattern.finditer(text, start, end):
@@ -269,6 +271,13 @@ def _from_context(block: Block, key: str, year: int | None, read: Reading) -> li
     return facts
 
 
+def _telling(blocks: list[Block], folded: Folded, body: list[bool], read: Reading) -> list[int]:
+    """The positions of the prose body blocks that may tell of an event reported (`figureevents`)."""
+    words = {word for wording in read.events.values() for word in wording.needles}
+    found = {p for word in words for p in folded.containing(word)}
+    return [p for p in sorted(found) if blocks[p].table is None and body[p]]
+
+
 @dataclass(frozen=True)
 class Figures:
     """The figures a report states (one fact per key, in `COUNTED` order), and the keys whose number
@@ -313,9 +322,10 @@ def read_figures(blocks: list[Block], folded: Folded | None = None, body: list[b
     for fact in sorted(candidates, key=lambda f: f.block or 0):
         found.setdefault(fact.key, fact)
     unclear: dict[str, Unclear] = {}
-    for key in ONE_REPORTED:
-        if told := told_events(blocks, [p for p in sorted(keys) if key in keys[p]], key, read, year):
-            figure = events_figure(key, told, found.get(key))
+    told = told_events(blocks, _telling(blocks, folded, body, read), read, year) if read.events else {}
+    for key, events in told.items():
+        if events:
+            figure = events_figure(key, events, found.get(key))
             if isinstance(figure, Unclear):
                 unclear[key] = figure
                 found.pop(key, None)

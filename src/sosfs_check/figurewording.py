@@ -79,34 +79,8 @@ REPORTED = {
         r"\s+(?:har\s+)?(?:klagade|klagat)\b"
     ),
 }
-# "vi anmälde händelsen till IVO enligt lex Maria", "Också denna händelse anmäldes enligt lex Maria",
-# "Ytterligare ett ärende har anmälts …": one event told of, reported; counted when no count is
-# stated (see `figureevents`).
-_EVENT = r"(?:händelse|ärende|fall)(?:n|t|et)?"
-_ONE_EVENT = (
-    r"(?:(?:ytterligare\s+(?:en|ett)|(?:den|det)\s+(?:andra|tredje|senare|sista)|denna|detta|den\s+här|det\s+här)\s+" + _EVENT
-    + r"|(?:(?:den|det)\s+)?\b(?:händelsen|ärendet|fallet)|\bden)"
-)
-_ADVERB = r"(?:\s+(?:också|även|likaså|därför|sedan|därefter|senare|då|omgående))?"
-ONE_REPORTED = {
-    "lex_maria_anmalningar": re.compile(
-        r"(?:(?<!\w)" + _ONE_EVENT + _ADVERB + r"\s+(?:anmäldes|har" + _ADVERB + r"\s+anmälts|blev\s+anmäld)"
-        r"|\b(?:anmälde|har\s+anmält)(?:\s+vi)?" + _ADVERB + r"\s+" + _ONE_EVENT + r")" + _ADVERB
-        + r"(?:\s+till\s+(?:ivo|inspektionen(?:\s+för\s+vård\s+och\s+omsorg)?)(?:\s+\(ivo\))?)?\s+(?:enligt|som)\s+lex\s+maria\b"
-    ),
-}
-# "Också denna händelse …", "Den andra händelsen …", "Ytterligare ett ärende …": a told event that is
-# a further one, looked for in the statement and just before it.
-ANOTHER = re.compile(r"\b(?:också|även|likaså|ytterligare|(?:den|det)\s+(?:andra|tredje|senare|sista))\b")
-ANOTHER_REACH = 12  # characters before a told event in which `ANOTHER` is looked for
-# Any statement that an event was reported under the law: how many separate statements the text
-# makes, whether or not each was read as one event. `NEGATED`: words that deny it in the statement
-# or just before it ("Händelsen anmäldes inte …", "Ingen av dem anmäldes …").
-REPORTING = {
-    "lex_maria_anmalningar": re.compile(
-        r"\b(?:anmäldes|anmälts|anmälde|anmält|anmäld|anmälda)\b(?:\s+\S+){0,8}?\s+(?:enligt|som)\s+lex\s+maria\b"
-    ),
-}
+# Words that deny a statement that an event was reported, in it or just before it ("Händelsen
+# anmäldes inte …", "Ingen av dem anmäldes …"); see `figureevents`.
 NEGATED = re.compile(r"\b(?:inte|ej|aldrig|ingen|inget|inga)\b")
 NEGATED_REACH = 40  # characters before a statement in which `NEGATED` is looked for
 # A figure that follows from another's zero: no lex Sarah-rapporter, so no missförhållande reported to IVO.
@@ -121,6 +95,12 @@ CHANGED = {
         r"\s+från\s+\d{1,5}(?:\s\d{3})?(?:\s+\S+){0,3}?\s+till\s+" + NUM + r"(?!\s*(?:procent|%))"
     )
     for key, subject in SUBJECT.items() if key != "ivo_anmalningar"
+}
+# "Klagomål … har tagits emot i 58 fall": a count of the clause's subject, when that is indefinite
+# (not "Avvikelserna gällde i 40 fall läkemedel", a part) and the clause runs on to the count.
+IN_CASES = {
+    key: re.compile(r"(?<![\w-])(?P<what>" + counted + r")(?<!rna)(?:\s+[^\s,.;:]+){0,8}?\s+i\s+" + NUM + r"\s+(?:fall|ärenden)\b")
+    for key, counted in COUNTED.items()
 }
 # Under a heading that names what is counted ("Lex Sarah"), a count of reports or cases in its text
 # ("Under 2025 kom fyra rapporter.") is that figure.
@@ -147,9 +127,11 @@ def count_value(token: str) -> int:
 
 class Reading:
     """The pack's `figure_words`: abbreviations and loanwords read as the Swedish words the figure
-    patterns know ("enl." as "enligt", "incidents" as "avvikelser"), compiled once per pack."""
+    patterns know ("enl." as "enligt", "incidents" as "avvikelser"), compiled once per pack; and
+    `events`, its `figure_events` (figure key -> `figuretelling.EventWording`)."""
 
-    def __init__(self, words: dict[str, str]):
+    def __init__(self, words: dict[str, str], events: dict | None = None):
+        self.events = events or {}
         self.words = {source.lower(): read.lower() for source, read in words.items()}
         alternatives = "|".join(re.escape(source) for source in sorted(self.words, key=len, reverse=True))
         self._pattern = re.compile(r"(?<![\w.])(?:" + alternatives + r")(?!\w)") if self.words else None

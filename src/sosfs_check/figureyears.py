@@ -7,8 +7,9 @@ import re
 from functools import lru_cache
 
 BEFORE = 200  # characters before a count in which its year, "varav" or "av dessa" is looked for
-# "när en händelse …", "varje avvikelse ska …": in general, of no year.
-_GENERIC = re.compile(r"\b(?:ska|skall|kan|bör|varje|när|om\s+en|om\s+ett)\b", re.IGNORECASE)
+# "när en händelse …", "varje avvikelse ska …", "Om en patient skadas …": in general, of no year; not
+# "om" as a preposition ("en lex Maria-anmälan, om en boende som fick fel insulin").
+_GENERIC = re.compile(r"\b(?:ska|skall|kan|bör|varje|när)\b|^\s*om\s+(?:en|ett)\b", re.IGNORECASE)
 # The year a count is told for: a year phrase right after what is counted ("171 under 2024"), or
 # the last one before the count ("Under 2024 kom 14 …"); "under året", "årets" are the period.
 _YEAR_AFTER = re.compile(

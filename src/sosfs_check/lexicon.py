@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from .figuretelling import EventWording
 from .figurewording import Reading
 
 if TYPE_CHECKING:
@@ -96,6 +97,10 @@ class Vocabulary:
             forms[lemma] = lemma
             for form in known:
                 forms.setdefault(form, lemma)
+            # The s-passive of each form, which the dictionary may lack ("tagit": "tagits", "tog": "togs").
+            for form in known:
+                if not form.endswith("s"):
+                    forms.setdefault(form + "s", lemma)
         for word in vocabulary_words(data):
             forms.setdefault(word, word)
         for lemma in set(forms.values()):
@@ -132,8 +137,9 @@ class Vocabulary:
 
     @cached_property
     def figure_reading(self) -> Reading:
-        """The pack's `figure_words`, compiled once (see `figurewording.Reading`)."""
-        return Reading(self.data.figure_words)
+        """The pack's `figure_words` and `figure_events`, compiled once (see `figurewording.Reading`)."""
+        events = {key: EventWording.build(words) for key, words in self.data.figure_events.items()}
+        return Reading(self.data.figure_words, events)
 
     def topics_for(self, rule_id: str) -> list[Topic]:
         return [self.data.topics[name] for name in self.data.rules.get(rule_id, ()) if name in self.data.topics]

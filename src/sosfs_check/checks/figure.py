@@ -28,6 +28,9 @@ def _unclear(key: str, unclear, ctx: Context) -> Verdict:
     if unclear.stated is not None:
         said = (f"berättelsen anger {unclear.stated.value} (”{excerpt(unclear.stated.excerpt, 80)}”) men berättar om "
                 f"{len(unclear.told)} var för sig ({quotes}).")
+    elif unclear.repeated:
+        said = (f"berättelsen berättar om {len(unclear.told)} händelser var för sig ({quotes}) men säger inte om det är "
+                "olika händelser eller samma händelse som berättas igen.")
     else:
         said = f"berättelsen nämner dem ({quotes}) men anger inte hur många de är."
     return failed([], where, where.text, f"Antalet {FACT_LABELS[key]} framgår inte: {said}")
