@@ -11,8 +11,8 @@ from ..lexicon import WORD
 from .context import SUBSTANTIVE_WORDS, Context
 from ..verdicts import Verdict, failed, quoted
 
-# A year or a date says when, not how many: "Digital signering – mars 2026" states no figure.
 QUOTE = 80  # characters of a sentence quoted in a message
+# A year or a date says when, not how many: "Digital signering – mars 2026" states no figure.
 TIME = re.compile(r"\b(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2})?\b")
 
 
