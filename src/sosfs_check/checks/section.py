@@ -11,6 +11,7 @@ from ..lexicon import WORD
 from .context import SUBSTANTIVE_WORDS, Context
 from ..verdicts import Verdict, failed, quoted
 
+QUOTE = 80  # characters of a sentence quoted in a message
 # A year or a date says when, not how many: "Digital signering – mars 2026" states no figure.
 TIME = re.compile(r"\b(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2})?\b")
 
@@ -127,20 +128,29 @@ def _goal(ctx: Context, blocks: list[Block]) -> bool:
 
 
 def set_aside(ctx: Context, blocks: list[Block]) -> str:
-    """What a section's sentences are when none of them counts for the rule: goals and plans, the work
-    not done, another year, the statute restated or roles ("mål och planer och meningar om att arbetet
-    inte gjordes"); "" when the section has no sentence."""
+    """What a section's sentences are when none of them counts for the rule, with the first of them:
+    goals and plans, the work not done, another year, the statute restated or roles ("mål och planer
+    och meningar om att arbetet inte gjordes, som ”…”"); "" when the section has no sentence."""
     said = _said(ctx, blocks)
     kinds = {
-        "mål och planer": ctx.asks_done and any(s.plan and not s.vague for s in said),
-        "omdömen om vad som är viktigt eller känt": any(s.vague for s in said),
-        "meningar om att något inte gjordes": any(s.negated for s in said),
-        f"meningar om andra år än {ctx.year}": ctx.asks_done and any(s.elsewhen(ctx.year) and not s.plan for s in said),
-        "återgiven lagtext": not ctx.cites_law and any(s.law for s in said),
-        "meningar om vem som ansvarar": not ctx.asks_who and any(s.role for s in said),
+        "mål och planer": lambda s: ctx.asks_done and s.plan and not s.vague,
+        "omdömen om vad som är viktigt eller känt": lambda s: s.vague,
+        "meningar om att något inte gjordes": lambda s: s.negated,
+        f"meningar om andra år än {ctx.year}": lambda s: ctx.asks_done and s.elsewhen(ctx.year) and not s.plan,
+        "återgiven lagtext": lambda s: not ctx.cites_law and s.law,
+        "meningar om vem som ansvarar": lambda s: not ctx.asks_who and s.role,
     }
-    found = [kind for kind, present in kinds.items() if present]
-    return " och ".join([", ".join(found[:-1]), found[-1]] if len(found) > 1 else found)
+    found = [kind for kind, present in kinds.items() if any(present(s) for s in said)]
+    if not found:
+        return ""
+    first = next(s for s in said if any(kinds[kind](s) for kind in found))
+    return " och ".join([", ".join(found[:-1]), found[-1]] if len(found) > 1 else found) + f", som {_quoted(first.text)}"
+
+
+def _quoted(text: str) -> str:
+    """A sentence for a message, shortened, without its full stop."""
+    text = text.rstrip(" .")
+    return f"”{text if len(text) <= QUOTE else text[:QUOTE].rsplit(' ', 1)[0] + ' …'}”"
 
 
 def describe(check) -> list[str]:
