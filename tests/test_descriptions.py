@@ -101,6 +101,21 @@ def test_evaluations_describe_no_work(sentence, vague):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("Regionstyrelsen är vårdgivare.", True),
+        ("Vårdgivare är Tandläkarna i Strandvik AB genom styrelsen.", True),
+        ("Omsorgsnämnden är sedan 2019 huvudman för hemsjukvården.", True),
+        ("Vårdgivaren införde ett nytt journalsystem i maj.", False),
+        ("Berättelsen har lämnats till vårdgivaren.", False),
+    ],
+)
+def test_who_is_the_vardgivare_is_a_role(sentence, role):
+    [statement] = statements(sentence).items
+    assert statement.role is role
+
+
+@pytest.mark.parametrize(
     ("sentence", "law"),
     [
         ("Vårdgivaren ska utreda händelser i verksamheten som har medfört eller hade kunnat medföra en vårdskada.", True),

@@ -23,6 +23,9 @@ def evaluate(check, ctx: Context) -> Verdict:
     scope = ctx.scope(check.within)
     if check.within and scope is None:  # no headings to find its sections by: as in a report without them
         scope = frozenset()  # (the engine then looks for a description, descriptions.py)
+    sections = scope
+    if check.within and ctx.asks_who:  # who is responsible is said once, often in the introduction:
+        scope = scope | {s.position for s in ctx.statements.items if s.role}  # a role counts wherever it stands
     hits = [set(ctx.index.find_any(group, scope)) for group in check.groups]
     if check.title_page:
         hits = [h | set(ctx.title_page_index.find_any(group)) for h, group in zip(hits, check.groups)]
@@ -41,7 +44,7 @@ def evaluate(check, ctx: Context) -> Verdict:
     detail = "Saknas: " + "; ".join(" / ".join(g[:3]) for g in missing) + "." if missing else (
         "Uppgifterna står inte tillsammans i samma stycke."
     )
-    if scope is not None and not scope:  # what is said elsewhere may be just what the section would hold
+    if sections is not None and not sections:  # what is said elsewhere may be just what the section would hold
         # No section to look in: say what the whole text lacks, or that its words are only mentioned.
         absent = [g for g, found in zip(check.groups, elsewhere) if not found]
         said = "Saknas: " + "; ".join(" / ".join(g[:3]) for g in absent) + ". Inget" if absent else "Orden nämns, men inget"
