@@ -21,6 +21,7 @@ from .facttables import YEAR
 from .lexicon import WORD, Vocabulary, term_words
 from .prefilter import Folded
 from .regexes import may_match
+from .wordsplit import Split
 
 if TYPE_CHECKING:
     from .descriptiondata import Topic
@@ -61,10 +62,11 @@ class Denial:
             start = after
         return out
 
-    def suspect(self, sentence: str) -> bool:
-        """Whether a clause of the sentence may be void: it holds a negation word or another's name."""
-        return bool(self.negation_words.intersection(WORD.findall(sentence.lower()))) or bool(
-            self.others and may_match(self.others, sentence.casefold()))
+    def suspect(self, sentence: Split, folded: str) -> bool:
+        """Whether a clause of the sentence may be void: it holds a negation word or another's name
+        (`folded`: the sentence case-folded)."""
+        return bool(self.negation_words.intersection(sentence.words)) or bool(
+            self.others and may_match(self.others, folded))
 
     def _void(self, part: str) -> str:
         if self.others and self.others.match(part):
@@ -114,6 +116,7 @@ class Statements:
         self.vocabulary = vocabulary
         denial = Denial(vocabulary, author)
         folded = Folded([sentence for _, sentence in texts])
+        split = [Split(sentence) for _, sentence in texts]  # once, for every reader of the sentence
 
         def matching(name: str, skip: set[int] = frozenset(), aside: list[re.Pattern] = ()) -> set[int]:
             """Sentences one of the patterns matches once the `aside` wording is blanked out, of those
@@ -137,23 +140,25 @@ class Statements:
         # Each flag is looked for only where it counts: never in what is no evidence, and neither plan,
         # law nor role in what says what was done.
         not_evidence = matching("not_evidence")
-        done = matching("done", not_evidence) | self._past(texts, not_evidence, folded)
+        done = matching("done", not_evidence) | self._past(texts, not_evidence, folded, split)
         law_wording, roles = (matching(name, not_evidence | done) for name in ("law_wording", "roles"))
         # A modal in a subordinate clause ("utreds av SAS som föreslår åtgärder som bör tas fram") is no plan.
         plans = matching("plans", not_evidence | done, vocabulary.patterns["subclauses"])
         law = vocabulary.law_index
         times = vocabulary.patterns["time_phrases"]
         self.items: list[Statement] = []
+        self.splits: list[Split] = []  # per statement, its words
         self._spans: list[list[tuple[int, int]]] = []  # per statement, where its void clauses stand
         for number, (position, sentence) in enumerate(texts):
             if number in not_evidence:
                 continue
-            clauses = denial.clauses(sentence) if denial.suspect(sentence) else []
+            self.splits.append(split[number])
+            clauses = denial.clauses(sentence) if denial.suspect(split[number], folded.texts[number]) else []
             self._spans.append([(a, b) for a, b, _, void in clauses if void])
             mains = [void for _, _, main, void in clauses if main]
             did = number in done  # what was done is neither a plan nor the law
             plan = not did and number in plans
-            restated = not did and (number in law_wording or law.restates(sentence))
+            restated = not did and (number in law_wording or law.restates(split[number].words))
             named = [int(y) for y in YEAR.findall(sentence)] if "20" in sentence or "19" in sentence else []
             years = tuple(int(y) for p in times for y in p.findall(sentence)) if named else ()
             self.items.append(Statement(position, sentence, plan, restated, not did and number in roles, did,
@@ -170,16 +175,19 @@ class Statements:
         self._years: dict[int | None, set[int]] = {}
         self._found: dict[tuple[str, ...], dict[int, set[int]]] = {}
 
-    def _past(self, texts: list[tuple[int, str]], skip: set[int], folded: Folded) -> set[int]:
+    def _past(self, texts: list[tuple[int, str]], skip: set[int], folded: Folded, split: list[Split]) -> set[int]:
         """Sentences in the perfect or preterite outside the clauses whose tense says nothing of what was
         done (`tenseless_clauses`: "avvikelser som har inträffat", "för att säkerställa att de har haft effekt");
-        what a pattern's group holds stays."""
+        what a pattern's group holds stays. A sentence such a clause changes is split again."""
         past, aside = self.vocabulary.tense.past, self.vocabulary.patterns["tenseless_clauses"]
-        said = [sentence for _, sentence in texts]
+        changed: dict[int, str] = {}
         for pattern in aside:  # run only where the prefilter finds its words
             for number in folded.candidates([pattern]):
-                said[number] = pattern.sub(lambda m: "".join(g or "" for g in m.groups()) + " ", said[number])
-        return {number for number, sentence in enumerate(said) if number not in skip and past(sentence)}
+                said = changed.get(number, texts[number][1])
+                if (kept := pattern.sub(lambda m: "".join(g or "" for g in m.groups()) + " ", said)) != said:
+                    changed[number] = kept
+        return {number for number in range(len(texts))
+                if number not in skip and past(Split(changed[number]) if number in changed else split[number])}
 
     def _elsewhen(self, year: int | None) -> set[int]:
         """The sentences about another year than `year` (`Statement.elsewhen`), found once."""
