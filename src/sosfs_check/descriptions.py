@@ -21,12 +21,11 @@ from .facttables import YEAR
 from .lexicon import WORD, Vocabulary, term_words
 from .prefilter import Folded
 from .regexes import may_match
-from .wordsplit import Split
+from .wordsplit import LETTERS, SOFT, Split
 
 if TYPE_CHECKING:
     from .descriptiondata import Topic
 
-TOKEN = re.compile(r"(?P<word>[^\W\d_]+)|(?P<soft>[,;:])|[()–]|\s-\s")  # words, and the marks that end a clause
 NEAR = 10  # words between a subject and its activity: further apart, the sentence speaks of two things
 LABEL_WORDS = 3  # words before a colon that make them a label of the words after it, in one clause
 # Marks that part a sentence into clauses when telling what it denies: commas, semicolons, colons,
@@ -200,34 +199,38 @@ class Statements:
         if self._postings is None:
             self._postings = postings = {}
             seen, lemmatize, done_forms = self.lemmatize.seen, self.lemmatize, self.vocabulary.done_forms
-            for number, statement in enumerate(self.items):
-                text = statement.text.lower()
+            for number, split in enumerate(self.splits):
+                text = split.lower
                 folded = text.casefold()
                 for pattern in self.ignore:  # blanked letter for letter: the void clauses keep their places
                     if may_match(pattern, folded):
                         text = pattern.sub(lambda m: " " * len(m[0]), text)
                         folded = text.casefold()
-                clause, clauses, words, done, soft, void = 0, [], [], {}, False, []
-                spans = self._spans[number]
-                for token in TOKEN.finditer(text):  # a word, a mark that may end a clause, or one that does
-                    word, soft_mark = token.group("word", "soft")
-                    if word:
-                        void.append(bool(spans) and any(a <= token.start() < b for a, b in spans))
-                        lemmas = seen.get(word)
-                        if lemmas is None:
-                            lemmas = lemmatize(word)
-                        if soft and not self._continues(word, lemmas):
-                            clause += 1
-                        soft = False
-                        if verbs := done_forms.get(word):
-                            done[len(words)] = verbs
-                        words.append(lemmas)
-                        clauses.append(clause)
-                    elif soft_mark:
+                if text != split.lower:
+                    split = Split(text)
+                clause, clauses, words, done, soft = 0, [], [], {}, False
+                marks, at = split.marks, 0
+                for place, word in enumerate(split.words):
+                    while at < len(marks) and marks[at][0] == place:  # the marks before the word
+                        mark = marks[at][1]
                         # A label's colon ("Samverkan: månatliga möten med …") names what the line is about.
-                        soft = soft_mark != ":" or len(words) > LABEL_WORDS
-                    else:
-                        clause, soft = clause + 1, False
+                        soft = (mark != ":" or place > LABEL_WORDS) if mark in SOFT else False
+                        clause += mark not in SOFT
+                        at += 1
+                    lemmas = seen.get(word)
+                    if lemmas is None:
+                        lemmas = lemmatize(word)
+                    if soft and not self._continues(word, lemmas):
+                        clause += 1
+                    soft = False
+                    if verbs := done_forms.get(word):
+                        done[place] = verbs
+                    words.append(lemmas)
+                    clauses.append(clause)
+                if spans := self._spans[number]:
+                    void = [any(a <= m.start() < b for a, b in spans) for m in LETTERS.finditer(text)]
+                else:
+                    void = [False] * len(words)
                 carried = self._carried(number, words)
                 self._words.append([self._words[number - 1][p] for p in carried] + words)
                 self._void.append([self._void[number - 1][p] for p in carried] + void)
