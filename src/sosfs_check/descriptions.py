@@ -40,14 +40,14 @@ class Denial:
     main clause before it."""
 
     def __init__(self, vocabulary: Vocabulary, author: str):
-        data, flags = vocabulary.data, re.IGNORECASE
+        data = vocabulary.data
         self.negations, self.affirmations = vocabulary.patterns["negations"], vocabulary.patterns["affirmations"]
         self.negation_words = frozenset(w.lower() for w in data.negation_words)
         words = "|".join(r"\s+".join(map(re.escape, w.split())) for w in data.subordinators)
-        self.subordinate = re.compile(rf"^\W*(?:{words})\b", flags) if words else None
+        self.subordinate = vocabulary.compiled((rf"^\W*(?:{words})\b",))[0] if words else None
         author = author.lower()
         others = [*data.others, *(body for body, own in data.bodies.items() if own not in author)]
-        self.others = re.compile(SUBJECT_PLACE + "(?:" + "|".join(others) + r")\b", flags) if others else None
+        self.others = vocabulary.compiled((SUBJECT_PLACE + "(?:" + "|".join(others) + r")\b",))[0] if others else None
 
     def clauses(self, text: str) -> list[tuple[int, int, bool, str]]:
         """(start, end, main, void) of each clause with words in it; void is "negated", "other" or ""."""
@@ -171,6 +171,7 @@ class Statements:
         self._void: list[list[bool]] = []  # per word, whether its clause is void (see `Denial`)
         self._done: list[dict[int, frozenset[str]]] = []  # per sentence: place -> verbs of change done there
         self._patterns: dict[tuple[str, ...], set[int]] = {}
+        self._folded: Folded | None = None  # the statements case-folded, for their topics' own wording
         self._years: dict[int | None, set[int]] = {}
         self._found: dict[tuple[str, ...], dict[int, set[int]]] = {}
 
@@ -322,9 +323,10 @@ class Statements:
         """Sentences the topic's own wording matches ("ökade från 78 till 97 procent")."""
         key = tuple(patterns)
         if key not in self._patterns:
-            compiled = [re.compile(p, re.IGNORECASE) for p in patterns]
-            texts = [s.text for s in self.items]
-            self._patterns[key] = {n for n in Folded(texts).candidates(compiled) if any(p.search(texts[n]) for p in compiled)}
+            compiled, texts = self.vocabulary.compiled(key), [s.text for s in self.items]
+            if self._folded is None:
+                self._folded = Folded(texts)
+            self._patterns[key] = {n for n in self._folded.candidates(compiled) if any(p.search(texts[n]) for p in compiled)}
         return self._patterns[key]
 
     def describing(self, topics: list[Topic], plans: bool = False, roles: bool = False,

@@ -86,6 +86,7 @@ class Vocabulary:
     done_forms: dict[str, frozenset[str]] = field(default_factory=dict)
     continues: frozenset[str] = frozenset()
     subjects: frozenset[str] = frozenset()  # the lemmas of the topics' one-word subjects
+    _compiled: dict[tuple[str, ...], list[re.Pattern]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(cls, data: DescriptionData) -> Vocabulary:
@@ -129,6 +130,13 @@ class Vocabulary:
         names = ("not_evidence", "plans", "subclauses", "roles", "done", "law_wording", "ignore", "future_headings",
                  "negations", "affirmations", "time_phrases", "tenseless_clauses")
         return {name: [re.compile(p, re.IGNORECASE) for p in getattr(self.data, name)] for name in names}
+
+    def compiled(self, patterns: tuple[str, ...]) -> list[re.Pattern]:
+        """Patterns built from the pack's data (a topic's own wording, `Denial`'s), compiled once per rule
+        set and case-insensitive."""
+        if patterns not in self._compiled:
+            self._compiled[patterns] = [re.compile(p, re.IGNORECASE) for p in patterns]
+        return self._compiled[patterns]
 
     @cached_property
     def figure_reading(self) -> Reading:
