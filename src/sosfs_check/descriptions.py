@@ -199,7 +199,7 @@ class Statements:
         """Lemma -> (sentence, word) places; each distinct word is lemmatised once."""
         if self._postings is None:
             self._postings = postings = {}
-            seen, lemmatize, done_forms = self.lemmatize.seen, self.lemmatize, self.vocabulary.done_forms
+            done_forms = self.vocabulary.done_forms
             for number, split in enumerate(self.splits):
                 text = split.lower
                 folded = text.casefold()
@@ -209,25 +209,8 @@ class Statements:
                         folded = text.casefold()
                 if text != split.lower:
                     split = Split(text)
-                clause, clauses, words, done, soft = 0, [], [], {}, False
-                marks, at = split.marks, 0
-                for place, word in enumerate(split.words):
-                    while at < len(marks) and marks[at][0] == place:  # the marks before the word
-                        mark = marks[at][1]
-                        # A label's colon ("Samverkan: månatliga möten med …") names what the line is about.
-                        soft = (mark != ":" or place > LABEL_WORDS) if mark in SOFT else False
-                        clause += mark not in SOFT
-                        at += 1
-                    lemmas = seen.get(word)
-                    if lemmas is None:
-                        lemmas = lemmatize(word)
-                    if soft and not self._continues(word, lemmas):
-                        clause += 1
-                    soft = False
-                    if verbs := done_forms.get(word):
-                        done[place] = verbs
-                    words.append(lemmas)
-                    clauses.append(clause)
+                words, clauses = self._lemmas(split)
+                done = {place: verbs for place, word in enumerate(split.words) if (verbs := done_forms.get(word))}
                 if spans := self._spans[number]:
                     void = [any(a <= m.start() < b for a, b in spans) for m in LETTERS.finditer(text)]
                 else:
@@ -241,6 +224,26 @@ class Statements:
                     for lemma in lemmas:
                         postings.setdefault(lemma, []).append((number, place))
         return self._postings
+
+    def _lemmas(self, split: Split) -> tuple[list[frozenset[str]], list[int]]:
+        """A sentence's words as lemmas, and the clause of each: a bracket or dash starts a new clause,
+        and so does a comma, semicolon or colon unless the word after it carries the clause on."""
+        words, lemmatize, seen = split.words, self.lemmatize, self.lemmatize.seen
+        lemmas = [found if (found := seen.get(word)) is not None else lemmatize(word) for word in words]
+        clauses: list[int] = []
+        clause, soft, start = 0, False, 0
+        for place, mark in [*split.marks, (len(words), None)]:  # the words up to each mark, then the rest
+            if place > start:
+                if soft and not self._continues(words[start], lemmas[start]):
+                    clause += 1
+                soft = False
+                clauses += [clause] * (place - start)
+                start = place
+            if mark is not None:
+                # A label's colon ("Samverkan: månatliga möten med …") names what the line is about.
+                soft = (mark != ":" or place > LABEL_WORDS) if mark in SOFT else False
+                clause += mark not in SOFT
+        return lemmas, clauses
 
     def _continues(self, word: str, lemmas: frozenset[str]) -> bool:
         """Whether the word after a comma, semicolon or colon carries the clause on: a relative or
