@@ -22,11 +22,11 @@ from .lexicon import WORD, Vocabulary, term_words
 from .prefilter import Folded
 from .regexes import may_match
 from .statuses import Statuses
+from .wordsplit import LETTERS, SOFT, Split
 
 if TYPE_CHECKING:
     from .descriptiondata import Topic
 
-TOKEN = re.compile(r"(?P<word>[^\W\d_]+)|(?P<soft>[,;:])|[()–]|\s-\s")  # words, and the marks that end a clause
 NEAR = 10  # words between a subject and its activity: further apart, the sentence speaks of two things
 LABEL_WORDS = 3  # words before a colon that make them a label of the words after it, in one clause
 # Marks that part a sentence into clauses when telling what it denies: commas, semicolons, colons,
@@ -41,14 +41,14 @@ class Denial:
     main clause before it."""
 
     def __init__(self, vocabulary: Vocabulary, author: str):
-        data, flags = vocabulary.data, re.IGNORECASE
+        data = vocabulary.data
         self.negations, self.affirmations = vocabulary.patterns["negations"], vocabulary.patterns["affirmations"]
         self.negation_words = frozenset(w.lower() for w in data.negation_words)
         words = "|".join(r"\s+".join(map(re.escape, w.split())) for w in data.subordinators)
-        self.subordinate = re.compile(rf"^\W*(?:{words})\b", flags) if words else None
+        self.subordinate = vocabulary.compiled((rf"^\W*(?:{words})\b",))[0] if words else None
         author = author.lower()
         others = [*data.others, *(body for body, own in data.bodies.items() if own not in author)]
-        self.others = re.compile(SUBJECT_PLACE + "(?:" + "|".join(others) + r")\b", flags) if others else None
+        self.others = vocabulary.compiled((SUBJECT_PLACE + "(?:" + "|".join(others) + r")\b",))[0] if others else None
 
     def clauses(self, text: str) -> list[tuple[int, int, bool, str]]:
         """(start, end, main, void) of each clause with words in it; void is "negated", "other" or ""."""
@@ -62,10 +62,11 @@ class Denial:
             start = after
         return out
 
-    def suspect(self, sentence: str) -> bool:
-        """Whether a clause of the sentence may be void: it holds a negation word or another's name."""
-        return bool(self.negation_words.intersection(WORD.findall(sentence.lower()))) or bool(
-            self.others and may_match(self.others, sentence.casefold()))
+    def suspect(self, sentence: Split, folded: str) -> bool:
+        """Whether a clause of the sentence may be void: it holds a negation word or another's name
+        (`folded`: the sentence case-folded)."""
+        return bool(self.negation_words.intersection(sentence.words)) or bool(
+            self.others and may_match(self.others, folded))
 
     def _void(self, part: str) -> str:
         if self.others and self.others.match(part):
@@ -117,6 +118,7 @@ class Statements:
         self.vocabulary = vocabulary
         denial = Denial(vocabulary, author)
         folded = Folded([sentence for _, sentence in texts])
+        split = [Split(sentence) for _, sentence in texts]  # once, for every reader of the sentence
 
         def matching(name: str, skip: set[int] = frozenset(), aside: list[re.Pattern] = ()) -> set[int]:
             """Sentences one of the patterns matches once the `aside` wording is blanked out, of those
@@ -140,7 +142,7 @@ class Statements:
         # Each flag is looked for only where it counts: never in what is no evidence, and neither plan,
         # law nor role in what says what was done.
         not_evidence = matching("not_evidence")
-        done = matching("done", not_evidence) | self._past(texts, not_evidence, folded)
+        done = matching("done", not_evidence) | self._past(texts, not_evidence, folded, split)
         law_wording, roles = (matching(name, not_evidence | done) for name in ("law_wording", "roles"))
         # A modal in a subordinate clause ("utreds av SAS som föreslår åtgärder som bör tas fram") is no plan.
         plans = matching("plans", not_evidence | done, vocabulary.patterns["subclauses"])
@@ -150,17 +152,19 @@ class Statements:
         # A status word says it outright, for its line or its table row (statuses.py).
         statuses = Statuses(vocabulary.data.done_statuses, vocabulary.data.plan_statuses).by_row(texts, rows or {})
         self.items: list[Statement] = []
+        self.splits: list[Split] = []  # per statement, its words
         self._spans: list[list[tuple[int, int]]] = []  # per statement, where its void clauses stand
         for number, (position, sentence) in enumerate(texts):
             if number in not_evidence:
                 continue
-            clauses = denial.clauses(sentence) if denial.suspect(sentence) else []
+            self.splits.append(split[number])
+            clauses = denial.clauses(sentence) if denial.suspect(split[number], folded.texts[number]) else []
             self._spans.append([(a, b) for a, b, _, void in clauses if void])
             mains = [void for _, _, main, void in clauses if main]
             status = statuses[number]
             did = status == "done" or (not status and number in done)  # what was done is neither a plan nor the law
             plan = status == "plan" or (not did and (number in plans or number in vague))  # an evaluation counts as a plan does
-            restated = not did and (number in law_wording or law.restates(sentence))
+            restated = not did and (number in law_wording or law.restates(split[number].words))
             named = [int(y) for y in YEAR.findall(sentence)] if "20" in sentence or "19" in sentence else []
             years = tuple(int(y) for p in times for y in p.findall(sentence)) if named else ()
             self.items.append(Statement(position, sentence, plan, restated, not did and number in roles, did,
@@ -174,19 +178,23 @@ class Statements:
         self._void: list[list[bool]] = []  # per word, whether its clause is void (see `Denial`)
         self._done: list[dict[int, frozenset[str]]] = []  # per sentence: place -> verbs of change done there
         self._patterns: dict[tuple[str, ...], set[int]] = {}
+        self._folded: Folded | None = None  # the statements case-folded, for their topics' own wording
         self._years: dict[int | None, set[int]] = {}
         self._found: dict[tuple[str, ...], dict[int, set[int]]] = {}
 
-    def _past(self, texts: list[tuple[int, str]], skip: set[int], folded: Folded) -> set[int]:
+    def _past(self, texts: list[tuple[int, str]], skip: set[int], folded: Folded, split: list[Split]) -> set[int]:
         """Sentences in the perfect or preterite outside the clauses whose tense says nothing of what was
         done (`tenseless_clauses`: "avvikelser som har inträffat", "för att säkerställa att de har haft effekt");
-        what a pattern's group holds stays."""
+        what a pattern's group holds stays. A sentence such a clause changes is split again."""
         past, aside = self.vocabulary.tense.past, self.vocabulary.patterns["tenseless_clauses"]
-        said = [sentence for _, sentence in texts]
+        changed: dict[int, str] = {}
         for pattern in aside:  # run only where the prefilter finds its words
             for number in folded.candidates([pattern]):
-                said[number] = pattern.sub(lambda m: "".join(g or "" for g in m.groups()) + " ", said[number])
-        return {number for number, sentence in enumerate(said) if number not in skip and past(sentence)}
+                said = changed.get(number, texts[number][1])
+                if (kept := pattern.sub(lambda m: "".join(g or "" for g in m.groups()) + " ", said)) != said:
+                    changed[number] = kept
+        return {number for number in range(len(texts))
+                if number not in skip and past(Split(changed[number]) if number in changed else split[number])}
 
     def _elsewhen(self, year: int | None) -> set[int]:
         """The sentences about another year than `year` (`Statement.elsewhen`), found once."""
@@ -198,35 +206,22 @@ class Statements:
         """Lemma -> (sentence, word) places; each distinct word is lemmatised once."""
         if self._postings is None:
             self._postings = postings = {}
-            seen, lemmatize, done_forms = self.lemmatize.seen, self.lemmatize, self.vocabulary.done_forms
-            for number, statement in enumerate(self.items):
-                text = statement.text.lower()
+            done_forms = self.vocabulary.done_forms
+            for number, split in enumerate(self.splits):
+                text = split.lower
                 folded = text.casefold()
                 for pattern in self.ignore:  # blanked letter for letter: the void clauses keep their places
                     if may_match(pattern, folded):
                         text = pattern.sub(lambda m: " " * len(m[0]), text)
                         folded = text.casefold()
-                clause, clauses, words, done, soft, void = 0, [], [], {}, False, []
-                spans = self._spans[number]
-                for token in TOKEN.finditer(text):  # a word, a mark that may end a clause, or one that does
-                    word, soft_mark = token.group("word", "soft")
-                    if word:
-                        void.append(bool(spans) and any(a <= token.start() < b for a, b in spans))
-                        lemmas = seen.get(word)
-                        if lemmas is None:
-                            lemmas = lemmatize(word)
-                        if soft and not self._continues(word, lemmas):
-                            clause += 1
-                        soft = False
-                        if verbs := done_forms.get(word):
-                            done[len(words)] = verbs
-                        words.append(lemmas)
-                        clauses.append(clause)
-                    elif soft_mark:
-                        # A label's colon ("Samverkan: månatliga möten med …") names what the line is about.
-                        soft = soft_mark != ":" or len(words) > LABEL_WORDS
-                    else:
-                        clause, soft = clause + 1, False
+                if text != split.lower:
+                    split = Split(text)
+                words, clauses = self._lemmas(split)
+                done = {place: verbs for place, word in enumerate(split.words) if (verbs := done_forms.get(word))}
+                if spans := self._spans[number]:
+                    void = [any(a <= m.start() < b for a, b in spans) for m in LETTERS.finditer(text)]
+                else:
+                    void = [False] * len(words)
                 carried = self._carried(number, words)
                 self._words.append([self._words[number - 1][p] for p in carried] + words)
                 self._void.append([self._void[number - 1][p] for p in carried] + void)
@@ -236,6 +231,26 @@ class Statements:
                     for lemma in lemmas:
                         postings.setdefault(lemma, []).append((number, place))
         return self._postings
+
+    def _lemmas(self, split: Split) -> tuple[list[frozenset[str]], list[int]]:
+        """A sentence's words as lemmas, and the clause of each: a bracket or dash starts a new clause,
+        and so does a comma, semicolon or colon unless the word after it carries the clause on."""
+        words, lemmatize, seen = split.words, self.lemmatize, self.lemmatize.seen
+        lemmas = [found if (found := seen.get(word)) is not None else lemmatize(word) for word in words]
+        clauses: list[int] = []
+        clause, soft, start = 0, False, 0
+        for place, mark in [*split.marks, (len(words), None)]:  # the words up to each mark, then the rest
+            if place > start:
+                if soft and not self._continues(words[start], lemmas[start]):
+                    clause += 1
+                soft = False
+                clauses += [clause] * (place - start)
+                start = place
+            if mark is not None:
+                # A label's colon ("Samverkan: månatliga möten med …") names what the line is about.
+                soft = (mark != ":" or place > LABEL_WORDS) if mark in SOFT else False
+                clause += mark not in SOFT
+        return lemmas, clauses
 
     def _continues(self, word: str, lemmas: frozenset[str]) -> bool:
         """Whether the word after a comma, semicolon or colon carries the clause on: a relative or
@@ -318,9 +333,10 @@ class Statements:
         """Sentences the topic's own wording matches ("ökade från 78 till 97 procent")."""
         key = tuple(patterns)
         if key not in self._patterns:
-            compiled = [re.compile(p, re.IGNORECASE) for p in patterns]
-            texts = [s.text for s in self.items]
-            self._patterns[key] = {n for n in Folded(texts).candidates(compiled) if any(p.search(texts[n]) for p in compiled)}
+            compiled, texts = self.vocabulary.compiled(key), [s.text for s in self.items]
+            if self._folded is None:
+                self._folded = Folded(texts)
+            self._patterns[key] = {n for n in self._folded.candidates(compiled) if any(p.search(texts[n]) for p in compiled)}
         return self._patterns[key]
 
     def describing(self, topics: list[Topic], plans: bool = False, roles: bool = False,

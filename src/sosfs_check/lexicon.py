@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING
 
 from .figuretelling import EventWording
 from .figurewording import Reading
+from .wordsplit import Split
 
 if TYPE_CHECKING:
     from .descriptiondata import DescriptionData, LawSentence, Topic
 
 WORD = re.compile(r"[^\W\d_]+")
-WORD_OR_MARK = re.compile(r"[^\W\d_]+|[,;:]")  # a word, or a mark after which a list or a new clause starts
 # Endings a word may add to a vocabulary word where the dictionary lists no such form ("teammötena").
 _ENDINGS = ("", "n", "na", "t", "et", "en", "er", "erna", "ar", "arna", "or", "orna", "s", "r", "ns", "ts", "de", "des",
             "te", "tes", "ade", "ades", "at", "ats", "as", "es", "ens", "ets")
@@ -87,6 +87,7 @@ class Vocabulary:
     done_forms: dict[str, frozenset[str]] = field(default_factory=dict)
     continues: frozenset[str] = frozenset()
     subjects: frozenset[str] = frozenset()  # the lemmas of the topics' one-word subjects
+    _compiled: dict[tuple[str, ...], list[re.Pattern]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def build(cls, data: DescriptionData) -> Vocabulary:
@@ -134,6 +135,13 @@ class Vocabulary:
         names = ("not_evidence", "plans", "subclauses", "roles", "done", "law_wording", "ignore", "future_headings",
                  "negations", "affirmations", "time_phrases", "tenseless_clauses", "evaluations")
         return {name: [re.compile(p, re.IGNORECASE) for p in getattr(self.data, name)] for name in names}
+
+    def compiled(self, patterns: tuple[str, ...]) -> list[re.Pattern]:
+        """Patterns built from the pack's data (a topic's own wording, `Denial`'s), compiled once per rule
+        set and case-insensitive."""
+        if patterns not in self._compiled:
+            self._compiled[patterns] = [re.compile(p, re.IGNORECASE) for p in patterns]
+        return self._compiled[patterns]
 
     @cached_property
     def figure_reading(self) -> Reading:
@@ -204,11 +212,12 @@ class LawIndex:
     def __init__(self, law: list[LawSentence]):
         self.postings: dict[tuple[str, str], list[int]] = {}
         for number, sentence in enumerate(law):
-            for bigram in set(_bigrams(sentence.text)):
+            for bigram in set(_bigrams(Split(sentence.text).words)):
                 self.postings.setdefault(bigram, []).append(number)
 
-    def restates(self, sentence: str) -> bool:
-        bigrams = set(_bigrams(sentence))
+    def restates(self, words: list[str]) -> bool:
+        """Whether a sentence (its words, `Split.words`) restates a law sentence."""
+        bigrams = set(_bigrams(words))
         known = [self.postings[b] for b in bigrams if b in self.postings]
         # No law sentence shares more bigrams than the statute has with the sentence at all.
         if len(known) < max(LAW_MIN_SHARED, LAW_SHARE * len(bigrams)):
@@ -218,8 +227,7 @@ class LawIndex:
         return best >= LAW_MIN_SHARED and best >= LAW_SHARE * len(bigrams)
 
 
-def _bigrams(text: str) -> list[tuple[str, str]]:
-    words = WORD.findall(text.lower())
+def _bigrams(words: list[str]) -> list[tuple[str, str]]:
     return list(zip(words, words[1:]))
 
 
@@ -246,17 +254,11 @@ class Tense:
         self.reached = frozenset(data.reached)
         self.seen: dict[str, bool] = {}
 
-    def past(self, sentence: str) -> bool:
+    def past(self, sentence: Split) -> bool:
         """Whether a clause of the sentence is in the perfect or preterite, or says a state was reached.
         After a comma only a passive or strong preterite counts: "inkomna synpunkter, rapporterade
         avvikelser" lists things ("Avvikelserna analyserades, sammanställdes …" still counts)."""
-        words: list[str] = []
-        after_comma: set[int] = set()
-        for token in WORD_OR_MARK.findall(sentence.lower()):
-            if token in ",;:":
-                after_comma.add(len(words))
-            else:
-                words.append(token)
+        words, after_comma = sentence.words, sentence.after_mark
         for place, word in enumerate(words):
             if word in self.auxiliaries and self._supine_after(words, place):
                 return True

@@ -16,7 +16,10 @@ from copy import copy
 from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import accumulate
+from typing import TYPE_CHECKING
 
+if TYPE_CHECKING:
+    from .wordsplit import Split
 
 WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ”\"])")
@@ -83,10 +86,11 @@ class TextIndex:
     """Which blocks contain which words; built once per document.
 
     With `owners`, text i is a part of the block at position owners[i] (a block is its parts in
-    order, joined by spaces); `keeping` gives the index of the blocks made of some parts only."""
+    order, joined by spaces); `keeping` gives the index of the blocks made of some parts only.
+    `split`: the texts already split (`wordsplit.Split`), whose tokens are these."""
 
-    def __init__(self, texts: list[str], owners: list[int] | None = None):
-        self.lower = [t.lower() for t in texts]
+    def __init__(self, texts: list[str], owners: list[int] | None = None, split: list[Split] | None = None):
+        self.lower = [s.lower for s in split] if split is not None else [t.lower() for t in texts]
         self.owners = owners
         self.kept: list[bool] | None = None
         self._parts: dict[int, list[int]] = {}  # block -> its parts
@@ -94,7 +98,7 @@ class TextIndex:
             self._parts.setdefault(owner, []).append(i)
         postings: dict[str, list[int]] = {}  # token -> texts holding it, in order
         for i, text in enumerate(self.lower):
-            for token in set(WORD.findall(text)):
+            for token in set(split[i].tokens if split is not None else WORD.findall(text)):
                 if token in postings:
                     postings[token].append(i)
                 else:

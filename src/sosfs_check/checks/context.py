@@ -39,12 +39,11 @@ class Context:
 
     def __init__(self, document: Document, as_of: date, adoption, texts=(), guidance=(), sections=(), *,
                  vocabulary: Vocabulary):
-        """`adoption`: the packs' dating words (`RuleSet.adoption`); `texts`: the packs' legal
-        texts (superseded_texts); `guidance`: the rule pack's
-        guidance checks, whose phrasings and style names mark template guidance (see
-        checks/guidance.py); `sections`: (area, headings) of the pack's section rules, which tell
-        whose section a heading is (see `claimed`); `vocabulary`: the pack's description data
-        (topics, and the wording that is never evidence; descriptions.py)."""
+        """`adoption`: the packs' dating words (`RuleSet.adoption`); `texts`: the packs' legal texts
+        (superseded_texts); `guidance`: the rule pack's guidance checks, whose phrasings and style
+        names mark template guidance (see checks/guidance.py); `sections`: (area, headings) of the
+        pack's section rules, which tell whose section a heading is (see `claimed`); `vocabulary`:
+        the pack's description data (topics, and the wording that is never evidence; descriptions.py)."""
         self.document = document
         self.as_of = as_of  # the day whose law applies; the engine may set it from the report's own dates
         self.adoption = adoption
@@ -158,7 +157,8 @@ class Context:
     @cached_property
     def _statement_index(self) -> TextIndex:
         """Word index of every statement, each a part of its block."""
-        return TextIndex([s.text for s in self.statements.items], [s.position for s in self.statements.items])
+        items = self.statements.items
+        return TextIndex([s.text for s in items], [s.position for s in items], self.statements.splits)
 
     @cached_property
     def _statement_words(self) -> list[int]:

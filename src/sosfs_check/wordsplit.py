@@ -1,0 +1,38 @@
+"""A sentence split into words once, for every reader of it (issue 20): its tense (`lexicon.Tense`),
+whether it restates the law (`lexicon.LawIndex`), whether it may deny the work (`descriptions.Denial`),
+its clauses and lemmas (`descriptions.Statements`) and the evidence word index (`vocabulary.TextIndex`)."""
+
+from __future__ import annotations
+
+import re
+
+# A run of letters and digits; a mark after which a list or a new clause starts; or one that ends a clause.
+TOKEN = re.compile(r"\w+|[,;:()–]|\s-\s")
+LETTERS = re.compile(r"[^\W\d_]+")  # a word: letters only (lexicon.WORD)
+MARKS = ",;:()–"
+SOFT = ",;:"
+
+
+class Split:
+    """The lower-cased sentence; its tokens (`\\w+`, as the word index reads them); its words (the letter
+    runs, in order); its marks as (words before it, mark), in order; and the places in `words` that
+    follow a comma, semicolon or colon."""
+
+    __slots__ = ("lower", "tokens", "words", "marks", "after_mark")
+
+    def __init__(self, text: str):
+        self.lower = text.lower()
+        tokens: list[str] = []
+        words: list[str] = []
+        marks: list[tuple[int, str]] = []
+        for token in TOKEN.findall(self.lower):
+            if token in MARKS or token[0].isspace():
+                marks.append((len(words), token))
+                continue
+            tokens.append(token)
+            if token.isalpha():  # letters only: the token is the word
+                words.append(token)
+            else:  # digits or "_" in it: the letter runs around them
+                words.extend(LETTERS.findall(token))
+        self.tokens, self.words, self.marks = tokens, words, marks
+        self.after_mark = {place for place, mark in marks if mark in SOFT}
