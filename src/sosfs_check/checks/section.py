@@ -10,6 +10,7 @@ from ..facttables import DIGIT, YEAR
 from ..lexicon import WORD
 from .context import SUBSTANTIVE_WORDS, Context
 from ..verdicts import Verdict, failed, quoted
+from ..wordsplit import Split
 
 QUOTE = 80  # characters of a sentence quoted in a message
 # A year or a date says when, not how many: "Digital signering – mars 2026" states no figure.
@@ -79,7 +80,7 @@ def clause_headings(ctx: Context) -> list[Block]:
         return []
     vocabulary = ctx.vocabulary
     wanted = {*words, *(vocabulary.lemma(w) for w in words)}
-    return [h for h in ctx.document.headings if vocabulary.tense.past(h.text) and any(
+    return [h for h in ctx.document.headings if vocabulary.tense.past(Split(h.text)) and any(
         w in wanted or vocabulary.lemmatizer(w) & wanted for w in WORD.findall(h.text.lower()))]
 
 
