@@ -144,6 +144,8 @@ def test_events_under_sibling_headings_or_opening_their_own_paragraph_are_distin
          ({"lex_sarah_rapporter": 2}, {})),  # the stated count stands
         (("Personalen rapporterade det enligt lex Sarah.", "Det rapporterades enligt lex Sarah."),
          ({}, {"lex_sarah_rapporter": ["Personalen rapporterade det enligt lex Sarah.", "Det rapporterades enligt lex Sarah."]})),
+        (("Personalen rapporterade enligt lex Sarah vid flera tillfällen.",),
+         ({}, {"lex_sarah_rapporter": ["Personalen rapporterade enligt lex Sarah vid flera tillfällen."]})),  # not one
         (("Personalen ska rapportera enligt lex Sarah om de ser ett missförhållande.",), ({}, {})),
         (("Ingen händelse rapporterades enligt lex Sarah.",), ({}, {})),
         (("Under 2024 rapporterades händelsen enligt lex Sarah.",), ({}, {})),

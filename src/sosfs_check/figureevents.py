@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from .document import Block
 from .result import Fact
 from .figureyears import elsewhen, generic
-from .figuretelling import ANOTHER, ANOTHER_REACH, REFERS_BACK, EventWording, ordinal
+from .figuretelling import ANOTHER, ANOTHER_REACH, REFERS_BACK, SEVERAL, EventWording, ordinal
 from .figurewording import NEGATED, NEGATED_REACH, Reading
 from .vocabulary import sentences
 
@@ -49,7 +49,8 @@ def told_events(blocks: list[Block], positions: list[int], read: Reading, year: 
                     continue
                 known = bool(wording.laws.search(text, found.start(), found.end())) or _law_of(key, text, block, read.events)
                 clause = max(text.rfind(",", 0, found.start()), text.rfind(";", 0, found.start())) + 1
-                one = match is not None and not REFERS_BACK.search(text, clause, found.start())
+                ends = [i for i in (text.find(",", found.end()), text.find(";", found.end()), len(text)) if i != -1]
+                one = match is not None and not REFERS_BACK.search(text, clause, found.start()) and not SEVERAL.search(text, found.start(), min(ends))
                 another = bool(ANOTHER.search(text, max(0, found.start() - ANOTHER_REACH), found.end())) if one else None
                 told.append((key, known, Told(sentence, block, another, ordinal(text, found.start(), found.end())), group))
     named = {(key, group) for key, known, _, group in told if known}

@@ -29,6 +29,8 @@ _ONE_EVENT = (
 )
 # A count other than one: "anmälde vi två …" tells no single event.
 _MANY = r"(?:\d+|" + "|".join(w for w, n in sorted(NUMBER_WORDS.items(), key=lambda i: -len(i[0])) if n != 1) + r")\b"
+# "Personalen rapporterade enligt lex Sarah vid flera tillfällen": not one event, in the clause after it.
+SEVERAL = re.compile(r"\b(?:flera|många|några|ett\s+par|" + _MANY + r")\s+(?:gånger|tillfällen)\b")
 _AGENT = r"(?:\s+av\s+[\w-]+(?:\s+[\w-]+)?)?"  # "anmäldes av MAS"
 _SUBJECT = r"(?:\s+(?!" + _MANY + r"|en\b|ett\b)[\w-]+)?"  # "anmälde vi …", "anmälde MAS …"
 _PERFECT = r"(?:(?:har|hade)" + _ADVERB + r"\s+)?"
