@@ -21,7 +21,9 @@ def evaluate(check, ctx: Context) -> Verdict:
     scope = ctx.scope(check.within)
     if check.within and scope is None:  # no headings to find its sections by: as in a report without them
         scope = frozenset()  # (the engine then looks for a description, descriptions.py)
-    hits = [set(ctx.index.find_any(group, scope)) for group in check.groups]
+    # Text in the sections that answer the law's other parts (`apart_from`) is no evidence for this one.
+    apart = ctx.other_parts(ctx.rule_id)
+    hits = [set(ctx.index.find_any(group, scope)) - apart for group in check.groups]
     if check.title_page:
         hits = [h | set(ctx.title_page_index.find_any(group)) for h, group in zip(hits, check.groups)]
     together = set.intersection(*hits) if check.same_block else set()
