@@ -56,6 +56,31 @@ def test_the_tense_says_whether_it_was_done(sentence, past):
     ("Under hösten 2024 och våren 2025 utbildades all personal.", False),
     ("Rutinen togs fram i december och införs under 2026.", False),
     ("Antalet trycksår sjönk från 30 till 22.", False),
+    # a year standing alone is a time too (issue 21, the lead's probe: "Verksamheten startade 1998")
+    ("Verksamheten startade 1998.", True),
+    ("1998 öppnade vi boendet på Solgatan.", True),
+    ("Boendet byggdes 2004 och renoverades 2016.", True),
+    ("År 2020 minskade antalet trycksår.", True),
+    ("2024 års punktprevalensmätning visade 12 procent trycksår.", True),
+    ("Digital signering införs 2026.", True),
+    ("Projektet startade 2023 och avslutades 2025.", False),
+    ("Digital signering infördes 2025.", False),
+    # comparisons, bounds, spans that reach the year, names, dates and counts are no time of the sentence
+    ("Läkemedelsavvikelser: 498 (2024: 601).", False),
+    ("Fallen minskade jämfört med 2024.", False),
+    ("Antalet fall minskade från 51 år 2010.", False),
+    ("Granskningen visade 92 procent, jämfört med 78 procent vid granskningen 2024.", False),
+    ("Resultaten jämfördes med 2024: andelen med trycksår var 4 procent.", False),
+    ("Rutinen från 2019 reviderades och alla fick utbildning.", False),
+    ("Vi införde dubbelkontroll vid insulin, något vi har planerat sedan 2019.", False),
+    ("Sedan 2019 arbetar vi med Senior alert.", False),
+    ("Projektet pågick 2023–2025 och gav färre fall.", False),
+    ("Rutinen reviderades enligt HSLF-FS 2017:40 och SOSFS 2011:9.", False),
+    ("Anmälan gjordes enligt patientsäkerhetslagen (2010:659).", False),
+    ("Rutinen fastställdes 2019-05-01 och har inte ändrats.", True),
+    ("Rutinen reviderades 2025-10-01.", False),
+    ("Under året firade vi att boendet öppnade 1998.", False),
+    ("Vi tog emot 1998 avvikelser, fler än någonsin.", False),
 ])
 def test_a_sentence_about_another_year(sentence, elsewhen):
     [statement] = Statements([(0, sentence)], VOCABULARY).items

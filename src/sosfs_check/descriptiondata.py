@@ -72,6 +72,15 @@ class DescriptionData(Strict):
     # When a sentence says it happened ("under 2024", "i mars 2024"), the year its only group: a
     # sentence about another year than the report's is not what was done in the year reported on.
     time_phrases: list[Regex] = []
+    # Years that are no time of the sentence, the year the only group: comparisons and bounds
+    # ("jämfört med 2024", "(2024: 601)", "från 2019", "2024–2026"); years that reach the present
+    # ("sedan 2019"); phrases that name the period itself ("under året", "årets"); words that may follow
+    # a year that stands alone ("1998 och", "2004 års"), where any other word that is not a verb makes
+    # the number a count ("1998 avvikelser"). See figureyears.Years.
+    year_bounds: list[Regex] = []
+    ongoing_years: list[Regex] = []
+    period_phrases: list[Regex] = []
+    year_followers: list[str] = []
     negations: list[Regex] = []  # a main clause saying the work was not done ("har inte", "Ingen … genomfördes")
     negation_words: list[str] = []  # words one of which a clause must hold for `negations` to be tried
     affirmations: list[Regex] = []  # negative words that deny no work ("inte bara", "inga fall inträffade")

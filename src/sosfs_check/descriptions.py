@@ -17,7 +17,6 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .facttables import YEAR
 from .lexicon import WORD, Vocabulary, term_words
 from .prefilter import Folded
 from .regexes import may_match
@@ -91,8 +90,8 @@ class Statement:
     done: bool = False  # says what was done: perfect or preterite ("infördes", "har fått"; lexicon.Tense)
     denied: bool = False  # says the work was not done, or speaks of someone else's: describes nothing
     negated: bool = False  # says the work was not done: no evidence for any rule
-    years: tuple[int, ...] = ()  # the years its time phrases name ("under 2024", "i mars 2024")
-    latest: int = 0  # the latest year it names at all ("498 (2024: 601)" names 2024)
+    years: tuple[int, ...] = ()  # the years it tells of ("under 2024", "startade 1998"; figureyears.Years)
+    latest: int = 0  # the latest year it reaches ("498 (2024: 601)" reaches 2024, "sedan 2019" the present)
 
     def elsewhen(self, year: int | None) -> bool:
         """Whether it speaks of another year than `year`: its time phrases name only earlier years and
@@ -142,7 +141,7 @@ class Statements:
         # A modal in a subordinate clause ("utreds av SAS som föreslår åtgärder som bör tas fram") is no plan.
         plans = matching("plans", not_evidence | done, vocabulary.patterns["subclauses"])
         law = vocabulary.law_index
-        times = vocabulary.patterns["time_phrases"]
+        read_years = vocabulary.years.read
         self.items: list[Statement] = []
         self._spans: list[list[tuple[int, int]]] = []  # per statement, where its void clauses stand
         for number, (position, sentence) in enumerate(texts):
@@ -154,11 +153,10 @@ class Statements:
             did = number in done  # what was done is neither a plan nor the law
             plan = not did and number in plans
             restated = not did and (number in law_wording or law.restates(sentence))
-            named = [int(y) for y in YEAR.findall(sentence)] if "20" in sentence or "19" in sentence else []
-            years = tuple(int(y) for p in times for y in p.findall(sentence)) if named else ()
+            years, latest = read_years(sentence)
             self.items.append(Statement(position, sentence, plan, restated, not did and number in roles, did,
                                         bool(mains) and all(mains), bool(mains) and all(v == "negated" for v in mains),
-                                        years, max(named, default=0)))
+                                        years, latest))
         self.ignore = vocabulary.patterns["ignore"]
         self.lemmatize = vocabulary.lemmatizer
         self._postings: dict[str, list[tuple[int, int]]] | None = None

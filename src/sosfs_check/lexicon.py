@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from .figureyears import Years
 from .figurewording import Reading
 
 if TYPE_CHECKING:
@@ -118,6 +119,10 @@ class Vocabulary:
     @cached_property
     def tense(self) -> Tense:
         return Tense(self.data)
+
+    @cached_property
+    def years(self) -> Years:
+        return Years(self.data, self.tense.finite)
 
     @cached_property
     def law_index(self) -> LawIndex:
@@ -238,7 +243,12 @@ class Tense:
         self.attributives = frozenset(data.attributives)
         self.states = frozenset(data.state_verbs)
         self.reached = frozenset(data.reached)
+        self.verbs = self.auxiliaries | self.states | frozenset(data.not_actions)
         self.seen: dict[str, bool] = {}
+
+    def finite(self, word: str) -> bool:
+        """Whether a word is a verb in the past or an auxiliary ("öppnade", "fick", "var", "har")."""
+        return word in self.verbs or self._preterite(word) or self._verb_form(word, self.supines)
 
     def past(self, sentence: str) -> bool:
         """Whether a clause of the sentence is in the perfect or preterite, or says a state was reached.
