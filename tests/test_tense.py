@@ -42,6 +42,21 @@ VOCABULARY = builtin_rules().vocabulary
     ("Året präglades av flera chefsbyten.", False),
     ("Vi har haft svårt att rekrytera sjuksköterskor.", False),
     ("Det fanns inga tomma platser på korttidsboendet.", False),
+    # the stative passive: "är" with a past participle is done; an intention or an adjective is not (issue 21)
+    ("Rutinen är reviderad.", True),
+    ("Riktlinjen är uppdaterad och implementerad.", True),
+    ("Utbildningen är genomförd.", True),
+    ("Rutinerna för läkemedelshantering är nu helt omarbetade.", True),
+    ("Larmen är utbytta på alla avdelningar.", True),
+    ("Checklistan blev klar i maj.", True),
+    ("Rutinen är tänkt att införas.", False),
+    ("Utbildningen är planerad.", False),
+    ("Checklistan är beslutad att införas.", False),
+    ("Utbildningen ska vara genomförd.", False),
+    ("Enhetschefen är ansvarig.", False),
+    ("Patientsäkerheten är viktig.", False),
+    ("Personalen är nöjd.", False),
+    ("Rutinen är en reviderad version av förra årets.", False),
 ])
 def test_the_tense_says_whether_it_was_done(sentence, past):
     [statement] = Statements([(0, sentence)], VOCABULARY).items
@@ -86,3 +101,14 @@ def test_a_sentence_about_another_year(sentence, elsewhen):
     [statement] = Statements([(0, sentence)], VOCABULARY).items
     assert statement.elsewhen(2025) is elsewhen
     assert statement.elsewhen(None) is False
+
+
+@pytest.mark.parametrize(("sentence", "plan", "negated"), [
+    ("Utbildningen är planerad.", True, False),
+    ("Rutinen är tänkt att införas.", True, False),
+    ("Rutinen är inte reviderad.", False, True),
+    ("Rutinen är reviderad.", False, False),
+])
+def test_a_stative_intention_is_a_plan_and_a_denied_state_is_negated(sentence, plan, negated):
+    [statement] = Statements([(0, sentence)], VOCABULARY).items
+    assert (statement.plan, statement.negated) == (plan, negated)

@@ -67,6 +67,10 @@ class DescriptionData(Strict):
     attributives: list[str] = []  # words before a noun phrase: no preterite follows ("de planerade åtgärderna")
     # past forms that tell a state or an experience, not a measure or a result ("var", "hade", "upplevde")
     not_actions: list[str] = []
+    # "är", "blev", "blivit" with a past participle (its `participle_endings`): the stative passive, done
+    # ("Rutinen är reviderad"); an adjective ("är nöjd") is listed among `not_verbs`.
+    stative_auxiliaries: list[str] = []
+    participle_endings: list[str] = []
     state_verbs: list[str] = []  # "har", "är", "finns": with a word of `reached`, a state reached
     reached: list[str] = []  # "nu": "Alla enheter har nu digital signering"
     # When a sentence says it happened ("under 2024", "i mars 2024"), the year its only group: a

@@ -37,6 +37,7 @@ DONE_IRREGULAR = ("de", "des", "te", "tes", "tt", "tts")
 LAW_SHARE = 0.5  # share of a sentence's word bigrams found in one law sentence that makes it a restatement
 LAW_MIN_SHARED = 4
 MAX_SEEN = 100_000  # distinct words whose lemmas are kept (about 10 MB)
+STATIVE_GAP = 3  # words after "är" in which its participle stands ("är nu helt reviderad")
 GAP = 6  # words between "har" and its supine ("har under hösten utbildat", "har en ny rutin för munvård införts")
 VOWELS = frozenset("aeiouyåäö")
 
@@ -244,6 +245,8 @@ class Tense:
         self.states = frozenset(data.state_verbs)
         self.reached = frozenset(data.reached)
         self.verbs = self.auxiliaries | self.states | frozenset(data.not_actions)
+        self.statives = frozenset(data.stative_auxiliaries)
+        self.participles = tuple(sorted(data.participle_endings, key=len, reverse=True))
         self.seen: dict[str, bool] = {}
 
     def finite(self, word: str) -> bool:
@@ -266,6 +269,8 @@ class Tense:
                 return True
             if word in self.states and self.reached.intersection(words[max(place - 1, 0):place + 3]):
                 return True
+            if word in self.statives and self._participle_after(words, place):
+                return True
             if (place and words[place - 1] not in self.attributives and self._preterite(word)
                     and (place not in after_comma or word.endswith("s") or word in self.strong)):
                 return True
@@ -281,6 +286,17 @@ class Tense:
                 passive_only = True
             elif self._verb_form(word, self.supines) and (not passive_only or word.endswith("s")):
                 return True
+        return False
+
+    def _participle_after(self, words: list[str], place: int) -> bool:
+        """Whether a past participle follows "är", "blev", "blivit" (the stative passive: "Rutinen är
+        reviderad", "Riktlinjen är uppdaterad och implementerad"), before an article, and not one that
+        opens an intention ("är tänkt att", "är beslutad att införas")."""
+        for at in range(place + 1, min(place + 1 + STATIVE_GAP, len(words))):
+            if words[at] in self.articles:
+                return False
+            if self._verb_form(words[at], self.participles):
+                return words[at + 1:at + 2] != ["att"]
         return False
 
     def _preterite(self, word: str) -> bool:
