@@ -112,3 +112,47 @@ def test_a_sentence_about_another_year(sentence, elsewhen):
 def test_a_stative_intention_is_a_plan_and_a_denied_state_is_negated(sentence, plan, negated):
     [statement] = Statements([(0, sentence)], VOCABULARY).items
     assert (statement.plan, statement.negated) == (plan, negated)
+
+
+RESULTS = VOCABULARY.topics_for("PSL-3-10-RESULTAT")
+
+
+@pytest.mark.parametrize(("sentence", "result"), [
+    # a change, an outcome or no events is a result, whatever it is about (issue 21)
+    ("Fallen med fraktur halverades.", True),
+    ("Följsamheten till hygienrutinerna förbättrades.", True),
+    ("Vi nådde målet om en genomförandeplan för alla.", True),
+    ("Utbildningen ledde till färre läkemedelsfel.", True),
+    ("Trycksåren blev färre under hösten.", True),
+    ("Ingen patient föll och bröt höften under hösten.", True),
+    ("Tre patienter fick trycksår, mot nio året innan.", True),
+    ("Utvärderingen visade att rutinen följs.", True),
+    # what was done is a measure, not a result; a denied measure is nothing
+    ("Fallen med skada gick ner från elva förra året till fyra i år.", True),
+    ("Vi införde dubbelkontroll.", False),
+    ("Personalen arbetade hårt.", False),
+    ("Hanteringen av personuppgifter har skärpts och förbättrats.", False),
+    ("Vi gick igenom alla avvikelser i kvalitetsrådet.", False),
+    ("Ingen utbildning genomfördes.", False),
+])
+def test_a_result_is_a_change_an_outcome_or_no_events_not_what_was_done(sentence, result):
+    said = Statements([(0, sentence)], VOCABULARY)
+    assert bool(said.describing(RESULTS, year=2025)) is result
+
+
+def test_a_measure_that_led_to_a_measure_is_no_result():
+    said = Statements([(0, "Utredningarna ledde till en ny rutin för nattbemanning.")], VOCABULARY)
+    assert said.describing(RESULTS, year=2025) == []
+
+
+@pytest.mark.parametrize(("sentence", "past"), [
+    # one finite verb a clause: after a verb in the present, a word with a preterite's ending is a participle
+    ("Boendet har 40 lägenheter fördelade på fyra avdelningar.", False),
+    ("Det finns rutiner anpassade efter verksamheten.", False),
+    ("Vi har 40 platser och anställde en sjuksköterska till.", True),
+    ("Vi har en ny rutin, som infördes i våras.", True),
+    ("Vi har 40 platser men bytte larm i våras.", True),
+])
+def test_a_clause_has_one_finite_verb(sentence, past):
+    [statement] = Statements([(0, sentence)], VOCABULARY).items
+    assert statement.done is past

@@ -47,6 +47,9 @@ class DescriptionData(Strict):
     # rule ids whose own section must say what happened in the year (done wording, a figure or a
     # description of the rule's topics), not only how the work is usually done
     concrete_sections: list[str] = []
+    # those of them whose section must say what was achieved (a figure, a change, an outcome: the
+    # rule's topics), not only what was done ("Vi införde dubbelkontroll" is a measure, no result)
+    asks_achieved: list[str] = []
     # rule id -> headings of the law's other parts: a description in such a section answers that part,
     # not this rule ("Åtgärder" and "Resultat" are 3 kap. 10 § 2 and 3, not how the work was run)
     apart_from: dict[str, list[str]] = {}

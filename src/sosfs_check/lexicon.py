@@ -247,6 +247,7 @@ class Tense:
         self.verbs = self.auxiliaries | self.states | frozenset(data.not_actions)
         self.statives = frozenset(data.stative_auxiliaries)
         self.participles = tuple(sorted(data.participle_endings, key=len, reverse=True))
+        self.openers = frozenset(w for w in [*data.subordinators, *data.continues] if " " not in w)  # a new clause
         self.seen: dict[str, bool] = {}
 
     def finite(self, word: str) -> bool:
@@ -264,16 +265,22 @@ class Tense:
                 after_comma.add(len(words))
             else:
                 words.append(token)
+        present = False  # the clause has a finite verb in the present ("har", "är", "finns")
         for place, word in enumerate(words):
+            if place in after_comma or word in self.openers:
+                present = False
             if word in self.auxiliaries and self._supine_after(words, place):
                 return True
             if word in self.states and self.reached.intersection(words[max(place - 1, 0):place + 3]):
                 return True
             if word in self.statives and self._participle_after(words, place):
                 return True
+            # A clause has one finite verb: after "har 40 lägenheter" a word like "fördelade" is a participle.
             if (place and words[place - 1] not in self.attributives and self._preterite(word)
+                    and (not present or word.endswith("s") or word in self.strong)
                     and (place not in after_comma or word.endswith("s") or word in self.strong)):
                 return True
+            present = present or word in self.states
         return False
 
     def _supine_after(self, words: list[str], place: int) -> bool:
