@@ -125,6 +125,7 @@ RESULTS = VOCABULARY.topics_for("PSL-3-10-RESULTAT")
     ("Utbildningen ledde till färre läkemedelsfel.", True),
     ("Trycksåren blev färre under hösten.", True),
     ("Ingen patient föll och bröt höften under hösten.", True),
+    ("Sedan bytet av larm i mars har inga fallolyckor nattetid rapporterats.", True),
     ("Tre patienter fick trycksår, mot nio året innan.", True),
     ("Utvärderingen visade att rutinen följs.", True),
     # what was done is a measure, not a result; a denied measure is nothing
