@@ -67,32 +67,6 @@ def test_events_that_cannot_be_counted_give_no_figure(paragraphs):
     assert figures(*paragraphs) == ({}, {"lex_maria_anmalningar": [p.split(". ")[-1] for p in paragraphs]})
 
 
-TOILET = "I mars lämnades en boende ensam på toaletten i över en timme."
-WALKS = "I november fick en boende inte sina planerade promenader under tre veckor."
-
-
-@pytest.mark.parametrize(
-    "paragraphs, expected",
-    [
-        # Lex Sarah rapporter told one by one (SoL (2025:400) 27 kap. 2 §, LSS 24 b §; review3 m13, r04)
-        ((f"{TOILET} Personalen rapporterade det enligt lex Sarah.", f"{WALKS} Även det rapporterades enligt lex Sarah."), 2),
-        ((f"{TOILET} Händelsen rapporterades som lex Sarah.", f"{WALKS} Det rapporterades också som lex Sarah."), 2),
-        ((f"{TOILET} Missförhållandet rapporterades enligt lex Sarah.",), 1),
-    ],
-)
-def test_lex_sarah_rapporter_told_one_by_one_are_counted(paragraphs, expected):
-    assert figures(*paragraphs) == ({"lex_sarah_rapporter": expected}, {})
-
-
-def test_lex_sarah_rapporter_that_cannot_be_counted_give_no_figure():
-    """A later story not told as a further event may be the first again (review3 r08): no figure."""
-    paragraphs = (f"{TOILET} Personalen rapporterade det enligt lex Sarah.", f"{WALKS} Det rapporterades enligt lex Sarah.")
-    assert figures(*paragraphs) == ({}, {"lex_sarah_rapporter": [p.split(". ")[-1] for p in paragraphs]})
-    assert figures("Det rapporterades inte enligt lex Sarah.") == ({}, {})
-    assert figures("Under året kom två rapporter enligt lex Sarah.", f"{TOILET} Det rapporterades enligt lex Sarah.") == (
-        {"lex_sarah_rapporter": 2}, {})
-
-
 def test_events_told_in_general_not_reported_or_denied_give_nothing():
     assert figures("När en patient skadas allvarligt anmäls händelsen till IVO enligt lex Maria.") == ({}, {})
     assert figures("Vi diskuterade om händelsen skulle anmälas enligt lex Maria.", "MAS anmäler händelser enligt lex Maria.") == ({}, {})

@@ -80,34 +80,20 @@ REPORTED = {
     ),
 }
 # "vi anmälde händelsen till IVO enligt lex Maria", "Också denna händelse anmäldes enligt lex Maria",
-# "Ytterligare ett ärende har anmälts …", "Personalen rapporterade det enligt lex Sarah", "Även det
-# rapporterades enligt lex Sarah": one event told of, reported; counted when no count is stated (see
-# `figureevents`). Lex Maria: the vårdgivare's anmälan to IVO (PSL 3 kap. 5 §); lex Sarah: the staff's
-# rapport of a missförhållande (SoL (2025:400) 27 kap. 2 §, LSS 24 b §).
-_EVENT = r"(?:händelse|ärende|fall|missförhållande)(?:n|t|et)?"
+# "Ytterligare ett ärende har anmälts …": one event told of, reported; counted when no count is
+# stated (see `figureevents`).
+_EVENT = r"(?:händelse|ärende|fall)(?:n|t|et)?"
 _ONE_EVENT = (
     r"(?:(?:ytterligare\s+(?:en|ett)|(?:den|det)\s+(?:andra|tredje|senare|sista)|denna|detta|den\s+här|det\s+här)\s+" + _EVENT
-    + r"|(?:(?:den|det)\s+)?\b(?:händelsen|ärendet|fallet|missförhållandet)|\bden)"
+    + r"|(?:(?:den|det)\s+)?\b(?:händelsen|ärendet|fallet)|\bden)"
 )
 _ADVERB = r"(?:\s+(?:också|även|likaså|därför|sedan|därefter|senare|då|omgående))?"
-_TO_IVO = r"(?:\s+till\s+(?:ivo|inspektionen(?:\s+för\s+vård\s+och\s+omsorg)?)(?:\s+\(ivo\))?)?"
-
-
-def _one_reported(passive: str, active: str, event: str, law: str) -> re.Pattern:
-    """One event told of as reported under `law`: "<event> <passive>" or "<active> <event>"."""
-    return re.compile(
-        r"(?:(?<!\w)" + event + _ADVERB + r"\s+(?:" + passive + r")|\b(?:" + active + r")(?:\s+vi)?" + _ADVERB + r"\s+" + event
-        + r")" + _ADVERB + _TO_IVO + r"\s+(?:enligt|som)\s+(?:en\s+)?" + law + r"\b"
-    )
-
-
 ONE_REPORTED = {
-    "lex_maria_anmalningar": _one_reported(
-        r"anmäldes|har" + _ADVERB + r"\s+anmälts|blev\s+anmäld", r"anmälde|har\s+anmält", _ONE_EVENT, r"lex\s+maria"),
-    # "det" too: a staff member's rapport is told of what happened ("Personalen rapporterade det …").
-    "lex_sarah_rapporter": _one_reported(
-        r"rapporterades|anmäldes|har" + _ADVERB + r"\s+(?:rapporterats|anmälts)|blev\s+rapporterad",
-        r"rapporterade|anmälde|har\s+(?:rapporterat|anmält)", r"(?:" + _ONE_EVENT + r"|\bdet|\bdetta)", r"lex\s+sarah"),
+    "lex_maria_anmalningar": re.compile(
+        r"(?:(?<!\w)" + _ONE_EVENT + _ADVERB + r"\s+(?:anmäldes|har" + _ADVERB + r"\s+anmälts|blev\s+anmäld)"
+        r"|\b(?:anmälde|har\s+anmält)(?:\s+vi)?" + _ADVERB + r"\s+" + _ONE_EVENT + r")" + _ADVERB
+        + r"(?:\s+till\s+(?:ivo|inspektionen(?:\s+för\s+vård\s+och\s+omsorg)?)(?:\s+\(ivo\))?)?\s+(?:enligt|som)\s+lex\s+maria\b"
+    ),
 }
 # "Också denna händelse …", "Den andra händelsen …", "Ytterligare ett ärende …": a told event that is
 # a further one, looked for in the statement and just before it.
@@ -119,10 +105,6 @@ ANOTHER_REACH = 12  # characters before a told event in which `ANOTHER` is looke
 REPORTING = {
     "lex_maria_anmalningar": re.compile(
         r"\b(?:anmäldes|anmälts|anmälde|anmält|anmäld|anmälda)\b(?:\s+\S+){0,8}?\s+(?:enligt|som)\s+lex\s+maria\b"
-    ),
-    "lex_sarah_rapporter": re.compile(
-        r"\b(?:rapporterades|rapporterats|rapporterade|rapporterat|rapporterad|anmäldes|anmälts|anmälde|anmält)\b"
-        r"(?:\s+\S+){0,8}?\s+(?:enligt|som)\s+(?:en\s+)?lex\s+sarah\b"
     ),
 }
 NEGATED = re.compile(r"\b(?:inte|ej|aldrig|ingen|inget|inga)\b")
