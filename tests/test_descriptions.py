@@ -174,3 +174,12 @@ def test_law_sentences_are_those_of_the_statutes(tmp_path):
     assert (builtin_rules_dir() / "lagtext.yml").read_text(encoding="utf-8") == out.read_text(encoding="utf-8"), (
         "kör: python tools/law_sentences.py"
     )
+
+
+def test_a_subject_is_carried_within_its_paragraph_not_into_the_next():
+    """review2 G8: "Varje medarbetare …" in one paragraph and "Alla deltar …" in the next are two
+    statements; a paragraph break ends what "Alla" can refer to (docs/evidence.md)."""
+    topics = VOCABULARY.topics_for("SOSFS-6-MEDVERKAN")
+    first, second = "Varje medarbetare har ett ansvar för patientsäkerheten.", "Alla deltar i utbildningar om läkemedelshantering."
+    assert [s.text for s in Statements([(0, first), (0, second)], VOCABULARY).describing(topics)] == [second]
+    assert Statements([(0, first), (1, second)], VOCABULARY).describing(topics) == []

@@ -42,6 +42,21 @@ VOCABULARY = builtin_rules().vocabulary
     ("Året präglades av flera chefsbyten.", False),
     ("Vi har haft svårt att rekrytera sjuksköterskor.", False),
     ("Det fanns inga tomma platser på korttidsboendet.", False),
+    # the stative passive: "är" with a past participle is done; an intention or an adjective is not (issue 21)
+    ("Rutinen är reviderad.", True),
+    ("Riktlinjen är uppdaterad och implementerad.", True),
+    ("Utbildningen är genomförd.", True),
+    ("Rutinerna för läkemedelshantering är nu helt omarbetade.", True),
+    ("Larmen är utbytta på alla avdelningar.", True),
+    ("Checklistan blev klar i maj.", True),
+    ("Rutinen är tänkt att införas.", False),
+    ("Utbildningen är planerad.", False),
+    ("Checklistan är beslutad att införas.", False),
+    ("Utbildningen ska vara genomförd.", False),
+    ("Enhetschefen är ansvarig.", False),
+    ("Patientsäkerheten är viktig.", False),
+    ("Personalen är nöjd.", False),
+    ("Rutinen är en reviderad version av förra årets.", False),
 ])
 def test_the_tense_says_whether_it_was_done(sentence, past):
     [statement] = Statements([(0, sentence)], VOCABULARY).items
@@ -56,8 +71,89 @@ def test_the_tense_says_whether_it_was_done(sentence, past):
     ("Under hösten 2024 och våren 2025 utbildades all personal.", False),
     ("Rutinen togs fram i december och införs under 2026.", False),
     ("Antalet trycksår sjönk från 30 till 22.", False),
+    # a year standing alone is a time too (issue 21, the lead's probe: "Verksamheten startade 1998")
+    ("Verksamheten startade 1998.", True),
+    ("1998 öppnade vi boendet på Solgatan.", True),
+    ("Boendet byggdes 2004 och renoverades 2016.", True),
+    ("År 2020 minskade antalet trycksår.", True),
+    ("2024 års punktprevalensmätning visade 12 procent trycksår.", True),
+    ("Digital signering införs 2026.", True),
+    ("Projektet startade 2023 och avslutades 2025.", False),
+    ("Digital signering infördes 2025.", False),
+    # comparisons, bounds, spans that reach the year, names, dates and counts are no time of the sentence
+    ("Läkemedelsavvikelser: 498 (2024: 601).", False),
+    ("Fallen minskade jämfört med 2024.", False),
+    ("Antalet fall minskade från 51 år 2010.", False),
+    ("Granskningen visade 92 procent, jämfört med 78 procent vid granskningen 2024.", False),
+    ("Resultaten jämfördes med 2024: andelen med trycksår var 4 procent.", False),
+    ("Rutinen från 2019 reviderades och alla fick utbildning.", False),
+    ("Vi införde dubbelkontroll vid insulin, något vi har planerat sedan 2019.", False),
+    ("Sedan 2019 arbetar vi med Senior alert.", False),
+    ("Projektet pågick 2023–2025 och gav färre fall.", False),
+    ("Rutinen reviderades enligt HSLF-FS 2017:40 och SOSFS 2011:9.", False),
+    ("Anmälan gjordes enligt patientsäkerhetslagen (2010:659).", False),
+    ("Rutinen fastställdes 2019-05-01 och har inte ändrats.", True),
+    ("Rutinen reviderades 2025-10-01.", False),
+    ("Under året firade vi att boendet öppnade 1998.", False),
+    ("Vi tog emot 1998 avvikelser, fler än någonsin.", False),
 ])
 def test_a_sentence_about_another_year(sentence, elsewhen):
     [statement] = Statements([(0, sentence)], VOCABULARY).items
     assert statement.elsewhen(2025) is elsewhen
     assert statement.elsewhen(None) is False
+
+
+@pytest.mark.parametrize(("sentence", "plan", "negated"), [
+    ("Utbildningen är planerad.", True, False),
+    ("Rutinen är tänkt att införas.", True, False),
+    ("Rutinen är inte reviderad.", False, True),
+    ("Rutinen är reviderad.", False, False),
+])
+def test_a_stative_intention_is_a_plan_and_a_denied_state_is_negated(sentence, plan, negated):
+    [statement] = Statements([(0, sentence)], VOCABULARY).items
+    assert (statement.plan, statement.negated) == (plan, negated)
+
+
+RESULTS = VOCABULARY.topics_for("PSL-3-10-RESULTAT")
+
+
+@pytest.mark.parametrize(("sentence", "result"), [
+    # a change, an outcome or no events is a result, whatever it is about (issue 21)
+    ("Fallen med fraktur halverades.", True),
+    ("Följsamheten till hygienrutinerna förbättrades.", True),
+    ("Vi nådde målet om en genomförandeplan för alla.", True),
+    ("Utbildningen ledde till färre läkemedelsfel.", True),
+    ("Trycksåren blev färre under hösten.", True),
+    ("Ingen patient föll och bröt höften under hösten.", True),
+    ("Sedan bytet av larm i mars har inga fallolyckor nattetid rapporterats.", True),
+    ("Tre patienter fick trycksår, mot nio året innan.", True),
+    ("Utvärderingen visade att rutinen följs.", True),
+    # what was done is a measure, not a result; a denied measure is nothing
+    ("Fallen med skada gick ner från elva förra året till fyra i år.", True),
+    ("Vi införde dubbelkontroll.", False),
+    ("Personalen arbetade hårt.", False),
+    ("Hanteringen av personuppgifter har skärpts och förbättrats.", False),
+    ("Vi gick igenom alla avvikelser i kvalitetsrådet.", False),
+    ("Ingen utbildning genomfördes.", False),
+])
+def test_a_result_is_a_change_an_outcome_or_no_events_not_what_was_done(sentence, result):
+    said = Statements([(0, sentence)], VOCABULARY)
+    assert bool(said.describing(RESULTS, year=2025)) is result
+
+
+def test_a_measure_that_led_to_a_measure_is_no_result():
+    said = Statements([(0, "Utredningarna ledde till en ny rutin för nattbemanning.")], VOCABULARY)
+    assert said.describing(RESULTS, year=2025) == []
+
+
+@pytest.mark.parametrize(("sentence", "past"), [
+    # one finite verb a clause: after a verb in the present, a word with a preterite's ending is a participle
+    ("Boendet har 40 lägenheter fördelade på fyra avdelningar.", False),
+    ("Det finns rutiner anpassade efter verksamheten.", False),
+    ("Vi har 40 platser och anställde en sjuksköterska till.", True),
+    ("Vi har en ny rutin, som infördes i våras.", True),
+    ("Vi har 40 platser men bytte larm i våras.", True),
+])
+def test_a_clause_has_one_finite_verb(sentence, past):
+    [statement] = Statements([(0, sentence)], VOCABULARY).items
+    assert statement.done is past

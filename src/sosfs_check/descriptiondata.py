@@ -62,6 +62,9 @@ class DescriptionData(Strict):
     # rule id -> words that make a heading written as a clause in the past tense the rule's own section,
     # as its noun headings do ("Det här ändrade vi", "Vad vi gjorde i år", "Det här blev bättre")
     clause_headings: dict[str, list[str]] = {}
+    # those of them whose section must say what was achieved (a figure, a change, an outcome: the
+    # rule's topics), not only what was done ("Vi införde dubbelkontroll" is a measure, no result)
+    asks_achieved: list[str] = []
     # rule id -> headings of the law's other parts: a description in such a section answers that part,
     # not this rule ("Åtgärder" and "Resultat" are 3 kap. 10 § 2 and 3, not how the work was run)
     apart_from: dict[str, list[str]] = {}
@@ -87,11 +90,24 @@ class DescriptionData(Strict):
     attributives: list[str] = []  # words before a noun phrase: no preterite follows ("de planerade åtgärderna")
     # past forms that tell a state or an experience, not a measure or a result ("var", "hade", "upplevde")
     not_actions: list[str] = []
+    # "är", "blev", "blivit" with a past participle (its `participle_endings`): the stative passive, done
+    # ("Rutinen är reviderad"); an adjective ("är nöjd") is listed among `not_verbs`.
+    stative_auxiliaries: list[str] = []
+    participle_endings: list[str] = []
     state_verbs: list[str] = []  # "har", "är", "finns": with a word of `reached`, a state reached
     reached: list[str] = []  # "nu": "Alla enheter har nu digital signering"
     # When a sentence says it happened ("under 2024", "i mars 2024"), the year its only group: a
     # sentence about another year than the report's is not what was done in the year reported on.
     time_phrases: list[Regex] = []
+    # Years that are no time of the sentence, the year the only group: comparisons and bounds
+    # ("jämfört med 2024", "(2024: 601)", "från 2019", "2024–2026"); years that reach the present
+    # ("sedan 2019"); phrases that name the period itself ("under året", "årets"); words that may follow
+    # a year that stands alone ("1998 och", "2004 års"), where any other word that is not a verb makes
+    # the number a count ("1998 avvikelser"). See figureyears.Years.
+    year_bounds: list[Regex] = []
+    ongoing_years: list[Regex] = []
+    period_phrases: list[Regex] = []
+    year_followers: list[str] = []
     negations: list[Regex] = []  # a main clause saying the work was not done ("har inte", "Ingen … genomfördes")
     negation_words: list[str] = []  # words one of which a clause must hold for `negations` to be tried
     affirmations: list[Regex] = []  # negative words that deny no work ("inte bara", "inga fall inträffade")

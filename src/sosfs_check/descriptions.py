@@ -17,7 +17,6 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .facttables import YEAR
 from .lexicon import WORD, Vocabulary, term_words
 from .prefilter import Folded
 from .regexes import may_match
@@ -93,8 +92,8 @@ class Statement:
     done: bool = False  # says what was done: perfect or preterite ("infördes", "har fått"; lexicon.Tense)
     denied: bool = False  # says the work was not done, or speaks of someone else's: describes nothing
     negated: bool = False  # says the work was not done: no evidence for any rule
-    years: tuple[int, ...] = ()  # the years its time phrases name ("under 2024", "i mars 2024")
-    latest: int = 0  # the latest year it names at all ("498 (2024: 601)" names 2024)
+    years: tuple[int, ...] = ()  # the years it tells of ("under 2024", "startade 1998"; figureyears.Years)
+    latest: int = 0  # the latest year it reaches ("498 (2024: 601)" reaches 2024, "sedan 2019" the present)
     vague: bool = False  # only values or knows something ("är en viktig del", "är medvetna om"): kept as `plan`
 
     def elsewhen(self, year: int | None) -> bool:
@@ -148,7 +147,7 @@ class Statements:
         plans = matching("plans", not_evidence | done, vocabulary.patterns["subclauses"])
         vague = matching("evaluations", not_evidence | done, vocabulary.patterns["subclauses"])
         law = vocabulary.law_index
-        times = vocabulary.patterns["time_phrases"]
+        read_years = vocabulary.years.read
         # A status word says it outright, for its line or its table row (statuses.py).
         statuses = Statuses(vocabulary.data.done_statuses, vocabulary.data.plan_statuses).by_row(texts, rows or {})
         self.items: list[Statement] = []
@@ -165,11 +164,10 @@ class Statements:
             did = status == "done" or (not status and number in done)  # what was done is neither a plan nor the law
             plan = status == "plan" or (not did and (number in plans or number in vague))  # an evaluation counts as a plan does
             restated = not did and (number in law_wording or law.restates(split[number].words))
-            named = [int(y) for y in YEAR.findall(sentence)] if "20" in sentence or "19" in sentence else []
-            years = tuple(int(y) for p in times for y in p.findall(sentence)) if named else ()
+            years, latest = read_years(sentence)
             self.items.append(Statement(position, sentence, plan, restated, not did and number in roles, did,
                                         bool(mains) and all(mains), bool(mains) and all(v == "negated" for v in mains),
-                                        years, max(named, default=0), plan and status != "plan" and number not in plans))
+                                        years, latest, plan and status != "plan" and number not in plans))
         self.ignore = vocabulary.patterns["ignore"]
         self.lemmatize = vocabulary.lemmatizer
         self._postings: dict[str, list[tuple[int, int]]] | None = None

@@ -1,10 +1,16 @@
-"""The year a count in a sentence is told for ("Under 2024 kom 14 klagomål" in the 2025 report), and
-sentences that speak of things in general ("När en händelse …"): what is no figure of the period."""
+"""The years a sentence tells of: the year a count is told for ("Under 2024 kom 14 klagomål" in the
+2025 report), the years a sentence says something happened ("Verksamheten startade 1998"), and
+sentences that speak of things in general ("När en händelse …"): what is no figure or work of the period."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .descriptiondata import DescriptionData
 
 BEFORE = 200  # characters before a count in which its year, "varav" or "av dessa" is looked for
 # "när en händelse …", "varje avvikelse ska …", "Om en patient skadas …": in general, of no year; not
@@ -46,3 +52,57 @@ def generic(sentence: str) -> bool:
 def elsewhen(text: str, match: re.Match, year: int | None) -> bool:
     """Whether a count is told for another year than the period."""
     return year is not None and (told := year_of(text, match, year)) is not None and told != year
+
+
+# A number that may be a year: not glued to a word, a law number or a decimal ("2010:659", "98,5").
+_NUMBER = re.compile(r"(?<![\w:/.,])((?:19|20)\d{2})(?!\w)")
+# What follows it: a mark that makes it part of a name or a decimal ("SOSFS 2011:9", "2010/11:1"), or a word.
+_AFTER = re.compile(r"\s*(?:(?P<mark>[:/]\s*\d|[.,]\d)|(?P<word>[^\W\d_]+))?")
+NOW = 10_000  # the latest year of a sentence that reaches the present ("sedan 2019", "under året")
+
+
+class Years:
+    """The years a sentence tells of, read one way for every rule (the pack's data: `time_phrases`,
+    `year_bounds`, `ongoing_years`, `period_phrases`, `year_followers`).
+
+    A year is *told* when the sentence says something happened then: in a time phrase ("under 2024",
+    "hösten 2024") or standing alone ("Verksamheten startade 1998", "1998 öppnade vi"). A year is no
+    time of the sentence when it is a comparison or a bound ("jämfört med 2024", "(2024: 601)",
+    "från 2019", "2024–2026"), part of a name ("HSLF-FS 2017:40", "lag (2010:659)"), or a
+    count (followed by a word that is neither a verb nor a word of `year_followers`: "1998 avvikelser").
+    "sedan 2019" and "under året" reach the present: such a sentence is never only about the past."""
+
+    def __init__(self, data: DescriptionData, finite: Callable[[str], bool]):
+        def compiled(patterns: list[str]) -> list[re.Pattern]:
+            return [re.compile(p, re.IGNORECASE) for p in patterns]
+
+        self.times, self.bounds = compiled(data.time_phrases), compiled(data.year_bounds)
+        self.ongoing, self.period = compiled(data.ongoing_years), compiled(data.period_phrases)
+        self.followers = frozenset(w.lower() for w in data.year_followers)
+        self.finite = finite  # whether a word is a verb in the past or an auxiliary (lexicon.Tense.finite)
+
+    def read(self, sentence: str) -> tuple[tuple[int, ...], int]:
+        """The told years, and the latest year the sentence reaches (`NOW` when it reaches the present;
+        0 when it names none)."""
+        if "19" not in sentence and "20" not in sentence:
+            return (), 0
+        numbers = [(m.start(1), int(m.group(1))) for m in _NUMBER.finditer(sentence)]
+        if not numbers:
+            return (), 0
+        lower = sentence.lower()
+
+        def places(patterns: list[re.Pattern]) -> set[int]:
+            return {m.start(1) for p in patterns for m in p.finditer(lower) if m.group(1)}
+
+        times, aside = places(self.times), places(self.bounds) | places(self.ongoing)
+        told, named = [], []
+        for start, year in numbers:
+            after = _AFTER.match(lower, start + 4)
+            word = after["word"]
+            if start not in times and not after["mark"] and word and word not in self.followers and not self.finite(word):
+                continue  # a count: "1998 avvikelser"
+            named.append(year)
+            if start in times or (start not in aside and not after["mark"]):
+                told.append(year)
+        reaches_now = any(p.search(lower) for p in self.ongoing) or any(p.search(lower) for p in self.period)
+        return tuple(told), NOW if reaches_now else max(named, default=0)

@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .figuretelling import EventWording
+from .figureyears import Years
 from .figurewording import Reading
 from .wordsplit import Split
 
@@ -37,6 +38,7 @@ DONE_IRREGULAR = ("de", "des", "te", "tes", "tt", "tts")
 LAW_SHARE = 0.5  # share of a sentence's word bigrams found in one law sentence that makes it a restatement
 LAW_MIN_SHARED = 4
 MAX_SEEN = 100_000  # distinct words whose lemmas are kept (about 10 MB)
+STATIVE_GAP = 3  # words after "är" in which its participle stands ("är nu helt reviderad")
 GAP = 6  # words between "har" and its supine ("har under hösten utbildat", "har en ny rutin för munvård införts")
 VOWELS = frozenset("aeiouyåäö")
 
@@ -124,6 +126,10 @@ class Vocabulary:
     @cached_property
     def tense(self) -> Tense:
         return Tense(self.data)
+
+    @cached_property
+    def years(self) -> Years:
+        return Years(self.data, self.tense.finite)
 
     @cached_property
     def law_index(self) -> LawIndex:
@@ -252,21 +258,37 @@ class Tense:
         self.attributives = frozenset(data.attributives)
         self.states = frozenset(data.state_verbs)
         self.reached = frozenset(data.reached)
+        self.verbs = self.auxiliaries | self.states | frozenset(data.not_actions)
+        self.statives = frozenset(data.stative_auxiliaries)
+        self.participles = tuple(sorted(data.participle_endings, key=len, reverse=True))
+        self.openers = frozenset(w for w in [*data.subordinators, *data.continues] if " " not in w)  # a new clause
         self.seen: dict[str, bool] = {}
+
+    def finite(self, word: str) -> bool:
+        """Whether a word is a verb in the past or an auxiliary ("öppnade", "fick", "var", "har")."""
+        return word in self.verbs or self._preterite(word) or self._verb_form(word, self.supines)
 
     def past(self, sentence: Split) -> bool:
         """Whether a clause of the sentence is in the perfect or preterite, or says a state was reached.
         After a comma only a passive or strong preterite counts: "inkomna synpunkter, rapporterade
         avvikelser" lists things ("Avvikelserna analyserades, sammanställdes …" still counts)."""
         words, after_comma = sentence.words, sentence.after_mark
+        present = False  # the clause has a finite verb in the present ("har", "är", "finns")
         for place, word in enumerate(words):
+            if place in after_comma or word in self.openers:
+                present = False
             if word in self.auxiliaries and self._supine_after(words, place):
                 return True
             if word in self.states and self.reached.intersection(words[max(place - 1, 0):place + 3]):
                 return True
+            if word in self.statives and self._participle_after(words, place):
+                return True
+            # A clause has one finite verb: after "har 40 lägenheter" a word like "fördelade" is a participle.
             if (place and words[place - 1] not in self.attributives and self._preterite(word)
+                    and (not present or word.endswith("s") or word in self.strong)
                     and (place not in after_comma or word.endswith("s") or word in self.strong)):
                 return True
+            present = present or word in self.states
         return False
 
     def _supine_after(self, words: list[str], place: int) -> bool:
@@ -279,6 +301,17 @@ class Tense:
                 passive_only = True
             elif self._verb_form(word, self.supines) and (not passive_only or word.endswith("s")):
                 return True
+        return False
+
+    def _participle_after(self, words: list[str], place: int) -> bool:
+        """Whether a past participle follows "är", "blev", "blivit" (the stative passive: "Rutinen är
+        reviderad", "Riktlinjen är uppdaterad och implementerad"), before an article, and not one that
+        opens an intention ("är tänkt att", "är beslutad att införas")."""
+        for at in range(place + 1, min(place + 1 + STATIVE_GAP, len(words))):
+            if words[at] in self.articles:
+                return False
+            if self._verb_form(words[at], self.participles):
+                return words[at + 1:at + 2] != ["att"]
         return False
 
     def _preterite(self, word: str) -> bool:

@@ -197,13 +197,13 @@ class Context:
         topics = self.vocabulary.topics_for(rule_id)
         if not topics:
             return []
-        found = {s.position for s in self.describing(topics)} - self._other_parts(rule_id)
+        found = {s.position for s in self.describing(topics)} - self.other_parts(rule_id)
         headers = {w for topic in topics for w in topic.table_headers}
         if headers:
             found.update(outcome_cells(self.blocks, self.body, frozenset(headers), self.period_year or self.report_year))
         return self.blocks_at(sorted(found))
 
-    def _other_parts(self, rule_id: str) -> set[int]:
+    def other_parts(self, rule_id: str) -> set[int]:
         """Positions in the sections that answer the law's other parts (`apart_from`), less their subsections
         that are another area's own ("Åtgärder för ökad patientsäkerhet" > "Riskanalys")."""
         heads = self.headings_matching(self.vocabulary.data.apart_from.get(rule_id, []))

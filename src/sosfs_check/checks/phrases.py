@@ -26,7 +26,9 @@ def evaluate(check, ctx: Context) -> Verdict:
     sections = scope
     if check.within and ctx.asks_who:  # who is responsible is said once, often in the introduction:
         scope = scope | {s.position for s in ctx.statements.items if s.role}  # a role counts wherever it stands
-    hits = [set(ctx.index.find_any(group, scope)) for group in check.groups]
+    # Text in the sections that answer the law's other parts (`apart_from`) is no evidence for this one.
+    apart = ctx.other_parts(ctx.rule_id)
+    hits = [set(ctx.index.find_any(group, scope)) - apart for group in check.groups]
     if check.title_page:
         hits = [h | set(ctx.title_page_index.find_any(group)) for h, group in zip(hits, check.groups)]
     together = set.intersection(*hits) if check.same_block else set()

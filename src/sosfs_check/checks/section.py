@@ -13,8 +13,6 @@ from ..verdicts import Verdict, failed, quoted
 from ..wordsplit import Split
 
 QUOTE = 80  # characters of a sentence quoted in a message
-# A year or a date says when, not how many: "Digital signering – mars 2026" states no figure.
-TIME = re.compile(r"\b(?:19|20)\d{2}(?:-\d{1,2}-\d{1,2})?\b")
 
 
 def evaluate(check, ctx: Context) -> Verdict:
@@ -34,14 +32,20 @@ def evaluate(check, ctx: Context) -> Verdict:
     body = {head.index: [b for b in ctx.body_blocks(head, unclaimed) if ctx.evidence_words(b)] for head in heads}
     words = {index: sum(ctx.evidence_words(b) for b in blocks) for index, blocks in body.items()}
     generic = None  # a section long enough that says only how the work is usually done
+    done_only = None  # a section of results that says only what was done
     for head in heads:
         if ctx.asks_concrete:
             if what_happened(ctx, body[head.index]) or listed(ctx, head, body[head.index]):
                 return Verdict(True, evidence=body[head.index])
+            if _asks_achieved(ctx) and any(s.done and ctx.counts(s) for s in _said(ctx, body[head.index])):
+                done_only = done_only or head
             if words[head.index] >= check.min_words:
                 generic = generic or head
         elif words[head.index] >= check.min_words or (check.ahead and _goal(ctx, ctx.body_blocks(head))):
             return Verdict(True, evidence=body[head.index] or ctx.body_blocks(head))
+    if done_only:  # real content, so the area is partly met; but no result (PSL 3 kap. 10 § 3)
+        return failed(body[done_only.index], done_only, done_only.text, f"Rubriken ”{done_only.text}” finns men "
+                      "avsnittet säger bara vad som gjordes, inte vad det ledde till (en siffra, en förändring eller ett utfall).")
     if generic:
         return failed(body[generic.index], generic, generic.text, f"Rubriken ”{generic.text}” finns men avsnittet säger "
                       "inte vad som gjordes eller uppnåddes under året, bara hur arbetet brukar gå till.")
@@ -111,13 +115,26 @@ def _said(ctx: Context, blocks: list[Block]):
     return [s for s in ctx.statements.items if s.position in positions]
 
 
+# Numbers that are no figure: a date, a year, a law's number ("2025-03-01", "2024", "SOSFS 2011:9").
+_NOT_FIGURES = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b(?:19|20)\d{2}(?::\d+)?\b")
+
+
+def _asks_achieved(ctx: Context) -> bool:
+    """Whether the rule's section must say what was achieved, not only what was done (pack data)."""
+    return ctx.rule_id in ctx.vocabulary.data.asks_achieved
+
+
 def what_happened(ctx: Context, blocks: list[Block]) -> bool:
     """Whether one of the blocks has an evidence sentence that says what happened in the year: in the
-    perfect or preterite ("infördes", "har fått", "halverades"), with a figure ("498 (2024: 601)"), or
-    describing the rule's topics; not only how the work is usually done ("Åtgärder vidtas när brister
-    upptäcks"). Length does not matter: "Fallen med fraktur halverades." is a result. A year or a date is no figure."""
+    perfect or preterite ("infördes", "har fått"), or describing the rule's topics; not only how the
+    work is usually done ("Åtgärder vidtas när brister upptäcks") and not a figure of how things are
+    ("Vi har 40 platser"). For a rule that asks what was achieved (`asks_achieved`) the past tense alone
+    is not enough ("Vi införde dubbelkontroll", "Personalen arbetade hårt"): a figure that is no year or
+    date ("498 (2024: 601)"), or its topics (a change, an outcome, no events). Length does not matter:
+    "Fallen med fraktur halverades." is a result."""
     said = _said(ctx, blocks)
-    if any((s.done or DIGIT.search(TIME.sub(" ", s.text))) and ctx.counts(s) for s in said):
+    achieved = _asks_achieved(ctx)
+    if any((DIGIT.search(_NOT_FIGURES.sub(" ", s.text)) if achieved else s.done) and ctx.counts(s) for s in said):
         return True
     topics = ctx.vocabulary.topics_for(ctx.rule_id)
     return bool(topics) and bool({id(s) for s in said} & {id(s) for s in ctx.describing(topics)})
