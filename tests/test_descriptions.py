@@ -150,8 +150,8 @@ def test_a_finding_never_quotes_an_approval_or_credit_line(tmp_path):
         tmp_path / "r.docx",
     )
     result = sosfs_check.check(path, as_of=date(2026, 3, 1))
-    [extern] = [f for f in result.findings if f.rule_id == "SOSFS-4-6-EXTERN"]
-    assert extern.location.excerpt == "Samverkan"
+    [samverkan] = [f for f in result.findings if f.rule_id == "SOSFS-4-6-SAMVERKAN"]
+    assert samverkan.location.excerpt == "Samverkan"
     # Only the rules about the adoption itself may quote the approval line (it is their subject).
     adoption = {"PSL-3-10-FASTSTALLD", "PSL-3-10-SENAST-1-MARS", "PSL-3-10-FOREGAENDE-AR"}
     assert not any("Godkänd" in f.location.excerpt or "Mallen" in f.location.excerpt
