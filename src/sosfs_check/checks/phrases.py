@@ -10,7 +10,9 @@ from ..verdicts import Verdict, failed, quoted, within_words
 def _applies(condition, ctx: Context) -> bool:
     if condition.unless_title_page and ctx.title_page_index.find_any(condition.unless_title_page):
         return False
-    return bool(ctx.title_page_index.find_any(condition.title_page) or ctx.index.find_any(condition.text))
+    # What the rule's topics describe shows it as well as its words ("Med regionen har vi en gemensam rutin").
+    return bool(ctx.title_page_index.find_any(condition.title_page) or ctx.index.find_any(condition.text)
+                or (condition.text and ctx.described(ctx.rule_id)))
 
 
 def evaluate(check, ctx: Context) -> Verdict:
