@@ -12,7 +12,9 @@ def _applies(condition, ctx: Context) -> bool:
         return False
     if not condition.title_page and not condition.text:
         return True  # only `unless_title_page`: every other report
-    return bool(ctx.title_page_index.find_any(condition.title_page) or ctx.index.find_any(condition.text))
+    # What the rule's topics describe shows it as well as its words ("Med regionen har vi en gemensam rutin").
+    return bool(ctx.title_page_index.find_any(condition.title_page) or ctx.index.find_any(condition.text)
+                or (condition.text and ctx.described(ctx.rule_id)))
 
 
 def evaluate(check, ctx: Context) -> Verdict:
