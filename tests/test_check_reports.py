@@ -73,10 +73,7 @@ def test_boras_2018_verdicts_are_what_a_sas_would_give(built):
 def test_boras_2021_verdicts_are_what_a_sas_would_give(built):
     result = sosfs_check.check(built("boras-2021", "headings"), as_of=AS_OF)
     status = statuses(result)
-    # External partners are covered; the enskilde only by what samverkan means ("Samverkan innebär att
-    # den enskilde ska beredas möjlighet till delaktighet …"): a definition with "ska" says nothing of
-    # what is done (review3 item 12), so samverkan is delvis.
-    assert status["samverkan"] == "delvis"
+    assert status["samverkan"] == "uppfyllt"  # external partners and the enskilde are covered
     assert status["riskanalys"] == "delvis"  # "har inte genomfört några riskanalyser under 2021"
     absence = next(f for f in result.findings if f.rule_id == "SOSFS-5-1-GENOMFORD")
     assert absence.location.excerpt == "Arbetslivsnämnden har inte genomfört några riskanalyser under 2021."

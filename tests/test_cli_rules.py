@@ -127,7 +127,7 @@ def test_validate_single_rule_pack_and_test_files(cli):
     code, out, _ = cli("rules", "validate", str(rules_dir / "pack.yml"), str(rules_dir / "riskanalys.yml"),
                        str(rules_dir / "tests" / "riskanalys.yml"))
     assert code == 0
-    assert out == "OK: inga fel (3 regler, 11 testfall).\n"
+    assert out == "OK: inga fel (3 regler, 13 testfall).\n"
 
 
 def test_every_module_of_the_checks_package_is_a_check_type_named_after_it():

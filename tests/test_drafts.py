@@ -255,12 +255,7 @@ AFTER_REMOVAL = {
     # MAS's responsibility is also said in "Hur patientsäkerhets- och kvalitetsarbete har bedrivits": a
     # role counts wherever it is said (review3 item 11), so HSL-11-4-MAS still passes.
     ("boras-2021", "ansvar"): ("delvis", {"PSL-3-9-ANSVAR", "PSL-3-9-ROLLER"}, None),
-    # Samverkan was delvis already (the enskilde only in a definition with "ska", review3 item 12). It
-    # stays delvis on SIP-SAMORDNAD-PLAN in the chapter for the coming year: "Personer som söker stöd och
-    # hjälp ska få ett samordnat stöd genom att SIP tillämpas …" – a goal whose "ska" the relative clause
-    # hides (`descriptions.subclauses`); a known gap, not a description.
-    ("boras-2021", "samverkan"): ("delvis", {"SOSFS-4-6-EXTERN", "SOSFS-4-6-SAMVERKAN"},
-                                  "7 Mål och aktiviteter för kommande år"),
+    ("boras-2021", "samverkan"): ("delvis", {"PSL-3-4-DELAKTIGHET", "SOSFS-4-6-EXTERN", "SOSFS-4-6-SAMVERKAN"}, None),
     ("boras-2021", "riskanalys"): ("ej_uppfyllt", {"SOSFS-5-1-RISKANALYS", "SOSFS-5-1-SANNOLIKHET"}, None),
     # Egenkontroll is told outside its sections (review A8): journals and logs audited ("Slumpmässiga
     # journaler har granskats av MAR" in 5.1, "granska loggar", "MAS, MAR och SAS har … granskat
@@ -355,7 +350,7 @@ FULL = {
     "boras-2018": {"lagar": "delvis", "ansvar": "uppfyllt", "processer": "delvis", "samverkan": "delvis",
                    "riskanalys": "uppfyllt", "egenkontroll": "uppfyllt", "klagomal": "uppfyllt", "avvikelser": "delvis",
                    "forbattring": "uppfyllt", "medverkan": "delvis", "dokumentation": "uppfyllt", "berattelse": "delvis"},
-    "boras-2021": {"lagar": "delvis", "ansvar": "uppfyllt", "processer": "delvis", "samverkan": "delvis",
+    "boras-2021": {"lagar": "delvis", "ansvar": "uppfyllt", "processer": "delvis", "samverkan": "uppfyllt",
                    "riskanalys": "delvis", "egenkontroll": "uppfyllt", "klagomal": "uppfyllt", "avvikelser": "delvis",
                    "forbattring": "uppfyllt", "medverkan": "delvis", "dokumentation": "uppfyllt", "berattelse": "delvis"},
 }
@@ -372,9 +367,6 @@ FULL = {
 # - KB-27-7-KOMMUN-IVO (issue 14) is not applicable to either: SoL 2025:400 27 kap. 7 § applies from
 #   2026-01-01, and a report on 2018 or 2021 cannot describe a duty that did not exist that year
 #   (review3 item 14; `applies_to`).
-# - samverkan uppfyllt -> delvis and PSL-3-4-DELAKTIGHET (2021, warning): the enskilde is named only in
-#   "Samverkan innebär att den enskilde ska beredas möjlighet till delaktighet …", what samverkan means
-#   and a duty with "ska", not what is done; delaktighet now asks what is done (review3 item 12).
 # - FIGUR-IVO-ANMALNINGAR (2021, warning): new rule (issue 14). 2021 says "Arbetslivsnämnden hade under
 #   2021 en Lex Sarah. Utredningen visade på risk för missförhållande." and "inga anmälningar om Lex
 #   Maria" (read as lex_maria_anmalningar = 0): how many missförhållanden went to IVO is not stated,
@@ -397,13 +389,13 @@ BORAS = {
          ("PSL-3-8-INFORMATION", "info"), ("SOL-27-3-INFORMATION", "warning")],
     ),
     "boras-2021": (
-        {"lagar": "delvis", "ansvar": "uppfyllt", "processer": "delvis", "samverkan": "delvis", "riskanalys": "delvis",
+        {"lagar": "delvis", "ansvar": "uppfyllt", "processer": "delvis", "samverkan": "uppfyllt", "riskanalys": "delvis",
          "egenkontroll": "uppfyllt", "klagomal": "uppfyllt", "avvikelser": "delvis", "forbattring": "uppfyllt",
          "medverkan": "delvis", "dokumentation": "uppfyllt", "berattelse": "delvis"},
         [("FIGUR-IVO-ANMALNINGAR", "warning"), ("KB-5-1-VETENSKAP", "info"),
          ("LAGAR-FELSKRIVEN-HANVISNING", "info"), ("LAGAR-FELSKRIVEN-HANVISNING", "info"), ("LAGAR-FELSKRIVEN-HANVISNING", "info"),
          ("LAGAR-INAKTUELL-REFERENS", "info"), ("PSL-3-10-FASTSTALLD", "info"), ("PSL-3-10-TILLGANGLIG", "info"),
-         ("PSL-3-2-UPPFOLJNING-MAL", "info"), ("PSL-3-4-DELAKTIGHET", "warning"), ("PSL-3-8-INFORMATION", "info"),
+         ("PSL-3-2-UPPFOLJNING-MAL", "info"), ("PSL-3-8-INFORMATION", "info"),
          ("SOL-27-3-INFORMATION", "warning"), ("SOSFS-5-1-GENOMFORD", "warning")],
     ),
 }

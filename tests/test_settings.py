@@ -87,7 +87,7 @@ def test_coverage_in_english_translates_the_text_and_keeps_the_json(monkeypatch,
     ]
     assert "| SFS 2010:659 3 kap. 8 § Information till patient som drabbats av vårdskada | not fulfilled | 1 not fulfilled |" in lines
     # PSL 3 kap. 11–12 §§ empower others to issue föreskrifter: no row (legalfix, review item C7).
-    assert lines[-1] == "| **Total** | 49 fulfilled, 8 partly fulfilled, 7 not fulfilled |  |"
+    assert lines[-1] == "| **Total** | 49 fulfilled, 8 partly fulfilled, 6 not fulfilled, 1 not applicable |  |"
     code, csv_text, _ = run_cli(monkeypatch, capsys, *args, "--format", "csv", "--lang", "en")
     assert csv_text.splitlines()[0] == (
         "<U+FEFF>Area;Legal basis;Requirement;boras-2021.docx;boras-2021.docx – evidence in section;"
