@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 from .lexicon import WORD, Vocabulary, term_words
 from .prefilter import Folded
 from .regexes import may_match
-from .statuses import Statuses
 from .wordsplit import LETTERS, SOFT, Split
 
 if TYPE_CHECKING:
@@ -149,7 +148,7 @@ class Statements:
         law = vocabulary.law_index
         read_years = vocabulary.years.read
         # A status word says it outright, for its line or its table row (statuses.py).
-        statuses = Statuses(vocabulary.data.done_statuses, vocabulary.data.plan_statuses).by_row(texts, rows or {})
+        statuses = vocabulary.statuses.by_row(texts, rows or {})
         self.items: list[Statement] = []
         self.splits: list[Split] = []  # per statement, its words
         self._spans: list[list[tuple[int, int]]] = []  # per statement, where its void clauses stand

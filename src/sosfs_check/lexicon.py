@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from .figuretelling import EventWording
 from .figureyears import Years
+from .statuses import Statuses
 from .figurewording import Reading
 from .wordsplit import Split
 
@@ -130,6 +131,11 @@ class Vocabulary:
     @cached_property
     def years(self) -> Years:
         return Years(self.data, self.tense.finite)
+
+    @cached_property
+    def statuses(self) -> Statuses:
+        """The pack's status words, compiled once (statuses.py)."""
+        return Statuses(self.data.done_statuses, self.data.plan_statuses)
 
     @cached_property
     def law_index(self) -> LawIndex:
