@@ -157,3 +157,65 @@ def test_a_measure_that_led_to_a_measure_is_no_result():
 def test_a_clause_has_one_finite_verb(sentence, past):
     [statement] = Statements([(0, sentence)], VOCABULARY).items
     assert statement.done is past
+
+
+@pytest.mark.parametrize(("sentence", "done", "vague"), [
+    # light verbs, attitudes and praise of effort tell no act (review3 m28, m29, r09): set aside like evaluations
+    ("Personalen arbetade hårt under hela hösten.", False, True),
+    ("Sjuksköterskorna har jobbat intensivt med patientsäkerheten.", False, True),
+    ("Patientsäkerhet har stått högt på agendan i alla team.", False, True),
+    ("Under året låg fokus på läkemedel och nutrition.", False, True),
+    ("Enhetscheferna har haft särskilt fokus på fallprevention.", False, True),
+    ("Medarbetarna har visat stort engagemang för de boende.", False, True),
+    ("Teamet har varit mycket motiverat under året.", False, True),
+    ("Alla har gjort ett otroligt bra jobb.", False, True),
+    ("Undersköterskorna har gjort en fantastisk insats under pandemin.", False, True),
+    ("Vi har lagt ner mycket tid och kraft på patientsäkerheten.", False, True),
+    ("Vi har arbetat med förbättringsarbetet på alla enheter.", False, True),
+    ("Personalen har engagerat sig i patientsäkerhetsfrågorna.", False, True),
+    ("Samarbetet med vårdcentralen har fungerat bra.", False, True),
+    ("Hemtjänsten har jobbat med kvalitetsfrågor under hela året.", False, True),
+    ("Personalen har tagit stort ansvar för de boendes säkerhet.", False, True),
+    # an inner verb carries the clause, an activity is named, or another verb tells the act: done
+    ("Vi har arbetat med att ta fram en ny rutin för fallprevention.", True, False),
+    ("Fokus har legat på att införa digital signering.", True, False),
+    ("Vi har arbetat med läkemedelsgenomgångar för alla boende.", True, False),
+    ("Personalen arbetade hårt och införde dubbelkontroll vid insulin.", True, False),
+    ("Vi har jobbat med informationssäkerheten, bland annat genom att klassificera alla system.", True, False),
+    ("Sjuksköterskorna har lagt ner mycket tid på att utbilda vikarierna.", True, False),
+    ("Personalen har varit engagerad och har startat ett nätverk för hygienombud.", True, False),
+    ("Vi har arbetat med Senior alert på alla enheter.", True, False),
+    ("Personalen visade patienterna hur det nya larmet fungerar.", True, False),
+    ("Vi har gjort en stor översyn av läkemedelsrutinerna.", True, False),
+    ("Vi köpte nya sänkbara sängar till korttidsboendet.", True, False),
+])
+def test_light_verbs_and_attitudes_tell_no_act(sentence, done, vague):
+    [statement] = Statements([(0, sentence)], VOCABULARY).items
+    assert (statement.done, statement.vague) == (done, vague)
+
+
+@pytest.mark.parametrize(("sentence", "done"), [
+    # a present verb before "nu" tells a change made (review3 m27)
+    ("Alla patienter som kommer från akuten får nu en läkemedelsavstämning av apotekare.", True),
+    ("Nu används digital signering på alla enheter.", True),
+    ("Läkemedelsgenomgångar görs nu vid varje inflyttning.", True),
+    ("Sjuksköterskan signerar nu varje given dos i appen.", True),
+    ("Varje enhet använder nu samma checklista vid överrapportering.", True),
+    # work under way or to come, and the present without "nu", is no change made
+    ("Vi arbetar nu med att ta fram en ny rutin.", False),
+    ("Arbetet pågår nu på alla enheter.", False),
+    ("Rutinen ses nu över av MAS.", False),
+    ("Vi ska nu införa digital signering.", False),
+    ("Vi väntar nu på ett beslut från nämnden.", False),
+    ("Alla patienter som kommer från akuten får en läkemedelsavstämning.", False),
+    # a participle of arrangement tells how things are, not an act; "nu" makes the arrangement new
+    ("Arbetet är organiserat i tre team.", False),
+    ("Hemtjänsten är indelad i fyra geografiska områden.", False),
+    ("Boendet är uppdelat på två våningar.", False),
+    ("Dagverksamheten är placerad i samma hus som vårdcentralen.", False),
+    ("Arbetet är nu organiserat i tre team.", True),
+    ("Läkemedelsrutinen är reviderad och utbytt.", True),
+])
+def test_now_with_the_present_and_arrangements(sentence, done):
+    [statement] = Statements([(0, sentence)], VOCABULARY).items
+    assert statement.done is done

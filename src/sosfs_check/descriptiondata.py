@@ -70,6 +70,11 @@ class DescriptionData(Strict):
     apart_from: dict[str, list[str]] = {}
     plans: list[Regex] = []  # goal and plan wording: not what was done
     evaluations: list[Regex] = []  # what is valued or known ("är en viktig del", "är medvetna om"): no work described
+    # Light verbs, attitudes and praise of effort ("arbetade hårt", "fanns på agendan", "har varit engagerad",
+    # "gjort ett fantastiskt jobb"): their verbs tell no act, so the tense is read without them
+    platitudes: list[Regex] = []
+    # Words after a platitude that hand the clause to an inner verb ("Fokus låg på att införa …"): no platitude
+    inner_verbs: list[str] = []
     subclauses: list[Regex] = []  # subordinate clauses, set aside when looking for plan wording ("… som bör tas fram")
     roles: list[Regex] = []  # who is responsible or tasked ("ansvarar för", "har till uppgift"): not what was done
     done: list[Regex] = []  # wording of what was done, which outweighs a plan word in the same sentence
@@ -96,6 +101,12 @@ class DescriptionData(Strict):
     participle_endings: list[str] = []
     state_verbs: list[str] = []  # "har", "är", "finns": with a word of `reached`, a state reached
     reached: list[str] = []  # "nu": "Alla enheter har nu digital signering"
+    # A finite verb in the present ("får", "används") before a word of `reached` tells a change made ("får nu")
+    present_endings: list[str] = []
+    # Present forms that with "nu" tell work still under way or to come ("arbetar nu", "pågår nu", "ska nu")
+    not_reached: list[str] = []
+    # Stems of verbs whose past participle tells how things are arranged, not an act ("är organiserat i tre team")
+    arrangements: list[str] = []
     # When a sentence says it happened ("under 2024", "i mars 2024"), the year its only group: a
     # sentence about another year than the report's is not what was done in the year reported on.
     time_phrases: list[Regex] = []

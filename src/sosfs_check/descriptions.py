@@ -140,11 +140,13 @@ class Statements:
         # Each flag is looked for only where it counts: never in what is no evidence, and neither plan,
         # law nor role in what says what was done.
         not_evidence = matching("not_evidence")
-        done = matching("done", not_evidence) | self._past(texts, not_evidence, folded, split)
+        platitudes = self._platitudes(texts, folded)
+        done = matching("done", not_evidence) | self._past(texts, not_evidence, folded, split, platitudes)
         law_wording, roles = (matching(name, not_evidence | done) for name in ("law_wording", "roles"))
         # A modal in a subordinate clause ("utreds av SAS som föreslår åtgärder som bör tas fram") is no plan.
         plans = matching("plans", not_evidence | done, vocabulary.patterns["subclauses"])
         vague = matching("evaluations", not_evidence | done, vocabulary.patterns["subclauses"])
+        vague |= platitudes.keys() - not_evidence - done  # only light verbs or attitudes: nothing else was done
         law = vocabulary.law_index
         read_years = vocabulary.years.read
         # A status word says it outright, for its line or its table row (statuses.py).
@@ -179,19 +181,45 @@ class Statements:
         self._years: dict[int | None, set[int]] = {}
         self._found: dict[tuple[str, ...], dict[int, set[int]]] = {}
 
-    def _past(self, texts: list[tuple[int, str]], skip: set[int], folded: Folded, split: list[Split]) -> set[int]:
+    def _platitudes(self, texts: list[tuple[int, str]], folded: Folded) -> dict[int, str]:
+        """Sentences with a light verb, an attitude or praise of effort (`platitudes`: "arbetade hårt", "fanns
+        på agendan", "har varit engagerad"), each with those words blanked; not where an inner verb follows
+        and carries the clause (`inner_verbs`: "Fokus har legat på att införa …")."""
+        inner = [w.split() for w in self.vocabulary.data.inner_verbs]
+
+        def carried(rest: list[str]) -> bool:
+            """A one-word wording right after the phrase, a longer one anywhere after it ("…, dels genom att …")."""
+            return any(rest[:1] == w if len(w) == 1 else any(rest[i:i + len(w)] == w for i in range(len(rest)))
+                       for w in inner)
+
+        out: dict[int, str] = {}
+        for pattern in self.vocabulary.patterns["platitudes"]:
+            for number in folded.candidates([pattern]):
+                said = out.get(number, texts[number][1])
+                spans = [m.span() for m in pattern.finditer(said) if not carried(WORD.findall(said[m.end():].lower()))]
+                for start, end in reversed(spans):
+                    said = said[:start] + " " * (end - start) + said[end:]
+                if spans:
+                    out[number] = said
+        return out
+
+    def _past(self, texts: list[tuple[int, str]], skip: set[int], folded: Folded, split: list[Split],
+              platitudes: dict[int, str]) -> set[int]:
         """Sentences in the perfect or preterite outside the clauses whose tense says nothing of what was
-        done (`tenseless_clauses`: "avvikelser som har inträffat", "för att säkerställa att de har haft effekt");
-        what a pattern's group holds stays. A sentence such a clause changes is split again."""
-        past, aside = self.vocabulary.tense.past, self.vocabulary.patterns["tenseless_clauses"]
-        changed: dict[int, str] = {}
+        done (`tenseless_clauses`: "avvikelser som har inträffat", "för att säkerställa att de har haft effekt")
+        and the `platitudes`; what a pattern's group holds stays. A sentence such a clause changes is split
+        again. A present verb before "nu" says a change was made, also after a relative clause ("som kommer … får nu")."""
+        tense = self.vocabulary.tense
+        past, aside = tense.past, self.vocabulary.patterns["tenseless_clauses"]
+        changed: dict[int, str] = dict(platitudes)
         for pattern in aside:  # run only where the prefilter finds its words
             for number in folded.candidates([pattern]):
                 said = changed.get(number, texts[number][1])
                 if (kept := pattern.sub(lambda m: "".join(g or "" for g in m.groups()) + " ", said)) != said:
                     changed[number] = kept
         return {number for number in range(len(texts))
-                if number not in skip and past(Split(changed[number]) if number in changed else split[number])}
+                if number not in skip and (past(Split(changed[number]) if number in changed else split[number])
+                                           or tense.now(Split(platitudes[number]) if number in platitudes else split[number]))}
 
     def _elsewhen(self, year: int | None) -> set[int]:
         """The sentences about another year than `year` (`Statement.elsewhen`), found once."""

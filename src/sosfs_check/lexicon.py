@@ -145,7 +145,8 @@ class Vocabulary:
     def patterns(self) -> dict[str, list[re.Pattern]]:
         """The pack's wording lists (`plans`, `done`, …) compiled once."""
         names = ("not_evidence", "plans", "subclauses", "roles", "done", "law_wording", "ignore", "future_headings",
-                 "negations", "affirmations", "time_phrases", "tenseless_clauses", "evaluations")
+                 "negations", "affirmations", "time_phrases", "tenseless_clauses", "evaluations",
+                 "platitudes")
         return {name: [re.compile(p, re.IGNORECASE) for p in getattr(self.data, name)] for name in names}
 
     def compiled(self, patterns: tuple[str, ...]) -> list[re.Pattern]:
@@ -267,6 +268,9 @@ class Tense:
         self.verbs = self.auxiliaries | self.states | frozenset(data.not_actions)
         self.statives = frozenset(data.stative_auxiliaries)
         self.participles = tuple(sorted(data.participle_endings, key=len, reverse=True))
+        self.arrangements = frozenset(data.arrangements)
+        self.presents = tuple(data.present_endings)
+        self.not_reached = frozenset(data.not_reached) | self.attributives | self.not_verbs
         self.openers = frozenset(w for w in [*data.subordinators, *data.continues] if " " not in w)  # a new clause
         self.seen: dict[str, bool] = {}
 
@@ -297,6 +301,18 @@ class Tense:
             present = present or word in self.states
         return False
 
+    def now(self, sentence: Split) -> bool:
+        """Whether a finite verb in the present stands next to "nu" and so tells a change made: "Alla
+        patienter som kommer från akuten får nu en läkemedelsavstämning", "Nu används digital signering";
+        not work under way or to come ("arbetar nu", "pågår nu", "ska nu")."""
+        words = sentence.words
+        for place, word in enumerate(words):
+            if word in self.reached:
+                verb = words[place - 1] if place else words[1] if len(words) > 1 else ""
+                if verb.endswith(self.presents) and len(verb) > 2 and verb not in self.not_reached:
+                    return True
+        return False
+
     def _supine_after(self, words: list[str], place: int) -> bool:
         """Whether a supine follows "har"; after an article only a passive one: the article opens a noun
         phrase, an object ("har ett strukturerat arbetssätt") or, after a fronted phrase, the subject of
@@ -317,8 +333,13 @@ class Tense:
             if words[at] in self.articles:
                 return False
             if self._verb_form(words[at], self.participles):
-                return words[at + 1:at + 2] != ["att"]
+                return words[at + 1:at + 2] != ["att"] and not self._arranged(words[at])
         return False
+
+    def _arranged(self, participle: str) -> bool:
+        """Whether a past participle tells how things are arranged ("organiserat", "indelad"), no act."""
+        ending = next((e for e in self.participles if participle.endswith(e)), "")
+        return participle[: len(participle) - len(ending)] in self.arrangements
 
     def _preterite(self, word: str) -> bool:
         """Whether a word is a preterite; each distinct word is judged once per process."""

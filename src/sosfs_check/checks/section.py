@@ -152,7 +152,7 @@ def set_aside(ctx: Context, blocks: list[Block]) -> str:
     said = _said(ctx, blocks)
     kinds = {
         "mål och planer": lambda s: ctx.asks_done and s.plan and not s.vague,
-        "omdömen om vad som är viktigt eller känt": lambda s: s.vague,
+        "omdömen och allmänna ord om arbetet": lambda s: s.vague,
         "meningar om att något inte gjordes": lambda s: s.negated,
         f"meningar om andra år än {ctx.year}": lambda s: ctx.asks_done and s.elsewhen(ctx.year) and not s.plan,
         "återgiven lagtext": lambda s: not ctx.cites_law and s.law,
