@@ -82,6 +82,9 @@ class DescriptionData(Strict):
     # taken ("– genomförd i mars", "Klar") or still a plan ("– planerad till mars 2026", "Pågår", "Ej påbörjad")
     done_statuses: list[str] = []
     plan_statuses: list[str] = []
+    # Answers under a column headed by a status ("| Genomförd |" over "| Ja |", "| x |" or "| Nej |")
+    yes_answers: list[str] = []
+    no_answers: list[str] = []
     # Clauses whose tense says nothing of what was done ("avvikelser som har inträffat analyseras").
     tenseless_clauses: list[Regex] = []
     # The tense (lexicon.Tense): "har"/"hade" and a supine, or a preterite, says it was done, whatever the verb.

@@ -112,7 +112,7 @@ class Statements:
     "kommunen" is (see `Denial`)."""
 
     def __init__(self, texts: list[tuple[int, str]], vocabulary: Vocabulary, author: str = "",
-                 rows: dict[int, tuple[int, int]] | None = None):
+                 cells: dict[int, tuple[int, int, int]] | None = None):
         self.vocabulary = vocabulary
         denial = Denial(vocabulary, author)
         folded = Folded([sentence for _, sentence in texts])
@@ -149,8 +149,8 @@ class Statements:
         vague |= platitudes.keys() - not_evidence - done  # only light verbs or attitudes: nothing else was done
         law = vocabulary.law_index
         read_years = vocabulary.years.read
-        # A status word says it outright, for its line or its table row (statuses.py).
-        statuses = vocabulary.statuses.by_row(texts, rows or {})
+        # A status word, or a yes under a status column, says it outright, for its line or its table row (statuses.py).
+        statuses = vocabulary.statuses.by_row(texts, cells or {})
         self.items: list[Statement] = []
         self.splits: list[Split] = []  # per statement, its words
         self._spans: list[list[tuple[int, int]]] = []  # per statement, where its void clauses stand

@@ -135,7 +135,8 @@ class Vocabulary:
     @cached_property
     def statuses(self) -> Statuses:
         """The pack's status words, compiled once (statuses.py)."""
-        return Statuses(self.data.done_statuses, self.data.plan_statuses)
+        data = self.data
+        return Statuses(data.done_statuses, data.plan_statuses, data.yes_answers, data.no_answers)
 
     @cached_property
     def law_index(self) -> LawIndex:

@@ -1,7 +1,9 @@
 """Status words: a line without a verb of its own, or a table's status cell, says whether a measure
 was taken ("Digital signering – genomförd i mars", "| Genomförd |") or is still a plan ("– planerad
-till mars 2026", "Pågår", "Ej påbörjad"). The words are the pack's (`descriptions.statuses`); in a
-table the status applies to its whole row. See docs/evidence.md."""
+till mars 2026", "Pågår", "Ej påbörjad"). Under a column headed by a status ("Genomförd", "Klar") a
+yes or no answers for its row ("Ja", "x", "✓" against "Nej", "–" or an empty cell). The words are the
+pack's (`descriptions.done_statuses`, `plan_statuses`, `yes_answers`, `no_answers`); in a table the
+status applies to its whole row. See docs/evidence.md."""
 
 from __future__ import annotations
 
@@ -13,6 +15,9 @@ PLACE = r"(?:^\s*|\s[–-]\s*|:\s*)(?:status\s*:?\s*)?"
 # What may follow a status: the end, a time ("i mars", "2025-03-01", "v. 12", "till hösten 2026") or a
 # comma; never a noun it qualifies ("Klara rutiner finns …" is no status).
 AFTER = r"(?=\s*(?:[.,;)]|$|\d|(?:i|under|vecka|v|den|per|senast|till|från|sedan|efter)\b))"
+# How a column header may say what its cells answer: "Genomförd (ja/nej)", "Klar?".
+_ANSWER_NOTE = re.compile(r"\s*(?:\([^)]*\)|\?|ja\s*/\s*nej)\s*$", re.IGNORECASE)
+Cell = tuple[int, int, int]  # a table cell: (table, row, column)
 
 
 def _pattern(words: list[str]) -> re.Pattern | None:
@@ -23,10 +28,12 @@ def _pattern(words: list[str]) -> re.Pattern | None:
 
 
 class Statuses:
-    """The pack's status words: `done` for a measure taken, `plans` for one still to come or not begun."""
+    """The pack's status words: `done` for a measure taken, `plans` for one still to come or not begun;
+    `yes` and `no`, the answers in a column headed by a status."""
 
-    def __init__(self, done: list[str], plans: list[str]):
+    def __init__(self, done: list[str], plans: list[str], yes: list[str] = (), no: list[str] = ()):
         self.done, self.plans = _pattern(done), _pattern(plans)
+        self.yes, self.no = {w.casefold() for w in yes}, {w.casefold() for w in no}
 
     def of(self, text: str) -> str:
         """"done", "plan" or "": a status of a measure taken outweighs a plan in the same line."""
@@ -34,12 +41,43 @@ class Statuses:
             return "done"
         return "plan" if self.plans and self.plans.search(text) else ""
 
-    def by_row(self, texts: list[tuple[int, str]], rows: dict[int, tuple[int, int]]) -> list[str]:
+    def by_row(self, texts: list[tuple[int, str]], cells: dict[int, Cell]) -> list[str]:
         """Per sentence its status, or that of its table row when one of the row's cells has one. A
-        table's first row names its columns: "| Åtgärd | Genomförd |" is no measure taken."""
-        own = ["" if rows.get(position, (0, 1))[1] == 0 else self.of(text) for position, text in texts]
-        row_status: dict[tuple[int, int], str] = {}
+        table's first row names its columns: "| Åtgärd | Genomförd |" is no measure taken, but it makes
+        the row's answer below it one ("| Ny rutin | Ja |")."""
+        own = ["" if cells.get(position, (0, 1, 0))[1] == 0 else self.of(text) for position, text in texts]
+        row_status = self._answered(texts, cells)
         for (position, _), status in zip(texts, own):
-            if status and position in rows and row_status.get(rows[position]) != "done":
-                row_status[rows[position]] = status
-        return [status or row_status.get(rows.get(position), "") for (position, _), status in zip(texts, own)]
+            if status and position in cells and row_status.get(cells[position][:2]) != "done":
+                row_status[cells[position][:2]] = status
+        return [status or (row_status.get(cells[position][:2], "") if position in cells else "")
+                for (position, _), status in zip(texts, own)]
+
+    def _answered(self, texts: list[tuple[int, str]], cells: dict[int, Cell]) -> dict[tuple[int, int], str]:
+        """Per table row, the status its answer in a column headed by a status gives: a yes ("Ja", "x",
+        "✓") the header's status; a no ("Nej", "–") or an empty cell under "Genomförd" or "Klar", that
+        the measure is not yet taken (a plan). A column whose cells answer something else is no such column."""
+        headers: dict[tuple[int, int], str] = {}  # (table, column) -> the status its header names
+        said: dict[Cell, str] = {}  # the text of each cell below a header
+        for position, text in texts:
+            if (cell := cells.get(position)) is None:
+                continue
+            if cell[1] == 0:
+                if status := self.of(_ANSWER_NOTE.sub("", text)):
+                    headers[cell[0], cell[2]] = status
+            else:
+                said[cell] = f"{said.get(cell, '')} {text}".strip()
+        answers: dict[tuple[int, int], str] = {}
+        for (table, column), status in headers.items():
+            rows = {cell[1] for cell in said if cell[0] == table}
+            column_said = {row: said.get((table, row, column), "").rstrip(".").casefold() for row in rows}
+            if not any(answer in self.yes or answer in self.no for answer in column_said.values()):
+                continue  # dates, names or the like: no yes or no to read
+            for row, answer in column_said.items():
+                if answers.get((table, row)) == "done":
+                    continue
+                if answer in self.yes:
+                    answers[table, row] = status
+                elif (not answer or answer in self.no) and status == "done":
+                    answers[table, row] = "plan"
+        return answers

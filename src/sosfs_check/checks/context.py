@@ -62,7 +62,7 @@ class Context:
         apart = self._title_page() | self._glossaries() | self._labels()
         self.statements = Statements(
             [(pos, s) for pos, body in enumerate(self.body) if body and pos not in apart for s in self.sentences(pos)],
-            self.vocabulary, author=self._author(), rows={p: b.table[:2] for p, b in enumerate(self.blocks) if b.table},
+            self.vocabulary, author=self._author(), cells={p: b.table for p, b in enumerate(self.blocks) if b.table},
         )
         self.asks_done = False  # the rule being judged asks what was done: goals and plans are no evidence
         self.cites_law = False  # the rule being judged looks for references to the law: restated law counts

@@ -1,0 +1,91 @@
+"""A table's status column answered yes or no (issue 21): under a column headed "Genomförd", "Klar" or
+"Utförd", "Ja", "x" or "✓" makes the row a measure taken and "Nej", "–" or an empty cell a plan. The
+header row is no status, and a table without such a column reads as before (statuses.py)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import sosfs_check
+from sosfs_check.packs import builtin_rules
+from sosfs_check.statuses import Statuses
+from sosfs_check.testing import build_docx, libreoffice_resave, soffice_path
+
+DATA = builtin_rules().vocabulary.data
+STATUSES = Statuses(DATA.done_statuses, DATA.plan_statuses, DATA.yes_answers, DATA.no_answers)
+PSB = "%% Patientsäkerhetsberättelse 2025\n\nVård- och omsorgsnämnden i Provby kommun\n\nUpprättad 2026-02-10.\n\n"
+
+
+def table(rows: list[list[str]]) -> tuple[list[tuple[int, str]], dict[int, tuple[int, int, int]]]:
+    """The sentences and cells of one table, as `Statements` gets them (an empty cell has no sentence)."""
+    texts, cells = [], {}
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            if text:
+                position = len(cells)
+                texts.append((position, text))
+                cells[position] = (0, r, c)
+    return texts, cells
+
+
+@pytest.mark.parametrize(("header", "answer", "status"), [
+    ("Genomförd", "Ja", "done"),
+    ("Klar", "x", "done"),
+    ("Utförd", "✓", "done"),
+    ("Genomförd (ja/nej)", "ja", "done"),
+    ("Genomförd", "Nej", "plan"),
+    ("Klar", "–", "plan"),
+    ("Utförd", "", "plan"),
+    ("Planerad", "Ja", "plan"),
+    ("Planerad", "Nej", ""),
+])
+def test_a_yes_or_no_under_a_status_column_is_the_rows_status(header, answer, status):
+    texts, cells = table([["Åtgärd", header], ["Ny rutin för munvård", answer], ["Fallrond varje vecka", "Ja"]])
+    found = STATUSES.by_row(texts, cells)
+    assert found[:2] == ["", ""]  # the header row names the columns
+    assert found[2] == status
+
+
+@pytest.mark.parametrize("rows", [
+    [["Åtgärd", "Ansvarig"], ["Ny rutin för munvård", "Ja"]],  # no status column
+    [["Åtgärd", "Klar"], ["Ny rutin för munvård", "mars 2026"], ["Fallrond", ""]],  # dates, no yes or no
+    [["Ny rutin för munvård", "Ja"], ["Fallrond", "Nej"]],  # "Ja" in the header row answers nothing
+])
+def test_a_table_without_a_status_column_answered_yes_or_no_is_unchanged(rows):
+    texts, cells = table(rows)
+    assert STATUSES.by_row(texts, cells) == Statuses(DATA.done_statuses, DATA.plan_statuses).by_row(texts, cells)
+    assert set(STATUSES.by_row(texts, cells)) == {""}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("statuses")
+
+    def get(name: str, body: str, form: str):
+        path = build_docx(PSB + body, out / f"{name}-{form}.docx", style="bold" if form == "bold" else "headings", toc=False)
+        if form == "libreoffice":
+            if soffice_path() is None:
+                pytest.skip("LibreOffice (soffice) saknas")
+            path = libreoffice_resave(path, out / "lo")
+        return path
+
+    return get
+
+
+MEASURES = "# Åtgärder\n\n| Åtgärd | Ansvarig | {header} |\n|---|---|---|\n{rows}\n"
+
+
+@pytest.mark.parametrize("form", ["headings", "bold", "libreoffice"])
+@pytest.mark.parametrize(("name", "header", "rows", "outcome"), [
+    ("ja", "Genomförd", "| Dubbelsignering av insulin på korttidsenheten | MAS | Ja |\n| Ny rutin för munvård | Enhetschef | Nej |", "pass"),
+    ("bock", "Utförd", "| Översyn av larmkedjan nattetid | Enhetschef | ✓ |", "pass"),
+    ("nej", "Genomförd", "| Dubbelsignering av insulin på korttidsenheten | MAS | Nej |", "fail"),
+    ("tom", "Klar", "| Dubbelsignering av insulin på korttidsenheten | MAS |  |", "fail"),
+])
+def test_a_measures_table_answered_yes_is_a_measure_taken(built, form, name, header, rows, outcome):
+    path = built(name, MEASURES.format(header=header, rows=rows), form)
+    result = sosfs_check.check(path, as_of=date(2026, 3, 1))
+    found = next(o for o in result.outcomes if o.rule_id == "PSL-3-10-ATGARDER")
+    assert found.outcome == outcome
