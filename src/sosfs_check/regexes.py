@@ -22,6 +22,7 @@ from re import _constants as C
 from re import _parser
 
 NEEDLES: dict[tuple[str, int], tuple] = {}  # (regex, flags) -> literal clauses; kept across runs by `rulecache`
+ANCHORED: dict[tuple[str, int], bool] = {}  # (regex, flags) -> whether it matches only at the start (`anchored`)
 
 # Python's classes for str patterns, in RE2's syntax: RE2's own \w, \d and \s are ASCII only.
 _SPACE = r"\t-\r\x{1c}-\x{20}\x{85}\p{Z}"
@@ -176,6 +177,17 @@ def needles(pattern: re.Pattern) -> tuple[Clause, ...]:
         clauses = {tuple(sorted(_minimal({n.casefold() for n in c}))) for c in found}
         NEEDLES[key] = tuple(sorted(clauses, key=_score, reverse=True)[:3])
     return NEEDLES[key]
+
+
+def anchored(pattern: re.Pattern) -> bool:
+    """Whether every match starts at the text's start ("^\\s*se\\s+bilaga"): such a pattern fails at once
+    where it does not match, so a search costs less than finding the texts that hold its literals."""
+    key = (pattern.pattern, pattern.flags)
+    if key not in ANCHORED:
+        items = _parser.parse(pattern.pattern, pattern.flags).data
+        ANCHORED[key] = (not pattern.flags & re.MULTILINE and bool(items)
+                         and items[0] == (C.AT, C.AT_BEGINNING))
+    return ANCHORED[key]
 
 
 def _minimal(alternatives: set[str]) -> set[str]:
