@@ -10,8 +10,8 @@ Every measurement runs the tool and its baseline interleaved, best of N (15; 5 w
    and text just within the size limit (1 MiB characters) as one paragraph and as 16,000 short
    ones: `check` per character against `check` of the report its words come from (1.0: linear);
 3. one `sosfs-check check report.docx --format json` vs
-   `python -c "import docx; docx.Document(f)"`, and which of pydantic, rapidfuzz and openpyxl
-   `python -X importtime` shows on that path;
+   `python -c "import docx; docx.Document(f)"`, also without the cache of compiled patterns
+   (`regexcache`), and which of pydantic, rapidfuzz and openpyxl `python -X importtime` shows on that path;
 4. 1,000 and 4,000 generated distinct reports (200 and 800 with --quick) with `-j1` and `-j2` vs a
    loop that only opens them with python-docx: wall-clock time, CPU time of the process tree and
    its peak RSS (from /proc);
@@ -161,9 +161,14 @@ def distinct_reports(count: int, folder: Path) -> Path:
 LAUNCH = "import sys; sys.path.insert(0, sys.argv.pop(1)); from sosfs_check.console import main; sys.exit(main())"
 
 
-def command(src: Path) -> list[str]:
+# The same, with `regexcache.install` left out: every pattern is compiled by `re` as if there were no cache.
+LAUNCH_UNCACHED = LAUNCH.replace("from sosfs_check.console", "import sosfs_check.regexcache as cache; "
+                                 "cache.install = lambda: None; from sosfs_check.console")
+
+
+def command(src: Path, launch: str = LAUNCH) -> list[str]:
     """`sosfs-check` from the package in `src`, started as the console script starts it."""
-    return [sys.executable, "-c", LAUNCH, str(src)]
+    return [sys.executable, "-c", launch, str(src)]
 
 
 def packages(src: Path) -> list[tuple[str, Path]]:
@@ -316,13 +321,15 @@ def large_texts(folder: Path, runs: int, src: Path) -> None:
 
 
 def command_line(report: Path, folder: Path, runs: int, measured: list[tuple[str, Path]]) -> None:
-    """One report from the command line against `python -c "import docx; docx.Document(f)"`."""
+    """One report from the command line against `python -c "import docx; docx.Document(f)"`; the last
+    row is this checkout without the cache of compiled patterns (`regexcache`)."""
     baseline = [sys.executable, "-c", f"import docx; docx.Document({str(report)!r})"]
-    ours = [[*command(src), "check", str(report), "--format", "json"] for _, src in measured]
+    started = [(label, src, LAUNCH) for label, src in measured] + [("utan regexcache", ROOT / "src", LAUNCH_UNCACHED)]
+    ours = [[*command(src, launch), "check", str(report), "--format", "json"] for _, src, launch in started]
     base_t, *ours_t = in_turn([lambda: run_quiet(baseline, folder)]
                               + [lambda args=args: run_quiet(args, folder) for args in ours], runs, 1)
     rows = []
-    for (label, src), took in zip(measured, ours_t):
+    for (label, src, _), took in zip(started, ours_t):
         loaded = loaded_modules(report, folder, src)
         rows.append((" ".join(filter(None, [label, "en rapport"])), f"{took * 1000:.0f} ms", f"{base_t * 1000:.0f} ms",
                      f"{took / base_t:.2f}", ", ".join(loaded) or "ingen av " + ", ".join(WATCHED_IMPORTS)))

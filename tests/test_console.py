@@ -70,3 +70,31 @@ def test_fast_path_knows_exactly_the_options_of_the_typer_command():
 @pytest.mark.parametrize("args", [["-f=json"], ["-j=2"], ["--jobs=٣"]])
 def test_values_typer_rejects_are_left_to_typer(args):
     assert plain_check(["check", "a.docx", *args]) is None
+
+
+COLLECTOR = """
+import gc, sys
+from sosfs_check import packs, settings
+load, check = packs.load_ruleset, settings.Settings.check
+def loading(*args):
+    print("rule set:", gc.isenabled(), file=sys.stderr)
+    return load(*args)
+def checking(self, path):
+    print("report:", gc.isenabled(), gc.get_freeze_count() > 0, file=sys.stderr)
+    return check(self, path)
+packs.load_ruleset, settings.Settings.check = loading, checking
+sys.argv = ["sosfs-check", *sys.argv[1:]]
+from sosfs_check.{entry} import main
+main()
+"""
+
+
+@pytest.mark.parametrize("entry, start_up", [("console", "False"), ("cli", "True")])
+def test_the_console_script_collects_no_garbage_while_it_starts(entry, start_up):
+    """The fast path pauses the collector until the rule set is loaded, then freezes what start-up made and
+    resumes; Typer's path (every other command, e.g. `serve`) never pauses it."""
+    proc = subprocess.run([sys.executable, "-c", COLLECTOR.format(entry=entry), "check", str(EXAMPLE), "--format", "json"],
+                          capture_output=True, text=True)
+    assert proc.returncode in (0, 1), proc.stderr
+    frozen = "True" if entry == "console" else "False"
+    assert proc.stderr.splitlines() == [f"rule set: {start_up}", f"report: True {frozen}"]

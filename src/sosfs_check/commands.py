@@ -48,6 +48,9 @@ def check(
     from .settings import resolve
 
     settings = resolve(config, rule_dirs or (), profile, as_of, lang, max_size, fail_on)
+    if not gc.isenabled():  # paused for start-up by the console script (`console.main`)
+        gc.freeze()  # the rule set and what was loaded for it: later collections need not walk them
+        gc.enable()
     pairs = targets(format, output or [])
     discovery = Discovery(exclude or (), [file for _, file in pairs if file is not None], verbose)
     config_file = settings.config.path if settings.config is not None else None

@@ -8,6 +8,7 @@ explains mistakes. Both end in `commands.check`.
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -69,11 +70,15 @@ def plain_check(args: list[str]) -> dict | None:
 
 
 def main() -> None:
+    # What start-up makes (patterns, modules, the rule set) lives as long as the run: no garbage is
+    # collected until `commands.check` has loaded the rule set.
+    gc.disable()
     from .regexcache import install
 
     install()  # before the modules that compile their patterns when imported
     options = plain_check(sys.argv[1:])
     if options is None:
+        gc.enable()
         from .cli import main as typer_main
 
         return typer_main()

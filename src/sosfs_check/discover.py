@@ -10,9 +10,8 @@ use Git's syntax (`pathspec`).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import UserError
 
@@ -27,14 +26,12 @@ TOOL_FOLDERS = frozenset({".venv", "venv", "node_modules", "__pycache__"})
 GITIGNORE = ".gitignore"
 
 
-@dataclass(frozen=True, slots=True)
-class Skipped:
+class Skipped(NamedTuple):
     path: Path
     reason: str  # Swedish, for `-v`
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
+class Found(NamedTuple):
     files: list[Path]
     skipped: list[Skipped]
 

@@ -7,8 +7,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager as ContextManager
 from contextlib import closing, nullcontext
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import InputError, InternalError, NotAReportError
 from .result import Result
@@ -35,8 +35,7 @@ def _problem(outcome: InputError, paths: set[Path], on_problem: Callable[[InputE
     return True
 
 
-@dataclass(frozen=True)
-class Discovery:
+class Discovery(NamedTuple):
     """How folders are searched (see `discover`): extra `--exclude` patterns, the run's own output
     files, and whether to say on stderr what was skipped (`-v`)."""
 

@@ -3,14 +3,15 @@
 A pack's YAML is validated by its pydantic models (`rules`, `lawdata`, `sections`, `checks.models`).
 `plain` turns such a model, or a record made from one, into JSON values: each model becomes an
 object tagged with its class name (`"@": "Rule"`), a date `{"@date": "2026-03-01"}`, a mapping
-whose keys are not strings `{"@items": [[1, 9], …]}`. `record` turns them back, without pydantic,
-into `Record`s: frozen objects with the same attributes, equal to the model they came from, and
+whose keys are not strings `{"@items": [[1, 9], …]}`. `loads` reads such JSON back, without
+pydantic, into `Record`s: frozen objects with the same attributes, equal to the model they came from, and
 with the model's behaviour where the model has any (`behaviour.BEHAVIOUR`). Nothing in the data is
 run or looked up beyond those names.
 """
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 
@@ -31,7 +32,7 @@ class Record:
     def __hash__(self) -> int:
         return hash((type(self).__name__, *map(_hashable, vars(self).values())))
 
-    def __reduce__(self):  # pickled by model name, as `record` makes it
+    def __reduce__(self):  # pickled by model name, as `loads` makes it
         return _make, (type(self).__module__, type(self).__name__, vars(self))
 
     def __repr__(self) -> str:
@@ -69,24 +70,22 @@ def plain(value):
     raise TypeError(f"not rule-pack data: {type(value).__name__}")
 
 
-def record(value, kinds: dict[str, type]):
-    """`plain`'s JSON values as records; `kinds` maps a class name to its record class.
+def loads(text: bytes | str, kinds: dict[str, type]):
+    """`plain`'s values from JSON text, with records for its tagged objects; `kinds` maps a class name
+    to its record class. The parser hands each object over as it completes it (inside out), so the
+    data is walked once. Raises ValueError (or another plain exception) for anything `plain` does
+    not write."""
 
-    Raises ValueError (or another plain exception) for anything `plain` does not write."""
-    if isinstance(value, list):
-        return [record(v, kinds) for v in value]
-    if isinstance(value, dict):
+    def tagged(value: dict):
         if "@" in value:
-            kind = kinds[value["@"]]
-            return kind({k: record(v, kinds) for k, v in value.items() if k != "@"})
+            return kinds[value.pop("@")](value)
         if "@date" in value:
             return date.fromisoformat(value["@date"])
         if "@items" in value:
-            return {k: record(v, kinds) for k, v in value["@items"]}
-        return {k: record(v, kinds) for k, v in value.items()}
-    if value is None or isinstance(value, (str, int, float)):
+            return dict(value["@items"])
         return value
-    raise ValueError(f"not rule-pack data: {type(value).__name__}")
+
+    return json.loads(text, object_hook=tagged)
 
 
 def dump(value) -> dict:

@@ -4,7 +4,7 @@ Parsing and validating the YAML costs more than checking a report; so do stemmin
 terms (`vocabulary.STEMS`) and reading the literals out of their regexes (`regexes.NEEDLES`). The
 cache file holds the pack, its rules and sections as plain JSON values (`records.plain`) and those
 tables. Loading it imports no pydantic and runs no code from the file, whoever wrote it: the data
-comes back as records (`records.record`) with the validated models' fields and behaviour. It lives in the user's cache folder
+comes back as records (`records.loads`) with the validated models' fields and behaviour. It lives in the user's cache folder
 (`cachefiles`: private to the user, or neither read nor written) under a name derived from the rule files, the code that reads them and derives the tables, and the tool,
 Python and pydantic versions: any change gives a new entry. A cache file that cannot be read, does not parse, does not match its key or its hash (`encode`) is passed by
 and rebuilt.
@@ -23,7 +23,7 @@ from pathlib import Path
 from . import __version__
 from .cachefiles import cache_dir, read_private, seal, unseal, write_private
 from .lexicon import Vocabulary
-from .records import plain, record
+from .records import loads, plain
 from .regexes import NEEDLES
 from .behaviour import KINDS
 from .ruleset import RuleSet
@@ -68,7 +68,7 @@ def to_data(ruleset: RuleSet, key: str) -> dict:
 
 
 def from_data(data: dict, key: str) -> RuleSet:
-    """The rule set in `to_data`'s form, as records; fills STEMS and NEEDLES.
+    """The rule set from `decode`'s data (`to_data`'s, with records for the models); fills STEMS and NEEDLES.
 
     Raises ValueError (or another plain exception) when the data is not such a cache for `key`.
     """
@@ -90,11 +90,10 @@ def from_data(data: dict, key: str) -> RuleSet:
 
 
 def _one(kind: str, value):
-    """The record of a `kind` model, or ValueError."""
-    made = record(value, KINDS)
-    if type(made) is not KINDS[kind]:
+    """`value` if it is the record of a `kind` model, else ValueError."""
+    if type(value) is not KINDS[kind]:
         raise ValueError(f"not a {kind}")
-    return made
+    return value
 
 
 def encode(data: dict) -> bytes:
@@ -106,9 +105,9 @@ def encode(data: dict) -> bytes:
 
 
 def decode(raw: bytes) -> dict:
-    """`encode`'s data; ValueError when the file was changed after it was written."""
+    """`encode`'s data, the models as records; ValueError when the file was changed after it was written."""
     head, body = unseal(raw)
-    data = json.loads(body)
+    data = loads(body, KINDS)
     if not isinstance(data, dict):
         raise ValueError("not a rule cache")
     return {**data, "format": head.get("format"), "key": head.get("key")}

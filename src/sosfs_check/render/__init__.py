@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
+class Run(NamedTuple):
     """What the CI formats report about the run itself: the gate and the exit code it gave, and
     where the rule reference is published (`docs-url`; None: not known)."""
 
@@ -17,8 +16,7 @@ class Run:
     docs_url: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Parts:
+class Parts(NamedTuple):
     """A format that can be written as results arrive: its text for a list of results is `head`,
     each result's `document` text joined by `separator`, then `tail`."""
 
