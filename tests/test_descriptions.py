@@ -183,3 +183,35 @@ def test_a_subject_is_carried_within_its_paragraph_not_into_the_next():
     first, second = "Varje medarbetare har ett ansvar för patientsäkerheten.", "Alla deltar i utbildningar om läkemedelshantering."
     assert [s.text for s in Statements([(0, first), (0, second)], VOCABULARY).describing(topics)] == [second]
     assert Statements([(0, first), (1, second)], VOCABULARY).describing(topics) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "elsewhat"),
+    [
+        # premises, staffing agencies, working environment and money are no patient safety (review4 1)
+        ("Under 2025 flyttade hemsjukvården till nya lokaler i kommunhuset.", True),
+        ("Vi införde friskvårdsbidrag för alla medarbetare.", True),
+        ("Sjukfrånvaron minskade från 9,1 till 6,4 procent.", True),
+        ("Budgeten hölls för första gången på fem år.", True),
+        ("Kostnaderna för inhyrd personal minskade med 1,8 miljoner kronor.", True),
+        ("Medarbetarenkäten visade att 82 procent trivs på jobbet.", True),
+        ("Vi anlitar inte längre bemanningsföretag.", True),
+        ("Ett nytt schemaprogram togs i bruk i mars.", True),
+        ("All personal gick en utbildning i arbetsmiljö.", True),
+        ("Vi rekryterade fyra sjuksköterskor under våren.", True),
+        # the same matters with patients, risks or care named are patient safety work
+        ("Vi rekryterade en sjuksköterska till fallteamet.", False),
+        ("Demensavdelningen flyttade till nya lokaler med larm i alla rum.", False),
+        ("Kostnaderna för kasserade läkemedel minskade med 80 000 kronor.", False),
+        ("Det nya schemaprogrammet ger samma sjuksköterska till varje patient.", False),
+        ("Personalomsättningen minskade och kontinuiteten för brukarna ökade.", False),
+        ("Arbetsmiljöronden tog också upp risken för stickskador och smitta.", False),
+        ("Vi införde dubbelkontroll vid insulin.", False),
+        ("Vi köpte ett larm.", False),
+        ("Fallen minskade från 40 till 22.", False),
+        ("Alla nyanställda fick introduktion i avvikelsehantering.", False),
+    ],
+)
+def test_other_matters_than_patient_safety(sentence, elsewhat):
+    [statement] = statements(sentence).items
+    assert statement.elsewhat is elsewhat

@@ -68,6 +68,12 @@ class DescriptionData(Strict):
     # rule id -> headings of the law's other parts: a description in such a section answers that part,
     # not this rule ("Åtgärder" and "Resultat" are 3 kap. 10 § 2 and 3, not how the work was run)
     apart_from: dict[str, list[str]] = {}
+    # rule ids that ask for the measures and results of patient safety work (PSL 3 kap. 10 § 2-3): a sentence
+    # that names only other matters (`other_matters`: premises, budget, sick leave) and none of patient
+    # safety (`safety_matters`) is no evidence for them
+    asks_patient_safety: list[str] = []
+    other_matters: list[Regex] = []
+    safety_matters: list[Regex] = []
     plans: list[Regex] = []  # goal and plan wording: not what was done
     evaluations: list[Regex] = []  # what is valued or known ("är en viktig del", "är medvetna om"): no work described
     # Light verbs, attitudes and praise of effort ("arbetade hårt", "fanns på agendan", "har varit engagerad",

@@ -94,6 +94,7 @@ class Statement:
     years: tuple[int, ...] = ()  # the years it tells of ("under 2024", "startade 1998"; figureyears.Years)
     latest: int = 0  # the latest year it reaches ("498 (2024: 601)" reaches 2024, "sedan 2019" the present)
     vague: bool = False  # only values or knows something ("är en viktig del", "är medvetna om"): kept as `plan`
+    elsewhat: bool = False  # names only matters other than patient safety ("nya lokaler", "budgeten hölls")
 
     def elsewhen(self, year: int | None) -> bool:
         """Whether it speaks of another year than `year`: its time phrases name only earlier years and
@@ -147,8 +148,10 @@ class Statements:
         law_wording, roles = (matching(name, not_evidence | done) for name in ("law_wording", "roles"))
         # A modal in a subordinate clause ("utreds av SAS som föreslår åtgärder som bör tas fram") is no plan.
         plans = matching("plans", not_evidence | done, vocabulary.patterns["subclauses"])
-        vague = matching("evaluations", not_evidence | done, vocabulary.patterns["subclauses"])
-        vague |= platitudes.keys() - not_evidence - done  # only light verbs or attitudes: nothing else was done
+        # Evaluations, and light verbs or attitudes in a sentence that says nothing else was done
+        vague = matching("evaluations", not_evidence | done, vocabulary.patterns["subclauses"]) | (platitudes.keys() - done)
+        other = matching("other_matters", not_evidence)  # then blanked: "friskvårdsbidrag" names no "risk"
+        elsewhat = other - matching("safety_matters", not_evidence, vocabulary.patterns["other_matters"])
         law = vocabulary.law_index
         read_years = vocabulary.years.read
         # A status word, or a yes under a status column, says it outright, for its line or its table row (statuses.py).
@@ -170,7 +173,7 @@ class Statements:
             years, latest = read_years(sentence)
             self.items.append(Statement(position, sentence, plan, restated, not did and number in roles, did,
                                         bool(mains) and all(mains), bool(mains) and all(v == "negated" for v in mains),
-                                        years, latest, plan and status != "plan" and number not in plans))
+                                        years, latest, plan and status != "plan" and number not in plans, number in elsewhat))
         self.ignore = vocabulary.patterns["ignore"]
         self.lemmatize = vocabulary.lemmatizer
         self._postings: dict[str, list[tuple[int, int]]] | None = None
@@ -184,13 +187,12 @@ class Statements:
         self._found: dict[tuple[str, ...], dict[int, set[int]]] = {}
 
     def _platitudes(self, texts: list[tuple[int, str]], folded: Folded) -> dict[int, str]:
-        """Sentences with a light verb, an attitude or praise of effort (`platitudes`: "arbetade hårt", "fanns
-        på agendan", "har varit engagerad"), each with those words blanked; not where an inner verb follows
-        and carries the clause (`inner_verbs`: "Fokus har legat på att införa …")."""
+        """Sentences with a light verb, an attitude or praise of effort (`platitudes`: "arbetade hårt", "har varit
+        engagerad"), those words blanked; not where an inner verb carries the clause (`inner_verbs`, one word right
+        after the phrase, more words anywhere after it: "Fokus har legat på att införa …", "…, dels genom att …")."""
         inner = [w.split() for w in self.vocabulary.data.inner_verbs]
 
         def carried(rest: list[str]) -> bool:
-            """A one-word wording right after the phrase, a longer one anywhere after it ("…, dels genom att …")."""
             return any(rest[:1] == w if len(w) == 1 else any(rest[i:i + len(w)] == w for i in range(len(rest)))
                        for w in inner)
 
@@ -207,10 +209,9 @@ class Statements:
 
     def _past(self, texts: list[tuple[int, str]], skip: set[int], folded: Folded, split: list[Split],
               platitudes: dict[int, str]) -> set[int]:
-        """Sentences in the perfect or preterite outside the clauses whose tense says nothing of what was
-        done (`tenseless_clauses`: "avvikelser som har inträffat", "för att säkerställa att de har haft effekt")
-        and the `platitudes`; what a pattern's group holds stays. A sentence such a clause changes is split
-        again. A present verb before "nu" says a change was made, also after a relative clause ("som kommer … får nu")."""
+        """Sentences in the perfect or preterite outside the clauses whose tense says nothing of what was done
+        (`tenseless_clauses`: "avvikelser som har inträffat", "för att säkerställa att de har haft effekt") and the
+        `platitudes`, or with a present verb before "nu" (also after a relative clause: "som kommer … får nu")."""
         tense = self.vocabulary.tense
         past, aside = tense.past, self.vocabulary.patterns["tenseless_clauses"]
         changed: dict[int, str] = dict(platitudes)

@@ -147,7 +147,7 @@ class Vocabulary:
         """The pack's wording lists (`plans`, `done`, …) compiled once."""
         names = ("not_evidence", "plans", "subclauses", "roles", "done", "law_wording", "ignore", "future_headings",
                  "negations", "affirmations", "time_phrases", "tenseless_clauses", "evaluations",
-                 "platitudes")
+                 "platitudes", "other_matters", "safety_matters")
         return {name: [re.compile(p, re.IGNORECASE) for p in getattr(self.data, name)] for name in names}
 
     def compiled(self, patterns: tuple[str, ...]) -> list[re.Pattern]:

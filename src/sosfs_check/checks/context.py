@@ -1,6 +1,5 @@
-"""What every check type reads: the prepared document (Context): its body text and what is set
-apart from it, sections, statements and evidence, figures and dates. A check returns a Verdict
-(`verdicts`)."""
+"""What every check type reads: the prepared document (Context): its body text and what is set apart
+from it, sections, statements and evidence, figures and dates. A check returns a Verdict (`verdicts`)."""
 
 from __future__ import annotations
 
@@ -21,9 +20,7 @@ from ..result import Fact
 from ..templatetext import guidance_marks
 from ..vocabulary import TextIndex, heading_key, sentences
 
-
-# Body words that make a section's own text substantive: an area whose section holds this much is
-# at least partly described even when its rules fail.
+# Body words that make a section's own text substantive: its area is at least partly described even when its rules fail.
 SUBSTANTIVE_WORDS = 8
 # Lines before the first heading shorter than this are the title page (names, years, approval).
 TITLE_PAGE_WORDS = 25
@@ -39,11 +36,10 @@ class Context:
 
     def __init__(self, document: Document, as_of: date, adoption, texts=(), guidance=(), sections=(), *,
                  vocabulary: Vocabulary):
-        """`adoption`: the packs' dating words (`RuleSet.adoption`); `texts`: the packs' legal texts
-        (superseded_texts); `guidance`: the rule pack's guidance checks, whose phrasings and style
-        names mark template guidance (see checks/guidance.py); `sections`: (area, headings) of the
-        pack's section rules, which tell whose section a heading is (see `claimed`); `vocabulary`:
-        the pack's description data (topics, and the wording that is never evidence; descriptions.py)."""
+        """`adoption`: the packs' dating words (`RuleSet.adoption`); `texts`: their legal texts (superseded_texts);
+        `guidance`: the guidance checks, whose phrasings and style names mark template guidance (checks/guidance.py);
+        `sections`: (area, headings) of the section rules, which tell whose section a heading is (`claimed`);
+        `vocabulary`: the description data (topics, and the wording that is never evidence; descriptions.py)."""
         self.document = document
         self.as_of = as_of  # the day whose law applies; the engine may set it from the report's own dates
         self.adoption = adoption
@@ -67,8 +63,9 @@ class Context:
         self.asks_done = False  # the rule being judged asks what was done: goals and plans are no evidence
         self.cites_law = False  # the rule being judged looks for references to the law: restated law counts
         self.asks_who = False  # the rule being judged asks who is responsible: role and duty sentences count
+        self.asks_safety = False  # it asks for patient safety's measures or results: other matters are none
         self.rule_id = ""  # the rule being judged
-        self._evidence: dict[tuple[bool, bool, bool], tuple[TextIndex, list[int]]] = {}
+        self._evidence: dict[tuple[bool, ...], tuple[TextIndex, list[int]]] = {}
 
     def _title_page(self) -> set[int]:
         """Positions of the title page's short lines (before the first heading, when there is one):
@@ -108,11 +105,12 @@ class Context:
         return {p for h in self.document.headings if heading_key(h.text) in names for p in self.section_positions(h)}
 
     def ask(self, rule_id: str) -> None:
-        """Judge the next rule: one that asks what was done (pack data) counts no goals or plans;
-        only one that looks for references to the law counts the statute restated, and only one
-        that asks who is responsible or looks for references to the law counts roles and duties
-        ("Personalen ska rapportera … enligt 27 kap. 3 § socialtjänstlagen" cites the law)."""
+        """Judge the next rule: one that asks what was done (pack data) counts no goals or plans; only one that
+        looks for references to the law counts the statute restated, and only one that asks who is responsible
+        or cites the law counts roles ("Personalen ska rapportera … enligt 27 kap. 3 § socialtjänstlagen");
+        one that asks for patient safety's measures or results counts no sentence about other matters only."""
         self.asks_done = rule_id in self.vocabulary.data.asks_what_was_done
+        self.asks_safety = rule_id in self.vocabulary.data.asks_patient_safety
         self.cites_law = rule_id in self.vocabulary.data.cites_the_law
         self.asks_who = self.cites_law or rule_id in self.vocabulary.data.asks_who
         self.rule_id = rule_id
@@ -125,7 +123,8 @@ class Context:
     def counts(self, statement) -> bool:
         """Whether a statement is evidence for the rule being judged (see `_evidence_text`)."""
         return (not ((self.asks_done or statement.vague) and (statement.plan or statement.elsewhen(self.year)))
-                and not statement.negated and (self.cites_law or not statement.law) and (self.asks_who or not statement.role))
+                and not statement.negated and (self.cites_law or not statement.law) and (self.asks_who or not statement.role)
+                and not (self.asks_safety and statement.elsewhat))
 
     @property
     def year(self) -> int | None:
@@ -134,8 +133,9 @@ class Context:
 
     def describing(self, topics) -> list:
         """The statements that describe one of the topics for the rule being judged (`Statements.describing`)."""
-        return self.statements.describing(topics, plans=not self.asks_done, roles=self.asks_who,
-                                          year=self.year if self.asks_done else None)
+        found = self.statements.describing(topics, plans=not self.asks_done, roles=self.asks_who,
+                                           year=self.year if self.asks_done else None)
+        return [s for s in found if not (self.asks_safety and s.elsewhat)]
 
     def _evidence_text(self) -> tuple[TextIndex, list[int]]:
         """Word index and cumulative word counts of the evidence sentences of each block: body text
@@ -143,7 +143,7 @@ class Context:
         the statute restated (unless the rule looks for references to the law) or roles and duties
         (unless it asks who is responsible), and, for a rule that asks what was done, without goals,
         plans and sentences about another year."""
-        key = (self.asks_done, self.cites_law, self.asks_who)
+        key = (self.asks_done, self.cites_law, self.asks_who, self.asks_safety)
         if key not in self._evidence:
             items = self.statements.items
             kept = [self.counts(s) for s in items]

@@ -156,6 +156,7 @@ def set_aside(ctx: Context, blocks: list[Block]) -> str:
         "meningar om att något inte gjordes": lambda s: s.negated,
         f"meningar om andra år än {ctx.year}": lambda s: ctx.asks_done and s.elsewhen(ctx.year) and not s.plan,
         "återgiven lagtext": lambda s: not ctx.cites_law and s.law,
+        "meningar om annat än patientsäkerheten (arbetsmiljö, lokaler, ekonomi)": lambda s: ctx.asks_safety and s.elsewhat,
         "meningar om vem som ansvarar": lambda s: not ctx.asks_who and s.role,
     }
     found = [kind for kind, present in kinds.items() if any(present(s) for s in said)]
