@@ -167,6 +167,25 @@ def test_lex_sarah_reports_told_one_by_one_are_counted(paragraphs, expected):
         ("Under 2024 togs klagomål emot i 30 fall.", {}),  # another year
         ("Klagomål har tagits emot i några fall.", {}),
         ("Klagomål har tagits emot i ett par fall.", {}),
+        # Issue 21 (shapes21): the count before the subject, or after a clause between commas
+        ("I 14 fall har synpunkter kommit in.", {"klagomal_synpunkter": 14}),
+        ("I 20 fall fick vi klagomål från anhöriga.", {"klagomal_synpunkter": 20}),
+        ("Klagomål, som rörde bemötande och väntetider, togs emot i 20 fall.", {"klagomal_synpunkter": 20}),
+        ("I sex fall har avvikelser rapporterats.", {"avvikelser": 6}),
+        ("I sex fall har avvikelser rapporterats om trycksår.", {}),  # one kind
+        ("Rapporter enligt lex Sarah, som gällde bemötande, lämnades i tre fall.", {"lex_sarah_rapporter": 3}),
+        ("Under året inkom 14 synpunkter och 6 klagomål.", {"klagomal_synpunkter": 14}),  # as before
+        ("I 14 fall gällde klagomål bemötande.", {}),  # a part: no verb of their coming in
+        ("I 14 fall gällde synpunkterna bemötande.", {}),
+        ("I 14 fall gällde klagomål bemötande och i sex fall väntetider.", {}),  # parts, coordinated
+        ("I 12 fall gjordes händelseanalys av avvikelser.", {}),  # the object of a preposition
+        ("I 3 fall var lex Maria inte aktuell.", {}),  # denied
+        ("I 14 fall har synpunkter om maten kommit in.", {}),  # one kind
+        ("I 20 fall har synpunkter kommit in under 2024.", {}),  # another year
+        ("Klagomål, som kom in under 2024, togs emot i 20 fall.", {}),  # a year between: no figure
+        ("Klagomål under 2024 togs emot i 20 fall.", {}),
+        ("Klagomål, som avses i 3 kap. 5 §, togs emot i flera fall.", {}),  # never a paragraph number
+        ("I 2025 fall har synpunkter kommit in.", {}),  # never a year
     ],
 )
 def test_a_count_of_cases_is_the_subjects_count(text, expected):

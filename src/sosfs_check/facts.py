@@ -23,7 +23,7 @@ from .facttables import from_tables
 from .figureevents import Unclear, events_figure, told_events
 from .figureyears import BEFORE, elsewhen, generic, year_of
 from .figurewording import (
-    ANY_NAME, CHANGED, COUNTED, FOLLOWS_FROM_ZERO, HEADER, HEADING_NAMES, IN_CASES, IN_CONTEXT, LABELLED, NAMES, NO_READING, NOT_ANY,
+    ANY_NAME, CASES_FIRST, CHANGED, COUNTED, FOLLOWS_FROM_ZERO, HEADER, HEADING_NAMES, IN_CASES, IN_CONTEXT, LABELLED, NAMES, NO_READING, NOT_ANY,
     NUM, PATTERNS, REPORTED, Reading, count_value,
 )
 from .prefilter import Folded
@@ -163,10 +163,10 @@ def _about_complaints(block: Block) -> bool:
 
 def _stated(text: str, key: str, year: int | None = None) -> int | None:
     """The count a lower-cased sentence states for a key in the period `year`: a number before the
-    counted word, a labelled number, a change's end, "i 58 fall", a count told by what was done with
+    counted word, a labelled number, a change's end, "i 58 fall" after or before it, a count told by what was done with
     it, else a stated zero; None when it states none."""
     spans = _spans(text, key)
-    patterns = [PATTERNS[key], LABELLED[key], *([CHANGED[key]] if key in CHANGED else []), IN_CASES[key]]
+    patterns = [PATTERNS[key], LABELLED[key], *([CHANGED[key]] if key in CHANGED else []), IN_CASES[key], CASES_FIRST[key]]
     for pattern in patterns:
         for start, end in spans:
             for match in pattern.finditer(text, start, end):

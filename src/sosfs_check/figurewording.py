@@ -97,9 +97,26 @@ CHANGED = {
     for key, subject in SUBJECT.items() if key != "ivo_anmalningar"
 }
 # "Klagomål … har tagits emot i 58 fall": a count of the clause's subject, when that is indefinite
-# (not "Avvikelserna gällde i 40 fall läkemedel", a part) and the clause runs on to the count.
+# (not "Avvikelserna gällde i 40 fall läkemedel", a part) and the clause runs on to the count, perhaps
+# past a clause between commas that tells of them all ("Klagomål, som rörde bemötande, togs emot i 20
+# fall"). No year or figure stands between them ("Klagomål under 2024 …" is another year's count), and
+# "… och i sex fall väntetider" is another part.
+_CASES = r"i\s+(?!(?:19|20)\d\d\b)" + NUM + r"\s+(?:fall|ärenden)\b"
+_RELATIVE = r"(?:\s*,\s*(?:som|vilka|vilket)\s[^,.;:\d]{1,80},)?"
 IN_CASES = {
-    key: re.compile(r"(?<![\w-])(?P<what>" + counted + r")(?<!rna)(?:\s+[^\s,.;:]+){0,8}?\s+i\s+" + NUM + r"\s+(?:fall|ärenden)\b")
+    key: re.compile(r"(?<![\w-])(?P<what>" + counted + r")(?<!rna)" + _RELATIVE + r"(?:\s+[^\s,.;:\d]+){0,8}?(?<!\boch)\s+" + _CASES)
+    for key, counted in COUNTED.items()
+}
+# "I 14 fall har synpunkter kommit in", "I 20 fall fick vi klagomål": the count first, then a verb of
+# their coming in or being made and the indefinite subject; never "I 14 fall gällde klagomål bemötande"
+# (a part), an object of a preposition ("händelseanalys av avvikelser"), one kind ("… kommit in om
+# maten") or a clause that denies it.
+ARRIVED = (r"(?:kom(?:mit)?\s+in|inkom(?:mit)?|(?:tog|togs|tagits|tagit)\s+(?:\w+\s+)?emot|mottogs|mottagits|fick|fått"
+           r"|(?:lämna|registrera|rapportera|framför|anmäl|gjor)(?:ts|des|de|t))")
+_NOT_BETWEEN = r"(?!(?:av|om|på|för|med|till|från|i|vid|efter|mot|kring|över|inom|att|som|inte|ej|aldrig)\b)"
+CASES_FIRST = {
+    key: re.compile(r"(?<![\w-])" + _CASES + r"(?=[^,.;:]*\b" + ARRIVED + r"\b)(?:\s+" + _NOT_BETWEEN + r"[^\s,.;:\d]+){0,4}?\s+"
+                    r"(?P<what>" + counted + r")(?!\w)(?<!rna)(?![^,.;:]*\b(?:inte|ej|aldrig|om|gällande|angående|rörande|avseende|kring)\b)")
     for key, counted in COUNTED.items()
 }
 # Under a heading that names what is counted ("Lex Sarah"), a count of reports or cases in its text

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .descriptiondata import DescriptionData
+    from .wordsplit import Split
 
 BEFORE = 200  # characters before a count in which its year, "varav" or "av dessa" is looked for
 # "när en händelse …", "varje avvikelse ska …", "Om en patient skadas …": in general, of no year; not
@@ -59,6 +60,20 @@ _NUMBER = re.compile(r"(?<![\w:/.,])((?:19|20)\d{2})(?!\w)")
 # What follows it: a mark that makes it part of a name or a decimal ("SOSFS 2011:9", "2010/11:1"), or a word.
 _AFTER = re.compile(r"\s*(?:(?P<mark>[:/]\s*\d|[.,]\d)|(?P<word>[^\W\d_]+))?")
 NOW = 10_000  # the latest year of a sentence that reaches the present ("sedan 2019", "under året")
+# After a year, what makes it a date or part of a name: "2025-03-01", "SOSFS 2011:9", "2010/11:1".
+_DATE_OR_NAME = re.compile(r"-\d{1,2}-\d{1,2}|[:/]\d+(?:[:/]\d+)?")
+
+
+def has_figure(sentence: str) -> bool:
+    """Whether a sentence holds a number that is no year, date or law's number (read as `Years` reads a
+    year): "498 (2024: 601)" does, "Ny rutin – mars 2026", "2025-03-01" and "SOSFS 2011:9" do not."""
+    rest, end = [], 0
+    for match in _NUMBER.finditer(sentence):
+        rest.append(sentence[end : match.start(1)])
+        tail = _DATE_OR_NAME.match(sentence, match.end(1))
+        end = tail.end() if tail else match.end(1)
+    rest.append(sentence[end:])
+    return any(character.isdigit() for part in rest for character in part)
 
 
 class Years:
@@ -81,15 +96,15 @@ class Years:
         self.followers = frozenset(w.lower() for w in data.year_followers)
         self.finite = finite  # whether a word is a verb in the past or an auxiliary (lexicon.Tense.finite)
 
-    def read(self, sentence: str) -> tuple[tuple[int, ...], int]:
-        """The told years, and the latest year the sentence reaches (`NOW` when it reaches the present;
-        0 when it names none)."""
-        if "19" not in sentence and "20" not in sentence:
+    def read(self, split: Split) -> tuple[tuple[int, ...], int]:
+        """The told years of a sentence (its `Split`, lower-cased once), and the latest year it reaches
+        (`NOW` when it reaches the present; 0 when it names none)."""
+        lower = split.lower
+        if "19" not in lower and "20" not in lower:
             return (), 0
-        numbers = [(m.start(1), int(m.group(1))) for m in _NUMBER.finditer(sentence)]
+        numbers = [(m.start(1), int(m.group(1))) for m in _NUMBER.finditer(lower)]
         if not numbers:
             return (), 0
-        lower = sentence.lower()
 
         def places(patterns: list[re.Pattern]) -> set[int]:
             return {m.start(1) for p in patterns for m in p.finditer(lower) if m.group(1)}

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 from ..document import Block
 from ..facts import FACT_LABELS
-from ..facttables import DIGIT, YEAR
+from ..facttables import YEAR
+from ..figureyears import has_figure
 from ..lexicon import WORD
 from .context import SUBSTANTIVE_WORDS, Context
-from ..verdicts import Verdict, failed, quoted
+from ..verdicts import Verdict, excerpt, failed, quoted
 from ..wordsplit import Split
 
 QUOTE = 80  # characters of a sentence quoted in a message
@@ -115,10 +114,6 @@ def _said(ctx: Context, blocks: list[Block]):
     return [s for s in ctx.statements.items if s.position in positions]
 
 
-# Numbers that are no figure: a date, a year, a law's number ("2025-03-01", "2024", "SOSFS 2011:9").
-_NOT_FIGURES = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b(?:19|20)\d{2}(?::\d+)?\b")
-
-
 def _asks_achieved(ctx: Context) -> bool:
     """Whether the rule's section must say what was achieved, not only what was done (pack data)."""
     return ctx.rule_id in ctx.vocabulary.data.asks_achieved
@@ -134,7 +129,7 @@ def what_happened(ctx: Context, blocks: list[Block]) -> bool:
     "Fallen med fraktur halverades." is a result."""
     said = _said(ctx, blocks)
     achieved = _asks_achieved(ctx)
-    if any((DIGIT.search(_NOT_FIGURES.sub(" ", s.text)) if achieved else s.done) and ctx.counts(s) for s in said):
+    if any((has_figure(s.text) if achieved else s.done) and ctx.counts(s) for s in said):
         return True
     topics = ctx.vocabulary.topics_for(ctx.rule_id)
     return bool(topics) and bool({id(s) for s in said} & {id(s) for s in ctx.describing(topics)})
@@ -163,13 +158,8 @@ def set_aside(ctx: Context, blocks: list[Block]) -> str:
     if not found:
         return ""
     first = next(s for s in said if any(kinds[kind](s) for kind in found))
-    return " och ".join([", ".join(found[:-1]), found[-1]] if len(found) > 1 else found) + f", som {_quoted(first.text)}"
-
-
-def _quoted(text: str) -> str:
-    """A sentence for a message, shortened, without its full stop."""
-    text = text.rstrip(" .")
-    return f"”{text if len(text) <= QUOTE else text[:QUOTE].rsplit(' ', 1)[0] + ' …'}”"
+    quote = excerpt(first.text.rstrip(" ."), QUOTE)  # shortened, without its full stop
+    return " och ".join([", ".join(found[:-1]), found[-1]] if len(found) > 1 else found) + f", som ”{quote}”"
 
 
 def describe(check) -> list[str]:
