@@ -150,7 +150,7 @@ class Statements:
         law = vocabulary.law_index
         read_years = vocabulary.years.read
         # A status word says it outright, for its line or its table row (statuses.py).
-        statuses = vocabulary.statuses.by_row(texts, rows or {})
+        statuses = vocabulary.statuses.by_row(texts, rows or {}, folded)
         self.items: list[Statement] = []
         self.splits: list[Split] = []  # per statement, its words
         self._spans: list[list[tuple[int, int]]] = []  # per statement, where its void clauses stand

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .prefilter import Folded
+
 # Where a status stands: opening the line or cell ("Genomförd", "Status: klar"), or after a dash or
 # colon that ends the name of the measure ("Fallrond på alla boenden – genomförd i september").
 PLACE = r"(?:^\s*|\s[–-]\s*|:\s*)(?:status\s*:?\s*)?"
@@ -34,10 +36,13 @@ class Statuses:
             return "done"
         return "plan" if self.plans and self.plans.search(text) else ""
 
-    def by_row(self, texts: list[tuple[int, str]], rows: dict[int, tuple[int, int]]) -> list[str]:
+    def by_row(self, texts: list[tuple[int, str]], rows: dict[int, tuple[int, int]], folded: Folded) -> list[str]:
         """Per sentence its status, or that of its table row when one of the row's cells has one. A
-        table's first row names its columns: "| Åtgärd | Genomförd |" is no measure taken."""
-        own = ["" if rows.get(position, (0, 1))[1] == 0 else self.of(text) for position, text in texts]
+        table's first row names its columns: "| Åtgärd | Genomförd |" is no measure taken. `folded`:
+        the sentences case-folded; a status is looked for only in those that hold one of its words."""
+        worded = set(folded.candidates([p for p in (self.done, self.plans) if p]))
+        own = ["" if number not in worded or rows.get(position, (0, 1))[1] == 0 else self.of(text)
+               for number, (position, text) in enumerate(texts)]
         row_status: dict[tuple[int, int], str] = {}
         for (position, _), status in zip(texts, own):
             if status and position in rows and row_status.get(rows[position]) != "done":
