@@ -9,6 +9,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .regexes import may_match
+
 if TYPE_CHECKING:
     from .descriptiondata import DescriptionData
 
@@ -81,18 +83,19 @@ class Years:
         self.followers = frozenset(w.lower() for w in data.year_followers)
         self.finite = finite  # whether a word is a verb in the past or an auxiliary (lexicon.Tense.finite)
 
-    def read(self, sentence: str) -> tuple[tuple[int, ...], int]:
+    def read(self, sentence: str, lower: str | None = None) -> tuple[tuple[int, ...], int]:
         """The told years, and the latest year the sentence reaches (`NOW` when it reaches the present;
-        0 when it names none)."""
+        0 when it names none). `lower`: the sentence lower-cased, when the caller has it (`Split.lower`)."""
         if "19" not in sentence and "20" not in sentence:
             return (), 0
         numbers = [(m.start(1), int(m.group(1))) for m in _NUMBER.finditer(sentence)]
         if not numbers:
             return (), 0
-        lower = sentence.lower()
+        lower = sentence.lower() if lower is None else lower
+        folded = lower.casefold()  # a pattern is run only where its literals stand (`regexes.may_match`)
 
         def places(patterns: list[re.Pattern]) -> set[int]:
-            return {m.start(1) for p in patterns for m in p.finditer(lower) if m.group(1)}
+            return {m.start(1) for p in patterns if may_match(p, folded) for m in p.finditer(lower) if m.group(1)}
 
         times, aside = places(self.times), places(self.bounds) | places(self.ongoing)
         told, named = [], []
@@ -104,5 +107,5 @@ class Years:
             named.append(year)
             if start in times or (start not in aside and not after["mark"]):
                 told.append(year)
-        reaches_now = any(p.search(lower) for p in self.ongoing) or any(p.search(lower) for p in self.period)
+        reaches_now = any(may_match(p, folded) and p.search(lower) for p in (*self.ongoing, *self.period))
         return tuple(told), NOW if reaches_now else max(named, default=0)
