@@ -165,7 +165,7 @@ class Statements:
             did = status == "done" or (not status and number in done)  # what was done is neither a plan nor the law
             plan = status == "plan" or (not did and (number in plans or number in vague))  # an evaluation counts as a plan does
             restated = not did and (number in law_wording or law.restates(split[number].words))
-            years, latest = read_years(sentence, split[number].lower)
+            years, latest = read_years(sentence)
             self.items.append(Statement(position, sentence, plan, restated, not did and number in roles, did,
                                         bool(mains) and all(mains), bool(mains) and all(v == "negated" for v in mains),
                                         years, latest, plan and status != "plan" and number not in plans))

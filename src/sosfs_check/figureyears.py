@@ -83,20 +83,20 @@ class Years:
         self.followers = frozenset(w.lower() for w in data.year_followers)
         self.finite = finite  # whether a word is a verb in the past or an auxiliary (lexicon.Tense.finite)
 
-    def read(self, sentence: str, lower: str | None = None) -> tuple[tuple[int, ...], int]:
+    def read(self, sentence: str) -> tuple[tuple[int, ...], int]:
         """The told years, and the latest year the sentence reaches (`NOW` when it reaches the present;
-        0 when it names none). `lower`: the sentence lower-cased, when the caller has it (`Split.lower`)."""
+        0 when it names none)."""
         if "19" not in sentence and "20" not in sentence:
             return (), 0
         numbers = [(m.start(1), int(m.group(1))) for m in _NUMBER.finditer(sentence)]
         if not numbers:
             return (), 0
-        lower = sentence.lower() if lower is None else lower
-        folded = lower.casefold()  # a pattern is run only where its literals stand (`regexes.may_match`)
+        lower = sentence.lower()
 
         def places(patterns: list[re.Pattern]) -> set[int]:
             return {m.start(1) for p in patterns if may_match(p, folded) for m in p.finditer(lower) if m.group(1)}
 
+        folded = lower.casefold()  # a pattern is run only where its literals stand (`regexes.may_match`)
         times, aside = places(self.times), places(self.bounds) | places(self.ongoing)
         told, named = [], []
         for start, year in numbers:
