@@ -13,7 +13,8 @@ from sosfs_check.checks.citations import _CITED
 from sosfs_check.readers import read
 from sosfs_check.readers.wordml import PSTYLE, RSTYLE, VAL, Styles
 from sosfs_check.readers.ooxml import STYLES, _parse, _relations, _styles
-from sosfs_check.regexes import may_match, needles
+from sosfs_check.prefilter import Folded
+from sosfs_check.regexes import anchored, may_match, needles
 from sosfs_check.packs import builtin_rules
 
 DOCX = sorted((Path(__file__).parent.parent / "fixtures" / "docx").glob("*.docx"))
@@ -64,6 +65,36 @@ def test_no_block_a_pattern_matches_is_filtered_out(path):
         matching = [i for i, block in enumerate(ctx.blocks) if pattern.search(block.text)]
         assert all(may_match(pattern, ctx.text.texts[i]) for i in matching), pattern.pattern
         assert set(matching) <= set(ctx.candidates([pattern])), pattern.pattern
+
+
+VOCABULARY = builtin_rules().vocabulary
+STATUS_AND_YEAR_PATTERNS = [VOCABULARY.statuses.done, VOCABULARY.statuses.plans, *VOCABULARY.years.times,
+                            *VOCABULARY.years.bounds, *VOCABULARY.years.ongoing, *VOCABULARY.years.period]
+
+
+@pytest.mark.parametrize("path", DOCX, ids=lambda p: p.stem)
+def test_no_sentence_a_status_or_year_pattern_matches_is_filtered_out(path):
+    """Status words (`statuses.by_row`) and year phrases (`figureyears.Years.read`, on the sentence
+    lower-cased) are looked for only where the prefilter finds their words."""
+    ctx = Context(read(path), date(2026, 11, 25), builtin_rules().adoption, vocabulary=VOCABULARY)
+    said = [sentence for pos in range(len(ctx.blocks)) for sentence in ctx.sentences(pos)]
+    folded = Folded(said)
+    for pattern in STATUS_AND_YEAR_PATTERNS:
+        matching = [i for i, sentence in enumerate(said) if pattern.search(sentence)]
+        assert set(matching) <= set(folded.candidates([pattern])), pattern.pattern
+        lowered = [sentence.lower() for sentence in said if pattern.search(sentence.lower())]
+        assert all(may_match(pattern, text.casefold()) for text in lowered), pattern.pattern
+    assert any(p.search(s) for p in STATUS_AND_YEAR_PATTERNS for s in said)  # the fixtures hold some
+
+
+@pytest.mark.parametrize(
+    "pattern, expected",
+    [(r"^\s*se\s+bilaga", True), (r"^(en|ett)\s+\w+", True), (r"^a|b", False), (r"(?m)^se", False),
+     (r"\bse\s+bilaga", False)],
+)
+def test_anchored(pattern, expected):
+    """Only a pattern whose every match starts at the text's start is tried everywhere without the prefilter."""
+    assert anchored(re.compile(pattern, re.IGNORECASE)) is expected
 
 
 @pytest.mark.parametrize("path", DOCX, ids=lambda p: p.stem)

@@ -155,7 +155,7 @@ class Statements:
         law = vocabulary.law_index
         read_years = vocabulary.years.read
         # A status word, or a yes under a status column, says it outright, for its line or its table row (statuses.py).
-        statuses = vocabulary.statuses.by_row(texts, cells or {})
+        statuses = vocabulary.statuses.by_row(texts, cells or {}, folded)
         self.items: list[Statement] = []
         self.splits: list[Split] = []  # per statement, its words
         self._spans: list[list[tuple[int, int]]] = []  # per statement, where its void clauses stand

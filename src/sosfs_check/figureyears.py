@@ -9,6 +9,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .regexes import may_match
+
 if TYPE_CHECKING:
     from .descriptiondata import DescriptionData
     from .wordsplit import Split
@@ -107,8 +109,9 @@ class Years:
             return (), 0
 
         def places(patterns: list[re.Pattern]) -> set[int]:
-            return {m.start(1) for p in patterns for m in p.finditer(lower) if m.group(1)}
+            return {m.start(1) for p in patterns if may_match(p, folded) for m in p.finditer(lower) if m.group(1)}
 
+        folded = lower.casefold()  # a pattern is run only where its literals stand (`regexes.may_match`)
         times, aside = places(self.times), places(self.bounds) | places(self.ongoing)
         told, named = [], []
         for start, year in numbers:
@@ -119,5 +122,5 @@ class Years:
             named.append(year)
             if start in times or (start not in aside and not after["mark"]):
                 told.append(year)
-        reaches_now = any(p.search(lower) for p in self.ongoing) or any(p.search(lower) for p in self.period)
+        reaches_now = any(may_match(p, folded) and p.search(lower) for p in (*self.ongoing, *self.period))
         return tuple(told), NOW if reaches_now else max(named, default=0)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .prefilter import Folded
+
 # Where a status stands: opening the line or cell ("Genomförd", "Status: klar"), or after a dash or
 # colon that ends the name of the measure ("Fallrond på alla boenden – genomförd i september").
 PLACE = r"(?:^\s*|\s[–-]\s*|:\s*)(?:status\s*:?\s*)?"
@@ -41,11 +43,14 @@ class Statuses:
             return "done"
         return "plan" if self.plans and self.plans.search(text) else ""
 
-    def by_row(self, texts: list[tuple[int, str]], cells: dict[int, Cell]) -> list[str]:
+    def by_row(self, texts: list[tuple[int, str]], cells: dict[int, Cell], folded: Folded) -> list[str]:
         """Per sentence its status, or that of its table row when one of the row's cells has one. A
         table's first row names its columns: "| Åtgärd | Genomförd |" is no measure taken, but it makes
-        the row's answer below it one ("| Ny rutin | Ja |")."""
-        own = ["" if cells.get(position, (0, 1, 0))[1] == 0 else self.of(text) for position, text in texts]
+        the row's answer below it one ("| Ny rutin | Ja |"). `folded`: the sentences case-folded; a
+        status is looked for only in those that hold one of its words."""
+        worded = set(folded.candidates([p for p in (self.done, self.plans) if p]))
+        own = ["" if number not in worded or cells.get(position, (0, 1, 0))[1] == 0 else self.of(text)
+               for number, (position, text) in enumerate(texts)]
         row_status = self._answered(texts, cells)
         for (position, _), status in zip(texts, own):
             if status and position in cells and row_status.get(cells[position][:2]) != "done":

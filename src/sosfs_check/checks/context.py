@@ -93,10 +93,10 @@ class Context:
         """Word index of the title page's short lines (see `_title_page`), one entry per block,
         without approval and credit lines ("Godkänd av …", "Mallen är framtagen av …")."""
         front = sorted(pos for pos in self._title_page() if self.body[pos])
-        said = Statements([(pos, s) for pos in front for s in self.sentences(pos)], self.vocabulary)
+        never = self.vocabulary.patterns["not_evidence"]  # what `Statements` sets apart: a few lines, no Statements built
         kept: list[list[str]] = [[] for _ in self.blocks]
-        for statement in said.items:
-            kept[statement.position].append(statement.text)
+        for pos in front:
+            kept[pos] += [s for s in self.sentences(pos) if not any(p.search(s) for p in never)]
         return TextIndex([" ".join(parts) for parts in kept])
 
     def _glossaries(self) -> set[int]:
