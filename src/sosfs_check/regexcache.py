@@ -4,9 +4,10 @@ CPython's `re` compiles a pattern in Python (`re._parser`, `re._compiler`) to co
 matching engine `_sre`: the ~300 patterns of one check take about 100 ms, more than checking the
 report. `install` reads that code per pattern and flags from a file in the user's cache folder
 (`cachefiles`: private, or neither read nor written) named after the exact Python version and the
-installed package's folder (two installations or checkouts never push out each other's patterns), builds
-each pattern with `_sre.compile` as `re` itself does (the engine validates the code; an entry that
-does not build is left to `re`) and puts it into `re`'s own cache, where `re.compile` finds it.
+installed package's folder (`cache_file`: installations side by side never push out each other's
+patterns), builds each pattern with `_sre.compile` as `re` itself does (the engine validates the
+code; an entry that does not build is left to `re`) and puts it into `re`'s own cache, where
+`re.compile` finds it.
 At exit, the patterns this run compiled are added to the file; when that would make it hold more
 than MAX_PATTERNS, it starts again with them (an earlier version's patterns go, the ones still
 used come back the next run). Other Pythons than CPython, or a `re` whose cache is not the dict
