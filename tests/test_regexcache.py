@@ -70,7 +70,7 @@ def test_code_the_engine_refuses_is_left_to_re(tmp_path, monkeypatch, own_re_cac
     monkeypatch.setenv("SOSFS_CHECK_CACHE", str(tmp_path))
     pattern = r"lex\s+sarah"
     meta, code = regexcache._row(pattern, 0)
-    target = tmp_path / f"regex-{regexcache.hashlib.sha256(sys.version.encode()).hexdigest()[:16]}"
+    target = regexcache.cache_file()
     regexcache.write_private(target, lambda: regexcache._encode({(str, pattern, 0): (meta, [99999] * len(code))}))
     regexcache.install()
     assert (str, pattern, 0) not in re._cache
@@ -83,7 +83,7 @@ def test_a_file_others_can_write_to_is_not_read(tmp_path, monkeypatch, own_re_ca
     pattern = r"planterat"
     meta, _ = regexcache._row(pattern, 0)
     other, code = regexcache._row(r"annat", 0)
-    target = shared / f"regex-{regexcache.hashlib.sha256(sys.version.encode()).hexdigest()[:16]}"
+    target = regexcache.cache_file()
     regexcache.write_private(target, lambda: regexcache._encode({(str, pattern, 0): (meta, code)}))
     shared.chmod(0o777)
     regexcache.install()
@@ -91,3 +91,11 @@ def test_a_file_others_can_write_to_is_not_read(tmp_path, monkeypatch, own_re_ca
     shared.chmod(0o700)
     regexcache.install()  # the same file, private: read (and this planted code matches "annat")
     assert re.compile(pattern).search("annat")
+
+
+def test_each_installation_keeps_its_own_file(tmp_path, monkeypatch):
+    """Two checkouts or versions side by side never push out each other's patterns."""
+    monkeypatch.setenv("SOSFS_CHECK_CACHE", str(tmp_path))
+    here = regexcache.cache_file()
+    monkeypatch.setattr(regexcache, "__file__", str(tmp_path / "annan" / "sosfs_check" / "regexcache.py"))
+    assert regexcache.cache_file() != here and regexcache.cache_file().parent == here.parent == tmp_path

@@ -4,9 +4,9 @@ A pack's YAML is validated by its pydantic models (`rules`, `lawdata`, `sections
 `plain` turns such a model, or a record made from one, into JSON values: each model becomes an
 object tagged with its class name (`"@": "Rule"`), a date `{"@date": "2026-03-01"}`, a mapping
 whose keys are not strings `{"@items": [[1, 9], …]}`. `loads` reads such JSON back, without
-pydantic, into `Record`s: frozen objects with the same attributes, equal to the model they came from, and
-with the model's behaviour where the model has any (`behaviour.BEHAVIOUR`). Nothing in the data is
-run or looked up beyond those names.
+pydantic, into `Record`s: frozen objects with the same attributes, equal to the model they came
+from, and with the model's behaviour where the model has any (`behaviour.BEHAVIOUR`). Nothing in
+the data is run or looked up beyond those names.
 """
 
 from __future__ import annotations

@@ -3,9 +3,11 @@
 CPython's `re` compiles a pattern in Python (`re._parser`, `re._compiler`) to code for its
 matching engine `_sre`: the ~300 patterns of one check take about 100 ms, more than checking the
 report. `install` reads that code per pattern and flags from a file in the user's cache folder
-(`cachefiles`: private, or neither read nor written) named after the exact Python version, builds
-each pattern with `_sre.compile` as `re` itself does (the engine validates the code; an entry that
-does not build is left to `re`) and puts it into `re`'s own cache, where `re.compile` finds it.
+(`cachefiles`: private, or neither read nor written) named after the exact Python version and the
+installed package's folder (`cache_file`: installations side by side never push out each other's
+patterns), builds each pattern with `_sre.compile` as `re` itself does (the engine validates the
+code; an entry that does not build is left to `re`) and puts it into `re`'s own cache, where
+`re.compile` finds it.
 At exit, the patterns this run compiled are added to the file; when that would make it hold more
 than MAX_PATTERNS, it starts again with them (an earlier version's patterns go, the ones still
 used come back the next run). Other Pythons than CPython, or a `re` whose cache is not the dict
@@ -34,7 +36,7 @@ def install() -> None:
     cache = getattr(re, "_cache", None)
     if sys.implementation.name != "cpython" or not isinstance(cache, dict) or not _keyed_as_expected(cache):
         return
-    target = cache_dir() / f"regex-{hashlib.sha256(sys.version.encode()).hexdigest()[:16]}"
+    target = cache_file()
     try:
         rows = _rows(read_private(target))
     except Exception:  # missing, unreadable, not ours or not this format: compile as usual
@@ -45,6 +47,12 @@ def install() -> None:
         except Exception:  # code the engine refuses: `re` compiles this pattern itself
             del rows[key]
     atexit.register(_save_if_new, target, rows)
+
+
+def cache_file() -> Path:
+    """This Python's and this installation's file in the cache folder."""
+    key = f"{sys.version}\0{Path(__file__).parent}"
+    return cache_dir() / f"regex-{hashlib.sha256(key.encode()).hexdigest()[:16]}"
 
 
 def _keyed_as_expected(cache: dict) -> bool:
