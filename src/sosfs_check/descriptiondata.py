@@ -65,6 +65,12 @@ class DescriptionData(Strict):
     # those of them whose section must say what was achieved (a figure, a change, an outcome: the
     # rule's topics), not only what was done ("Vi införde dubbelkontroll" is a measure, no result)
     asks_achieved: list[str] = []
+    # Quantities in words read as figures (quantities.py): fraction words and ordinals to their
+    # denominator ("tredjedel": 3, "tredje": 3 in "var tredje"), and words that only say a figure is
+    # approximate ("ungefär", "knappt").
+    fractions: dict[str, int] = {}
+    ordinals: dict[str, int] = {}
+    approximators: list[str] = []
     # rule id -> headings of the law's other parts: a description in such a section answers that part,
     # not this rule ("Åtgärder" and "Resultat" are 3 kap. 10 § 2 and 3, not how the work was run)
     apart_from: dict[str, list[str]] = {}

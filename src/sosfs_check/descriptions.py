@@ -327,12 +327,13 @@ class Statements:
         return out
 
     def _matching(self, patterns: list[str]) -> set[int]:
-        """Sentences the topic's own wording matches ("ökade från 78 till 97 procent")."""
+        """Sentences the topic's own wording matches ("ökade från 78 till 97 procent"), their quantities
+        in figures ("mot ungefär sju av tio" as "mot 7 av 10"; quantities.py)."""
         key = tuple(patterns)
         if key not in self._patterns:
-            compiled, texts = self.vocabulary.compiled(key), [s.text for s in self.items]
             if self._folded is None:
-                self._folded = Folded(texts)
+                self._folded = Folded([self.vocabulary.quantities.normal(s.text) for s in self.items])
+            compiled, texts = self.vocabulary.compiled(key), self._folded.texts
             self._patterns[key] = {n for n in self._folded.candidates(compiled) if any(p.search(texts[n]) for p in compiled)}
         return self._patterns[key]
 

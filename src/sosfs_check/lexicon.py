@@ -20,6 +20,7 @@ from .figuretelling import EventWording
 from .figureyears import Years
 from .statuses import Statuses
 from .figurewording import Reading
+from .quantities import Quantities
 from .wordsplit import Split
 
 if TYPE_CHECKING:
@@ -136,6 +137,11 @@ class Vocabulary:
     def statuses(self) -> Statuses:
         """The pack's status words, compiled once (statuses.py)."""
         return Statuses(self.data.done_statuses, self.data.plan_statuses)
+
+    @cached_property
+    def quantities(self) -> Quantities:
+        """The pack's wording of quantities, compiled once (quantities.py)."""
+        return Quantities(self.data.fractions, self.data.ordinals, self.data.approximators)
 
     @cached_property
     def law_index(self) -> LawIndex:
