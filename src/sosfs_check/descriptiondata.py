@@ -83,6 +83,11 @@ class DescriptionData(Strict):
     # taken ("– genomförd i mars", "Klar") or still a plan ("– planerad till mars 2026", "Pågår", "Ej påbörjad")
     done_statuses: list[str] = []
     plan_statuses: list[str] = []
+    ongoing_statuses: list[str] = []  # of the plans, those that say a measure runs ("Pågår"): with progress, taken
+    # A nominal measure ("Införande av …", "Byte av …": a word with one of these endings first) that ends
+    # with a time of the year ("(maj)", "– hösten") was taken then.
+    nominal_endings: list[str] = []
+    times_of_year: list[str] = []
     # Clauses whose tense says nothing of what was done ("avvikelser som har inträffat analyseras").
     tenseless_clauses: list[Regex] = []
     # The tense (lexicon.Tense): "har"/"hade" and a supine, or a preterite, says it was done, whatever the verb.

@@ -94,13 +94,14 @@ class Statement:
     years: tuple[int, ...] = ()  # the years it tells of ("under 2024", "startade 1998"; figureyears.Years)
     latest: int = 0  # the latest year it reaches ("498 (2024: 601)" reaches 2024, "sedan 2019" the present)
     vague: bool = False  # only values or knows something ("är en viktig del", "är medvetna om"): kept as `plan`
+    dated: bool = False  # done only by its time or progress ("Införande av … (maj)"): a later year makes it a plan
 
     def elsewhen(self, year: int | None) -> bool:
         """Whether it speaks of another year than `year`: its time phrases name only earlier years and
         it names no later one ("Under 2024 minskade antalet fall"), or, in a sentence that says nothing
         was done, only later years ("Under 2026 införs …"; "har tagits fram och genomförs 2026" tells
         what was done)."""
-        return bool(year and self.years) and (self.latest < year or (min(self.years) > year and not self.done))
+        return bool(year and self.years) and (self.latest < year or (min(self.years) > year and (self.dated or not self.done)))
 
 
 class Statements:
@@ -148,7 +149,13 @@ class Statements:
         law = vocabulary.law_index
         read_years = vocabulary.years.read
         # A status word says it outright, for its line or its table row (statuses.py).
-        statuses = vocabulary.statuses.by_row(texts, rows or {})
+        rows = rows or {}
+        statuses = vocabulary.statuses.by_row(texts, rows)
+        # A measure under way with its progress, or a nominal one with its time, is taken unless a plan word
+        # says otherwise, in the sentence (whatever its tense) or in its table row.
+        planned = plans | {n for n, status in enumerate(statuses) if status in ("progress", "dated")
+                           and any(p.search(texts[n][1]) for p in vocabulary.patterns["plans"])}
+        planned_rows = {rows[texts[n][0]] for n in planned if texts[n][0] in rows}
         self.items: list[Statement] = []
         self.splits: list[Split] = []  # per statement, its words
         self._spans: list[list[tuple[int, int]]] = []  # per statement, where its void clauses stand
@@ -160,13 +167,16 @@ class Statements:
             self._spans.append([(a, b) for a, b, _, void in clauses if void])
             mains = [void for _, _, main, void in clauses if main]
             status = statuses[number]
-            did = status == "done" or (not status and number in done)  # what was done is neither a plan nor the law
-            plan = status == "plan" or (not did and (number in plans or number in vague))  # an evaluation counts as a plan does
+            taken = status in ("progress", "dated")
+            dated = taken and number not in planned and rows.get(position) not in planned_rows
+            did = status == "done" or dated or (not status and number in done)  # what was done is neither a plan nor the law
+            # an evaluation counts as a plan does
+            plan = status == "plan" or (taken and not dated) or (not did and (number in plans or number in vague))
             restated = not did and (number in law_wording or law.restates(split[number].words))
             years, latest = read_years(sentence)
             self.items.append(Statement(position, sentence, plan, restated, not did and number in roles, did,
                                         bool(mains) and all(mains), bool(mains) and all(v == "negated" for v in mains),
-                                        years, latest, plan and status != "plan" and number not in plans))
+                                        years, latest, plan and not status and number not in plans, dated))
         self.ignore = vocabulary.patterns["ignore"]
         self.lemmatize = vocabulary.lemmatizer
         self._postings: dict[str, list[tuple[int, int]]] | None = None

@@ -136,7 +136,9 @@ class Vocabulary:
     @cached_property
     def statuses(self) -> Statuses:
         """The pack's status words, compiled once (statuses.py)."""
-        return Statuses(self.data.done_statuses, self.data.plan_statuses)
+        data = self.data
+        return Statuses(data.done_statuses, data.plan_statuses, data.ongoing_statuses, self.quantities.share,
+                        data.nominal_endings, data.times_of_year)
 
     @cached_property
     def quantities(self) -> Quantities:
