@@ -65,6 +65,12 @@ class DescriptionData(Strict):
     # those of them whose section must say what was achieved (a figure, a change, an outcome: the
     # rule's topics), not only what was done ("Vi införde dubbelkontroll" is a measure, no result)
     asks_achieved: list[str] = []
+    # Quantities in words read as figures (quantities.py): fraction words and ordinals to their
+    # denominator ("tredjedel": 3, "tredje": 3 in "var tredje"), and words that only say a figure is
+    # approximate ("ungefär", "knappt").
+    fractions: dict[str, int] = {}
+    ordinals: dict[str, int] = {}
+    approximators: list[str] = []
     # rule id -> headings of the law's other parts: a description in such a section answers that part,
     # not this rule ("Åtgärder" and "Resultat" are 3 kap. 10 § 2 and 3, not how the work was run)
     apart_from: dict[str, list[str]] = {}
@@ -91,6 +97,11 @@ class DescriptionData(Strict):
     # Answers under a column headed by a status ("| Genomförd |" over "| Ja |", "| x |" or "| Nej |")
     yes_answers: list[str] = []
     no_answers: list[str] = []
+    ongoing_statuses: list[str] = []  # of the plans, those that say a measure runs ("Pågår"): with progress, taken
+    # A nominal measure ("Införande av …", "Byte av …": a word with one of these endings first) that ends
+    # with a time of the year ("(maj)", "– hösten") was taken then.
+    nominal_endings: list[str] = []
+    times_of_year: list[str] = []
     # Clauses whose tense says nothing of what was done ("avvikelser som har inträffat analyseras").
     tenseless_clauses: list[Regex] = []
     # The tense (lexicon.Tense): "har"/"hade" and a supine, or a preterite, says it was done, whatever the verb.

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .denial import Denial
 from .lexicon import WORD, Vocabulary, term_words
 from .prefilter import Folded
 from .regexes import anchored, may_match
@@ -27,56 +28,6 @@ if TYPE_CHECKING:
 
 NEAR = 10  # words between a subject and its activity: further apart, the sentence speaks of two things
 LABEL_WORDS = 3  # words before a colon that make them a label of the words after it, in one clause
-# Marks that part a sentence into clauses when telling what it denies: commas, semicolons, colons,
-# dashes and "men" ("Avvikelserna sammanställdes inte men analyserades …").
-CLAUSE_BREAK = re.compile(r"[,;:]|\s[–-]\s|\s+men\s+", re.IGNORECASE)
-# Where a clause's subject stands: first, or after a time phrase and the verb ("Under 2025 gav Socialstyrelsen ut …").
-SUBJECT_PLACE = r"^\W*(?:(?:och|samt|även)\s+)?(?:(?:under|i|år|sedan)\s+\S+\s+\w+\s+)?"
-class Denial:
-    """Which clauses of a sentence say that the work was not done (`negations`, less `affirmations`)
-    or speak of someone else's work (`others`, and `bodies` the title page does not name): such a
-    main clause is *void*; a subordinate clause ("eftersom rutinen saknades") takes the state of the
-    main clause before it."""
-
-    def __init__(self, vocabulary: Vocabulary, author: str):
-        data = vocabulary.data
-        self.negations, self.affirmations = vocabulary.patterns["negations"], vocabulary.patterns["affirmations"]
-        self.negation_words = frozenset(w.lower() for w in data.negation_words)
-        words = "|".join(r"\s+".join(map(re.escape, w.split())) for w in data.subordinators)
-        self.subordinate = vocabulary.compiled((rf"^\W*(?:{words})\b",))[0] if words else None
-        author = author.lower()
-        others = [*data.others, *(body for body, own in data.bodies.items() if own not in author)]
-        self.others = vocabulary.compiled((SUBJECT_PLACE + "(?:" + "|".join(others) + r")\b",))[0] if others else None
-
-    def clauses(self, text: str) -> list[tuple[int, int, bool, str]]:
-        """(start, end, main, void) of each clause with words in it; void is "negated", "other" or ""."""
-        out, start, void = [], 0, ""
-        for stop, after in [*((m.start(), m.end()) for m in CLAUSE_BREAK.finditer(text)), (len(text), len(text))]:
-            part = text[start:stop]
-            if WORD.search(part):
-                main = not (self.subordinate and self.subordinate.match(part))
-                void = self._void(part) if main else void
-                out.append((start, stop, main, void))
-            start = after
-        return out
-
-    def suspect(self, sentence: Split, folded: str) -> bool:
-        """Whether a clause of the sentence may be void: it holds a negation word or another's name
-        (`folded`: the sentence case-folded)."""
-        return bool(self.negation_words.intersection(sentence.words)) or bool(
-            self.others and may_match(self.others, folded))
-
-    def _void(self, part: str) -> str:
-        if self.others and self.others.match(part):
-            return "other"
-        if not self.negation_words.intersection(WORD.findall(part.lower())):
-            return ""
-        folded = part.casefold()
-        negations = [p for p in self.negations if may_match(p, folded)]
-        for pattern in self.affirmations:
-            if may_match(pattern, folded):
-                part = pattern.sub(" ", part)
-        return "negated" if any(p.search(part) for p in negations) else ""
 
 
 @dataclass
@@ -95,13 +46,14 @@ class Statement:
     latest: int = 0  # the latest year it reaches ("498 (2024: 601)" reaches 2024, "sedan 2019" the present)
     vague: bool = False  # only values or knows something ("är en viktig del", "är medvetna om"): kept as `plan`
     elsewhat: bool = False  # names only matters other than patient safety ("nya lokaler", "budgeten hölls")
+    dated: bool = False  # done only by its time or progress ("Införande av … (maj)"): a later year makes it a plan
 
     def elsewhen(self, year: int | None) -> bool:
         """Whether it speaks of another year than `year`: its time phrases name only earlier years and
         it names no later one ("Under 2024 minskade antalet fall"), or, in a sentence that says nothing
         was done, only later years ("Under 2026 införs …"; "har tagits fram och genomförs 2026" tells
         what was done)."""
-        return bool(year and self.years) and (self.latest < year or (min(self.years) > year and not self.done))
+        return bool(year and self.years) and (self.latest < year or (min(self.years) > year and (self.dated or not self.done)))
 
 
 class Statements:
@@ -155,7 +107,13 @@ class Statements:
         law = vocabulary.law_index
         read_years = vocabulary.years.read
         # A status word, or a yes under a status column, says it outright, for its line or its table row (statuses.py).
-        statuses = vocabulary.statuses.by_row(texts, cells or {}, folded)
+        cells = cells or {}
+        statuses = vocabulary.statuses.by_row(texts, cells, folded)
+        # A measure under way with its progress, or a nominal one with its time, is taken unless a plan word
+        # says otherwise, in the sentence (whatever its tense) or in its table row.
+        planned = plans | {n for n, status in enumerate(statuses) if status in ("progress", "dated")
+                           and any(p.search(texts[n][1]) for p in vocabulary.patterns["plans"])}
+        planned_rows = {cells[texts[n][0]][:2] for n in planned if texts[n][0] in cells}
         self.items: list[Statement] = []
         self.splits: list[Split] = []  # per statement, its words
         self._spans: list[list[tuple[int, int]]] = []  # per statement, where its void clauses stand
@@ -167,13 +125,17 @@ class Statements:
             self._spans.append([(a, b) for a, b, _, void in clauses if void])
             mains = [void for _, _, main, void in clauses if main]
             status = statuses[number]
-            did = status == "done" or (not status and number in done)  # what was done is neither a plan nor the law
-            plan = status == "plan" or (not did and (number in plans or number in vague))  # an evaluation counts as a plan does
+            taken = status in ("progress", "dated")
+            dated = taken and number not in planned and cells.get(position, (0, 0, 0))[:2] not in planned_rows
+            did = status == "done" or dated or (not status and number in done)  # what was done is neither a plan nor the law
+            # an evaluation counts as a plan does
+            plan = status == "plan" or (taken and not dated) or (not did and (number in plans or number in vague))
             restated = not did and (number in law_wording or law.restates(split[number].words))
             years, latest = read_years(split[number])
             self.items.append(Statement(position, sentence, plan, restated, not did and number in roles, did,
                                         bool(mains) and all(mains), bool(mains) and all(v == "negated" for v in mains),
-                                        years, latest, plan and status != "plan" and number not in plans, number in elsewhat))
+                                        years, latest, plan and not status and number not in plans,
+                                        number in elsewhat, dated))
         self.ignore = vocabulary.patterns["ignore"]
         self.lemmatize = vocabulary.lemmatizer
         self._postings: dict[str, list[tuple[int, int]]] | None = None
@@ -358,12 +320,13 @@ class Statements:
         return out
 
     def _matching(self, patterns: list[str]) -> set[int]:
-        """Sentences the topic's own wording matches ("ökade från 78 till 97 procent")."""
+        """Sentences the topic's own wording matches ("ökade från 78 till 97 procent"), their quantities
+        in figures ("mot ungefär sju av tio" as "mot 7 av 10"; quantities.py)."""
         key = tuple(patterns)
         if key not in self._patterns:
-            compiled, texts = self.vocabulary.compiled(key), [s.text for s in self.items]
             if self._folded is None:
-                self._folded = Folded(texts)
+                self._folded = Folded([self.vocabulary.quantities.normal(s.text) for s in self.items])
+            compiled, texts = self.vocabulary.compiled(key), self._folded.texts
             self._patterns[key] = {n for n in self._folded.candidates(compiled) if any(p.search(texts[n]) for p in compiled)}
         return self._patterns[key]
 

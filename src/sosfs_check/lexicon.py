@@ -20,6 +20,7 @@ from .figuretelling import EventWording
 from .figureyears import Years
 from .statuses import Statuses
 from .figurewording import Reading
+from .quantities import Quantities
 from .wordsplit import Split
 
 if TYPE_CHECKING:
@@ -136,7 +137,13 @@ class Vocabulary:
     def statuses(self) -> Statuses:
         """The pack's status words, compiled once (statuses.py)."""
         data = self.data
-        return Statuses(data.done_statuses, data.plan_statuses, data.yes_answers, data.no_answers)
+        return Statuses(data.done_statuses, data.plan_statuses, data.ongoing_statuses, self.quantities.share,
+                        data.nominal_endings, data.times_of_year, data.yes_answers, data.no_answers)
+
+    @cached_property
+    def quantities(self) -> Quantities:
+        """The pack's wording of quantities, compiled once (quantities.py)."""
+        return Quantities(self.data.fractions, self.data.ordinals, self.data.approximators)
 
     @cached_property
     def law_index(self) -> LawIndex:

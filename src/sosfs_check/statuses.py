@@ -16,7 +16,9 @@ from .prefilter import Folded
 PLACE = r"(?:^\s*|\s[–-]\s*|:\s*)(?:status\s*:?\s*)?"
 # What may follow a status: the end, a time ("i mars", "2025-03-01", "v. 12", "till hösten 2026") or a
 # comma; never a noun it qualifies ("Klara rutiner finns …" is no status).
-AFTER = r"(?=\s*(?:[.,;)]|$|\d|(?:i|under|vecka|v|den|per|senast|till|från|sedan|efter)\b))"
+# A status label's colon qualifies the item after it ("Genomfört: byte av alla infusionspumpar").
+AFTER = r"(?=\s*(?:[.,;:)]|$|\d|(?:i|under|vecka|v|den|per|senast|till|från|sedan|efter)\b))"
+YEAR = r"(?:\s+(?:19|20)\d\d)?"
 # How a column header may say what its cells answer: "Genomförd (ja/nej)", "Klar?".
 _ANSWER_NOTE = re.compile(r"\s*(?:\([^)]*\)|\?|ja\s*/\s*nej)\s*$", re.IGNORECASE)
 Cell = tuple[int, int, int]  # a table cell: (table, row, column)
@@ -29,26 +31,47 @@ def _pattern(words: list[str]) -> re.Pattern | None:
     return re.compile(PLACE + rf"(?:{names})\b" + AFTER, re.IGNORECASE)
 
 
+def _dated(times: list[str]) -> re.Pattern | None:
+    """A nominal item that ends with its time, in brackets or after a dash: "Införande av … (maj)",
+    "Byte av nattlarm – hösten 2025"; the first word is checked against the nominal endings."""
+    if not times:
+        return None
+    when = rf"(?:i\s+|under\s+)?(?:{'|'.join(map(re.escape, sorted(times, key=len, reverse=True)))}){YEAR}"
+    return re.compile(rf"^\W*(?P<noun>\w+)\s+(?:av|i|för|med|om|på|till|vid)\s[^()–]*?"
+                      rf"(?:\(\s*{when}\s*\)|\s[–-]\s*{when})\s*\.?\s*$", re.IGNORECASE)
+
+
 class Statuses:
     """The pack's status words: `done` for a measure taken, `plans` for one still to come or not begun;
-    `yes` and `no`, the answers in a column headed by a status."""
+    `ongoing` ones ("Pågår") with a share of progress (`share`: "60 av 90 utbildade") say a measure was
+    taken and still runs ("progress"); a nominal item (`nominal` endings: "Införande", "Byte") with its
+    time (`times`: "(maj)", "– hösten") says when it was taken ("dated"). Whether those two are taken in
+    the year, and not planned, the sentence's own plan wording and years tell (descriptions.py).
+    `yes` and `no` are the answers in a column headed by a status."""
 
-    def __init__(self, done: list[str], plans: list[str], yes: list[str] = (), no: list[str] = ()):
-        self.done, self.plans = _pattern(done), _pattern(plans)
+    def __init__(self, done: list[str], plans: list[str], ongoing: list[str] = (), share=None,
+                 nominal: list[str] = (), times: list[str] = (), yes: list[str] = (), no: list[str] = ()):
+        self.done, self.plans, self.ongoing = _pattern(done), _pattern(plans), _pattern(list(ongoing))
+        self.share, self.nominal, self.dated = share, tuple(w.lower() for w in nominal), _dated(list(times))
         self.yes, self.no = {w.casefold() for w in yes}, {w.casefold() for w in no}
 
     def of(self, text: str) -> str:
-        """"done", "plan" or "": a status of a measure taken outweighs a plan in the same line."""
+        """"done", "progress", "plan", "dated" or "": a status of a measure taken outweighs a plan in the same line."""
         if self.done and self.done.search(text):
             return "done"
-        return "plan" if self.plans and self.plans.search(text) else ""
+        if self.ongoing and self.share and self.ongoing.search(text) and self.share(text):
+            return "progress"
+        if self.plans and self.plans.search(text):
+            return "plan"
+        dated = self.dated.match(text) if self.dated and self.nominal else None
+        return "dated" if dated and dated["noun"].lower().endswith(self.nominal) else ""
 
     def by_row(self, texts: list[tuple[int, str]], cells: dict[int, Cell], folded: Folded) -> list[str]:
         """Per sentence its status, or that of its table row when one of the row's cells has one. A
         table's first row names its columns: "| Åtgärd | Genomförd |" is no measure taken, but it makes
         the row's answer below it one ("| Ny rutin | Ja |"). `folded`: the sentences case-folded; a
         status is looked for only in those that hold one of its words."""
-        worded = set(folded.candidates([p for p in (self.done, self.plans) if p]))
+        worded = set(folded.candidates([p for p in (self.done, self.plans, self.ongoing, self.dated) if p]))
         own = ["" if number not in worded or cells.get(position, (0, 1, 0))[1] == 0 else self.of(text)
                for number, (position, text) in enumerate(texts)]
         row_status = self._answered(texts, cells)
@@ -68,7 +91,7 @@ class Statuses:
             if (cell := cells.get(position)) is None:
                 continue
             if cell[1] == 0:
-                if status := self.of(_ANSWER_NOTE.sub("", text)):
+                if (status := self.of(_ANSWER_NOTE.sub("", text))) in ("done", "plan"):
                     headers[cell[0], cell[2]] = status
             else:
                 said[cell] = f"{said.get(cell, '')} {text}".strip()

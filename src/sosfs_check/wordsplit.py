@@ -1,5 +1,5 @@
 """A sentence split into words once, for every reader of it (issue 20): its tense (`lexicon.Tense`),
-whether it restates the law (`lexicon.LawIndex`), whether it may deny the work (`descriptions.Denial`),
+whether it restates the law (`lexicon.LawIndex`), whether it may deny the work (`denial.Denial`),
 its clauses and lemmas (`descriptions.Statements`) and the evidence word index (`vocabulary.TextIndex`)."""
 
 from __future__ import annotations

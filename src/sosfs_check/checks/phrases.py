@@ -45,9 +45,12 @@ def evaluate(check, ctx: Context) -> Verdict:
     evidence = ctx.blocks_at(sorted(partial)) if scope is not None else []
     anchor = (ctx.headings_matching(check.within) if check.within else []) or ctx.blocks_at(sorted(partial | mentioned))
     missing = [g for g, h in zip(check.groups, hits) if not h]
-    detail = "Saknas: " + "; ".join(" / ".join(g[:3]) for g in missing) + "." if missing else (
-        "Uppgifterna står inte tillsammans i samma stycke."
-    )
+    detail = "Saknas: " + "; ".join(" / ".join(g[:3]) for g in missing) + "."
+    if not missing:  # each is said, none in one paragraph: point to the one that says most, and what it lacks
+        best = max(sorted(set().union(*hits)), key=lambda p: sum(p in h for h in hits))
+        anchor = ctx.blocks_at([best])
+        lacking = [g for g, h in zip(check.groups, hits) if best not in h]
+        detail = "Uppgifterna står i olika stycken; i stycket med flest av dem saknas " + "; ".join(" / ".join(g[:3]) for g in lacking) + "."
     if sections is not None and not sections:  # what is said elsewhere may be just what the section would hold
         # No section to look in: say what the whole text lacks, or that its words are only mentioned.
         absent = [g for g, found in zip(check.groups, elsewhere) if not found]

@@ -6,7 +6,9 @@ from ..document import Block
 from ..facts import FACT_LABELS
 from ..facttables import YEAR
 from ..figureyears import has_figure
+from ..descriptions import LABEL_WORDS
 from ..lexicon import WORD
+from ..vocabulary import text_matches
 from .context import SUBSTANTIVE_WORDS, Context
 from ..verdicts import Verdict, excerpt, failed, quoted
 from ..wordsplit import Split
@@ -46,8 +48,9 @@ def evaluate(check, ctx: Context) -> Verdict:
         return failed(body[done_only.index], done_only, done_only.text, f"Rubriken ”{done_only.text}” finns men "
                       "avsnittet säger bara vad som gjordes, inte vad det ledde till (en siffra, en förändring eller ett utfall).")
     if generic:
+        usually = ", bara hur arbetet brukar gå till" if _habitual(ctx, body[generic.index]) else ""
         return failed(body[generic.index], generic, generic.text, f"Rubriken ”{generic.text}” finns men avsnittet säger "
-                      "inte vad som gjordes eller uppnåddes under året, bara hur arbetet brukar gå till.")
+                      f"inte vad som gjordes eller uppnåddes under året{usually}.")
     if heads:
         head = max(heads, key=lambda h: words[h.index])
         if not words[head.index]:
@@ -67,6 +70,10 @@ def evaluate(check, ctx: Context) -> Verdict:
         plans = ctx.blocks_at(sorted(ctx.plans_ahead()))
         if plans and sum(len(b.text.split()) for b in plans) >= check.min_words:
             return Verdict(True, evidence=plans)
+    if inline := labelled(ctx, check.headings):
+        if what_happened(ctx, inline) if ctx.asks_concrete else sum(map(ctx.evidence_words, inline)) >= check.min_words:
+            return Verdict(True, evidence=inline)
+        return _label_failed(ctx, inline)
     # Without a section of its own (also in a document without headings) the area's words are a
     # mention; the engine then looks for a description of it (descriptions.py).
     hits = ctx.blocks_at(ctx.index.find_any(check.headings + check.phrases))
@@ -85,6 +92,31 @@ def clause_headings(ctx: Context) -> list[Block]:
     wanted = {*words, *(vocabulary.lemma(w) for w in words)}
     return [h for h in ctx.document.headings if vocabulary.tense.past(Split(h.text)) and any(
         w in wanted or vocabulary.lemmatizer(w) & wanted for w in WORD.findall(h.text.lower()))]
+
+
+def labelled(ctx: Context, terms: list[str]) -> list[Block]:
+    """Body paragraphs that open with one of the headings as a label ("Resultat: Alla 64 patienter …"):
+    the law does not say how a part of the report is marked, so the paragraph is the part's section."""
+    found = []
+    for pos, block in enumerate(ctx.blocks):
+        label, colon, rest = block.text.partition(":")
+        if (colon and ctx.body[pos] and rest.strip() and len(label.split()) <= LABEL_WORDS
+                and any(text_matches(label, term) for term in terms)):
+            found.append(block)
+    return found
+
+
+def _label_failed(ctx: Context, blocks: list[Block]) -> Verdict:
+    """A labelled paragraph that does not say what the rule asks: its label, and what it says instead."""
+    label = blocks[0].text.partition(":")[0].strip()
+    if _asks_achieved(ctx) and any(s.done and ctx.counts(s) for s in _said(ctx, blocks)):
+        lack = "säger bara vad som gjordes, inte vad det ledde till (en siffra, en förändring eller ett utfall)"
+    elif aside := set_aside(ctx, blocks):
+        lack = f"har nästan bara {aside}"
+    else:
+        lack = "säger inte vad som gjordes eller uppnåddes under året" if ctx.asks_concrete else "har nästan inget innehåll"
+    evidence = blocks if sum(map(ctx.evidence_words, blocks)) >= SUBSTANTIVE_WORDS else []
+    return failed(evidence, blocks[0], blocks[0].text, f"Etiketten ”{label}:” finns men stycket {lack}.")
 
 
 def _short(ctx: Context, head: Block, unclaimed: bool) -> str:
@@ -114,6 +146,20 @@ def _said(ctx: Context, blocks: list[Block]):
     return [s for s in ctx.statements.items if s.position in positions]
 
 
+def _habitual(ctx: Context, blocks: list[Block]) -> bool:
+    """Whether a section tells only how the work usually goes: no sentence in a past form, not even the
+    preterite of a state ("I år hade nio av tio …, i fjol sex av tio" compares two years; a supine such as
+    "har haft effekt" may tell a habit)."""
+    data = ctx.vocabulary.data
+    past = {w for w in data.not_actions if not w.endswith(tuple(data.supine_endings))}
+    return not any(s.done or past.intersection(WORD.findall(s.text.lower())) for s in _said(ctx, blocks))
+
+
+def _figure(ctx: Context, text: str) -> bool:
+    """Whether a sentence gives a figure: a number that is no year or date, or a share in words ("nio av tio")."""
+    return has_figure(text) or bool(ctx.vocabulary.quantities.share(text))
+
+
 def _asks_achieved(ctx: Context) -> bool:
     """Whether the rule's section must say what was achieved, not only what was done (pack data)."""
     return ctx.rule_id in ctx.vocabulary.data.asks_achieved
@@ -125,11 +171,11 @@ def what_happened(ctx: Context, blocks: list[Block]) -> bool:
     work is usually done ("Åtgärder vidtas när brister upptäcks") and not a figure of how things are
     ("Vi har 40 platser"). For a rule that asks what was achieved (`asks_achieved`) the past tense alone
     is not enough ("Vi införde dubbelkontroll", "Personalen arbetade hårt"): a figure that is no year or
-    date ("498 (2024: 601)"), or its topics (a change, an outcome, no events). Length does not matter:
+    date ("498 (2024: 601)") or a share in words ("nio av tio"), or its topics (a change, an outcome, no events). Length does not matter:
     "Fallen med fraktur halverades." is a result."""
     said = _said(ctx, blocks)
     achieved = _asks_achieved(ctx)
-    if any((has_figure(s.text) if achieved else s.done) and ctx.counts(s) for s in said):
+    if any((_figure(ctx, s.text) if achieved else s.done) and ctx.counts(s) for s in said):
         return True
     topics = ctx.vocabulary.topics_for(ctx.rule_id)
     return bool(topics) and bool({id(s) for s in said} & {id(s) for s in ctx.describing(topics)})
