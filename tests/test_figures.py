@@ -81,6 +81,17 @@ def figures(text: str, section: tuple[str, ...] = ()) -> dict[str, int]:
         ("Ingen särskild riskanalys genomfördes under året, eftersom verksamheten inte förändrades.", {"riskanalyser": 0}),
         # B3: a zero told for the period is the total
         ("Inga nya avvikelser rapporterades under 2025.", {"avvikelser": 0}),
+        # Review4 item 5: a count a preposition governs is no total; the year's count is
+        ("Rutinen för matleveranser skrevs om efter två avvikelser om uteblivna leveranser. Det rapporterades 212 "
+         "avvikelser under året.", {"avvikelser": 212}),
+        ("I samband med två lex Maria-anmälningar gjordes händelseanalyser.", {"lex_maria_anmalningar": 2}),
+        # Review4 item 6: an approximate count told as a noun
+        ("Vi tog emot ett tjugotal klagomål, oftast om väntetider.", {"klagomal_synpunkter": 20}),
+        ("Under året rapporterades ett drygt hundratal avvikelser.", {"avvikelser": 100}),
+        # Review4 item 7: whoever complained; what is counted named in brackets in a label
+        ("Tre vårdnadshavare klagade på att de inte fått besked.", {"klagomal_synpunkter": 3}),
+        ("Anmälningar till IVO (lex Maria): två.", {"lex_maria_anmalningar": 2}),
+        ("Rapporter (lex Sarah): 4.", {"lex_sarah_rapporter": 4}),
     ],
 )
 def test_figures_of_the_period(text, expected):
@@ -111,6 +122,12 @@ def test_figures_of_the_period(text, expected):
         "Under 2024 kom 14 klagomål och 3 anmälningar enligt lex Maria. Under 2025 kom 9.",  # 9 of which?
         "Under 2024 rapporterades fyra missförhållanden enligt 24 b § LSS.",  # B8: last year's
         "Fyra missförhållanden i boendets lokaler åtgärdades.",  # not said to be reported
+        "Rutinen skrevs om efter två avvikelser om uteblivna leveranser.",  # review4 item 5: why, not how many
+        "På grund av tre klagomål på maten byttes leverantören.",
+        "Tre dagar senare klagade en anhörig.",  # review4 item 7: a time, not those who complained
+        "Två av dem klagade på maten.",
+        "Avvikelser (exkl. fall): 155.",  # a bracket that narrows what is counted
+        "Ett hundratal medarbetare har utbildats.",  # review4 item 6: nothing counted
     ],
 )
 def test_look_alikes_are_no_figure_of_the_period(text):

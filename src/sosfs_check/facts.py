@@ -70,6 +70,9 @@ _PART = re.compile(r"\s+av\s")
 _PART_BEFORE = ("varav", "av de", "av dessa", "bland annat", "däribland", "bland dem", "bland dessa")
 _MORE_BEFORE = ("ytterligare", "ännu")
 _DIFFERENCE = re.compile(r"\s+(?:fler|färre|mer|mindre)\b")  # "12 avvikelser fler än 2024"
+# "skrevs om efter två avvikelser om uteblivna leveranser": a count a preposition governs tells why or
+# when something was done, not how many there were in the year (review4 item 5).
+_GOVERNED = re.compile(r"(?:^|\s)(?:efter|på\s+grund\s+av|till\s+följd\s+av|med\s+anledning\s+av)$")
 _AFTER = 80  # characters after a count in which its clause is read
 
 
@@ -77,12 +80,15 @@ def _is_count(sentence: str, match: re.Match, key: str, part: bool = False) -> b
     """Reject parts ("två av synpunkterna", "varav 31", unless `part`: "tre av dem anmäldes till
     IVO" counts those reported), generic articles ("när en avvikelse") and definitions ("En
     avvikelse är en händelse …"). Only text near the match is copied, so a sentence of megabytes
-    stays linear. A difference ("12 avvikelser fler") or more ("ytterligare två") is no count either."""
+    stays linear. A difference ("12 avvikelser fler"), more ("ytterligare två") or a count a preposition
+    governs ("efter två avvikelser") is no count either."""
     num = match.group("num").lower()
     if not part and _PART.match(sentence, match.end("num")):
         return False
     before = sentence[max(0, match.start() - BEFORE) : match.start()].rstrip().lower()
     if key != "ivo_anmalningar" and not part and before.endswith(_PART_BEFORE) or before.endswith(_MORE_BEFORE):
+        return False
+    if _GOVERNED.search(before):
         return False
     if num in ("en", "ett") and (_DEFINITION.match(sentence, match.end()) or _VAGUE.match(sentence, match.end("num")) or generic(sentence)):
         return False

@@ -16,6 +16,9 @@ _TENS = {"tjugo": 20, "trettio": 30, "fyrtio": 40, "femtio": 50, "sextio": 60, "
 _UNITS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8, "nio": 9}
 # The tens and their compounds, written as one word: "tjugo", "trettiosju", "sjuttiotvå".
 NUMBER_WORDS |= _TENS | {tens + unit: value + n for tens, value in _TENS.items() for unit, n in _UNITS.items()}
+# An approximate count told as a noun (review4 item 6): "ett tjugotal klagomål", "ett drygt hundratal avvikelser"
+# are about 20 and about 100; the quoted sentence shows that the count is approximate.
+NUMBER_WORDS |= {word + "tal": value for word, value in (*_TENS.items(), ("tio", 10), ("hundra", 100))}
 # A count: digits not glued to a law number or decimal ("2010:659", "98,5"), or a number word
 # (a whole word: "den avvikelse" holds no "en").
 NUM = r"(?<![\w:,.])(?P<num>\d{1,5}(?:\s\d{3})?|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")(?![\d:,])"
@@ -53,8 +56,10 @@ PATTERNS = {key: re.compile(NUM + FILLER + r"\s+(?:" + counted + ")") for key, c
 _LABEL_END = (r"(?=(?:\s+(?:st\.?|stycken|anmälan|anmälningar|rapport|rapporter|ärende|ärenden|händelse|händelser))?"
               r"\s*(?:[.,;:()]|och\b|$))")
 # The label starts a word: "Läkemedelsavvikelser: 498" is one kind's count, not the total.
+# "Anmälningar till IVO (lex Maria): två": what is counted named in brackets inside the label.
 LABELLED = {
-    key: re.compile(r"(?<![\w-])(?:antal\s+)?(?:" + counted + r")\s*:\s*" + NUM + _LABEL_END)
+    key: re.compile(r"(?<![\w-])(?:antal\s+)?(?:" + counted + r"|(?:anmälningar|anmälan|rapporter|ärenden)(?:\s+[\w-]+){0,3}?\s*"
+                    r"\(\s*(?:" + counted + r")\s*\))\s*:\s*" + NUM + _LABEL_END)
     for key, counted in COUNTED.items()
 }
 # "inte genomfört några riskanalyser": a stated zero.
@@ -74,8 +79,10 @@ REPORTED = {
         NUM + r"(?:\s+[\w-]+){0,6}?" + APPOSITION + r"\s+(?:anmäldes|anmälts|har\s+anmälts|(?:ledde|har\s+lett)?\s*till\s+(?:en\s+)?anmälan)"
         r"(?:\s+till\s+(?:ivo|inspektionen(?:\s+för\s+vård\s+och\s+omsorg)?)(?:\s+\(ivo\))?)?\s+(?:enligt|som)\s+lex\s+maria\b"
     ),
+    # "Tre vårdnadshavare klagade": the count of those who complained, whoever they are (one or two
+    # words), never a time ("Tre dagar senare klagade …") or a part ("två av dem").
     "klagomal_synpunkter": re.compile(
-        NUM + r"\s+(?:\w+\s+)?(?:patienter|patient|anhöriga|anhörig|närstående|brukare|boende|personer|kunder)"
+        NUM + r"(?:\s+(?!(?:av|dagar|veckor|månader|år|timmar|gånger|senare|efter|sedan|tidigare)\b)[\w-]+){1,2}?"
         r"\s+(?:har\s+)?(?:klagade|klagat)\b"
     ),
 }
