@@ -314,9 +314,8 @@ class Context:
     def dating(self) -> dates.Dating:
         """When the report was drawn up and adopted, by the pack's words."""
         words = self.adoption
-        return dates.dating(
-            self.document, tuple(words.drawn_up), tuple(words.adopted), self.text, tuple(words.unspecified)
-        )
+        return dates.dating(self.document, tuple(words.drawn_up), tuple(words.adopted), self.text,
+                            tuple(words.unspecified), tuple(words.other_dates))
 
     def position(self, block: Block) -> int:
         return block.index - 1
