@@ -46,6 +46,7 @@ class Context:
         the pack's description data (topics, and the wording that is never evidence; descriptions.py)."""
         self.document = document
         self.as_of = as_of  # the day whose law applies; the engine may set it from the report's own dates
+        self.own_date = False  # as_of is the report's own date (set by the engine), not one the user gave
         self.adoption = adoption
         self.texts = tuple(texts)  # the packs' legal texts (rules.LegalText)
         self.area = ""  # area of the rule being evaluated (set by the engine)
