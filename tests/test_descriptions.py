@@ -136,6 +136,18 @@ def test_a_description_needs_a_subject_and_an_activity_as_different_words():
     assert [s.text for s in said.describing(topics)] == ["Riskbedömningar för fall görs vid inflyttning."]
 
 
+@pytest.mark.parametrize(("sentence", "described"), [
+    # An auxiliary after the closing comma takes up the subject the inserted phrase interrupted.
+    ("Gruppen, med en undersköterska från varje avdelning, har träffats varje månad och gått igenom avvikelserna.", True),
+    ("Teamet, där alla sjuksköterskor ingår, hade möten varje vecka och gick igenom avvikelserna.", True),
+    ("Ledningsgruppen, med verksamhetschefen och MAS, har gått igenom avvikelserna.", False),  # no staff
+    ("Sjuksköterskorna på avdelningen, liksom ledningen, var nöjda med året.", False),  # no activity
+])
+def test_a_clause_goes_on_after_a_phrase_inserted_between_commas(sentence, described):
+    topics = VOCABULARY.topics_for("SOSFS-6-MEDVERKAN")
+    assert bool(statements(sentence).describing(topics)) is described
+
+
 def test_in_de_fall_is_no_fall():
     topics = VOCABULARY.topics_for("SOSFS-5-1-RISKANALYS")
     assert statements("I de fall det inte bedömts som akut fick patienten en tid inom en vecka.").describing(topics) == []

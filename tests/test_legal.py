@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from datetime import date
 
+import pytest
+
 import sosfs_check
 from sosfs_check.render import json_report
 from sosfs_check.rulemodel import LEGAL_OBLIGATIONS
@@ -104,6 +106,29 @@ def test_without_a_date_the_law_is_that_of_1_march_after_the_year(tmp_path):
     assert (result.as_of, result.as_of_reason) == (date(2012, 3, 1), "after_period")
     document = json_report.document_dict(result)
     assert document["as_of"] == {"date": "2012-03-01", "reason": "after_period"}
+
+
+@pytest.mark.parametrize(("closing", "as_of"), [
+    ("Eskilsby den 12 mars 2026\n\nAnna Berg, verksamhetschef", date(2026, 3, 12)),  # "Ort den [datum]", signed
+    ("Karlstad, 2026-02-20", date(2026, 2, 20)),  # the last line of the document
+    ("Upprättad i februari 2026.", date(2026, 2, 1)),  # a month: the first day of it
+])
+def test_a_signature_line_or_a_month_is_the_day_the_report_was_drawn_up(tmp_path, closing, as_of):
+    spec = "%% Patientsäkerhetsberättelse 2025\n\nOmsorgen Björken AB\n\n# Åtgärder\n\nVi bytte rutin i maj.\n\n"
+    result = check(tmp_path, spec + closing + "\n")
+    assert (result.as_of, result.as_of_reason) == (as_of, "drawn_up")
+
+
+@pytest.mark.parametrize("closing", [
+    "Den 12 mars 2026 hade vi ett möte med alla sjuksköterskor.",  # a date in a sentence
+    "Reviderad den 12 mars 2026\n\nAnna Berg, MAS",  # a revision, not the report
+    "Halmstad den 12 mars 2026\n\nVi fortsätter arbetet med nattfastan och följer upp det.",  # no signature
+    "En ny vårdplan upprättades i mars 2026 för varje brukare.",  # a month dating something else
+])
+def test_a_date_that_does_not_date_the_report_leaves_the_deadline_day(tmp_path, closing):
+    spec = "%% Patientsäkerhetsberättelse 2025\n\nOmsorgen Björken AB\n\n# Åtgärder\n\nVi bytte rutin i maj.\n\n"
+    result = check(tmp_path, spec + closing + "\n")
+    assert (result.as_of, result.as_of_reason) == (date(2026, 3, 1), "after_period")
 
 
 def test_the_report_says_which_day_it_used_and_why(tmp_path, monkeypatch, capsys):

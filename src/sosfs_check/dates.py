@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from .document import Block, Document
@@ -17,6 +17,7 @@ MONTHS = {
     "januari": 1, "februari": 2, "mars": 3, "april": 4, "maj": 5, "juni": 6, "juli": 7,
     "augusti": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
 }  # fmt: skip
+_MONTH_NAMES = {number: name for name, number in MONTHS.items()}
 _ABBREVIATED = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "okt", "nov", "dec")
 # "2025-02-20"; "20 februari 2025", "den 20:e februari 2025", "20 feb. 2025"; "20/2 2025"
 _DATE = re.compile(
@@ -26,6 +27,17 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _MONTH_BY_PREFIX = {name[:3]: number for name, number in MONTHS.items()}
+# "i februari 2026": a month without a day (not the month of a full date "12 mars 2026").
+_MONTH_YEAR = re.compile(
+    r"(?<![\d:])(?<!\d\s)(?<!\d\.\s)(?<!:[ae]\s)\b(?P<month>" + "|".join(MONTHS) + r")\s+(?P<y>20\d{2})(?!\d)",
+    re.IGNORECASE,
+)
+# "Eskilsby den 12 mars 2026", "Karlstad, 2026-02-20": the place before the date on a closing
+# signature line ("Ort den [datum]"), one to three capitalised words.
+_PLACE = re.compile(r"\s*(?P<place>[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖ][\w-]*){0,2}),?\s+(?:den\s+)?")
+_SENTENCE_START = re.compile(r"(?:.*[.;:|]\s)?\s*", re.DOTALL)  # what may stand before a month's dating word
+_SIGNATURE_LENGTH = 60  # characters: a place and a date, nothing more
+_NAME_WORDS = 8  # a name and a role ("Anna Berg, verksamhetschef") is a short line without a full stop
 # "under 2021", "år 2021", "våren 2021", "i oktober 2021": where the text says what year it reports on.
 _PERIOD = re.compile(
     r"\b(?:(?:under|för|år|året|verksamhetsåret|avseende|avser)\s+(?:år\s+)?"
@@ -48,19 +60,47 @@ def _parse(match: re.Match) -> date | None:
         return None
 
 
+def _days(text: str) -> list[tuple[int, int, date, bool]]:
+    """Where each date in the text starts and ends, the day, and whether the text gives only the month
+    ("i februari 2026": the first of the month)."""
+    full = [(m.start(), m.end(), day, False) for m in _DATE.finditer(text) if (day := _parse(m))]
+    months = [
+        (m.start(), m.end(), date(int(m.group("y")), MONTHS[m.group("month").lower()], 1), True)
+        for m in _MONTH_YEAR.finditer(text)
+        if not any(start <= m.start() < end for start, end, _, _ in full)
+    ]
+    return sorted(full + months, key=lambda found: found[0])
+
+
+def _last_day(day: date) -> date:
+    return (date(day.year + 1, 1, 1) if day.month == 12 else date(day.year, day.month + 1, 1)) - timedelta(days=1)
+
+
 @dataclass(frozen=True)
 class Dating:
-    """The dates a report gives itself: when it was drawn up ("Upprättad 2026-02-10") and when a body
-    treated or adopted it ("Behandlad i nämnden 2026-03-18"); each with the block that says so."""
+    """The dates a report gives itself: when it was drawn up ("Upprättad 2026-02-10", or the closing
+    "Eskilsby den 12 mars 2026" above a signature) and when a body treated or adopted it ("Behandlad i
+    nämnden 2026-03-18"); each with the block that says so."""
 
     drawn_up: tuple[date, Block] | None = None
     adopted: tuple[date, Block] | None = None
     unspecified: tuple[date, Block] | None = None  # "Datum: 2026-02-27": drawn up, treated or something else
+    months: frozenset[str] = frozenset()  # the kinds whose date gives only a month (the first of it)
 
     @property
     def any(self) -> tuple[date, Block] | None:
         """The drawing-up date, else the adoption date, else a date that does not say what it is."""
         return self.drawn_up or self.adopted or self.unspecified
+
+    def latest(self, kind: str) -> date:
+        """The last day the date of `kind` ("drawn_up", "adopted") can be: the month's last for a month."""
+        day = getattr(self, kind)[0]
+        return _last_day(day) if kind in self.months else day
+
+    def label(self, kind: str) -> str:
+        """The date as the report gives it: "2026-03-12", or "i mars 2026" for a month."""
+        day = getattr(self, kind)[0]
+        return f"i {_MONTH_NAMES[day.month]} {day.year}" if kind in self.months else day.isoformat()
 
 
 @cache
@@ -70,29 +110,60 @@ def _words_pattern(words: tuple[str, ...]) -> re.Pattern:
 
 def dating(
     document: Document, drawn_up: tuple[str, ...], adopted: tuple[str, ...], folded: Folded | None = None,
-    unspecified: tuple[str, ...] = (),
+    unspecified: tuple[str, ...] = (), other_dates: tuple[str, ...] = (),
 ) -> Dating:
     """The first drawing-up and the first adoption date in the document, and the first date after a
     word that does not say what happened that day (`unspecified`, "Datum").
 
     A date belongs to the nearest of the words before it (within 80 characters), so "Upprättad av MAS
-    2026-02-20, behandlad i nämnden 2026-03-18" gives both. `drawn_up` and `adopted` are the pack's
-    words (pack.yml `adoption:`); `folded`: the block texts prepared for searching, when the caller has them.
+    2026-02-20, behandlad i nämnden 2026-03-18" gives both; "Upprättad i februari 2026" gives a month.
+    Without a drawing-up word, a closing place-and-date line above a signature is the drawing-up date.
+    `drawn_up`, `adopted` and `other_dates` are the pack's words (pack.yml `adoption:`); `folded`: the
+    block texts prepared for searching, when the caller has them.
     """
     folded = folded or Folded([b.text for b in document.blocks])
     pattern = _words_pattern((*drawn_up, *adopted, *unspecified))
     kinds = {w.casefold(): "unspecified" for w in unspecified}
     kinds |= {w.casefold(): "drawn_up" for w in drawn_up} | {w.casefold(): "adopted" for w in adopted}
     found: dict[str, tuple[date, Block]] = {}
+    months: set[str] = set()
     for position in folded.candidates([pattern]):
         block = document.blocks[position]
-        for match in _DATE.finditer(block.text):
-            near = list(pattern.finditer(block.text[max(0, match.start() - 80) : match.start()]))
-            if near and (day := _parse(match)):
-                found.setdefault(kinds[near[-1].group(0).casefold()], (day, block))
+        for start, _, day, month_only in _days(block.text):
+            near = list(pattern.finditer(block.text, max(0, start - 80), start))
+            if month_only and near and not _SENTENCE_START.fullmatch(block.text, 0, near[-1].start()):
+                continue  # "En rutin upprättades i mars 2025" dates the rutin; "Upprättad i februari 2026." the report
+            if near and (kind := kinds[near[-1].group(0).casefold()]) not in found:
+                found[kind] = (day, block)
+                months.update([kind] if month_only else [])
         if "drawn_up" in found and "adopted" in found:
             break
-    return Dating(found.get("drawn_up"), found.get("adopted"), found.get("unspecified"))
+    if "drawn_up" not in found and (signed := _signature(document, {w.casefold() for w in (*kinds, *other_dates)})):
+        found["drawn_up"], month_only = signed
+        months.update(["drawn_up"] if month_only else [])
+    return Dating(found.get("drawn_up"), found.get("adopted"), found.get("unspecified"), frozenset(months))
+
+
+def _signature(document: Document, not_places: set[str]) -> tuple[tuple[date, Block], bool] | None:
+    """The date of a closing "Ort den [datum]" line: a block that is only a place and a date, followed by
+    a name or role ("Anna Berg, verksamhetschef") or ending the document. A sentence that mentions a
+    date ("Den 12 mars 2026 hade vi ett möte") is none, nor a line whose first word dates something
+    else (the pack's dating words and `other_dates`: "Reviderad den 5 mars 2026")."""
+    blocks = document.blocks
+    for position, block in enumerate(blocks):
+        if len(block.text) > _SIGNATURE_LENGTH or block.kind == "heading" or block.guidance:
+            continue
+        if not (days := _days(block.text)):
+            continue
+        start, end, day, month_only = days[0]
+        place = _PLACE.fullmatch(block.text[:start])
+        if place is None or block.text[end:].strip(" .") or not_places & {w.casefold() for w in place["place"].split()}:
+            continue
+        after = next((b for b in blocks[position + 1 :] if b.text.strip()), None)
+        if after is None or (after.kind != "heading" and len(after.text.split()) <= _NAME_WORDS
+                             and not after.text.rstrip().endswith((".", "!", "?"))):
+            return (day, block), month_only
+    return None
 
 
 def law_date(dated: Dating, period: int | None, today: date) -> tuple[date, str]:

@@ -244,9 +244,11 @@ class Statements:
 
     def _continues(self, word: str, lemmas: frozenset[str]) -> bool:
         """Whether the word after a comma, semicolon or colon carries the clause on: a relative or
-        referring word ("som", "alla", "och"), or a verb of the vocabulary in a finite form
-        ("utreds …, analyseras …", "MAS: ansvarar för …")."""
-        return word in self.vocabulary.continues or (
+        referring word ("som", "alla", "och"), an auxiliary that takes up the subject after an inserted
+        phrase ("Gruppen, med en sjuksköterska från varje station, har gått igenom …"), or a verb of the
+        vocabulary in a finite form ("utreds …, analyseras …", "MAS: ansvarar för …")."""
+        tense = self.vocabulary.tense
+        return word in self.vocabulary.continues or word in tense.auxiliaries or word in tense.statives or (
             not word.endswith("a") and word not in lemmas and any(lemma.endswith("a") for lemma in lemmas)
         )
 

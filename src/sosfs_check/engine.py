@@ -144,6 +144,7 @@ def evaluate(
     )
     if as_of is None:
         ctx.as_of, reason = dates.law_date(ctx.dating, ctx.period_year, date.today())
+        ctx.own_date = True
     else:
         reason = "option"
     title_block = (document.front_matter or document.blocks or [None])[0]

@@ -119,6 +119,7 @@ class Adoption(Strict):
     drawn_up: list[str] = Field(min_length=1)  # "upprättad", "daterad"
     adopted: list[str] = Field(min_length=1)  # "fastställd", "behandlad", "godkänd"
     unspecified: list[str] = []  # "datum": a date, but not what happened that day
+    other_dates: list[str] = []  # "reviderad": dates something else; "Reviderad den …" is no signature line
 
 
 class Pack(Strict):

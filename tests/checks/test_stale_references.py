@@ -7,9 +7,11 @@ import pytest
 import yaml
 from pydantic import ValidationError
 
+import sosfs_check
 from sosfs_check.checks.models import ReplacedLaw
 from sosfs_check.checks.stale_references import catalogue, entries as law_entries
 from sosfs_check.packs import builtin_rules, builtin_rules_dir
+from sosfs_check.testing import build_docx
 
 LAW = {
     "law": "gamla lagen (1990:1)", "number": "1990:1", "names": ["GL", "gamla lagen"],
@@ -59,3 +61,37 @@ def test_the_builtin_rule_finds_a_moved_paragraph_through_the_data():
         "5 kap. 1 § andra stycket och 27 kap. 2–6 §§ socialtjänstlagen (2025:400)",
         "19 kap. 1 § socialtjänstlagen (2025:400)",
     ]
+
+
+def _stale(tmp_path, year: int, drawn_up: str, text: str, **kwargs) -> list[str]:
+    spec = f"%% Patientsäkerhetsberättelse {year}\n\nUpprättad {drawn_up}.\n\n# Samverkan\n\n{text}\n"
+    result = sosfs_check.check(build_docx(spec, tmp_path / "rapport.docx"), **kwargs)
+    return [f.message.split(". ", 1)[1] for f in result.findings if f.rule_id == "LAGAR-INAKTUELL-REFERENS"]
+
+
+@pytest.mark.parametrize("text", [
+    "Mallen kommer från Sveriges Kommuner och Regioner, som bytte namn från Sveriges Kommuner och Landsting.",
+    "Läkarna kommer från Region Norrby (f.d. landstinget) två dagar i veckan.",
+    "Läkarna kommer från landstinget, numera Region Norrby, två dagar i veckan.",
+    "Från 2020 heter landstinget Region Norrby och läkarna kommer två dagar i veckan.",
+    "SKL har bytt namn till SKR och vi använder deras mall.",
+])
+def test_a_name_given_as_the_former_one_is_no_reference(tmp_path, text):
+    assert _stale(tmp_path, 2025, "2026-02-11", text) == []
+
+
+@pytest.mark.parametrize(("text", "old"), [
+    ("Läkarna kommer från landstinget två dagar i veckan.", "landstinget"),
+    ("Vi använder mallen från Sveriges Kommuner och Landsting.", "Sveriges Kommuner och Landsting"),
+    ("Landstinget har numera tre vårdcentraler nära oss.", "Landstinget"),  # "numera" further on renames nothing
+])
+def test_a_name_used_as_the_current_one_is_stale(tmp_path, text, old):
+    [message] = _stale(tmp_path, 2025, "2026-02-11", text)
+    assert message.startswith(f"”{old}” är inaktuell")
+
+
+def test_a_name_right_all_the_year_reported_on_is_right_by_the_reports_own_date(tmp_path):
+    text = "Läkarna kom från landstingets vårdcentraler under hela året."
+    assert _stale(tmp_path, 2019, "2020-02-14", text) == []  # judged as of its own day, 2020-02-14
+    [message] = _stale(tmp_path, 2019, "2020-02-14", text, as_of=date(2026, 1, 1))  # today's names
+    assert message.startswith("”landstingets” är inaktuell: ersatt av region")

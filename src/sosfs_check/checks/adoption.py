@@ -19,7 +19,7 @@ def evaluate(check, ctx: Context) -> Verdict:
         if dated.drawn_up:
             return Verdict(True, evidence=[dated.drawn_up[1]])
         # Adopted by the deadline ("Fastställd av nämnden 2026-02-18"): it was drawn up by then too.
-        if dated.adopted and period is not None and dated.adopted[0] <= _deadline(check, period):
+        if dated.adopted and period is not None and dated.latest("adopted") <= _deadline(check, period):
             return Verdict(True, evidence=[dated.adopted[1]])
         where = (dated.adopted or dated.unspecified or (None, None))[1]
         detail = "Inget datum för när berättelsen upprättades hittades (t.ex. ”Upprättad 2026-02-10”)."
@@ -32,10 +32,11 @@ def evaluate(check, ctx: Context) -> Verdict:
     if check.require == "deadline":
         if dated.drawn_up is None or period is None:
             return Verdict(True, evidence=[dated.adopted[1]] if dated.adopted else [])
-        drawn_up, block = dated.drawn_up
+        block = dated.drawn_up[1]
         limit = _deadline(check, period)
-        if drawn_up > limit:
-            return failed([block], block, block.text, f"Upprättad {drawn_up.isoformat()}, efter {limit.isoformat()}.")
+        if dated.latest("drawn_up") > limit:  # a month ("i mars 2026") is late unless all of it is in time
+            when = "i tid bara om det var" if dated.drawn_up[0] == limit else "efter"
+            return failed([block], block, block.text, f"Upprättad {dated.label('drawn_up')}, {when} {limit.isoformat()}.")
         return Verdict(True, evidence=[block])
     if dated.any is None:
         return Verdict(True)  # nothing to judge; the "present" rule reports the gap

@@ -42,6 +42,7 @@ class Context:
         `vocabulary`: the description data (topics, and the wording that is never evidence; descriptions.py)."""
         self.document = document
         self.as_of = as_of  # the day whose law applies; the engine may set it from the report's own dates
+        self.own_date = False  # as_of is the report's own date (set by the engine), not one the user gave
         self.adoption = adoption
         self.texts = tuple(texts)  # the packs' legal texts (rules.LegalText)
         self.area = ""  # area of the rule being evaluated (set by the engine)
@@ -314,9 +315,8 @@ class Context:
     def dating(self) -> dates.Dating:
         """When the report was drawn up and adopted, by the pack's words."""
         words = self.adoption
-        return dates.dating(
-            self.document, tuple(words.drawn_up), tuple(words.adopted), self.text, tuple(words.unspecified)
-        )
+        return dates.dating(self.document, tuple(words.drawn_up), tuple(words.adopted), self.text,
+                            tuple(words.unspecified), tuple(words.other_dates))
 
     def position(self, block: Block) -> int:
         return block.index - 1

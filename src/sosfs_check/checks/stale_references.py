@@ -63,6 +63,10 @@ def entries(law) -> list:
 def evaluate(check, ctx: Context) -> Verdict:
     """One finding per stale reference, at its first place, counting the others."""
     historical = rule_pattern(check.historical, re.IGNORECASE)
+    former = [rule_pattern(p, re.IGNORECASE) if p else None for p in (check.former_before, check.former_after)]
+    period = ctx.period_year
+    # Judged by its own date, a report tells of the year it reports on: a name right all that year is right.
+    told_of = date(period, 12, 31) if ctx.own_date and period is not None else None
     entries = [
         (e, rule_pattern(e.pattern, re.IGNORECASE), rule_pattern(e.context, re.IGNORECASE) if e.context else None,
          rule_pattern(e.not_followed_by, re.IGNORECASE) if e.not_followed_by else None)
@@ -90,8 +94,12 @@ def evaluate(check, ctx: Context) -> Verdict:
                         continue
                     if any(number_ in sentence for number_ in successors[number]):
                         continue
-                    old = " ".join(match.group(0).split())
-                    found.setdefault((number, old.lower()), [old, block, sentence, 0])[3] += 1
+                    right = _former_name(former, text, match) or (
+                        told_of and told_of < entry.valid_from and not _PRESENT.search(sentence)
+                    )
+                    if not right:
+                        old = " ".join(match.group(0).split())
+                        found.setdefault((number, old.lower()), [old, block, sentence, 0])[3] += 1
                     text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
     problems = []
     for (number, _), (old, block, sentence, count) in found.items():
@@ -107,7 +115,6 @@ def evaluate(check, ctx: Context) -> Verdict:
         # A report on a year that began before the replacement describes, at least in part, a time when
         # the old text applied: told as history the reference is information, not a warning. Cited for
         # the present ("ska rapportera enligt", "regleras i") it is stale whatever the year.
-        period = ctx.period_year
         before = period is not None and date(period, 1, 1) < entry.valid_from
         if before and period == entry.valid_from.year:
             if _PRESENT.search(sentence) or entry.miscited:
@@ -117,6 +124,14 @@ def evaluate(check, ctx: Context) -> Verdict:
                 detail += f" Berättelsen avser {period}: hänvisningen stämmer för tiden till och med {last}."
         problems.append(Problem(block, sentence, detail, "info" if before else None))
     return Verdict(not problems, problems=problems)
+
+
+def _former_name(former: list, text: str, match: re.Match) -> bool:
+    """The match is named as what something was called before ("bytte namn från …", "… (numera
+    Region Hallsta)"): the pack's `former_before` ends right before it or `former_after` starts right after."""
+    before, after = former
+    return bool((before and before.search(text[max(0, match.start() - 60) : match.start()]))
+                or (after and after.match(text[match.end() :])))
 
 
 def describe(check) -> list[str]:
@@ -192,6 +207,8 @@ def model() -> type:
         replaced_laws: list[ReplacedLaw] = []
         entries: list[StaleEntry] = []
         historical: Regex = r"\b(tidigare|upphävd|upphävdes|ersattes|ersatt|hette|dåvarande|före den)\b"
+        former_before: Regex | None = None  # ends right before a name given as a former one ("bytte namn från")
+        former_after: Regex | None = None  # starts right after a name given as a former one ("(numera")
 
         @model_validator(mode="after")
         def _built_patterns_are_safe(self, info: ValidationInfo) -> StaleReferencesCheck:
