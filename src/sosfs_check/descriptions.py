@@ -103,7 +103,7 @@ class Statements:
         # Evaluations, and light verbs or attitudes in a sentence that says nothing else was done
         vague = matching("evaluations", not_evidence | done, vocabulary.patterns["subclauses"]) | (platitudes.keys() - done)
         other = matching("other_matters", not_evidence)  # then blanked: "friskvårdsbidrag" names no "risk"
-        elsewhat = other - matching("safety_matters", not_evidence, vocabulary.patterns["other_matters"])
+        elsewhat = other - matching("safety_matters", set(range(len(texts))) - other, vocabulary.patterns["other_matters"])
         law = vocabulary.law_index
         read_years = vocabulary.years.read
         # A status word, or a yes under a status column, says it outright, for its line or its table row (statuses.py).

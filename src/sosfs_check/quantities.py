@@ -11,6 +11,7 @@ import re
 
 from .figurewording import NUMBER_WORDS
 
+TOKEN, DIGIT = re.compile(r"\w+"), re.compile(r"\d")
 # A share in figures: "9 av 10", "1/3", "84 procent", "84 %".
 SHARE = re.compile(r"(?<![\w:,.])\d+(?:\s+av\s+\d+|/\d+|(?:[,.]\d+)?\s*(?:%|procent))(?![\w:])")
 
@@ -35,12 +36,17 @@ class Quantities:
             parts.append(rf"var\s+(?P<ordinal>{_words(self.ordinals)})|(?P<every>var(?:{_words(self.ordinals)}))")
         parts.append(rf"(?P<one>en|ett)(?=\s+av\s+{number}(?![\w-]))|(?P<count>{_words(counts)})")
         self.wording = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+        # The words one of them opens with ("en" and "ett" only before "av"): without one, nothing to read.
+        self.first_words = frozenset(w.split()[0].lower() for w in (*counts, *self.fractions)) | {"var"} | {
+            f"var{w}" for w in self.ordinals}
         self.approximate = re.compile(rf"(?<![\w-])(?:{_words(approximators)})\s+(?=\d)(?!(?:19|20)\d\d\b)", re.IGNORECASE) if approximators else None
 
     def normal(self, text: str) -> str:
         """The text with its quantities in figures and without the approximators before them."""
-        text = self.wording.sub(self._figure, text)
-        return self.approximate.sub("", text) if self.approximate else text
+        tokens = set(TOKEN.findall(text.lower()))
+        if not self.first_words.isdisjoint(tokens) or ("av" in tokens and not tokens.isdisjoint(("en", "ett"))):
+            text = self.wording.sub(self._figure, text)
+        return self.approximate.sub("", text) if self.approximate and DIGIT.search(text) else text
 
     def share(self, text: str) -> bool:
         """Whether the text states a share, in figures or in words ("nio av tio", "hälften", "var tredje")."""

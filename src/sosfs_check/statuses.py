@@ -19,6 +19,7 @@ PLACE = r"(?:^\s*|\s[–-]\s*|:\s*)(?:status\s*:?\s*)?"
 # A status label's colon qualifies the item after it ("Genomfört: byte av alla infusionspumpar").
 AFTER = r"(?=\s*(?:[.,;:)]|$|\d|(?:i|under|vecka|v|den|per|senast|till|från|sedan|efter)\b))"
 YEAR = r"(?:\s+(?:19|20)\d\d)?"
+FIRST_WORD = re.compile(r"^\W*(\w+)")  # the word a nominal item opens with (`_dated`'s "noun")
 # How a column header may say what its cells answer: "Genomförd (ja/nej)", "Klar?".
 _ANSWER_NOTE = re.compile(r"\s*(?:\([^)]*\)|\?|ja\s*/\s*nej)\s*$", re.IGNORECASE)
 Cell = tuple[int, int, int]  # a table cell: (table, row, column)
@@ -63,8 +64,8 @@ class Statuses:
             return "progress"
         if self.plans and self.plans.search(text):
             return "plan"
-        dated = self.dated.match(text) if self.dated and self.nominal else None
-        return "dated" if dated and dated["noun"].lower().endswith(self.nominal) else ""
+        noun = FIRST_WORD.match(text) if self.dated and self.nominal else None  # the cheap test first
+        return "dated" if noun and noun[1].lower().endswith(self.nominal) and self.dated.match(text) else ""
 
     def by_row(self, texts: list[tuple[int, str]], cells: dict[int, Cell], folded: Folded) -> list[str]:
         """Per sentence its status, or that of its table row when one of the row's cells has one. A
