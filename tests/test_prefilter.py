@@ -69,7 +69,7 @@ def test_no_block_a_pattern_matches_is_filtered_out(path):
 
 VOCABULARY = builtin_rules().vocabulary
 STATUS_AND_YEAR_PATTERNS = [VOCABULARY.statuses.done, VOCABULARY.statuses.plans, VOCABULARY.statuses.ongoing,
-                            VOCABULARY.statuses.dated, *VOCABULARY.years.times,
+                            *VOCABULARY.years.times,
                             *VOCABULARY.years.bounds, *VOCABULARY.years.ongoing, *VOCABULARY.years.period]
 
 

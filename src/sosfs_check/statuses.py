@@ -64,6 +64,10 @@ class Statuses:
             return "progress"
         if self.plans and self.plans.search(text):
             return "plan"
+        return self._dated_of(text)
+
+    def _dated_of(self, text: str) -> str:
+        """"dated" for a nominal item with its time ("Införande av … (maj)"), else ""."""
         noun = FIRST_WORD.match(text) if self.dated and self.nominal else None  # the cheap test first
         return "dated" if noun and noun[1].lower().endswith(self.nominal) and self.dated.match(text) else ""
 
@@ -71,10 +75,11 @@ class Statuses:
         """Per sentence its status, or that of its table row when one of the row's cells has one. A
         table's first row names its columns: "| Åtgärd | Genomförd |" is no measure taken, but it makes
         the row's answer below it one ("| Ny rutin | Ja |"). `folded`: the sentences case-folded; a
-        status is looked for only in those that hold one of its words."""
-        worded = set(folded.candidates([p for p in (self.done, self.plans, self.ongoing, self.dated) if p]))
-        own = ["" if number not in worded or cells.get(position, (0, 1, 0))[1] == 0 else self.of(text)
-               for number, (position, text) in enumerate(texts)]
+        status word is looked for only in those that hold one of its words; the others can only be a
+        nominal item with its time (`_dated_of`, anchored at the start, so the prefilter cannot find it)."""
+        worded = set(folded.candidates([p for p in (self.done, self.plans, self.ongoing) if p]))
+        own = ["" if cells.get(position, (0, 1, 0))[1] == 0 else self.of(text) if number in worded
+               else self._dated_of(text) for number, (position, text) in enumerate(texts)]
         row_status = self._answered(texts, cells)
         for (position, _), status in zip(texts, own):
             if status and position in cells and row_status.get(cells[position][:2]) != "done":
