@@ -71,13 +71,16 @@ class Statements:
         folded = Folded([sentence for _, sentence in texts])
         split = [Split(sentence) for _, sentence in texts]  # once, for every reader of the sentence
 
-        def matching(name: str, skip: set[int] = frozenset(), aside: list[re.Pattern] = ()) -> set[int]:
+        def matching(name: str, skip: set[int] = frozenset(), aside: list[re.Pattern] = (),
+                     among: set[int] | None = None) -> set[int]:
             """Sentences one of the patterns matches once the `aside` wording is blanked out, of those
             not in `skip`; each pattern is run only where the prefilter finds its words, unless it is
-            anchored at the start (`regexes.anchored`: trying it everywhere costs less)."""
+            anchored at the start (`regexes.anchored`: trying it everywhere costs less). `among`: only
+            these few sentences, each tested against the prefilter's words itself."""
             found: set[int] = set()
             blanked: dict[int, str] = {}
             everywhere = range(len(texts))
+            patterns = vocabulary.searches[name]
 
             def text(n: int) -> str:
                 if n not in blanked:
@@ -87,7 +90,10 @@ class Statements:
                     blanked[n] = said
                 return blanked[n]
 
-            for pattern in vocabulary.patterns[name]:
+            if among is not None:
+                return {n for n in among if any((anchored(p) or may_match(p, folded.texts[n])) and p.search(text(n))
+                                                for p in patterns)}
+            for pattern in patterns:
                 found.update(n for n in (everywhere if anchored(pattern) else folded.candidates([pattern]))
                              if n not in found and n not in skip and pattern.search(text(n)))
             return found
@@ -103,7 +109,7 @@ class Statements:
         # Evaluations, and light verbs or attitudes in a sentence that says nothing else was done
         vague = matching("evaluations", not_evidence | done, vocabulary.patterns["subclauses"]) | (platitudes.keys() - done)
         other = matching("other_matters", not_evidence)  # then blanked: "friskvårdsbidrag" names no "risk"
-        elsewhat = other - matching("safety_matters", set(range(len(texts))) - other, vocabulary.patterns["other_matters"])
+        elsewhat = other - matching("safety_matters", aside=vocabulary.patterns["other_matters"], among=other)
         law = vocabulary.law_index
         read_years = vocabulary.years.read
         # A status word, or a yes under a status column, says it outright, for its line or its table row (statuses.py).

@@ -21,6 +21,7 @@ from .figureyears import Years
 from .statuses import Statuses
 from .figurewording import Reading
 from .quantities import Quantities
+from .regexes import searching
 from .wordsplit import Split
 
 if TYPE_CHECKING:
@@ -156,6 +157,11 @@ class Vocabulary:
                  "negations", "affirmations", "time_phrases", "tenseless_clauses", "evaluations",
                  "platitudes", "other_matters", "safety_matters")
         return {name: [re.compile(p, re.IGNORECASE) for p in getattr(self.data, name)] for name in names}
+
+    @cached_property
+    def searches(self) -> dict[str, list[re.Pattern]]:
+        """The wording lists as a sentence is searched for them (`regexes.searching`)."""
+        return {name: [searching(p) for p in found] for name, found in self.patterns.items()}
 
     def compiled(self, patterns: tuple[str, ...]) -> list[re.Pattern]:
         """Patterns built from the pack's data (a topic's own wording, `Denial`'s), compiled once per rule

@@ -190,6 +190,16 @@ def anchored(pattern: re.Pattern) -> bool:
     return ANCHORED[key]
 
 
+def searching(pattern: re.Pattern) -> re.Pattern:
+    """The pattern for `search`, without a leading `\\w*` ("\\w*(risk|fall)"): a run that may be empty moves
+    where a match starts, never whether there is one, and Python's `re` tries it again at every letter."""
+    if pattern.pattern.startswith(r"\w*"):
+        op, av = _parser.parse(pattern.pattern, pattern.flags).data[0]
+        if op is C.MAX_REPEAT and av[:2] == (0, C.MAXREPEAT) and av[2].data == [(C.IN, [(C.CATEGORY, C.CATEGORY_WORD)])]:
+            return re.compile(pattern.pattern[3:], pattern.flags)
+    return pattern
+
+
 def _minimal(alternatives: set[str]) -> set[str]:
     """Drop alternatives that contain another: text holding the longer one holds the shorter."""
     return {a for a in alternatives if not any(b != a and b in a for b in alternatives)}

@@ -26,13 +26,13 @@ class Split:
         words: list[str] = []
         marks: list[tuple[int, str]] = []
         for token in TOKEN.findall(self.lower):
-            if token in MARKS or token[0].isspace():
-                marks.append((len(words), token))
-                continue
-            tokens.append(token)
-            if token.isalpha():  # letters only: the token is the word
+            if token.isalpha():  # letters only, as most tokens are: the token is the word
+                tokens.append(token)
                 words.append(token)
+            elif token in MARKS or token[0].isspace():
+                marks.append((len(words), token))
             else:  # digits or "_" in it: the letter runs around them
+                tokens.append(token)
                 words.extend(LETTERS.findall(token))
         self.tokens, self.words, self.marks = tokens, words, marks
         self.after_mark = {place for place, mark in marks if mark in SOFT}
