@@ -23,11 +23,11 @@ from .facttables import from_tables
 from .figureevents import Unclear, events_figure, told_events
 from .figureyears import BEFORE, elsewhen, generic, year_of
 from .figurewording import (
-    ANY_NAME, CASES_FIRST, CHANGED, COUNTED, FOLLOWS_FROM_ZERO, HEADER, HEADING_NAMES, IN_CASES, IN_CONTEXT, LABELLED, NAMES, NO_READING, NOT_ANY,
+    CASES_FIRST, CHANGED, COUNTED, FOLLOWS_FROM_ZERO, HEADER, HEADING_NAMES, IN_CASES, IN_CONTEXT, LABELLED, NAMES, NO_READING, NOT_ANY,
     NUM, PATTERNS, REPORTED, Reading, count_value,
 )
 from .prefilter import Folded
-from .regexes import needles
+from .regexes import may_match, needles
 from .result import Fact
 from .vocabulary import sentences
 
@@ -172,18 +172,19 @@ def _stated(text: str, key: str, year: int | None = None) -> int | None:
     counted word, a labelled number, a change's end, "i 58 fall" after or before it, a count told by what was done with
     it, else a stated zero; None when it states none."""
     spans = _spans(text, key)
+    folded = text.casefold()  # a pattern runs only where its literal words are (`may_match`)
     patterns = [PATTERNS[key], LABELLED[key], *([CHANGED[key]] if key in CHANGED else []), IN_CASES[key], CASES_FIRST[key]]
-    for pattern in patterns:
+    for pattern in filter(lambda p: may_match(p, folded), patterns):
         for start, end in spans:
             for match in pattern.finditer(text, start, end):
                 if (value := _judged(text, match, key, year)) is not None:
                     return value
-    if key in REPORTED:
+    if key in REPORTED and may_match(REPORTED[key], folded):
         for start, end in spans:
             if match := _nearest(REPORTED[key], text, start, end):
                 if (value := _judged(text, match, key, year, part=True)) is not None:
                     return value
-    for start, end in spans:
+    for start, end in spans if may_match(NOT_ANY[key], folded) else ():
         for match in NOT_ANY[key].finditer(text, start, end):
             if not _qualified_zero(text, match, key, year) and not elsewhen(text, match, year):
                 return 0
@@ -264,14 +265,15 @@ def _from_context(block: Block, key: str, year: int | None, read: Reading) -> li
     facts = []
     for sentence in sentences(block.text):
         text = read(sentence.lower())
-        if ANY_NAME.search(text):
-            continue
+        folded = text.casefold()
+        if any(may_match(name, folded) and name.search(text) for name in NAMES.values()):
+            continue  # names what is counted: each name's pattern runs only where its words stand
         if bare := _BARE.fullmatch(text):
             facts.append(Fact(key, count_value(bare.group("num")), block.section_label, sentence, block.index))
             continue
         facts += [
             Fact(key, value, block.section_label, sentence, block.index)
-            for m in IN_CONTEXT.finditer(text)
+            for m in (IN_CONTEXT.finditer(text) if may_match(IN_CONTEXT, folded) else ())
             if (value := _judged(text, m, key, year)) is not None
         ]
     return facts
