@@ -283,7 +283,7 @@ class Context:
     @cached_property
     def figures(self) -> Figures:
         """The figures the report states for its period year, and those it does not let be counted (facts.py)."""
-        return read_figures(self.blocks, self.text, self.body, self.period_year, self.vocabulary.figure_reading)
+        return read_figures(self.blocks, self.text, self.body, self.period_year, self.vocabulary.figure_reading, self.sentences)
 
     @property
     def facts(self) -> list[Fact]:
