@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -23,13 +24,15 @@ from .facttables import from_tables
 from .figureevents import Unclear, events_figure, told_events
 from .figureyears import BEFORE, elsewhen, generic, year_of
 from .figurewording import (
-    ANY_NAME, CASES_FIRST, CHANGED, COUNTED, FOLLOWS_FROM_ZERO, HEADER, HEADING_NAMES, IN_CASES, IN_CONTEXT, LABELLED, NAMES, NO_READING, NOT_ANY,
+    CASES_FIRST, CHANGED, COUNTED, FOLLOWS_FROM_ZERO, HEADER, HEADING_NAMES, IN_CASES, IN_CONTEXT, LABELLED, NAMES, NO_READING, NOT_ANY,
     NUM, PATTERNS, REPORTED, Reading, count_value,
 )
 from .prefilter import Folded
-from .regexes import needles
+from .regexes import may_match, needles
 from .result import Fact
 from .vocabulary import sentences
+
+Said = list[tuple[str, str]]  # a block's sentences, each with its lower-cased text read (`Reading`)
 
 FACT_LABELS = {
     "avvikelser": "rapporterade avvikelser",
@@ -137,14 +140,13 @@ def _keys(text: str, keys) -> list[str]:
     return found
 
 
-def _from_text(block: Block, keys: list[str], year: int | None, read: Reading) -> list[Fact]:
-    """The first count a block states for each of the keys whose words it holds.
-    The patterns are written in lower case and matched in lower-cased text (faster than IGNORECASE),
-    with the pack's abbreviations and loanwords read (`read`)."""
+def _from_text(block: Block, said: Said, keys: list[str], year: int | None) -> list[Fact]:
+    """The first count a block states for each of the keys whose words it holds, in its sentences
+    as `said`. The patterns are written in lower case and matched in lower-cased text (faster than IGNORECASE),
+    with the pack's abbreviations and loanwords read."""
     facts: dict[str, Fact] = {}
     previous = ""
-    for sentence in sentences(block.text):
-        text = read(sentence.lower())
+    for sentence, text in said:
         if year is not None and (elliptic := _ELLIPTIC_SENTENCE.fullmatch(text)) and int(elliptic["year"]) == year:
             if (key := _told_for_another_year(previous, [k for k in keys if k not in facts], year)) is not None:
                 facts[key] = Fact(key, count_value(elliptic["num"]), block.section_label, sentence, block.index)
@@ -172,18 +174,19 @@ def _stated(text: str, key: str, year: int | None = None) -> int | None:
     counted word, a labelled number, a change's end, "i 58 fall" after or before it, a count told by what was done with
     it, else a stated zero; None when it states none."""
     spans = _spans(text, key)
+    folded = text.casefold()  # a pattern runs only where its literal words are (`may_match`)
     patterns = [PATTERNS[key], LABELLED[key], *([CHANGED[key]] if key in CHANGED else []), IN_CASES[key], CASES_FIRST[key]]
-    for pattern in patterns:
+    for pattern in filter(lambda p: may_match(p, folded), patterns):
         for start, end in spans:
             for match in pattern.finditer(text, start, end):
                 if (value := _judged(text, match, key, year)) is not None:
                     return value
-    if key in REPORTED:
+    if key in REPORTED and may_match(REPORTED[key], folded):
         for start, end in spans:
             if match := _nearest(REPORTED[key], text, start, end):
                 if (value := _judged(text, match, key, year, part=True)) is not None:
                     return value
-    for start, end in spans:
+    for start, end in spans if may_match(NOT_ANY[key], folded) else ():
         for match in NOT_ANY[key].finditer(text, start, end):
             if not _qualified_zero(text, match, key, year) and not elsewhen(text, match, year):
                 return 0
@@ -258,23 +261,36 @@ def _named(heading: str) -> str | None:
 _BARE = re.compile(r"\s*" + NUM + r"(?:\s+under\s+(?:året|20\d\d))?\s*[.!]?\s*")
 
 
-def _from_context(block: Block, key: str, year: int | None, read: Reading) -> list[Fact]:
+def _from_context(block: Block, said: Said, key: str, year: int | None) -> list[Fact]:
     """Counts of reports or cases in a block under a heading that names what is counted, in
     sentences that name nothing counted themselves (those are read by `_from_text`)."""
     facts = []
-    for sentence in sentences(block.text):
-        text = read(sentence.lower())
-        if ANY_NAME.search(text):
-            continue
+    for sentence, text in said:
+        folded = text.casefold()
+        if any(may_match(name, folded) and name.search(text) for name in NAMES.values()):
+            continue  # names what is counted: each name's pattern runs only where its words stand
         if bare := _BARE.fullmatch(text):
             facts.append(Fact(key, count_value(bare.group("num")), block.section_label, sentence, block.index))
             continue
         facts += [
             Fact(key, value, block.section_label, sentence, block.index)
-            for m in IN_CONTEXT.finditer(text)
+            for m in (IN_CONTEXT.finditer(text) if may_match(IN_CONTEXT, folded) else ())
             if (value := _judged(text, m, key, year)) is not None
         ]
     return facts
+
+
+def _said(blocks: list[Block], read: Reading, split: Callable[[int], list[str]] | None) -> Callable[[int], Said]:
+    """The sentences of the block at a position with their lower-cased text read (`Reading`), made once
+    for every reading of the figures."""
+    made: dict[int, Said] = {}
+
+    def said(position: int) -> Said:
+        if position not in made:
+            made[position] = [(s, read(s.lower())) for s in (split(position) if split else sentences(blocks[position].text))]
+        return made[position]
+
+    return said
 
 
 def _telling(blocks: list[Block], folded: Folded, body: list[bool], read: Reading) -> list[int]:
@@ -300,14 +316,17 @@ def extract_facts(blocks: list[Block], folded: Folded | None = None, body: list[
 
 
 def read_figures(blocks: list[Block], folded: Folded | None = None, body: list[bool] | None = None,
-                 year: int | None = None, read: Reading = NO_READING) -> Figures:
+                 year: int | None = None, read: Reading = NO_READING,
+                 split: Callable[[int], list[str]] | None = None) -> Figures:
     """One fact per key: the first statement in reading order, in body text only, of the period
     `year` when it is known (a count told for another year is none); else events told one by one
     (`figureevents`; none when they are more than the stated count), else a figure that follows
     from another's zero. `folded`: the blocks' texts
     prepared for searching, when the caller has them; `body[pos]`: whether the block at a position
-    is body text (default: `Block.is_body`); `read`: the pack's abbreviations and loanwords."""
+    is body text (default: `Block.is_body`); `read`: the pack's abbreviations and loanwords; `split`: the
+    sentences of the block at a position, when the caller has them."""
     found: dict[str, Fact] = {}
+    said = _said(blocks, read, split)
     folded = folded or Folded([b.text for b in blocks])
     body = body if body is not None else [b.is_body for b in blocks]
     keys: dict[int, list[str]] = defaultdict(list)  # prose block position -> keys whose words it holds
@@ -318,17 +337,17 @@ def read_figures(blocks: list[Block], folded: Folded | None = None, body: list[b
                 keys[position].append(key)
     candidates, done = from_tables([b for b, is_body in zip(blocks, body) if is_body], HEADER, year), set()
     for position in sorted(keys):  # in reading order: a key stated once needs no further looking
-        for fact in _from_text(blocks[position], [k for k in keys[position] if k not in done], year, read):
+        for fact in _from_text(blocks[position], said(position), [k for k in keys[position] if k not in done], year):
             candidates.append(fact)
             done.add(fact.key)
     candidates += [
         fact for pos, block in enumerate(blocks) if body[pos] and block.table is None
-        and (key := _named_by_heading(block)) for fact in _from_context(block, key, year, read)
+        and (key := _named_by_heading(block)) for fact in _from_context(block, said(pos), key, year)
     ]
     for fact in sorted(candidates, key=lambda f: f.block or 0):
         found.setdefault(fact.key, fact)
     unclear: dict[str, Unclear] = {}
-    told = told_events(blocks, _telling(blocks, folded, body, read), read, year) if read.events else {}
+    told = told_events(blocks, _telling(blocks, folded, body, read), said, read, year) if read.events else {}
     for key, events in told.items():
         if events:
             figure = events_figure(key, events, found.get(key))

@@ -5,6 +5,7 @@ whether they agree with the count the text states."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .document import Block
@@ -27,17 +28,18 @@ class Told:
     ordinal: int | None = None
 
 
-def told_events(blocks: list[Block], positions: list[int], read: Reading, year: int | None) -> dict[str, list[Told]]:
+def told_events(blocks: list[Block], positions: list[int], said: Callable[[int], list[tuple[str, str]]], read: Reading,
+                year: int | None) -> dict[str, list[Told]]:
     """Per figure, the sentences, in reading order, that say of the period (not in general, not of
     another year, not denied) that an event was reported. A report to the recipient ("MAS anmälde
     händelsen till IVO") without the law named is one under the law its sentence, its headings or
-    another told event under the same heading names (`_law_of`)."""
+    another told event under the same heading names (`_law_of`). `said(position)`: the block's sentences,
+    each with its lower-cased text read (`facts._said`)."""
     told: list[tuple[str, bool, Told, tuple[str, ...]]] = []  # key, law known, told, heading group
     for position in positions:
         block = blocks[position]
         group = block.section[:-1] if len(block.section) >= 2 else block.section
-        for sentence in sentences(block.text):
-            text = read(sentence.lower())
+        for sentence, text in said(position):
             if generic(text):
                 continue
             for key, wording in read.events.items():

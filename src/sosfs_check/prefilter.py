@@ -39,8 +39,14 @@ class Folded:
             clauses = needles(pattern)
             if not clauses:
                 return list(range(len(texts)))
-            # The most selective clause finds the texts, the others confirm.
+            # The most selective clause finds the texts, the others confirm, one clause at a time.
             first, rest = clauses[0], clauses[1:]
             found = self.containing(first[0]) if len(first) == 1 else {p for n in first for p in self.containing(n)}
-            hits.update((p for p in found if all(any(n in texts[p] for n in clause) for clause in rest)) if rest else found)
+            for clause in rest:
+                if len(clause) == 1:
+                    needle = clause[0]
+                    found = [p for p in found if needle in texts[p]]
+                else:
+                    found = [p for p in found if any(n in texts[p] for n in clause)]
+            hits.update(found)
         return sorted(hits)

@@ -134,19 +134,27 @@ class TextIndex:
         """Tokens that start with `stem` (they sort between it and it followed by the last character)."""
         return self.tokens[bisect_left(self.tokens, stem) : bisect_left(self.tokens, stem + "\U0010ffff")]
 
+    def _texts_with(self, stem: str, exact: bool) -> set[int]:
+        """Texts with a word equal to `stem` (exact) or starting with it, whichever parts a view keeps
+        (shared with the views); do not modify."""
+        key = (stem, exact)
+        if key not in self._text_hits:
+            postings = self.postings
+            self._text_hits[key] = {i for token in ([stem] if exact else self._prefixed(stem)) for i in postings.get(token, ())}
+        return self._text_hits[key]
+
+    def _owning(self, texts: set[int]) -> set[int]:
+        """The blocks the kept texts are parts of."""
+        if self.owners is None:
+            return texts
+        kept, owners = self.kept, self.owners
+        return {owners[i] for i in texts if kept is None or kept[i]}
+
     def _word_hits(self, stem: str, exact: bool) -> set[int]:
         """Blocks with a word equal to `stem` (exact) or starting with it; do not modify."""
         key = (stem, exact)
         if key not in self._hits:
-            if key not in self._text_hits:  # the texts, whichever parts a view keeps
-                postings = self.postings
-                self._text_hits[key] = {i for token in ([stem] if exact else self._prefixed(stem))
-                                        for i in postings.get(token, ())}
-            texts, kept, owners = self._text_hits[key], self.kept, self.owners
-            if owners is None:
-                self._hits[key] = texts
-            else:
-                self._hits[key] = {owners[i] for i in texts if kept is None or kept[i]}
+            self._hits[key] = self._owning(self._texts_with(stem, exact))
         return self._hits[key]
 
     def find(self, term_text: str, scope: set[int] | None = None) -> list[int]:
@@ -169,11 +177,19 @@ class TextIndex:
         return sorted(candidates)
 
     def find_any(self, terms: list[str], scope: set[int] | None = None) -> list[int]:
+        """Positions (sorted) of the texts that contain one of the terms. The texts with a one-word
+        term are gathered first and mapped to the view's blocks once, not once per term."""
         found: set[int] = set()
+        texts: set[int] = set()
         for term in terms:
-            if term not in self._found:
-                self._found[term] = self._find(term)
-            found.update(self._found[term])
+            words = compile_term(term).words
+            if len(words) == 1:
+                texts.update(self._texts_with(*words[0]))
+            else:
+                if term not in self._found:
+                    self._found[term] = self._find(term)
+                found.update(self._found[term])
+        found.update(self._owning(texts))
         return sorted(found if scope is None else found & scope)
 
     def matching(self, term_text: str) -> list[int]:

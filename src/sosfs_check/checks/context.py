@@ -7,7 +7,6 @@ import re
 from collections import Counter
 from datetime import date
 from functools import cached_property
-from itertools import accumulate
 
 from .. import dates
 from ..descriptions import Statements
@@ -67,6 +66,7 @@ class Context:
         self.asks_safety = False  # it asks for patient safety's measures or results: other matters are none
         self.rule_id = ""  # the rule being judged
         self._evidence: dict[tuple[bool, ...], tuple[TextIndex, list[int]]] = {}
+        self._evidence_now: tuple[TextIndex, list[int]] | None = None
 
     def _title_page(self) -> set[int]:
         """Positions of the title page's short lines (before the first heading, when there is one):
@@ -115,6 +115,7 @@ class Context:
         self.cites_law = rule_id in self.vocabulary.data.cites_the_law
         self.asks_who = self.cites_law or rule_id in self.vocabulary.data.asks_who
         self.rule_id = rule_id
+        self._evidence_now = None  # the evidence index of these questions, found on first use
 
     @property
     def asks_concrete(self) -> bool:
@@ -139,21 +140,23 @@ class Context:
         return [s for s in found if not (self.asks_safety and s.elsewhat)]
 
     def _evidence_text(self) -> tuple[TextIndex, list[int]]:
-        """Word index and cumulative word counts of the evidence sentences of each block: body text
+        """Word index and word counts of the evidence sentences of each block: body text
         without approval and credit lines, sentences that say the work was not done,
         the statute restated (unless the rule looks for references to the law) or roles and duties
         (unless it asks who is responsible), and, for a rule that asks what was done, without goals,
         plans and sentences about another year."""
-        key = (self.asks_done, self.cites_law, self.asks_who, self.asks_safety)
-        if key not in self._evidence:
-            items = self.statements.items
-            kept = [self.counts(s) for s in items]
-            words = [0] * len(self.blocks)
-            for statement, keep, count in zip(items, kept, self._statement_words):
-                if keep:
-                    words[statement.position] += count
-            self._evidence[key] = self._statement_index.keeping(kept), [0, *accumulate(words)]
-        return self._evidence[key]
+        if self._evidence_now is None:
+            key = (self.asks_done, self.cites_law, self.asks_who, self.asks_safety)
+            if key not in self._evidence:
+                items = self.statements.items
+                kept = [self.counts(s) for s in items]
+                words = [0] * len(self.blocks)
+                for statement, keep, count in zip(items, kept, self._statement_words):
+                    if keep:
+                        words[statement.position] += count
+                self._evidence[key] = self._statement_index.keeping(kept), words
+            self._evidence_now = self._evidence[key]
+        return self._evidence_now
 
     @cached_property
     def _statement_index(self) -> TextIndex:
@@ -169,10 +172,6 @@ class Context:
     def index(self) -> TextIndex:
         """Word index of the evidence text (see `_evidence_text`), one entry per block."""
         return self._evidence_text()[0]
-
-    @property
-    def _words(self) -> list[int]:
-        return self._evidence_text()[1]
 
     def done_headings(self, heads: list[Block]) -> list[Block]:
         """The headings that can be a section of what was done: for a rule that asks what was done,
@@ -235,10 +234,6 @@ class Context:
         pos = self.position(block)
         return self.body[pos] and pos not in self.title_page
 
-    def is_body(self, block: Block) -> bool:
-        """Whether a block's text counts as evidence."""
-        return self.body[self.position(block)]
-
     def body_blocks(self, heading: Block, unclaimed: bool = False) -> list[Block]:
         """The body blocks of a heading's section, subsections included; `unclaimed`: without the
         subsections that are another area's own sections (see `claimed`)."""
@@ -288,7 +283,7 @@ class Context:
     @cached_property
     def figures(self) -> Figures:
         """The figures the report states for its period year, and those it does not let be counted (facts.py)."""
-        return read_figures(self.blocks, self.text, self.body, self.period_year, self.vocabulary.figure_reading)
+        return read_figures(self.blocks, self.text, self.body, self.period_year, self.vocabulary.figure_reading, self.sentences)
 
     @property
     def facts(self) -> list[Fact]:
@@ -366,13 +361,7 @@ class Context:
 
     def evidence_words(self, block: Block) -> int:
         """Words of a block's evidence sentences for the rule being judged (see `_evidence_text`)."""
-        pos = self.position(block)
-        return self._words[pos + 1] - self._words[pos]
-
-    def section_words(self, heading: Block) -> int:
-        """Body words in a heading's section, subsections included (never headings or guidance)."""
-        span = self.section_positions(heading)
-        return self._words[span.stop] - self._words[span.start]
+        return self._evidence_text()[1][block.index - 1]
 
     def scope(self, within: list[str]) -> frozenset[int] | None:
         """Positions inside sections whose heading matches; None means the whole document
