@@ -5,6 +5,7 @@ import dataclasses
 import json
 import os
 import pickle
+import re
 import shutil
 import subprocess
 import sys
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from sosfs_check import rulecache
+from sosfs_check import regexes, rulecache
 from sosfs_check.records import plain
 from sosfs_check.rulecache import cached
 from sosfs_check.packs import builtin_rules_dir
@@ -97,6 +98,19 @@ def test_the_cache_holds_plain_data_that_gives_back_the_same_rule_set(tmp_path):
     assert ruleset.vocabulary.data.topics
     assert warm.vocabulary.data == ruleset.vocabulary.data
     assert all(type(r).__module__ == "sosfs_check.behaviour" for r in warm.rules)  # records, not pydantic models
+
+
+def test_the_cache_keeps_which_patterns_are_anchored(monkeypatch):
+    """`regexes.anchored` parses a pattern once per process; the cache carries its answers, both ways."""
+    at_start, anywhere = re.compile(r"^\s*se\s+bilaga", re.IGNORECASE), re.compile(r"se\s+bilaga", re.IGNORECASE)
+    monkeypatch.setattr(regexes, "ANCHORED", {})
+    monkeypatch.setattr(rulecache, "ANCHORED", regexes.ANCHORED)
+    assert (regexes.anchored(at_start), regexes.anchored(anywhere)) == (True, False)
+    written = rulecache.encode(rulecache.to_data(load_rules(builtin_rules_dir()), "k"))
+    regexes.ANCHORED.clear()
+    rulecache.from_data(rulecache.decode(written), "k")
+    expected = {(at_start.pattern, at_start.flags): True, (anywhere.pattern, anywhere.flags): False}
+    assert {key: regexes.ANCHORED.get(key) for key in expected} == expected
 
 
 def test_a_warm_check_runs_without_pydantic(tmp_path):

@@ -42,16 +42,19 @@ def check(
 ) -> int:
     """`sosfs-check check`: check the reports, write the requested formats as results arrive."""
     from .batch import default_jobs
-    from .outputs import Outputs, progress, targets
+    from .outputs import Outputs, load_renderers, progress, targets
     from .pipeline import Discovery, run
     from .render import Run
     from .settings import resolve
 
     settings = resolve(config, rule_dirs or (), profile, as_of, lang, max_size, fail_on)
-    if not gc.isenabled():  # paused for start-up by the console script (`console.main`)
-        gc.freeze()  # the rule set and what was loaded for it: later collections need not walk them
-        gc.enable()
     pairs = targets(format, output or [])
+    if not gc.isenabled():  # paused for start-up by the console script (`console.main`)
+        from . import engine, readers  # noqa: F401 (every report needs them)
+
+        load_renderers(pairs)
+        gc.freeze()  # the rule set, the checks and the renderers: later collections need not walk them
+        gc.enable()
     discovery = Discovery(exclude or (), [file for _, file in pairs if file is not None], verbose)
     config_file = settings.config.path if settings.config is not None else None
     packs = (*(settings.config.rule_dirs if settings.config is not None else ()), *(rule_dirs or ()))

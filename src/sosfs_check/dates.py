@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
+from typing import NamedTuple
 
 from .document import Block, Document
 from .prefilter import Folded
@@ -76,8 +76,7 @@ def _last_day(day: date) -> date:
     return (date(day.year + 1, 1, 1) if day.month == 12 else date(day.year, day.month + 1, 1)) - timedelta(days=1)
 
 
-@dataclass(frozen=True)
-class Dating:
+class Dating(NamedTuple):
     """The dates a report gives itself: when it was drawn up ("Upprättad 2026-02-10", or the closing
     "Eskilsby den 12 mars 2026" above a signature) and when a body treated or adopted it ("Behandlad i
     nämnden 2026-03-18"); each with the block that says so."""

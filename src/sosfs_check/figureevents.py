@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .document import Block
 from .result import Fact
@@ -16,8 +16,7 @@ from .figurewording import NEGATED, NEGATED_REACH, Reading
 from .vocabulary import sentences
 
 
-@dataclass(frozen=True)
-class Told:
+class Told(NamedTuple):
     """A sentence saying that an event was reported. `another`: it is a further event ("Också denna
     händelse …"); None when the sentence was not read as one event ("Dessa anmäldes enligt lex Maria").
     `ordinal`: which one in the series it says it is ("en tredje anmälan": 3)."""
@@ -115,8 +114,7 @@ def _opens_story(told: Told) -> bool:
     return opening != told.sentence and _NEW_STORY.match(opening) is not None
 
 
-@dataclass(frozen=True)
-class Unclear:
+class Unclear(NamedTuple):
     """Why a figure cannot be given: the sentences that tell of the events one by one, and the count
     the text states when the events told are more."""
 

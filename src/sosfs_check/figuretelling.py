@@ -5,7 +5,7 @@ IVO."), compiled from the pack's `figure_events` (rules/figurer.yml). `figureeve
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .figurewording import NUMBER_WORDS
 
@@ -40,8 +40,7 @@ def _words(words: list[str]) -> str:
     return "|".join(r"\s+".join(map(re.escape, w.lower().split())) for w in sorted(words, key=len, reverse=True))
 
 
-@dataclass(frozen=True)
-class EventWording:
+class EventWording(NamedTuple):
     """One figure's patterns: `one`, a statement that one event was reported to the recipient or
     under the law; `any`, any statement that events were reported."""
 

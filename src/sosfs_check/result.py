@@ -6,6 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from .document import Document
 
@@ -72,8 +73,7 @@ class Fact:
     block: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class PackRef:
+class PackRef(NamedTuple):
     """A rule pack's name and version, as reports show it."""
 
     name: str

@@ -13,14 +13,13 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .context import Context
 from ..verdicts import Problem, Verdict
 
 
-@dataclass(frozen=True)
-class CheckType:
+class CheckType(NamedTuple):
     evaluate: Callable[..., Verdict]
     describe: Callable[..., list[str]]
     model: Callable[[], type]  # builds the pydantic model (checks/models.py calls it once)

@@ -20,8 +20,8 @@ import stat
 import struct
 import zipfile
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -65,8 +65,7 @@ DOCTYPE = (
 )
 
 
-@dataclass(frozen=True)
-class Limits:
+class Limits(NamedTuple):
     """Sizes in bytes: the file and one unpacked part; all parts together; what gets parsed as
     text (one XML part, or a text file). `chars`: the characters of text a report may hold,
     which decides how long checking takes (a large berättelse holds 100,000)."""
