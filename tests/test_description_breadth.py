@@ -20,6 +20,7 @@ from sosfs_check.packs import builtin_rules
 
 from helpers import DocxForms
 
+pytestmark = pytest.mark.xdist_group("description_breadth")  # the documents of the module are built once, on one worker
 AS_OF = date(2026, 3, 1)
 PSB = "%% Patientsäkerhetsberättelse 2025\n\nVård- och omsorgsnämnden i Provby kommun\n\nUpprättad 2026-02-10.\n\n"
 KB = "%% Kvalitetsberättelse 2025\n\nSolgläntans LSS-boende AB\n\nUpprättad 2026-02-10.\n\n"

@@ -20,6 +20,7 @@ from sosfs_check.testing import without_sections
 
 from helpers import DocxForms, run_cli
 
+pytestmark = pytest.mark.xdist_group("drafts")  # the documents of the module are built once, on one worker
 SEEDS = Path(__file__).parent.parent / "fixtures" / "seeds"
 AS_OF = date(2026, 11, 25)
 REPORTS = ["boras-2018", "boras-2021"]

@@ -15,6 +15,7 @@ from sosfs_check.testing import build_docx
 
 from helpers import DocxForms
 
+pytestmark = pytest.mark.xdist_group("other_authors")  # the documents of the module are built once, on one worker
 REPORTS = yaml.safe_load((Path(__file__).parent / "authors" / "reports.yml").read_text(encoding="utf-8"))["reports"]
 FORMS = ["python-docx", "libreoffice"]
 

@@ -17,6 +17,7 @@ from sosfs_check.testing import build_docx, soffice_path
 
 from helpers import libreoffice_convert_all
 
+pytestmark = pytest.mark.xdist_group("plain_language")  # the documents of the module are built once, on one worker
 AS_OF = date(2026, 3, 1)
 WATCHED = [
     "SOSFS-4-6-SAMVERKAN", "SOSFS-4-6-EXTERN", "SOSFS-5-1-SANNOLIKHET", "FIGUR-AVVIKELSER", "FIGUR-LEX-MARIA",

@@ -15,6 +15,7 @@ from sosfs_check.statuses import Statuses
 
 from helpers import DocxForms
 
+pytestmark = pytest.mark.xdist_group("statuses")  # the documents of the module are built once, on one worker
 DATA = builtin_rules().vocabulary.data
 STATUSES = Statuses(DATA.done_statuses, DATA.plan_statuses, yes=DATA.yes_answers, no=DATA.no_answers)
 PSB = "%% Patientsäkerhetsberättelse 2025\n\nVård- och omsorgsnämnden i Provby kommun\n\nUpprättad 2026-02-10.\n\n"

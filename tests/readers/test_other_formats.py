@@ -25,6 +25,7 @@ from sosfs_check.testing import libreoffice_convert, soffice_path
 
 from helpers import libreoffice_convert_all
 
+pytestmark = pytest.mark.xdist_group("other_formats")  # the documents of the module are built once, on one worker
 FIXTURES = Path(__file__).parents[2] / "fixtures"
 AS_OF = date(2026, 11, 25)
 REPORTS = ["boras-2018", "boras-2021"]
