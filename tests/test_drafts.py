@@ -16,7 +16,6 @@ import sosfs_check
 from sosfs_check.facts import extract_facts
 from sosfs_check.readers import read
 from sosfs_check.packs import builtin_rules
-from sosfs_check.testing import without_sections
 
 from helpers import DocxForms, run_cli
 
@@ -103,6 +102,20 @@ def results_without_text(markdown: str) -> str:
 
 def seed(report: str) -> str:
     return (SEEDS / f"{report}.md").read_text(encoding="utf-8")
+
+
+def without_sections(markdown: str, titles: set[str]) -> str:
+    """Drop the headings named in `titles` with their bodies, down to the next heading of the same or higher level."""
+    kept, skip_level = [], None
+    for line in markdown.splitlines(keepends=True):
+        heading = re.match(r"^(#+) +(.*)$", line)
+        if heading and skip_level and len(heading[1]) <= skip_level:
+            skip_level = None
+        if heading and heading[2].strip() in titles:
+            skip_level = len(heading[1])
+        if skip_level is None:
+            kept.append(line)
+    return "".join(kept)
 
 
 RESAVED = {"libreoffice": "headings", "bold-libreoffice": "bold"}
