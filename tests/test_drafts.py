@@ -130,6 +130,7 @@ def resaved_ahead() -> list[tuple[str, str]]:
                   (f"{report}-platshallare", outline(seed(report), WORD_GUIDANCE)),
                   (f"{report}-tomt-resultat", results_without_text(seed(report)))]
     return ahead + [
+        ("boras-2021-tre-avsnitt", only_sections(seed("boras-2021"), THREE_WRITTEN)), ("lex-sarah", LEX_SARAH),
         ("lex-maria-prosa", _lex_maria_report(LEX_MARIA_IN_PROSE)),
         ("lex-maria-utan-antal", _lex_maria_report(LEX_MARIA_WITHOUT_COUNT)),
         ("se-bilaga", ONLY_REFERENCES), ("se-bilaga-en-skriven", ONE_WRITTEN),
@@ -443,9 +444,12 @@ def test_full_reports_keep_their_verdicts_in_every_form(built, report):
         assert result.draft.unfinished is False
 
 
+THREE_WRITTEN = {"5.3 Riskanalys", "5.9 Egenkontroll", "5.2.1 Samverkan med externa aktörer",
+                 "5.2.2 Samverkan mellan interna aktörer", "5.2.3 Samverkan med den enskilde och närstående"}
+
+
 def test_a_draft_with_three_sections_written_is_described_only_there(built):
-    written = {"5.3 Riskanalys", "5.9 Egenkontroll", "5.2.1 Samverkan med externa aktörer",
-               "5.2.2 Samverkan mellan interna aktörer", "5.2.3 Samverkan med den enskilde och närstående"}
+    written = THREE_WRITTEN
     for form in FORMS:
         result = check(built("boras-2021-tre-avsnitt", only_sections(seed("boras-2021"), written), form))
         assert statuses(result) == {**NOTHING_DESCRIBED, "samverkan": "delvis", "riskanalys": "uppfyllt",
@@ -458,9 +462,12 @@ def test_a_draft_with_three_sections_written_is_described_only_there(built):
 # --- figures from their context
 
 
+LEX_SARAH_SAID = "Under 2025 kom fyra rapporter. Tre bedömdes vara allvarliga och anmäldes till Inspektionen för vård och omsorg (IVO)."
+LEX_SARAH = f"%% Kvalitetsberättelse 2025\n\n# Lex Sarah\n\n{LEX_SARAH_SAID}\n\n# Sammanfattning\n\nUnder 2025 kom sju rapporter.\n"
+
+
 def test_counts_are_read_from_the_heading_that_names_them(built):
-    said = "Under 2025 kom fyra rapporter. Tre bedömdes vara allvarliga och anmäldes till Inspektionen för vård och omsorg (IVO)."
-    spec = f"%% Kvalitetsberättelse 2025\n\n# Lex Sarah\n\n{said}\n\n# Sammanfattning\n\nUnder 2025 kom sju rapporter.\n"
+    said, spec = LEX_SARAH_SAID, LEX_SARAH
     for form in FORMS:
         result = check(built("lex-sarah", spec, form))
         assert [(f.key, f.value, f.section, f.excerpt) for f in result.facts] == [
