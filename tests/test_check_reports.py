@@ -6,31 +6,30 @@ from pathlib import Path
 import pytest
 
 import sosfs_check
-from sosfs_check.testing import build_docx, libreoffice_resave, soffice_path
+from sosfs_check.testing import build_docx
+
+from helpers import DocxForms
 
 SEEDS = Path(__file__).parent.parent / "fixtures" / "seeds"
 AS_OF = date(2026, 11, 25)
 FORMS = ["headings", "template", "bold", "libreoffice"]
+REPORTS = ["boras-2018", "boras-2021"]
+pytestmark = pytest.mark.xdist_group("check_reports")  # the documents of the module are built once, on one worker
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    """Build each report in each form once: python-docx three ways, then saved again by LibreOffice."""
-    out = tmp_path_factory.mktemp("reports")
-    cache: dict[tuple[str, str], Path] = {}
+    """Build each report in each form once: python-docx three ways, then saved again by LibreOffice
+    (both reports in one run)."""
+    forms = DocxForms(tmp_path_factory.mktemp("reports"))
+    for report in REPORTS:
+        forms.ahead(report, seed(report), "headings")
+    return lambda report, form: forms(report, seed(report), "headings" if form == "libreoffice" else form,
+                                      resaved=form == "libreoffice")
 
-    def get(report: str, form: str) -> Path:
-        if (report, form) not in cache:
-            if form == "libreoffice":
-                if soffice_path() is None:
-                    pytest.skip("LibreOffice (soffice) saknas")
-                cache[report, form] = libreoffice_resave(get(report, "headings"), out / "lo")
-            else:
-                spec = (SEEDS / f"{report}.md").read_text(encoding="utf-8")
-                cache[report, form] = build_docx(spec, out / f"{report}-{form}.docx", style=form)
-        return cache[report, form]
 
-    return get
+def seed(report: str) -> str:
+    return (SEEDS / f"{report}.md").read_text(encoding="utf-8")
 
 
 def statuses(result) -> dict[str, str]:
@@ -41,7 +40,7 @@ def finding_ids(result) -> set[str]:
     return {f.rule_id for f in result.findings}
 
 
-@pytest.mark.parametrize("report", ["boras-2018", "boras-2021"])
+@pytest.mark.parametrize("report", REPORTS)
 def test_four_forms_give_identical_checklists(built, report):
     results = {form: sosfs_check.check(built(report, form), as_of=AS_OF) for form in FORMS}
     reference = statuses(results["headings"])

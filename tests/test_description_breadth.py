@@ -11,15 +11,16 @@ whose shape a resave can change (lists, tables, no heading styles) also saved ag
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 import sosfs_check
 from sosfs_check.descriptions import Statements
 from sosfs_check.packs import builtin_rules
-from sosfs_check.testing import build_docx, libreoffice_resave, soffice_path
 
+from helpers import DocxForms
+
+pytestmark = pytest.mark.xdist_group("description_breadth")  # the documents of the module are built once, on one worker
 AS_OF = date(2026, 3, 1)
 PSB = "%% Patientsäkerhetsberättelse 2025\n\nVård- och omsorgsnämnden i Provby kommun\n\nUpprättad 2026-02-10.\n\n"
 KB = "%% Kvalitetsberättelse 2025\n\nSolgläntans LSS-boende AB\n\nUpprättad 2026-02-10.\n\n"
@@ -245,19 +246,19 @@ CASES = [
 FORMS = [(c, "python-docx") for c in CASES] + [(c, "libreoffice") for c in CASES if c[4]]
 
 
+def style(document: str) -> str:
+    return "headings" if "\n# " in document else "bold"
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    out = tmp_path_factory.mktemp("breadth")
-
-    def get(name: str, document: str, form: str) -> Path:
-        path = build_docx(document, out / f"{name}.docx", style="headings" if "\n# " in document else "bold")
-        if form == "libreoffice":
-            if soffice_path() is None:
-                pytest.skip("LibreOffice (soffice) saknas")
-            path = libreoffice_resave(path, out / "lo")
-        return path
-
-    return get
+    """`built(name, document, form)`: "python-docx" or "libreoffice" (that file saved again); the
+    resaves of every case are made in one LibreOffice run."""
+    forms = DocxForms(tmp_path_factory.mktemp("breadth"))
+    for name, document, _, _, resaved in CASES:
+        if resaved:
+            forms.ahead(name, document, style(document))
+    return lambda name, document, form: forms(name, document, style(document), resaved=form == "libreoffice")
 
 
 @pytest.mark.parametrize(("case", "form"), FORMS, ids=[f"{c[0]}-{f}" for c, f in FORMS])

@@ -16,9 +16,10 @@ import sosfs_check
 from sosfs_check.facts import extract_facts
 from sosfs_check.readers import read
 from sosfs_check.packs import builtin_rules
-from sosfs_check.testing import build_docx, libreoffice_resave, soffice_path, without_sections
-from helpers import run_cli
 
+from helpers import DocxForms, run_cli
+
+pytestmark = pytest.mark.xdist_group("drafts")  # the documents of the module are built once, on one worker
 SEEDS = Path(__file__).parent.parent / "fixtures" / "seeds"
 AS_OF = date(2026, 11, 25)
 REPORTS = ["boras-2018", "boras-2021"]
@@ -103,25 +104,50 @@ def seed(report: str) -> str:
     return (SEEDS / f"{report}.md").read_text(encoding="utf-8")
 
 
+def without_sections(markdown: str, titles: set[str]) -> str:
+    """Drop the headings named in `titles` with their bodies, down to the next heading of the same or higher level."""
+    kept, skip_level = [], None
+    for line in markdown.splitlines(keepends=True):
+        heading = re.match(r"^(#+) +(.*)$", line)
+        if heading and skip_level and len(heading[1]) <= skip_level:
+            skip_level = None
+        if heading and heading[2].strip() in titles:
+            skip_level = len(heading[1])
+        if skip_level is None:
+            kept.append(line)
+    return "".join(kept)
+
+
+RESAVED = {"libreoffice": "headings", "bold-libreoffice": "bold"}
+
+
+def resaved_ahead() -> list[tuple[str, str]]:
+    """(name, spec) of the drafts the tests below read as saved again by LibreOffice."""
+    ahead = [(report, seed(report)) for report in REPORTS]
+    for report in REPORTS:
+        ahead += [(f"{report}-rubriker", outline(seed(report))),
+                  (f"{report}-instruktioner", outline(seed(report), PROMPTS)),
+                  (f"{report}-platshallare", outline(seed(report), WORD_GUIDANCE)),
+                  (f"{report}-tomt-resultat", results_without_text(seed(report)))]
+    return ahead + [
+        ("boras-2021-tre-avsnitt", only_sections(seed("boras-2021"), THREE_WRITTEN)), ("lex-sarah", LEX_SARAH),
+        ("lex-maria-prosa", _lex_maria_report(LEX_MARIA_IN_PROSE)),
+        ("lex-maria-utan-antal", _lex_maria_report(LEX_MARIA_WITHOUT_COUNT)),
+        ("se-bilaga", ONLY_REFERENCES), ("se-bilaga-en-skriven", ONE_WRITTEN),
+        ("halvfardig", HALF_WRITTEN.format(goals=GOALS)), ("halvfardig-utan-mal", HALF_WRITTEN.format(goals="")),
+    ]
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    """DOCX of a spec in a form, built once per module; "libreoffice" is the headings form saved
-    again, "bold-libreoffice" the bold form."""
-    out = tmp_path_factory.mktemp("drafts")
-    cache: dict[tuple[str, str], Path] = {}
-    resaved = {"libreoffice": "headings", "bold-libreoffice": "bold"}
-
-    def get(name: str, spec: str, form: str) -> Path:
-        if (name, form) not in cache:
-            if form in resaved:
-                if soffice_path() is None:
-                    pytest.skip("LibreOffice (soffice) saknas")
-                cache[name, form] = libreoffice_resave(get(name, spec, resaved[form]), out / "lo")
-            else:
-                cache[name, form] = build_docx(spec, out / f"{name}-{form}.docx", style=form)
-        return cache[name, form]
-
-    return get
+    """`built(name, spec, form)`: the DOCX of a spec in a form, built once per module; "libreoffice" is
+    the headings form saved again, "bold-libreoffice" the bold form. The resaves named by
+    `resaved_ahead` are made in one LibreOffice run."""
+    forms = DocxForms(tmp_path_factory.mktemp("drafts"))
+    for name, spec in resaved_ahead():
+        forms.ahead(name, spec, "headings")
+    forms.ahead("halvfardig", HALF_WRITTEN.format(goals=GOALS), "bold")
+    return lambda name, spec, form: forms(name, spec, RESAVED.get(form, form), resaved=form in RESAVED)
 
 
 def check(path: Path):
@@ -418,9 +444,12 @@ def test_full_reports_keep_their_verdicts_in_every_form(built, report):
         assert result.draft.unfinished is False
 
 
+THREE_WRITTEN = {"5.3 Riskanalys", "5.9 Egenkontroll", "5.2.1 Samverkan med externa aktörer",
+                 "5.2.2 Samverkan mellan interna aktörer", "5.2.3 Samverkan med den enskilde och närstående"}
+
+
 def test_a_draft_with_three_sections_written_is_described_only_there(built):
-    written = {"5.3 Riskanalys", "5.9 Egenkontroll", "5.2.1 Samverkan med externa aktörer",
-               "5.2.2 Samverkan mellan interna aktörer", "5.2.3 Samverkan med den enskilde och närstående"}
+    written = THREE_WRITTEN
     for form in FORMS:
         result = check(built("boras-2021-tre-avsnitt", only_sections(seed("boras-2021"), written), form))
         assert statuses(result) == {**NOTHING_DESCRIBED, "samverkan": "delvis", "riskanalys": "uppfyllt",
@@ -433,9 +462,12 @@ def test_a_draft_with_three_sections_written_is_described_only_there(built):
 # --- figures from their context
 
 
+LEX_SARAH_SAID = "Under 2025 kom fyra rapporter. Tre bedömdes vara allvarliga och anmäldes till Inspektionen för vård och omsorg (IVO)."
+LEX_SARAH = f"%% Kvalitetsberättelse 2025\n\n# Lex Sarah\n\n{LEX_SARAH_SAID}\n\n# Sammanfattning\n\nUnder 2025 kom sju rapporter.\n"
+
+
 def test_counts_are_read_from_the_heading_that_names_them(built):
-    said = "Under 2025 kom fyra rapporter. Tre bedömdes vara allvarliga och anmäldes till Inspektionen för vård och omsorg (IVO)."
-    spec = f"%% Kvalitetsberättelse 2025\n\n# Lex Sarah\n\n{said}\n\n# Sammanfattning\n\nUnder 2025 kom sju rapporter.\n"
+    said, spec = LEX_SARAH_SAID, LEX_SARAH
     for form in FORMS:
         result = check(built("lex-sarah", spec, form))
         assert [(f.key, f.value, f.section, f.excerpt) for f in result.facts] == [
@@ -586,7 +618,8 @@ def test_a_section_with_text_of_its_own_is_written_and_is_evidence(built, form):
     (WORK_DONE, False),
 ])
 def test_a_sentence_that_only_names_another_document_is_a_reference(built, text, referring):
-    draft = check(built(f"se-dokument-{len(text)}", REFERRING.format(hur=text), "headings")).draft
+    name = "se-dokument-" + "-".join(re.findall(r"\w+", text.lower()))[:60]  # one file per text
+    draft = check(built(name, REFERRING.format(hur=text), "headings")).draft
     assert ("Hur patientsäkerhetsarbetet har bedrivits" in [loc.excerpt for loc in draft.referring]) is referring
 
 

@@ -11,8 +11,11 @@ import pytest
 import yaml
 
 import sosfs_check
-from sosfs_check.testing import build_docx, libreoffice_resave, soffice_path
+from sosfs_check.testing import build_docx
 
+from helpers import DocxForms
+
+pytestmark = pytest.mark.xdist_group("other_authors")  # the documents of the module are built once, on one worker
 REPORTS = yaml.safe_load((Path(__file__).parent / "authors" / "reports.yml").read_text(encoding="utf-8"))["reports"]
 FORMS = ["python-docx", "libreoffice"]
 
@@ -26,21 +29,12 @@ def outcome(path: Path, as_of: date) -> tuple[list[str], dict[str, str]]:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    out = tmp_path_factory.mktemp("authors")
-    cache: dict[tuple[str, str], Path] = {}
-
-    def get(report: dict, form: str) -> Path:
-        key = (report["name"], form)
-        if key not in cache:
-            if form == "libreoffice":
-                if soffice_path() is None:
-                    pytest.skip("LibreOffice (soffice) saknas")
-                cache[key] = libreoffice_resave(get(report, "python-docx"), out / "lo")
-            else:
-                cache[key] = build_docx(report["document"], out / f"{report['name']}.docx")
-        return cache[key]
-
-    return get
+    """`built(report, form)`: "python-docx" or "libreoffice" (that file saved again); the resaves of
+    every report are made in one LibreOffice run."""
+    forms = DocxForms(tmp_path_factory.mktemp("authors"))
+    for report in REPORTS:
+        forms.ahead(report["name"], report["document"], "headings")
+    return lambda report, form: forms(report["name"], report["document"], "headings", resaved=form == "libreoffice")
 
 
 @pytest.mark.parametrize("form", FORMS)

@@ -13,8 +13,11 @@ from datetime import date
 import pytest
 
 import sosfs_check
-from sosfs_check.testing import build_docx, libreoffice_resave, soffice_path
+from sosfs_check.testing import build_docx, soffice_path
 
+from helpers import libreoffice_convert_all
+
+pytestmark = pytest.mark.xdist_group("plain_language")  # the documents of the module are built once, on one worker
 AS_OF = date(2026, 3, 1)
 WATCHED = [
     "SOSFS-4-6-SAMVERKAN", "SOSFS-4-6-EXTERN", "SOSFS-5-1-SANNOLIKHET", "FIGUR-AVVIKELSER", "FIGUR-LEX-MARIA",
@@ -71,9 +74,11 @@ def forms(tmp_path_factory):
     paths = {}
     for version, texts in (("described", DESCRIBED), ("not-described", NOT_DESCRIBED)):
         for style in ("headings", "bold"):
-            paths[version, style, "python-docx"] = path = build_docx(HEAD.format(**texts), out / f"{version}-{style}.docx", style=style)
-            if soffice_path() is not None:
-                paths[version, style, "libreoffice"] = libreoffice_resave(path, out / f"lo-{version}-{style}")
+            paths[version, style, "python-docx"] = build_docx(HEAD.format(**texts), out / f"{version}-{style}.docx", style=style)
+    if soffice_path() is not None:
+        built = {key[:2]: path for key, path in paths.items()}
+        for key, path in zip(built, libreoffice_convert_all(list(built.values()), "docx", out / "lo")):
+            paths[(*key, "libreoffice")] = path
     return paths
 
 

@@ -12,8 +12,10 @@ import sosfs_check
 from sosfs_check.packs import builtin_rules
 from sosfs_check.prefilter import Folded
 from sosfs_check.statuses import Statuses
-from sosfs_check.testing import build_docx, libreoffice_resave, soffice_path
 
+from helpers import DocxForms
+
+pytestmark = pytest.mark.xdist_group("statuses")  # the documents of the module are built once, on one worker
 DATA = builtin_rules().vocabulary.data
 STATUSES = Statuses(DATA.done_statuses, DATA.plan_statuses, yes=DATA.yes_answers, no=DATA.no_answers)
 PSB = "%% Patientsäkerhetsberättelse 2025\n\nVård- och omsorgsnämnden i Provby kommun\n\nUpprättad 2026-02-10.\n\n"
@@ -64,31 +66,30 @@ def test_a_table_without_a_status_column_answered_yes_or_no_is_unchanged(rows):
     assert set(by_row(STATUSES, texts, cells)) == {""}
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    out = tmp_path_factory.mktemp("statuses")
-
-    def get(name: str, body: str, form: str):
-        path = build_docx(PSB + body, out / f"{name}-{form}.docx", style="bold" if form == "bold" else "headings", toc=False)
-        if form == "libreoffice":
-            if soffice_path() is None:
-                pytest.skip("LibreOffice (soffice) saknas")
-            path = libreoffice_resave(path, out / "lo")
-        return path
-
-    return get
-
-
 MEASURES = "# Åtgärder\n\n| Åtgärd | Ansvarig | {header} |\n|---|---|---|\n{rows}\n"
 
 
-@pytest.mark.parametrize("form", ["headings", "bold", "libreoffice"])
-@pytest.mark.parametrize(("name", "header", "rows", "outcome"), [
+TABLES = [
     ("ja", "Genomförd", "| Dubbelsignering av insulin på korttidsenheten | MAS | Ja |\n| Ny rutin för munvård | Enhetschef | Nej |", "pass"),
     ("bock", "Utförd", "| Översyn av larmkedjan nattetid | Enhetschef | ✓ |", "pass"),
     ("nej", "Genomförd", "| Dubbelsignering av insulin på korttidsenheten | MAS | Nej |", "fail"),
     ("tom", "Klar", "| Dubbelsignering av insulin på korttidsenheten | MAS |  |", "fail"),
-])
+]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """`built(name, body, form)`: the report with `body` as "headings", "bold" or "libreoffice" (the
+    headings form saved again); every table's resave is made in one LibreOffice run."""
+    forms = DocxForms(tmp_path_factory.mktemp("statuses"), toc=False)
+    for name, header, rows, _ in TABLES:
+        forms.ahead(name, PSB + MEASURES.format(header=header, rows=rows), "headings")
+    return lambda name, body, form: forms(name, PSB + body, "bold" if form == "bold" else "headings",
+                                          resaved=form == "libreoffice")
+
+
+@pytest.mark.parametrize("form", ["headings", "bold", "libreoffice"])
+@pytest.mark.parametrize(("name", "header", "rows", "outcome"), TABLES)
 def test_a_measures_table_answered_yes_is_a_measure_taken(built, form, name, header, rows, outcome):
     path = built(name, MEASURES.format(header=header, rows=rows), form)
     result = sosfs_check.check(path, as_of=date(2026, 3, 1))

@@ -32,4 +32,6 @@ fi
 
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/pip install -q --disable-pip-version-check -e '.[test]'  # test includes every extra (all)
-exec .venv/bin/python -m pytest "$@"
+# Two workers (pytest-xdist); the tests of a module that builds its documents once share a worker
+# (`xdist_group`). Options given to this script come last and win (e.g. `-n 0` for one process).
+exec .venv/bin/python -m pytest -n 2 --dist loadgroup "$@"

@@ -27,12 +27,10 @@ document through LibreOffice to get its way of writing the same content.
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import docx
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -44,7 +42,8 @@ from docx.oxml.ns import nsdecls
 from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
-from .libreoffice import LibreOfficeError, fixed_zip, libreoffice_convert, libreoffice_resave, soffice_path
+from .docxpackage import blank_document, package_bytes
+from .libreoffice import LibreOfficeError, libreoffice_convert, libreoffice_resave, soffice_path
 
 __all__ = [
     "STYLES", "Item", "LibreOfficeError", "build_docx", "libreoffice_convert", "libreoffice_resave", "parse_spec",
@@ -132,20 +131,6 @@ def parse_spec(markdown_text: str) -> list[Item]:
     return items
 
 
-def without_sections(markdown: str, titles: set[str]) -> str:
-    """Drop the headings named in `titles` with their bodies, down to the next heading of the same or higher level."""
-    kept, skip_level = [], None
-    for line in markdown.splitlines(keepends=True):
-        heading = re.match(r"^(#+) +(.*)$", line)
-        if heading and skip_level and len(heading[1]) <= skip_level:
-            skip_level = None
-        if heading and heading[2].strip() in titles:
-            skip_level = len(heading[1])
-        if skip_level is None:
-            kept.append(line)
-    return "".join(kept)
-
-
 def _cells(row: str) -> list[str]:
     return [cell.strip() for cell in row.strip().strip("|").split("|")]
 
@@ -163,9 +148,7 @@ def build_docx(spec: str | list[Item], path: str | Path | None = None, style: st
         if toc or item.kind not in ("toc", "toc_entry"):
             writer.add(item)
     writer.close_toc()
-    raw = io.BytesIO()
-    writer.doc.save(raw)
-    data = fixed_zip(raw.getvalue())
+    data = package_bytes(writer.doc)
     if path is None:
         return data
     Path(path).write_bytes(data)
@@ -176,12 +159,22 @@ class _Writer:
     """Appends items to a python-docx Document in one of the three forms."""
 
     def __init__(self, style: str, footnotes: dict[str, str]):
-        self.doc = docx.Document()
+        self.doc = blank_document()
         self.style = style
         self.footnotes = footnotes
         self.footnote_ids: dict[str, int] = {}
         self.footnotes_xml = None
         self.toc_paragraphs: list[Paragraph] = []
+        self.style_ids: dict[str, str | None] = {}  # paragraph style name -> id, looked up once
+
+    def _add_paragraph(self, text: str = "", style: str | None = None) -> Paragraph:
+        """`doc.add_paragraph(text, style)`, the same XML; python-docx would look the style up each time."""
+        paragraph = self.doc.add_paragraph(text)
+        if style is not None:
+            if style not in self.style_ids:
+                self.style_ids[style] = self.doc.part.get_style_id(style, WD_STYLE_TYPE.PARAGRAPH)
+            paragraph._p.style = self.style_ids[style]
+        return paragraph
 
     def add(self, item: Item) -> None:
         if item.kind != "toc_entry":
@@ -192,9 +185,9 @@ class _Writer:
     # --- headings and title
     def _title(self, item: Item) -> None:
         if self.style == "headings":
-            self.doc.add_paragraph(item.text, style="Title")
+            self._add_paragraph(item.text, style="Title")
         elif self.style == "template":
-            self.doc.add_paragraph(item.text, style=self._template_style("Titel", None, 24))
+            self._add_paragraph(item.text, style=self._template_style("Titel", None, 24))
         else:
             self._bold_paragraph(item.text, 20)
 
@@ -202,17 +195,17 @@ class _Writer:
         level = min(item.level, 4)
         size = HEADING_SIZES.get(level, 11)
         if self.style == "headings":
-            self.doc.add_paragraph(item.text, style=f"Heading {level}")
+            self._add_paragraph(item.text, style=f"Heading {level}")
         elif self.style == "template":
-            self.doc.add_paragraph(item.text, style=self._template_style(f"Rubrik {level}", level - 1, size))
+            self._add_paragraph(item.text, style=self._template_style(f"Rubrik {level}", level - 1, size))
         else:
             self._bold_paragraph(item.text, size)
 
-    def _template_style(self, name: str, outline_level: int | None, size: int):
-        """A custom paragraph style based on Normal, bold, with an optional w:outlineLvl."""
+    def _template_style(self, name: str, outline_level: int | None, size: int) -> str:
+        """The name of a custom paragraph style based on Normal, bold, with an optional w:outlineLvl."""
         name = f"{TEMPLATE_PREFIX} {name}"
-        if name in [s.name for s in self.doc.styles]:
-            return self.doc.styles[name]
+        if name in self.style_ids or name in self.doc.styles:
+            return name
         style = self.doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         style.base_style = self.doc.styles["Normal"]
         style.font.bold = True
@@ -221,21 +214,21 @@ class _Writer:
         style.paragraph_format.keep_with_next = True
         if outline_level is not None:
             style.element.get_or_add_pPr().get_or_add_outlineLvl().val = outline_level
-        return style
+        return name
 
     def _bold_paragraph(self, text: str, size: int) -> None:
-        run = self.doc.add_paragraph().add_run(text)
+        run = self._add_paragraph().add_run(text)
         run.bold = True
         run.font.size = Pt(size)
 
     # --- body text
     def _paragraph(self, item: Item) -> None:
-        self._text(self.doc.add_paragraph(), item.text)
+        self._text(self._add_paragraph(), item.text)
 
     # --- template guidance
     def _placeholder(self, item: Item) -> None:
         """A paragraph wrapped in a content control that shows its placeholder text, as Word does."""
-        p = self.doc.add_paragraph()
+        p = self._add_paragraph()
         p._p.append(self._placeholder_run(item.text))
         sdt = self._content_control()
         p._p.addprevious(sdt)
@@ -251,7 +244,7 @@ class _Writer:
 
     def _placeholder_run(self, text: str):
         """A run in Word's character style "Placeholder Text" (grey), as placeholders are shown."""
-        if "Placeholder Text" not in [s.name for s in self.doc.styles]:
+        if "Placeholder Text" not in self.doc.styles:
             style = self.doc.styles.add_style("Placeholder Text", WD_STYLE_TYPE.CHARACTER)
             style.style_id = "PlaceholderText"
             style.font.color.rgb = RGBColor(0x80, 0x80, 0x80)
@@ -261,28 +254,28 @@ class _Writer:
         return run
 
     def _instruction(self, item: Item) -> None:
-        if GUIDANCE_STYLE not in [s.name for s in self.doc.styles]:
+        if GUIDANCE_STYLE not in self.doc.styles:
             style = self.doc.styles.add_style(GUIDANCE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
             style.base_style = self.doc.styles["Normal"]
             style.font.italic = True
-        self._text(self.doc.add_paragraph(style=GUIDANCE_STYLE), item.text)
+        self._text(self._add_paragraph(style=GUIDANCE_STYLE), item.text)
 
     def _hidden(self, item: Item) -> None:
-        self.doc.add_paragraph().add_run(item.text).font.hidden = True
+        self._add_paragraph().add_run(item.text).font.hidden = True
 
     def _bullet(self, item: Item) -> None:
         if self.style == "bold":
-            p = self.doc.add_paragraph()
+            p = self._add_paragraph()
             p.paragraph_format.left_indent = Cm(0.6 * item.level)
             self._text(p, ("• " if item.level == 1 else "- ") + item.text)
         else:
-            self._text(self.doc.add_paragraph(style=_list_style("List Bullet", item.level)), item.text)
+            self._text(self._add_paragraph(style=_list_style("List Bullet", item.level)), item.text)
 
     def _number(self, item: Item) -> None:
         if self.style == "bold":
-            self._text(self.doc.add_paragraph(), f"{item.label}. {item.text}")
+            self._text(self._add_paragraph(), f"{item.label}. {item.text}")
         else:
-            self._text(self.doc.add_paragraph(style="List Number"), item.text)
+            self._text(self._add_paragraph(style="List Number"), item.text)
 
     def _table(self, item: Item) -> None:
         width = max(len(row) for row in item.rows)
@@ -334,16 +327,16 @@ class _Writer:
     # --- table of contents
     def _toc(self, item: Item) -> None:
         if self.style == "headings":
-            title_style = "TOC Heading" if "TOC Heading" in [s.name for s in self.doc.styles] else None
-            self.toc_paragraphs.append(self.doc.add_paragraph(item.text, style=title_style))
+            title_style = "TOC Heading" if "TOC Heading" in self.doc.styles else None
+            self.toc_paragraphs.append(self._add_paragraph(item.text, style=title_style))
         elif self.style == "template":
-            self.doc.add_paragraph(style=self._toc_style(TEMPLATE_PREFIX + " Innehåll")).add_run(item.text).bold = True
+            self._add_paragraph(style=self._toc_style(TEMPLATE_PREFIX + " Innehåll")).add_run(item.text).bold = True
         else:
-            self.doc.add_paragraph(item.text)
+            self._add_paragraph(item.text)
 
     def _toc_entry(self, item: Item) -> None:
         if self.style == "headings":
-            p = self.doc.add_paragraph(style=self._toc_style(f"toc {item.level}", item.level))
+            p = self._add_paragraph(style=self._toc_style(f"toc {item.level}", item.level))
             if len(self.toc_paragraphs) == 1:  # first entry opens the TOC field, as Word writes it
                 p._p.append(parse_xml(f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="begin"/></w:r>'))
                 p._p.append(parse_xml(
@@ -354,18 +347,18 @@ class _Writer:
             self.toc_paragraphs.append(p)
         elif self.style == "template":
             style = self._toc_style(TEMPLATE_PREFIX + " Innehåll")
-            p = self.doc.add_paragraph(f"{item.text}.....{item.label}", style=style)
+            p = self._add_paragraph(f"{item.text}.....{item.label}", style=style)
             p.paragraph_format.left_indent = Cm(0.5 * (item.level - 1))
         else:
-            self.doc.add_paragraph(f"{item.text}\t{item.label}")
+            self._add_paragraph(f"{item.text}\t{item.label}")
 
-    def _toc_style(self, name: str, level: int = 1):
-        """A TOC paragraph style with a right tab and dot leader, created when missing.
+    def _toc_style(self, name: str, level: int = 1) -> str:
+        """The name of a TOC paragraph style with a right tab and dot leader, created when missing.
 
         "toc N" is made the way Word stores it: built-in (no w:customStyle), styleId "TOCN".
         """
-        if name in [s.name for s in self.doc.styles]:
-            return self.doc.styles[name]
+        if name in self.style_ids or name in self.doc.styles:
+            return name
         builtin = name.startswith("toc ")
         style = self.doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH, builtin=builtin)
         if builtin:
@@ -373,7 +366,7 @@ class _Writer:
         style.base_style = self.doc.styles["Normal"]
         style.paragraph_format.left_indent = Cm(0.5 * (level - 1))
         style.paragraph_format.tab_stops.add_tab_stop(Cm(16), WD_TAB_ALIGNMENT.RIGHT, WD_TAB_LEADER.DOTS)
-        return style
+        return name
 
     def close_toc(self) -> None:
         """Move the collected TOC paragraphs into a Word TOC content control (w:sdt)."""

@@ -23,6 +23,9 @@ from sosfs_check.readers import read, sniff
 from sosfs_check.readers.common import join_lines
 from sosfs_check.testing import libreoffice_convert, soffice_path
 
+from helpers import libreoffice_convert_all
+
+pytestmark = pytest.mark.xdist_group("other_formats")  # the documents of the module are built once, on one worker
 FIXTURES = Path(__file__).parents[2] / "fixtures"
 AS_OF = date(2026, 11, 25)
 REPORTS = ["boras-2018", "boras-2021"]
@@ -36,13 +39,15 @@ needs_libreoffice = pytest.mark.skipif(soffice_path() is None, reason="LibreOffi
 
 @pytest.fixture(scope="module")
 def converted(tmp_path_factory):
-    """The Borås DOCX fixtures saved by LibreOffice as ODT or PDF, once per module."""
+    """The Borås DOCX fixtures saved by LibreOffice as ODT or PDF, once per module: both reports in
+    one LibreOffice run per format."""
     out = tmp_path_factory.mktemp("converted")
     cache: dict[tuple[str, str], Path] = {}
 
     def get(report: str, fmt: str) -> Path:
         if (report, fmt) not in cache:
-            cache[report, fmt] = libreoffice_convert(FIXTURES / "docx" / f"{report}-headings.docx", fmt, out)
+            sources = [FIXTURES / "docx" / f"{name}-headings.docx" for name in REPORTS]
+            cache.update(zip([(name, fmt) for name in REPORTS], libreoffice_convert_all(sources, fmt, out)))
         return cache[report, fmt]
 
     return get

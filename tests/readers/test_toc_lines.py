@@ -9,10 +9,13 @@ import pytest
 import sosfs_check
 from sosfs_check.readers import read
 from sosfs_check.readers.common import bare_toc_entry, one_line_toc
-from sosfs_check.testing import build_docx, libreoffice_convert, soffice_path
+from sosfs_check.testing import build_docx, soffice_path
+
+from helpers import libreoffice_convert_all
 
 FIXTURES = Path(__file__).parents[2] / "fixtures"
 AS_OF = date(2026, 11, 25)
+pytestmark = pytest.mark.xdist_group("toc_lines")  # the LibreOffice copies of the module are made once, on one worker
 needs_libreoffice = pytest.mark.skipif(soffice_path() is None, reason="LibreOffice (soffice) saknas")
 
 ENTRIES = ["Sammanfattning", "Avvikelser", "Lex Maria", "Lex Sarah", "Sammanställning och analys"]
@@ -85,12 +88,30 @@ def test_markdown_and_text(tmp_path, shape):
     assert_no_figure_from_toc(text)
 
 
+CONVERTED = ["lines", "one-line"]
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory):
+    """`converted(shape, fmt)`: the shape's DOCX saved by LibreOffice as ODT or PDF, every shape in one
+    run per format."""
+    out = tmp_path_factory.mktemp("toc-lines")
+    sources = [build_docx(SHAPES[shape], out / f"{shape}.docx", toc=False) for shape in CONVERTED]
+    cache: dict[str, dict[str, Path]] = {}
+
+    def get(shape: str, fmt: str) -> Path:
+        if fmt not in cache:
+            cache[fmt] = dict(zip(CONVERTED, libreoffice_convert_all(sources, fmt, out / fmt)))
+        return cache[fmt][shape]
+
+    return get
+
+
 @needs_libreoffice
 @pytest.mark.parametrize("fmt", ["odt", "pdf"])
-@pytest.mark.parametrize("shape", ["lines", "one-line"])
-def test_odt_and_pdf_made_by_libreoffice(tmp_path, fmt, shape):
-    source = build_docx(SHAPES[shape], tmp_path / f"{shape}.docx", toc=False)
-    path = libreoffice_convert(source, fmt, tmp_path / "out")
+@pytest.mark.parametrize("shape", CONVERTED)
+def test_odt_and_pdf_made_by_libreoffice(converted, fmt, shape):
+    path = converted(shape, fmt)
     document = read(path)
     assert [e.text for e in document.toc] == ENTRIES
     assert not any(b.text.endswith((" 5", " 6")) for b in document.blocks)

@@ -11,7 +11,9 @@ import pytest
 from docx.shared import Pt
 
 from sosfs_check.readers import read
-from sosfs_check.testing import libreoffice_convert, libreoffice_resave, soffice_path
+from sosfs_check.testing import soffice_path
+
+from helpers import libreoffice_convert_all
 
 BODY = "Verksamheten har arbetat systematiskt med patientsäkerhet under året."
 WRITTEN = ["Sammanfattning", "Riskanalys"]
@@ -69,8 +71,10 @@ def test_a_trailing_bold_line_in_another_look_stays_a_label(drafts):
 
 @pytest.mark.skipif(soffice_path() is None, reason="LibreOffice (soffice) saknas")
 def test_libreoffice_keeps_the_trailing_headings(drafts, tmp_path):
-    for name, kind, ending in (("headings", "heading", UNWRITTEN), ("signature", "label", ["Anna Andersson, MAS"])):
-        resaved = libreoffice_resave(drafts[name], tmp_path / "lo")
-        odt = libreoffice_convert(drafts[name], "odt", tmp_path / "odt")
+    endings = (("headings", "heading", UNWRITTEN), ("signature", "label", ["Anna Andersson, MAS"]))
+    sources = [drafts[name] for name, _, _ in endings]  # each format in one LibreOffice run
+    converted = zip(libreoffice_convert_all(sources, "docx", tmp_path / "lo"),
+                    libreoffice_convert_all(sources, "odt", tmp_path / "odt"))
+    for (name, kind, ending), (resaved, odt) in zip(endings, converted):
         assert _read(resaved) == _expected(kind, ending), name
         assert _read(odt) == _expected(kind, ending), name
