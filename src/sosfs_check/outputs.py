@@ -90,12 +90,7 @@ def render(format: str, results: list[Result], lang: str, rules, run: Run = Run(
 def load_renderers(pairs: list[tuple[str, Path | None]]) -> None:
     """Import the renderers the formats need, before the first result (see `commands.check`)."""
     for format, _ in pairs:
-        if format == "rich":
-            import rich.console  # noqa: F401
-
-            from .render import rich_report  # noqa: F401
-        else:
-            importlib.import_module(f".render.{RENDERERS[format]}", __package__)
+        importlib.import_module(".render." + ("rich_report" if format == "rich" else RENDERERS[format]), __package__)
 
 
 STREAMED = ("json", "concise", "github", "markdown", "html")  # renderers with `parts`: written as results arrive
