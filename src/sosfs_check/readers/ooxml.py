@@ -31,7 +31,7 @@ _TITLE = "{http://purl.org/dc/elements/1.1/}title"
 _PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)  # as python-docx parses
 
 _ROOT = re.compile(rb"\s*(?:<\?xml[^>]*\?>\s*)?<w:styles\b[^>]*>")
-_STYLE_ID = re.compile(rb'w:styleId="([^"]*)"')
+_STYLE_ID = b'w:styleId="'
 _BASED_ON = re.compile(rb"""<w:basedOn\b[^<>]*\bw:val=["']([^"'&\s]*)["']""")
 _DEFAULTS = re.compile(rb"<w:docDefaults\b(?:[^>]*/>|.*?</w:docDefaults>)", re.S)
 _END = b"</w:style>"
@@ -127,11 +127,9 @@ def _styles(data: bytes, used: set[str]) -> etree._Element:
     defaults = _DEFAULTS.match(data, at) if at != -1 else None
     head = data[: root.end()] + (defaults[0] if defaults else b"")
     spans = {_span(data, at) for at in _all(data, b"w:default=", root.end())}  # the default styles
-    found = list(_STYLE_ID.finditer(data, root.end()))
-    if len(found) != data.count(b"styleId", root.end()):
+    ids = _style_ids(data, root.end())
+    if ids is None:
         return _parse(data)  # a style id written some other way
-    # styleId -> where it is written; the last definition wins, as in a dict of the parsed part
-    ids = {m[1].decode(): m.start() for m in found}
     # A work list, so that long basedOn chains take linear time.
     todo, done = [s for s in used if s], set()
     todo += [p.decode() for span in spans if span for p in _BASED_ON.findall(data, *span)]
@@ -153,6 +151,20 @@ def _styles(data: bytes, used: set[str]) -> etree._Element:
     # The regex read the bytes; the parsed styles confirm that no parent is missing.
     missed = {el.get(_W + "val") for el in parsed.iter(_W + "basedOn")} - done
     return _parse(data) if missed & ids.keys() else parsed
+
+
+def _style_ids(data: bytes, start: int) -> dict[str, int] | None:
+    """styleId -> where its `w:styleId="…"` is written, the last definition winning as in a dict of
+    the parsed part; None when any "styleId" in the part is written otherwise (one scan of the bytes)."""
+    ids: dict[str, int] = {}
+    at, end = data.find(b"styleId", start), start
+    while at != -1:
+        close = data.find(b'"', at + 9)
+        if at < end or close == -1 or data[at - 2 : at + 9] != _STYLE_ID:
+            return None
+        ids[data[at + 9 : close].decode()] = at - 2
+        at, end = data.find(b"styleId", at + 7), close
+    return ids
 
 
 def _all(data: bytes, text: bytes, start: int):
