@@ -72,6 +72,8 @@ class Styles:
 
     def get(self, style_id: str | None) -> WordStyle:
         """The resolved style; its basedOn chain is walked in a loop (chains can be thousands long)."""
+        if style_id in self.cache:
+            return self.cache[style_id]
         chain = []
         while style_id not in self.cache:
             self.cache[style_id] = self.base  # guards against basedOn cycles
