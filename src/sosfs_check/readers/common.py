@@ -294,11 +294,11 @@ class Builder:
 
     def add(self, kind, text, line=None, level=None, source=None, table=None, location=None, anchor=None, style="",
             guidance="") -> Block:
-        index = len(self.doc.blocks) + 1
+        blocks = self.doc.blocks
+        index = len(blocks) + 1
         line = index if line is None else line
-        block = Block(kind, text, index, level=level, source=source, line=line, table=table,
-                      location=location or f"{self.unit} {line}", anchor=anchor, style=style, guidance=guidance)
-        self.doc.blocks.append(block)
+        block = Block(kind, text, index, (), level, source, location or f"{self.unit} {line}", line, table, anchor, style, guidance)
+        blocks.append(block)
         return block
 
     def finish(self) -> Document:
