@@ -130,8 +130,9 @@ def toc_line(raw: str) -> re.Match | None:
     return TOC_LINE.fullmatch(raw)
 
 
-def toc_entry(raw: str, level: int | None = None) -> TocEntry:
-    line = toc_line(raw)
+def toc_entry(raw: str, level: int | None = None, line: re.Match | None = None) -> TocEntry:
+    """The entry a contents line gives; `line`: its `toc_line` match, when the caller has it."""
+    line = line or toc_line(raw)
     text = collapse(line["text"] if line else raw)
     return TocEntry(text, (line["page"] or "") if line else "", level or number_level(text))
 
@@ -238,17 +239,18 @@ class TypedToc:
         self.toc = toc
         self.open = False
 
-    def take(self, raw: str, level: int | None = None, body: bool = True) -> bool:
+    def take(self, raw: str, level: int | None = None, body: bool = True, text: str | None = None) -> bool:
         """Whether the line belongs to the TOC; its entries go to the document's TOC. Lines
-        without leaders count only as `body` text (a heading is never read as one)."""
-        text = collapse(raw)
+        without leaders count only as `body` text (a heading is never read as one). `text`:
+        `collapse(raw)`, when the caller has it."""
+        text = collapse(raw) if text is None else text
         if len(text) < 30 and TOC_TITLE.fullmatch(text):
             self.open = True
             return True
         line = toc_line(raw)
         if line and (self.open or (line["page"] and "\t" not in line["lead"])):
             self.open = True
-            self.toc.append(toc_entry(raw, level))
+            self.toc.append(toc_entry(raw, level, line))
             return True
         if not body:
             self.open = False

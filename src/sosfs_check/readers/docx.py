@@ -144,7 +144,8 @@ class _Reader(ParagraphText):
             self._attach(None)
         elif not text:
             self._attach(None)
-        elif self.typed_toc.take(raw, body=style.kind in ("paragraph", "list_item") and not 0 <= (self.outline or 9) <= 8):
+        elif self.typed_toc.take(raw, body=style.kind in ("paragraph", "list_item") and not 0 <= (self.outline or 9) <= 8,
+                                 text=text):
             self._attach(None)
         else:
             self.typed_toc.open = False
