@@ -63,6 +63,8 @@ def _parse(match: re.Match) -> date | None:
 def _days(text: str) -> list[tuple[int, int, date, bool]]:
     """Where each date in the text starts and ends, the day, and whether the text gives only the month
     ("i februari 2026": the first of the month)."""
+    if "20" not in text:  # every date names a year 20xx: most short lines have none
+        return []
     full = [(m.start(), m.end(), day, False) for m in _DATE.finditer(text) if (day := _parse(m))]
     months = [
         (m.start(), m.end(), date(int(m.group("y")), MONTHS[m.group("month").lower()], 1), True)
