@@ -47,7 +47,7 @@ _PERIOD = re.compile(
     re.IGNORECASE,
 )
 # "under 2025", "avser 2025": the year as a whole, reported on as past.
-WHOLE_YEAR = re.compile(r"\b(?:under|avser|avseende)\s+(?:år\s+)?(20[0-9]{2})\b", re.IGNORECASE)
+WHOLE_YEAR = re.compile(r"(?=[ua])\b(?:under|avser|avseende)\s+(?:år\s+)?(20[0-9]{2})\b", re.IGNORECASE)
 _AHEAD = re.compile(r"kommande|framåt|\bmål\b|plan|aktiviteter för", re.IGNORECASE)
 
 
