@@ -19,17 +19,19 @@ MONTHS = {
 }  # fmt: skip
 _MONTH_NAMES = {number: name for name, number in MONTHS.items()}
 _ABBREVIATED = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "okt", "nov", "dec")
-# "2025-02-20"; "20 februari 2025", "den 20:e februari 2025", "20 feb. 2025"; "20/2 2025"
+# "2025-02-20"; "20 februari 2025", "den 20:e februari 2025", "20 feb. 2025"; "20/2 2025". Each pattern
+# below opens with a lookahead for the characters its matches start with: without one, `re` tries the
+# whole case-insensitive alternation at every position of the text (2-3 times slower).
 _DATE = re.compile(
-    r"(?P<iso>(?P<y>20\d{2})-(?P<m>\d{2})-(?P<d>\d{2}))"
+    r"(?=\d)(?:(?P<iso>(?P<y>20\d{2})-(?P<m>\d{2})-(?P<d>\d{2}))"
     r"|(?P<d2>\d{1,2})(?::[ae])?\s+(?P<month>" + "|".join((*MONTHS, *_ABBREVIATED)) + r")\b\.?\s+(?P<y2>20\d{2})"
-    r"|(?<![\d/])(?P<d3>\d{1,2})/(?P<m3>\d{1,2})\s+(?P<y3>20\d{2})",
+    r"|(?<![\d/])(?P<d3>\d{1,2})/(?P<m3>\d{1,2})\s+(?P<y3>20\d{2}))",
     re.IGNORECASE,
 )
 _MONTH_BY_PREFIX = {name[:3]: number for name, number in MONTHS.items()}
 # "i februari 2026": a month without a day (not the month of a full date "12 mars 2026").
 _MONTH_YEAR = re.compile(
-    r"(?<![\d:])(?<!\d\s)(?<!\d\.\s)(?<!:[ae]\s)\b(?P<month>" + "|".join(MONTHS) + r")\s+(?P<y>20\d{2})(?!\d)",
+    r"(?=[jfmasond])(?<![\d:])(?<!\d\s)(?<!\d\.\s)(?<!:[ae]\s)\b(?P<month>" + "|".join(MONTHS) + r")\s+(?P<y>20\d{2})(?!\d)",
     re.IGNORECASE,
 )
 # "Eskilsby den 12 mars 2026", "Karlstad, 2026-02-20": the place before the date on a closing
@@ -40,12 +42,12 @@ _SIGNATURE_LENGTH = 60  # characters: a place and a date, nothing more
 _NAME_WORDS = 8  # a name and a role ("Anna Berg, verksamhetschef") is a short line without a full stop
 # "under 2021", "år 2021", "våren 2021", "i oktober 2021": where the text says what year it reports on.
 _PERIOD = re.compile(
-    r"\b(?:(?:under|för|år|året|verksamhetsåret|avseende|avser)\s+(?:år\s+)?"
+    r"(?=[ufåavshi])\b(?:(?:under|för|år|året|verksamhetsåret|avseende|avser)\s+(?:år\s+)?"
     r"|(?:våren|sommaren|hösten|vintern|(?:i|under)\s+(?:" + "|".join(MONTHS) + r"))\s+)(20[0-9]{2})\b",
     re.IGNORECASE,
 )
 # "under 2025", "avser 2025": the year as a whole, reported on as past.
-WHOLE_YEAR = re.compile(r"\b(?:under|avser|avseende)\s+(?:år\s+)?(20[0-9]{2})\b", re.IGNORECASE)
+WHOLE_YEAR = re.compile(r"(?=[ua])\b(?:under|avser|avseende)\s+(?:år\s+)?(20[0-9]{2})\b", re.IGNORECASE)
 _AHEAD = re.compile(r"kommande|framåt|\bmål\b|plan|aktiviteter för", re.IGNORECASE)
 
 
@@ -63,6 +65,8 @@ def _parse(match: re.Match) -> date | None:
 def _days(text: str) -> list[tuple[int, int, date, bool]]:
     """Where each date in the text starts and ends, the day, and whether the text gives only the month
     ("i februari 2026": the first of the month)."""
+    if "20" not in text:  # every date names a year 20xx: most short lines have none
+        return []
     full = [(m.start(), m.end(), day, False) for m in _DATE.finditer(text) if (day := _parse(m))]
     months = [
         (m.start(), m.end(), date(int(m.group("y")), MONTHS[m.group("month").lower()], 1), True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..regexes import rule_pattern
 from .context import Context, sentences_at
@@ -21,10 +22,17 @@ def _cited_law(sentence: str, cite: re.Match, mentions: list[re.Match]) -> re.Ma
     return after[0] if after else None
 
 
+@lru_cache(maxsize=4096)
+def _names(pattern: str, mention: str) -> bool:
+    """Whether a law's pattern is all of a mention ("patientsäkerhetslagen"): a report names its laws
+    the same way again and again, so RE2 is asked once per wording."""
+    return rule_pattern(pattern, re.IGNORECASE).fullmatch(mention) is not None
+
+
 def evaluate(check, ctx: Context) -> Verdict:
     problems = []
     malformed = [rule_pattern(p) for p in check.malformed]
-    laws = [(law, rule_pattern(law.pattern, re.IGNORECASE)) for law in check.laws]
+    laws = check.laws
     any_law = rule_pattern(check.law_names) if laws else None
     for block, sentence in sentences_at(ctx, ctx.candidates(malformed + ([_CITED] if laws else []))):
         for pattern in malformed:
@@ -35,7 +43,7 @@ def evaluate(check, ctx: Context) -> Verdict:
         mentions = list(any_law.finditer(sentence))
         for cite in _CITED.finditer(sentence):
             mention = _cited_law(sentence, cite, mentions)
-            law = next((law for law, pattern in laws if mention and pattern.fullmatch(mention.group(0))), None)
+            law = next((law for law in laws if mention and _names(law.pattern, mention.group(0))), None)
             if law is None:
                 continue
             chapter, para = int(cite.group("chapter")), int(cite.group("para"))

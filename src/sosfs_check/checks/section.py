@@ -90,8 +90,9 @@ def clause_headings(ctx: Context) -> list[Block]:
         return []
     vocabulary = ctx.vocabulary
     wanted = {*words, *(vocabulary.lemma(w) for w in words)}
-    return [h for h in ctx.document.headings if vocabulary.tense.past(Split(h.text)) and any(
+    named = [h for h in ctx.document.headings if any(
         w in wanted or vocabulary.lemmatizer(w) & wanted for w in WORD.findall(h.text.lower()))]
+    return [h for h in named if vocabulary.tense.past(Split(h.text))]  # split only the few with the rule's word
 
 
 def labelled(ctx: Context, terms: list[str]) -> list[Block]:

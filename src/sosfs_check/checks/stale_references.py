@@ -11,8 +11,9 @@ from .context import Context
 from ..verdicts import Problem, Verdict
 
 
-# A sentence that cites a text for the present: a duty, a plan or what the law says now.
-_PRESENT = re.compile(r"\b(?:ska|skall|bör|måste|regleras|gäller|framgår)\b", re.IGNORECASE)
+# A sentence that cites a text for the present: a duty, a plan or what the law says now (the lookahead
+# of the words' first letters lets `re` pass over other positions at once).
+_PRESENT = re.compile(r"(?=[sbmrgf])\b(?:ska|skall|bör|måste|regleras|gäller|framgår)\b", re.IGNORECASE)
 _SFS_NUMBER = re.compile(r"\b\d{4}:\d+\b")  # "2025:400" in "socialtjänstlagen (2025:400)"
 # "14 kap. 3 §", "14 kap. 3–7 §§", "16 kap. 6 f §", "24 §"
 _CITATION = re.compile(r"^(?:(?P<chapter>\d+) kap\. )?(?P<first>\d+)(?: (?P<letter>[a-z]))?(?:–(?P<last>\d+))? §§?$")
