@@ -42,8 +42,8 @@ class Folded:
                 if len(clause) == 1:
                     needle = clause[0]
                     found = [p for p in found if needle in texts[p]]
-                else:
-                    found = [p for p in found if any(n in texts[p] for n in clause)]
+                else:  # map: no generator frame per text
+                    found = [p for p in found if any(map(texts[p].__contains__, clause))]
             hits.update(found)
         return sorted(hits)
 
