@@ -2,10 +2,13 @@
 
 import re
 import zipfile
+from unittest.mock import patch
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sosfs_check import dates, figurewording
 from sosfs_check.checks import Context
@@ -13,7 +16,7 @@ from sosfs_check.checks.citations import _CITED
 from sosfs_check.readers import read
 from sosfs_check.readers.wordml import PSTYLE, RSTYLE, VAL, Styles
 from sosfs_check.readers.ooxml import STYLES, _parse, _relations, _styles
-from sosfs_check.prefilter import Folded
+from sosfs_check.prefilter import Folded, _Automaton
 from sosfs_check.regexes import anchored, may_match, needles
 from sosfs_check.packs import builtin_rules
 
@@ -86,6 +89,34 @@ def test_no_sentence_a_status_or_year_pattern_matches_is_filtered_out(path):
         lowered = [sentence.lower() for sentence in said if pattern.search(sentence.lower())]
         assert all(may_match(pattern, text.casefold()) for text in lowered), pattern.pattern
     assert any(p.search(s) for p in STATUS_AND_YEAR_PATTERNS for s in said)  # the fixtures hold some
+
+
+TEXTS = ["Riskanalysen", "a", "b", "STRAẞE och Straße", "", "analys och riskanalys", "x\na\nb"]
+CONTAINING = {"riskanalys": [0, 5], "analys": [0, 5], "nalysen": [0], "strasse": [3], "a\nb": [6], "ss": [3],
+              "e och s": [3], "": [0, 1, 2, 3, 4, 5, 6], "ysen\na": []}
+
+
+def test_containing_tests_each_text_for_the_needle():
+    """Alone (a needle asked for the first time) and in one pass with all needles asked before (`_Automaton`), the
+    answer is `needle in text`: overlapping needles, case folding ("Straße" holds "strasse"), and never across two
+    texts ("a" then "b" do not hold "a\nb")."""
+    with patch.dict(_Automaton.asked, clear=True):  # the process's needles stay as they were
+        assert {needle: Folded(TEXTS).containing(needle) for needle in CONTAINING} == CONTAINING
+        assert _Automaton.current().needles == [needle for needle in CONTAINING if needle]
+        folded = Folded(TEXTS)
+        assert {needle: folded.containing(needle) for needle in CONTAINING} == CONTAINING
+        assert Folded([]).containing("analys") == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text("abßS\n", max_size=8), max_size=6), st.lists(st.text("abßS\n", min_size=1, max_size=3), max_size=4))
+def test_containing_is_in_for_any_texts_and_needles(texts, words):
+    asked = [word.casefold() for word in words]
+    expected = [[i for i, text in enumerate(texts) if needle in text.casefold()] for needle in asked]
+    with patch.dict(_Automaton.asked, clear=True):
+        first = Folded(texts)
+        assert [first.containing(needle) for needle in asked] == expected
+        assert [Folded(texts).containing(needle) for needle in asked] == expected  # now in one pass
 
 
 @pytest.mark.parametrize(
