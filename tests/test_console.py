@@ -80,7 +80,7 @@ def loading(*args):
     print("rule set:", gc.isenabled(), file=sys.stderr)
     return load(*args)
 def checking(self, path):
-    print("report:", gc.isenabled(), gc.get_freeze_count() > 0, file=sys.stderr)
+    print("report:", gc.isenabled(), gc.get_freeze_count() > 0, gc.get_threshold()[0], file=sys.stderr)
     return check(self, path)
 packs.load_ruleset, settings.Settings.check = loading, checking
 sys.argv = ["sosfs-check", *sys.argv[1:]]
@@ -92,9 +92,10 @@ main()
 @pytest.mark.parametrize("entry, start_up", [("console", "False"), ("cli", "True")])
 def test_the_console_script_collects_no_garbage_while_it_starts(entry, start_up):
     """The fast path pauses the collector until the rule set is loaded, then freezes what start-up made and
-    resumes; Typer's path (every other command, e.g. `serve`) never pauses it."""
+    resumes, collecting less often (`commands.GC_THRESHOLD`); Typer's path (every other command, e.g.
+    `serve`) never pauses it and keeps Python's default."""
     proc = subprocess.run([sys.executable, "-c", COLLECTOR.format(entry=entry), "check", str(EXAMPLE), "--format", "json"],
                           capture_output=True, text=True)
     assert proc.returncode in (0, 1), proc.stderr
-    frozen = "True" if entry == "console" else "False"
-    assert proc.stderr.splitlines() == [f"rule set: {start_up}", f"report: True {frozen}"]
+    frozen, threshold = ("True", 10_000) if entry == "console" else ("False", 700)
+    assert proc.stderr.splitlines() == [f"rule set: {start_up}", f"report: True {frozen} {threshold}"]

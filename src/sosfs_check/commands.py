@@ -14,6 +14,10 @@ from pathlib import Path
 from .errors import Stopped, UserError, raise_stopped
 
 STOP_NAMES = {signal.SIGINT: "Ctrl-C", signal.SIGTERM: "SIGTERM"}
+# Allocations between collections of the youngest generation (Python's default: 700). A report's
+# objects die by reference counting: at 700 the collector ran five times per report and found
+# nothing, at 10,000 about once in 40 reports (1.2 ms of ~42 ms per report saved).
+GC_THRESHOLD = 10_000
 
 
 def read_inputs(paths: list[Path], files: list[Path], config: Path | None = None, rule_dirs=()) -> list[Path]:
@@ -54,6 +58,7 @@ def check(
 
         load_renderers(pairs)
         gc.freeze()  # the rule set, the checks and the renderers: later collections need not walk them
+        gc.set_threshold(GC_THRESHOLD)
         gc.enable()
     discovery = Discovery(exclude or (), [file for _, file in pairs if file is not None], verbose)
     config_file = settings.config.path if settings.config is not None else None
