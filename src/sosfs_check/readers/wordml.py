@@ -17,6 +17,7 @@ FLDCHAR, INSTRTEXT, FLDTYPE = _W + "fldChar", _W + "instrText", _W + "fldCharTyp
 DRAWING, PICT, OBJECT, TXBX = _W + "drawing", _W + "pict", _W + "object", _W + "txbxContent"
 ALTERNATE, CHOICE, FALLBACK = _MC + "AlternateContent", _MC + "Choice", _MC + "Fallback"
 OUTLINE, NUMPR, NUMID = _W + "outlineLvl", _W + "numPr", _W + "numId"
+BASED_ON, NAME = _W + "basedOn", _W + "name"
 B, SZ, HIGHLIGHT, NOBREAK_HYPHEN = _W + "b", _W + "sz", _W + "highlight", _W + "noBreakHyphen"
 VANISH, PLACEHOLDER = _W + "vanish", _W + "showingPlcHdr"
 COMMENT_START, COMMENT_REF = _W + "commentRangeStart", _W + "commentReference"
@@ -32,6 +33,14 @@ SPECIAL = (INS, DEL, MOVETO, MOVEFROM, SDT, ALTERNATE, DRAWING, PICT, OBJECT, FL
 STYLE_HEADING = re.compile(r"(?:rubrik|heading|överskrift)\s*([1-9])", re.I)
 BUILTIN_HEADING = re.compile(r"heading ([1-9])", re.I)
 TOC_STYLE = re.compile(r"toc ([1-9])", re.I)
+
+
+def _first_children(element) -> dict:
+    """Tag -> first child with that tag (as `element.find(tag)` gives it), in one pass over the children."""
+    first: dict = {}
+    for child in element:
+        first.setdefault(child.tag, child)
+    return first
 
 
 def is_on(element) -> bool:
@@ -79,7 +88,7 @@ class Styles:
             self.cache[style_id] = self.base  # guards against basedOn cycles
             chain.append(style_id)
             el = self.raw.get(style_id)
-            based = el.find(_W + "basedOn") if el is not None else None
+            based = el.find(BASED_ON) if el is not None else None
             style_id = based.get(VAL) if based is not None else None
         for ancestor in reversed(chain):  # parents first, so _resolve finds them in the cache
             self.cache[ancestor] = self._resolve(self.raw.get(ancestor))
@@ -88,13 +97,13 @@ class Styles:
     def _resolve(self, el) -> WordStyle:
         if el is None:
             return self.base
-        based = el.find(_W + "basedOn")
+        own = _first_children(el)
+        based = own.get(BASED_ON)
         parent = self.get(based.get(VAL)) if based is not None else self.base
-        ppr, rpr = el.find(PPR), el.find(RPR)
-        outline = ppr.find(OUTLINE) if ppr is not None else None
-        bold = rpr.find(B) if rpr is not None else None
-        size = rpr.find(SZ) if rpr is not None else None
-        vanish = rpr.find(VANISH) if rpr is not None else None
+        ppr, rpr = own.get(PPR), own.get(RPR)
+        outline = _first_children(ppr).get(OUTLINE) if ppr is not None else None
+        run = _first_children(rpr) if rpr is not None else {}
+        bold, size, vanish = run.get(B), run.get(SZ), run.get(VANISH)
         numbered = numbering(ppr)
         style = WordStyle(
             outline=int_or_none(outline.get(VAL)) if outline is not None else parent.outline,
@@ -103,7 +112,7 @@ class Styles:
             numbered=parent.numbered if numbered is None else numbered,
             vanish=is_on(vanish) if vanish is not None else parent.vanish,
         )
-        name_el = el.find(_W + "name")
+        name_el = own.get(NAME)
         style.name = ((name_el.get(VAL) or "") if name_el is not None else "").strip()
         style.kind, style.level, style.source = self._kind(style.name.casefold(), style)
         return style
