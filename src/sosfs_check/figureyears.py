@@ -112,7 +112,7 @@ class Years:
             return {m.start(1) for p in patterns if may_match(p, folded) for m in p.finditer(lower) if m.group(1)}
 
         folded = lower.casefold()  # a pattern is run only where its literals stand (`regexes.may_match`)
-        times, aside = places(self.times), places(self.bounds) | places(self.ongoing)
+        times, aside = places(self.times), None
         told, named = [], []
         for start, year in numbers:
             after = _AFTER.match(lower, start + 4)
@@ -120,7 +120,12 @@ class Years:
             if start not in times and not after["mark"] and word and word not in self.followers and not self.finite(word):
                 continue  # a count: "1998 avvikelser"
             named.append(year)
-            if start in times or (start not in aside and not after["mark"]):
+            if start in times:
                 told.append(year)
+            elif not after["mark"]:
+                if aside is None:  # read once, for the first year that stands alone (few do)
+                    aside = places(self.bounds) | places(self.ongoing)
+                if start not in aside:
+                    told.append(year)
         reaches_now = any(may_match(p, folded) and p.search(lower) for p in (*self.ongoing, *self.period))
         return tuple(told), NOW if reaches_now else max(named, default=0)

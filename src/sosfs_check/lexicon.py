@@ -286,6 +286,7 @@ class Tense:
         self.presents = tuple(data.present_endings)
         self.not_reached = frozenset(data.not_reached) | self.attributives | self.not_verbs
         self.openers = frozenset(w for w in [*data.subordinators, *data.continues] if " " not in w)  # a new clause
+        self.tellers = self.auxiliaries | self.states | self.statives  # the words whose neighbours tell the tense
         self.seen: dict[str, bool] = {}
 
     def finite(self, word: str) -> bool:
@@ -298,21 +299,23 @@ class Tense:
         avvikelser" lists things ("Avvikelserna analyserades, sammanställdes …" still counts)."""
         words, after_comma = sentence.words, sentence.after_mark
         present = False  # the clause has a finite verb in the present ("har", "är", "finns")
+        openers, tellers, states, seen = self.openers, self.tellers, self.states, self.seen
         for place, word in enumerate(words):
-            if place in after_comma or word in self.openers:
+            if place in after_comma or word in openers:
                 present = False
-            if word in self.auxiliaries and self._supine_after(words, place):
-                return True
-            if word in self.states and self.reached.intersection(words[max(place - 1, 0):place + 3]):
-                return True
-            if word in self.statives and self._participle_after(words, place):
+            telling = word in tellers
+            if telling and ((word in self.auxiliaries and self._supine_after(words, place))
+                            or (word in states and self.reached.intersection(words[max(place - 1, 0):place + 3]))
+                            or (word in self.statives and self._participle_after(words, place))):
                 return True
             # A clause has one finite verb: after "har 40 lägenheter" a word like "fördelade" is a participle.
-            if (place and words[place - 1] not in self.attributives and self._preterite(word)
+            preterite = seen.get(word)
+            if (place and (preterite or (preterite is None and self._preterite(word)))
+                    and words[place - 1] not in self.attributives
                     and (not present or word.endswith("s") or word in self.strong)
                     and (place not in after_comma or word.endswith("s") or word in self.strong)):
                 return True
-            present = present or word in self.states
+            present = present or (telling and word in states)
         return False
 
     def now(self, sentence: Split) -> bool:
@@ -320,6 +323,8 @@ class Tense:
         patienter som kommer från akuten får nu en läkemedelsavstämning", "Nu används digital signering";
         not work under way or to come ("arbetar nu", "pågår nu", "ska nu")."""
         words = sentence.words
+        if self.reached.isdisjoint(words):
+            return False
         for place, word in enumerate(words):
             if word in self.reached:
                 verb = words[place - 1] if place else words[1] if len(words) > 1 else ""
