@@ -99,35 +99,3 @@ def test_the_console_script_collects_no_garbage_while_it_starts(entry, start_up)
     assert proc.returncode in (0, 1), proc.stderr
     frozen, threshold = ("True", 10_000) if entry == "console" else ("False", 700)
     assert proc.stderr.splitlines() == [f"rule set: {start_up}", f"report: True {frozen} {threshold}"]
-
-
-ENDING = """
-import atexit, sys
-from sosfs_check import commands
-
-atexit.register(print, "registered before main", file=sys.stderr)
-
-def check(*args, **options):
-    atexit.register(print, "registered by the check", file=sys.stderr)  # as the caches register their writing
-    return {code}
-
-commands.check = check
-sys.argv = ["sosfs-check", *sys.argv[1:]]
-from sosfs_check.{entry} import main
-main()
-"""
-
-
-@pytest.mark.parametrize("entry, code, handlers", [
-    ("console", 1, ["registered by the check"]),
-    ("console", 0, ["registered by the check"]),
-    ("cli", 1, ["registered by the check", "registered before main"]),
-])
-def test_a_finished_check_ends_from_its_last_exit_handler(entry, code, handlers):
-    """The fast path ends the process from the exit handler `main` registered first (`console._end`):
-    the handlers registered during the run have been called, the exit code is the check's, and the
-    interpreter is not torn down (nor are handlers registered before `main` called). Typer's path
-    ends as Python ends."""
-    proc = subprocess.run([sys.executable, "-c", ENDING.format(entry=entry, code=code), "check", str(EXAMPLE)],
-                          capture_output=True, text=True)
-    assert (proc.returncode, proc.stderr.splitlines()) == (code, handlers)

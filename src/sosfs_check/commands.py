@@ -110,7 +110,7 @@ def guarded(run: Callable[[], object]) -> None:
             signal.signal(again, signal.SIG_IGN)
         signum = exc.signum if isinstance(exc, Stopped) else signal.SIGINT
         print(f"sosfs-check: avbrutet ({STOP_NAMES[signum]})", file=sys.stderr)
-        exit_now(128 + signum)
+        _exit_now(128 + signum)
     except UserError as exc:
         if "--debug" in sys.argv:
             raise
@@ -123,11 +123,10 @@ def guarded(run: Callable[[], object]) -> None:
         sys.exit(2)
 
 
-def exit_now(code: int) -> None:
-    """End the process at once with `code`, after flushing stdout and stderr. For a stopped run: the
-    workers are gone and no output file is left (the `finally` blocks have run); the interpreter's own
-    exit would still join the worker pool's threads, which a signal in the middle of it makes print a
-    traceback. For a finished one, see `console.main`."""
+def _exit_now(code: int) -> None:
+    """End a stopped run at once. The workers are gone and no output file is left (the `finally`
+    blocks have run); the interpreter's own exit would still join the worker pool's threads, which
+    a signal in the middle of it makes print a traceback."""
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()

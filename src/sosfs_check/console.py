@@ -8,7 +8,6 @@ explains mistakes. Both end in `commands.check`.
 
 from __future__ import annotations
 
-import atexit
 import gc
 import sys
 from pathlib import Path
@@ -74,8 +73,6 @@ def main() -> None:
     # What start-up makes (patterns, modules, the rule set) lives as long as the run: no garbage is
     # collected until `commands.check` has loaded the rule set.
     gc.disable()
-    ending: list[int] = []  # the exit code of a `check` that ran to its end
-    atexit.register(_end, ending)  # registered first, so called last: after the caches are written
     from .regexcache import install
 
     install()  # before the modules that compile their patterns when imported
@@ -90,20 +87,4 @@ def main() -> None:
     def run() -> None:
         sys.exit(check(**options))
 
-    try:
-        guarded(run)
-    except SystemExit as done:
-        if isinstance(done.code, int):
-            ending.append(done.code)
-        raise
-
-
-def _end(ending: list[int]) -> None:
-    """The last exit handler of a finished `check`: end the process without tearing the interpreter
-    down (freeing every module and object takes ~4 ms of a ~150 ms run). The outputs are written and
-    the handlers registered since `main` began (the caches' writing) have run; any registered before
-    it (none in a plain run) is not called."""
-    if ending:
-        from .commands import exit_now
-
-        exit_now(ending[0])
+    guarded(run)

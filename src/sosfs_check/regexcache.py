@@ -22,6 +22,7 @@ import hashlib
 import json
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from .cachefiles import cache_dir, read_private, seal, unseal, write_private
@@ -65,8 +66,9 @@ def _head() -> dict:
     return {"format": FORMAT, "python": sys.version, "words": f"{sys.byteorder} {array.array('I').itemsize}"}
 
 
-def _rows(raw: bytes) -> dict[tuple, tuple[list, list[int]]]:
-    """(pattern, flags, flags after parsing, groups, group index, index group) and code per `re` cache key."""
+def _rows(raw: bytes) -> dict[tuple, tuple[list, array.array]]:
+    """(pattern, flags, flags after parsing, groups, group index, index group) and code per `re` cache key.
+    The code stays an array of words (a tenth of a list of ints) until a pattern is built from it."""
     head, body = unseal(raw)
     if {**head, "sha256": None} != {**_head(), "sha256": None}:
         raise ValueError("not a regex cache for this Python")
@@ -76,16 +78,16 @@ def _rows(raw: bytes) -> dict[tuple, tuple[list, list[int]]]:
     rows = {}
     for *meta, start, end in json.loads(index):
         if isinstance(meta[0], str) and type(meta[1]) is int:
-            rows[(str, meta[0], meta[1])] = (meta, words[start:end].tolist())
+            rows[(str, meta[0], meta[1])] = (meta, words[start:end])
     return rows
 
 
-def _build(row: tuple[list, list[int]]) -> re.Pattern:
-    """The pattern `re.compile(pattern, flags)` gives, from its row (`_row`)."""
+def _build(row: tuple[list, array.array]) -> re.Pattern:
+    """The pattern `re.compile(pattern, flags)` gives, from its row (`_rows`)."""
     import _sre
 
     (pattern, _, flags, groups, groupindex, indexgroup), code = row
-    return _sre.compile(pattern, flags, code, groups, groupindex, tuple(indexgroup))
+    return _sre.compile(pattern, flags, code.tolist(), groups, groupindex, tuple(indexgroup))
 
 
 def _row(pattern: str, flags: int) -> tuple[list, list[int]]:
@@ -100,7 +102,7 @@ def _row(pattern: str, flags: int) -> tuple[list, list[int]]:
     return meta, [int(word) for word in _compiler._code(parsed, flags)]
 
 
-def _encode(rows: dict[tuple, tuple[list, list[int]]]) -> bytes:
+def _encode(rows: dict[tuple, tuple[list, Sequence[int]]]) -> bytes:
     """The file: `cachefiles.seal` of a JSON index (a row per pattern, with where its code starts
     and ends in the words) and the code words, in this machine's byte order."""
     index, words = [], array.array("I")
@@ -111,7 +113,7 @@ def _encode(rows: dict[tuple, tuple[list, list[int]]]) -> bytes:
     return seal(_head(), body)
 
 
-def _save_if_new(target: Path, rows: dict[tuple, tuple[list, list[int]]]) -> None:
+def _save_if_new(target: Path, rows: dict[tuple, tuple[list, Sequence[int]]]) -> None:
     new = [key for key in list(re._cache) if key not in rows and type(key[1]) is str and type(key[2]) is int
            and not key[2] & re.DEBUG and key[1] != _PROBE]
     if not new:
