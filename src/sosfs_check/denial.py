@@ -52,8 +52,7 @@ class Denial:
     def suspect(self, sentence: Split, folded: str) -> bool:
         """Whether a clause of the sentence may be void: it holds a negation word or another's name
         (`folded`: the sentence case-folded)."""
-        return bool(self.negation_words.intersection(sentence.words)) or bool(
-            self.others and may_match(self.others, folded))
+        return not self.negation_words.isdisjoint(sentence.words) or bool(self.others and may_match(self.others, folded))
 
     def _void(self, part: str) -> str:
         if self.others and self.others.match(part):

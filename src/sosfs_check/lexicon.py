@@ -239,23 +239,24 @@ class LawIndex:
     def __init__(self, law: list[LawSentence]):
         self.postings: dict[tuple[str, str], list[int]] = {}
         for number, sentence in enumerate(law):
-            for bigram in set(_bigrams(Split(sentence.text).words)):
+            for bigram in _bigrams(Split(sentence.text).words):
                 self.postings.setdefault(bigram, []).append(number)
+        self.bigrams = frozenset(self.postings)
 
     def restates(self, words: list[str]) -> bool:
         """Whether a sentence (its words, `Split.words`) restates a law sentence."""
-        bigrams = set(_bigrams(words))
-        known = [self.postings[b] for b in bigrams if b in self.postings]
+        bigrams = _bigrams(words)
+        known = bigrams & self.bigrams
         # No law sentence shares more bigrams than the statute has with the sentence at all.
         if len(known) < max(LAW_MIN_SHARED, LAW_SHARE * len(bigrams)):
             return False
-        shared = Counter(n for numbers in known for n in numbers)
+        shared = Counter(n for bigram in known for n in self.postings[bigram])
         best = max(shared.values(), default=0)
         return best >= LAW_MIN_SHARED and best >= LAW_SHARE * len(bigrams)
 
 
-def _bigrams(words: list[str]) -> list[tuple[str, str]]:
-    return list(zip(words, words[1:]))
+def _bigrams(words: list[str]) -> set[tuple[str, str]]:
+    return set(zip(words, words[1:]))
 
 
 class Tense:
