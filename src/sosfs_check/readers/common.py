@@ -299,7 +299,9 @@ class Builder:
         blocks = self.doc.blocks
         index = len(blocks) + 1
         line = index if line is None else line
-        block = Block(kind, text, index, (), level, source, location or f"{self.unit} {line}", line, table, anchor, style, guidance)
+        # Block's fields in order: positional arguments are cheaper than keywords, once per block
+        block = Block(kind, text, index, (), level, source, location or f"{self.unit} {line}", line, table, anchor,
+                      style, guidance)
         blocks.append(block)
         return block
 
