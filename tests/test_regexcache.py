@@ -66,6 +66,21 @@ def test_installed_patterns_are_the_ones_re_compiles(tmp_path, monkeypatch, own_
         assert [m.span() for m in kept.finditer(text)] == [m.span() for m in fresh.finditer(text)] != []
 
 
+def test_a_full_file_lets_its_oldest_patterns_go_first(tmp_path, monkeypatch, own_re_cache):
+    """Runs of two kinds one after another (e.g. `--format json`, then `--format rich`) keep each other's
+    patterns: only the oldest go when the file is full, never all of them."""
+    monkeypatch.setenv("SOSFS_CHECK_CACHE", str(tmp_path))
+    monkeypatch.setattr(regexcache, "MAX_PATTERNS", 3)
+    kept = ["avvikelse", "lex maria", "lex sarah"]
+    target = regexcache.cache_file()
+    regexcache.write_private(target, lambda: regexcache._encode({(str, p, 0): regexcache._row(p, 0) for p in kept}))
+    regexcache.install()
+    re.compile("klagomål")
+    [(save, target, rows)] = own_re_cache
+    save(target, rows)
+    assert [key[1] for key in regexcache._rows(read_private(target))] == ["lex maria", "lex sarah", "klagomål"]
+
+
 def test_code_the_engine_refuses_is_left_to_re(tmp_path, monkeypatch, own_re_cache):
     monkeypatch.setenv("SOSFS_CHECK_CACHE", str(tmp_path))
     pattern = r"lex\s+sarah"

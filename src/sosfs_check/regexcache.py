@@ -9,9 +9,10 @@ patterns), builds each pattern with `_sre.compile` as `re` itself does (the engi
 code; an entry that does not build is left to `re`) and puts it into `re`'s own cache, where
 `re.compile` finds it.
 At exit, the patterns this run compiled are added to the file; when that would make it hold more
-than MAX_PATTERNS, it starts again with them (an earlier version's patterns go, the ones still
-used come back the next run). Other Pythons than CPython, or a `re` whose cache is not the dict
-this expects, are left alone: same results, without the cache.
+than MAX_PATTERNS, the oldest go first (an earlier version's patterns, or those of a run of another
+kind: runs in one output format after another keep every format's patterns, ~410 for one report).
+Other Pythons than CPython, or a `re` whose cache is not the dict this expects, are left alone:
+same results, without the cache.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from pathlib import Path
 from .cachefiles import cache_dir, read_private, seal, unseal, write_private
 
 FORMAT = "sosfs-check-regexcache/2"
-MAX_PATTERNS = 400  # fewer than `re` caches (512 in Python 3.11–3.13), so none pushes out another
+MAX_PATTERNS = 480  # fewer than `re` caches (512 in Python 3.11–3.13): room for a run's own new patterns
 _PROBE = "sosfs-check: re cache probe"
 
 
@@ -118,8 +119,8 @@ def _save_if_new(target: Path, rows: dict[tuple, tuple[list, Sequence[int]]]) ->
            and not key[2] & re.DEBUG and key[1] != _PROBE]
     if not new:
         return
-    if len(rows) + len(new) > MAX_PATTERNS:
-        rows = {}
     for _, pattern, flags in new[-MAX_PATTERNS:]:
         rows[(str, pattern, flags)] = _row(pattern, flags)
+    for key in list(rows)[:max(0, len(rows) - MAX_PATTERNS)]:  # the oldest first
+        del rows[key]
     write_private(target, lambda: _encode(rows))
