@@ -68,7 +68,8 @@ class Statuses:
 
     def _dated_of(self, text: str) -> str:
         """"dated" for a nominal item with its time ("Införande av … (maj)"), else ""."""
-        noun = FIRST_WORD.match(text) if self.dated and self.nominal else None  # the cheap test first
+        # the cheap tests first: the time stands in brackets or after a dash, the first word has a nominal ending
+        noun = FIRST_WORD.match(text) if self.dated and self.nominal and (")" in text or "–" in text or "-" in text) else None
         return "dated" if noun and noun[1].lower().endswith(self.nominal) and self.dated.match(text) else ""
 
     def by_row(self, texts: list[tuple[int, str]], cells: dict[int, Cell], folded: Folded) -> list[str]:
