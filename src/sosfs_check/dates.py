@@ -31,7 +31,8 @@ _DATE = re.compile(
 _MONTH_BY_PREFIX = {name[:3]: number for name, number in MONTHS.items()}
 # "i februari 2026": a month without a day (not the month of a full date "12 mars 2026").
 _MONTH_YEAR = re.compile(
-    r"(?=[jfmasond])(?<![\d:])(?<!\d\s)(?<!\d\.\s)(?<!:[ae]\s)\b(?P<month>" + "|".join(MONTHS) + r")\s+(?P<y>20\d{2})(?!\d)",
+    "(?=[" + "".join(sorted({name[0] for name in MONTHS})) + "])"
+    r"(?<![\d:])(?<!\d\s)(?<!\d\.\s)(?<!:[ae]\s)\b(?P<month>" + "|".join(MONTHS) + r")\s+(?P<y>20\d{2})(?!\d)",
     re.IGNORECASE,
 )
 # "Eskilsby den 12 mars 2026", "Karlstad, 2026-02-20": the place before the date on a closing
