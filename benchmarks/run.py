@@ -9,7 +9,7 @@ Every measurement runs the tool and its baseline interleaved, best of N (15; 5 w
    ratio divided by the 1x ratio (target at most 1.3), beside how much each time grows from 1x to 64x;
    and text just within the size limit (1 MiB characters) as one paragraph and as 16,000 short
    ones: `check` per character against `check` of the report its words come from (1.0: linear);
-3. one `sosfs-check check report.docx --format json` vs
+3. one `sosfs-check check report.docx --format json` (and `--format rich`, the terminal's default) vs
    `python -c "import docx; docx.Document(f)"`, also without the cache of compiled patterns
    (`regexcache`), and which of pydantic, rapidfuzz and openpyxl `python -X importtime` shows on that path;
 4. 1,000 and 4,000 generated distinct reports (200 and 800 with --quick) with `-j1` and `-j2` vs a
@@ -321,18 +321,22 @@ def large_texts(folder: Path, runs: int, src: Path) -> None:
 
 
 def command_line(report: Path, folder: Path, runs: int, measured: list[tuple[str, Path]]) -> None:
-    """One report from the command line against `python -c "import docx; docx.Document(f)"`; the last
-    row is this checkout without the cache of compiled patterns (`regexcache`)."""
+    """One report from the command line against `python -c "import docx; docx.Document(f)"`, as JSON (what CI
+    asks for) and as the rich report (the default in a terminal); the last row is this checkout without the
+    cache of compiled patterns (`regexcache`)."""
     baseline = [sys.executable, "-c", f"import docx; docx.Document({str(report)!r})"]
-    started = [(label, src, LAUNCH) for label, src in measured] + [("utan regexcache", ROOT / "src", LAUNCH_UNCACHED)]
-    ours = [[*command(src, launch), "check", str(report), "--format", "json"] for _, src, launch in started]
+    started = ([(label, src, LAUNCH, "json") for label, src in measured]
+               + [(label, src, LAUNCH, "rich") for label, src in measured]
+               + [("utan regexcache", ROOT / "src", LAUNCH_UNCACHED, "json")])
+    ours = [[*command(src, launch), "check", str(report), "--format", form] for _, src, launch, form in started]
     base_t, *ours_t = in_turn([lambda: run_quiet(baseline, folder)]
                               + [lambda args=args: run_quiet(args, folder) for args in ours], runs, 1)
     rows = []
-    for (label, src, _), took in zip(started, ours_t):
+    for (label, src, _, form), took in zip(started, ours_t):
         loaded = loaded_modules(report, folder, src)
-        rows.append((" ".join(filter(None, [label, "en rapport"])), f"{took * 1000:.0f} ms", f"{base_t * 1000:.0f} ms",
-                     f"{took / base_t:.2f}", ", ".join(loaded) or "ingen av " + ", ".join(WATCHED_IMPORTS)))
+        rows.append((" ".join(filter(None, [label, "en rapport", form])), f"{took * 1000:.0f} ms",
+                     f"{base_t * 1000:.0f} ms", f"{took / base_t:.2f}",
+                     ", ".join(loaded) or "ingen av " + ", ".join(WATCHED_IMPORTS)))
     table("| kommandorad | sosfs-check | python -c docx.Document | kvot | laddar |", rows)
 
 
