@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress
 from typing import TYPE_CHECKING
 
 from .denial import Denial
@@ -28,6 +29,15 @@ if TYPE_CHECKING:
 
 NEAR = 10  # words between a subject and its activity: further apart, the sentence speaks of two things
 LABEL_WORDS = 3  # words before a colon that make them a label of the words after it, in one clause
+
+
+def blank(text: str, folded: str, wording: list[re.Pattern]) -> str:
+    """The text with the wording blanked out, a space for each match; `folded`: the text case-folded, by
+    which a pattern that cannot match is not run (`regexes.may_match`)."""
+    for pattern in wording:
+        if may_match(pattern, folded) and (kept := pattern.sub(" ", text)) != text:
+            text, folded = kept, kept.casefold()
+    return text
 
 
 @dataclass
@@ -68,8 +78,11 @@ class Statements:
                  cells: dict[int, tuple[int, int, int]] | None = None):
         self.vocabulary = vocabulary
         denial = Denial(vocabulary, author)
-        folded = Folded([sentence for _, sentence in texts])
-        split = [Split(sentence) for _, sentence in texts]  # once, for every reader of the sentence
+        sentences = [sentence for _, sentence in texts]
+        folded = Folded(sentences)
+        split = [Split(sentence) for sentence in sentences]  # once, for every reader of the sentence
+        blanked: dict[tuple[re.Pattern, ...], dict[int, str]] = {}  # per `aside` wording: sentence -> blanked text
+        everywhere = range(len(texts))
 
         def matching(name: str, skip: set[int] = frozenset(), aside: list[re.Pattern] = (),
                      among: set[int] | None = None) -> set[int]:
@@ -77,26 +90,27 @@ class Statements:
             not in `skip`; each pattern is run only where the prefilter finds its words, unless it is
             anchored at the start (`regexes.anchored`: trying it everywhere costs less). `among`: only
             these few sentences, each tested against the prefilter's words itself."""
-            found: set[int] = set()
-            blanked: dict[int, str] = {}
-            everywhere = range(len(texts))
             patterns = vocabulary.searches[name]
+            text = sentences.__getitem__
+            if aside:
+                done = blanked.setdefault(tuple(aside), {})
 
-            def text(n: int) -> str:
-                if n not in blanked:
-                    said = texts[n][1]
-                    for pattern in aside:
-                        said = pattern.sub(" ", said)
-                    blanked[n] = said
-                return blanked[n]
+                def text(n: int) -> str:
+                    if n not in done:
+                        done[n] = blank(sentences[n], folded.texts[n], aside)
+                    return done[n]
 
             if among is not None:
                 return {n for n in among if any((anchored(p) or may_match(p, folded.texts[n])) and p.search(text(n))
                                                 for p in patterns)}
+            found: set[int] = set()
             for pattern in patterns:
+                if anchored(pattern) and not aside:  # every sentence, looped over in C
+                    found.update(compress(everywhere, map(pattern.search, sentences)))
+                    continue
                 found.update(n for n in (everywhere if anchored(pattern) else folded.candidates([pattern]))
                              if n not in found and n not in skip and pattern.search(text(n)))
-            return found
+            return found - skip
 
         # Each flag is looked for only where it counts: never in what is no evidence, and neither plan,
         # law nor role in what says what was done.
@@ -123,11 +137,12 @@ class Statements:
         self.items: list[Statement] = []
         self.splits: list[Split] = []  # per statement, its words
         self._spans: list[list[tuple[int, int]]] = []  # per statement, where its void clauses stand
+        suspects = denial.suspects(split, folded)
         for number, (position, sentence) in enumerate(texts):
             if number in not_evidence:
                 continue
             self.splits.append(split[number])
-            clauses = denial.clauses(sentence) if denial.suspect(split[number], folded.texts[number]) else []
+            clauses = denial.clauses(sentence) if number in suspects else []
             self._spans.append([(a, b) for a, b, _, void in clauses if void])
             mains = [void for _, _, main, void in clauses if main]
             status = statuses[number]
