@@ -87,9 +87,10 @@ class Statements:
         def matching(name: str, skip: set[int] = frozenset(), aside: list[re.Pattern] = (),
                      among: set[int] | None = None) -> set[int]:
             """Sentences one of the patterns matches once the `aside` wording is blanked out, of those
-            not in `skip`; each pattern is run only where the prefilter finds its words, unless it is
-            anchored at the start (`regexes.anchored`: trying it everywhere costs less). `among`: only
-            these few sentences, each tested against the prefilter's words itself."""
+            not in `skip`; each pattern is run only where the prefilter finds its words in the sentence as
+            written, unless it is anchored at the start and nothing is blanked (`regexes.anchored`: trying it
+            on every sentence costs less). `among`: only these few sentences, each tested against the
+            prefilter's words itself."""
             patterns = vocabulary.searches[name]
             text = sentences.__getitem__
             if aside:
@@ -107,9 +108,9 @@ class Statements:
             for pattern in patterns:
                 if anchored(pattern) and not aside:  # every sentence, looped over in C
                     found.update(compress(everywhere, map(pattern.search, sentences)))
-                    continue
-                found.update(n for n in (everywhere if anchored(pattern) else folded.candidates([pattern]))
-                             if n not in found and n not in skip and pattern.search(text(n)))
+                else:
+                    found.update(n for n in folded.candidates([pattern])
+                                 if n not in found and n not in skip and pattern.search(text(n)))
             return found - skip
 
         # Each flag is looked for only where it counts: never in what is no evidence, and neither plan,
