@@ -16,8 +16,9 @@ if TYPE_CHECKING:
     from .wordsplit import Split
 
 # Marks that part a sentence into clauses when telling what it denies: commas, semicolons, colons,
-# dashes and "men" ("Avvikelserna sammanställdes inte men analyserades …").
-CLAUSE_BREAK = re.compile(r"[,;:]|\s[–-]\s|\s+men\s+", re.IGNORECASE)
+# dashes and "men" ("Avvikelserna sammanställdes inte men analyserades …"). Its case spelled out: with
+# re.IGNORECASE Python's `re` tests every character more slowly.
+CLAUSE_BREAK = re.compile(r"[,;:]|\s(?:[–-]\s|\s*[mM][eE][nN]\s+)")
 # Where a clause's subject stands: first, or after a time phrase and the verb ("Under 2025 gav Socialstyrelsen ut …").
 SUBJECT_PLACE = r"^\W*(?:(?:och|samt|även)\s+)?(?:(?:under|i|år|sedan)\s+\S+\s+\w+\s+)?"
 
