@@ -1,10 +1,12 @@
 """Which sentences may deny the work (`denial.Denial.suspects`), and the wording blanked before a
-sentence is searched (`descriptions.blank`)."""
+sentence is searched (`blanking.blank`)."""
 
 from __future__ import annotations
 
+import pytest
+
 from sosfs_check.denial import Denial
-from sosfs_check.descriptions import blank
+from sosfs_check.blanking import blank
 from sosfs_check.packs import builtin_rules
 from sosfs_check.prefilter import Folded
 from sosfs_check.wordsplit import Split
@@ -35,9 +37,24 @@ def test_the_suspects_clauses_are_read_for_what_they_deny():
     assert [void for *_, void in denial.clauses(SENTENCES[4])] == [""]
 
 
+def blanked(text: str, name: str) -> str:
+    return blank(text, text.casefold(), VOCABULARY.patterns[name], VOCABULARY.searches[name])
+
+
 def test_blank_puts_a_space_for_each_match_and_leaves_other_text_alone():
-    subclauses = VOCABULARY.patterns["subclauses"]
-    said = "Rutinen som infördes i maj, följs upp varje månad"
-    assert blank(said, said.casefold(), subclauses) == "Rutinen  , följs upp varje månad"
+    assert blanked("Rutinen som infördes i maj, följs upp varje månad", "subclauses") == "Rutinen  , följs upp varje månad"
     plain = "Rutinen följs upp varje månad"
-    assert blank(plain, plain.casefold(), subclauses) is plain
+    assert blanked(plain, "subclauses") is plain
+
+
+@pytest.mark.parametrize("text", [
+    "Friskvårdsbidraget höjdes och arbetsmiljön, budgeten och personalbudgeten följdes upp.",
+    "Budget budget-arbetsmiljö; ekonomiekonomi_2021 och Lönekostnaderna.",
+    "kostnadsökningarna i ekonomin",
+    "Inga andra saker nämns här.",
+])
+def test_a_pattern_led_by_a_word_run_is_blanked_as_re_sub_blanks_it(text):
+    """`\\w*(budget|…)\\w*` is run as its rest, with the same matches as Python's `re` gives the whole pattern."""
+    pattern = VOCABULARY.patterns["other_matters"][0]
+    assert pattern.pattern.startswith(r"\w*") and VOCABULARY.searches["other_matters"][0] is not pattern
+    assert blanked(text, "other_matters") == VOCABULARY.patterns["other_matters"][1].sub(" ", pattern.sub(" ", text))

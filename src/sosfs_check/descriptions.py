@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from itertools import compress
 from typing import TYPE_CHECKING
 
+from .blanking import blank
 from .denial import Denial
 from .lexicon import WORD, Vocabulary, term_words
 from .prefilter import Folded
@@ -29,15 +30,6 @@ if TYPE_CHECKING:
 
 NEAR = 10  # words between a subject and its activity: further apart, the sentence speaks of two things
 LABEL_WORDS = 3  # words before a colon that make them a label of the words after it, in one clause
-
-
-def blank(text: str, folded: str, wording: list[re.Pattern]) -> str:
-    """The text with the wording blanked out, a space for each match; `folded`: the text case-folded, by
-    which a pattern that cannot match is not run (`regexes.may_match`)."""
-    for pattern in wording:
-        if may_match(pattern, folded) and (kept := pattern.sub(" ", text)) != text:
-            text, folded = kept, kept.casefold()
-    return text
 
 
 @dataclass
@@ -81,12 +73,12 @@ class Statements:
         sentences = [sentence for _, sentence in texts]
         folded = Folded(sentences)
         split = [Split(sentence) for sentence in sentences]  # once, for every reader of the sentence
-        blanked: dict[tuple[re.Pattern, ...], dict[int, str]] = {}  # per `aside` wording: sentence -> blanked text
+        blanked: dict[str, dict[int, str]] = {}  # per `aside` wording: sentence -> its text with the wording blanked
         everywhere = range(len(texts))
 
-        def matching(name: str, skip: set[int] = frozenset(), aside: list[re.Pattern] = (),
+        def matching(name: str, skip: set[int] = frozenset(), aside: str = "",
                      among: set[int] | None = None) -> set[int]:
-            """Sentences one of the patterns matches once the `aside` wording is blanked out, of those
+            """Sentences one of the patterns matches once the `aside` wording (its name) is blanked out, of those
             not in `skip`; each pattern is run only where the prefilter finds its words in the sentence as
             written, unless it is anchored at the start and nothing is blanked (`regexes.anchored`: trying it
             on every sentence costs less). `among`: only these few sentences, each tested against the
@@ -94,12 +86,13 @@ class Statements:
             patterns = vocabulary.searches[name]
             text = sentences.__getitem__
             if aside:
-                done = blanked.setdefault(tuple(aside), {})
+                kept = blanked.setdefault(aside, {})
 
                 def text(n: int) -> str:
-                    if n not in done:
-                        done[n] = blank(sentences[n], folded.texts[n], aside)
-                    return done[n]
+                    if n not in kept:
+                        kept[n] = blank(sentences[n], folded.texts[n], vocabulary.patterns[aside],
+                                        vocabulary.searches[aside])
+                    return kept[n]
 
             if among is not None:
                 return {n for n in among if any((anchored(p) or may_match(p, folded.texts[n])) and p.search(text(n))
@@ -120,11 +113,11 @@ class Statements:
         done = matching("done", not_evidence) | self._past(texts, not_evidence, folded, split, platitudes)
         law_wording, roles = (matching(name, not_evidence | done) for name in ("law_wording", "roles"))
         # A modal in a subordinate clause ("utreds av SAS som föreslår åtgärder som bör tas fram") is no plan.
-        plans = matching("plans", not_evidence | done, vocabulary.patterns["subclauses"])
+        plans = matching("plans", not_evidence | done, "subclauses")
         # Evaluations, and light verbs or attitudes in a sentence that says nothing else was done
-        vague = matching("evaluations", not_evidence | done, vocabulary.patterns["subclauses"]) | (platitudes.keys() - done)
+        vague = matching("evaluations", not_evidence | done, "subclauses") | (platitudes.keys() - done)
         other = matching("other_matters", not_evidence)  # then blanked: "friskvårdsbidrag" names no "risk"
-        elsewhat = other - matching("safety_matters", aside=vocabulary.patterns["other_matters"], among=other)
+        elsewhat = other - matching("safety_matters", aside="other_matters", among=other)
         law = vocabulary.law_index
         read_years = vocabulary.years.read
         # A status word, or a yes under a status column, says it outright, for its line or its table row (statuses.py).
