@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress
 from typing import TYPE_CHECKING
 
+from .blanking import blank
 from .denial import Denial
 from .lexicon import WORD, Vocabulary, term_words
 from .prefilter import Folded
@@ -68,35 +70,41 @@ class Statements:
                  cells: dict[int, tuple[int, int, int]] | None = None):
         self.vocabulary = vocabulary
         denial = Denial(vocabulary, author)
-        folded = Folded([sentence for _, sentence in texts])
-        split = [Split(sentence) for _, sentence in texts]  # once, for every reader of the sentence
+        sentences = [sentence for _, sentence in texts]
+        folded = Folded(sentences)
+        split = [Split(sentence) for sentence in sentences]  # once, for every reader of the sentence
+        blanked: dict[str, dict[int, str]] = {}  # per `aside` wording: sentence -> its text with the wording blanked
+        everywhere = range(len(texts))
 
-        def matching(name: str, skip: set[int] = frozenset(), aside: list[re.Pattern] = (),
+        def matching(name: str, skip: set[int] = frozenset(), aside: str = "",
                      among: set[int] | None = None) -> set[int]:
-            """Sentences one of the patterns matches once the `aside` wording is blanked out, of those
-            not in `skip`; each pattern is run only where the prefilter finds its words, unless it is
-            anchored at the start (`regexes.anchored`: trying it everywhere costs less). `among`: only
-            these few sentences, each tested against the prefilter's words itself."""
-            found: set[int] = set()
-            blanked: dict[int, str] = {}
-            everywhere = range(len(texts))
+            """Sentences one of the patterns matches once the `aside` wording (its name) is blanked out, of those
+            not in `skip`; each pattern is run only where the prefilter finds its words in the sentence as
+            written, unless it is anchored at the start and nothing is blanked (`regexes.anchored`: trying it
+            on every sentence costs less). `among`: only these few sentences, each tested against the
+            prefilter's words itself."""
             patterns = vocabulary.searches[name]
+            text = sentences.__getitem__
+            if aside:
+                kept = blanked.setdefault(aside, {})
 
-            def text(n: int) -> str:
-                if n not in blanked:
-                    said = texts[n][1]
-                    for pattern in aside:
-                        said = pattern.sub(" ", said)
-                    blanked[n] = said
-                return blanked[n]
+                def text(n: int) -> str:
+                    if n not in kept:
+                        kept[n] = blank(sentences[n], folded.texts[n], vocabulary.patterns[aside],
+                                        vocabulary.searches[aside])
+                    return kept[n]
 
             if among is not None:
                 return {n for n in among if any((anchored(p) or may_match(p, folded.texts[n])) and p.search(text(n))
                                                 for p in patterns)}
+            found: set[int] = set()
             for pattern in patterns:
-                found.update(n for n in (everywhere if anchored(pattern) else folded.candidates([pattern]))
-                             if n not in found and n not in skip and pattern.search(text(n)))
-            return found
+                if anchored(pattern) and not aside:  # every sentence, looped over in C
+                    found.update(compress(everywhere, map(pattern.search, sentences)))
+                else:
+                    found.update(n for n in folded.candidates([pattern])
+                                 if n not in found and n not in skip and pattern.search(text(n)))
+            return found - skip
 
         # Each flag is looked for only where it counts: never in what is no evidence, and neither plan,
         # law nor role in what says what was done.
@@ -105,11 +113,11 @@ class Statements:
         done = matching("done", not_evidence) | self._past(texts, not_evidence, folded, split, platitudes)
         law_wording, roles = (matching(name, not_evidence | done) for name in ("law_wording", "roles"))
         # A modal in a subordinate clause ("utreds av SAS som föreslår åtgärder som bör tas fram") is no plan.
-        plans = matching("plans", not_evidence | done, vocabulary.patterns["subclauses"])
+        plans = matching("plans", not_evidence | done, "subclauses")
         # Evaluations, and light verbs or attitudes in a sentence that says nothing else was done
-        vague = matching("evaluations", not_evidence | done, vocabulary.patterns["subclauses"]) | (platitudes.keys() - done)
+        vague = matching("evaluations", not_evidence | done, "subclauses") | (platitudes.keys() - done)
         other = matching("other_matters", not_evidence)  # then blanked: "friskvårdsbidrag" names no "risk"
-        elsewhat = other - matching("safety_matters", aside=vocabulary.patterns["other_matters"], among=other)
+        elsewhat = other - matching("safety_matters", aside="other_matters", among=other)
         law = vocabulary.law_index
         read_years = vocabulary.years.read
         # A status word, or a yes under a status column, says it outright, for its line or its table row (statuses.py).
@@ -123,11 +131,12 @@ class Statements:
         self.items: list[Statement] = []
         self.splits: list[Split] = []  # per statement, its words
         self._spans: list[list[tuple[int, int]]] = []  # per statement, where its void clauses stand
+        suspects = denial.suspects(split, folded)
         for number, (position, sentence) in enumerate(texts):
             if number in not_evidence:
                 continue
             self.splits.append(split[number])
-            clauses = denial.clauses(sentence) if denial.suspect(split[number], folded.texts[number]) else []
+            clauses = denial.clauses(sentence) if number in suspects else []
             self._spans.append([(a, b) for a, b, _, void in clauses if void])
             mains = [void for _, _, main, void in clauses if main]
             status = statuses[number]

@@ -5,7 +5,7 @@ sentences that speak of things in general ("När en händelse …"): what is no 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -57,8 +57,9 @@ def elsewhen(text: str, match: re.Match, year: int | None) -> bool:
     return year is not None and (told := year_of(text, match, year)) is not None and told != year
 
 
-# A number that may be a year: not glued to a word, a law number or a decimal ("2010:659", "98,5").
-_NUMBER = re.compile(r"(?<![\w:/.,])((?:19|20)\d{2})(?!\w)")
+# A number that may be a year, not glued to a word after it (see `_years`).
+_NUMBER = re.compile(r"(?:19|20)\d{2}(?!\w)")
+_GLUED = ":/.,_"  # signs before a number that make it part of a law number or a decimal ("2010:659", "98,5")
 # What follows it: a mark that makes it part of a name or a decimal ("SOSFS 2011:9", "2010/11:1"), or a word.
 _AFTER = re.compile(r"\s*(?:(?P<mark>[:/]\s*\d|[.,]\d)|(?P<word>[^\W\d_]+))?")
 NOW = 10_000  # the latest year of a sentence that reaches the present ("sedan 2019", "under året")
@@ -66,14 +67,23 @@ NOW = 10_000  # the latest year of a sentence that reaches the present ("sedan 2
 _DATE_OR_NAME = re.compile(r"-\d{1,2}-\d{1,2}|[:/]\d+(?:[:/]\d+)?")
 
 
+def _years(text: str) -> Iterator[re.Match]:
+    """The numbers that may be years, not glued to a word, a law number or a decimal before them: the sign
+    before each is tested here, for a lookbehind would make the regex try every character."""
+    for match in _NUMBER.finditer(text):
+        start = match.start()
+        if not start or not (text[start - 1].isalnum() or text[start - 1] in _GLUED):
+            yield match
+
+
 def has_figure(sentence: str) -> bool:
     """Whether a sentence holds a number that is no year, date or law's number (read as `Years` reads a
     year): "498 (2024: 601)" does, "Ny rutin – mars 2026", "2025-03-01" and "SOSFS 2011:9" do not."""
     rest, end = [], 0
-    for match in _NUMBER.finditer(sentence):
-        rest.append(sentence[end : match.start(1)])
-        tail = _DATE_OR_NAME.match(sentence, match.end(1))
-        end = tail.end() if tail else match.end(1)
+    for match in _years(sentence):
+        rest.append(sentence[end : match.start()])
+        tail = _DATE_OR_NAME.match(sentence, match.end())
+        end = tail.end() if tail else match.end()
     rest.append(sentence[end:])
     return any(character.isdigit() for part in rest for character in part)
 
@@ -104,7 +114,7 @@ class Years:
         lower = split.lower
         if "19" not in lower and "20" not in lower:
             return (), 0
-        numbers = [(m.start(1), int(m.group(1))) for m in _NUMBER.finditer(lower)]
+        numbers = [(m.start(), int(m[0])) for m in _years(lower)]
         if not numbers:
             return (), 0
 
