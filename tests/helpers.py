@@ -1,6 +1,7 @@
 """Shared by the tests: a minimal valid rule file, an in-process CLI runner, a free port and
 LibreOffice conversions of many documents at once."""
 
+import copy
 import shutil
 import socket
 import subprocess
@@ -30,6 +31,15 @@ rules:
     message: Riskanalys saknas.
     fix: Lägg till en riskanalys.
 """
+
+
+def replace(value, **changes):
+    """A copy of a value (`sosfs_check.values.Value`) with the attributes named changed, as
+    `dataclasses.replace` makes one of a dataclass."""
+    changed = copy.copy(value)
+    for name, new in changes.items():
+        setattr(changed, name, new)
+    return changed
 
 
 def run_cli(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class RuleSet:
+    """The packs' rules, sections and vocabulary merged, as the checks read them."""
+
     pack: Pack  # the first (built-in) pack
     rules: tuple[Rule, ...]
     packs: tuple[Pack, ...] = ()  # every pack merged in, in order; defaults to (pack,)

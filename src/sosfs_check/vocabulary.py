@@ -33,6 +33,8 @@ _ABBREVIATION = re.compile(r"\b(?:kap|t\.ex|bl\.a|st|p|nr|resp|ca|jfr|dvs|m\.m|e
 
 @dataclass(frozen=True)
 class Term:
+    """A term of the pack as words to find: each a stem or an exact word (`compile_term`)."""
+
     text: str
     words: tuple[tuple[str, bool], ...]  # (stem or exact word, exact?)
     regex: str  # the words in order; compiled only when asked (most terms are one word)
