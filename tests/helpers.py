@@ -1,7 +1,6 @@
 """Shared by the tests: a minimal valid rule file, an in-process CLI runner, a free port and
 LibreOffice conversions of many documents at once."""
 
-import copy
 import shutil
 import socket
 import subprocess
@@ -34,12 +33,9 @@ rules:
 
 
 def replace(value, **changes):
-    """A copy of a value (`sosfs_check.values.Value`) with the attributes named changed, as
+    """A new value (`sosfs_check.values.Value`) with the attributes named changed, as
     `dataclasses.replace` makes one of a dataclass."""
-    changed = copy.copy(value)
-    for name, new in changes.items():
-        setattr(changed, name, new)
-    return changed
+    return type(value)(**{name: changes.pop(name, getattr(value, name)) for name in value._fields}, **changes)
 
 
 def run_cli(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
