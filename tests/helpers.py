@@ -32,6 +32,12 @@ rules:
 """
 
 
+def replace(value, **changes):
+    """A new value (`sosfs_check.values.Value`) with the attributes named changed, as
+    `dataclasses.replace` makes one of a dataclass."""
+    return type(value)(**{name: changes.pop(name, getattr(value, name)) for name in value._fields}, **changes)
+
+
 def run_cli(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
     monkeypatch.setattr(sys, "argv", ["sosfs-check", *args])
     with pytest.raises(SystemExit) as done:

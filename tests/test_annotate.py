@@ -10,12 +10,12 @@ import subprocess
 import sys
 import zipfile
 from collections import Counter
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import docx
 import pytest
+from helpers import replace
 from docx.oxml import parse_xml
 
 import sosfs_check

@@ -99,3 +99,62 @@ def test_the_console_script_collects_no_garbage_while_it_starts(entry, start_up)
     assert proc.returncode in (0, 1), proc.stderr
     frozen, threshold = ("True", 10_000) if entry == "console" else ("False", 700)
     assert proc.stderr.splitlines() == [f"rule set: {start_up}", f"report: True {frozen} {threshold}"]
+
+
+ENDING = """
+import atexit, sys
+from sosfs_check import commands
+
+if {before}:
+    atexit.register(print, "registered before main", file=sys.stderr)  # as coverage.py and tests/measure.py do
+
+def check(*args, **options):
+    atexit.register(print, "registered by the check", file=sys.stderr)  # as the caches register their writing
+    atexit.register(lambda: sys.stdout.write("written at exit"))  # left in the buffer: flushed before the end
+    return {code}
+
+commands.check = check
+sys.argv = ["sosfs-check", *sys.argv[1:]]
+from sosfs_check.{entry} import main
+main()
+"""
+
+
+FAST_END = """
+import os
+
+real_exit = os._exit
+
+def traced_exit(code):
+    print("ended by os._exit", file=sys.stderr, flush=True)
+    real_exit(code)
+
+os._exit = traced_exit
+"""
+
+
+@pytest.mark.parametrize("entry, before, code, handlers", [
+    ("console", False, 1, ["registered by the check", "ended by os._exit"]),
+    ("console", False, 0, ["registered by the check", "ended by os._exit"]),
+    ("console", True, 1, ["registered by the check", "registered before main"]),
+    ("cli", False, 1, ["registered by the check"]),
+])
+def test_a_finished_check_ends_from_its_last_exit_handler(entry, before, code, handlers):
+    """The fast path ends the process from the exit handler `main` registered first (`console._end`),
+    without tearing the interpreter down: the handlers registered during the run have been called, what
+    they left in stdout's buffer is written, and the exit code is the check's. When a handler was
+    registered before `main` (a wrapper's), or on Typer's path, the process ends as Python ends it."""
+    script = ENDING.format(entry=entry, before=before, code=code).replace("main()\n", FAST_END + "main()\n")
+    proc = subprocess.run([sys.executable, "-c", script, "check", str(EXAMPLE)], capture_output=True, text=True)
+    assert (proc.returncode, proc.stdout, proc.stderr.splitlines()) == (code, "written at exit", handlers)
+
+
+@pytest.mark.parametrize("ending, flushed, ended", [([1], True, [1]), ([1], False, []), ([], True, [])])
+def test_the_fast_end_needs_a_finished_check_and_flushed_output(monkeypatch, ending, flushed, ended):
+    from sosfs_check import commands, console
+
+    calls = []
+    monkeypatch.setattr(commands, "flushed", lambda: flushed)
+    monkeypatch.setattr(console.os, "_exit", calls.append)
+    console._end(ending)
+    assert calls == ended

@@ -7,11 +7,10 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
-
-import dataclasses
 from types import SimpleNamespace
 
 import pytest
+from helpers import replace
 
 import sosfs_check
 from sosfs_check.matrix import matrix, paragraph
@@ -169,7 +168,7 @@ def test_a_row_whose_every_rule_holds_is_uppfyllt(results):
     looks for faults: it passed in every report, so the row reads uppfyllt, never ej uppfyllt."""
     rules = builtin_rules()
     catalogue = SimpleNamespace(rules=rules.rules, areas=rules.areas, paragraphs=rules.paragraphs,
-                                law=dataclasses.replace(rules.law, authorisations=frozenset()))
+                                law=replace(rules.law, authorisations=frozenset()))
     eleven = row(matrix(results, catalogue), "SFS 2010:659 3 kap. 11 §")
     assert eleven.rules == ["PAKET-FORESKRIFT-ERSATT"]
     assert [c.status for c in eleven.cells] == ["uppfyllt", "uppfyllt", "uppfyllt"]

@@ -11,12 +11,12 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections import Counter
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 import jsonschema
 import pytest
+from helpers import replace
 
 import sosfs_check
 from sosfs_check.render import Run, github, html_report, junit, markdown_report, sarif

@@ -1,7 +1,6 @@
 """The rule pack cache: plain JSON data, the same results with or without it, rebuilt when
 anything it depends on changes, and never read or written where others could plant it."""
 
-import dataclasses
 import json
 import os
 import pickle
@@ -12,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers import replace
 
 from sosfs_check import regexes, rulecache
 from sosfs_check.records import plain
@@ -149,7 +149,7 @@ def _entry(folder: Path, directory: Path) -> Path:
     target = folder / f"rules-{rulecache._key(directory)}.json"
     ruleset = load_rules(directory)
     changed = ruleset.rules[0].model_copy(update={"title": "Planterad titel"})
-    planted = dataclasses.replace(ruleset, rules=(changed, *ruleset.rules[1:]))
+    planted = replace(ruleset, rules=(changed, *ruleset.rules[1:]))
     target.write_bytes(rulecache.encode(rulecache.to_data(planted, rulecache._key(directory))))
     return target
 

@@ -4,10 +4,10 @@ profiles, paragraphs) of a list of packs. Imports no pydantic and nothing of the
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from .records import Record
+from .values import Frozen
 
 
 class InForce:
@@ -100,14 +100,19 @@ class Kinds(dict):
 KINDS = Kinds()
 
 
-@dataclass(frozen=True)
-class Law:
+class Law(Frozen):
     """The areas, profiles and paragraph names of a list of packs, later packs adding to earlier ones."""
 
-    areas: dict[str, str]
-    profiles: dict
-    paragraphs: dict[str, str]
-    authorisations: frozenset[str] = frozenset()  # paragraphs that empower others to issue föreskrifter
+    __slots__ = ("areas", "profiles", "paragraphs", "authorisations")
+
+    def __init__(
+        self,
+        areas: dict[str, str],
+        profiles: dict,
+        paragraphs: dict[str, str],
+        authorisations: frozenset[str] = frozenset(),  # paragraphs that empower others to issue föreskrifter
+    ):
+        self._set(areas=areas, profiles=profiles, paragraphs=paragraphs, authorisations=authorisations)
 
     @classmethod
     def of(cls, packs) -> Law:

@@ -14,7 +14,6 @@ docs/morphology.md.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from itertools import compress
 from typing import TYPE_CHECKING
 
@@ -23,6 +22,7 @@ from .denial import Denial
 from .lexicon import WORD, Vocabulary, term_words
 from .prefilter import Folded
 from .regexes import anchored, may_match
+from .values import Value
 from .wordsplit import LETTERS, SOFT, Split
 
 if TYPE_CHECKING:
@@ -32,23 +32,41 @@ NEAR = 10  # words between a subject and its activity: further apart, the senten
 LABEL_WORDS = 3  # words before a colon that make them a label of the words after it, in one clause
 
 
-@dataclass
-class Statement:
+class Statement(Value):
     """A body sentence and what kind of evidence it can be."""
 
-    position: int  # block position in the document
-    text: str
-    plan: bool = False  # a goal or a plan: not what was done
-    law: bool = False  # the statute restated: describes nothing of the report's own
-    role: bool = False  # who is responsible or tasked: a role on paper, not what was done
-    done: bool = False  # says what was done: perfect or preterite ("infördes", "har fått"; lexicon.Tense)
-    denied: bool = False  # says the work was not done, or speaks of someone else's: describes nothing
-    negated: bool = False  # says the work was not done: no evidence for any rule
-    years: tuple[int, ...] = ()  # the years it tells of ("under 2024", "startade 1998"; figureyears.Years)
-    latest: int = 0  # the latest year it reaches ("498 (2024: 601)" reaches 2024, "sedan 2019" the present)
-    vague: bool = False  # only values or knows something ("är en viktig del", "är medvetna om"): kept as `plan`
-    elsewhat: bool = False  # names only matters other than patient safety ("nya lokaler", "budgeten hölls")
-    dated: bool = False  # done only by its time or progress ("Införande av … (maj)"): a later year makes it a plan
+    __slots__ = ("position", "text", "plan", "law", "role", "done", "denied", "negated", "years", "latest", "vague",
+                 "elsewhat", "dated")
+
+    def __init__(
+        self,
+        position: int,  # block position in the document
+        text: str,
+        plan: bool = False,  # a goal or a plan: not what was done
+        law: bool = False,  # the statute restated: describes nothing of the report's own
+        role: bool = False,  # who is responsible or tasked: a role on paper, not what was done
+        done: bool = False,  # says what was done: perfect or preterite ("infördes", "har fått"; lexicon.Tense)
+        denied: bool = False,  # says the work was not done, or speaks of someone else's: describes nothing
+        negated: bool = False,  # says the work was not done: no evidence for any rule
+        years: tuple[int, ...] = (),  # the years it tells of ("under 2024", "startade 1998"; figureyears.Years)
+        latest: int = 0,  # the latest year it reaches ("498 (2024: 601)" reaches 2024, "sedan 2019" the present)
+        vague: bool = False,  # only values or knows something ("är en viktig del", "är medvetna om"): kept as `plan`
+        elsewhat: bool = False,  # names only matters other than patient safety ("nya lokaler", "budgeten hölls")
+        dated: bool = False,  # done only by its time or progress ("Införande av … (maj)"): a later year makes it a plan
+    ):
+        self.position = position
+        self.text = text
+        self.plan = plan
+        self.law = law
+        self.role = role
+        self.done = done
+        self.denied = denied
+        self.negated = negated
+        self.years = years
+        self.latest = latest
+        self.vague = vague
+        self.elsewhat = elsewhat
+        self.dated = dated
 
     def elsewhen(self, year: int | None) -> bool:
         """Whether it speaks of another year than `year`: its time phrases name only earlier years and

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from .values import Value
 
 # How a heading was recognised, strongest evidence first.
 HEADING_SOURCES = (
@@ -35,23 +36,40 @@ GUIDANCE = {
 }
 
 
-@dataclass(slots=True)
-class Block:
+class Block(Value):
     """One piece of text in reading order, with the section it belongs to."""
 
-    kind: str
-    text: str
-    index: int  # 1-based position among the document's blocks
-    section: tuple[str, ...] = ()  # heading ancestry; a heading's path includes itself
-    level: int | None = None  # heading level, 1 = top
-    source: str | None = None  # HEADING_SOURCES entry for headings
-    location: str = ""  # human location in the format's own terms ("stycke 12", "sida 3")
-    line: int = 1  # 1-based line for SARIF regions (paragraph, page or line number)
-    table: tuple[int, int, int] | None = None  # (table, row, column) for table cells, 0-based
-    anchor: int | None = None  # where the block sits in the file, for writing comments back (DOCX:
-    # position of its first w:p in body.iter(w:p); footnotes: that of the referring block)
-    style: str = ""  # paragraph style name as the file gives it ("Hjälptext"), when the format has styles
-    guidance: str = ""  # a GUIDANCE key when the block is template guidance; "" for the author's text
+    __slots__ = ("kind", "text", "index", "section", "level", "source", "location", "line", "table", "anchor", "style",
+                 "guidance")
+
+    def __init__(
+        self,
+        kind: str,
+        text: str,
+        index: int,  # 1-based position among the document's blocks
+        section: tuple[str, ...] = (),  # heading ancestry; a heading's path includes itself
+        level: int | None = None,  # heading level, 1 = top
+        source: str | None = None,  # HEADING_SOURCES entry for headings
+        location: str = "",  # human location in the format's own terms ("stycke 12", "sida 3")
+        line: int = 1,  # 1-based line for SARIF regions (paragraph, page or line number)
+        table: tuple[int, int, int] | None = None,  # (table, row, column) for table cells, 0-based
+        anchor: int | None = None,  # where the block sits in the file, for writing comments back (DOCX:
+        # position of its first w:p in body.iter(w:p); footnotes: that of the referring block)
+        style: str = "",  # paragraph style name as the file gives it ("Hjälptext"), when the format has styles
+        guidance: str = "",  # a GUIDANCE key when the block is template guidance; "" for the author's text
+    ):
+        self.kind = kind
+        self.text = text
+        self.index = index
+        self.section = section
+        self.level = level
+        self.source = source
+        self.location = location
+        self.line = line
+        self.table = table
+        self.anchor = anchor
+        self.style = style
+        self.guidance = guidance
 
     @property
     def is_body(self) -> bool:
@@ -63,34 +81,57 @@ class Block:
         return " > ".join(self.section)
 
 
-@dataclass(slots=True)
-class TocEntry:
+class TocEntry(Value):
     """A line of the table of contents: what the document promises, never a section itself."""
 
-    text: str
-    page: str = ""
-    level: int | None = None
+    __slots__ = ("text", "page", "level")
+
+    def __init__(self, text: str, page: str = "", level: int | None = None):
+        self.text = text
+        self.page = page
+        self.level = level
 
 
-@dataclass(slots=True)
-class Markup:
+class Markup(Value):
     """Review leftovers in the file: comments, unaccepted changes, highlighting."""
 
-    kind: str  # "comment" | "insertion" | "deletion" | "highlight"
-    text: str
-    block: int | None = None  # index of the block it sits in, when known
-    author: str = ""
+    __slots__ = ("kind", "text", "block", "author")
+
+    def __init__(
+        self,
+        kind: str,  # "comment" | "insertion" | "deletion" | "highlight"
+        text: str,
+        block: int | None = None,  # index of the block it sits in, when known
+        author: str = "",
+    ):
+        self.kind = kind
+        self.text = text
+        self.block = block
+        self.author = author
 
 
-@dataclass(slots=True)
-class Document:
-    path: Path
-    format: str
-    blocks: list[Block] = field(default_factory=list)
-    toc: list[TocEntry] = field(default_factory=list)
-    markup: list[Markup] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    core_title: str = ""  # document property "title", when the file has one
+class Document(Value):
+    """A report as every reader produces it: blocks in reading order, contents, review leftovers."""
+
+    __slots__ = ("path", "format", "blocks", "toc", "markup", "warnings", "core_title")
+
+    def __init__(
+        self,
+        path: Path,
+        format: str,
+        blocks: list[Block] | None = None,  # each None: a new empty list
+        toc: list[TocEntry] | None = None,
+        markup: list[Markup] | None = None,
+        warnings: list[str] | None = None,
+        core_title: str = "",  # document property "title", when the file has one
+    ):
+        self.path = path
+        self.format = format
+        self.core_title = core_title
+        self.blocks = [] if blocks is None else blocks
+        self.toc = [] if toc is None else toc
+        self.markup = [] if markup is None else markup
+        self.warnings = [] if warnings is None else warnings
 
     @property
     def headings(self) -> list[Block]:

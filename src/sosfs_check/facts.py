@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from .document import Block
@@ -30,6 +29,7 @@ from .figurewording import (
 from .prefilter import Folded
 from .regexes import may_match, needles
 from .result import Fact
+from .values import Frozen
 from .vocabulary import sentences
 
 Said = list[tuple[str, str]]  # a block's sentences, each with its lower-cased text read (`Reading`)
@@ -300,13 +300,14 @@ def _telling(blocks: list[Block], folded: Folded, body: list[bool], read: Readin
     return [p for p in sorted(found) if blocks[p].table is None and body[p]]
 
 
-@dataclass(frozen=True)
-class Figures:
+class Figures(Frozen):
     """The figures a report states (one fact per key, in `COUNTED` order), and the keys whose number
     the text does not let be told, with why."""
 
-    facts: list[Fact]
-    unclear: dict[str, Unclear] = field(default_factory=dict)
+    __slots__ = ("facts", "unclear")
+
+    def __init__(self, facts: list[Fact], unclear: dict[str, Unclear] | None = None):
+        self._set(facts=facts, unclear={} if unclear is None else unclear)
 
 
 def extract_facts(blocks: list[Block], folded: Folded | None = None, body: list[bool] | None = None,

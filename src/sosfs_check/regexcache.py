@@ -67,15 +67,15 @@ def _head() -> dict:
     return {"format": FORMAT, "python": sys.version, "words": f"{sys.byteorder} {array.array('I').itemsize}"}
 
 
-def _rows(raw: bytes) -> dict[tuple, tuple[list, array.array]]:
+def _rows(raw: bytes) -> dict[tuple, tuple[list, memoryview]]:
     """(pattern, flags, flags after parsing, groups, group index, index group) and code per `re` cache key.
-    The code stays an array of words (a tenth of a list of ints) until a pattern is built from it."""
+    The code stays words in the file's bytes (a view: not copied, a tenth of a list of ints) until a
+    pattern is built from it."""
     head, body = unseal(raw)
     if {**head, "sha256": None} != {**_head(), "sha256": None}:
         raise ValueError("not a regex cache for this Python")
-    index, _, blob = body.partition(b"\n")
-    words = array.array("I")
-    words.frombytes(blob)
+    newline = body.index(b"\n")
+    index, words = body[:newline], memoryview(body)[newline + 1:].cast("I")
     rows = {}
     for *meta, start, end in json.loads(index):
         if isinstance(meta[0], str) and type(meta[1]) is int:
@@ -83,7 +83,7 @@ def _rows(raw: bytes) -> dict[tuple, tuple[list, array.array]]:
     return rows
 
 
-def _build(row: tuple[list, array.array]) -> re.Pattern:
+def _build(row: tuple[list, memoryview]) -> re.Pattern:
     """The pattern `re.compile(pattern, flags)` gives, from its row (`_rows`)."""
     import _sre
 

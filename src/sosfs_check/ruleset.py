@@ -7,11 +7,12 @@ with the same behaviour (`behaviour`). A check reads either alike.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING
 
 from .behaviour import Law
 from .errors import UserError
+from .values import Frozen
 
 if TYPE_CHECKING:
     from .lexicon import Vocabulary
@@ -20,17 +21,24 @@ if TYPE_CHECKING:
     from .sections import Section
 
 
-@dataclass(frozen=True)
-class RuleSet:
-    pack: Pack  # the first (built-in) pack
-    rules: tuple[Rule, ...]
-    packs: tuple[Pack, ...] = ()  # every pack merged in, in order; defaults to (pack,)
-    sections: tuple[Section, ...] = ()  # the report's sections, from every pack
-    vocabulary: Vocabulary = field(kw_only=True)  # the packs' description data (descriptions.py)
+class RuleSet(Frozen):
+    """The packs' rules, sections and vocabulary merged, as the checks read them."""
 
-    def __post_init__(self):
-        if not self.packs:
-            object.__setattr__(self, "packs", (self.pack,))
+    __slots__ = ("pack", "rules", "packs", "sections", "vocabulary")
+
+    def __init__(
+        self,
+        pack: Pack,  # the first (built-in) pack
+        rules: tuple[Rule, ...],
+        packs: tuple[Pack, ...] = (),  # every pack merged in, in order; defaults to (pack,)
+        sections: tuple[Section, ...] = (),  # the report's sections, from every pack
+        *,
+        vocabulary: Vocabulary,  # the packs' description data (descriptions.py)
+    ):
+        self._set(pack=pack, rules=rules, packs=packs or (pack,), sections=sections, vocabulary=vocabulary)
+
+    def __reduce__(self):  # `vocabulary` is given by name
+        return partial(RuleSet, vocabulary=self.vocabulary), (self.pack, self.rules, self.packs, self.sections)
 
     @property
     def pack_names(self) -> str:

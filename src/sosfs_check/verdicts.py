@@ -4,27 +4,47 @@ findings and descriptions."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from .document import Block
+from .values import Value
 
 
-@dataclass
-class Problem:
-    where: Block | None = None  # the block the finding points at; None = the document
-    quote: str = ""  # text to quote in the finding
-    detail: str = ""  # Swedish sentence appended to the rule's message
-    severity: str | None = None  # overrides the rule's severity (e.g. info for history)
+class Problem(Value):
+    """One finding of a check: where, what to quote, what exactly is wrong."""
+
+    __slots__ = ("where", "quote", "detail", "severity")
+
+    def __init__(
+        self,
+        where: Block | None = None,  # the block the finding points at; None = the document
+        quote: str = "",  # text to quote in the finding
+        detail: str = "",  # Swedish sentence appended to the rule's message
+        severity: str | None = None,  # overrides the rule's severity (e.g. info for history)
+    ):
+        self.where = where
+        self.quote = quote
+        self.detail = detail
+        self.severity = severity
 
 
-@dataclass
-class Verdict:
-    passed: bool
-    evidence: list[Block] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    empty_section: bool = False  # failed on the rule's own section left without text: a description
-    # elsewhere does not make up for a chapter the draft has not written
-    applicable: bool = True  # False: the report is not of the kind the rule is about (not_applicable)
+class Verdict(Value):
+    """What a check returns for one rule."""
+
+    __slots__ = ("passed", "evidence", "problems", "empty_section", "applicable")
+
+    def __init__(
+        self,
+        passed: bool,
+        evidence: list[Block] | None = None,
+        problems: list[Problem] | None = None,
+        empty_section: bool = False,  # failed on the rule's own section left without text: a description
+        # elsewhere does not make up for a chapter the draft has not written
+        applicable: bool = True,  # False: the report is not of the kind the rule is about (not_applicable)
+    ):
+        self.passed = passed
+        self.evidence = [] if evidence is None else evidence
+        self.problems = [] if problems is None else problems
+        self.empty_section = empty_section
+        self.applicable = applicable
 
 
 def failed(evidence=(), where=None, quote="", detail="") -> Verdict:

@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from copy import copy
-from dataclasses import dataclass
 from functools import cache, cached_property
 from itertools import accumulate
 from typing import TYPE_CHECKING
+
+from .values import Frozen
 
 if TYPE_CHECKING:
     from .wordsplit import Split
@@ -31,15 +32,27 @@ _BETWEEN = r"[\s\-–/]+(?:(?:\w+(?:\s*,\s*|\s+)){1,3}?(?:och|samt|eller)\s+)?"
 _ABBREVIATION = re.compile(r"\b(?:kap|t\.ex|bl\.a|st|p|nr|resp|ca|jfr|dvs|m\.m|enl|s\.k|f\.d|fr\.o\.m|t\.o\.m)\.$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
-class Term:
-    text: str
-    words: tuple[tuple[str, bool], ...]  # (stem or exact word, exact?)
-    regex: str  # the words in order; compiled only when asked (most terms are one word)
+class Term(Frozen):
+    """A term of the pack as words to find: each a stem or an exact word (`compile_term`)."""
 
-    @cached_property
+    __slots__ = ("text", "words", "regex")
+
+    def __init__(
+        self,
+        text: str,
+        words: tuple[tuple[str, bool], ...],  # (stem or exact word, exact?)
+        regex: str,  # the words in order; compiled only when asked (most terms are one word)
+    ):
+        self._set(text=text, words=words, regex=regex)
+
+    @property
     def pattern(self) -> re.Pattern:
-        return re.compile(self.regex)
+        return _compiled(self.regex)
+
+
+@cache
+def _compiled(regex: str) -> re.Pattern:
+    return re.compile(regex)
 
 
 def _stem(word: str) -> str:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 
 from ..document import Block, Document, TocEntry
 from ..errors import InputError
+from ..values import Value
 
 TOC_TITLE = re.compile(r"(innehållsförteckning|innehåll|table of contents|contents):?", re.I)
 # "Riskanalys.....7", "4.2 Riskanalys\t7": text, leader (dots or a tab), page number (may be missing).
@@ -28,16 +28,26 @@ TOC_MATCH = 90  # rapidfuzz ratio for a body line to repeat a TOC entry ("Risaka
 STYLED_ENOUGH = 3  # with this many marked-up headings the bold/numbering heuristics stay off
 
 
-@dataclass(slots=True)
-class Style:
+class Style(Value):
     """A style resolved through its parents, as the OpenDocument and Word readers read it."""
 
-    kind: str = "paragraph"  # paragraph | heading | title | list_item | toc | toc_heading
-    level: int | None = None
-    source: str | None = None
-    outline: int | None = None
-    bold: bool | None = None
-    size: float | None = None  # font size in the format's unit: points (ODT), half-points (DOCX)
+    __slots__ = ("kind", "level", "source", "outline", "bold", "size")
+
+    def __init__(
+        self,
+        kind: str = "paragraph",  # paragraph | heading | title | list_item | toc | toc_heading
+        level: int | None = None,
+        source: str | None = None,
+        outline: int | None = None,
+        bold: bool | None = None,
+        size: float | None = None,  # font size in the format's unit: points (ODT), half-points (DOCX)
+    ):
+        self.kind = kind
+        self.level = level
+        self.source = source
+        self.outline = outline
+        self.bold = bold
+        self.size = size
 
 
 def read_text_file(path: Path) -> str:

@@ -12,9 +12,10 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-from dataclasses import dataclass, field
 
 from lxml import etree
+
+from ..values import Value
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
@@ -41,13 +42,24 @@ _TAG_REACH, _STYLE_REACH = 1 << 10, 1 << 16
 _W_DECLARED = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
-@dataclass
-class Package:
-    body: etree._Element
-    styles: etree._Element  # root of the styles part, holding at least the styles the text uses
-    parts: dict[str, etree._Element | None] = field(default_factory=dict)  # FOOTNOTES, ENDNOTES, COMMENTS
-    title: str = ""  # core property dc:title
-    macros: bool = False  # a macro-enabled document (.docm); its macros are never run
+class Package(Value):
+    """The parsed parts of a Word package that the reader walks."""
+
+    __slots__ = ("body", "styles", "parts", "title", "macros")
+
+    def __init__(
+        self,
+        body: etree._Element,
+        styles: etree._Element,  # root of the styles part, holding at least the styles the text uses
+        parts: dict[str, etree._Element | None] | None = None,  # FOOTNOTES, ENDNOTES, COMMENTS; None: none
+        title: str = "",  # core property dc:title
+        macros: bool = False,  # a macro-enabled document (.docm); its macros are never run
+    ):
+        self.body = body
+        self.styles = styles
+        self.parts = {} if parts is None else parts
+        self.title = title
+        self.macros = macros
 
 
 def _parse(data: bytes) -> etree._Element:

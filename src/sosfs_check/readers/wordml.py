@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from .common import Style, int_or_none
 
@@ -57,13 +56,27 @@ def numbering(ppr) -> bool | None:
     return num_id is None or num_id.get(VAL) != "0"
 
 
-@dataclass(slots=True)
 class WordStyle(Style):
     """A Word style: also its name, and whether its paragraphs are numbered and its text hidden."""
 
-    numbered: bool = False
-    vanish: bool = False  # hidden text (w:vanish)
-    name: str = ""  # the style's name as written in the file
+    __slots__ = ("numbered", "vanish", "name")
+
+    def __init__(
+        self,
+        kind: str = "paragraph",
+        level: int | None = None,
+        source: str | None = None,
+        outline: int | None = None,
+        bold: bool | None = None,
+        size: float | None = None,
+        numbered: bool = False,
+        vanish: bool = False,  # hidden text (w:vanish)
+        name: str = "",  # the style's name as written in the file
+    ):
+        super().__init__(kind, level, source, outline, bold, size)
+        self.numbered = numbered
+        self.vanish = vanish
+        self.name = name
 
 
 class Styles:
