@@ -127,16 +127,9 @@ def _exit_now(code: int) -> None:
     """End a stopped run at once. The workers are gone and no output file is left (the `finally`
     blocks have run); the interpreter's own exit would still join the worker pool's threads, which
     a signal in the middle of it makes print a traceback."""
-    flushed()  # a closed pipe has nothing more to say
-    os._exit(code)
-
-
-def flushed() -> bool:
-    """Flush stdout and stderr; whether both could be."""
-    done = True
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except (OSError, ValueError):
-            done = False
-    return done
+        except (OSError, ValueError):  # a closed pipe has nothing more to say
+            pass
+    os._exit(code)

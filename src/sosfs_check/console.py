@@ -8,9 +8,7 @@ explains mistakes. Both end in `commands.check`.
 
 from __future__ import annotations
 
-import atexit
 import gc
-import os
 import sys
 from pathlib import Path
 
@@ -75,9 +73,6 @@ def main() -> None:
     # What start-up makes (patterns, modules, the rule set) lives as long as the run: no garbage is
     # collected until `commands.check` has loaded the rule set.
     gc.disable()
-    ending: list[int] = []  # the exit code of a `check` that ran to its end
-    if _no_exit_handler_yet():
-        atexit.register(_end, ending)  # registered first, so called last: after the caches are written
     from .regexcache import install
 
     install()  # before the modules that compile their patterns when imported
@@ -92,27 +87,4 @@ def main() -> None:
     def run() -> None:
         sys.exit(check(**options))
 
-    try:
-        guarded(run)
-    except SystemExit as done:
-        if isinstance(done.code, int):
-            ending.append(done.code)
-        raise
-
-
-def _no_exit_handler_yet() -> bool:
-    """Whether nothing registered an exit handler before `main`: a wrapper that runs the module (coverage.py,
-    tests/measure.py) registers its own first, and `_end` would end the process before it is called."""
-    count = getattr(atexit, "_ncallbacks", None)  # CPython's count of registered handlers
-    return count is not None and count() == 0
-
-
-def _end(ending: list[int]) -> None:
-    """The last exit handler of a finished `check`: end the process without tearing the interpreter down
-    (freeing every module and object takes ~4 ms of a ~150 ms run). The outputs are written, the threads
-    joined, and the handlers registered since `main` began (the caches' writing) have run. When stdout
-    cannot be flushed, the interpreter ends as usual and says so."""
-    from .commands import flushed
-
-    if ending and flushed():
-        os._exit(ending[0])
+    guarded(run)
