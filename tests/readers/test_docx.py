@@ -242,6 +242,17 @@ def test_toc_field_without_content_control(tmp_path):
     assert [b.text for b in doc.blocks] == ["Inledning", BODY]
 
 
+def test_toc_title_typed_inside_the_toc_is_no_entry(tmp_path):
+    """A TOC's title in an ordinary style, inside the TOC's content control, is no entry of it."""
+    d = docx.Document()
+    add_xml(d, toc_field_sdt([("Inledning", "2", 1)]).replace('<w:pPr><w:pStyle w:val="TOCHeading"/></w:pPr>', "", 1))
+    d.add_heading("Inledning", 1)
+    d.add_paragraph(BODY)
+    doc = read_docx(save(d, tmp_path))
+    assert [(e.text, e.page) for e in doc.toc] == [("Inledning", "2")]
+    assert [b.text for b in doc.blocks] == ["Inledning", BODY]
+
+
 def test_typed_toc_with_dot_leaders_and_tabs(tmp_path):
     d = docx.Document()
     d.add_paragraph("Patientsäkerhetsberättelse 2023")
