@@ -315,6 +315,27 @@ def test_styles_part_written_to_slow_down_the_byte_scan_reads_as_without_it(tmp_
     ]
 
 
+def test_small_parts_are_unpacked_once_and_a_repeated_name_gives_its_last_part(tmp_path, monkeypatch):
+    """Parts that the DOCTYPE check unpacks whole (4 KB, zipfile's first read) are kept for the
+    reader; larger parts and a name whose last entry is large are unpacked again when read."""
+    path = tmp_path / "parts.zip"
+    big = b"<a>" + random.Random(1).randbytes(3000).hex().encode() + b"</a>"  # 6 KB that do not pack to 4 KB
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("small.xml", b"<a>small</a>")
+        package.writestr("big.xml", big)
+        package.writestr("twice.xml", b"<a>first</a>")
+        with pytest.warns(UserWarning, match="Duplicate name"):
+            package.writestr("twice.xml", big)
+    package = safety.check_zip(path, safety.Limits.from_mb())
+    assert package.small == {"small.xml": b"<a>small</a>"}
+    opened = []
+    zip_open = zipfile.ZipFile.open
+    monkeypatch.setattr(zipfile.ZipFile, "open", lambda self, part, *a, **k: opened.append(part) or zip_open(self, part, *a, **k))
+    assert [package.read(name) for name in ("small.xml", "big.xml", "twice.xml")] == [b"<a>small</a>", big, big]
+    assert opened == ["big.xml", "twice.xml"]
+    package.close()
+
+
 def test_nested_text_boxes_are_read_once_each(tmp_path):
     depth = 12  # each level used to be read twice as often as the one above: 4,095 boxes instead of 12
     body = ("<w:p><w:r><w:t>ruta</w:t></w:r><w:r><w:pict><w:txbxContent>" * depth + "<w:p/>"

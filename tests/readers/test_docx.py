@@ -242,6 +242,17 @@ def test_toc_field_without_content_control(tmp_path):
     assert [b.text for b in doc.blocks] == ["Inledning", BODY]
 
 
+def test_toc_title_typed_inside_the_toc_is_no_entry(tmp_path):
+    """A TOC's title in an ordinary style, inside the TOC's content control, is no entry of it."""
+    d = docx.Document()
+    add_xml(d, toc_field_sdt([("Inledning", "2", 1)]).replace('<w:pPr><w:pStyle w:val="TOCHeading"/></w:pPr>', "", 1))
+    d.add_heading("Inledning", 1)
+    d.add_paragraph(BODY)
+    doc = read_docx(save(d, tmp_path))
+    assert [(e.text, e.page) for e in doc.toc] == [("Inledning", "2")]
+    assert [b.text for b in doc.blocks] == ["Inledning", BODY]
+
+
 def test_typed_toc_with_dot_leaders_and_tabs(tmp_path):
     d = docx.Document()
     d.add_paragraph("Patientsäkerhetsberättelse 2023")
@@ -469,3 +480,26 @@ def test_placeholders_hidden_text_instruction_styles_and_captions(tmp_path):
         ("table_cell", "[Antal]", "placeholder", "Normal", False),
     ]
     assert [(m.kind, m.text, m.block) for m in doc.markup] == [("hidden", "Ange antal.", 4)]
+
+
+def test_numbering_of_paragraphs_and_styles(tmp_path):
+    """w:numPr numbers a paragraph unless its (first) w:numId is 0; a paragraph's own numPr wins over
+    its style's, and a style's over the style it is based on."""
+    d = docx.Document()
+    d.add_heading("Avvikelser", 1)
+    for style_id, based, num_id in (("Numrerad", None, "3"), ("Onumrerad", "Numrerad", "0")):
+        style = d.styles.add_style(style_id, WD_STYLE_TYPE.PARAGRAPH)
+        if based:
+            style.base_style = d.styles[based]
+        style.element.get_or_add_pPr().append(parse_xml(f'<w:numPr {NS}><w:numId w:val="{num_id}"/></w:numPr>'))
+    numbered = '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{}"/><w:numId w:val="{}"/></w:numPr>'
+    for name, props in (("egen", numbered.format(3, 0)), ("noll", numbered.format(0, 3)),
+                        ("utan id", "<w:numPr/>"), ("format", '<w:pStyle w:val="Numrerad"/>'),
+                        ("ärvt noll", '<w:pStyle w:val="Onumrerad"/>'),
+                        ("egen över format", '<w:pStyle w:val="Onumrerad"/>' + numbered.format(4, 4)),
+                        ("två numPr", numbered.format(0, 0) + numbered.format(5, 5))):
+        add_xml(d, f"<w:p><w:pPr>{props}</w:pPr>{run(name)}</w:p>")
+    doc = read_docx(save(d, tmp_path))
+    assert [(b.text, b.kind) for b in doc.blocks[1:]] == [
+        ("egen", "list_item"), ("noll", "paragraph"), ("utan id", "list_item"), ("format", "list_item"),
+        ("ärvt noll", "paragraph"), ("egen över format", "list_item"), ("två numPr", "paragraph")]

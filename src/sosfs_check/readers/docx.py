@@ -135,9 +135,8 @@ class _Reader(ParagraphText):
         raw, guidance = self._guidance(self._read_para(p))
         boxes, style = self.boxes, self.pstyle
         text = collapse(raw)
-        toc_title = style.kind == "toc_heading" or (len(text) < 30 and TOC_TITLE.fullmatch(text))
-        if toc or self.toc_text or style.kind == "toc" or toc_title:
-            if toc_title:
+        if toc or self.toc_text or style.kind in ("toc", "toc_heading"):
+            if style.kind == "toc_heading" or (len(text) < 30 and TOC_TITLE.fullmatch(text)):
                 self.typed_toc.open = True  # typed entries may follow
             elif text:
                 self.doc.toc.append(toc_entry(raw, style.level if style.kind == "toc" else None))
@@ -145,7 +144,7 @@ class _Reader(ParagraphText):
         elif not text:
             self._attach(None)
         elif self.typed_toc.take(raw, body=style.kind in ("paragraph", "list_item") and not 0 <= (self.outline or 9) <= 8,
-                                 text=text):
+                                 text=text):  # a typed TOC title, or a line of the TOC it opened
             self._attach(None)
         else:
             self.typed_toc.open = False

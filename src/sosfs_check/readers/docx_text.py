@@ -68,8 +68,8 @@ class ParagraphText:
                     style_id = el.get(VAL)
                 elif tag == OUTLINE:
                     outline = int_or_none(el.get(VAL))
-                elif tag == NUMPR:
-                    numbered = numbering(ppr)
+                elif tag == NUMPR and numbered is None:
+                    numbered = numbering(el)
         return self.styles.get(style_id), outline, numbered
 
     def _mark_special(self, root) -> None:

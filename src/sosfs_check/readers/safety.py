@@ -119,7 +119,20 @@ def check_file(path: Path, limits: Limits) -> int:
     return info.st_size
 
 
-def check_zip(path: Path, limits: Limits) -> zipfile.ZipFile | None:
+class CheckedZip(zipfile.ZipFile):
+    """A zip package as `check_zip` leaves it: the small parts its DOCTYPE check read whole are
+    kept, and `read` gives them without unpacking them again."""
+
+    def __init__(self, path: Path):
+        super().__init__(path)
+        self.small: dict[str, bytes] = {}
+
+    def read(self, name, pwd=None) -> bytes:
+        data = self.small.get(name)
+        return super().read(name, pwd) if data is None else data
+
+
+def check_zip(path: Path, limits: Limits) -> CheckedZip | None:
     """Refuse a zip package that is a bomb, unreadable, or carries a DOCTYPE; other files pass.
     Returns the package, open for the reader (the caller closes it), or None for a file that is no zip."""
     with path.open("rb") as handle:
@@ -130,7 +143,7 @@ def check_zip(path: Path, limits: Limits) -> zipfile.ZipFile | None:
         raise InputError(path, f"har en orimligt stor innehållsförteckning i zip-paketet ({_mb(directory)})")
     package = None
     try:
-        package = zipfile.ZipFile(path)
+        package = CheckedZip(path)
         infos = package.infolist()
         _check_directory(path, infos, limits)
         for info in infos:
@@ -213,11 +226,17 @@ class _Prolog:
 _PLAIN_PROLOG = re.compile(rb"(?:\xef\xbb\xbf)?(?:<\?xml[^>]*\?>)?\s*<[^?!]")
 
 
-def _has_doctype(package: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+def _has_doctype(package: CheckedZip, info: zipfile.ZipInfo) -> bool:
     """Whether a part's prolog declares a DOCTYPE (in any encoding lxml reads); images and
-    other non-XML parts fail at their first bytes and pass."""
+    other non-XML parts fail at their first bytes and pass. A part that `zipfile` unpacks in one
+    step anyway (packed and unpacked within its first read) is read whole and kept in the package."""
     with package.open(info) as member:
-        head = member.read(1024)
+        if info.compress_size <= member.MIN_READ_SIZE and info.file_size <= member.MIN_READ_SIZE:
+            head = member.read()
+            if package.getinfo(info.filename) is info:  # the part `read(name)` gives (names can repeat)
+                package.small[info.filename] = head
+        else:
+            head = member.read(1024)
         if _PLAIN_PROLOG.match(head):  # fast path: the usual prolog, parsed only when unusual
             return False
         target = _Prolog()

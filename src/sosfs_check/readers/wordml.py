@@ -47,12 +47,11 @@ def is_on(element) -> bool:
     return element.get(VAL) not in ("0", "false", "off")
 
 
-def numbering(ppr) -> bool | None:
-    """True/False when the properties say whether the paragraph is numbered, None when silent."""
-    numpr = ppr.find(NUMPR) if ppr is not None else None
+def numbering(numpr) -> bool | None:
+    """Whether a paragraph's numbering properties (its pPr's first w:numPr) number it, None without them."""
     if numpr is None:
         return None
-    num_id = numpr.find(NUMID)
+    num_id = next((el for el in numpr if el.tag == NUMID), None)
     return num_id is None or num_id.get(VAL) != "0"
 
 
@@ -99,25 +98,26 @@ class Styles:
         chain = []
         while style_id not in self.cache:
             self.cache[style_id] = self.base  # guards against basedOn cycles
-            chain.append(style_id)
             el = self.raw.get(style_id)
-            based = el.find(BASED_ON) if el is not None else None
+            own = _first_children(el) if el is not None else None
+            chain.append((style_id, own))
+            based = own.get(BASED_ON) if own is not None else None
             style_id = based.get(VAL) if based is not None else None
-        for ancestor in reversed(chain):  # parents first, so _resolve finds them in the cache
-            self.cache[ancestor] = self._resolve(self.raw.get(ancestor))
-        return self.cache[chain[0] if chain else style_id]
+        for ancestor, own in reversed(chain):  # parents first, so _resolve finds them in the cache
+            self.cache[ancestor] = self._resolve(own)
+        return self.cache[chain[0][0] if chain else style_id]
 
-    def _resolve(self, el) -> WordStyle:
-        if el is None:
+    def _resolve(self, own: dict | None) -> WordStyle:
+        """The style whose children (`_first_children`) are `own`; None: no such style."""
+        if own is None:
             return self.base
-        own = _first_children(el)
         based = own.get(BASED_ON)
         parent = self.get(based.get(VAL)) if based is not None else self.base
         ppr, rpr = own.get(PPR), own.get(RPR)
-        outline = _first_children(ppr).get(OUTLINE) if ppr is not None else None
+        para = _first_children(ppr) if ppr is not None else {}
         run = _first_children(rpr) if rpr is not None else {}
-        bold, size, vanish = run.get(B), run.get(SZ), run.get(VANISH)
-        numbered = numbering(ppr)
+        outline, bold, size, vanish = para.get(OUTLINE), run.get(B), run.get(SZ), run.get(VANISH)
+        numbered = numbering(para.get(NUMPR))
         style = WordStyle(
             outline=int_or_none(outline.get(VAL)) if outline is not None else parent.outline,
             bold=is_on(bold) if bold is not None else parent.bold,
