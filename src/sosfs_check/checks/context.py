@@ -95,10 +95,8 @@ class Context:
         without approval and credit lines ("Godkänd av …", "Mallen är framtagen av …")."""
         front = sorted(pos for pos in self._title_page() if self.body[pos])
         never = self.vocabulary.patterns["not_evidence"]  # what `Statements` sets apart: a few lines, no Statements built
-        kept: list[list[str]] = [[] for _ in self.blocks]
-        for pos in front:
-            kept[pos] += [s for s in self.sentences(pos) if not any(p.search(s) for p in never)]
-        return TextIndex([" ".join(parts) for parts in kept])
+        kept = [(pos, s) for pos in front for s in self.sentences(pos) if not any(p.search(s) for p in never)]
+        return TextIndex([s for _, s in kept], [pos for pos, _ in kept])
 
     def _glossaries(self) -> set[int]:
         """Positions inside sections that explain words and abbreviations ("Förkortningar")."""
