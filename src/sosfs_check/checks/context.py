@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
 from functools import cached_property
 
 from .. import dates
-from ..descriptions import Statements
+from ..descriptions import Statement, Statements
 from ..lexicon import Vocabulary
 from ..document import BODY_KINDS, Block, Document, is_label
 from ..facts import Figures, read_figures
@@ -122,9 +123,13 @@ class Context:
 
     def counts(self, statement) -> bool:
         """Whether a statement is evidence for the rule being judged (see `_evidence_text`)."""
-        return (not ((self.asks_done or statement.vague) and (statement.plan or statement.elsewhen(self.year)))
-                and not statement.negated and (self.cites_law or not statement.law) and (self.asks_who or not statement.role)
-                and not (self.asks_safety and statement.elsewhat))
+        return self._counter()(statement)
+
+    def _counter(self) -> Callable[[Statement], bool]:
+        """`counts` with the rule's questions and year read once, for a pass over every statement."""
+        done, law, who, safety, year = self.asks_done, self.cites_law, self.asks_who, self.asks_safety, self.year
+        return lambda s: (not ((done or s.vague) and (s.plan or s.elsewhen(year))) and not s.negated
+                          and (law or not s.law) and (who or not s.role) and not (safety and s.elsewhat))
 
     @property
     def year(self) -> int | None:
@@ -147,7 +152,7 @@ class Context:
             key = (self.asks_done, self.cites_law, self.asks_who, self.asks_safety)
             if key not in self._evidence:
                 items = self.statements.items
-                kept = [self.counts(s) for s in items]
+                kept = list(map(self._counter(), items))
                 words = [0] * len(self.blocks)
                 for statement, keep, count in zip(items, kept, self._statement_words):
                     if keep:
