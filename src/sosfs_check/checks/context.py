@@ -11,7 +11,7 @@ from functools import cached_property
 
 from .. import dates
 from ..descriptions import Statement, Statements
-from ..lexicon import Vocabulary
+from ..lexicon import WORD, Vocabulary
 from ..document import BODY_KINDS, Block, Document, is_label
 from ..facts import Figures, read_figures
 from ..facttables import YEAR, outcome_cells
@@ -329,6 +329,12 @@ class Context:
         headings = self.document.headings
         return headings, TextIndex([h.text for h in headings])
 
+    @cached_property
+    def heading_forms(self) -> list[frozenset[str]]:
+        """Per heading, its lower-cased words and the vocabulary lemmas each is a form of or has as a part."""
+        words = [WORD.findall(h.text.lower()) for h in self.document.headings]
+        return [frozenset(w).union(*map(self.vocabulary.lemmatizer, w)) for w in words]
+
     def headings_matching(self, terms: list[str]) -> list[Block]:
         """Headings that match one of the terms (`text_matches`), in document order."""
         key = tuple(terms)
@@ -364,7 +370,7 @@ class Context:
 
     def evidence_words(self, block: Block) -> int:
         """Words of a block's evidence sentences for the rule being judged (see `_evidence_text`)."""
-        return self._evidence_text()[1][self.position(block)]
+        return (self._evidence_now or self._evidence_text())[1][block.index - 1]
 
     def scope(self, within: list[str]) -> frozenset[int] | None:
         """Positions inside sections whose heading matches; None means the whole document
