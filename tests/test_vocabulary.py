@@ -2,7 +2,7 @@
 
 import pytest
 
-from sosfs_check.vocabulary import TextIndex, text_matches
+from sosfs_check.vocabulary import TextIndex, sentences, text_matches
 
 TEXTS = [
     "Under 2021 har totalt åtta avvikelser rapporterats och utretts.",
@@ -48,3 +48,29 @@ def test_find_respects_scope_and_word_order():
 )
 def test_heading_match_allows_one_typo_in_long_words(heading, term, expected):
     assert text_matches(heading, term) is expected
+
+
+def test_parts_of_blocks_are_found_and_matched_for_their_blocks():
+    # Blocks 4 and 7 made of parts (sentences); a view keeping some parts sees only those.
+    index = TextIndex(["Avvikelser rapporteras", "riskanalyser görs.", "Risakanalys av fall."], [4, 4, 7])
+    assert index.find_any(["avvikelse", "riskanalys"]) == [4]  # no typos here
+    assert index.find("rapporteras riskanalys") == [4]  # across two parts of one block
+    assert index.matching("riskanalys") == [4, 7]  # a typo in block 7
+    view = index.keeping([True, False, False])
+    assert view.find_any(["riskanalys"]) == []
+    assert view.matching("riskanalys") == []
+    assert view.find_any(["avvikelse"], scope={4}) == [4]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Vi har gjort det. Nu följer vi upp! Klart? Ja.", ["Vi har gjort det.", "Nu följer vi upp!", "Klart?", "Ja."]),
+        ("Enligt 3 kap. 1 § PSL. Vi gör t.ex. IVO-anmälningar.", ["Enligt 3 kap. 1 § PSL.", "Vi gör t.ex. IVO-anmälningar."]),
+        ("Ett.  \u00a0Två. tre. ”Citat.” Fyra", ["Ett.", "Två. tre.", "”Citat.” Fyra"]),
+        ("  Bara en mening utan punkt  ", ["Bara en mening utan punkt"]),
+        ("   ", []),
+    ],
+)
+def test_sentences_end_at_a_full_stop_before_a_capital(text, expected):
+    assert sentences(text) == expected

@@ -240,9 +240,20 @@ def _sequence(items) -> list[Clause]:
     return clauses
 
 
+# id(pattern) -> (the pattern, its clauses), for `may_match`'s thousand calls a check: holding the pattern keeps
+# its id its own. Patterns are the pack's and the tool's, a few hundred; the bound is for a process that loads many packs.
+_CLAUSES: dict[int, tuple[object, tuple[Clause, ...]]] = {}
+_MAX_CLAUSES = 4096
+
+
 def may_match(pattern: re.Pattern, folded: str) -> bool:
     """False only when the pattern cannot match the text (`folded` is the text case-folded)."""
-    for clause in needles(pattern):
+    known = _CLAUSES.get(id(pattern))
+    if known is None:
+        if len(_CLAUSES) >= _MAX_CLAUSES:
+            _CLAUSES.clear()
+        known = _CLAUSES[id(pattern)] = (pattern, needles(pattern))
+    for clause in known[1]:
         for needle in clause:
             if needle in folded:
                 break

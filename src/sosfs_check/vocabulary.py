@@ -23,7 +23,8 @@ if TYPE_CHECKING:
     from .wordsplit import Split
 
 WORD = re.compile(r"\w+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ”\"])")
+# The space between a sentence's end and a capital: starting with the full stop lets `re` skip to it.
+_SENTENCE_END = re.compile(r"[.!?](\s+)(?=[A-ZÅÄÖ”\"])")
 _ABBREVIATION_REACH = 12  # longer than any abbreviation below with its word boundary and a final newline
 STEMS: dict[str, str] = {}  # word -> its Snowball stem; kept across runs by `rulecache`
 # Between two words of a term: spaces or dashes, and perhaps up to three words of a coordination
@@ -109,13 +110,13 @@ class TextIndex:
         self._parts: dict[int, list[int]] = {}  # block -> its parts
         for i, owner in enumerate(owners or ()):
             self._parts.setdefault(owner, []).append(i)
-        postings: dict[str, list[int]] = {}  # token -> texts holding it, in order
-        for i, text in enumerate(self.lower):
-            for token in set(split[i].tokens if split is not None else WORD.findall(text)):
+        postings: dict[str, set[int]] = {}  # token -> texts holding it
+        for i, tokens in enumerate([s.tokens for s in split] if split is not None else map(WORD.findall, self.lower)):
+            for token in tokens:
                 if token in postings:
-                    postings[token].append(i)
+                    postings[token].add(i)
                 else:
-                    postings[token] = [i]
+                    postings[token] = {i}
         self.postings = postings
         self.tokens = sorted(postings)
         self._found: dict[str, list[int]] = {}
@@ -129,13 +130,6 @@ class TextIndex:
         view.kept, view._found, view._matched, view._hits = kept, {}, {}, {}
         return view
 
-    def _blocks(self, token: str) -> list[int]:
-        """Blocks with the token, in order."""
-        found = self.postings.get(token, ())
-        if self.owners is None:
-            return list(found)
-        kept, owners = self.kept, self.owners
-        return [owners[i] for i in found if kept is None or kept[i]]
 
     def _text(self, pos: int) -> str:
         if self.owners is None:
@@ -153,7 +147,8 @@ class TextIndex:
         key = (stem, exact)
         if key not in self._text_hits:
             postings = self.postings
-            self._text_hits[key] = {i for token in ([stem] if exact else self._prefixed(stem)) for i in postings.get(token, ())}
+            tokens = ([stem] if stem in postings else []) if exact else self._prefixed(stem)
+            self._text_hits[key] = set().union(*map(postings.__getitem__, tokens))
         return self._text_hits[key]
 
     def _owning(self, texts: set[int]) -> set[int]:
@@ -220,7 +215,7 @@ class TextIndex:
                 if len(token) >= len(word) - 1 and (
                     one_edit(token[: len(word)], word) or one_edit(token[: len(word) + 1], word)
                 ):
-                    found.update(self._blocks(token))
+                    found.update(self._owning(self.postings[token]))
         return sorted(found)
 
     def _near(self, word: str) -> set[str]:
@@ -268,10 +263,19 @@ def heading_key(text: str) -> str:
     return " ".join(_TYPED_NUMBER.sub("", text).casefold().replace("-", " ").split())
 
 
+def _pieces(text: str):
+    """The text cut at each space between a sentence's end and a capital (`_SENTENCE_END`)."""
+    start = 0
+    for gap in _SENTENCE_END.finditer(text):
+        yield text[start : gap.start(1)]
+        start = gap.end()
+    yield text[start:]
+
+
 def sentences(text: str) -> list[str]:
     """Split at a full stop followed by a capital; "3 kap. 1 §" and "t.ex. IVO" stay whole."""
     out: list[str] = []
-    for piece in _SENTENCE_END.split(text):
+    for piece in _pieces(text):
         # An abbreviation ends the sentence so far: look at its last characters only.
         if out and _ABBREVIATION.search(out[-1], max(0, len(out[-1]) - _ABBREVIATION_REACH)):
             out[-1] = f"{out[-1]} {piece}"

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
 from functools import cached_property
 
 from .. import dates
-from ..descriptions import Statements
-from ..lexicon import Vocabulary
+from ..descriptions import Statement, Statements
+from ..lexicon import WORD, Vocabulary
 from ..document import BODY_KINDS, Block, Document, is_label
 from ..facts import Figures, read_figures
 from ..facttables import YEAR, outcome_cells
@@ -95,10 +96,8 @@ class Context:
         without approval and credit lines ("Godkänd av …", "Mallen är framtagen av …")."""
         front = sorted(pos for pos in self._title_page() if self.body[pos])
         never = self.vocabulary.patterns["not_evidence"]  # what `Statements` sets apart: a few lines, no Statements built
-        kept: list[list[str]] = [[] for _ in self.blocks]
-        for pos in front:
-            kept[pos] += [s for s in self.sentences(pos) if not any(p.search(s) for p in never)]
-        return TextIndex([" ".join(parts) for parts in kept])
+        kept = [(pos, s) for pos in front for s in self.sentences(pos) if not any(p.search(s) for p in never)]
+        return TextIndex([s for _, s in kept], [pos for pos, _ in kept])
 
     def _glossaries(self) -> set[int]:
         """Positions inside sections that explain words and abbreviations ("Förkortningar")."""
@@ -124,9 +123,13 @@ class Context:
 
     def counts(self, statement) -> bool:
         """Whether a statement is evidence for the rule being judged (see `_evidence_text`)."""
-        return (not ((self.asks_done or statement.vague) and (statement.plan or statement.elsewhen(self.year)))
-                and not statement.negated and (self.cites_law or not statement.law) and (self.asks_who or not statement.role)
-                and not (self.asks_safety and statement.elsewhat))
+        return self._counter()(statement)
+
+    def _counter(self) -> Callable[[Statement], bool]:
+        """`counts` with the rule's questions and year read once, for a pass over every statement."""
+        done, law, who, safety, year = self.asks_done, self.cites_law, self.asks_who, self.asks_safety, self.year
+        return lambda s: (not ((done or s.vague) and (s.plan or s.elsewhen(year))) and not s.negated
+                          and (law or not s.law) and (who or not s.role) and not (safety and s.elsewhat))
 
     @property
     def year(self) -> int | None:
@@ -149,7 +152,7 @@ class Context:
             key = (self.asks_done, self.cites_law, self.asks_who, self.asks_safety)
             if key not in self._evidence:
                 items = self.statements.items
-                kept = [self.counts(s) for s in items]
+                kept = list(map(self._counter(), items))
                 words = [0] * len(self.blocks)
                 for statement, keep, count in zip(items, kept, self._statement_words):
                     if keep:
@@ -326,6 +329,12 @@ class Context:
         headings = self.document.headings
         return headings, TextIndex([h.text for h in headings])
 
+    @cached_property
+    def heading_forms(self) -> list[frozenset[str]]:
+        """Per heading, its lower-cased words and the vocabulary lemmas each is a form of or has as a part."""
+        words = [WORD.findall(h.text.lower()) for h in self.document.headings]
+        return [frozenset(w).union(*map(self.vocabulary.lemmatizer, w)) for w in words]
+
     def headings_matching(self, terms: list[str]) -> list[Block]:
         """Headings that match one of the terms (`text_matches`), in document order."""
         key = tuple(terms)
@@ -361,7 +370,7 @@ class Context:
 
     def evidence_words(self, block: Block) -> int:
         """Words of a block's evidence sentences for the rule being judged (see `_evidence_text`)."""
-        return self._evidence_text()[1][self.position(block)]
+        return (self._evidence_now or self._evidence_text())[1][block.index - 1]
 
     def scope(self, within: list[str]) -> frozenset[int] | None:
         """Positions inside sections whose heading matches; None means the whole document

@@ -90,8 +90,7 @@ def clause_headings(ctx: Context) -> list[Block]:
         return []
     vocabulary = ctx.vocabulary
     wanted = {*words, *(vocabulary.lemma(w) for w in words)}
-    named = [h for h in ctx.document.headings if any(
-        w in wanted or vocabulary.lemmatizer(w) & wanted for w in WORD.findall(h.text.lower()))]
+    named = [h for h, forms in zip(ctx.document.headings, ctx.heading_forms) if not forms.isdisjoint(wanted)]
     return [h for h in named if vocabulary.tense.past(Split(h.text))]  # split only the few with the rule's word
 
 
