@@ -74,3 +74,41 @@ def test_parts_of_blocks_are_found_and_matched_for_their_blocks():
 )
 def test_sentences_end_at_a_full_stop_before_a_capital(text, expected):
     assert sentences(text) == expected
+
+
+def test_words_stemmed_in_many_threads_at_once_get_their_own_stems(monkeypatch):
+    """`serve` checks uploads in threads: with the stems not yet known, the one Snowball stemmer must not
+    mix the words it is given (it once raised IndexError or gave another word's stem)."""
+    import sys
+    import threading
+
+    from sosfs_check import vocabulary
+
+    words = [stem + end for stem in ("avvikelse", "patientsäkerhet", "riskanalys", "egenkontroll", "klagomål",
+                                      "samverkan", "förbättring", "händelse")
+             for end in ("", "r", "rna", "n", "ns", "hantering", "arbete", "erna")]
+    expected = {"avvikelserna": "avvik", "riskanalyserna": "riskanalys", "händelsen": "händ",
+                "samverkanarbete": "samverkanarbet"}
+    alone = {word: vocabulary._stemmer().stemWord(word) for word in words}
+    assert {word: alone[word] for word in expected} == expected
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as the interpreter can
+    try:
+        for _ in range(5):
+            monkeypatch.setattr(vocabulary, "STEMS", {})
+            wrong = []
+
+            def stem_all():
+                try:
+                    wrong.extend(word for word in words * 3 if vocabulary._stem(word) != alone[word])
+                except Exception as error:  # noqa: BLE001 - what the race raised
+                    wrong.append(repr(error))
+
+            threads = [threading.Thread(target=stem_all) for _ in range(8)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            assert wrong == []
+    finally:
+        sys.setswitchinterval(interval)

@@ -11,6 +11,7 @@ avvikelser", as "rapportera avvikelser och risker" does.
 from __future__ import annotations
 
 import re
+import threading
 from bisect import bisect_left, bisect_right
 from copy import copy
 from functools import cache, cached_property
@@ -27,6 +28,7 @@ WORD = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?](\s+)(?=[A-ZÅÄÖ”\"])")
 _ABBREVIATION_REACH = 12  # longer than any abbreviation below with its word boundary and a final newline
 STEMS: dict[str, str] = {}  # word -> its Snowball stem; kept across runs by `rulecache`
+_STEMMING = threading.Lock()  # the one Snowball stemmer keeps its state while it stems: one word at a time
 # Between two words of a term: spaces or dashes, and perhaps up to three words of a coordination
 # whose last conjunct is the term's next word ("rapportera risker, fel och avvikelser").
 _BETWEEN = r"[\s\-–/]+(?:(?:\w+(?:\s*,\s*|\s+)){1,3}?(?:och|samt|eller)\s+)?"
@@ -58,7 +60,8 @@ def _compiled(regex: str) -> re.Pattern:
 
 def _stem(word: str) -> str:
     if word not in STEMS:
-        STEMS[word] = _stemmer().stemWord(word)
+        with _STEMMING:  # `serve` checks uploads in threads
+            STEMS[word] = _stemmer().stemWord(word)
     return STEMS[word]
 
 
