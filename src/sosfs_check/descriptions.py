@@ -109,7 +109,7 @@ class Statements:
                 def text(n: int) -> str:
                     if n not in kept:
                         kept[n] = blank(sentences[n], folded.texts[n], vocabulary.patterns[aside],
-                                        vocabulary.searches[aside])
+                                        vocabulary.searches[aside], split[n])
                     return kept[n]
 
             if among is not None:
@@ -154,7 +154,7 @@ class Statements:
             if number in not_evidence:
                 continue
             self.splits.append(split[number])
-            clauses = denial.clauses(sentence) if number in suspects else []
+            clauses = denial.clauses(sentence, split[number]) if number in suspects else []
             self._spans.append([(a, b) for a, b, _, void in clauses if void])
             mains = [void for _, _, main, void in clauses if main]
             status = statuses[number]
