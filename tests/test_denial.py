@@ -35,10 +35,21 @@ def test_the_suspects_clauses_are_read_for_what_they_deny():
     assert [void for *_, void in denial.clauses(SENTENCES[0])] == ["negated"]
     assert [void for *_, void in denial.clauses(SENTENCES[3])] == ["other"]
     assert [void for *_, void in denial.clauses(SENTENCES[4])] == [""]
+    # with the sentence's words, one without a negation word has no clause to read for one
+    assert [void for *_, void in denial.clauses(SENTENCES[0], Split(SENTENCES[0]))] == ["negated"]
+    assert [void for *_, void in denial.clauses(SENTENCES[0], Split("Rutinen följs upp."))] == [""]
+
+
+def test_a_subclause_is_blanked_only_where_the_sentence_holds_its_word():
+    """`\\b(som|om|…)\\b` is not run where no whole word of it stands ("kommunens omsorg"), and is run on
+    "ſom", which Python's `re` takes for "som" without IGNORECASE's lower case giving it."""
+    assert blanked("Kommunens omsorg följs upp", "subclauses") == "Kommunens omsorg följs upp"
+    assert blanked("Rutinen ſom infördes, följs upp", "subclauses") == "Rutinen  , följs upp"
+    assert blanked("Rutinen SOM infördes, följs upp", "subclauses") == "Rutinen  , följs upp"
 
 
 def blanked(text: str, name: str) -> str:
-    return blank(text, text.casefold(), VOCABULARY.patterns[name], VOCABULARY.searches[name])
+    return blank(text, text.casefold(), VOCABULARY.patterns[name], VOCABULARY.searches[name], Split(text))
 
 
 def test_blank_puts_a_space_for_each_match_and_leaves_other_text_alone():

@@ -41,6 +41,16 @@ def test_a_status_label_progress_and_a_nominal_measures_time(text, status):
     assert builtin_rules().vocabulary.statuses.of(text) == status
 
 
+@pytest.mark.parametrize(("worded", "status"), [
+    ((True, True, True), "done"),
+    ((False, True, True), "plan"),  # the done status's words not found: the plan status is the next looked for
+    ((False, True, False), ""),
+])
+def test_a_status_is_looked_for_only_where_its_words_were_found(worded, status):
+    """`Statuses.of(text, worded)`: `by_row` says which statuses' words the prefilter found in the text."""
+    assert builtin_rules().vocabulary.statuses.of("Genomförd: planerad", worded) == status
+
+
 @pytest.mark.parametrize(("text", "status"), [
     ("- Revidering av rutinen för munvård på Ekbacken – hösten.\n- Inköp av sänggrindsskydd (oktober 2025).", "pass"),
     ("Genomförande av fallriskbedömning på alla boenden (mars).", "pass"),

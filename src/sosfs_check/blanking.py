@@ -4,17 +4,23 @@ clauses before a plan word is looked for, other matters before patient safety's 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from .regexes import may_match
+from .regexes import may_match, whole_words
+
+if TYPE_CHECKING:
+    from .wordsplit import Split
 
 
-def blank(text: str, folded: str, wording: list[re.Pattern], searched: list[re.Pattern]) -> str:
-    """The text with the wording blanked out, a space for each match; `folded`: the text case-folded, by
-    which a pattern that cannot match is not run (`regexes.may_match`); `searched`: the same patterns as
-    `regexes.searching` gives them."""
+def blank(text: str, folded: str, wording: list[re.Pattern], searched: list[re.Pattern],
+          split: Split | None) -> str:
+    """The text with the wording blanked out, a space for each match; `folded`: the text case-folded, and
+    `split`: its words, by which a pattern that cannot match is not run (`regexes.may_match`,
+    `regexes.whole_words`); `searched`: the same patterns as `regexes.searching` gives them."""
     for pattern, rest in zip(wording, searched):
-        if may_match(pattern, folded) and (kept := _blanked(pattern, rest, text)) != text:
-            text, folded = kept, kept.casefold()
+        if (may_match(pattern, folded) and (split is None or split.holds(whole_words(pattern), text))
+                and (kept := _blanked(pattern, rest, text)) != text):
+            text, folded, split = kept, kept.casefold(), None  # blanked: its words are no longer `split`'s
     return text
 
 

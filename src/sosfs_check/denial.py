@@ -39,14 +39,16 @@ class Denial:
         others = [*data.others, *(body for body, own in data.bodies.items() if own not in author)]
         self.others = vocabulary.compiled((SUBJECT_PLACE + "(?:" + "|".join(others) + r")\b",))[0] if others else None
 
-    def clauses(self, text: str) -> list[tuple[int, int, bool, str]]:
-        """(start, end, main, void) of each clause with words in it; void is "negated", "other" or ""."""
+    def clauses(self, text: str, split: Split | None = None) -> list[tuple[int, int, bool, str]]:
+        """(start, end, main, void) of each clause with words in it; void is "negated", "other" or "". `split`:
+        the text's words (`Split`), by which a text without a negation word has no clause to read for one."""
         out, start, void = [], 0, ""
+        negating = split is None or not self.negation_words.isdisjoint(split.words)
         for stop, after in [*((m.start(), m.end()) for m in CLAUSE_BREAK.finditer(text)), (len(text), len(text))]:
             part = text[start:stop]
             if WORD.search(part):
                 main = not (self.subordinate and self.subordinate.match(part))
-                void = self._void(part) if main else void
+                void = self._void(part, negating) if main else void
                 out.append((start, stop, main, void))
             start = after
         return out
@@ -58,10 +60,10 @@ class Denial:
         named = set(folded.candidates([self.others])) if self.others else set()
         return named.union(n for n, split in enumerate(splits) if not words.isdisjoint(split.words))
 
-    def _void(self, part: str) -> str:
+    def _void(self, part: str, negating: bool) -> str:
         if self.others and self.others.match(part):
             return "other"
-        if not self.negation_words.intersection(WORD.findall(part.lower())):
+        if not negating or not self.negation_words.intersection(WORD.findall(part.lower())):
             return ""
         folded = part.casefold()
         negations = [p for p in self.negations if may_match(p, folded)]

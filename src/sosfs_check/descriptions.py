@@ -21,7 +21,7 @@ from .blanking import blank
 from .denial import Denial
 from .lexicon import WORD, Vocabulary, term_words
 from .prefilter import Folded
-from .regexes import anchored, may_match
+from .regexes import anchored, may_match, whole_words
 from .values import Value
 from .wordsplit import LETTERS, SOFT, Split
 
@@ -109,7 +109,7 @@ class Statements:
                 def text(n: int) -> str:
                     if n not in kept:
                         kept[n] = blank(sentences[n], folded.texts[n], vocabulary.patterns[aside],
-                                        vocabulary.searches[aside])
+                                        vocabulary.searches[aside], split[n])
                     return kept[n]
 
             if among is not None:
@@ -154,7 +154,7 @@ class Statements:
             if number in not_evidence:
                 continue
             self.splits.append(split[number])
-            clauses = denial.clauses(sentence) if number in suspects else []
+            clauses = denial.clauses(sentence, split[number]) if number in suspects else []
             self._spans.append([(a, b) for a, b, _, void in clauses if void])
             mains = [void for _, _, main, void in clauses if main]
             status = statuses[number]
@@ -210,8 +210,9 @@ class Statements:
         tense = self.vocabulary.tense
         past, aside = tense.past, self.vocabulary.patterns["tenseless_clauses"]
         changed: dict[int, str] = dict(platitudes)
-        for pattern in aside:  # run only where the prefilter finds its words
-            for number in folded.candidates([pattern]):
+        for pattern in aside:  # run only where the prefilter finds its literals and the sentence its whole words
+            words = whole_words(pattern)
+            for number in (n for n in folded.candidates([pattern]) if split[n].holds(words, texts[n][1])):
                 said = changed.get(number, texts[number][1])
                 if (kept := pattern.sub(lambda m: "".join(g or "" for g in m.groups()) + " ", said)) != said:
                     changed[number] = kept

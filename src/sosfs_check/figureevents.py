@@ -39,10 +39,8 @@ def told_events(blocks: list[Block], positions: list[int], said: Callable[[int],
         block = blocks[position]
         group = block.section[:-1] if len(block.section) >= 2 else block.section
         for sentence, text in said(position):
-            if generic(text):
-                continue
             for key, wording in read.events.items():
-                if not wording.mentions.search(text):
+                if not wording.mentions.search(text) or generic(text):  # few mention an event: asked of those only
                     continue
                 match = wording.one_event(text)
                 found = match or wording.any.search(text)

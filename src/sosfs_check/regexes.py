@@ -20,6 +20,7 @@ import functools
 import re
 from re import _constants as C
 from re import _parser
+from re._compiler import _EXTRA_CASES
 
 NEEDLES: dict[tuple[str, int], tuple] = {}  # (regex, flags) -> literal clauses; kept across runs by `rulecache`
 ANCHORED: dict[tuple[str, int], bool] = {}  # (regex, flags) -> whether it matches only at the start (`anchored`)
@@ -198,6 +199,47 @@ def searching(pattern: re.Pattern) -> re.Pattern:
         if op is C.MAX_REPEAT and av[:2] == (0, C.MAXREPEAT) and av[2].data == [(C.IN, [(C.CATEGORY, C.CATEGORY_WORD)])]:
             return re.compile(pattern.pattern[3:], pattern.flags)
     return pattern
+
+
+WordClause = tuple[frozenset[str], str]
+_SPACES = [(C.IN, [(C.CATEGORY, C.CATEGORY_SPACE)])]
+
+
+def whole_words(pattern: re.Pattern) -> tuple[WordClause, ...]:
+    """Clauses (words, odd) of words every match holds as whole words, between `\\b` or `\\s+`: a text whose
+    lower-cased letter runs (`wordsplit.Split.words`) hold none of `words` cannot match, unless it holds a
+    character of `odd`, which case-insensitive `re` takes for a letter of the words though `str.lower` does not
+    ("ſ" for "s", "İ" for "i": the one capital whose lower case is two characters)."""
+    return _whole_words(pattern.pattern, pattern.flags)
+
+
+@functools.cache
+def _whole_words(pattern: str, flags: int) -> tuple[WordClause, ...]:
+    if flags & (re.ASCII | re.LOCALE | re.VERBOSE):
+        return ()
+    items, out = _parser.parse(pattern, flags).data, []
+    for i in range(1, len(items) - 1):
+        op, av = items[i]
+        if op is C.LITERAL:  # a run of literals, from a bound to a bound
+            end = next((j for j in range(i, len(items)) if items[j][0] is not C.LITERAL), len(items))
+            branches = [items[i:end]] if end < len(items) else []
+        else:
+            end = i + 1
+            inner = av[3].data if op is C.SUBPATTERN and not av[1] and not av[2] and len(av[3].data) == 1 else [items[i]]
+            branches = inner[0][1][1] if inner[0][0] is C.BRANCH else []
+        words = {"".join(chr(a) for o, a in b) for b in branches if all(o is C.LITERAL for o, _ in b)}
+        if (len(words) == len(branches) > 0 and all(w.isalpha() and w == w.lower() for w in words)
+                and all(_bound(items[j]) for j in (i - 1, end))):
+            letters = set("".join(words))
+            odd = {chr(x) for c in letters for x in _EXTRA_CASES.get(ord(c), ())} if flags & re.IGNORECASE else set()
+            out.append((frozenset(words), "".join(sorted(odd | ({"\u0130"} if "i" in letters else set())))))
+    return tuple(out)
+
+
+def _bound(item) -> bool:
+    """Whether a pattern item is a word boundary or whitespace: a word next to it is a whole word."""
+    op, av = item
+    return item == (C.AT, C.AT_BOUNDARY) or (op in (C.MAX_REPEAT, C.MIN_REPEAT) and av[0] >= 1 and av[2].data == _SPACES)
 
 
 def _minimal(alternatives: set[str]) -> set[str]:

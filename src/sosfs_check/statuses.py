@@ -56,13 +56,15 @@ class Statuses:
         self.share, self.nominal, self.dated = share, tuple(w.lower() for w in nominal), _dated(list(times))
         self.yes, self.no = {w.casefold() for w in yes}, {w.casefold() for w in no}
 
-    def of(self, text: str) -> str:
-        """"done", "progress", "plan", "dated" or "": a status of a measure taken outweighs a plan in the same line."""
-        if self.done and self.done.search(text):
+    def of(self, text: str, worded: tuple[bool, bool, bool] = (True, True, True)) -> str:
+        """"done", "progress", "plan", "dated" or "": a status of a measure taken outweighs a plan in the same line.
+        `worded`: whether the text may hold a word of the done, the ongoing and the plan statuses (the prefilter's)."""
+        done, ongoing, plans = worded
+        if done and self.done and self.done.search(text):
             return "done"
-        if self.ongoing and self.share and self.ongoing.search(text) and self.share(text):
+        if ongoing and self.ongoing and self.share and self.ongoing.search(text) and self.share(text):
             return "progress"
-        if self.plans and self.plans.search(text):
+        if plans and self.plans and self.plans.search(text):
             return "plan"
         return self._dated_of(text)
 
@@ -78,9 +80,10 @@ class Statuses:
         the row's answer below it one ("| Ny rutin | Ja |"). `folded`: the sentences case-folded; a
         status word is looked for only in those that hold one of its words; the others can only be a
         nominal item with its time (`_dated_of`, anchored at the start, so the prefilter cannot find it)."""
-        worded = set(folded.candidates([p for p in (self.done, self.plans, self.ongoing) if p]))
-        own = ["" if cells.get(position, (0, 1, 0))[1] == 0 else self.of(text) if number in worded
-               else self._dated_of(text) for number, (position, text) in enumerate(texts)]
+        each = [set(folded.candidates([p])) if p else set() for p in (self.done, self.ongoing, self.plans)]
+        worded = set().union(*each)
+        own = ["" if cells.get(position, (0, 1, 0))[1] == 0 else self.of(text, tuple(number in w for w in each))
+               if number in worded else self._dated_of(text) for number, (position, text) in enumerate(texts)]
         row_status = self._answered(texts, cells)
         for (position, _), status in zip(texts, own):
             if status and position in cells and row_status.get(cells[position][:2]) != "done":

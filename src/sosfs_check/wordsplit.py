@@ -43,3 +43,8 @@ class Split:
                 words.extend(LETTERS.findall(token))
         self.tokens, self.words, self.marks = tokens, words, marks
         self.after_mark = {place for place, mark in marks if mark in SOFT}
+
+    def holds(self, clauses: tuple[tuple[frozenset[str], str], ...], text: str) -> bool:
+        """Whether the sentence (`text`: as written) may hold a word of each clause (`regexes.whole_words`)."""
+        return all(not words.isdisjoint(self.words) or any(c in text or c in self.lower for c in odd)
+                   for words, odd in clauses)
