@@ -122,7 +122,7 @@ class Vocabulary:
                     forms.setdefault(form + "s", lemma)
         for word in vocabulary_words(data):
             forms.setdefault(word, word)
-        for lemma in set(forms.values()):
+        for lemma in dict.fromkeys(forms.values()):  # in order: a form two lemmas give goes to the first
             for ending in _ENDINGS:
                 forms.setdefault(lemma + ending, lemma)
         subjects = frozenset(forms.get(w, w) for t in data.topics.values() for s in t.subjects for w in term_words(s)[:1])
