@@ -1,5 +1,6 @@
 """The console script's fast path for `check`: the same behaviour as through Typer."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -99,3 +100,25 @@ def test_the_console_script_collects_no_garbage_while_it_starts(entry, start_up)
     assert proc.returncode in (0, 1), proc.stderr
     frozen, threshold = ("True", 10_000) if entry == "console" else ("False", 700)
     assert proc.stderr.splitlines() == [f"rule set: {start_up}", f"report: True {frozen} {threshold}"]
+
+
+WITHOUT = """
+import sys
+sys.argv = ["sosfs-check", *sys.argv[1:]]
+from sosfs_check.console import main
+try:
+    main()
+finally:
+    print(sorted(m for m in ("dataclasses", "rich", "typer") if m in sys.modules), file=sys.stderr)
+"""
+
+
+def test_a_warm_json_check_loads_no_dataclasses_rich_or_typer(tmp_path):
+    """Every value on the path of `check --format json` is a `values.Value` or a plain class: creating a
+    dataclass compiles its methods, and importing `dataclasses` takes `inspect` along. (A cold rule cache
+    validates the YAML with pydantic, which uses them.)"""
+    env = {**os.environ, "SOSFS_CHECK_CACHE": str(tmp_path)}
+    args = [sys.executable, "-c", WITHOUT, "check", str(EXAMPLE), "--format", "json", "--as-of", "2026-11-25"]
+    cold, warm = (subprocess.run(args, capture_output=True, text=True, env=env) for _ in range(2))
+    assert cold.returncode == warm.returncode == 0 and warm.stdout == cold.stdout and warm.stdout.startswith("{")
+    assert (cold.stderr, warm.stderr) == ("['dataclasses']\n", "[]\n")

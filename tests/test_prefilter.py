@@ -16,7 +16,7 @@ from sosfs_check.checks.citations import _CITED
 from sosfs_check.readers import read
 from sosfs_check.readers.wordml import PSTYLE, RSTYLE, VAL, Styles
 from sosfs_check.readers.ooxml import STYLES, _parse, _relations, _styles
-from sosfs_check.prefilter import Folded, _Automaton
+from sosfs_check.prefilter import ASKED, Folded, _Automaton
 from sosfs_check.regexes import anchored, may_match, needles
 from sosfs_check.packs import builtin_rules
 
@@ -100,7 +100,7 @@ def test_containing_tests_each_text_for_the_needle():
     """Alone (a needle asked for the first time) and in one pass with all needles asked before (`_Automaton`), the
     answer is `needle in text`: overlapping needles, case folding ("Straße" holds "strasse"), and never across two
     texts ("a" then "b" do not hold "a\nb")."""
-    with patch.dict(_Automaton.asked, clear=True):  # the process's needles stay as they were
+    with patch.dict(ASKED, clear=True):  # the process's needles stay as they were
         assert {needle: Folded(TEXTS).containing(needle) for needle in CONTAINING} == CONTAINING
         assert _Automaton.current().needles == [needle for needle in CONTAINING if needle]
         folded = Folded(TEXTS)
@@ -113,7 +113,7 @@ def test_containing_tests_each_text_for_the_needle():
 def test_containing_is_in_for_any_texts_and_needles(texts, words):
     asked = [word.casefold() for word in words]
     expected = [[i for i, text in enumerate(texts) if needle in text.casefold()] for needle in asked]
-    with patch.dict(_Automaton.asked, clear=True):
+    with patch.dict(ASKED, clear=True):
         first = Folded(texts)
         assert [first.containing(needle) for needle in asked] == expected
         assert [Folded(texts).containing(needle) for needle in asked] == expected  # now in one pass

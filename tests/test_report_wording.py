@@ -71,3 +71,12 @@ def test_a_referring_word_carries_the_clause_that_named_the_subject():
     # In another block the referring word has nothing to refer to.
     apart = ["Vi fick 14 klagomål från närstående, de flesta om bemötande.", "Samtliga besvarades inom två veckor."]
     assert described("PSL-3-8A-KLAGOMAL", *apart) == []
+
+
+@pytest.mark.parametrize("lemmas", [("lag", "lage"), ("lage", "lag")])
+def test_a_form_two_lemmas_give_with_their_endings_goes_to_the_first_whatever_the_hash_seed(lemmas):
+    """"lagen" is "lag" + "en" and "lage" + "n": the lemma the pack's forms list first takes it, not the one a
+    set of lemmas happens to give first."""
+    vocabulary = Vocabulary.build(DescriptionData(forms={lemma: [] for lemma in lemmas}))
+    assert vocabulary.forms["lagen"] == lemmas[0]
+    assert (vocabulary.forms["lagarna"], vocabulary.forms["lagena"]) == ("lag", "lage")  # one lemma only

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from helpers import replace
 
-from sosfs_check import regexes, rulecache
+from sosfs_check import prefilter, regexes, rulecache
 from sosfs_check.records import plain
 from sosfs_check.rulecache import cached
 from sosfs_check.packs import builtin_rules_dir
@@ -44,7 +44,7 @@ def test_runs_with_a_cold_a_warm_and_a_broken_cache_agree(tmp_path):
     cold = run(cache)
     [entry] = cache.glob("rules-*.json")
     data = rulecache.decode(entry.read_bytes())
-    assert data["format"] == "sosfs-check-rulecache/2" and len(data["rules"]) > 50
+    assert data["format"] == "sosfs-check-rulecache/3" and len(data["rules"]) > 50
     warm = run(cache)
     entry.write_bytes(b"inte json")
     broken = run(cache)
@@ -62,7 +62,7 @@ def test_a_replaced_cache_never_runs_code_and_the_run_succeeds(tmp_path):
     replaced = run(cache)
     assert not marker.exists()
     assert (replaced.returncode, replaced.stdout) == (cold.returncode, cold.stdout)
-    assert rulecache.decode(entry.read_bytes())["format"] == "sosfs-check-rulecache/2"
+    assert rulecache.decode(entry.read_bytes())["format"] == "sosfs-check-rulecache/3"
 
 
 @pytest.mark.parametrize("damage", [
@@ -111,6 +111,17 @@ def test_the_cache_keeps_which_patterns_are_anchored(monkeypatch):
     rulecache.from_data(rulecache.decode(written), "k")
     expected = {(at_start.pattern, at_start.flags): True, (anywhere.pattern, anywhere.flags): False}
     assert {key: regexes.ANCHORED.get(key) for key in expected} == expected
+
+
+def test_the_cache_keeps_the_needles_asked_but_those_of_one_letter(monkeypatch):
+    """The next run's first document searches the needles asked before in one pass (`prefilter._Automaton`)."""
+    monkeypatch.setattr(prefilter, "ASKED", {"riskanalys": None, "e": None, "avvikels": None})
+    monkeypatch.setattr(rulecache, "ASKED", prefilter.ASKED)
+    written = rulecache.encode(rulecache.to_data(load_rules(builtin_rules_dir()), "k"))
+    prefilter.ASKED.clear()
+    rulecache.from_data(rulecache.decode(written), "k")
+    assert list(prefilter.ASKED) == ["riskanalys", "avvikels"]
+    assert rulecache._sizes()[3] == 2
 
 
 def test_a_warm_check_runs_without_pydantic(tmp_path):

@@ -107,3 +107,17 @@ def test_compare_in_english(monkeypatch, capsys):
     assert "| complaints and comments received | 9 | 12 |" in lines
     assert "| Samverkan | partly fulfilled | fulfilled | improved |" in lines
     assert "| Section | Paragraphs | Words | Text |" in lines
+
+
+def test_settings_replace_changes_only_the_named_attributes_and_settings_stay_frozen():
+    from sosfs_check.settings import Settings
+
+    given = Settings(profile="kvalitetsberattelse", as_of=date(2026, 1, 1), lang="en", heading_styles={"Rubrik": 1})
+    changed = given.replace(profile=None)
+    assert (changed.profile, changed.as_of, changed.lang, changed.heading_styles) == (None, date(2026, 1, 1), "en",
+                                                                                      {"Rubrik": 1})
+    assert given.profile == "kvalitetsberattelse" and changed != given and changed.replace(profile=given.profile) == given
+    with pytest.raises(AttributeError, match="frozen"):
+        changed.lang = "sv"
+    with pytest.raises(TypeError):
+        given.replace(colour="blå")

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -82,17 +81,31 @@ def dictionary_forms(words: set[str]) -> dict[str, list[str]]:
     return out
 
 
-@dataclass
 class Vocabulary:
-    """The pack's description data with the forms of its words, built once per rule set."""
+    """The pack's description data with the forms of its words, built once per rule set. Equal by its
+    data and forms; what it builds when first asked (`cached_property`, `compiled`) is kept with it."""
 
-    data: DescriptionData
-    forms: dict[str, str] = field(default_factory=dict)
-    # Forms of the topics' verbs of change that say it was done -> those verbs ("bytte" -> {"byta"})
-    done_forms: dict[str, frozenset[str]] = field(default_factory=dict)
-    continues: frozenset[str] = frozenset()
-    subjects: frozenset[str] = frozenset()  # the lemmas of the topics' one-word subjects
-    _compiled: dict[tuple[str, ...], list[re.Pattern]] = field(default_factory=dict, repr=False, compare=False)
+    __hash__ = None
+
+    def __init__(
+        self,
+        data: DescriptionData,
+        forms: dict[str, str],
+        done_forms: dict[str, frozenset[str]],  # the topics' done forms -> their verbs ("bytte" -> {"byta"})
+        continues: frozenset[str],
+        subjects: frozenset[str],  # the lemmas of the topics' one-word subjects
+    ):
+        self.data, self.forms, self.done_forms = data, forms, done_forms
+        self.continues, self.subjects = continues, subjects
+        self._compiled: dict[tuple[str, ...], list[re.Pattern]] = {}
+
+    def __eq__(self, other) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._key() == other._key()
+
+    def _key(self) -> tuple:
+        return self.data, self.forms, self.done_forms, self.continues, self.subjects
 
     @classmethod
     def build(cls, data: DescriptionData) -> Vocabulary:
@@ -109,7 +122,7 @@ class Vocabulary:
                     forms.setdefault(form + "s", lemma)
         for word in vocabulary_words(data):
             forms.setdefault(word, word)
-        for lemma in set(forms.values()):
+        for lemma in dict.fromkeys(forms.values()):  # in order: a form two lemmas give goes to the first
             for ending in _ENDINGS:
                 forms.setdefault(lemma + ending, lemma)
         subjects = frozenset(forms.get(w, w) for t in data.topics.values() for s in t.subjects for w in term_words(s)[:1])

@@ -1,8 +1,8 @@
 """Texts case-folded once, to find those a regular expression may match without a loop.
 
 The literal clauses come from `regexes.needles`; a pattern is run only on texts that hold them,
-so results do not change. A document's texts are searched for all the needles asked before in the
-process in one pass (an Aho-Corasick automaton, `ahocorasick_rs`), not one `find` loop per needle.
+so results do not change. A document's texts are searched for all the needles asked before (in the
+process, or in earlier runs through the rule cache) in one pass (an Aho-Corasick automaton, `ahocorasick_rs`), not one `find` loop per needle.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from functools import cached_property
 from itertools import accumulate
 
 from .regexes import needles
+
+ASKED: dict[str, None] = {}  # every needle a `Folded` was asked for, in order; kept across runs by `rulecache`
 
 
 class Folded:
@@ -29,7 +31,7 @@ class Folded:
         if needle not in self._containing:
             self._containing[needle] = self._alone(needle)
             if needle:  # the next document's automaton finds it too ("" is in every text, and no needle)
-                _Automaton.asked[needle] = None
+                ASKED[needle] = None
         return self._containing[needle]
 
     @cached_property
@@ -73,10 +75,9 @@ class Folded:
 
 
 class _Automaton:
-    """An Aho-Corasick automaton (`ahocorasick_rs`) of every needle a `Folded` was asked for so far in this
-    process: built when a document's texts are first searched, again only when new needles were asked."""
+    """An Aho-Corasick automaton (`ahocorasick_rs`) of every needle in `ASKED`: built when a document's texts
+    are first searched, again only when new needles were asked."""
 
-    asked: dict[str, None] = {}  # every needle asked so far, in order
     _built: _Automaton | None = None
 
     def __init__(self, needles: list[str]):
@@ -88,8 +89,8 @@ class _Automaton:
 
     @classmethod
     def current(cls) -> _Automaton:
-        if cls._built is None or len(cls._built.needles) != len(cls.asked):
-            cls._built = cls(list(cls.asked))
+        if cls._built is None or len(cls._built.needles) != len(ASKED):
+            cls._built = cls(list(ASKED))
         return cls._built
 
     def containing(self, texts: list[str]) -> dict[str, list[int]]:

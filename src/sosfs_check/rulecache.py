@@ -2,7 +2,8 @@
 
 Parsing and validating the YAML costs more than checking a report; so do stemming the rules'
 terms (`vocabulary.STEMS`) and reading their regexes (the literals, `regexes.NEEDLES`; whether a
-pattern matches only at the start, `regexes.ANCHORED`, which takes a run ~15 ms to parse). The
+pattern matches only at the start, `regexes.ANCHORED`, which takes a run ~15 ms to parse); the
+literals the checks looked for (`prefilter.ASKED`) let a run's first document search them in one pass. The
 cache file holds the pack, its rules and sections as plain JSON values (`records.plain`) and those
 tables. Loading it imports no pydantic and runs no code from the file, whoever wrote it: the data
 comes back as records (`records.loads`) with the validated models' fields and behaviour. It lives in the user's cache folder
@@ -24,13 +25,14 @@ from pathlib import Path
 from . import __version__
 from .cachefiles import cache_dir, read_private, seal, unseal, write_private
 from .lexicon import Vocabulary
+from .prefilter import ASKED
 from .records import loads, plain
 from .regexes import ANCHORED, NEEDLES
 from .behaviour import KINDS
 from .ruleset import RuleSet
 from .vocabulary import STEMS
 
-FORMAT = "sosfs-check-rulecache/2"
+FORMAT = "sosfs-check-rulecache/3"
 _CODE = (  # what the cached data is derived by
     "rules.py", "rulemodel.py", "ruleset.py", "behaviour.py", "records.py", "lawdata.py", "sections.py", "schema.py",
     "yamlfile.py", "descriptiondata.py",
@@ -54,7 +56,7 @@ def _found(package: str) -> Path:
 
 
 def to_data(ruleset: RuleSet, key: str) -> dict:
-    """The rule set and the STEMS, NEEDLES and ANCHORED tables as JSON values."""
+    """The rule set and the STEMS, NEEDLES, ANCHORED and ASKED tables as JSON values."""
     return {
         "format": FORMAT,
         "key": key,
@@ -66,12 +68,13 @@ def to_data(ruleset: RuleSet, key: str) -> dict:
         "stems": STEMS,
         "needles": [[pattern, flags, clauses] for (pattern, flags), clauses in NEEDLES.items()],
         "anchored": [[pattern, flags, at_start] for (pattern, flags), at_start in ANCHORED.items()],
+        "asked": _asked(),
     }
 
 
 def from_data(data: dict, key: str) -> RuleSet:
     """The rule set from `decode`'s data (`to_data`'s, with records for the models); fills STEMS, NEEDLES
-    and ANCHORED.
+    ANCHORED and ASKED.
 
     Raises ValueError (or another plain exception) when the data is not such a cache for `key`.
     """
@@ -88,9 +91,11 @@ def from_data(data: dict, key: str) -> RuleSet:
     needles = {(str(pattern), int(flags)): tuple(tuple(map(str, clause)) for clause in clauses)
                for pattern, flags, clauses in data["needles"]}
     anchored = {(str(pattern), int(flags)): bool(at_start) for pattern, flags, at_start in data["anchored"]}
+    asked = dict.fromkeys(map(str, data["asked"]))
     STEMS.update(stems)
     NEEDLES.update(needles)
     ANCHORED.update(anchored)
+    ASKED.update(asked)
     return ruleset
 
 
@@ -121,8 +126,8 @@ def decode(raw: bytes) -> dict:
 def cached(directory: Path, load: Callable[[Path], RuleSet]) -> RuleSet:
     """`load(directory)`, or the rule set it gave last time for the same files.
 
-    The STEMS, NEEDLES and ANCHORED tables are filled from the cache, and written back at exit when the run
-    added to them.
+    The STEMS, NEEDLES, ANCHORED and ASKED tables are filled from the cache, and written back at exit when
+    the run added to them.
     """
     key = _key(directory)
     target = cache_dir() / f"rules-{key}.json"
@@ -135,10 +140,16 @@ def cached(directory: Path, load: Callable[[Path], RuleSet]) -> RuleSet:
     return ruleset
 
 
-def _sizes() -> tuple[int, int, int]:
-    return len(STEMS), len(NEEDLES), len(ANCHORED)
+def _sizes() -> tuple[int, int, int, int]:
+    return len(STEMS), len(NEEDLES), len(ANCHORED), len(_asked())
 
 
-def _save_if_grown(target: Path, ruleset: RuleSet, sizes: tuple[int, int, int]) -> None:
+def _asked() -> list[str]:
+    """The needles asked, leaving out those of one letter: such a needle matches nearly everywhere and would
+    make every later document's one-pass search several times dearer (it is still looked for alone)."""
+    return [needle for needle in ASKED if len(needle) > 1]
+
+
+def _save_if_grown(target: Path, ruleset: RuleSet, sizes: tuple[int, int, int, int]) -> None:
     if _sizes() != sizes:
         write_private(target, lambda: encode(to_data(ruleset, target.stem.removeprefix("rules-"))))

@@ -3,28 +3,38 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from .configfile import find_config
 from .errors import UserError
+from .values import Frozen
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(Frozen):
     """What every command needs to read and judge reports. `rules=None` means the built-in pack;
     `config=None` no configuration (no suppressions)."""
 
-    rules: object = None  # the configured RuleSet
-    profile: str | None = None  # None: detect it per report
-    as_of: date | None = None  # None: today
-    lang: str = "sv"
-    max_size: int | None = None  # MB; None: the readers' default
-    fail_on: str = "error"
-    heading_styles: dict[str, int] | None = None  # local heading style -> level
-    docs_url: str | None = None  # the published docs/rules.md (`docs-url`); None: not known
-    config: object = field(default=None, compare=False)  # the Config the settings came from
+    __slots__ = ("rules", "profile", "as_of", "lang", "max_size", "fail_on", "heading_styles", "docs_url", "config")
+
+    def __init__(
+        self,
+        rules: object = None,  # the configured RuleSet
+        profile: str | None = None,  # None: detect it per report
+        as_of: date | None = None,  # None: today
+        lang: str = "sv",
+        max_size: int | None = None,  # MB; None: the readers' default
+        fail_on: str = "error",
+        heading_styles: dict[str, int] | None = None,  # local heading style -> level
+        docs_url: str | None = None,  # the published docs/rules.md (`docs-url`); None: not known
+        config: object = None,  # the Config the settings came from
+    ):
+        self._set(rules=rules, profile=profile, as_of=as_of, lang=lang, max_size=max_size, fail_on=fail_on,
+                  heading_styles=heading_styles, docs_url=docs_url, config=config)
+
+    def replace(self, **changes) -> Settings:
+        """These settings with some attributes changed."""
+        return Settings(**{**dict(zip(self._fields, self._values())), **changes})
 
     def check(self, path: Path):
         """Read one report and judge it under these settings (a `Result`)."""

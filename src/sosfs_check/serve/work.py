@@ -13,13 +13,13 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import UserError
 from ..result import Result
 from ..settings import Settings, as_of_date
+from ..values import Frozen
 
 MAX_FILES = 50  # per request
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]")
@@ -33,12 +33,13 @@ class FileProblems(UserError):
         super().__init__("\n".join(problems))
 
 
-@dataclass(frozen=True)
-class Upload:
+class Upload(Frozen):
     """A file as the browser sent it: its name and an open stream of its content."""
 
-    name: str
-    stream: BinaryIO
+    __slots__ = ("name", "stream")
+
+    def __init__(self, name: str, stream: BinaryIO):
+        self._set(name=name, stream=stream)
 
 
 def display_name(name: str | None, index: int) -> str:
@@ -74,7 +75,7 @@ def saved(uploads: list[Upload]) -> Iterator[list[tuple[str, Path]]]:
 def request_settings(settings: Settings, profile: str | None, as_of: str | None) -> Settings:
     """The server's settings (resolved once at start, as `check` resolves them) with a request's
     own profile and date; a wrong one is refused with the command line's message."""
-    return replace(settings, profile=settings.rules.check_profile(profile, "profile") or settings.profile,
+    return settings.replace(profile=settings.rules.check_profile(profile, "profile") or settings.profile,
                    as_of=as_of_date(as_of) or settings.as_of)
 
 
