@@ -170,14 +170,26 @@ _ANY_REPEAT = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
 Clause = tuple[str, ...]
 
 
+# id(pattern) -> (the pattern, its clauses): `needles` is asked a thousand times a check, and by the pattern's
+# id it need not build and hash a (regex, flags) key each time; holding the pattern keeps its id its own.
+# Patterns are the pack's and the tool's, a few hundred; the bound is for a process that loads many packs.
+_BY_ID: dict[int, tuple[object, tuple[Clause, ...]]] = {}
+_MAX_BY_ID = 4096
+
+
 def needles(pattern: re.Pattern) -> tuple[Clause, ...]:
     """The clauses, most selective first (at most three); () when nothing is known."""
-    key = (pattern.pattern, pattern.flags)
-    if key not in NEEDLES:
-        found = _sequence(_parser.parse(pattern.pattern, pattern.flags).data)
-        clauses = {tuple(sorted(_minimal({n.casefold() for n in c}))) for c in found}
-        NEEDLES[key] = tuple(sorted(clauses, key=_score, reverse=True)[:3])
-    return NEEDLES[key]
+    known = _BY_ID.get(id(pattern))
+    if known is None:
+        key = (pattern.pattern, pattern.flags)
+        if key not in NEEDLES:
+            found = _sequence(_parser.parse(pattern.pattern, pattern.flags).data)
+            clauses = {tuple(sorted(_minimal({n.casefold() for n in c}))) for c in found}
+            NEEDLES[key] = tuple(sorted(clauses, key=_score, reverse=True)[:3])
+        if len(_BY_ID) >= _MAX_BY_ID:
+            _BY_ID.clear()
+        known = _BY_ID[id(pattern)] = (pattern, NEEDLES[key])
+    return known[1]
 
 
 def anchored(pattern: re.Pattern) -> bool:
@@ -282,20 +294,9 @@ def _sequence(items) -> list[Clause]:
     return clauses
 
 
-# id(pattern) -> (the pattern, its clauses), for `may_match`'s thousand calls a check: holding the pattern keeps
-# its id its own. Patterns are the pack's and the tool's, a few hundred; the bound is for a process that loads many packs.
-_CLAUSES: dict[int, tuple[object, tuple[Clause, ...]]] = {}
-_MAX_CLAUSES = 4096
-
-
 def may_match(pattern: re.Pattern, folded: str) -> bool:
     """False only when the pattern cannot match the text (`folded` is the text case-folded)."""
-    known = _CLAUSES.get(id(pattern))
-    if known is None:
-        if len(_CLAUSES) >= _MAX_CLAUSES:
-            _CLAUSES.clear()
-        known = _CLAUSES[id(pattern)] = (pattern, needles(pattern))
-    for clause in known[1]:
+    for clause in needles(pattern):
         for needle in clause:
             if needle in folded:
                 break

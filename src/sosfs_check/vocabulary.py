@@ -133,7 +133,6 @@ class TextIndex:
         view.kept, view._found, view._matched, view._hits = kept, {}, {}, {}
         return view
 
-
     def _text(self, pos: int) -> str:
         if self.owners is None:
             return self.lower[pos]

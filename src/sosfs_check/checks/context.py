@@ -370,7 +370,7 @@ class Context:
 
     def evidence_words(self, block: Block) -> int:
         """Words of a block's evidence sentences for the rule being judged (see `_evidence_text`)."""
-        return (self._evidence_now or self._evidence_text())[1][block.index - 1]
+        return self._evidence_text()[1][self.position(block)]
 
     def scope(self, within: list[str]) -> frozenset[int] | None:
         """Positions inside sections whose heading matches; None means the whole document
