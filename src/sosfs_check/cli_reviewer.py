@@ -6,8 +6,6 @@ their text is in the report language (`--lang`), JSON is the same in every langu
 
 from __future__ import annotations
 
-import io
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -21,16 +19,14 @@ from .files import STDOUT, guard_outputs, write_output
 
 
 def _rich(draw, output: Path | None, inputs: list[Path], width: int) -> None:
-    from rich.console import Console
-
-    from .controls import VisibleStream
+    from .controls import console
 
     if output is None or output == STDOUT:
-        draw(Console(file=VisibleStream(sys.stdout)))
+        draw(console())
     else:
-        console = Console(record=True, file=io.StringIO(), width=width)
-        draw(console)
-        _emit(output, console.export_text(), inputs)
+        recorder = console(record_width=width)
+        draw(recorder)
+        _emit(output, recorder.export_text(), inputs)
 
 
 def _emit(output: Path | None, data: str | bytes, inputs: list[Path], raw: bool = False, markup: bool = False) -> None:

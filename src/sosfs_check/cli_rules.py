@@ -29,11 +29,9 @@ def _ruleset(rules: list[Path] | None):
 
 def _console():
     """The terminal, for text from rule packs too: their control characters are shown, not obeyed."""
-    from rich.console import Console
+    from .controls import console
 
-    from .controls import VisibleStream
-
-    return Console(soft_wrap=True, file=VisibleStream(sys.stdout))
+    return console(soft_wrap=True)
 
 
 @rules_app.command("list")

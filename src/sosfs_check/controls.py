@@ -10,7 +10,9 @@ be published.
 
 from __future__ import annotations
 
+import io
 import re
+import sys
 
 BIDI = {
     "\u061c": "arabiskt bokstavsmärke", "\u200e": "vänster-till-höger-märke", "\u200f": "höger-till-vänster-märke",
@@ -60,3 +62,16 @@ class VisibleStream:
 
     def __getattr__(self, attribute):  # flush, isatty, fileno, encoding ...
         return getattr(self._stream, attribute)
+
+
+def console(record_width: int | None = None, **options):
+    """A rich console for text from reports and rule packs, shown as written: no markup (a heading
+    "[ange datum]" stays, "[/]" is no error), no emoji codes, no highlighting. On the terminal its
+    control characters are made visible (`VisibleStream`); with `record_width` it records into
+    memory for `export_text`."""
+    from rich.console import Console
+
+    options.update(markup=False, emoji=False, highlight=False)
+    if record_width:
+        return Console(record=True, file=io.StringIO(), width=record_width, **options)
+    return Console(file=VisibleStream(sys.stdout), **options)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib
-import io
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -70,13 +69,12 @@ def render(format: str, results: list[Result], lang: str, rules, run: Run = Run(
     from .controls import visible
 
     if format == "rich":
-        from rich.console import Console
-
+        from .controls import console
         from .render.rich_report import print_report
 
-        console = Console(record=True, file=io.StringIO(), width=110)
-        print_report(results, console, lang)
-        return visible(console.export_text())
+        recorder = console(record_width=110)
+        print_report(results, recorder, lang)
+        return visible(recorder.export_text())
     module = importlib.import_module(f".render.{RENDERERS[format]}", __package__)
     if format == "sarif":  # the rules judged by, the gate's exit code
         text = module.render(results, lang, rules.rules, run)
@@ -130,14 +128,12 @@ class Outputs:
             self.kept.append(result)
 
     def _start(self, first: Result) -> None:
-        from .controls import VisibleStream
-
         self.streams = []
         for format, file in self.pairs:
             if format == "rich" and file is None:
-                from rich.console import Console
+                from .controls import console
 
-                self.console = Console(file=VisibleStream(sys.stdout))
+                self.console = console()
                 self.streams.append((None, format, None))
             elif format in STREAMED:
                 parts = importlib.import_module(f".render.{RENDERERS[format]}", __package__).parts(first, self.lang)
