@@ -69,3 +69,24 @@ def test_compare_and_coverage_show_headings_as_written(tmp_path, monkeypatch):
         ["│ SOSFS 2011:9 5 kap. 3 a  │ ej uppfyllt              │ uppfyllt (Klagomål        │ 1 / 0 / 1              │",
          "│ § Klagomål och           │                          │ [utkast])                 │                        │"],
     ]
+
+
+def test_coverage_fits_a_narrow_terminal(tmp_path, monkeypatch):
+    """Three reports on an 80-column terminal: every column shows, the totals too (the report
+    columns' minimum widths used to push the table past the edge, where the terminal cut it)."""
+    monkeypatch.setenv("COLUMNS", "80")
+    first, second = _reports(tmp_path)
+    third = build_docx(FIRST, tmp_path / "r3.docx")
+    code, out, err = cli("coverage", first, second, third, "--as-of", "2026-11-25")
+    assert (code, err) == (0, "")
+    table = [line for line in out.splitlines() if line[:1] in "┏┃┡│├└"]
+    assert len(table) > 60
+    assert {len(line) for line in table} == {80}
+    assert {line[-1] for line in table} == {"┓", "┃", "┩", "│", "┤", "┘"}
+    start = table.index("│ Riskanalys    │               │               │              │               │")
+    assert table[start + 1:start + 5] == [
+        "│ SOSFS 2011:9  │ delvis        │ delvis        │ delvis       │ 0 / 3 / 0     │",
+        "│ 5 kap. 1 §    │ uppfyllt      │ uppfyllt      │ uppfyllt     │               │",
+        "│ Riskanalys    │ (Riskanalys   │ (Riskanalys   │ (Riskanalys  │               │",
+        "│               │ [/] :smile:)  │ [/] :smile:)  │ [/] :smile:) │               │",
+    ]

@@ -45,9 +45,9 @@ def print_rich(matrix: Matrix, console, lang: str = "sv") -> None:
     w = words(lang)
     table = Table(title=w["coverage"], title_justify="left", caption=" · ".join(_report_line(matrix, w)),
                   caption_justify="left")
-    table.add_column(w["requirement_basis"], overflow="fold", min_width=24)
+    table.add_column(w["requirement_basis"], overflow="fold")
     for report in matrix.reports:
-        table.add_column(report.name, overflow="fold", min_width=12)
+        table.add_column(report.name, overflow="fold")
     table.add_column(w["status_counts"], overflow="fold")
     for area, requirements in matrix.by_area():
         table.add_section()
