@@ -4,6 +4,8 @@ stopped the run with an internal error, and dropped "[se bilaga 2]" without a wo
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sosfs_check.testing import build_docx
 from test_hostile import cli
 
@@ -20,6 +22,7 @@ Under {year} gjordes {count} riskanalyser [se bilaga 2] inför förändringar i 
 FIRST = SPEC.format(year=2024, count=14, second="Avvikelser", text="Antalet avvikelser var [b]214[/b] under året.")
 SECOND = SPEC.format(year=2025, count=16, second="Klagomål [utkast]",
                      text="Vi tog emot [b]12[/b] klagomål under året och alla besvarades inom två veckor.")
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "docx"
 OPTIONS = ("--profile", "patientsakerhetsberattelse", "--as-of", "2026-11-25")
 
 
@@ -90,3 +93,15 @@ def test_coverage_fits_a_narrow_terminal(tmp_path, monkeypatch):
         "│ Riskanalys    │ (Riskanalys   │ (Riskanalys   │ (Riskanalys  │               │",
         "│               │ [/] :smile:)  │ [/] :smile:)  │ [/] :smile:) │               │",
     ]
+
+
+def test_coverage_file_keeps_the_last_column(tmp_path):
+    """The file's width is 60 + 24 per report; three real reports with long evidence headings used
+    to lose the totals column's border at its edge."""
+    reports = [FIXTURES / f"boras-2018-{form}.docx" for form in ("bold", "headings", "libreoffice")]
+    code, _, err = cli("coverage", *reports, "--as-of", "2026-11-25", "--output", f"{tmp_path / 'ut.txt'}")
+    assert (code, err) == (0, "")
+    saved = [line for line in (tmp_path / "ut.txt").read_text(encoding="utf-8").splitlines() if line[:1] in "┏┃┡│├└"]
+    assert len(saved) > 100
+    assert {len(line) for line in saved} == {132}
+    assert {line[-1] for line in saved} == {"┓", "┃", "┩", "│", "┤", "┘"}
