@@ -169,14 +169,20 @@ def _about_complaints(block: Block) -> bool:
     return any(NAMES["klagomal_synpunkter"].search(heading) for heading in block.section)
 
 
+# Per key, the patterns that state its count, in the order `_stated` tries them.
+_STATING = {key: (PATTERNS[key], LABELLED[key], *([CHANGED[key]] if key in CHANGED else []), IN_CASES[key], CASES_FIRST[key])
+            for key in PATTERNS}
+
+
 def _stated(text: str, key: str, year: int | None = None) -> int | None:
     """The count a lower-cased sentence states for a key in the period `year`: a number before the
     counted word, a labelled number, a change's end, "i 58 fall" after or before it, a count told by what was done with
     it, else a stated zero; None when it states none."""
     spans = _spans(text, key)
     folded = text.casefold()  # a pattern runs only where its literal words are (`may_match`)
-    patterns = [PATTERNS[key], LABELLED[key], *([CHANGED[key]] if key in CHANGED else []), IN_CASES[key], CASES_FIRST[key]]
-    for pattern in filter(lambda p: may_match(p, folded), patterns):
+    for pattern in _STATING[key]:
+        if not may_match(pattern, folded):
+            continue
         for start, end in spans:
             for match in pattern.finditer(text, start, end):
                 if (value := _judged(text, match, key, year)) is not None:
