@@ -140,7 +140,7 @@ class TextIndex:
         return " ".join(self.lower[i] for i in self._parts.get(pos, ()) if kept is None or kept[i])
 
     def _prefixed(self, stem: str) -> list[str]:
-        """Tokens that start with `stem` (they sort from it to it followed by the last character; most stems start none)."""
+        """Tokens that start with `stem` (they sort from it to it followed by the last character; often none does)."""
         tokens = self.tokens
         start = bisect_left(tokens, stem)
         if start == len(tokens) or not tokens[start].startswith(stem):
