@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from sosfs_check.regexes import searching, whole_words
+from sosfs_check import regexes
+from sosfs_check.regexes import casefolded, rule_pattern, searching, whole_words
 from sosfs_check.wordsplit import Split
 
 TEXTS = ["Sjukfrånvaron minskade", "friskvårdsbidrag", "Patientsäkerhet", "risk", "", "12 fall", "arbetsmiljö_2",
@@ -53,3 +54,20 @@ def test_a_sentence_without_the_whole_words_never_matches(pattern, holding, matc
     words = whole_words(compiled)
     assert [n for n, t in enumerate(WORDED) if Split(t).holds(words, t)] == holding
     assert [n for n, t in enumerate(WORDED) if compiled.search(t)] == matching
+
+
+def test_casefolded_is_str_casefold_and_keeps_only_short_texts():
+    regexes._casefolded.cache_clear()
+    short, long = "Straße och ÅTGÄRDER", "Ärende " * 400  # 2 800 characters: folded each time, never kept
+    assert casefolded(short) == "strasse och åtgärder"
+    assert casefolded(short) == short.casefold()
+    assert casefolded(long) == long.casefold()
+    info = regexes._casefolded.cache_info()
+    assert (info.hits, info.misses, info.currsize) == (1, 1, 1)
+
+
+def test_a_rule_pattern_searches_the_text_as_written_after_the_folded_prefilter():
+    pattern = rule_pattern(r"lex\s+maria", re.IGNORECASE)
+    assert pattern.search("Två anmälningar enligt LEX MARIA.").group(0) == "LEX MARIA"
+    assert pattern.search("Två anmälningar enligt lex Sarah.") is None
+    assert [m.group(0) for m in pattern.finditer("Lex Maria, lex maria")] == ["Lex Maria", "lex maria"]

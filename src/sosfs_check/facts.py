@@ -27,7 +27,7 @@ from .figurewording import (
     NUM, PATTERNS, REPORTED, Reading, count_value,
 )
 from .prefilter import Folded
-from .regexes import may_match, needles
+from .regexes import casefolded, may_match, needles
 from .result import Fact
 from .values import Frozen
 from .vocabulary import sentences
@@ -130,7 +130,7 @@ def _needles(key: str) -> tuple[str, ...]:
 
 def _keys(text: str, keys) -> list[str]:
     """The keys whose counted words occur in the text: a cheap test before the regexes."""
-    folded = text.casefold()
+    folded = casefolded(text)
     found = []
     for key in keys:
         for needle in _needles(key):
@@ -169,14 +169,20 @@ def _about_complaints(block: Block) -> bool:
     return any(NAMES["klagomal_synpunkter"].search(heading) for heading in block.section)
 
 
+# Per key, the patterns that state its count, in the order `_stated` tries them.
+_STATING = {key: (PATTERNS[key], LABELLED[key], *([CHANGED[key]] if key in CHANGED else []), IN_CASES[key], CASES_FIRST[key])
+            for key in PATTERNS}
+
+
 def _stated(text: str, key: str, year: int | None = None) -> int | None:
     """The count a lower-cased sentence states for a key in the period `year`: a number before the
     counted word, a labelled number, a change's end, "i 58 fall" after or before it, a count told by what was done with
     it, else a stated zero; None when it states none."""
     spans = _spans(text, key)
-    folded = text.casefold()  # a pattern runs only where its literal words are (`may_match`)
-    patterns = [PATTERNS[key], LABELLED[key], *([CHANGED[key]] if key in CHANGED else []), IN_CASES[key], CASES_FIRST[key]]
-    for pattern in filter(lambda p: may_match(p, folded), patterns):
+    folded = casefolded(text)  # a pattern runs only where its literal words are (`may_match`)
+    for pattern in _STATING[key]:
+        if not may_match(pattern, folded):
+            continue
         for start, end in spans:
             for match in pattern.finditer(text, start, end):
                 if (value := _judged(text, match, key, year)) is not None:
@@ -266,7 +272,7 @@ def _from_context(block: Block, said: Said, key: str, year: int | None) -> list[
     sentences that name nothing counted themselves (those are read by `_from_text`)."""
     facts = []
     for sentence, text in said:
-        folded = text.casefold()
+        folded = casefolded(text)
         if any(may_match(name, folded) and name.search(text) for name in NAMES.values()):
             continue  # names what is counted: each name's pattern runs only where its words stand
         if bare := _BARE.fullmatch(text):

@@ -63,7 +63,7 @@ class Folded:
                 return list(range(len(texts)))
             # The most selective clause finds the texts, the others confirm, one clause at a time.
             first, rest = clauses[0], clauses[1:]
-            found = self.containing(first[0]) if len(first) == 1 else {p for n in first for p in self.containing(n)}
+            found = self.containing(first[0]) if len(first) == 1 else set().union(*map(self.containing, first))
             for clause in rest:
                 if len(clause) == 1:
                     needle = clause[0]

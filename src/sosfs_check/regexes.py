@@ -127,13 +127,13 @@ class LinearPattern:
         return self._compiled
 
     def search(self, text: str):
-        return self._re2.search(text) if may_match(self, text.casefold()) else None
+        return self._re2.search(text) if may_match(self, casefolded(text)) else None
 
     def match(self, text: str):
         return self._re2.match(text)
 
     def finditer(self, text: str):
-        return self._re2.finditer(text) if may_match(self, text.casefold()) else iter(())
+        return self._re2.finditer(text) if may_match(self, casefolded(text)) else iter(())
 
     def fullmatch(self, text: str):
         return self._re2.fullmatch(text)
@@ -292,6 +292,20 @@ def _sequence(items) -> list[Clause]:
     if run:
         clauses.append(("".join(run),))
     return clauses
+
+
+_FOLD_CACHED = 2_000  # characters: a longer text is folded each time, never kept
+
+
+def casefolded(text: str) -> str:
+    """The text case-folded for `may_match`: a sentence is tested for the literals of pattern after pattern,
+    so the folded form of the last few hundred short texts is kept."""
+    return _casefolded(text) if len(text) <= _FOLD_CACHED else text.casefold()
+
+
+@functools.lru_cache(maxsize=512)
+def _casefolded(text: str) -> str:
+    return text.casefold()
 
 
 def may_match(pattern: re.Pattern, folded: str) -> bool:

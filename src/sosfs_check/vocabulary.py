@@ -140,18 +140,23 @@ class TextIndex:
         return " ".join(self.lower[i] for i in self._parts.get(pos, ()) if kept is None or kept[i])
 
     def _prefixed(self, stem: str) -> list[str]:
-        """Tokens that start with `stem` (they sort between it and it followed by the last character)."""
-        return self.tokens[bisect_left(self.tokens, stem) : bisect_left(self.tokens, stem + "\U0010ffff")]
+        """Tokens that start with `stem` (they sort from it to it followed by the last character; often none does)."""
+        tokens = self.tokens
+        start = bisect_left(tokens, stem)
+        if start == len(tokens) or not tokens[start].startswith(stem):
+            return []
+        return tokens[start : bisect_left(tokens, stem + "\U0010ffff", start)]
 
     def _texts_with(self, stem: str, exact: bool) -> set[int]:
         """Texts with a word equal to `stem` (exact) or starting with it, whichever parts a view keeps
         (shared with the views); do not modify."""
         key = (stem, exact)
-        if key not in self._text_hits:
+        found = self._text_hits.get(key)
+        if found is None:
             postings = self.postings
             tokens = ([stem] if stem in postings else []) if exact else self._prefixed(stem)
-            self._text_hits[key] = set().union(*map(postings.__getitem__, tokens))
-        return self._text_hits[key]
+            found = self._text_hits[key] = set().union(*map(postings.__getitem__, tokens))
+        return found
 
     def _owning(self, texts: set[int]) -> set[int]:
         """The blocks the kept texts are parts of."""

@@ -56,7 +56,9 @@ class Context:
         self._ends = self._section_ends()
         self._headings: dict[tuple[str, ...], list[Block]] = {}
         self._scopes: dict[tuple, frozenset[int]] = {}
-        apart = self._title_page() | self._glossaries() | self._labels()
+        self.title_page = frozenset(self._title_page())  # its short lines' positions (see `_title_page`)
+        # The title page, glossaries and labels: never statements (and the author's own text, `own_text`).
+        apart = self.set_apart = self.title_page | self._glossaries() | self._labels()
         self.statements = Statements(
             [(pos, s) for pos, body in enumerate(self.body) if body and pos not in apart for s in self.sentences(pos)],
             self.vocabulary, author=self._author(), cells={p: b.table for p, b in enumerate(self.blocks) if b.table},
@@ -94,7 +96,7 @@ class Context:
     def title_page_index(self) -> TextIndex:
         """Word index of the title page's short lines (see `_title_page`), one entry per block,
         without approval and credit lines ("Godkänd av …", "Mallen är framtagen av …")."""
-        front = sorted(pos for pos in self._title_page() if self.body[pos])
+        front = sorted(pos for pos in self.title_page if self.body[pos])
         never = self.vocabulary.patterns["not_evidence"]  # what `Statements` sets apart: a few lines, no Statements built
         kept = [(pos, s) for pos in front for s in self.sentences(pos) if not any(p.search(s) for p in never)]
         return TextIndex([s for _, s in kept], [pos for pos, _ in kept])
@@ -223,13 +225,8 @@ class Context:
         that is not set apart as never evidence by the pack's wording (a reference elsewhere, "Se
         bilaga 1.", an approval line, a definition), or the title page, a glossary or a label.
         A short answer ("Ej aktuellt.", "Inga.") is the author's own; the rules judge if it is enough."""
-        said = {s.position for s in self.statements.items} | self.title_page | self._glossaries() | self._labels()
+        said = {s.position for s in self.statements.items} | self.set_apart
         return [body and pos in said for pos, body in enumerate(self.body)]
-
-    @cached_property
-    def title_page(self) -> frozenset[int]:
-        """Positions of the title page's short lines (see `_title_page`)."""
-        return frozenset(self._title_page())
 
     def is_evidence(self, block: Block) -> bool:
         """Whether a block shows that an area is described: body text off the title page (its name,

@@ -30,8 +30,9 @@ def evaluate(check, ctx: Context) -> Verdict:
         heads = [h for h in heads if not ctx.names_no_later_year(h.text)]
     unclaimed = check.subsections == "unclaimed"
     # Words that count: body text less approval lines, and less goals, plans and other years when the rule asks what was done.
-    body = {head.index: [b for b in ctx.body_blocks(head, unclaimed) if ctx.evidence_words(b)] for head in heads}
-    words = {index: sum(ctx.evidence_words(b) for b in blocks) for index, blocks in body.items()}
+    counted = {head.index: [(b, n) for b in ctx.body_blocks(head, unclaimed) if (n := ctx.evidence_words(b))] for head in heads}
+    body = {index: [b for b, _ in pairs] for index, pairs in counted.items()}
+    words = {index: sum(n for _, n in pairs) for index, pairs in counted.items()}
     generic = None  # a section long enough that says only how the work is usually done
     done_only = None  # a section of results that says only what was done
     for head in heads:
