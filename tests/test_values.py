@@ -93,3 +93,17 @@ def test_a_term_compiles_its_pattern_once():
     term = vocabulary.compile_term("rapportera avvikelser")
     assert term == vocabulary.Term(term.text, term.words, term.regex) and hash(term) == hash(vocabulary.Term(*term._values()))
     assert term.pattern is term.pattern and term.pattern.match("rapportera risker och avvikelserna")
+
+
+def test_a_document_holds_its_headings_found_once():
+    """`headings` is found when the document is made (and by `Builder.finish`), not at each use;
+    pickled, it names the same blocks as `blocks`."""
+    heading = _block(kind="heading", text="Mål", index=1, level=1)
+    doc = document.Document(Path("a.docx"), "docx", [heading, _block()])
+    assert doc.headings == [heading] and doc.headings[0] is heading and doc.headings is doc.headings
+    again = pickle.loads(pickle.dumps(doc, pickle.HIGHEST_PROTOCOL))
+    assert again.headings == [heading] and again.headings[0] is again.blocks[0]
+    built = common.Builder(document.Document(Path("b.docx"), "docx"), "stycke")
+    built.add("paragraph", "Mål")
+    built.doc.blocks[0].kind = "heading"  # as the heading heuristics change kinds, before `finish`
+    assert built.doc.headings == [] and built.finish().headings == built.doc.blocks

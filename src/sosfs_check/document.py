@@ -113,7 +113,7 @@ class Markup(Value):
 class Document(Value):
     """A report as every reader produces it: blocks in reading order, contents, review leftovers."""
 
-    __slots__ = ("path", "format", "blocks", "toc", "markup", "warnings", "core_title")
+    __slots__ = ("path", "format", "blocks", "toc", "markup", "warnings", "core_title", "headings")
 
     def __init__(
         self,
@@ -124,6 +124,7 @@ class Document(Value):
         markup: list[Markup] | None = None,
         warnings: list[str] | None = None,
         core_title: str = "",  # document property "title", when the file has one
+        headings: list[Block] | None = None,  # None: those of `blocks` (see `find_headings`)
     ):
         self.path = path
         self.format = format
@@ -132,9 +133,11 @@ class Document(Value):
         self.toc = [] if toc is None else toc
         self.markup = [] if markup is None else markup
         self.warnings = [] if warnings is None else warnings
+        self.headings = self.find_headings() if headings is None else headings
 
-    @property
-    def headings(self) -> list[Block]:
+    def find_headings(self) -> list[Block]:
+        """The heading blocks, which `headings` holds: found when the document is made and again
+        when its reader has read all blocks (`Builder.finish`), not at every use."""
         return [b for b in self.blocks if b.kind == "heading"]
 
     @property
