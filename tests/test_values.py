@@ -95,15 +95,19 @@ def test_a_term_compiles_its_pattern_once():
     assert term.pattern is term.pattern and term.pattern.match("rapportera risker och avvikelserna")
 
 
-def test_a_document_holds_its_headings_found_once():
-    """`headings` is found when the document is made (and by `Builder.finish`), not at each use;
-    pickled, it names the same blocks as `blocks`."""
+def test_a_document_holds_its_headings_and_title_found_once():
+    """`headings` and `title` are found when the document is made (and by `Builder.finish`), not
+    at each use; pickled, the headings are the same blocks as in `blocks`."""
     heading = _block(kind="heading", text="Mål", index=1, level=1)
-    doc = document.Document(Path("a.docx"), "docx", [heading, _block()])
+    doc = document.Document(Path("a.docx"), "docx", [heading, _block()], core_title="Egenskap")
     assert doc.headings == [heading] and doc.headings[0] is heading and doc.headings is doc.headings
+    assert doc.title == "Mål"  # no title block and no front matter: the first heading
     again = pickle.loads(pickle.dumps(doc, pickle.HIGHEST_PROTOCOL))
-    assert again.headings == [heading] and again.headings[0] is again.blocks[0]
-    built = common.Builder(document.Document(Path("b.docx"), "docx"), "stycke")
+    assert again.headings == [heading] and again.headings[0] is again.blocks[0] and again.title == "Mål"
+    built = common.Builder(document.Document(Path("b.docx"), "docx", core_title="Egenskap"), "stycke")
+    built.add("paragraph", "Berättelse")
     built.add("paragraph", "Mål")
-    built.doc.blocks[0].kind = "heading"  # as the heading heuristics change kinds, before `finish`
-    assert built.doc.headings == [] and built.finish().headings == built.doc.blocks
+    assert (built.doc.headings, built.doc.title) == ([], "Egenskap")
+    built.doc.blocks[0].kind, built.doc.blocks[1].kind = "title", "heading"  # as the heuristics change kinds
+    finished = built.finish()
+    assert (finished.headings, finished.title) == ([built.doc.blocks[1]], "Berättelse")
