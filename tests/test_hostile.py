@@ -481,3 +481,53 @@ def test_no_command_writes_to_its_input(inputs, tmp_path):
         assert code in (0, 1), (command, err)
     assert snapshot(folder) == before
     assert len(before) == (6 if soffice_path() else 4)
+
+
+DOCTYPE_XML = '<!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>'
+
+
+def _parser_sees_doctype(data: bytes) -> bool:
+    """What the DOCTYPE check's parser (fed as `_has_doctype` feeds it) says about a part."""
+    target = safety._Prolog()
+    parser = safety.etree.XMLParser(target=target, resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        parser.feed(data)
+        parser.close()
+    except (safety._RootReached, safety.etree.XMLSyntaxError):
+        pass
+    return target.doctype_seen
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le",
+                                      "utf-32-be", "cp500", "latin-1"])
+@pytest.mark.parametrize("before", ["", " \r\n\t", '<?xml version="1.0"?>', '<?xml version="1.0" encoding="cp500"?>',
+                                    "<!-- c -->\n", "\ufeff", "\x00", "x", " x"])
+def test_parts_taken_for_no_xml_hold_no_doctype_the_parser_sees(encoding, before):
+    """`_not_xml` lets the DOCTYPE check skip its parser only where the parser sees no DOCTYPE."""
+    data = (before + DOCTYPE_XML).encode(encoding, errors="replace")
+    assert not (safety._not_xml(data) and _parser_sees_doctype(data))
+
+
+def test_parts_that_cannot_start_xml_are_not_parsed_for_a_doctype(tmp_path, monkeypatch):
+    """An image, or text before the first "<", stops libxml2 at its first bytes: no parser is made.
+    Parts starting with a zero byte, "L" (EBCDIC) or a byte-order mark are parsed, as XML can."""
+    parts = {"media/image1.jpeg": b"\xff\xd8\xff\xe0\x00\x10JFIF" + DOCTYPE_XML.encode(),
+             "media/image2.png": b"\x89PNG\r\n\x1a\n" + DOCTYPE_XML.encode(),
+             "junk.xml": b" \n x" + DOCTYPE_XML.encode(),
+             "zero.xml": b"\x00\x00", "ebcdic.xml": b"Lo", "bom.xml": b"\xef\xbb\xbfx", "utf16.xml": b"\xff\xfex\x00"}
+    path = tmp_path / "p.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    made = []
+    prolog = safety._Prolog
+    monkeypatch.setattr(safety, "_Prolog", lambda: made.append(1) or prolog())
+    safety.check_zip(path, safety.Limits.from_mb()).close()
+    assert len(made) == 4
+    assert [safety._not_xml(data) for data in parts.values()] == [True, True, True, False, False, False, False]
+    assert [safety._not_xml(data) for data in (b"", b" \n", b"<x/>", b" <x/>")] == [False, False, False, False]
+    for encoding in ("utf-8", "utf-16"):  # and a DOCTYPE is refused as before
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+            package.writestr("word/document.xml", (" \n" + DOCTYPE_XML).encode(encoding))
+        with pytest.raises(InputError, match="DOCTYPE-deklaration i word/document.xml"):
+            safety.check_zip(path, safety.Limits.from_mb())

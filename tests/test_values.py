@@ -93,3 +93,21 @@ def test_a_term_compiles_its_pattern_once():
     term = vocabulary.compile_term("rapportera avvikelser")
     assert term == vocabulary.Term(term.text, term.words, term.regex) and hash(term) == hash(vocabulary.Term(*term._values()))
     assert term.pattern is term.pattern and term.pattern.match("rapportera risker och avvikelserna")
+
+
+def test_a_document_holds_its_headings_and_title_found_once():
+    """`headings` and `title` are found when the document is made (and by `Builder.finish`), not
+    at each use; pickled, the headings are the same blocks as in `blocks`."""
+    heading = _block(kind="heading", text="Mål", index=1, level=1)
+    doc = document.Document(Path("a.docx"), "docx", [heading, _block()], core_title="Egenskap")
+    assert doc.headings == [heading] and doc.headings[0] is heading and doc.headings is doc.headings
+    assert doc.title == "Mål"  # no title block and no front matter: the first heading
+    again = pickle.loads(pickle.dumps(doc, pickle.HIGHEST_PROTOCOL))
+    assert again.headings == [heading] and again.headings[0] is again.blocks[0] and again.title == "Mål"
+    built = common.Builder(document.Document(Path("b.docx"), "docx", core_title="Egenskap"), "stycke")
+    built.add("paragraph", "Berättelse")
+    built.add("paragraph", "Mål")
+    assert (built.doc.headings, built.doc.title) == ([], "Egenskap")
+    built.doc.blocks[0].kind, built.doc.blocks[1].kind = "title", "heading"  # as the heuristics change kinds
+    finished = built.finish()
+    assert (finished.headings, finished.title) == ([built.doc.blocks[1]], "Berättelse")

@@ -113,7 +113,7 @@ class Markup(Value):
 class Document(Value):
     """A report as every reader produces it: blocks in reading order, contents, review leftovers."""
 
-    __slots__ = ("path", "format", "blocks", "toc", "markup", "warnings", "core_title")
+    __slots__ = ("path", "format", "blocks", "toc", "markup", "warnings", "core_title", "headings", "title")
 
     def __init__(
         self,
@@ -124,6 +124,8 @@ class Document(Value):
         markup: list[Markup] | None = None,
         warnings: list[str] | None = None,
         core_title: str = "",  # document property "title", when the file has one
+        headings: list[Block] | None = None,  # the heading blocks; None: found in `blocks` (`find_views`)
+        title: str | None = None,  # the report's title; None: likewise
     ):
         self.path = path
         self.format = format
@@ -132,10 +134,15 @@ class Document(Value):
         self.toc = [] if toc is None else toc
         self.markup = [] if markup is None else markup
         self.warnings = [] if warnings is None else warnings
+        self.headings, self.title = headings, title
+        if headings is None or title is None:
+            self.find_views()
 
-    @property
-    def headings(self) -> list[Block]:
-        return [b for b in self.blocks if b.kind == "heading"]
+    def find_views(self) -> None:
+        """Find `headings` and `title` in the blocks: when the document is made and again when its
+        reader has read all blocks (`Builder.finish`), not at every use."""
+        self.headings = [b for b in self.blocks if b.kind == "heading"]
+        self.title = self._find_title()
 
     @property
     def front_matter(self) -> list[Block]:
@@ -147,8 +154,7 @@ class Document(Value):
             out.append(block)
         return out
 
-    @property
-    def title(self) -> str:
+    def _find_title(self) -> str:
         """The report's title: a Title-styled block, else the first front-matter line."""
         titles = [b.text for b in self.blocks if b.kind == "title"]
         if titles:

@@ -317,6 +317,7 @@ class Builder:
 
     def finish(self) -> Document:
         assign_sections(self.doc.blocks, self.note_refs)
+        self.doc.find_views()  # the blocks are final now
         if not self.doc.headings:
             self.doc.warnings.append(NO_HEADINGS)
         return self.doc

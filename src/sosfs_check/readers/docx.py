@@ -265,7 +265,8 @@ class _Reader(ParagraphText):
 
     def _warnings(self) -> None:
         """Besides `Builder.finish`'s: headings found by the heuristics only, and unreadable objects."""
-        if self.doc.headings and {b.source for b in self.doc.headings} <= {"numbering", "bold"}:
+        sources = {b.source for b in self.doc.headings}
+        if sources and sources <= {"numbering", "bold"}:
             self.doc.warnings.append(HEURISTIC_HEADINGS)
         if self.unreadable:
             self.doc.warnings.append(UNREADABLE_WARNING.format(n=self.unreadable))

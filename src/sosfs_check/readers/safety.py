@@ -237,7 +237,7 @@ def _has_doctype(package: CheckedZip, info: zipfile.ZipInfo) -> bool:
                 package.small[info.filename] = head
         else:
             head = member.read(1024)
-        if _PLAIN_PROLOG.match(head):  # fast path: the usual prolog, parsed only when unusual
+        if _PLAIN_PROLOG.match(head) or _not_xml(head):  # fast paths; parsed only when unusual
             return False
         target = _Prolog()
         parser = etree.XMLParser(target=target, resolve_entities=False, no_network=True, load_dtd=False)
@@ -250,6 +250,18 @@ def _has_doctype(package: CheckedZip, info: zipfile.ZipInfo) -> bool:
         except (_RootReached, etree.XMLSyntaxError):
             pass
     return target.doctype_seen
+
+
+# How XML in an encoding libxml2 tells from the first bytes starts (UCS-4 and UTF-16 without a
+# byte-order mark start with a zero byte or "<", EBCDIC with "L"; then the byte-order marks).
+_ENCODED_XML_STARTS = (b"\x00", b"\x4c", b"\xef\xbb\xbf", b"\xfe\xff", b"\xff\xfe")
+
+
+def _not_xml(head: bytes) -> bool:
+    """Whether libxml2 stops at the part's first bytes (an image, say): in an encoding it does not
+    tell from them it reads UTF-8, and there the first character after blanks must be "<"."""
+    start = head.lstrip(b" \t\r\n")[:1]
+    return bool(start) and start != b"<" and not head.startswith(_ENCODED_XML_STARTS)
 
 
 def too_big(size: int, limit: int) -> str:
