@@ -92,3 +92,40 @@ def test_json_of_a_batch_is_the_whole_report_one_document_per_line(folder):
         assert json.loads(text) == json.loads(json.dumps(report_dict(chosen), ensure_ascii=False))
         lines = [line for line in text.splitlines() if line.startswith('    {"path"')]
         assert [json.loads(line.strip().rstrip(","))["path"] for line in lines] == [str(r.path) for r in chosen]
+
+
+def test_a_worker_gets_its_next_file_while_the_parent_checks_its_own(monkeypatch, tmp_path):
+    """The pool's thread gives a worker its next path as soon as one is done: while the parent is
+    busy with a slow file of its own, the worker goes on, up to `AHEAD` paths beyond the oldest
+    outcome (then it waits: the outcomes kept stay few). Each fake check returns who checked what."""
+    import os
+    import time
+
+    from sosfs_check import batch
+
+    parent, log, marker = os.getpid(), tmp_path / "worker.log", tmp_path / "parent-busy"
+    seen: list[int] = []
+
+    def check(path, **options):
+        name = Path(path).name
+        if os.getpid() != parent:
+            while name == "1" and not marker.exists():  # the worker's first file waits for the parent's own
+                time.sleep(0.01)
+            with log.open("a") as file:
+                file.write(name + "\n")
+        elif name != "0" and not seen:  # the parent's first own file: slow until the worker has filled the window
+            marker.touch()
+            deadline = time.monotonic() + 20
+            while len(log.read_text().split()) < batch.AHEAD - 1 and time.monotonic() < deadline:
+                time.sleep(0.01)
+            time.sleep(0.3)
+            seen.append(len(log.read_text().split()))
+        return os.getpid(), name
+
+    monkeypatch.setattr(sosfs_check, "check", check)
+    log.touch()
+    paths = [Path(str(i)) for i in range(40)]
+    outcomes = list(check_paths(paths, Settings(), jobs=2))
+    assert [name for _, name in outcomes] == [p.name for p in paths]
+    assert [name for pid, name in outcomes if pid == parent][:2] == ["0", "3"]  # 1 and 2 went to the worker first
+    assert seen[0] == batch.AHEAD - 1  # 1, 2 and 4-16: the window is full while the parent's 3 is not done

@@ -6,7 +6,6 @@ import gc
 import os
 import signal
 import threading
-from collections import deque
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -88,28 +87,81 @@ def check_paths(
     pool.shutdown()
 
 
+AHEAD = 16  # paths given out beyond the oldest outcome not yet yielded: memory stays flat whatever a file costs
+
+
+class _Handout:
+    """Paths given out in input order, to this process or to a worker, from this process's thread
+    or the pool's, and their outcomes until they are yielded."""
+
+    def __init__(self, paths: list[Path], pool, queued: int):
+        self.paths, self.pool, self.queued = paths, pool, queued
+        self.slots: dict = {}  # index -> the outcome, or the Future of a file given to a worker
+        self.taken = self.oldest = self.busy = 0  # paths given out, the next to yield, the workers' files not done
+        self.lock = threading.Lock()
+
+    def _take(self) -> int | None:
+        """The next path's index (the lock held), or None when all are given out or AHEAD wait."""
+        if self.taken == len(self.paths) or self.taken - self.oldest >= AHEAD:
+            return None
+        self.taken += 1
+        return self.taken - 1
+
+    def own(self) -> int | None:
+        """The next path's index for this process to check, or None."""
+        with self.lock:
+            return self._take()
+
+    def feed(self) -> None:
+        """Give the workers paths until `queued` of their files are not done."""
+        from concurrent.futures import Future
+
+        while True:
+            with self.lock:
+                if self.busy >= self.queued or (index := self._take()) is None:
+                    return
+                try:
+                    future = self.pool.submit(_check_in_worker, self.paths[index])
+                except RuntimeError as exc:  # the pool is stopping or broken: the file's outcome says so
+                    future = Future()
+                    future.set_exception(exc)
+                self.slots[index] = future
+                self.busy += 1
+            future.add_done_callback(self._done)
+
+    def _done(self, future) -> None:
+        """A worker's file is done (in the pool's thread): the worker gets the next path at once."""
+        with self.lock:
+            self.busy -= 1
+        if not future.cancelled() and future.exception() is None:
+            self.feed()
+
+    def advance(self) -> None:
+        """The oldest outcome was taken: one more path may be given out."""
+        with self.lock:
+            self.oldest += 1
+        self.feed()
+
+
 def _shared(paths: list[Path], settings: Settings, pool, workers: int, mask) -> Iterator[Result | InputError]:
-    """Outcomes in input order. The pool always has two files per worker queued; while the oldest
-    file is not done, this process checks the next one itself. Few results wait to be yielded."""
+    """Outcomes in input order. Each worker always has two files given to it: when one is done, the
+    pool's thread gives it the next path at once, without waiting for this process, which checks
+    the next path itself while the oldest outcome is not ready."""
     from concurrent.futures import Future
 
-    pending: deque = deque()  # in input order: a Future per file given to the pool, an outcome per file checked here
-    queued = upcoming = 0
-    while upcoming < len(paths) or pending:
-        while upcoming < len(paths) and queued < 2 * workers:
-            pending.append(pool.submit(_check_in_worker, paths[upcoming]))
-            upcoming, queued = upcoming + 1, queued + 1
-            signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # the workers start with the first file
-        oldest = pending[0]
-        if isinstance(oldest, Future) and not oldest.done() and upcoming < len(paths):
-            pending.append(_check_one(paths[upcoming], settings))
-            upcoming += 1
-            continue
-        pending.popleft()
-        if isinstance(oldest, Future):
-            queued -= 1
-            oldest = oldest.result()
-        yield oldest
+    handout = _Handout(paths, pool, 2 * workers)
+    handout.feed()
+    signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # the workers are started
+    while handout.oldest < len(paths):
+        oldest = handout.slots.get(handout.oldest)
+        if oldest is None or isinstance(oldest, Future) and not oldest.done():
+            index = handout.own()
+            if index is not None:
+                handout.slots[index] = _check_one(paths[index], settings)
+                continue
+        oldest = handout.slots.pop(handout.oldest)
+        handout.advance()
+        yield oldest.result() if isinstance(oldest, Future) else oldest
 
 
 STOP_WITHIN = 1.5  # seconds a worker gets to end on SIGTERM before it is killed
