@@ -9,38 +9,48 @@ import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from .document import Document
 from .errors import InputError, InternalError
 from .result import Result
 from .settings import Settings
 
 
-def _check_one(path: Path, settings: Settings) -> Result | InputError:
+def _check_one(path: Path, settings: Settings, texts: bool = True) -> Result | InputError:
     try:
-        return settings.check(path)
+        result = settings.check(path)
     except InputError as exc:
         return exc
     except Exception as exc:  # a bug met in one file must not stop the others
         error = InternalError(path, f"internt fel: {type(exc).__name__}: {exc}")
         error.__cause__ = exc
         return error
+    if not texts:
+        result.document = _outline(result.document)
+    return result
+
+
+def _outline(document: Document) -> Document:
+    """The document as the report formats read it: headings, contents and warnings, not the text."""
+    return Document(document.path, document.format, document.headings, document.toc, None, document.warnings,
+                    document.core_title)
 
 
 STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
-_worker_settings = Settings()  # set once per worker process: the rules travel once, not per file
+_worker = (Settings(), True)  # set once per worker process: the rules travel once, not per file
 
 
-def _init_worker(settings: Settings) -> None:
-    global _worker_settings
+def _init_worker(settings: Settings, texts: bool) -> None:
+    global _worker
     # Ctrl-C reaches the whole process group: the parent alone decides, and stops the workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)  # blocked by the parent while it forked
-    _worker_settings = settings
+    _worker = (settings, texts)
     gc.freeze()  # what the worker inherits lives as long as it: the collector need not walk it
 
 
 def _check_in_worker(path: Path) -> Result | InputError:
-    return _check_one(path, _worker_settings)
+    return _check_one(path, *_worker)
 
 
 def default_jobs() -> int:
@@ -52,10 +62,12 @@ def check_paths(
     settings: Settings = Settings(),
     jobs: int = 1,
     on_done: Callable[[], None] | None = None,
+    texts: bool = True,
 ) -> Iterator[Result | InputError]:
     """One Result, or the InputError that stopped it, per path, in the order given, each as soon
     as it and those before it are done. Close the iterator (`contextlib.closing`) when stopping
-    early: that ends the workers.
+    early: that ends the workers. With `texts` False a Result's document keeps only what the report
+    formats read (`_outline`): a worker's result is half the bytes to pickle.
 
     With `jobs` > 1, `jobs - 1` worker processes check files and so does this process, which
     would otherwise only wait: one process fewer holds the rules and the libraries in memory.
@@ -64,10 +76,11 @@ def check_paths(
     The first file is checked here before any worker is forked: the workers start with the
     modules, compiled patterns and word caches it loaded, and do not load them again.
     """
-    yield from _report((_check_one(path, settings) for path in paths[:1]), on_done)
+    job = (settings, texts)  # what `_check_one` needs besides the path, here and in each worker
+    yield from _report((_check_one(path, *job) for path in paths[:1]), on_done)
     paths = paths[1:]
     if jobs <= 1 or len(paths) <= 1:
-        yield from _report((_check_one(path, settings) for path in paths), on_done)
+        yield from _report((_check_one(path, *job) for path in paths), on_done)
         return
     from concurrent.futures import ProcessPoolExecutor  # here: costs 12 ms to import
 
@@ -77,8 +90,8 @@ def check_paths(
     mask = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
     pool = None
     try:
-        pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(settings,))
-        yield from _report(_shared(paths, settings, pool, workers, mask), on_done)
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=job)
+        yield from _report(_shared(paths, job, pool, workers, mask), on_done)
     except BaseException:  # Ctrl-C, SIGTERM, the iterator closed early: no worker may outlive the run
         if pool is not None:
             _stop(pool)
@@ -143,7 +156,7 @@ class _Handout:
         self.feed()
 
 
-def _shared(paths: list[Path], settings: Settings, pool, workers: int, mask) -> Iterator[Result | InputError]:
+def _shared(paths: list[Path], job: tuple, pool, workers: int, mask) -> Iterator[Result | InputError]:
     """Outcomes in input order. Each worker always has two files given to it: when one is done, the
     pool's thread gives it the next path at once, without waiting for this process, which checks
     the next path itself while the oldest outcome is not ready."""
@@ -157,7 +170,7 @@ def _shared(paths: list[Path], settings: Settings, pool, workers: int, mask) -> 
         if oldest is None or isinstance(oldest, Future) and not oldest.done():
             index = handout.own()
             if index is not None:
-                handout.slots[index] = _check_one(paths[index], settings)
+                handout.slots[index] = _check_one(paths[index], *job)
                 continue
         oldest = handout.slots.pop(handout.oldest)
         handout.advance()
