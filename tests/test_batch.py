@@ -56,6 +56,27 @@ def test_parallel_gives_the_same_results_in_the_same_order(folder):
             assert two.packs == one.packs == (PackRef("sosfs-check grundpaket", builtin_rules().pack.version),)
 
 
+
+def test_without_texts_every_report_format_reads_the_same(folder):
+    """`check` asks for results without the documents' text (`texts=False`): a worker's result is
+    half the bytes to pickle, and what the report formats read of a document is all kept."""
+    from sosfs_check.outputs import FORMATS, render
+
+    paths = discover([folder]).files
+    whole = list(check_paths(paths, Settings(as_of=AS_OF), jobs=1))
+    outlined = list(check_paths(paths, Settings(as_of=AS_OF), jobs=2, texts=False))
+    assert [type(o) for o in outlined] == [type(o) for o in whole]
+    for one, two in zip(whole, outlined):
+        if isinstance(one, InputError):
+            assert str(one) == str(two)
+            continue
+        assert len(two.document.blocks) < len(one.document.blocks)
+        assert two.document.blocks == one.document.headings and two.document.markup == []
+        assert (two.path, two.document.toc, two.document.warnings) == (one.path, one.document.toc, one.document.warnings)
+    results = [[o for o in outcomes if not isinstance(o, InputError)] for outcomes in (whole, outlined)]
+    for format in FORMATS:
+        assert render(format, results[1], "sv", builtin_rules()) == render(format, results[0], "sv", builtin_rules())
+
 def test_an_internal_error_in_one_file_does_not_stop_the_others(monkeypatch):
     real = sosfs_check.check
     bad = DOCX / "boras-2018-bold.docx"
@@ -92,3 +113,40 @@ def test_json_of_a_batch_is_the_whole_report_one_document_per_line(folder):
         assert json.loads(text) == json.loads(json.dumps(report_dict(chosen), ensure_ascii=False))
         lines = [line for line in text.splitlines() if line.startswith('    {"path"')]
         assert [json.loads(line.strip().rstrip(","))["path"] for line in lines] == [str(r.path) for r in chosen]
+
+
+def test_a_worker_gets_its_next_file_while_the_parent_checks_its_own(monkeypatch, tmp_path):
+    """The pool's thread gives a worker its next path as soon as one is done: while the parent is
+    busy with a slow file of its own, the worker goes on, up to `AHEAD` paths beyond the oldest
+    outcome (then it waits: the outcomes kept stay few). Each fake check returns who checked what."""
+    import os
+    import time
+
+    from sosfs_check import batch
+
+    parent, log, marker = os.getpid(), tmp_path / "worker.log", tmp_path / "parent-busy"
+    seen: list[int] = []
+
+    def check(path, **options):
+        name = Path(path).name
+        if os.getpid() != parent:
+            while name == "1" and not marker.exists():  # the worker's first file waits for the parent's own
+                time.sleep(0.01)
+            with log.open("a") as file:
+                file.write(name + "\n")
+        elif name != "0" and not seen:  # the parent's first own file: slow until the worker has filled the window
+            marker.touch()
+            deadline = time.monotonic() + 20
+            while len(log.read_text().split()) < batch.AHEAD - 1 and time.monotonic() < deadline:
+                time.sleep(0.01)
+            time.sleep(0.3)
+            seen.append(len(log.read_text().split()))
+        return os.getpid(), name
+
+    monkeypatch.setattr(sosfs_check, "check", check)
+    log.touch()
+    paths = [Path(str(i)) for i in range(40)]
+    outcomes = list(check_paths(paths, Settings(), jobs=2))
+    assert [name for _, name in outcomes] == [p.name for p in paths]
+    assert [name for pid, name in outcomes if pid == parent][:2] == ["0", "3"]  # 1 and 2 went to the worker first
+    assert seen[0] == batch.AHEAD - 1  # 1, 2 and 4-16: the window is full while the parent's 3 is not done

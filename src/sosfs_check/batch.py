@@ -6,42 +6,51 @@ import gc
 import os
 import signal
 import threading
-from collections import deque
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from .document import Document
 from .errors import InputError, InternalError
 from .result import Result
 from .settings import Settings
 
 
-def _check_one(path: Path, settings: Settings) -> Result | InputError:
+def _check_one(path: Path, settings: Settings, texts: bool = True) -> Result | InputError:
     try:
-        return settings.check(path)
+        result = settings.check(path)
     except InputError as exc:
         return exc
     except Exception as exc:  # a bug met in one file must not stop the others
         error = InternalError(path, f"internt fel: {type(exc).__name__}: {exc}")
         error.__cause__ = exc
         return error
+    if not texts:
+        result.document = _outline(result.document)
+    return result
+
+
+def _outline(document: Document) -> Document:
+    """The document as the report formats read it: headings, contents and warnings, not the text."""
+    return Document(document.path, document.format, document.headings, document.toc, None, document.warnings,
+                    document.core_title)
 
 
 STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
-_worker_settings = Settings()  # set once per worker process: the rules travel once, not per file
+_worker = (Settings(), True)  # set once per worker process: the rules travel once, not per file
 
 
-def _init_worker(settings: Settings) -> None:
-    global _worker_settings
+def _init_worker(settings: Settings, texts: bool) -> None:
+    global _worker
     # Ctrl-C reaches the whole process group: the parent alone decides, and stops the workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)  # blocked by the parent while it forked
-    _worker_settings = settings
+    _worker = (settings, texts)
     gc.freeze()  # what the worker inherits lives as long as it: the collector need not walk it
 
 
 def _check_in_worker(path: Path) -> Result | InputError:
-    return _check_one(path, _worker_settings)
+    return _check_one(path, *_worker)
 
 
 def default_jobs() -> int:
@@ -53,10 +62,12 @@ def check_paths(
     settings: Settings = Settings(),
     jobs: int = 1,
     on_done: Callable[[], None] | None = None,
+    texts: bool = True,
 ) -> Iterator[Result | InputError]:
     """One Result, or the InputError that stopped it, per path, in the order given, each as soon
     as it and those before it are done. Close the iterator (`contextlib.closing`) when stopping
-    early: that ends the workers.
+    early: that ends the workers. With `texts` False a Result's document keeps only what the report
+    formats read (`_outline`): a worker's result is half the bytes to pickle.
 
     With `jobs` > 1, `jobs - 1` worker processes check files and so does this process, which
     would otherwise only wait: one process fewer holds the rules and the libraries in memory.
@@ -65,10 +76,11 @@ def check_paths(
     The first file is checked here before any worker is forked: the workers start with the
     modules, compiled patterns and word caches it loaded, and do not load them again.
     """
-    yield from _report((_check_one(path, settings) for path in paths[:1]), on_done)
+    job = (settings, texts)  # what `_check_one` needs besides the path, here and in each worker
+    yield from _report((_check_one(path, *job) for path in paths[:1]), on_done)
     paths = paths[1:]
     if jobs <= 1 or len(paths) <= 1:
-        yield from _report((_check_one(path, settings) for path in paths), on_done)
+        yield from _report((_check_one(path, *job) for path in paths), on_done)
         return
     from concurrent.futures import ProcessPoolExecutor  # here: costs 12 ms to import
 
@@ -78,8 +90,8 @@ def check_paths(
     mask = signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
     pool = None
     try:
-        pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(settings,))
-        yield from _report(_shared(paths, settings, pool, workers, mask), on_done)
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=job)
+        yield from _report(_shared(paths, job, pool, workers, mask), on_done)
     except BaseException:  # Ctrl-C, SIGTERM, the iterator closed early: no worker may outlive the run
         if pool is not None:
             _stop(pool)
@@ -88,28 +100,81 @@ def check_paths(
     pool.shutdown()
 
 
-def _shared(paths: list[Path], settings: Settings, pool, workers: int, mask) -> Iterator[Result | InputError]:
-    """Outcomes in input order. The pool always has two files per worker queued; while the oldest
-    file is not done, this process checks the next one itself. Few results wait to be yielded."""
+AHEAD = 16  # paths given out beyond the oldest outcome not yet yielded: memory stays flat whatever a file costs
+
+
+class _Handout:
+    """Paths given out in input order, to this process or to a worker, from this process's thread
+    or the pool's, and their outcomes until they are yielded."""
+
+    def __init__(self, paths: list[Path], pool, queued: int):
+        self.paths, self.pool, self.queued = paths, pool, queued
+        self.slots: dict = {}  # index -> the outcome, or the Future of a file given to a worker
+        self.taken = self.oldest = self.busy = 0  # paths given out, the next to yield, the workers' files not done
+        self.lock = threading.Lock()
+
+    def _take(self) -> int | None:
+        """The next path's index (the lock held), or None when all are given out or AHEAD wait."""
+        if self.taken == len(self.paths) or self.taken - self.oldest >= AHEAD:
+            return None
+        self.taken += 1
+        return self.taken - 1
+
+    def own(self) -> int | None:
+        """The next path's index for this process to check, or None."""
+        with self.lock:
+            return self._take()
+
+    def feed(self) -> None:
+        """Give the workers paths until `queued` of their files are not done."""
+        from concurrent.futures import Future
+
+        while True:
+            with self.lock:
+                if self.busy >= self.queued or (index := self._take()) is None:
+                    return
+                try:
+                    future = self.pool.submit(_check_in_worker, self.paths[index])
+                except RuntimeError as exc:  # the pool is stopping or broken: the file's outcome says so
+                    future = Future()
+                    future.set_exception(exc)
+                self.slots[index] = future
+                self.busy += 1
+            future.add_done_callback(self._done)
+
+    def _done(self, future) -> None:
+        """A worker's file is done (in the pool's thread): the worker gets the next path at once."""
+        with self.lock:
+            self.busy -= 1
+        if not future.cancelled() and future.exception() is None:
+            self.feed()
+
+    def advance(self) -> None:
+        """The oldest outcome was taken: one more path may be given out."""
+        with self.lock:
+            self.oldest += 1
+        self.feed()
+
+
+def _shared(paths: list[Path], job: tuple, pool, workers: int, mask) -> Iterator[Result | InputError]:
+    """Outcomes in input order. Each worker always has two files given to it: when one is done, the
+    pool's thread gives it the next path at once, without waiting for this process, which checks
+    the next path itself while the oldest outcome is not ready."""
     from concurrent.futures import Future
 
-    pending: deque = deque()  # in input order: a Future per file given to the pool, an outcome per file checked here
-    queued = upcoming = 0
-    while upcoming < len(paths) or pending:
-        while upcoming < len(paths) and queued < 2 * workers:
-            pending.append(pool.submit(_check_in_worker, paths[upcoming]))
-            upcoming, queued = upcoming + 1, queued + 1
-            signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # the workers start with the first file
-        oldest = pending[0]
-        if isinstance(oldest, Future) and not oldest.done() and upcoming < len(paths):
-            pending.append(_check_one(paths[upcoming], settings))
-            upcoming += 1
-            continue
-        pending.popleft()
-        if isinstance(oldest, Future):
-            queued -= 1
-            oldest = oldest.result()
-        yield oldest
+    handout = _Handout(paths, pool, 2 * workers)
+    handout.feed()
+    signal.pthread_sigmask(signal.SIG_SETMASK, mask)  # the workers are started
+    while handout.oldest < len(paths):
+        oldest = handout.slots.get(handout.oldest)
+        if oldest is None or isinstance(oldest, Future) and not oldest.done():
+            index = handout.own()
+            if index is not None:
+                handout.slots[index] = _check_one(paths[index], *job)
+                continue
+        oldest = handout.slots.pop(handout.oldest)
+        handout.advance()
+        yield oldest.result() if isinstance(oldest, Future) else oldest
 
 
 STOP_WITHIN = 1.5  # seconds a worker gets to end on SIGTERM before it is killed

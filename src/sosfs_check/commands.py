@@ -73,7 +73,8 @@ def check(
 
     try:
         _, failed = run(paths, settings, jobs or default_jobs(), progress, baseline, write_baseline, discovery,
-                        outputs=[file for _, file in pairs], reads=read_inputs([], [], config_file, packs), each=each)
+                        outputs=[file for _, file in pairs], reads=read_inputs([], [], config_file, packs), each=each,
+                        texts=False)
         code = 2 if failed else int(reached)
         outputs.finish(Run(settings.fail_on, code, settings.docs_url))
     except BaseException:  # also Ctrl-C: no output file is left half written

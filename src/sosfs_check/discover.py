@@ -85,17 +85,18 @@ def _spec(lines: list[str]) -> pathspec.GitIgnoreSpec:
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
-def _same(a: Path, b: Path) -> bool:
+def _real(path: Path) -> Path | None:
+    """The path with symlinks followed, or None when that fails."""
     try:
-        return a.resolve() == b.resolve()
+        return path.resolve()
     except OSError:
-        return False
+        return None
 
 
 def discover(paths: list[Path], exclude: list[str] = (), outputs: list[Path] = ()) -> Found:
     """The files to read, in input order (each folder sorted), and what was skipped and why."""
     patterns = _spec(exclude) if exclude else None
-    outputs = [Path(o) for o in outputs]
+    outputs = {_real(Path(o)) for o in outputs} - {None}  # each file is compared with them resolved
     files: list[Path] = []
     skipped: list[Skipped] = []
     for path in paths:
@@ -109,7 +110,7 @@ def discover(paths: list[Path], exclude: list[str] = (), outputs: list[Path] = (
     return Found(files, skipped)
 
 
-def _walk(top: Path, patterns, outputs: list[Path], skipped: list[Skipped]) -> list[Path]:
+def _walk(top: Path, patterns, outputs: set[Path], skipped: list[Skipped]) -> list[Path]:
     ignores = _Ignores(top.resolve())
     found: list[Path] = []
     for folder, dirs, names in os.walk(top):
@@ -152,18 +153,19 @@ def _folder_reason(path: Path, top: Path, patterns, ignores: _Ignores) -> str:
     return ""
 
 
-def _file_reason(path: Path, top: Path, patterns, ignores: _Ignores, outputs: list[Path]) -> str:
+def _file_reason(path: Path, top: Path, patterns, ignores: _Ignores, outputs: set[Path]) -> str:
     if lock_file(path.name):
         return "låsfil från Word eller LibreOffice"
     if path.name.startswith("."):
         return "dold fil"
     if _own_output(path.name):
         return "kommenterad kopia från sosfs-check annotate"
-    if any(_same(path, output) for output in outputs):
+    real = _real(path)  # once per file: resolving costs a system call per folder on the way
+    if real in outputs:
         return "utdatafil för denna körning"
     if _excluded(path, top, patterns, False):
         return "--exclude"
-    if gitignore := ignores.ignored(path.resolve(), False):
+    if gitignore := ignores.ignored(real or path.resolve(), False):
         return f"utesluten av {gitignore}"
     return ""
 

@@ -56,11 +56,13 @@ def run(
     reads: list[Path] = (),
     on_problem: Callable[[InputError], None] = on_stderr,
     each: Callable[[Result], None] | None = None,
+    texts: bool = True,
 ) -> tuple[list[Result], bool]:
     """Check the reports (folders are searched) under `settings`: (results, whether a file failed).
 
     Results come in input order; `each(result)`, when given, gets each one as soon as it is done,
-    and none is kept (the list is empty). Each file that cannot be checked goes to `on_problem` as it
+    and none is kept (the list is empty). With `texts` False their documents keep only what the
+    report formats read (see `batch.check_paths`). Each file that cannot be checked goes to `on_problem` as it
     comes (default: a line on stderr).
     `progress(total)` gives a context yielding the per-file callback (see `outputs.progress`).
     Findings of suppressed rules carry the configured reason; `write_baseline` records the
@@ -85,12 +87,13 @@ def run(
     files = found.files
     inputs = [*paths, *files, *reads]
     guard_outputs(outputs, [*inputs, *([baseline] if baseline else [])])
-    guard_outputs([write_baseline], inputs)
+    if write_baseline:
+        guard_outputs([write_baseline], inputs)
     known = load_baseline(baseline, settings.rules.aliases) if baseline and not write_baseline else None
     written: list[dict] = []  # the baseline being written: every unsuppressed finding is known
     results, failed, named = [], False, {p for p in paths if not p.is_dir()}
     with progress(len(files)) if progress else nullcontext() as on_done, \
-            closing(check_paths(files, settings, jobs, on_done)) as outcomes:
+            closing(check_paths(files, settings, jobs, on_done, texts)) as outcomes:
         for outcome in outcomes:
             if isinstance(outcome, InputError):
                 failed |= _problem(outcome, named, on_problem)
