@@ -56,7 +56,6 @@ def test_parallel_gives_the_same_results_in_the_same_order(folder):
             assert two.packs == one.packs == (PackRef("sosfs-check grundpaket", builtin_rules().pack.version),)
 
 
-
 def test_without_texts_every_report_format_reads_the_same(folder):
     """`check` asks for results without the documents' text (`texts=False`): a worker's result is
     half the bytes to pickle, and what the report formats read of a document is all kept."""
@@ -72,10 +71,12 @@ def test_without_texts_every_report_format_reads_the_same(folder):
             continue
         assert len(two.document.blocks) < len(one.document.blocks)
         assert two.document.blocks == one.document.headings and two.document.markup == []
+        assert (two.document.headings, two.document.title) == (one.document.headings, one.document.title)
         assert (two.path, two.document.toc, two.document.warnings) == (one.path, one.document.toc, one.document.warnings)
     results = [[o for o in outcomes if not isinstance(o, InputError)] for outcomes in (whole, outlined)]
     for format in FORMATS:
         assert render(format, results[1], "sv", builtin_rules()) == render(format, results[0], "sv", builtin_rules())
+
 
 def test_an_internal_error_in_one_file_does_not_stop_the_others(monkeypatch):
     real = sosfs_check.check

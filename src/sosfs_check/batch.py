@@ -30,9 +30,9 @@ def _check_one(path: Path, settings: Settings, texts: bool = True) -> Result | I
 
 
 def _outline(document: Document) -> Document:
-    """The document as the report formats read it: headings, contents and warnings, not the text."""
+    """The document as the report formats read it: headings, title, contents and warnings, not the text."""
     return Document(document.path, document.format, document.headings, document.toc, None, document.warnings,
-                    document.core_title)
+                    document.core_title, headings=document.headings, title=document.title)
 
 
 STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
