@@ -21,6 +21,16 @@ def test_plain_options_are_taken():
     }  # fmt: skip
 
 
+
+def test_short_options_take_an_attached_value():
+    """`-j2` as Click reads it: without the fast path a batch ran through Typer, whose collector
+    settings stay for the whole run (3 % more instructions on 20 reports)."""
+    options = plain_check(["check", "mapp", "-j2", "-fjson", "-osarif=x.sarif", "-v"])
+    assert options == {
+        "paths": [Path("mapp")], "jobs": 2, "format": "json", "output": ["sarif=x.sarif"], "verbose": True,
+    }  # fmt: skip
+
+
 @pytest.mark.parametrize(
     "args",
     [
@@ -47,6 +57,7 @@ def run(entry: str, *args: str):
         ["check", str(EXAMPLE.parent), "-v", "--exclude", "x*", "--format", "json", "--as-of", "2026-11-25"],
         ["check", str(EXAMPLE), "--as-of", "2026-13-01"],
         ["check", "saknas.docx", "--format", "json"],
+        ["check", str(EXAMPLE), "-fjson", "-j2", "--as-of", "2026-11-25"],
     ],
 )
 def test_fast_path_and_typer_agree(args):
@@ -68,7 +79,7 @@ def test_fast_path_knows_exactly_the_options_of_the_typer_command():
     assert console._OPTIONS == typer_options
 
 
-@pytest.mark.parametrize("args", [["-f=json"], ["-j=2"], ["--jobs=٣"]])
+@pytest.mark.parametrize("args", [["-f=json"], ["-j=2"], ["--jobs=٣"], ["-j0"], ["-vx"], ["-fpdf"]])
 def test_values_typer_rejects_are_left_to_typer(args):
     assert plain_check(["check", "a.docx", *args]) is None
 

@@ -50,7 +50,10 @@ def plain_check(args: list[str]) -> dict | None:
         if not arg.startswith("-"):
             options["paths"].append(Path(arg))
             continue
-        name, equals, text = arg.partition("=") if arg.startswith("--") else (arg, "", "")
+        if arg.startswith("--"):
+            name, equals, text = arg.partition("=")
+        else:  # a short option, its value attached as Click takes it ("-j2") or the next argument
+            name, equals, text = arg[:2], arg[2:] and "=", arg[2:]
         parameter = _OPTIONS.get(name)
         if parameter in _FLAGS:
             if equals:
