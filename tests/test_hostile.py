@@ -531,3 +531,30 @@ def test_parts_that_cannot_start_xml_are_not_parsed_for_a_doctype(tmp_path, monk
             package.writestr("word/document.xml", (" \n" + DOCTYPE_XML).encode(encoding))
         with pytest.raises(InputError, match="DOCTYPE-deklaration i word/document.xml"):
             safety.check_zip(path, safety.Limits.from_mb())
+
+
+def _lxml_sees_doctype(data: bytes) -> bool:
+    parser = safety.etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        return bool(safety.etree.fromstring(data, parser).getroottree().docinfo.doctype)
+    except safety.etree.XMLSyntaxError:
+        return False
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"])
+@pytest.mark.parametrize("declared", [False, True])
+def test_a_doctype_lxml_reads_is_refused_in_every_encoding(tmp_path, encoding, declared):
+    """UTF-32 (the push parser of the DOCTYPE check cannot read it) and UTF-16LE or UTF-32LE without
+    a byte-order mark ("<" and a zero byte) were let through; lxml reads a DOCTYPE in them."""
+    name = encoding.upper().replace("-LE", "LE").replace("-BE", "BE")
+    data = ((f'<?xml version="1.0" encoding="{name}"?>' if declared else "") + DOCTYPE_XML).encode(encoding)
+    path = tmp_path / "p.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("word/document.xml", data)
+    refused = encoding not in ("utf-16-le", "utf-16-be") or declared  # without both, lxml reads no XML here
+    assert _lxml_sees_doctype(data) is refused
+    if refused:
+        with pytest.raises(InputError, match="DOCTYPE-deklaration i word/document.xml"):
+            safety.check_zip(path, safety.Limits.from_mb())
+    else:
+        safety.check_zip(path, safety.Limits.from_mb()).close()

@@ -223,7 +223,7 @@ class _Prolog:
 
 
 # An XML declaration, then the root element: nothing between them that could be a DOCTYPE.
-_PLAIN_PROLOG = re.compile(rb"(?:\xef\xbb\xbf)?(?:<\?xml[^>]*\?>)?\s*<[^?!]")
+_PLAIN_PROLOG = re.compile(rb"(?:\xef\xbb\xbf)?(?:<\?xml[^>]*\?>)?\s*<[^?!\x00]")  # "<\x00": UTF-16LE or UTF-32LE
 
 
 def _has_doctype(package: CheckedZip, info: zipfile.ZipInfo) -> bool:
@@ -247,9 +247,20 @@ def _has_doctype(package: CheckedZip, info: zipfile.ZipInfo) -> bool:
                 parser.feed(chunk)
                 chunk = member.read(1 << 16)
             parser.close()
-        except (_RootReached, etree.XMLSyntaxError):
+        except _RootReached:
             pass
+        except etree.XMLSyntaxError:  # the push parser cannot read UTF-32: lxml may, from the whole part
+            return target.doctype_seen or _doctype_in_whole(zipfile.ZipFile.read(package, info))
     return target.doctype_seen
+
+
+def _doctype_in_whole(data: bytes) -> bool:
+    """Whether lxml, parsing the whole part (entities unresolved, nothing loaded), finds a DOCTYPE."""
+    try:
+        root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False))
+    except etree.XMLSyntaxError:
+        return False
+    return bool(root.getroottree().docinfo.doctype)
 
 
 # How XML in an encoding libxml2 tells from the first bytes starts (UCS-4 and UTF-16 without a
