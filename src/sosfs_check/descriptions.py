@@ -17,7 +17,7 @@ import re
 from itertools import compress
 from typing import TYPE_CHECKING
 
-from .blanking import blank
+from .blanking import blank, blank_platitudes
 from .denial import Denial
 from .lexicon import WORD, Vocabulary, term_words
 from .prefilter import Folded
@@ -127,7 +127,7 @@ class Statements:
         # Each flag is looked for only where it counts: never in what is no evidence, and neither plan,
         # law nor role in what says what was done.
         not_evidence = matching("not_evidence")
-        platitudes = self._platitudes(texts, folded)
+        platitudes = blank_platitudes(sentences, folded, vocabulary.patterns["platitudes"], vocabulary.data.inner_verbs)
         done = matching("done", not_evidence) | self._past(texts, not_evidence, folded, split, platitudes)
         law_wording, roles = (matching(name, not_evidence | done) for name in ("law_wording", "roles"))
         # A modal in a subordinate clause ("utreds av SAS som föreslår åtgärder som bör tas fram") is no plan.
@@ -180,27 +180,6 @@ class Statements:
         self._folded: Folded | None = None  # the statements case-folded, for their topics' own wording
         self._years: dict[int | None, set[int]] = {}
         self._found: dict[tuple[str, ...], dict[int, set[int]]] = {}
-
-    def _platitudes(self, texts: list[tuple[int, str]], folded: Folded) -> dict[int, str]:
-        """Sentences with a light verb, an attitude or praise of effort (`platitudes`: "arbetade hårt", "har varit
-        engagerad"), those words blanked; not where an inner verb carries the clause (`inner_verbs`, one word right
-        after the phrase, more words anywhere after it: "Fokus har legat på att införa …", "…, dels genom att …")."""
-        inner = [w.split() for w in self.vocabulary.data.inner_verbs]
-
-        def carried(rest: list[str]) -> bool:
-            return any(rest[:1] == w if len(w) == 1 else any(rest[i:i + len(w)] == w for i in range(len(rest)))
-                       for w in inner)
-
-        out: dict[int, str] = {}
-        for pattern in self.vocabulary.patterns["platitudes"]:
-            for number in folded.candidates([pattern]):
-                said = out.get(number, texts[number][1])
-                spans = [m.span() for m in pattern.finditer(said) if not carried(WORD.findall(said[m.end():].lower()))]
-                for start, end in reversed(spans):
-                    said = said[:start] + " " * (end - start) + said[end:]
-                if spans:
-                    out[number] = said
-        return out
 
     def _past(self, texts: list[tuple[int, str]], skip: set[int], folded: Folded, split: list[Split],
               platitudes: dict[int, str]) -> set[int]:
