@@ -149,10 +149,14 @@ class Statements:
         self.items: list[Statement] = []
         self.splits: list[Split] = []  # per statement, its words
         self._spans: list[list[tuple[int, int]]] = []  # per statement, where its void clauses stand
+        self.ignore = vocabulary.patterns["ignore"]
+        ignorable, self._ignorable = set(folded.candidates(self.ignore)), set()  # statements `ignore` may match
         suspects = denial.suspects(split, folded)
         for number, (position, sentence) in enumerate(texts):
             if number in not_evidence:
                 continue
+            if number in ignorable:
+                self._ignorable.add(len(self.splits))
             self.splits.append(split[number])
             clauses = denial.clauses(sentence, split[number]) if number in suspects else []
             self._spans.append([(a, b) for a, b, _, void in clauses if void])
@@ -169,7 +173,6 @@ class Statements:
                                         bool(mains) and all(mains), bool(mains) and all(v == "negated" for v in mains),
                                         years, latest, plan and not status and number not in plans,
                                         number in elsewhat, dated))
-        self.ignore = vocabulary.patterns["ignore"]
         self.lemmatize = vocabulary.lemmatizer
         self._postings: dict[str, list[tuple[int, int]]] | None = None
         self._words: list[list[frozenset[str]]] = []
@@ -212,34 +215,37 @@ class Statements:
             done_forms = self.vocabulary.done_forms
             for number, split in enumerate(self.splits):
                 text = split.lower
-                folded = text.casefold()
-                for pattern in self.ignore:  # blanked letter for letter: the void clauses keep their places
-                    if may_match(pattern, folded):
-                        text = pattern.sub(lambda m: " " * len(m[0]), text)
-                        folded = text.casefold()
-                if text != split.lower:
-                    split = Split(text)
+                if number in self._ignorable:  # blanked letter for letter: the void clauses keep their places
+                    for pattern in self.ignore:
+                        if may_match(pattern, text.casefold()):
+                            text = pattern.sub(lambda m: " " * len(m[0]), text)
+                    if text != split.lower:
+                        split = Split(text)
                 words, clauses = self._lemmas(split)
-                done = {place: verbs for place, word in enumerate(split.words) if (verbs := done_forms.get(word))}
                 if spans := self._spans[number]:
                     void = [any(a <= m.start() < b for a, b in spans) for m in LETTERS.finditer(text)]
                 else:
                     void = [False] * len(words)
                 carried = self._carried(number, words)
-                self._words.append([self._words[number - 1][p] for p in carried] + words)
+                lemmas = [self._words[number - 1][p] for p in carried] + words
+                self._words.append(lemmas)
                 self._void.append([self._void[number - 1][p] for p in carried] + void)
                 self._clauses.append([0] * len(carried) + clauses)
-                self._done.append({place + len(carried): verbs for place, verbs in done.items()})
-                for place, lemmas in enumerate(self._words[number]):
-                    for lemma in lemmas:
+                verbs = [None] * len(carried) + list(map(done_forms.get, split.words))
+                self._done.append({place: verbs[place] for place in compress(range(len(verbs)), verbs)})
+                for place in compress(range(len(lemmas)), lemmas):  # the words with lemmas
+                    for lemma in lemmas[place]:
                         postings.setdefault(lemma, []).append((number, place))
         return self._postings
 
     def _lemmas(self, split: Split) -> tuple[list[frozenset[str]], list[int]]:
         """A sentence's words as lemmas, and the clause of each: a bracket or dash starts a new clause,
         and so does a comma, semicolon or colon unless the word after it carries the clause on."""
-        words, lemmatize, seen = split.words, self.lemmatize, self.lemmatize.seen
-        lemmas = [found if (found := seen.get(word)) is not None else lemmatize(word) for word in words]
+        words = split.words
+        try:  # each distinct word is lemmatised once per process
+            lemmas = list(map(self.lemmatize.seen.__getitem__, words))
+        except KeyError:
+            lemmas = list(map(self.lemmatize, words))
         clauses: list[int] = []
         clause, soft, start = 0, False, 0
         for place, mark in [*split.marks, (len(words), None)]:  # the words up to each mark, then the rest
