@@ -258,6 +258,8 @@ class LawIndex:
 
     def restates(self, words: list[str]) -> bool:
         """Whether a sentence (its words, `Split.words`) restates a law sentence."""
+        if sum(map(self.bigrams.__contains__, zip(words, words[1:]))) < LAW_MIN_SHARED:
+            return False  # as most sentences: fewer bigrams of the statute than any restatement has, counted in C
         bigrams = _bigrams(words)
         known = bigrams & self.bigrams
         # No law sentence shares more bigrams than the statute has with the sentence at all.
