@@ -239,3 +239,18 @@ def test_each_distinct_word_is_judged_once_per_process(monkeypatch):
     assert tense.finite("utbildats") is True  # not a preterite (asked now), a supine (known)
     assert tense.finite("utbildats") is True
     assert asked == ["nyligen", "utbildats", "utbildats"]
+
+
+def test_a_tense_with_judged_words_is_pickled_as_its_data():
+    """Batch workers get the rule set pickled, its vocabulary's `Tense` with it: the word caches are functions and
+    are rebuilt, empty, from the data."""
+    import pickle
+
+    from sosfs_check.lexicon import Tense
+    from sosfs_check.wordsplit import Split
+
+    tense = Tense(VOCABULARY.data)
+    assert tense.past(Split("Rutinen har reviderats.")) is True
+    again = pickle.loads(pickle.dumps(tense))
+    assert again.data == tense.data and again._supine.cache_info().currsize == 0
+    assert again.past(Split("Rutinen har reviderats.")) is True and again.past(Split("Rutinen revideras.")) is False

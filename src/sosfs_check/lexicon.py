@@ -285,6 +285,7 @@ class Tense:
     neither is a word after an article or determiner ("de planerade åtgärderna")."""
 
     def __init__(self, data: DescriptionData):
+        self.data = data
         self.auxiliaries = frozenset(data.auxiliaries)
         self.supines = tuple(sorted(data.supine_endings, key=len, reverse=True))
         self.preterites = tuple(sorted(data.preterite_endings, key=len, reverse=True))
@@ -307,6 +308,9 @@ class Tense:
         self._preterite = judged(lambda word: word in self.strong or self._verb_form(word, self.preterites))
         self._supine = judged(lambda word: self._verb_form(word, self.supines))
         self._participle = judged(lambda word: self._verb_form(word, self.participles))
+
+    def __reduce__(self):  # pickled as the data it reads: its judged words are functions, rebuilt empty
+        return Tense, (self.data,)
 
     def finite(self, word: str) -> bool:
         """Whether a word is a verb in the past or an auxiliary ("öppnade", "fick", "var", "har")."""
