@@ -227,3 +227,16 @@ def test_a_subject_is_carried_within_its_paragraph_not_into_the_next():
 def test_other_matters_than_patient_safety(sentence, elsewhat):
     [statement] = statements(sentence).items
     assert statement.elsewhat is elsewhat
+
+
+def test_a_restatement_shares_at_least_four_word_pairs_with_one_law_sentence():
+    from types import SimpleNamespace
+
+    from sosfs_check.lexicon import LawIndex
+
+    index = LawIndex([SimpleNamespace(text="Vårdgivaren ska utreda händelser i verksamheten.")])
+    assert index.restates(["vårdgivaren", "ska", "utreda", "händelser", "i"]) is True
+    assert index.restates(["vårdgivaren", "ska", "utreda", "händelser"]) is False  # three pairs
+    assert index.restates(["ska", "utreda", "ska", "utreda", "ska", "utreda"]) is False  # one pair, three times
+    assert index.restates(["vi", "ska", "utreda", "händelser", "i", "verksamheten", "och", "på", "enheten", "varje",
+                           "vecka", "med", "alla"]) is False  # four of twelve pairs: under half

@@ -219,3 +219,38 @@ def test_light_verbs_and_attitudes_tell_no_act(sentence, done, vague):
 def test_now_with_the_present_and_arrangements(sentence, done):
     [statement] = Statements([(0, sentence)], VOCABULARY).items
     assert statement.done is done
+
+
+def test_each_distinct_word_is_judged_once_per_process(monkeypatch):
+    """The verb forms of a word (preterite, supine, participle) are read from its endings once; a sentence
+    read again asks the endings of none of its words (`Tense._verb_form`)."""
+    from sosfs_check.lexicon import Tense
+    from sosfs_check.wordsplit import Split
+
+    tense = Tense(VOCABULARY.data)
+    asked: list[str] = []
+    judge = tense._verb_form
+    monkeypatch.setattr(tense, "_verb_form", lambda word, endings: asked.append(word) or judge(word, endings))
+    sentence = Split("Sjuksköterskorna har nyligen utbildats och rutinen är uppdaterad.")
+    assert tense.past(sentence) is True
+    assert asked == ["nyligen", "utbildats"]  # the supines after "har"
+    assert tense.past(sentence) is True
+    assert asked == ["nyligen", "utbildats"]
+    assert tense.finite("utbildats") is True  # not a preterite (asked now), a supine (known)
+    assert tense.finite("utbildats") is True
+    assert asked == ["nyligen", "utbildats", "utbildats"]
+
+
+def test_a_tense_with_judged_words_is_pickled_as_its_data():
+    """Batch workers get the rule set pickled, its vocabulary's `Tense` with it: the word caches are functions and
+    are rebuilt, empty, from the data."""
+    import pickle
+
+    from sosfs_check.lexicon import Tense
+    from sosfs_check.wordsplit import Split
+
+    tense = Tense(VOCABULARY.data)
+    assert tense.past(Split("Rutinen har reviderats.")) is True
+    again = pickle.loads(pickle.dumps(tense))
+    assert again.data == tense.data and again._supine.cache_info().currsize == 0
+    assert again.past(Split("Rutinen har reviderats.")) is True and again.past(Split("Rutinen revideras.")) is False

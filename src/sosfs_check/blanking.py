@@ -1,5 +1,6 @@
 """Wording blanked out of a sentence before it is searched (`descriptions.Statements`: subordinate
-clauses before a plan word is looked for, other matters before patient safety's words)."""
+clauses before a plan word is looked for, other matters before patient safety's words, light verbs and
+attitudes before its tense is read)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ import re
 from typing import TYPE_CHECKING
 
 from .regexes import may_match, whole_words
+from .wordsplit import LETTERS, Split
 
 if TYPE_CHECKING:
-    from .wordsplit import Split
+    from .prefilter import Folded
 
 
 def blank(text: str, folded: str, wording: list[re.Pattern], searched: list[re.Pattern],
@@ -22,6 +24,29 @@ def blank(text: str, folded: str, wording: list[re.Pattern], searched: list[re.P
                 and (kept := _blanked(pattern, rest, text)) != text):
             text, folded, split = kept, kept.casefold(), None  # blanked: its words are no longer `split`'s
     return text
+
+
+def blank_platitudes(texts: list[str], folded: Folded, platitudes: list[re.Pattern],
+                     inner_verbs: list[str]) -> dict[int, str]:
+    """The texts with a light verb, an attitude or praise of effort (`platitudes`: "arbetade hårt", "har varit
+    engagerad"), those words blanked; not where an inner verb carries the clause (`inner_verbs`, one word right
+    after the phrase, more words anywhere after it: "Fokus har legat på att införa …", "…, dels genom att …")."""
+    inner = [w.split() for w in inner_verbs]
+
+    def carried(rest: list[str]) -> bool:
+        return any(rest[:1] == w if len(w) == 1 else any(rest[i:i + len(w)] == w for i in range(len(rest)))
+                   for w in inner)
+
+    out: dict[int, str] = {}
+    for pattern in platitudes:
+        for number in folded.candidates([pattern]):
+            said = out.get(number, texts[number])
+            spans = [m.span() for m in pattern.finditer(said) if not carried(LETTERS.findall(said[m.end():].lower()))]
+            for start, end in reversed(spans):
+                said = said[:start] + " " * (end - start) + said[end:]
+            if spans:
+                out[number] = said
+    return out
 
 
 def _blanked(pattern: re.Pattern, rest: re.Pattern, text: str) -> str:

@@ -17,7 +17,7 @@ import re
 from itertools import compress
 from typing import TYPE_CHECKING
 
-from .blanking import blank
+from .blanking import blank, blank_platitudes
 from .denial import Denial
 from .lexicon import WORD, Vocabulary, term_words
 from .prefilter import Folded
@@ -127,7 +127,7 @@ class Statements:
         # Each flag is looked for only where it counts: never in what is no evidence, and neither plan,
         # law nor role in what says what was done.
         not_evidence = matching("not_evidence")
-        platitudes = self._platitudes(texts, folded)
+        platitudes = blank_platitudes(sentences, folded, vocabulary.patterns["platitudes"], vocabulary.data.inner_verbs)
         done = matching("done", not_evidence) | self._past(texts, not_evidence, folded, split, platitudes)
         law_wording, roles = (matching(name, not_evidence | done) for name in ("law_wording", "roles"))
         # A modal in a subordinate clause ("utreds av SAS som föreslår åtgärder som bör tas fram") is no plan.
@@ -149,10 +149,14 @@ class Statements:
         self.items: list[Statement] = []
         self.splits: list[Split] = []  # per statement, its words
         self._spans: list[list[tuple[int, int]]] = []  # per statement, where its void clauses stand
+        self.ignore = vocabulary.patterns["ignore"]
+        ignorable, self._ignorable = set(folded.candidates(self.ignore)), set()  # statements `ignore` may match
         suspects = denial.suspects(split, folded)
         for number, (position, sentence) in enumerate(texts):
             if number in not_evidence:
                 continue
+            if number in ignorable:
+                self._ignorable.add(len(self.splits))
             self.splits.append(split[number])
             clauses = denial.clauses(sentence, split[number]) if number in suspects else []
             self._spans.append([(a, b) for a, b, _, void in clauses if void])
@@ -169,7 +173,6 @@ class Statements:
                                         bool(mains) and all(mains), bool(mains) and all(v == "negated" for v in mains),
                                         years, latest, plan and not status and number not in plans,
                                         number in elsewhat, dated))
-        self.ignore = vocabulary.patterns["ignore"]
         self.lemmatize = vocabulary.lemmatizer
         self._postings: dict[str, list[tuple[int, int]]] | None = None
         self._words: list[list[frozenset[str]]] = []
@@ -180,27 +183,6 @@ class Statements:
         self._folded: Folded | None = None  # the statements case-folded, for their topics' own wording
         self._years: dict[int | None, set[int]] = {}
         self._found: dict[tuple[str, ...], dict[int, set[int]]] = {}
-
-    def _platitudes(self, texts: list[tuple[int, str]], folded: Folded) -> dict[int, str]:
-        """Sentences with a light verb, an attitude or praise of effort (`platitudes`: "arbetade hårt", "har varit
-        engagerad"), those words blanked; not where an inner verb carries the clause (`inner_verbs`, one word right
-        after the phrase, more words anywhere after it: "Fokus har legat på att införa …", "…, dels genom att …")."""
-        inner = [w.split() for w in self.vocabulary.data.inner_verbs]
-
-        def carried(rest: list[str]) -> bool:
-            return any(rest[:1] == w if len(w) == 1 else any(rest[i:i + len(w)] == w for i in range(len(rest)))
-                       for w in inner)
-
-        out: dict[int, str] = {}
-        for pattern in self.vocabulary.patterns["platitudes"]:
-            for number in folded.candidates([pattern]):
-                said = out.get(number, texts[number][1])
-                spans = [m.span() for m in pattern.finditer(said) if not carried(WORD.findall(said[m.end():].lower()))]
-                for start, end in reversed(spans):
-                    said = said[:start] + " " * (end - start) + said[end:]
-                if spans:
-                    out[number] = said
-        return out
 
     def _past(self, texts: list[tuple[int, str]], skip: set[int], folded: Folded, split: list[Split],
               platitudes: dict[int, str]) -> set[int]:
@@ -233,34 +215,37 @@ class Statements:
             done_forms = self.vocabulary.done_forms
             for number, split in enumerate(self.splits):
                 text = split.lower
-                folded = text.casefold()
-                for pattern in self.ignore:  # blanked letter for letter: the void clauses keep their places
-                    if may_match(pattern, folded):
-                        text = pattern.sub(lambda m: " " * len(m[0]), text)
-                        folded = text.casefold()
-                if text != split.lower:
-                    split = Split(text)
+                if number in self._ignorable:  # blanked letter for letter: the void clauses keep their places
+                    for pattern in self.ignore:
+                        if may_match(pattern, text.casefold()):
+                            text = pattern.sub(lambda m: " " * len(m[0]), text)
+                    if text != split.lower:
+                        split = Split(text)
                 words, clauses = self._lemmas(split)
-                done = {place: verbs for place, word in enumerate(split.words) if (verbs := done_forms.get(word))}
                 if spans := self._spans[number]:
                     void = [any(a <= m.start() < b for a, b in spans) for m in LETTERS.finditer(text)]
                 else:
                     void = [False] * len(words)
                 carried = self._carried(number, words)
-                self._words.append([self._words[number - 1][p] for p in carried] + words)
+                lemmas = [self._words[number - 1][p] for p in carried] + words
+                self._words.append(lemmas)
                 self._void.append([self._void[number - 1][p] for p in carried] + void)
                 self._clauses.append([0] * len(carried) + clauses)
-                self._done.append({place + len(carried): verbs for place, verbs in done.items()})
-                for place, lemmas in enumerate(self._words[number]):
-                    for lemma in lemmas:
+                verbs = [None] * len(carried) + list(map(done_forms.get, split.words))
+                self._done.append({place: verbs[place] for place in compress(range(len(verbs)), verbs)})
+                for place in compress(range(len(lemmas)), lemmas):  # the words with lemmas
+                    for lemma in lemmas[place]:
                         postings.setdefault(lemma, []).append((number, place))
         return self._postings
 
     def _lemmas(self, split: Split) -> tuple[list[frozenset[str]], list[int]]:
         """A sentence's words as lemmas, and the clause of each: a bracket or dash starts a new clause,
         and so does a comma, semicolon or colon unless the word after it carries the clause on."""
-        words, lemmatize, seen = split.words, self.lemmatize, self.lemmatize.seen
-        lemmas = [found if (found := seen.get(word)) is not None else lemmatize(word) for word in words]
+        words = split.words
+        try:  # each distinct word is lemmatised once per process
+            lemmas = list(map(self.lemmatize.seen.__getitem__, words))
+        except KeyError:
+            lemmas = list(map(self.lemmatize, words))
         clauses: list[int] = []
         clause, soft, start = 0, False, 0
         for place, mark in [*split.marks, (len(words), None)]:  # the words up to each mark, then the rest

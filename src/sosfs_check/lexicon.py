@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING
 
 from .figuretelling import EventWording
@@ -258,6 +258,8 @@ class LawIndex:
 
     def restates(self, words: list[str]) -> bool:
         """Whether a sentence (its words, `Split.words`) restates a law sentence."""
+        if sum(map(self.bigrams.__contains__, zip(words, words[1:]))) < LAW_MIN_SHARED:
+            return False  # as most sentences: fewer bigrams of the statute than any restatement has, counted in C
         bigrams = _bigrams(words)
         known = bigrams & self.bigrams
         # No law sentence shares more bigrams than the statute has with the sentence at all.
@@ -283,6 +285,7 @@ class Tense:
     neither is a word after an article or determiner ("de planerade åtgärderna")."""
 
     def __init__(self, data: DescriptionData):
+        self.data = data
         self.auxiliaries = frozenset(data.auxiliaries)
         self.supines = tuple(sorted(data.supine_endings, key=len, reverse=True))
         self.preterites = tuple(sorted(data.preterite_endings, key=len, reverse=True))
@@ -301,11 +304,17 @@ class Tense:
         self.not_reached = frozenset(data.not_reached) | self.attributives | self.not_verbs
         self.openers = frozenset(w for w in [*data.subordinators, *data.continues] if " " not in w)  # a new clause
         self.tellers = self.auxiliaries | self.states | self.statives  # the words whose neighbours tell the tense
-        self.seen: dict[str, bool] = {}
+        judged = lru_cache(maxsize=MAX_SEEN)  # each distinct word once per process, in a batch of many reports too
+        self._preterite = judged(lambda word: word in self.strong or self._verb_form(word, self.preterites))
+        self._supine = judged(lambda word: self._verb_form(word, self.supines))
+        self._participle = judged(lambda word: self._verb_form(word, self.participles))
+
+    def __reduce__(self):  # pickled as the data it reads: its judged words are functions, rebuilt empty
+        return Tense, (self.data,)
 
     def finite(self, word: str) -> bool:
         """Whether a word is a verb in the past or an auxiliary ("öppnade", "fick", "var", "har")."""
-        return word in self.verbs or self._preterite(word) or self._verb_form(word, self.supines)
+        return word in self.verbs or self._preterite(word) or self._supine(word)
 
     def past(self, sentence: Split) -> bool:
         """Whether a clause of the sentence is in the perfect or preterite, or says a state was reached.
@@ -313,7 +322,7 @@ class Tense:
         avvikelser" lists things ("Avvikelserna analyserades, sammanställdes …" still counts)."""
         words, after_comma = sentence.words, sentence.after_mark
         present = False  # the clause has a finite verb in the present ("har", "är", "finns")
-        openers, tellers, states, seen = self.openers, self.tellers, self.states, self.seen
+        openers, tellers, states, preterite = self.openers, self.tellers, self.states, self._preterite
         for place, word in enumerate(words):
             if place in after_comma or word in openers:
                 present = False
@@ -323,8 +332,7 @@ class Tense:
                             or (word in self.statives and self._participle_after(words, place))):
                 return True
             # A clause has one finite verb: after "har 40 lägenheter" a word like "fördelade" is a participle.
-            preterite = seen.get(word)
-            if (place and (preterite or (preterite is None and self._preterite(word)))
+            if (place and preterite(word)
                     and words[place - 1] not in self.attributives
                     and (not present or word.endswith("s") or word in self.strong)
                     and (place not in after_comma or word.endswith("s") or word in self.strong)):
@@ -354,7 +362,7 @@ class Tense:
         for word in words[place + 1:place + 1 + GAP]:
             if word in self.articles:
                 passive_only = True
-            elif self._verb_form(word, self.supines) and (not passive_only or word.endswith("s")):
+            elif self._supine(word) and (not passive_only or word.endswith("s")):
                 return True
         return False
 
@@ -365,7 +373,7 @@ class Tense:
         for at in range(place + 1, min(place + 1 + STATIVE_GAP, len(words))):
             if words[at] in self.articles:
                 return False
-            if self._verb_form(words[at], self.participles):
+            if self._participle(words[at]):
                 return words[at + 1:at + 2] != ["att"] and not self._arranged(words[at])
         return False
 
@@ -373,15 +381,6 @@ class Tense:
         """Whether a past participle tells how things are arranged ("organiserat", "indelad"), no act."""
         ending = next((e for e in self.participles if participle.endswith(e)), "")
         return participle[: len(participle) - len(ending)] in self.arrangements
-
-    def _preterite(self, word: str) -> bool:
-        """Whether a word is a preterite; each distinct word is judged once per process."""
-        found = self.seen.get(word)
-        if found is None:
-            if len(self.seen) >= MAX_SEEN:
-                self.seen.clear()
-            found = self.seen[word] = word in self.strong or self._verb_form(word, self.preterites)
-        return found
 
     def _verb_form(self, word: str, endings: tuple[str, ...]) -> bool:
         """A word with one of the endings (the longest that fits), not a listed non-verb; an ending of

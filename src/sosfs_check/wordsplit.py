@@ -18,13 +18,14 @@ class Split:
     runs, in order); its marks as (words before it, mark), in order; and the places in `words` that
     follow a comma, semicolon or colon. Most sentences are letters and spaces up to a full stop: their
     whitespace-separated parts are their tokens and words, found by `str.split` at a third of the
-    token regex's cost."""
+    token regex's cost. In the others most parts are still a word as it stands; the token regex reads
+    only the rest ("2021", "åtgärder,"), or the whole text where a dash stands alone between spaces."""
 
     __slots__ = ("lower", "tokens", "words", "marks", "after_mark")
 
     def __init__(self, text: str):
-        self.lower = text.lower()
-        plain = self.lower.removesuffix(".").split()
+        self.lower = lower = text.lower()
+        plain = lower.removesuffix(".").split()
         if "".join(plain).isalpha():  # letters and spaces only: no digits, marks or other signs
             self.tokens = self.words = plain
             self.marks, self.after_mark = [], set()
@@ -32,15 +33,22 @@ class Split:
         tokens: list[str] = []
         words: list[str] = []
         marks: list[tuple[int, str]] = []
-        for token in TOKEN.findall(self.lower):
-            if token.isalpha():  # letters only, as most tokens are: the token is the word
-                tokens.append(token)
-                words.append(token)
-            elif token in MARKS or token[0].isspace():
-                marks.append((len(words), token))
-            else:  # digits or "_" in it: the letter runs around them
-                tokens.append(token)
-                words.extend(LETTERS.findall(token))
+        parts = lower.split()
+        for part in parts if "-" not in parts else [lower]:  # no token but " - " spans a space
+            if part.isalpha():
+                tokens.append(part)
+                words.append(part)
+                continue
+            for token in TOKEN.findall(part):
+                if token.isalpha():  # letters only, as most tokens are: the token is the word
+                    tokens.append(token)
+                    words.append(token)
+                elif token in MARKS or token[0].isspace():
+                    marks.append((len(words), token))
+                else:  # digits or "_" in it: the letter runs around them
+                    tokens.append(token)
+                    if not token.isdecimal():  # a number has none
+                        words.extend(LETTERS.findall(token))
         self.tokens, self.words, self.marks = tokens, words, marks
         self.after_mark = {place for place, mark in marks if mark in SOFT}
 
