@@ -91,7 +91,7 @@ def test_a_rule_set_is_pickled_with_its_vocabulary_given_by_name():
 
 def test_a_term_compiles_its_pattern_once():
     term = vocabulary.compile_term("rapportera avvikelser")
-    assert term == vocabulary.Term(term.text, term.words, term.regex) and hash(term) == hash(vocabulary.Term(*term._values()))
+    assert term == vocabulary.Term(term.text, term.words, term.regex) and hash(term) == hash(vocabulary.Term(*term._values))
     assert term.pattern is term.pattern and term.pattern.match("rapportera risker och avvikelserna")
 
 
@@ -111,3 +111,44 @@ def test_a_document_holds_its_headings_and_title_found_once():
     built.doc.blocks[0].kind, built.doc.blocks[1].kind = "title", "heading"  # as the heuristics change kinds
     finished = built.finish()
     assert (finished.headings, finished.title) == ([built.doc.blocks[1]], "Berättelse")
+
+
+class _One(Frozen):
+    __slots__ = ("name",)
+
+    def __init__(self, name):
+        self._set(name=name)
+
+
+class _Other(Value):
+    __slots__ = ("name",)
+
+    def __init__(self, name):
+        self.name = name
+
+
+class _Empty(Frozen):
+    __slots__ = ()
+
+
+class _Pair(_One):
+    __slots__ = ("count",)
+
+    def __init__(self, name, count):
+        self._set(name=name, count=count)
+
+
+def test_values_of_one_attribute_none_and_an_inherited_one_are_tuples_in_field_order():
+    """`_values` is the tuple `==`, `hash` and pickling read, whatever the number of attributes."""
+    assert (_One("a")._values, _Empty()._values, _Pair("a", 2)._values) == (("a",), (), ("a", 2))
+    assert _One("a") == _One("a") and _One("a") != _One("b") and _One("a") != _Other("a")
+    assert _Empty() == _Empty() and _Pair("a", 2) != _One("a") and _Pair("a", 2) == _Pair("a", 2)
+    assert (hash(_One("a")), hash(_Empty()), hash(_Pair("a", 2))) == (hash(("a",)), hash(()), hash(("a", 2)))
+    assert (repr(_One("a")), repr(_Empty()), repr(_Pair("a", 2))) == (
+        "_One(name='a')", "_Empty()", "_Pair(name='a', count=2)")
+    for value in (_One("a"), _Other("a"), _Empty(), _Pair("a", 2)):
+        assert value.__reduce__() == (type(value), value._values)
+        again = pickle.loads(pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+        assert type(again) is type(value) and again == value and again is not value
+    with pytest.raises(TypeError):
+        hash(_Other("a"))

@@ -34,7 +34,7 @@ class Settings(Frozen):
 
     def replace(self, **changes) -> Settings:
         """These settings with some attributes changed."""
-        return Settings(**{**dict(zip(self._fields, self._values())), **changes})
+        return Settings(**{**dict(zip(self._fields, self._values)), **changes})
 
     def check(self, path: Path):
         """Read one report and judge it under these settings (a `Result`)."""

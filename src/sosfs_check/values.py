@@ -6,6 +6,19 @@ a `@dataclass(slots=True)` has them; a `Frozen` value as a `@dataclass(frozen=Tr
 
 from __future__ import annotations
 
+from operator import attrgetter
+
+
+def _getter(fields: tuple[str, ...]):
+    """A function giving a value's attributes as one tuple: `attrgetter` makes it in C, but gives a
+    single attribute bare."""
+    if len(fields) > 1:
+        return attrgetter(*fields)
+    if fields:
+        get = attrgetter(fields[0])
+        return lambda value: (get(value),)
+    return lambda value: ()
+
 
 class Value:
     """Equal when of the same class with equal attributes; shown and pickled by its attributes."""
@@ -16,21 +29,21 @@ class Value:
 
     def __init_subclass__(cls):
         cls._fields = tuple(name for base in reversed(cls.__mro__) for name in base.__dict__.get("__slots__", ()))
+        cls._values = property(_getter(cls._fields))
 
-    def _values(self) -> tuple:
-        return tuple([getattr(self, name) for name in self._fields])
+    _values = property(_getter(()))  # the attributes' values, in the order of `_fields`
 
     def __eq__(self, other) -> bool:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return self._values() == other._values()
+        return self._values == other._values
 
     def __repr__(self) -> str:
         shown = ", ".join([f"{name}={getattr(self, name)!r}" for name in self._fields])
         return f"{type(self).__qualname__}({shown})"
 
     def __reduce__(self):
-        return type(self), self._values()
+        return type(self), self._values
 
 
 class Frozen(Value):
@@ -49,4 +62,4 @@ class Frozen(Value):
         raise AttributeError(f"cannot delete field {name!r}: {type(self).__name__} is frozen")
 
     def __hash__(self) -> int:
-        return hash(self._values())
+        return hash(self._values)
