@@ -137,3 +137,32 @@ def test_a_symlink_is_written_through_and_stays_a_link(tmp_path):
     assert json.loads(real.read_text())["documents"][0]["path"] == str(EXAMPLE)
     assert stat.S_IMODE(real.stat().st_mode) == 0o640  # the file keeps its mode
     assert sorted(p.name for p in real.parent.iterdir()) == ["rapport.json"]
+
+
+def test_the_resolver_agrees_with_realpath_and_stat(tmp_path, monkeypatch):
+    """`files.Resolver` (one `lstat` for a file that is no symlink) gives what `os.path.realpath`
+    and `os.stat` give: through linked folders and files, dangling links, loops, `..` and missing paths."""
+    from sosfs_check.files import Resolver
+
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "r.docx").write_bytes(b"x")
+    os.link(tmp_path / "a" / "b" / "r.docx", tmp_path / "a" / "hard.docx")
+    (tmp_path / "linked").symlink_to(tmp_path / "a" / "b")
+    (tmp_path / "a" / "file-link.docx").symlink_to("b/r.docx")
+    (tmp_path / "a" / "dangling.docx").symlink_to("saknas.docx")
+    (tmp_path / "loop.docx").symlink_to("loop.docx")
+    monkeypatch.chdir(tmp_path / "a")
+    paths = ["b/r.docx", "hard.docx", "file-link.docx", "dangling.docx", "saknas.docx", "../linked/r.docx",
+             "../linked/../a/hard.docx", "b/..", "b/.", "b/", ".", "", "/", "../loop.docx", "b/r.docx/x",
+             tmp_path / "linked" / "r.docx", tmp_path / "a" / "b" / "r.docx"]
+    resolve = Resolver()
+    for path in [*paths, *paths]:  # the second time from the folders already resolved
+        real, info = resolve(path)
+        try:
+            expected = os.stat(path)
+        except OSError:
+            expected = None
+        assert real == os.path.realpath(path), path
+        assert (info and (info.st_dev, info.st_ino, info.st_mode)) == (
+            expected and (expected.st_dev, expected.st_ino, expected.st_mode)), path
+    assert resolve.plain("file-link.docx") is None and resolve.plain("b/r.docx")[0] == str(tmp_path / "a/b/r.docx")

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import UserError
+from .files import Resolver
 
 if TYPE_CHECKING:
     import pathspec
@@ -51,6 +52,7 @@ class _Ignores:
 
     def __init__(self, top: Path):
         self._specs: dict[Path, pathspec.GitIgnoreSpec | None] = {}
+        self._above: dict[Path, list] = {}
         root = next((d for d in (top, *top.parents) if (d / ".git").exists()), top)
         self._chain = [d for d in reversed((top, *top.parents)) if d == root or root in d.parents]
 
@@ -64,14 +66,17 @@ class _Ignores:
             self._specs[folder] = _spec(lines) if lines else None
         return self._specs[folder]
 
+    def _specs_above(self, folder: Path) -> list[tuple[Path, pathspec.GitIgnoreSpec]]:
+        """The `.gitignore` files that decide for what is in `folder`, the deepest last; found once per folder."""
+        if (specs := self._above.get(folder)) is None:
+            folders = [*self._chain, *(p for p in reversed((folder, *folder.parents)) if self._chain[-1] in p.parents)]
+            specs = self._above[folder] = [(f, spec) for f in folders if (spec := self._spec(f)) is not None]
+        return specs
+
     def ignored(self, path: Path, is_dir: bool) -> Path | None:
         """The `.gitignore` that excludes `path`, or None; a deeper file's decision wins."""
         decided: Path | None = None
-        folders = [*self._chain, *(p for p in reversed(path.parents) if self._chain[-1] in p.parents)]
-        for folder in folders:
-            spec = self._spec(folder)
-            if spec is None:
-                continue
+        for folder, spec in self._specs_above(path.parent):
             relative = path.relative_to(folder).as_posix() + ("/" if is_dir else "")
             include = spec.check_file(relative).include
             if include is not None:
@@ -85,8 +90,10 @@ def _spec(lines: list[str]) -> pathspec.GitIgnoreSpec:
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
-def _real(path: Path) -> Path | None:
+def _real(path: Path, resolve: Resolver) -> Path | None:
     """The path with symlinks followed, or None when that fails."""
+    if plain := resolve.plain(path):  # no symlink: its folder's real path and its name
+        return Path(plain[0])
     try:
         return path.resolve()
     except OSError:
@@ -96,21 +103,22 @@ def _real(path: Path) -> Path | None:
 def discover(paths: list[Path], exclude: list[str] = (), outputs: list[Path] = ()) -> Found:
     """The files to read, in input order (each folder sorted), and what was skipped and why."""
     patterns = _spec(exclude) if exclude else None
-    outputs = {_real(Path(o)) for o in outputs} - {None}  # each file is compared with them resolved
+    resolve = Resolver()  # for this search only: a folder's real path may change between runs
+    outputs = {_real(Path(o), resolve) for o in outputs} - {None}  # each file is compared with them resolved
     files: list[Path] = []
     skipped: list[Skipped] = []
     for path in paths:
         if not path.is_dir():
             files.append(path)
             continue
-        found = _walk(path, patterns, outputs, skipped)
+        found = _walk(path, patterns, outputs, skipped, resolve)
         if not found:
             raise UserError(f"{path}: mappen innehåller inga rapporter att granska ({', '.join(SUFFIXES)})")
         files.extend(found)
     return Found(files, skipped)
 
 
-def _walk(top: Path, patterns, outputs: set[Path], skipped: list[Skipped]) -> list[Path]:
+def _walk(top: Path, patterns, outputs: set[Path], skipped: list[Skipped], resolve: Resolver) -> list[Path]:
     ignores = _Ignores(top.resolve())
     found: list[Path] = []
     for folder, dirs, names in os.walk(top):
@@ -129,7 +137,7 @@ def _walk(top: Path, patterns, outputs: set[Path], skipped: list[Skipped]) -> li
                 if (reason := UNREADABLE.get(path.suffix.lower())) and not name.startswith("."):
                     skipped.append(Skipped(path, reason))
                 continue
-            reason = _file_reason(path, top, patterns, ignores, outputs)
+            reason = _file_reason(path, top, patterns, ignores, outputs, resolve)
             if reason:
                 skipped.append(Skipped(path, reason))
             elif path.is_file():
@@ -153,14 +161,14 @@ def _folder_reason(path: Path, top: Path, patterns, ignores: _Ignores) -> str:
     return ""
 
 
-def _file_reason(path: Path, top: Path, patterns, ignores: _Ignores, outputs: set[Path]) -> str:
+def _file_reason(path: Path, top: Path, patterns, ignores: _Ignores, outputs: set[Path], resolve: Resolver) -> str:
     if lock_file(path.name):
         return "låsfil från Word eller LibreOffice"
     if path.name.startswith("."):
         return "dold fil"
     if _own_output(path.name):
         return "kommenterad kopia från sosfs-check annotate"
-    real = _real(path)  # once per file: resolving costs a system call per folder on the way
+    real = _real(path, resolve)  # once per file
     if real in outputs:
         return "utdatafil för denna körning"
     if _excluded(path, top, patterns, False):

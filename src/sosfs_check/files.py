@@ -14,14 +14,15 @@ from .errors import UserError
 def guard_outputs(outputs, inputs) -> None:
     """Refuse an output that is one of the inputs, as a path (through symlinks) or as the same
     file (a hard link), whether or not the input can be read. Call it before reading anything."""
-    taken = {os.path.realpath(p): Path(p) for p in inputs}
-    identities = {}
+    if all(output is None for output in outputs):
+        return
+    resolve = Resolver()
+    taken, identities = {}, {}
     for path in inputs:
-        try:
-            info = os.stat(path)
+        real, info = resolve(path)
+        taken[real] = Path(path)
+        if info is not None:  # missing or unreachable: its path still counts
             identities[(info.st_dev, info.st_ino)] = Path(path)
-        except OSError:
-            pass  # missing or unreachable: its path still counts
     for output in outputs:
         if output is None:
             continue
@@ -34,6 +35,41 @@ def guard_outputs(outputs, inputs) -> None:
                 pass
         if same is not None:
             raise UserError(f"{output}: vägrar skriva över indatafilen {same}; välj ett annat utdatanamn")
+
+
+class Resolver:
+    """Paths with symlinks followed, as `os.path.realpath` gives them, with what `os.stat` says of
+    them. Each folder is resolved once: a file that is no symlink costs one `lstat`, not one for
+    every folder on its way and a `stat`."""
+
+    def __init__(self):
+        self._folders: dict[str, str] = {}
+
+    def plain(self, path) -> tuple[str, os.stat_result] | None:
+        """The real path and `lstat` of a file that is no symlink; None for a symlink, a path that
+        cannot be reached or one that ends in `.` or `..`."""
+        folder, name = os.path.split(os.fspath(path))
+        if name in ("", ".", ".."):
+            return None
+        try:
+            info = os.lstat(path)
+        except OSError:
+            return None
+        if stat.S_ISLNK(info.st_mode):
+            return None
+        if (real := self._folders.get(folder)) is None:
+            real = self._folders[folder] = os.path.realpath(folder)
+        return os.path.join(real, name), info
+
+    def __call__(self, path) -> tuple[str, os.stat_result | None]:
+        """The real path and `os.stat` (None when it fails) of any path."""
+        if plain := self.plain(path):
+            return plain
+        try:
+            info = os.stat(path)
+        except OSError:
+            info = None
+        return os.path.realpath(path), info
 
 
 STDOUT = Path("-")  # as an output file name: write to stdout
