@@ -16,6 +16,7 @@ from sosfs_check.checks.citations import _CITED
 from sosfs_check.readers import read
 from sosfs_check.readers.wordml import PSTYLE, RSTYLE, VAL, Styles
 from sosfs_check.readers.ooxml import STYLES, _parse, _relations, _styles
+from sosfs_check import regexes
 from sosfs_check.prefilter import ASKED, Folded, _Automaton
 from sosfs_check.regexes import anchored, may_match, needles
 from sosfs_check.packs import builtin_rules
@@ -59,6 +60,14 @@ def test_needles(pattern, expected):
 def test_case_folding():
     pattern = re.compile(r"lex\s+sarah", re.IGNORECASE)
     assert may_match(pattern, "LEX SARAH".casefold()) and not may_match(pattern, "lex maria")
+
+
+def test_a_pattern_first_tested_finds_its_needles_and_then_keeps_them():
+    pattern = re.compile(r"(?:rutin|riktlinje)\w*\s+för\s+avvikelse(?#first)", re.IGNORECASE)
+    assert id(pattern) not in regexes._BY_ID
+    assert [may_match(pattern, t) for t in ("rutinen för avvikelser", "rutinen för risker")] == [True, False]
+    assert regexes._BY_ID[id(pattern)] == (pattern, needles(pattern))
+    assert [may_match(pattern, t) for t in ("riktlinjer för avvikelse", "avvikelse för rutin")] == [True, True]
 
 
 @pytest.mark.parametrize("path", DOCX, ids=lambda p: p.stem)
