@@ -310,8 +310,7 @@ def _casefolded(text: str) -> str:
 
 def may_match(pattern: re.Pattern, folded: str) -> bool:
     """False only when the pattern cannot match the text (`folded` is the text case-folded)."""
-    known = _BY_ID.get(id(pattern))  # `needles` without a call: a thousand tests a check
-    for clause in known[1] if known is not None else needles(pattern):
+    for clause in needles(pattern):
         for needle in clause:
             if needle in folded:
                 break
