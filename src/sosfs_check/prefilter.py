@@ -2,7 +2,8 @@
 
 The literal clauses come from `regexes.needles`; a pattern is run only on texts that hold them,
 so results do not change. A document's texts are searched for all the needles asked before (in the
-process, or in earlier runs through the rule cache) in one pass (an Aho-Corasick automaton, `ahocorasick_rs`), not one `find` loop per needle.
+process, or in earlier runs through the rule cache) in one pass (an Aho-Corasick automaton,
+`ahocorasick_rs`), not one `find` loop per needle.
 """
 
 from __future__ import annotations
