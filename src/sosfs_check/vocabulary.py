@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING
 from .values import Frozen
 
 if TYPE_CHECKING:
+    from collections.abc import Set
+
     from .wordsplit import Split
 
 WORD = re.compile(r"\w+")
@@ -172,7 +174,7 @@ class TextIndex:
             self._hits[key] = self._owning(self._texts_with(stem, exact))
         return self._hits[key]
 
-    def find(self, term_text: str, scope: set[int] | None = None) -> list[int]:
+    def find(self, term_text: str, scope: Set[int] | None = None) -> list[int]:
         """Positions (0-based, sorted) of the texts that contain the term."""
         if term_text not in self._found:
             self._found[term_text] = self._find(term_text)
@@ -191,7 +193,7 @@ class TextIndex:
             candidates = {i for i in candidates if _contains(term, self._text(i))}
         return sorted(candidates)
 
-    def find_any(self, terms: list[str], scope: set[int] | None = None) -> list[int]:
+    def find_any(self, terms: list[str], scope: Set[int] | None = None) -> list[int]:
         """Positions (sorted) of the texts that contain one of the terms. The texts with a one-word
         term are gathered first and mapped to the view's blocks once, not once per term."""
         found: set[int] = set()

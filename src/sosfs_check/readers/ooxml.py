@@ -129,8 +129,9 @@ def _read_package(z: zipfile.ZipFile) -> Package:
     return Package(body, styles, parts, title or "", "macroEnabled" in content_type)
 
 
-def _styles(data: bytes, used: set[str]) -> etree._Element:
-    """The styles part holding the styles in `used`, those they are based on, and the defaults."""
+def _styles(data: bytes, used: set[str | None]) -> etree._Element:
+    """The styles part holding the styles in `used` (None: a style reference without w:val), those they
+    are based on, and the defaults."""
     root = _ROOT.match(data)
     # Comments, CDATA or character references could hide styles from the byte search.
     if root is None or _W_DECLARED not in root[0] or b"&" in data or (b"!" in data and b"<!" in data):
