@@ -1,6 +1,7 @@
 """Many reports at once: directories, parallel jobs, input order, one bad file among good ones."""
 
 import json
+import os
 import subprocess
 import sys
 from datetime import date
@@ -151,3 +152,41 @@ def test_a_worker_gets_its_next_file_while_the_parent_checks_its_own(monkeypatch
     assert [name for _, name in outcomes] == [p.name for p in paths]
     assert [name for pid, name in outcomes if pid == parent][:2] == ["0", "3"]  # 1 and 2 went to the worker first
     assert seen[0] == batch.AHEAD - 1  # 1, 2 and 4-16: the window is full while the parent's 3 is not done
+
+
+@pytest.mark.parametrize("files, processors", [
+    ({"cpu.max": "150000 100000\n"}, 2),  # docker --cpus 1.5
+    ({"cpu.max": "100000 100000\n"}, 1),
+    ({"cpu.max": "50000 100000\n"}, 1),
+    ({"cpu.max": "max 100000\n"}, None),
+    ({"cpu/cpu.cfs_quota_us": "400000\n", "cpu/cpu.cfs_period_us": "100000\n"}, 4),  # cgroup v1
+    ({"cpu/cpu.cfs_quota_us": "-1\n", "cpu/cpu.cfs_period_us": "100000\n"}, None),
+    ({"cpu/cpu.cfs_quota_us": "-1\n"}, None),  # no period: no limit read
+    ({}, None),  # no cgroup files (macOS, Windows, a machine without the cpu controller)
+])
+def test_a_containers_cpu_quota_in_whole_processors(tmp_path, files, processors):
+    from sosfs_check.batch import cpu_quota
+
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(text)
+    assert cpu_quota(tmp_path) == processors
+
+
+def test_the_default_number_of_jobs_is_what_the_process_may_use(monkeypatch):
+    """A CI container limited to one processor on a larger machine runs no workers by default,
+    whether the limit is a CPU affinity (taskset, cpuset) or a quota (docker --cpus)."""
+    from sosfs_check import batch
+
+    if len(os.sched_getaffinity(0)) < 2:
+        pytest.skip("needs a process allowed on two processors")
+    pinned = subprocess.run(
+        [sys.executable, "-c", "import os; os.sched_setaffinity(0, {min(os.sched_getaffinity(0))});"
+         "from sosfs_check.batch import default_jobs; print(default_jobs())"],
+        capture_output=True, text=True, check=True,
+    )
+    assert pinned.stdout == "1\n"
+    monkeypatch.setattr(batch, "cpu_quota", lambda: 1)
+    assert batch.default_jobs() == 1
+    monkeypatch.setattr(batch, "cpu_quota", lambda: None)
+    assert batch.default_jobs() == len(os.sched_getaffinity(0))

@@ -54,7 +54,31 @@ def _check_in_worker(path: Path) -> Result | InputError:
 
 
 def default_jobs() -> int:
-    return os.cpu_count() or 1
+    """The processors this process may use: those its CPU affinity allows (`os.cpu_count` counts the
+    whole machine), and no more than its container's CPU quota."""
+    try:
+        usable = len(os.sched_getaffinity(0))
+    except AttributeError:  # no affinity on macOS and Windows
+        usable = os.cpu_count() or 1
+    quota = cpu_quota()
+    return max(1, min(usable, quota) if quota else usable)
+
+
+def cpu_quota(cgroup: Path = Path("/sys/fs/cgroup")) -> int | None:
+    """A container's CPU limit in whole processors, rounded up (`docker --cpus 1.5`: 2), or None
+    without one: cgroup v2 `cpu.max` ("150000 100000", "max 100000"), or v1's quota and period."""
+    try:
+        quota, period = (cgroup / "cpu.max").read_text().split()
+    except (OSError, ValueError):
+        try:
+            quota, period = ((cgroup / "cpu" / f"cpu.cfs_{name}_us").read_text() for name in ("quota", "period"))
+        except OSError:
+            return None
+    try:
+        quota_us, period_us = int(quota), int(period)
+    except ValueError:  # "max": no limit
+        return None
+    return -(-quota_us // period_us) if quota_us > 0 and period_us > 0 else None  # v1's -1: no limit
 
 
 def check_paths(

@@ -67,7 +67,7 @@ MaxSizeOption = Annotated[
 
 # Options of some commands.
 JobsOption = Annotated[
-    Optional[int], typer.Option("--jobs", "-j", min=1, help="Antal parallella processer (standard: antal kärnor).")
+    Optional[int], typer.Option("--jobs", "-j", min=1, help="Antal parallella processer (standard: de kärnor processen får använda).")
 ]
 FailOnOption = Annotated[Optional[FailOn], typer.Option(help="Lägsta allvarlighet som ger exitkod 1 (standard error).")]
 BaselineOption = Annotated[Optional[Path], typer.Option(help="Kända brister i denna fil visas men fäller inte.")]
