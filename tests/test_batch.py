@@ -11,7 +11,7 @@ import pytest
 
 import sosfs_check
 from sosfs_check.batch import check_paths
-from sosfs_check.result import PackRef
+from sosfs_check.result import PackRef, Result
 from sosfs_check.settings import Settings
 from sosfs_check.errors import InputError
 from sosfs_check.discover import discover
@@ -121,7 +121,6 @@ def test_a_worker_gets_its_next_file_while_the_parent_checks_its_own(monkeypatch
     """The pool's thread gives a worker its next path as soon as one is done: while the parent is
     busy with a slow file of its own, the worker goes on, up to `AHEAD` paths beyond the oldest
     outcome (then it waits: the outcomes kept stay few). Each fake check returns who checked what."""
-    import os
     import time
 
     from sosfs_check import batch
@@ -190,3 +189,22 @@ def test_the_default_number_of_jobs_is_what_the_process_may_use(monkeypatch):
     assert batch.default_jobs() == 1
     monkeypatch.setattr(batch, "cpu_quota", lambda: None)
     assert batch.default_jobs() == len(os.sched_getaffinity(0))
+
+
+def test_without_signal_masks_the_files_are_checked_here_one_at_a_time(folder, monkeypatch):
+    """Windows has no `signal.pthread_sigmask`: no worker is started, and every report is still
+    checked, in order, as with workers."""
+    import concurrent.futures
+    import signal
+
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a worker pool was started")
+
+    paths = discover([folder]).files
+    parallel = list(check_paths(paths, Settings(as_of=AS_OF), jobs=2))
+    monkeypatch.delattr(signal, "pthread_sigmask")
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", no_pool)
+    here = list(check_paths(paths, Settings(as_of=AS_OF), jobs=2))
+    assert [type(o) for o in here] == [type(o) for o in parallel] == [Result, Result, InputError, Result, Result]
+    for one, two in zip(parallel, here):
+        assert str(one) == str(two) if isinstance(one, InputError) else document_dict(one) == document_dict(two)

@@ -98,12 +98,14 @@ def check_paths(
     `on_done` is called after each file, e.g. to advance a progress bar.
 
     The first file is checked here before any worker is forked: the workers start with the
-    modules, compiled patterns and word caches it loaded, and do not load them again.
+    modules, compiled patterns and word caches it loaded, and do not load them again. Without
+    signal masks (Windows) the workers could not be started and stopped safely: the files are then
+    checked here, one at a time.
     """
     job = (settings, texts)  # what `_check_one` needs besides the path, here and in each worker
     yield from _report((_check_one(path, *job) for path in paths[:1]), on_done)
     paths = paths[1:]
-    if jobs <= 1 or len(paths) <= 1:
+    if jobs <= 1 or len(paths) <= 1 or not hasattr(signal, "pthread_sigmask"):
         yield from _report((_check_one(path, *job) for path in paths), on_done)
         return
     from concurrent.futures import ProcessPoolExecutor  # here: costs 12 ms to import
