@@ -87,8 +87,7 @@ def run(
     files = found.files
     inputs = [*paths, *files, *reads]
     guard_outputs(outputs, [*inputs, *([baseline] if baseline else [])])
-    if write_baseline:
-        guard_outputs([write_baseline], inputs)
+    guard_outputs([write_baseline], inputs)
     known = load_baseline(baseline, settings.rules.aliases) if baseline and not write_baseline else None
     written: list[dict] = []  # the baseline being written: every unsuppressed finding is known
     results, failed, named = [], False, {p for p in paths if not p.is_dir()}
