@@ -153,3 +153,16 @@ def test_coverage_uses_the_same_discovery(repo):
     assert proc.returncode == 0, proc.stderr
     assert [r["path"] for r in json.loads(proc.stdout)["reports"]] == ["rapporter/boras-2021.docx"]
     assert "sosfs-check: hoppar över rapporter/kb-2025.docx: --exclude" in proc.stderr.splitlines()
+
+
+def test_a_symlink_loop_or_a_dangling_link_in_a_folder_stops_nothing(tmp_path):
+    """A link to itself (`Path.resolve` raises on it) or to a missing file is no report: the scan
+    reads the real report beside them, and an output named through a link is skipped by either name."""
+    (tmp_path / "rapport.docx").write_bytes((DOCX / "boras-2021-headings.docx").read_bytes())
+    (tmp_path / "loop.docx").symlink_to("loop.docx")
+    (tmp_path / "saknas.docx").symlink_to("finns-inte.docx")
+    (tmp_path / "rapport.md").write_text("# gammal rapport\n")
+    (tmp_path / "länk.md").symlink_to("rapport.md")
+    found = discover([tmp_path], outputs=[tmp_path / "länk.md"])
+    assert found.files == [tmp_path / "rapport.docx"]
+    assert found.skipped == [Skipped(tmp_path / name, "utdatafil för denna körning") for name in ("länk.md", "rapport.md")]

@@ -90,21 +90,11 @@ def _spec(lines: list[str]) -> pathspec.GitIgnoreSpec:
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
-def _real(path: Path, resolve: Resolver) -> Path | None:
-    """The path with symlinks followed, or None when that fails."""
-    if plain := resolve.plain(path):  # no symlink: its folder's real path and its name
-        return Path(plain[0])
-    try:
-        return path.resolve()
-    except OSError:
-        return None
-
-
 def discover(paths: list[Path], exclude: list[str] = (), outputs: list[Path] = ()) -> Found:
     """The files to read, in input order (each folder sorted), and what was skipped and why."""
     patterns = _spec(exclude) if exclude else None
     resolve = Resolver()  # for this search only: a folder's real path may change between runs
-    outputs = {_real(Path(o), resolve) for o in outputs} - {None}  # each file is compared with them resolved
+    outputs = {Path(resolve(o)[0]) for o in outputs}  # each file is compared with them resolved
     files: list[Path] = []
     skipped: list[Skipped] = []
     for path in paths:
@@ -168,12 +158,12 @@ def _file_reason(path: Path, top: Path, patterns, ignores: _Ignores, outputs: se
         return "dold fil"
     if _own_output(path.name):
         return "kommenterad kopia från sosfs-check annotate"
-    real = _real(path, resolve)  # once per file
+    real = Path(resolve(path)[0])  # once per file; a symlink loop too (`Path.resolve` raises on it)
     if real in outputs:
         return "utdatafil för denna körning"
     if _excluded(path, top, patterns, False):
         return "--exclude"
-    if gitignore := ignores.ignored(real or path.resolve(), False):
+    if gitignore := ignores.ignored(real, False):
         return f"utesluten av {gitignore}"
     return ""
 
